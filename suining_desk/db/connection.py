@@ -1,0 +1,97 @@
+"""Opening a database: SQLite file (or ``sqlite:///`` URL) with safe pragmas.
+
+Nothing connects at import; :func:`open_database` binds the model proxy.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import peewee
+from peewee import Database, SqliteDatabase
+
+from suining_desk.db import migrations
+from suining_desk.db.models import database
+from suining_desk.problems import InvalidInput, Problem
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": 2,  # FULL: a power cut loses nothing that was acknowledged
+    "busy_timeout": 15000,  # another clerk writing: wait, don't fail
+    "cache_size": -64000,
+}
+
+
+class DatabaseOpenError(InvalidInput):
+    """The database could not be opened; ``problems`` say why in Chinese-ready codes."""
+
+
+def sqlite_path(target: str | Path) -> Path:
+    """The file behind a path or a ``sqlite:///`` URL; other URLs are refused."""
+    text = str(target)
+    if "://" not in text:
+        return Path(text).expanduser()
+    if text.startswith("sqlite:///"):
+        return Path(text[len("sqlite:///") :]).expanduser()
+    scheme = text.split("://", 1)[0]
+    raise DatabaseOpenError([Problem("db_unsupported_url", {"url": text, "scheme": scheme})])
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    if not path.exists() or path.stat().st_size == 0:
+        return True
+    with path.open("rb") as fh:
+        return fh.read(16) == SQLITE_HEADER
+
+
+def open_database(target: str | Path, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) the database at ``target`` and bring its schema up to date.
+
+    A file that is not an SQLite database, or fails SQLite's quick check, is refused and
+    never written to. Before an existing database is migrated it is backed up beside itself.
+    """
+    path = sqlite_path(target)
+    if path.is_dir():
+        raise DatabaseOpenError([Problem("db_cannot_open", {"path": str(path), "reason": "这是文件夹"})])
+    if not _looks_like_sqlite(path):
+        raise DatabaseOpenError([Problem("db_not_database", {"path": str(path)})])
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseOpenError(
+            [Problem("db_cannot_open", {"path": str(path), "reason": exc.strerror or str(exc)})]
+        ) from exc
+    close_database()
+    db = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=15)
+    try:
+        db.connect()
+        row = db.execute_sql("PRAGMA quick_check").fetchone()
+        if row is None or row[0] != "ok":
+            raise DatabaseOpenError([Problem("db_not_database", {"path": str(path)})])
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
+        if not db.is_closed():
+            db.close()
+        raise DatabaseOpenError([Problem("db_not_database", {"path": str(path)})]) from exc
+    except DatabaseOpenError:
+        db.close()
+        raise
+    database.initialize(db)
+    if migrate:
+        try:
+            migrations.upgrade(db, path)
+        except migrations.NewerSchemaError as exc:
+            close_database()
+            raise DatabaseOpenError(
+                [Problem("db_newer_schema", {"found": exc.found, "known": exc.known})]
+            ) from exc
+    return db
+
+
+def close_database() -> None:
+    db = database.obj
+    if db is not None and not db.is_closed():
+        db.close()

@@ -1,0 +1,90 @@
+"""Enumerations: the short codes stored in the database and their Chinese labels."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class AreaLevel(IntEnum):
+    COUNTY = 1
+    TOWNSHIP = 2
+    VILLAGE = 3
+    GROUP = 4
+
+
+AREA_LEVEL_LABELS = {1: "县", 2: "乡镇", 3: "行政村", 4: "村民小组"}
+
+HOUSEHOLD_STATUS = {
+    "poor": "建档立卡贫困户",
+    "exited": "已脱贫",
+    "monitored": "监测户",
+    "ordinary": "一般农户",
+}
+
+RELATIONS = ("户主", "配偶", "子", "女", "父母", "孙子女", "其他")
+HEAD = "户主"
+
+POVERTY_CAUSES = (
+    "因病",
+    "因残",
+    "因学",
+    "因灾",
+    "缺土地",
+    "缺水",
+    "缺技术",
+    "缺劳力",
+    "缺资金",
+    "交通条件落后",
+    "自身发展动力不足",
+)
+
+MEMBER_CHANGE_KINDS = {
+    "registered": "登记",
+    "born": "出生",
+    "married_in": "婚入",
+    "moved_in": "迁入",
+    "edited": "信息变更",
+    "died": "死亡",
+    "married_out": "婚出",
+    "moved_out": "迁出",
+    "removed": "其他减员",
+}
+
+ROLES = {"clerk": "录入员", "reviewer": "审核员", "admin": "管理员"}
+
+PROGRAM_BASIS = {"person": "按人", "household": "按户"}
+
+FREQUENCIES = {
+    "monthly": "按月",
+    "quarterly": "按季",
+    "yearly": "按年",
+    "term": "按学期",
+    "once": "一次性",
+}
+
+BATCH_STATUS = {"draft": "草稿", "submitted": "已提交", "approved": "已审核", "posted": "已发放"}
+
+SETTLEMENT_MODES = {"concentrated": "集中安置", "scattered": "分散安置"}
+SITE_KINDS = ("县城", "集镇", "中心村", "插花")
+RELOCATION_STATUS = {
+    "planned": "计划",
+    "building": "建设中",
+    "moved_in": "已入住",
+    "demolished": "旧房已拆除",
+}
+
+RENOVATION_GRADES = {"C": "C级", "D": "D级"}
+RENOVATION_METHODS = ("修缮加固", "拆除重建", "无房户新建", "移民避险搬迁")
+RENOVATION_BENEFICIARIES = (
+    "建档立卡贫困户",
+    "低保户",
+    "分散供养特困人员",
+    "贫困残疾人家庭",
+    "其他",
+)
+RENOVATION_STATUS = {
+    "planned": "计划",
+    "in_progress": "施工中",
+    "completed": "竣工",
+    "accepted": "已验收",
+}
