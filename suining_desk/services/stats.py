@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from peewee import fn
 
@@ -57,7 +57,7 @@ def collect_stats() -> Stats:
         .group_by(Payment.program)
         .tuples()
     )
-    rows: list[tuple[int, int, int | None]] = list(per_program)
+    rows = cast(list[tuple[int, int, int | None]], list(per_program))
     sums = {pid: (int(n), int(total or 0)) for pid, n, total in rows}
     programs = [
         ProgramTotal(p.code, p.name, *sums.get(p.id, (0, 0)))
