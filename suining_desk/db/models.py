@@ -33,7 +33,7 @@ def _now() -> dt.datetime:
 
 
 class BaseModel(Model):
-    id: int  # peewee's implicit primary key, declared for the type checker only
+    id = AutoField()  # models with their own primary key replace it
 
     class Meta:
         database = database
@@ -67,6 +67,7 @@ class User(BaseModel):
     display_name = CharField(max_length=40)
     role = CharField(max_length=10)  # enums.Role
     township = ForeignKeyField(Area, null=True, on_delete="RESTRICT")  # null = whole county
+    township_id: int | None
     password_hash = CharField(max_length=200, default="")
     active = BooleanField(default=True)
     failed_attempts = IntegerField(default=0)
@@ -79,8 +80,11 @@ class Household(BaseModel):
     # township and village repeat what the group implies, so area filters and the
     # (village, program, period) payment queries need no join at county scale.
     township = ForeignKeyField(Area, on_delete="RESTRICT", backref="+")
+    township_id: int
     village = ForeignKeyField(Area, on_delete="RESTRICT", backref="+")
+    village_id: int
     group = ForeignKeyField(Area, on_delete="RESTRICT", backref="households")
+    group_id: int
     address = CharField(max_length=120, default="")
     phone = CharField(max_length=30, default="")
     status = CharField(max_length=12, default="poor")  # enums.HouseholdStatus
@@ -111,6 +115,7 @@ class Household(BaseModel):
 class Person(BaseModel):
     person_no = CharField(max_length=30, null=True, unique=True)
     household = ForeignKeyField(Household, backref="members", on_delete="RESTRICT")
+    household_id: int
     name = CharField(max_length=40)
     id_number = CharField(max_length=18, null=True, unique=True)
     id_reversed = CharField(max_length=18, null=True, index=True)  # ID-tail search
@@ -141,6 +146,7 @@ class NameKey(BaseModel):
     """
 
     person = ForeignKeyField(Person, backref="name_keys", on_delete="CASCADE")
+    person_id: int
     key = CharField(max_length=80)
 
     class Meta:
@@ -152,7 +158,9 @@ class MemberChange(BaseModel):
     """History of a household's members: nothing is deleted, each change is a row."""
 
     household = ForeignKeyField(Household, backref="member_changes", on_delete="RESTRICT")
+    household_id: int
     person = ForeignKeyField(Person, backref="changes", on_delete="RESTRICT")
+    person_id: int
     kind = CharField(max_length=16)  # enums.MemberChangeKind
     date = DateField()
     reason = CharField(max_length=200, default="")
@@ -162,6 +170,7 @@ class MemberChange(BaseModel):
 
 class StatusChange(BaseModel):
     household = ForeignKeyField(Household, backref="status_changes", on_delete="RESTRICT")
+    household_id: int
     old_status = CharField(max_length=12)
     new_status = CharField(max_length=12)
     year = IntegerField(null=True)
@@ -177,18 +186,23 @@ class StatusChange(BaseModel):
 class SettlementSite(BaseModel):
     name = CharField(max_length=60)
     township = ForeignKeyField(Area, on_delete="RESTRICT")
+    township_id: int
     kind = CharField(max_length=10)  # 县城 / 集镇 / 中心村 / 插花
     capacity = IntegerField(default=0)  # households
 
 
 class Relocation(BaseModel):
     household = ForeignKeyField(Household, backref="relocations", on_delete="RESTRICT")
+    household_id: int
     township = ForeignKeyField(Area, on_delete="RESTRICT", backref="+")
+    township_id: int
     village = ForeignKeyField(Area, on_delete="RESTRICT", backref="+")
+    village_id: int
     batch_year = IntegerField()
     people = IntegerField()
     origin = CharField(max_length=120, default="")
     site = ForeignKeyField(SettlementSite, null=True, on_delete="RESTRICT")
+    site_id: int | None
     mode = CharField(max_length=12)  # enums.SettlementMode
     house_area_x100 = IntegerField(default=0)  # m² × 100
     subsidy_fen = IntegerField(default=0)
@@ -207,8 +221,11 @@ class Relocation(BaseModel):
 
 class Renovation(BaseModel):
     household = ForeignKeyField(Household, backref="renovations", on_delete="RESTRICT")
+    household_id: int
     township = ForeignKeyField(Area, on_delete="RESTRICT", backref="+")
+    township_id: int
     village = ForeignKeyField(Area, on_delete="RESTRICT", backref="+")
+    village_id: int
     year = IntegerField()
     beneficiary_type = CharField(max_length=20)
     grade = CharField(max_length=1)  # C / D
@@ -246,6 +263,7 @@ class Attachment(BaseModel):
     file_name = CharField(max_length=200)
     mime = CharField(max_length=60, default="")
     blob = ForeignKeyField(Blob, on_delete="RESTRICT")
+    blob_id: int
     thumbnail = BlobField(null=True)
     added_by = CharField(max_length=40, default="")
     added_at = DateTimeField(default=_now)
@@ -271,6 +289,7 @@ class Standard(BaseModel):
     """A program's amount per beneficiary per period, from a date on."""
 
     program = ForeignKeyField(Program, backref="standards", on_delete="RESTRICT")
+    program_id: int
     category = CharField(max_length=10, default="")  # e.g. 低保 A / B / C
     amount_fen = IntegerField()
     effective_from = DateField()
@@ -281,8 +300,11 @@ class Standard(BaseModel):
 
 class Enrolment(BaseModel):
     program = ForeignKeyField(Program, backref="enrolments", on_delete="RESTRICT")
+    program_id: int
     household = ForeignKeyField(Household, backref="enrolments", on_delete="RESTRICT")
+    household_id: int
     person = ForeignKeyField(Person, null=True, backref="enrolments", on_delete="RESTRICT")
+    person_id: int | None
     category = CharField(max_length=10, default="")
     people = IntegerField(default=1)
     start_date = DateField()
@@ -298,11 +320,13 @@ class Enrolment(BaseModel):
 class PaymentBatch(BaseModel):
     batch_no = CharField(max_length=40, unique=True)
     program = ForeignKeyField(Program, backref="batches", on_delete="RESTRICT")
+    program_id: int
     kind = CharField(max_length=10, default="regular")  # regular / one_off
     period = CharField(max_length=10)  # '2018-11', '2018', '2018-Q3', '2018-T1'
     period_start = DateField()
     period_end = DateField()
     area = ForeignKeyField(Area, on_delete="RESTRICT")
+    area_id: int
     status = CharField(max_length=10, default="draft")  # enums.BatchStatus
     created_by = CharField(max_length=40)
     created_at = DateTimeField(default=_now)
@@ -323,11 +347,17 @@ class Payment(BaseModel):
     a correction is a reversal row (negative amount, ``reverses`` → original)."""
 
     batch = ForeignKeyField(PaymentBatch, null=True, backref="payments", on_delete="RESTRICT")
+    batch_id: int | None
     program = ForeignKeyField(Program, on_delete="RESTRICT", backref="+")
+    program_id: int
     household = ForeignKeyField(Household, backref="payments", on_delete="RESTRICT")
+    household_id: int
     person = ForeignKeyField(Person, null=True, backref="payments", on_delete="RESTRICT")
+    person_id: int | None
     township = ForeignKeyField(Area, on_delete="RESTRICT", backref="+")
+    township_id: int
     village = ForeignKeyField(Area, on_delete="RESTRICT", backref="+")
+    village_id: int
     period = CharField(max_length=10)
     category = CharField(max_length=10, default="")
     people = IntegerField(default=1)
@@ -341,7 +371,9 @@ class Payment(BaseModel):
     reason = CharField(max_length=200, default="")  # adjustment / one-off / reversal reason
     posted = BooleanField(default=False)
     reverses = ForeignKeyField("self", null=True, backref="reversals", on_delete="RESTRICT")
+    reverses_id: int | None
     reissue_of = ForeignKeyField("self", null=True, backref="reissues", on_delete="RESTRICT")
+    reissue_of_id: int | None
     created_by = CharField(max_length=40, default="")
     created_at = DateTimeField(default=_now)
 
@@ -359,6 +391,7 @@ class PaymentOutcome(BaseModel):
     """What the bank's return file said of a posted payment (the payment stays as is)."""
 
     payment = ForeignKeyField(Payment, backref="outcomes", on_delete="RESTRICT")
+    payment_id: int
     result = CharField(max_length=8)  # paid / failed
     date = DateField()
     note = CharField(max_length=200, default="")

@@ -43,3 +43,24 @@ def find_area(name: str, level: AreaLevel, parent_id: int | None = None) -> Area
     if parent_id is not None:
         query = query.where(Area.parent == parent_id)
     return query.first()
+
+
+def group_choices(under_area_id: int | None = None) -> list[tuple[int, str]]:
+    """Village groups as (id, "乡镇 村 组") for a picker, limited to one area's subtree."""
+    nodes = area_nodes()
+    by_id = {n.id: n for n in nodes}
+    allowed: set[int] | None = None
+    if under_area_id is not None and under_area_id in by_id:
+        allowed = {under_area_id}
+        for n in nodes:  # parents come before children
+            if n.parent_id in allowed:
+                allowed.add(n.id)
+    choices = []
+    for n in nodes:
+        if n.level != AreaLevel.GROUP or (allowed is not None and n.id not in allowed):
+            continue
+        village = by_id.get(n.parent_id or -1)
+        township = by_id.get(village.parent_id or -1) if village else None
+        label = " ".join(x.name for x in (township, village, n) if x is not None)
+        choices.append((n.id, label))
+    return choices

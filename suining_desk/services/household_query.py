@@ -1,0 +1,139 @@
+"""The households list at county scale: sorted ids first, rows only when shown.
+
+The table keeps just the ordered ids of the filter (100,000 ints) and asks for the
+rows of the part on screen, so the first rows and the last ones come equally fast.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+from peewee import JOIN
+
+from suining_desk.db.models import Area, Enrolment, Household
+from suining_desk.db.rows import iter_tuples, tuples
+from suining_desk.enums import AreaLevel
+
+Village = Area.alias("village")
+Group = Area.alias("grp")
+
+
+class HouseholdColumn(IntEnum):
+    HOUSEHOLD_NO = 0
+    VILLAGE = 1
+    GROUP = 2
+    HEAD = 3
+    ID_NUMBER = 4
+    MEMBERS = 5
+    STATUS = 6
+    CAUSES = 7
+    AID = 8
+    PHONE = 9
+
+
+@dataclass(frozen=True)
+class HouseholdFilter:
+    area_id: int | None = None
+    status: str | None = None
+    cause: str | None = None
+    program_id: int | None = None  # enrolled (now) in this aid program
+    exit_year: int | None = None
+    include_removed: bool = False
+    ids_in: tuple[int, ...] | None = None  # e.g. the households of a search's hits
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    id: int
+    household_no: str
+    village: str
+    group: str
+    head_name: str
+    head_id_number: str
+    member_count: int
+    status: str
+    main_cause: str
+    other_causes: str
+    dibao: bool
+    tekun: bool
+    phone: str
+
+
+_SORT_KEYS = {
+    HouseholdColumn.HOUSEHOLD_NO: (Household.household_no,),
+    HouseholdColumn.VILLAGE: (Household.village, Household.household_no),
+    HouseholdColumn.GROUP: (Household.group, Household.household_no),
+    HouseholdColumn.HEAD: (Household.head_name, Household.household_no),
+    HouseholdColumn.ID_NUMBER: (Household.head_id_number,),
+    HouseholdColumn.MEMBERS: (Household.member_count, Household.household_no),
+    HouseholdColumn.STATUS: (Household.status, Household.household_no),
+    HouseholdColumn.CAUSES: (Household.main_cause, Household.household_no),
+    HouseholdColumn.AID: (Household.dibao, Household.tekun, Household.household_no),
+    HouseholdColumn.PHONE: (Household.phone, Household.household_no),
+}
+
+
+def _area_condition(area_id: int) -> object:
+    [(level,)] = tuples(Area.select(Area.level).where(Area.id == area_id))
+    column = {
+        AreaLevel.TOWNSHIP: Household.township,
+        AreaLevel.VILLAGE: Household.village,
+        AreaLevel.GROUP: Household.group,
+    }.get(AreaLevel(level))
+    return None if column is None else (column == area_id)
+
+
+def _filtered(f: HouseholdFilter, *fields: object) -> object:
+    query = Household.select(*fields)
+    if f.area_id is not None and (cond := _area_condition(f.area_id)) is not None:
+        query = query.where(cond)
+    if f.status:
+        query = query.where(Household.status == f.status)
+    if f.cause:
+        query = query.where((Household.main_cause == f.cause) | Household.other_causes.contains(f.cause))
+    if f.exit_year is not None:
+        query = query.where(Household.exit_year == f.exit_year)
+    if f.program_id is not None:
+        enrolled = Enrolment.select(Enrolment.household).where(
+            (Enrolment.program == f.program_id) & Enrolment.end_date.is_null()
+        )
+        query = query.where(Household.id.in_(enrolled))
+    if f.ids_in is not None:
+        query = query.where(Household.id.in_(list(f.ids_in)))
+    if not f.include_removed:
+        query = query.where(Household.removed_on.is_null())
+    return query
+
+
+def household_ids(
+    f: HouseholdFilter, sort: HouseholdColumn = HouseholdColumn.HOUSEHOLD_NO, descending: bool = False
+) -> array[int]:
+    """The ids of every household the filter selects, in display order."""
+    keys = [k.desc() if descending else k for k in _SORT_KEYS[sort]]
+    query = _filtered(f, Household.id).order_by(*keys, Household.id)  # type: ignore[attr-defined]
+    return array("q", (row[0] for row in iter_tuples(query)))
+
+
+def household_rows(ids: Sequence[int]) -> dict[int, HouseholdRow]:
+    """The rows of some households, by id (the caller keeps the order)."""
+    if not ids:
+        return {}
+    query = (
+        Household.select(
+            Household.id, Household.household_no, Village.name, Group.name, Household.head_name,
+            Household.head_id_number, Household.member_count, Household.status, Household.main_cause,
+            Household.other_causes, Household.dibao, Household.tekun, Household.phone,
+        )
+        .join(Village, JOIN.INNER, on=(Household.village == Village.id))
+        .switch(Household)
+        .join(Group, JOIN.INNER, on=(Household.group == Group.id))
+        .where(Household.id.in_(list(ids)))
+    )
+    return {
+        r[0]: HouseholdRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], bool(r[10]),
+                           bool(r[11]), r[12])
+        for r in tuples(query)
+    }
