@@ -1,0 +1,178 @@
+"""Member changes and status changes: each asks for a date and a reason, kept as history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from suining_desk.enums import HOUSEHOLD_STATUS, MEMBER_CHANGE_KINDS
+from suining_desk.problems import InvalidInput, Problem
+from suining_desk.rules.household import PersonInput
+from suining_desk.services import households as hs
+from ui.widgets.household_form import from_qdate, to_qdate
+from ui.widgets.person_form import PersonForm
+from ui.widgets.problem_label import ProblemLabel
+
+
+class _ReasonDialog(QDialog):
+    """A dialog with a date, a reason, a problems line and Save/Cancel."""
+
+    def __init__(self, title: str, *, today: dt.date | None, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._today = today or dt.date.today()
+        self.date = QDateEdit(to_qdate(self._today), objectName="date")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.reason = QLineEdit(objectName="reason")
+        self.reason.setPlaceholderText("必填，如：病故、出嫁、户口迁出")
+        self.problems = ProblemLabel()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("保存(&S)")
+        self.save_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.form = QFormLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+        self.reason.textChanged.connect(self.update_save)
+
+    def update_save(self) -> None:
+        self.save_button.setEnabled(bool(self.reason.text().strip()) and self.extra_valid())
+
+    def extra_valid(self) -> bool:
+        return True
+
+    def chosen_date(self) -> dt.date:
+        return from_qdate(self.date.date())
+
+    def run_service(self, call: Callable[[], object]) -> None:
+        try:
+            call()
+        except InvalidInput as exc:
+            self.show_refusal(exc.problems)
+            return
+        self.accept()
+
+    def show_refusal(self, problems: list[Problem]) -> None:
+        self.problems.show_problems(problems)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+
+class MemberExitDialog(_ReasonDialog):
+    """死亡 / 婚出 / 迁出 / 其他减员: the person stays on record with the date and reason."""
+
+    def __init__(self, person_id: int, person_name: str, *, user: str, today: dt.date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(f"成员减员：{person_name}", today=today, parent=parent)
+        self._person_id, self._user = person_id, user
+        self.kind = QComboBox(objectName="kind")
+        for code in hs.EXIT_KINDS:
+            self.kind.addItem(MEMBER_CHANGE_KINDS[code], code)
+        self.form.addRow("变动类型(&K)：", self.kind)
+        self.form.addRow("变动日期(&D)：", self.date)
+        self.form.addRow("原因(&R)：", self.reason)
+        self.update_save()
+
+    def save(self) -> None:
+        if self.save_button.isEnabled():
+            self.run_service(lambda: hs.record_member_exit(
+                self._person_id, kind=self.kind.currentData(), date=self.chosen_date(),
+                reason=self.reason.text(), user=self._user, today=self._today))
+
+
+class StatusDialog(_ReasonDialog):
+    """脱贫 (with its year), 监测, back on the register: recorded with date and reason."""
+
+    def __init__(self, household_id: int, current: str, *, user: str, today: dt.date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("变更户状态", today=today, parent=parent)
+        self._household_id, self._user = household_id, user
+        self.status = QComboBox(objectName="status")
+        for code, label in HOUSEHOLD_STATUS.items():
+            self.status.addItem(label, code)
+        self.status.setCurrentIndex(self.status.findData("exited" if current == "poor" else current))
+        self.year = QSpinBox(objectName="year")
+        self.year.setRange(2014, self._today.year)
+        self.year.setValue(self._today.year)
+        self.form.addRow("新状态(&T)：", self.status)
+        self.form.addRow("脱贫年度(&Y)：", self.year)
+        self.form.addRow("变更日期(&D)：", self.date)
+        self.form.addRow("原因(&R)：", self.reason)
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self._status_changed()
+
+    def _status_changed(self) -> None:
+        self.year.setEnabled(self.status.currentData() == "exited")
+        self.update_save()
+
+    def save(self) -> None:
+        if self.save_button.isEnabled():
+            status = self.status.currentData()
+            self.run_service(lambda: hs.change_status(
+                self._household_id, status=status, year=self.year.value() if status == "exited" else None,
+                date=self.chosen_date(), reason=self.reason.text(), user=self._user, today=self._today))
+
+
+class PersonDialog(_ReasonDialog):
+    """Add a member (birth, marriage, moving in) or correct a member's details."""
+
+    def __init__(self, household_id: int, *, user: str, person_id: int | None = None,
+                 initial: PersonInput | None = None, today: dt.date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("修改成员信息" if person_id else "新增成员", today=today, parent=parent)
+        self._household_id, self._person_id, self._user = household_id, person_id, user
+        self.person_form = PersonForm(today=today)
+        if initial is not None:
+            self.person_form.set_value(initial)
+        self.form.addRow(self.person_form)
+        self.kind = QComboBox(objectName="kind")
+        if person_id is None:
+            for code in hs.JOIN_KINDS:
+                self.kind.addItem(MEMBER_CHANGE_KINDS[code], code)
+            self.form.addRow("变动类型(&K)：", self.kind)
+            self.form.addRow("变动日期(&D)：", self.date)
+        self.form.addRow("原因(&R)：", self.reason)
+        self.reason.setPlaceholderText("必填，如：新生儿、婚入、姓名更正")
+        self.person_form.changed.connect(self.update_save)
+        self.update_save()
+        self.person_form.name.setFocus()
+
+    def extra_valid(self) -> bool:
+        return self.person_form.is_valid()
+
+    def show_refusal(self, problems: list[Problem]) -> None:
+        self.person_form.show_problems(problems)
+        self.problems.show_problems([p for p in problems if (p.field or "") in ("", "reason", "relation")])
+
+    def save(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        value = self.person_form.value()
+        if self._person_id is None:
+            self.run_service(lambda: hs.add_member(
+                self._household_id, value, kind=self.kind.currentData(), date=self.chosen_date(),
+                reason=self.reason.text(), user=self._user, today=self._today))
+        else:
+            person_id = self._person_id
+            self.run_service(lambda: hs.update_person(person_id, value, user=self._user,
+                                                      reason=self.reason.text(), today=self._today))

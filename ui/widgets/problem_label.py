@@ -1,0 +1,25 @@
+"""A small red label under a field that shows its problems in Chinese."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from suining_desk.messages import describe
+from suining_desk.problems import Problem, Severity
+
+
+class ProblemLabel(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setVisible(False)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        if not problems:
+            self.clear()
+            self.setVisible(False)
+            return
+        is_error = any(p.severity is Severity.ERROR for p in problems)
+        self.setStyleSheet("color: #c0392b;" if is_error else "color: #b9770e;")
+        self.setText("\n".join(describe(p) for p in problems))
+        self.setVisible(True)
