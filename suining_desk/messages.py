@@ -14,6 +14,11 @@ MESSAGES: dict[str, str] = {
     "bad_date": "“{value}”不是有效日期，请按 2018-11-01 的格式填写",
     "bad_choice": "{label}“{value}”不在可选范围内",
     # --- money (suining_desk.money) ---
+    "money_required": "金额不能为空",
+    "money_negative": "金额“{value}”不能为负数",
+    "money_fraction_of_fen": "金额“{value}”最多只能到分（两位小数）",
+    "money_not_number": "“{value}”不是有效金额，请填写如 1,234.50 的数字",
+    "money_too_large": "金额“{value}”过大（超过100亿元），请检查是否多输了数字",
     # --- ID numbers (suining_desk.idnumber) ---
     "id_required": "身份证号码不能为空",
     "id_bad_length": "身份证号码应为18位（输入了{length}位）",

@@ -89,7 +89,3 @@ def _open_window(args: argparse.Namespace) -> int:
     from ui.app import run_app  # Qt is loaded only when a window is wanted
 
     return run_app(path, demo=bool(args.demo), user_label="admin（演示）" if args.demo else "")
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -10,7 +10,8 @@ import suining_desk
 
 
 def test_every_core_module_imports_without_pyside6() -> None:
-    names = [m.name for m in pkgutil.walk_packages(suining_desk.__path__, "suining_desk.")]
+    names = [m.name for m in pkgutil.walk_packages(suining_desk.__path__, "suining_desk.")
+             if not m.name.endswith("__main__")]  # running it would start the CLI
     assert len(names) > 10
     code = (
         "import importlib, sys\n"

@@ -1,0 +1,3 @@
+from suining_desk.cli import main
+
+raise SystemExit(main())
