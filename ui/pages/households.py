@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui.settings import app_settings
 
 from suining_desk.enums import HOUSEHOLD_STATUS, POVERTY_CAUSES
 from suining_desk.services.areas import group_choices
@@ -30,6 +29,7 @@ from ui.dialogs.household_dialog import HouseholdDialog
 from ui.dialogs.member_dialogs import MemberExitDialog, PersonDialog, StatusDialog
 from ui.models.household_table import HouseholdTableModel
 from ui.session import Session
+from ui.settings import app_settings
 from ui.widgets.household_detail import HouseholdDetailView
 
 SEARCH_DELAY_MS = 250  # results as you type, without a query per keystroke
