@@ -203,22 +203,17 @@
         <translation>As of {time}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>{county}概况</source>
-        <translation>{county} overview</translation>
+        <location line="+11"/>
+        <source>{area}概况</source>
+        <translation>Overview: {area}</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
         <source>全县</source>
         <translation>Whole county</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>已选：{area}（概况暂按全县统计）</source>
-        <translation>Selected: {area} (the overview counts the whole county for now)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>

@@ -1,9 +1,9 @@
-"""Counts and money totals of a database (the ``stats`` command and the overview page)."""
+"""Counts and money totals of the county or one area (the ``stats`` command, the overview)."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from peewee import fn
 
@@ -16,6 +16,7 @@ from suining_desk.db.models import (
     Relocation,
     Renovation,
 )
+from suining_desk.db.rows import tuples
 from suining_desk.enums import AreaLevel
 
 
@@ -44,33 +45,59 @@ class Stats:
         return asdict(self)
 
 
-def _count_level(level: AreaLevel) -> int:
-    return int(Area.select().where(Area.level == int(level)).count())
+def _subtree_counts(area_id: int | None) -> dict[int, int]:
+    """How many areas of each level lie under an area (the whole tree for None)."""
+    rows = tuples(Area.select(Area.id, Area.level, Area.parent))
+    if area_id is None:
+        inside = {r[0] for r in rows}
+    else:
+        inside = {area_id}
+        for area, _level, parent in sorted(rows, key=lambda r: r[1]):  # parents first
+            if parent in inside:
+                inside.add(area)
+    counts = {int(level): 0 for level in AreaLevel}
+    for area, level, _parent in rows:
+        if area in inside and area != area_id:
+            counts[level] += 1
+    return counts
 
 
-def collect_stats() -> Stats:
+def _area_filter(model: Any, area_id: int | None) -> Any:
+    """A condition that keeps rows of ``model`` inside the area (None: everything)."""
+    if area_id is None:
+        return True
+    level = AreaLevel(Area.get_by_id(area_id).level)
+    if level == AreaLevel.COUNTY:
+        return True
+    if level == AreaLevel.TOWNSHIP:
+        return model.township == area_id
+    if level == AreaLevel.VILLAGE:
+        return model.village == area_id
+    in_group = Household.select(Household.id).where(Household.group == area_id)
+    return (model.id.in_(in_group)) if model is Household else (model.household.in_(in_group))
+
+
+def collect_stats(area_id: int | None = None) -> Stats:
+    areas = _subtree_counts(area_id)
+    households = Household.select(Household.id).where(_area_filter(Household, area_id))
     per_program = (
-        Payment.select(
-            Payment.program, fn.COUNT(Payment.id).alias("n"), fn.SUM(Payment.amount_fen).alias("s")
-        )
-        .where(Payment.posted == True)  # noqa: E712 - peewee expression
+        Payment.select(Payment.program, fn.COUNT(Payment.id), fn.SUM(Payment.amount_fen))
+        .where((Payment.posted == True) & _area_filter(Payment, area_id))  # noqa: E712
         .group_by(Payment.program)
-        .tuples()
     )
-    rows = cast(list[tuple[int, int, int | None]], list(per_program))
-    sums = {pid: (int(n), int(total or 0)) for pid, n, total in rows}
+    sums = {pid: (int(n), int(total or 0)) for pid, n, total in tuples(per_program)}
     programs = [
         ProgramTotal(p.code, p.name, *sums.get(p.id, (0, 0)))
         for p in Program.select().order_by(Program.sort_order, Program.id)
     ]
     return Stats(
-        townships=_count_level(AreaLevel.TOWNSHIP),
-        villages=_count_level(AreaLevel.VILLAGE),
-        groups=_count_level(AreaLevel.GROUP),
-        households=int(Household.select().count()),
-        people=int(Person.select().count()),
-        relocations=int(Relocation.select().count()),
-        renovations=int(Renovation.select().count()),
+        townships=areas[AreaLevel.TOWNSHIP],
+        villages=areas[AreaLevel.VILLAGE],
+        groups=areas[AreaLevel.GROUP],
+        households=int(households.count()),
+        people=int(Person.select().where(Person.household.in_(households)).count()),
+        relocations=int(Relocation.select().where(_area_filter(Relocation, area_id)).count()),
+        renovations=int(Renovation.select().where(_area_filter(Renovation, area_id)).count()),
         payments=sum(n for n, _ in sums.values()),
         total_fen=sum(s for _, s in sums.values()),
         programs=programs,

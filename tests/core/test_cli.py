@@ -128,3 +128,21 @@ def test_demo_flag_builds_the_demo_database_on_first_use(
     assert main(["--demo", "stats", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["households"] > 100
     assert paths.demo_database().exists()
+
+
+def test_stats_for_one_area(tmp_path: Path) -> None:
+    from suining_desk.services.stats import collect_stats
+
+    path = tmp_path / "county.sqlite3"
+    _tiny_county(path)
+    open_database(path)
+    town = Area.get(Area.name == "长铺镇")
+    other = Area.create(code="430527101", name="武阳镇", level=2, parent=town.parent)
+    group = Area.get(Area.level == 4)
+    assert collect_stats(town.id).households == 1 and collect_stats(town.id).villages == 1
+    assert collect_stats(town.id).groups == 1 and collect_stats(town.id).total_fen == 1640902
+    assert collect_stats(group.id).payments == 3 and collect_stats(group.id).people == 0
+    empty = collect_stats(other.id)
+    assert (empty.households, empty.payments, empty.total_fen, empty.villages) == (0, 0, 0, 0)
+    assert collect_stats(town.parent_id).townships == 2
+    close_database()

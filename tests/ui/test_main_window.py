@@ -84,8 +84,10 @@ def test_clicking_a_township_selects_it(
     assert signal.args == [demo_db.areas.wuyang.id]
     overview = window.current_page()
     assert isinstance(overview, OverviewPage)
-    assert overview.heading.text() == "绥宁县概况"
-    assert overview.area_note.text() == "已选：武阳镇（概况暂按全县统计）"
+    assert overview.heading.text() == "绥宁县武阳镇概况"
+    # The figures are the township's own: one household and its ¥1,000.00 in the fixture.
+    assert overview.stats is not None
+    assert (overview.stats.households, overview.stats.total_fen) == (1, 100000)
 
 
 def test_clicking_empty_tree_space_keeps_the_area(qtbot: QtBot, window: MainWindow) -> None:

@@ -122,10 +122,10 @@ class OverviewPage(QWidget):
     # --- page protocol (ui.navigation) ---
     def set_area(self, area_id: int | None) -> None:
         self._area_id = area_id
-        self._show_heading()
+        self.refresh()
 
     def refresh(self) -> None:
-        self.stats = collect_stats()
+        self.stats = collect_stats(self._area_id)
         self._show_heading()
         self._show_counts(self.stats)
         self._show_programs(self.stats)
@@ -138,14 +138,11 @@ class OverviewPage(QWidget):
     # --- display ---
     def _show_heading(self) -> None:
         path = area_path(self._area_id) if self._area_id is not None else []
-        county = next((a.name for a in path if a.level == AreaLevel.COUNTY), "")
-        self.heading.setText(self.tr("{county}概况").format(county=county or self.tr("全县")))
-        if path and path[-1].level != AreaLevel.COUNTY:
-            self.area_note.setText(
-                self.tr("已选：{area}（概况暂按全县统计）").format(area=path[-1].name)
-            )
-        else:
-            self.area_note.clear()
+        name = "".join(a.name for a in path if a.level <= AreaLevel.VILLAGE) or self.tr("全县")
+        if path and path[-1].level == AreaLevel.GROUP:
+            name += path[-1].name
+        self.heading.setText(self.tr("{area}概况").format(area=name))
+        self.area_note.clear()
 
     def _show_counts(self, stats: Stats) -> None:
         for key, label in self.count_labels.items():
