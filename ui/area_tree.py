@@ -11,6 +11,7 @@ from suining_desk.services.areas import AreaNode, area_nodes
 
 AREA_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AREA_LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
+AREA_CODE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class AreaTree(QTreeView):
@@ -48,6 +49,7 @@ class AreaTree(QTreeView):
                 item = QStandardItem(node.name)
                 item.setData(node.id, AREA_ID_ROLE)
                 item.setData(int(node.level), AREA_LEVEL_ROLE)
+                item.setData(node.code, AREA_CODE_ROLE)
                 item.setToolTip(f"{AREA_LEVEL_LABELS.get(int(node.level), '')} {node.code}")
                 parent = self._items.get(node.parent_id) if node.parent_id is not None else None
                 (parent or root).appendRow(item)
@@ -70,6 +72,16 @@ class AreaTree(QTreeView):
         self.setCurrentIndex(item.index())
         self.scrollTo(item.index())
         return True
+
+    def current_area_code(self) -> str | None:
+        index = self.currentIndex()
+        value = index.data(AREA_CODE_ROLE) if index.isValid() else None
+        return str(value) if value is not None else None
+
+    def select_area_code(self, code: str) -> bool:
+        """Select by area code: codes stay the same across databases of one county."""
+        found = next((i for i, item in self._items.items() if item.data(AREA_CODE_ROLE) == code), None)
+        return found is not None and self.select_area(found)
 
     def index_of(self, area_id: int) -> QModelIndex:
         item = self._items.get(area_id)

@@ -235,6 +235,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value(f"{SETTINGS_GROUP}/geometry")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(*DEFAULT_SIZE)
+        area_code = settings.value(f"{SETTINGS_GROUP}/area_code")
+        if isinstance(area_code, str):
+            self.area_tree.select_area_code(area_code)
         key = settings.value(f"{SETTINGS_GROUP}/page")
         known = {spec.key for spec in PAGES}
         self.show_page(str(key) if key in known else PAGES[0].key)
@@ -247,6 +250,8 @@ class MainWindow(QMainWindow):
         settings.setValue(f"{SETTINGS_GROUP}/geometry", self.saveGeometry())
         settings.setValue(f"{SETTINGS_GROUP}/splitter", self.splitter.saveState())
         settings.setValue(f"{SETTINGS_GROUP}/page", self.current_page_key() or PAGES[0].key)
+        if (area_code := self.area_tree.current_area_code()) is not None:
+            settings.setValue(f"{SETTINGS_GROUP}/area_code", area_code)
         self._save_page_layouts()
         settings.sync()
 

@@ -197,3 +197,16 @@ def test_the_last_page_is_remembered(qtbot: QtBot, window: MainWindow) -> None:
     assert again.current_page_key() == "households"
     assert isinstance(again.current_page(), HouseholdsPage)
     assert again.user_status.text() == "用户：（未登录）"
+
+
+def test_the_last_area_is_remembered_and_handed_to_the_page(
+    qtbot: QtBot, window: MainWindow, demo_db: DemoCounty
+) -> None:
+    click_page(qtbot, window, "households")
+    click_area(qtbot, window, demo_db.areas.wuyang.id)
+    again = reopen(qtbot, window)
+    assert again.area_tree.current_area_id() == demo_db.areas.wuyang.id
+    page = again.current_page()
+    assert isinstance(page, HouseholdsPage)
+    assert page.current_filter().area_id == demo_db.areas.wuyang.id
+    assert page.model.rowCount() == 1
