@@ -55,7 +55,9 @@ class HouseholdDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         household_box = QGroupBox("户信息")
-        QVBoxLayout(household_box).addWidget(self.household_form)
+        household_layout = QVBoxLayout(household_box)
+        household_layout.addWidget(self.household_form)
+        household_layout.addStretch()
         body = QHBoxLayout()
         body.addWidget(household_box)
         if household_id is None:

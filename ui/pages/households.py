@@ -33,6 +33,8 @@ from ui.settings import app_settings
 from ui.widgets.household_detail import HouseholdDetailView
 
 SEARCH_DELAY_MS = 250  # results as you type, without a query per keystroke
+# Widths to start from (the table is lazy: measuring every row's text would read them all).
+COLUMN_WIDTHS = (150, 80, 70, 70, 160, 45, 80, 150, 80, 110)
 
 
 def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
@@ -224,8 +226,9 @@ class HouseholdsPage(QWidget):
     def _restore_layout(self) -> None:
         settings = app_settings()
         state = settings.value("households/header")
-        if isinstance(state, QByteArray):
-            self.table.horizontalHeader().restoreState(state)
+        if not (isinstance(state, QByteArray) and self.table.horizontalHeader().restoreState(state)):
+            for column, width in enumerate(COLUMN_WIDTHS):
+                self.table.setColumnWidth(column, width)
         splitter = settings.value("households/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
