@@ -34,7 +34,33 @@ def _v1_initial(db: Database) -> None:
         db.execute_sql(sql)
 
 
-MIGRATIONS: list[tuple[int, Callable[[Database], None]]] = [(1, _v1_initial)]
+# The households list sorts the county's active households by any column; partial indexes
+# that hold only active rows and end in the unique household_no make each sort an index scan.
+_ACTIVE_HOUSEHOLD_SORTS = {
+    "no": "household_no",
+    "village": "village_id, household_no",
+    "group": "group_id, household_no",
+    "head": "head_name, household_no",
+    "head_id": "head_id_number, household_no",
+    "members": "member_count, household_no",
+    "status": "status, household_no",
+    "cause": "main_cause, household_no",
+    "aid": "dibao, tekun, household_no",
+    "phone": "phone, household_no",
+}
+
+
+def _v2_active_household_sorts(db: Database) -> None:
+    for name, columns in _ACTIVE_HOUSEHOLD_SORTS.items():
+        db.execute_sql(
+            f"CREATE INDEX household_active_{name} ON household ({columns}) WHERE removed_on IS NULL"
+        )
+
+
+MIGRATIONS: list[tuple[int, Callable[[Database], None]]] = [
+    (1, _v1_initial),
+    (2, _v2_active_household_sorts),
+]
 LATEST = MIGRATIONS[-1][0]
 
 

@@ -17,6 +17,22 @@ def _pragma(db: object, name: str) -> object:
     return db.execute_sql(f"PRAGMA {name}").fetchone()[0]  # type: ignore[attr-defined]
 
 
+def test_an_old_database_is_brought_up_to_date(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+    monkeypatch.setattr(migrations, "LATEST", 1)
+    open_database(db_path)
+    Area.create(code="430527", name="绥宁县", level=1)
+    close_database()
+    monkeypatch.undo()
+    db = open_database(db_path)
+    assert migrations.current_version(db) == migrations.LATEST > 1
+    assert Area.get(Area.code == "430527").name == "绥宁县"
+    indexes = {r[1] for r in db.execute_sql("PRAGMA index_list(household)").fetchall()}
+    assert "household_active_head" in indexes
+    assert len(list(db_path.parent.glob("test.before-v*"))) == 1
+    close_database()
+
+
 def test_fresh_database_has_schema_and_safe_pragmas(db: object) -> None:
     assert _pragma(db, "journal_mode") == "wal"
     assert _pragma(db, "foreign_keys") == 1
@@ -52,19 +68,20 @@ def test_migration_backs_up_first(db_path: Path, monkeypatch: pytest.MonkeyPatch
     Area.create(code="430527", name="绥宁县", level=1)
     close_database()
     applied: list[int] = []
+    current, new = migrations.LATEST, migrations.LATEST + 1
 
-    def v2(db: object) -> None:
-        applied.append(2)
+    def next_step(db: object) -> None:
+        applied.append(new)
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (2, v2)])
-    monkeypatch.setattr(migrations, "LATEST", 2)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (new, next_step)])
+    monkeypatch.setattr(migrations, "LATEST", new)
     open_database(db_path)
-    assert applied == [2]
-    backups = list(db_path.parent.glob("test.before-v2-*.sqlite3"))
+    assert applied == [new]
+    backups = list(db_path.parent.glob(f"test.before-v{new}-*.sqlite3"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as con:
         assert con.execute("SELECT name FROM area").fetchall() == [("绥宁县",)]
-        assert con.execute("SELECT MAX(version) FROM schema_version").fetchone() == (1,)
+        assert con.execute("SELECT MAX(version) FROM schema_version").fetchone() == (current,)
 
 
 def test_failed_migration_changes_nothing(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -75,15 +92,16 @@ def test_failed_migration_changes_nothing(db_path: Path, monkeypatch: pytest.Mon
         db.execute_sql("CREATE TABLE half_done (x INTEGER)")  # type: ignore[attr-defined]
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (2, broken)])
-    monkeypatch.setattr(migrations, "LATEST", 2)
+    current = migrations.LATEST
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (current + 1, broken)])
+    monkeypatch.setattr(migrations, "LATEST", current + 1)
     with pytest.raises(RuntimeError):
         open_database(db_path)
     close_database()
     with sqlite3.connect(db_path) as con:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert "half_done" not in tables
-        assert con.execute("SELECT MAX(version) FROM schema_version").fetchone() == (1,)
+        assert con.execute("SELECT MAX(version) FROM schema_version").fetchone() == (current,)
 
 
 def test_newer_schema_is_refused(db_path: Path) -> None:
