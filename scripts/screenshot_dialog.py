@@ -17,9 +17,9 @@ def main() -> int:
     database, output = Path(sys.argv[1]), Path(sys.argv[2])
     os.environ.setdefault("SUINING_HOME", tempfile.mkdtemp(prefix="suining-shot-"))
     sys.path.insert(0, str(REPO))
-    from PySide6.QtCore import QTimer
-
     import datetime as dt
+
+    from PySide6.QtCore import QTimer
 
     from suining_desk.db import open_database
     from suining_desk.idnumber import make_id_number
