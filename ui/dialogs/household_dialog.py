@@ -37,7 +37,7 @@ class HouseholdDialog(QDialog):
         self._today = today
         self.household_id = household_id
         self.members: list[PersonInput] = []
-        self.setWindowTitle("编辑户信息" if household_id else "新增建档立卡户")
+        self.setWindowTitle(self.tr("编辑户信息") if household_id else "新增建档立卡户")
         self.household_form = HouseholdForm(groups, today=today)
         if initial is not None:
             self.household_form.set_value(initial)
@@ -48,13 +48,13 @@ class HouseholdDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("保存(&S)")
+        self.save_button.setText(self.tr("保存(&S)"))
         self.save_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
-        household_box = QGroupBox("户信息")
+        household_box = QGroupBox(self.tr("户信息"))
         household_layout = QVBoxLayout(household_box)
         household_layout.addWidget(self.household_form)
         household_layout.addStretch()
@@ -71,14 +71,14 @@ class HouseholdDialog(QDialog):
         self.household_form.household_no.setFocus()
 
     def _member_section(self) -> QWidget:
-        box = QGroupBox("家庭成员")
+        box = QGroupBox(self.tr("家庭成员"))
         self.person_form = PersonForm(today=self._today)
         self.person_form.relation.setCurrentText(HEAD)
         self.member_list = QListWidget(objectName="member_list")
         self.member_list.setMinimumHeight(90)
-        self.add_member_button = QPushButton("添加成员(&A)", objectName="add_member")
+        self.add_member_button = QPushButton(self.tr("添加成员(&A)"), objectName="add_member")
         self.add_member_button.setAutoDefault(False)
-        self.remove_member_button = QPushButton("移除所选", objectName="remove_member")
+        self.remove_member_button = QPushButton(self.tr("移除所选"), objectName="remove_member")
         self.remove_member_button.setAutoDefault(False)
         self.add_member_button.clicked.connect(self.add_pending_member)
         self.remove_member_button.clicked.connect(self._remove_selected)

@@ -29,22 +29,21 @@ from ui.widgets.problem_label import ProblemLabel
 class _ReasonDialog(QDialog):
     """A dialog with a date, a reason, a problems line and Save/Cancel."""
 
-    def __init__(self, title: str, *, today: dt.date | None, parent: QWidget | None) -> None:
+    def __init__(self, *, today: dt.date | None, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
         self._today = today or dt.date.today()
         self.date = QDateEdit(to_qdate(self._today), objectName="date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.reason = QLineEdit(objectName="reason")
-        self.reason.setPlaceholderText("必填，如：病故、出嫁、户口迁出")
+        self.reason.setPlaceholderText(self.tr("必填，如：病故、出嫁、户口迁出"))
         self.problems = ProblemLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("保存(&S)")
+        self.save_button.setText(self.tr("保存(&S)"))
         self.save_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.form = QFormLayout()
@@ -83,14 +82,15 @@ class MemberExitDialog(_ReasonDialog):
 
     def __init__(self, person_id: int, person_name: str, *, user: str, today: dt.date | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(f"成员减员：{person_name}", today=today, parent=parent)
+        super().__init__(today=today, parent=parent)
+        self.setWindowTitle(self.tr("成员减员：{name}").format(name=person_name))
         self._person_id, self._user = person_id, user
         self.kind = QComboBox(objectName="kind")
         for code in hs.EXIT_KINDS:
             self.kind.addItem(MEMBER_CHANGE_KINDS[code], code)
-        self.form.addRow("变动类型(&K)：", self.kind)
-        self.form.addRow("变动日期(&D)：", self.date)
-        self.form.addRow("原因(&R)：", self.reason)
+        self.form.addRow(self.tr("变动类型(&K)："), self.kind)
+        self.form.addRow(self.tr("变动日期(&D)："), self.date)
+        self.form.addRow(self.tr("原因(&R)："), self.reason)
         self.update_save()
 
     def save(self) -> None:
@@ -105,7 +105,8 @@ class StatusDialog(_ReasonDialog):
 
     def __init__(self, household_id: int, current: str, *, user: str, today: dt.date | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__("变更户状态", today=today, parent=parent)
+        super().__init__(today=today, parent=parent)
+        self.setWindowTitle(self.tr("变更户状态"))
         self._household_id, self._user = household_id, user
         self.status = QComboBox(objectName="status")
         for code, label in HOUSEHOLD_STATUS.items():
@@ -114,10 +115,10 @@ class StatusDialog(_ReasonDialog):
         self.year = QSpinBox(objectName="year")
         self.year.setRange(2014, self._today.year)
         self.year.setValue(self._today.year)
-        self.form.addRow("新状态(&T)：", self.status)
-        self.form.addRow("脱贫年度(&Y)：", self.year)
-        self.form.addRow("变更日期(&D)：", self.date)
-        self.form.addRow("原因(&R)：", self.reason)
+        self.form.addRow(self.tr("新状态(&T)："), self.status)
+        self.form.addRow(self.tr("脱贫年度(&Y)："), self.year)
+        self.form.addRow(self.tr("变更日期(&D)："), self.date)
+        self.form.addRow(self.tr("原因(&R)："), self.reason)
         self.status.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
 
@@ -139,7 +140,8 @@ class PersonDialog(_ReasonDialog):
     def __init__(self, household_id: int, *, user: str, person_id: int | None = None,
                  initial: PersonInput | None = None, today: dt.date | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__("修改成员信息" if person_id else "新增成员", today=today, parent=parent)
+        super().__init__(today=today, parent=parent)
+        self.setWindowTitle(self.tr("修改成员信息") if person_id else self.tr("新增成员"))
         self._household_id, self._person_id, self._user = household_id, person_id, user
         self.person_form = PersonForm(today=today)
         if initial is not None:
@@ -149,10 +151,10 @@ class PersonDialog(_ReasonDialog):
         if person_id is None:
             for code in hs.JOIN_KINDS:
                 self.kind.addItem(MEMBER_CHANGE_KINDS[code], code)
-            self.form.addRow("变动类型(&K)：", self.kind)
-            self.form.addRow("变动日期(&D)：", self.date)
-        self.form.addRow("原因(&R)：", self.reason)
-        self.reason.setPlaceholderText("必填，如：新生儿、婚入、姓名更正")
+            self.form.addRow(self.tr("变动类型(&K)："), self.kind)
+            self.form.addRow(self.tr("变动日期(&D)："), self.date)
+        self.form.addRow(self.tr("原因(&R)："), self.reason)
+        self.reason.setPlaceholderText(self.tr("必填，如：新生儿、婚入、姓名更正"))
         self.person_form.changed.connect(self.update_save)
         self.update_save()
         self.person_form.name.setFocus()

@@ -5,7 +5,14 @@ from __future__ import annotations
 from array import array
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from suining_desk.enums import HOUSEHOLD_STATUS
 from suining_desk.services.household_query import (
@@ -22,16 +29,16 @@ PAGE = 200
 MAX_CACHED_PAGES = 20  # memory stays flat however far a clerk scrolls
 
 HEADERS = {
-    HouseholdColumn.HOUSEHOLD_NO: "户编号",
-    HouseholdColumn.VILLAGE: "行政村",
-    HouseholdColumn.GROUP: "村民小组",
-    HouseholdColumn.HEAD: "户主",
-    HouseholdColumn.ID_NUMBER: "户主身份证号",
-    HouseholdColumn.MEMBERS: "人数",
-    HouseholdColumn.STATUS: "户状态",
-    HouseholdColumn.CAUSES: "致贫原因",
-    HouseholdColumn.AID: "低保/特困",
-    HouseholdColumn.PHONE: "联系电话",
+    HouseholdColumn.HOUSEHOLD_NO: QT_TRANSLATE_NOOP("HouseholdTableModel", "户编号"),
+    HouseholdColumn.VILLAGE: QT_TRANSLATE_NOOP("HouseholdTableModel", "行政村"),
+    HouseholdColumn.GROUP: QT_TRANSLATE_NOOP("HouseholdTableModel", "村民小组"),
+    HouseholdColumn.HEAD: QT_TRANSLATE_NOOP("HouseholdTableModel", "户主"),
+    HouseholdColumn.ID_NUMBER: QT_TRANSLATE_NOOP("HouseholdTableModel", "户主身份证号"),
+    HouseholdColumn.MEMBERS: QT_TRANSLATE_NOOP("HouseholdTableModel", "人数"),
+    HouseholdColumn.STATUS: QT_TRANSLATE_NOOP("HouseholdTableModel", "户状态"),
+    HouseholdColumn.CAUSES: QT_TRANSLATE_NOOP("HouseholdTableModel", "致贫原因"),
+    HouseholdColumn.AID: QT_TRANSLATE_NOOP("HouseholdTableModel", "低保/特困"),
+    HouseholdColumn.PHONE: QT_TRANSLATE_NOOP("HouseholdTableModel", "联系电话"),
 }
 
 Index = QModelIndex | QPersistentModelIndex
@@ -113,7 +120,7 @@ class HouseholdTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[HouseholdColumn(section)]
+            return QCoreApplication.translate("HouseholdTableModel", HEADERS[HouseholdColumn(section)])
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
             return section + 1
         return None

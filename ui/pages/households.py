@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QByteArray, QItemSelection, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,15 +39,13 @@ COLUMN_WIDTHS = (150, 80, 70, 70, 160, 45, 80, 150, 80, 110)
 
 def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
     box = QComboBox(objectName=name)
-    box.addItem("全部", None)
+    box.addItem(QCoreApplication.translate("HouseholdsPage", "全部"), None)
     for label, data in items:
         box.addItem(label, data)
     return box
 
 
 class HouseholdsPage(QWidget):
-    title = "建档立卡户"
-
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -55,15 +53,16 @@ class HouseholdsPage(QWidget):
         self._search_ids: tuple[int, ...] | None = None
 
         self.search = QLineEdit(objectName="search")
-        self.search.setPlaceholderText("搜索：姓名、拼音或首字母、身份证号（或后4~6位）、户编号　Ctrl+F")
+        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音或首字母、身份证号（或后4~6位）、户编号　Ctrl+F"))
         self.search.setClearButtonEnabled(True)
         self.search_result = QLabel(objectName="search_result")
         self.status_filter = _combo("status_filter", [(v, k) for k, v in HOUSEHOLD_STATUS.items()])
         self.cause_filter = _combo("cause_filter", [(c, c) for c in POVERTY_CAUSES])
         self.program_filter = _combo("program_filter", [(n, i) for i, n in program_choices()])
         year = session.today().year
-        self.exit_year_filter = _combo("exit_year_filter", [(f"{y}年", y) for y in range(2014, year + 1)])
-        self.new_button = QPushButton("新增户(&N)", objectName="new_button")
+        self.exit_year_filter = _combo("exit_year_filter",
+                                       [(self.tr("{year}年").format(year=y), y) for y in range(2014, year + 1)])
+        self.new_button = QPushButton(self.tr("新增户(&N)"), objectName="new_button")
         self.new_button.setToolTip("Ctrl+N")
 
         self.model = HouseholdTableModel(self)
@@ -78,9 +77,10 @@ class HouseholdsPage(QWidget):
         self.detail = HouseholdDetailView()
 
         filters = QHBoxLayout()
-        for label, box in (("户状态", self.status_filter), ("致贫原因", self.cause_filter),
-                           ("享受项目", self.program_filter), ("脱贫年度", self.exit_year_filter)):
-            filters.addWidget(QLabel(label + "："))
+        for label, box in ((self.tr("户状态："), self.status_filter), (self.tr("致贫原因："), self.cause_filter),
+                           (self.tr("享受项目："), self.program_filter),
+                           (self.tr("脱贫年度："), self.exit_year_filter)):
+            filters.addWidget(QLabel(label))
             filters.addWidget(box)
         filters.addStretch()
         filters.addWidget(self.new_button)
@@ -148,7 +148,8 @@ class HouseholdsPage(QWidget):
         else:
             hits = search_people(text, limit=500)
             self._search_ids = tuple(dict.fromkeys(h.household_id for h in hits))
-            self.search_result.setText(f"找到 {len(hits)} 人，{len(self._search_ids)} 户")
+            self.search_result.setText(self.tr("找到 {people} 人，{households} 户").format(
+                people=len(hits), households=len(self._search_ids)))
         self.apply_filter()
 
     # --- selection and detail ---
