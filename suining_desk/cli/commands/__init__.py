@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from suining_desk.cli.commands import demo, stats
+from suining_desk.cli.commands import demo, ledger, stats, verify
 
-COMMANDS: list[ModuleType] = [demo, stats]
+COMMANDS: list[ModuleType] = [demo, stats, ledger, verify]

@@ -1,0 +1,51 @@
+"""``suining-desk verify FILE.pdf``: does a printed ledger still match the database?
+
+Exit 0 when it does; 1 with what differs (rows, totals, records added or removed, pages
+whose content changed); 2 when the file is not a ledger this program made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from suining_desk.problems import InvalidInput
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "verify", help="核验台账 PDF 是否仍与数据库一致（不一致时列出差异）"
+    )
+    parser.add_argument("file", metavar="文件.pdf", help="本软件生成的台账 PDF")
+    parser.set_defaults(func=run)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from suining_desk.cli import open_from_args
+    from suining_desk.ledgers import read_ledger, verify_file
+    from suining_desk.messages import describe
+    from suining_desk.money import format_fen
+
+    path = Path(args.file)
+    try:
+        read_ledger(path)  # refuse a file that is not a ledger before touching the database
+    except InvalidInput as exc:
+        for problem in exc.problems:
+            print(f"错误：{describe(problem)}", file=sys.stderr)
+        return 2
+    open_from_args(args)
+    report = verify_file(path)
+    fp = report.recorded.fingerprint
+    title = f"校验码 {report.recorded.code}，{fp.rows} 行，合计 {format_fen(fp.total_fen)} 元"
+    if report.ok:
+        print(f"核验通过：{path.name} 与数据库一致（{title}）")
+        return 0
+    print(f"核验不通过：{path.name}（{title}）与数据库现在的数据不一致：")
+    for problem in report.differences:
+        print(f"  - {describe(problem)}")
+    if report.current_code:
+        print(f"按现在的数据重新生成，校验码为 {report.current_code}")
+    return 1

@@ -1,0 +1,102 @@
+"""Fitting text into a table cell: shrink it, or wrap it onto two or three lines.
+
+Rows have a fixed height (so the page count is known before drawing), so a long name or
+note never grows its row: it is set smaller, then wrapped, and only past the smallest
+legible size is it cut with an ellipsis. Nothing is ever drawn outside its cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from suining_desk.ledgers.fonts import Metrics
+
+MIN_SIZE: Final = 4.0  # points; smaller is not legible on paper
+LINE_GAP: Final = 1.12  # line height as a multiple of the font size
+SHRINK_BEFORE_WRAP: Final = 0.8  # a single line may shrink to 80 % before wrapping
+ELLIPSIS: Final = "…"
+
+
+@dataclass(frozen=True)
+class Fitted:
+    size: float
+    lines: tuple[str, ...]
+
+
+def _wrap(text: str, em_limit: float, metrics: Metrics) -> list[str]:
+    """Greedy wrap at any character, each line at most ``em_limit`` ems wide."""
+    lines: list[str] = []
+    start, width = 0, 0.0
+    for i, ch in enumerate(text):
+        w = metrics.em_width(ch)
+        if width + w > em_limit and i > start:
+            lines.append(text[start:i].rstrip())
+            start, width = i, 0.0
+            if ch == " ":
+                start, w = i + 1, 0.0
+        width += w
+    lines.append(text[start:].rstrip())
+    return [line for line in lines if line] or [""]
+
+
+def _balanced(text: str, em_limit: float, count: int, metrics: Metrics) -> list[str] | None:
+    """Wrapped into at most ``count`` lines no wider than ``em_limit`` ems, the lines as even
+    as the characters allow (a name split 9 + 9, not 16 + 2); None if it does not fit."""
+    lines = _wrap(text, em_limit, metrics)
+    if len(lines) > count:
+        return None
+    if len(lines) == 1:
+        return lines
+    target = metrics.em_width(text) / len(lines)
+    while target < em_limit:
+        even = _wrap(text, target, metrics)
+        if len(even) <= len(lines):
+            return even
+        target += 0.25
+    return lines
+
+
+def _truncate(text: str, em_limit: float, metrics: Metrics) -> str:
+    out = ""
+    for ch in text:
+        if metrics.em_width(out + ch + ELLIPSIS) > em_limit:
+            return out + ELLIPSIS
+        out += ch
+    return out
+
+
+def fit_text(text: str, width: float, height: float, size: float, metrics: Metrics,
+             max_lines: int = 3) -> Fitted:
+    """How to set ``text`` inside a ``width`` × ``height`` box (padding already taken off)."""
+    em = metrics.em_width(text)
+    if em * size <= width or not text:
+        return Fitted(size, (text,))
+    single = width / em
+    if single >= size * SHRINK_BEFORE_WRAP and single * LINE_GAP <= height:
+        return Fitted(_floor(single), (text,))
+    best: Fitted | None = None
+    for count in range(2, max_lines + 1):
+        candidate = min(size, height / (count * LINE_GAP))
+        while candidate >= MIN_SIZE:
+            lines = _balanced(text, width / candidate, count, metrics)
+            if lines is not None:
+                if best is None or candidate > best.size:
+                    best = Fitted(_floor(candidate), tuple(lines))
+                break
+            candidate *= 0.93
+    if single >= MIN_SIZE and (best is None or single >= best.size):
+        return Fitted(_floor(single), (text,))
+    if best is not None:
+        return best
+    count = max(1, min(max_lines, int(height / (MIN_SIZE * LINE_GAP))))
+    lines = _wrap(text, width / MIN_SIZE, metrics)
+    kept = lines[:count]
+    if len(lines) > count:
+        kept[-1] = _truncate(kept[-1] + "".join(lines[count:]), width / MIN_SIZE, metrics)
+    return Fitted(MIN_SIZE, tuple(kept))
+
+
+def _floor(size: float) -> float:
+    """Round a size down to a tenth of a point, so the text still fits once rounded."""
+    return int(size * 10) / 10

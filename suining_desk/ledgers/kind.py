@@ -1,0 +1,28 @@
+"""A ledger kind: how its filters are checked and how its rows are read from the database.
+
+Each kind is one module under :mod:`suining_desk.ledgers.kinds` exposing ``KIND``; the
+registry there lists them. A kind knows nothing about pages or PDF: it returns plain rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from suining_desk.ledgers.model import LedgerContent
+from suining_desk.ledgers.spec import FilterValue
+
+Filters = Mapping[str, FilterValue]
+
+
+@dataclass(frozen=True)
+class LedgerKind:
+    name: str  # as on the command line: payments, summary …
+    label: str  # 资金发放台账
+    # Raw filters as typed (names or codes) → stable filters; raises InvalidInput.
+    resolve: Callable[[Mapping[str, object]], dict[str, FilterValue]]
+    # Stable filters and the 公示 flag → the rows; raises InvalidInput if a filter is unknown.
+    build: Callable[[Filters, bool], LedgerContent]
+    # Source record ids → one line each, for verify's report of added or removed records.
+    describe: Callable[[Sequence[int]], list[str]]
+    has_public_variant: bool = False

@@ -1,0 +1,163 @@
+"""Shared by the ledger kinds: checking filters, area names, period words, record lines.
+
+Filters are typed by clerks as names (``低保``, ``长铺镇``) or codes (``dibao``,
+``430527100``); they are stored as codes. Anything unknown is an
+:class:`~suining_desk.problems.InvalidInput` with a Chinese-ready problem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Final
+
+from suining_desk.db.models import Area, Program, database
+from suining_desk.enums import AreaLevel
+from suining_desk.money import fen_to_yuan_str
+from suining_desk.problems import InvalidInput, Problem
+
+COUNTY_NAME: Final = "绥宁县"
+FIRST_YEAR: Final = 2000
+LAST_YEAR: Final = 2100
+SQLITE_VARIABLES: Final = 900  # ids per IN (…) query
+
+
+def _text(raw: Mapping[str, object], key: str) -> str:
+    value = raw.get(key)
+    return "" if value is None else str(value).strip()
+
+
+def check_year(raw: Mapping[str, object]) -> int:
+    text = _text(raw, "year")
+    if not text:
+        raise InvalidInput([Problem("required", {"label": "年度"}, field="year")])
+    if not re.fullmatch(r"[0-9]{4}", text) or not FIRST_YEAR <= int(text) <= LAST_YEAR:
+        raise InvalidInput([Problem("ledger_bad_year", {"value": text}, field="year")])
+    return int(text)
+
+
+def check_month(raw: Mapping[str, object]) -> int | None:
+    text = _text(raw, "month")
+    if not text:
+        return None
+    if not re.fullmatch(r"[0-9]{1,2}", text) or not 1 <= int(text) <= 12:
+        raise InvalidInput([Problem("ledger_bad_month", {"value": text}, field="month")])
+    return int(text)
+
+
+def find_program(text: str) -> Program:
+    program = Program.get_or_none((Program.code == text) | (Program.name == text))
+    if program is None:
+        names = "、".join(p.name for p in Program.select(Program.name).order_by(Program.sort_order, Program.id))
+        raise InvalidInput([Problem("ledger_unknown_program", {"value": text, "choices": names},
+                                    field="program")])
+    return program
+
+
+def find_township(text: str) -> Area:
+    found = list(Area.select().where((Area.level == AreaLevel.TOWNSHIP)
+                                     & ((Area.name == text) | (Area.code == text))))
+    if len(found) != 1:
+        raise InvalidInput([Problem("ledger_unknown_township", {"value": text}, field="township")])
+    return found[0]
+
+
+def find_village(text: str, township: Area | None) -> Area:
+    query = Area.select().where((Area.level == AreaLevel.VILLAGE) & ((Area.name == text) | (Area.code == text)))
+    if township is not None:
+        query = query.where(Area.parent == township)
+    found = list(query)
+    if not found:
+        where = township.name if township is not None else COUNTY_NAME
+        raise InvalidInput([Problem("ledger_unknown_village", {"value": text, "township": where},
+                                    field="village")])
+    if len(found) > 1:
+        towns = "、".join(sorted(area_name(v.parent_id) for v in found))
+        raise InvalidInput([Problem("ledger_ambiguous_village", {"value": text, "townships": towns},
+                                    field="village")])
+    return found[0]
+
+
+def resolve_area_filters(raw: Mapping[str, object], *, village: bool) -> dict[str, str]:
+    """``township`` / ``village`` names or codes → area codes (absent when not given)."""
+    out: dict[str, str] = {}
+    township = None
+    if _text(raw, "township"):
+        township = find_township(_text(raw, "township"))
+        out["township"] = township.code
+    if village and _text(raw, "village"):
+        out["village"] = find_village(_text(raw, "village"), township).code
+        if township is None:
+            parent = Area.get_by_id(Area.get(Area.code == out["village"]).parent_id)
+            out["township"] = parent.code
+    return out
+
+
+def area_by_code(code: object, level: AreaLevel) -> Area | None:
+    if code is None:
+        return None
+    area = Area.get_or_none((Area.code == str(code)) & (Area.level == level))
+    if area is None:
+        key = "ledger_unknown_township" if level is AreaLevel.TOWNSHIP else "ledger_unknown_village"
+        raise InvalidInput([Problem(key, {"value": str(code), "township": COUNTY_NAME})])
+    return area
+
+
+def area_name(area_id: int | None) -> str:
+    if area_id is None:
+        return ""
+    area = Area.get_or_none(Area.id == area_id)
+    return area.name if area is not None else ""
+
+
+def unit_for(township: Area | None) -> str:
+    """The default 填报单位: the township's government, or the county's."""
+    return f"{township.name if township is not None else COUNTY_NAME}人民政府"
+
+
+def period_range(year: int, month: int | None) -> tuple[str, str]:
+    """Bounds for ``period BETWEEN ? AND ?``: one month, or every period of the year
+    ('2018', '2018-01' … '2018-12', '2018-Q3', '2018-T1'), using the period indexes."""
+    if month is not None:
+        one = f"{year}-{month:02d}"
+        return one, one
+    return f"{year}", f"{year}-~"
+
+
+def period_words(period: str) -> str:
+    """'2018-11' → '11月', '2018-T1' → '第1学期', '2018-Q3' → '第3季度', '2018' → '全年'."""
+    _, _, rest = period.partition("-")
+    if not rest:
+        return "全年"
+    if rest.isdigit():
+        return f"{int(rest)}月"
+    if rest[0] == "T":
+        return f"第{rest[1:]}学期"
+    if rest[0] == "Q":
+        return f"第{rest[1:]}季度"
+    return rest
+
+
+def chunks(ids: Sequence[int], size: int = SQLITE_VARIABLES) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def describe_payments(ids: Sequence[int]) -> list[str]:
+    """One line per payment id: ``#3798 长铺镇青石村 李兵志 2016-11 -480.00 冲销#269``."""
+    lines: dict[int, str] = {}
+    sql = (
+        "SELECT p.id, t.name, v.name, COALESCE(NULLIF(p.payee_name, ''), h.head_name), p.period, "
+        "p.amount_fen, p.reverses_id, p.posted FROM payment p JOIN household h ON h.id = p.household_id "
+        "JOIN area t ON t.id = p.township_id JOIN area v ON v.id = p.village_id WHERE p.id IN ({})"
+    )
+    for part in chunks(list(ids)):
+        cursor = database.execute_sql(sql.format(", ".join("?" * len(part))), list(part))
+        for pid, town, village, name, period, amount, reverses, posted in cursor.fetchall():
+            text = f"#{pid} {town}{village} {name} {period} {fen_to_yuan_str(amount)}"
+            if reverses:
+                text += f" 冲销#{reverses}"
+            if not posted:
+                text += " 未发放"
+            lines[pid] = text
+    return [lines.get(i, f"#{i}（数据库中已无此记录）") for i in ids]

@@ -1,0 +1,164 @@
+"""资金发放台账: the posted payments of one program for a month or a year, in an area.
+
+Reversal rows are printed as they are (negative, 备注 冲销…) next to the payment they
+reverse, so the total nets to what was really paid. The 公示 variant masks ID numbers
+with the program's one masking policy and leaves the bank account column out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from suining_desk.db.models import Program, database
+from suining_desk.enums import AreaLevel
+from suining_desk.idnumber import mask
+from suining_desk.ledgers.kind import Filters, LedgerKind
+from suining_desk.ledgers.kinds import common
+from suining_desk.ledgers.model import Align, Column, LedgerContent, Row, Total
+from suining_desk.ledgers.spec import FilterValue
+from suining_desk.money import fen_to_yuan_str
+from suining_desk.problems import InvalidInput, Problem
+
+COLUMNS = (
+    Column("序号", 3.4),
+    Column("村", 6.5),
+    Column("组", 4.2),
+    Column("户主姓名", 5.5),
+    Column("身份证号", 11.5),
+    Column("享受人数", 3.8),
+    Column("补助标准", 5.2, Align.RIGHT),
+    Column("金额", 6.2, Align.RIGHT, Total.FEN),
+    Column("发放日期", 6.6),
+    Column("账号", 12.5),
+    Column("备注", 13.0, Align.LEFT),
+)
+ACCOUNT_COLUMN = 9
+
+_SQL = """
+SELECT p.id, p.household_id, p.batch_id, t.name, v.name, g.name,
+       COALESCE(NULLIF(p.payee_name, ''), h.head_name),
+       COALESCE(NULLIF(p.payee_id_number, ''), h.head_id_number),
+       p.people, p.standard_fen, p.amount_fen, p.paid_date, p.bank_account, p.reason,
+       p.reverses_id, p.reissue_of_id, p.period, p.months
+FROM payment p
+JOIN household h ON h.id = p.household_id
+JOIN area g ON g.id = h."group_id"
+JOIN area v ON v.id = p.village_id
+JOIN area t ON t.id = p.township_id
+WHERE p.posted = 1 AND p.program_id = ? AND p.period BETWEEN ? AND ? {area}
+ORDER BY t.sort_order, t.code, v.sort_order, v.code, g.sort_order, g.code, h.household_no,
+         p.period, p.id
+"""
+
+
+@dataclass(frozen=True)
+class _Payment:
+    id: int
+    household_id: int
+    batch_id: int | None
+    township: str
+    village: str
+    group: str
+    name: str
+    id_number: str
+    people: int
+    standard_fen: int
+    amount_fen: int
+    paid_date: str | None
+    account: str
+    reason: str
+    reverses_id: int | None
+    reissue_of_id: int | None
+    period: str
+    months: int
+
+
+def resolve(raw: Mapping[str, object]) -> dict[str, FilterValue]:
+    program_text = str(raw.get("program") or "").strip()
+    if not program_text:
+        raise InvalidInput([Problem("required", {"label": "项目"}, field="program")])
+    out: dict[str, FilterValue] = {"program": common.find_program(program_text).code,
+                                   "year": common.check_year(raw)}
+    month = common.check_month(raw)
+    if month is not None:
+        out["month"] = month
+    out.update(common.resolve_area_filters(raw, village=True))
+    return out
+
+
+def query(program: Program, year: int, month: int | None, township_id: int | None,
+          village_id: int | None) -> list[_Payment]:
+    """The posted payments, in ledger order (township, village, group, household, period)."""
+    low, high = common.period_range(year, month)
+    params: list[object] = [program.id, low, high]
+    area = ""
+    if township_id is not None:
+        area += " AND p.township_id = ?"
+        params.append(township_id)
+    if village_id is not None:
+        area += " AND p.village_id = ?"
+        params.append(village_id)
+    cursor = database.execute_sql(_SQL.format(area=area), params)
+    return [_Payment(*row) for row in cursor.fetchall()]
+
+
+def _notes(payments: Sequence[_Payment], one_period: bool) -> list[str]:
+    """备注 of every row: period (year ledgers), reversal links, months, the reason."""
+    number = {p.id: i + 1 for i, p in enumerate(payments)}
+    reversed_by = {p.reverses_id: number[p.id] for p in payments if p.reverses_id is not None}
+    notes = []
+    for p in payments:
+        parts = [] if one_period else [common.period_words(p.period)]
+        if p.reverses_id is not None:
+            target = f"第{number[p.reverses_id]}行" if p.reverses_id in number else f"{p.period}原发放"
+            parts.append(f"冲销{target}" + (f"：{p.reason}" if p.reason else ""))
+        else:
+            if p.id in reversed_by:
+                parts.append(f"已由第{reversed_by[p.id]}行冲销")
+            if p.months > 1:
+                parts.append(f"含{p.months}个月")
+            if p.reason:
+                parts.append(p.reason)
+        notes.append("；".join(x for x in parts if x))
+    return notes
+
+
+def build(filters: Filters, public: bool) -> LedgerContent:
+    program = common.find_program(str(filters["program"]))
+    year = int(filters["year"])
+    month = int(filters["month"]) if "month" in filters else None
+    township = common.area_by_code(filters.get("township"), AreaLevel.TOWNSHIP)
+    village = common.area_by_code(filters.get("village"), AreaLevel.VILLAGE)
+    payments = query(program, year, month, township.id if township else None, village.id if village else None)
+    notes = _notes(payments, month is not None)
+    rows = []
+    for i, p in enumerate(payments):
+        place = p.village if township is not None else p.township + p.village
+        cells = [
+            str(i + 1), place, p.group, p.name, mask(p.id_number) if public else p.id_number,
+            str(p.people), fen_to_yuan_str(p.standard_fen) if p.standard_fen else "",
+            fen_to_yuan_str(p.amount_fen), p.paid_date or "", p.account, notes[i],
+        ]
+        if public:
+            del cells[ACCOUNT_COLUMN]
+        rows.append(Row(tuple(cells), (p.amount_fen,)))
+    columns = tuple(c for i, c in enumerate(COLUMNS) if not (public and i == ACCOUNT_COLUMN))
+    where = (township.name if township else "") + (village.name if village else "")
+    when = f"{year}年{month}月" if month is not None else f"{year}年"
+    title = f"{common.COUNTY_NAME}{where}{when}{program.name}资金发放{'公示' if public else '台账'}"
+    ids = sorted(p.id for p in payments)
+    return LedgerContent(
+        title=title, unit=common.unit_for(township),
+        period_label=f"归属期间：{when}" if month is not None else f"归属年度：{when}",
+        columns=columns, rows=rows, source_table="payment", source_ids=ids,
+        audit_refs={
+            "payment": ids,
+            "household": sorted({p.household_id for p in payments}),
+            "payment_batch": sorted({p.batch_id for p in payments if p.batch_id is not None}),
+        },
+    )
+
+
+KIND = LedgerKind(name="payments", label="资金发放台账", resolve=resolve, build=build,
+                  describe=common.describe_payments, has_public_variant=True)

@@ -1,0 +1,316 @@
+"""The one page template every ledger is printed with (reportlab, raw canvas).
+
+Each page: title, 填报单位 / period / 单位：元, a QR code, the header row, the rows in a thin
+grid, 本页小计, 第 X 页 共 Y 页 and the verification code. The last page adds 合计, the
+amount in capitals, the objections block of a 公示 and the signatures with room for the
+seal. What is the same on every page (title, header, QR, code) is drawn once as a form.
+
+Same document in, same bytes out: the canvas is invariant and names only the embedded font.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import BinaryIO, Final
+
+from reportlab import rl_config
+from reportlab.graphics.barcode import qrencoder
+from reportlab.pdfgen.canvas import Canvas
+
+from suining_desk.ledgers import layout as L
+from suining_desk.ledgers.fit import LINE_GAP, fit_text
+from suining_desk.ledgers.fonts import register_font
+from suining_desk.ledgers.model import (
+    Align,
+    Column,
+    LedgerDocument,
+    PageSetup,
+    Row,
+    Total,
+    fen_total_index,
+    total_columns,
+)
+from suining_desk.ledgers.pdfmeta import attach_payload
+from suining_desk.ledgers.textwriter import TextWriter
+from suining_desk.money import fen_to_capitals, fen_to_yuan_str
+
+FRAME: Final = "ledgerFrame"
+GRID_WIDTH: Final = 0.45
+BORDER_WIDTH: Final = 0.9
+HEADER_GRAY: Final = 0.9
+BASELINE_DROP: Final = 0.35  # from a line's centre to its baseline, in ems
+PLACEMENT_CACHE: Final = 20_000  # cells whose layout is kept (repeated village names, dates …)
+
+# (dx from the cell's left edge, dy from the row's top, text, size)
+Placement = tuple[float, float, str, float]
+
+
+_SETTINGS_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Page streams compressed without an ASCII85 layer (smaller, faster).
+
+    reportlab reads this from a module-wide setting, so it is set and restored under a
+    lock: two ledgers drawn at once take turns rather than see each other's setting.
+    """
+    with _SETTINGS_LOCK:
+        saved = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            yield
+        finally:
+            rl_config.useA85 = saved
+
+
+def format_number(value: int, total: Total) -> str:
+    return fen_to_yuan_str(value) if total is Total.FEN else str(value)
+
+
+def date_cn(value: object) -> str:
+    """2018年12月1日"""
+    year, month, day = (getattr(value, a) for a in ("year", "month", "day"))
+    return f"{year}年{month}月{day}日"
+
+
+class _Painter:
+    def __init__(self, doc: LedgerDocument, canvas: Canvas, geo: L.Geometry, pages: Sequence[range]):
+        self.doc, self.c, self.geo, self.pages = doc, canvas, geo, pages
+        self.w = TextWriter(canvas)
+        self.columns = doc.content.columns
+        self.totals = total_columns(self.columns)
+        self.span_end = self.totals[0] if self.totals else len(self.columns)
+        self._placements: dict[tuple[int, str], list[Placement]] = {}
+
+    # --- text in boxes -----------------------------------------------------------------
+
+    def _place(self, index: int, text: str, height: float, size: float, align: Align,
+               left: float, right: float) -> list[Placement]:
+        key = (index, text)
+        cached = self._placements.get(key)
+        if cached is not None:
+            return cached
+        inner = right - left - 2 * L.CELL_PADDING
+        fitted = fit_text(text, inner, height - 2.0, size, self.w.metrics)
+        s, n = fitted.size, len(fitted.lines)
+        line_h = s * LINE_GAP
+        out: list[Placement] = []
+        for k, line in enumerate(fitted.lines):
+            centre = height / 2 + ((n - 1) / 2 - k) * line_h
+            dy = -height + centre - s * BASELINE_DROP
+            width = self.w.metrics.width(line, s)
+            if align is Align.LEFT:
+                dx = L.CELL_PADDING
+            elif align is Align.RIGHT:
+                dx = right - left - L.CELL_PADDING - width
+            else:
+                dx = (right - left - width) / 2
+            out.append((dx, dy, line, s))
+        if index >= 0:
+            if len(self._placements) >= PLACEMENT_CACHE:
+                self._placements.clear()
+            self._placements[key] = out
+        return out
+
+    def cell(self, index: int, text: str, top: float, height: float, size: float, align: Align,
+             left: float | None = None, right: float | None = None) -> None:
+        xs = self.geo.col_x
+        x0 = xs[index] if left is None else left
+        x1 = xs[index + 1] if right is None else right
+        for dx, dy, line, s in self._place(index, text, height, size, align, x0, x1):
+            self.w.text(x0 + dx, top + dy, line, s)
+
+    def _grid(self, path: list[str], width: float) -> None:
+        if path:
+            self.c.addLiteral(f"q {width:.2f} w 0 G\n" + "\n".join(path) + "\nS Q")
+
+    @staticmethod
+    def _hline(x0: float, x1: float, y: float) -> str:
+        return f"{x0:.2f} {y:.2f} m {x1:.2f} {y:.2f} l"
+
+    @staticmethod
+    def _vline(x: float, y0: float, y1: float) -> str:
+        return f"{x:.2f} {y0:.2f} m {x:.2f} {y1:.2f} l"
+
+    # --- the part every page shares --------------------------------------------------
+
+    def frame(self) -> None:
+        c, g, content = self.c, self.geo, self.doc.content
+        c.beginForm(FRAME)
+        title_room = g.right - g.left - 2 * (L.QR_SIZE + 8)
+        title = fit_text(content.title, title_room, L.TITLE_SIZE * 1.3, L.TITLE_SIZE, self.w.metrics, 1)
+        text = c.beginText()
+        text.setTextRenderMode(2)  # fill and stroke: a heavier title without a bold font
+        text.setFont(register_font(), title.size)
+        tw = self.w.metrics.width(title.lines[0], title.size)
+        text.setTextOrigin((g.left + g.right - tw) / 2, g.title_baseline)
+        text.textOut(title.lines[0])
+        c.saveState()
+        c.setLineWidth(0.35)
+        c.drawText(text)
+        c.restoreState()
+        self._subtitle()
+        self._qr(g.right - L.QR_SIZE, g.height - L.MARGIN_TOP - L.QR_SIZE)
+        c.saveState()
+        c.setFillGray(HEADER_GRAY)
+        c.rect(g.left, g.rows_top, g.right - g.left, L.HEADER_HEIGHT, stroke=0, fill=1)
+        c.restoreState()
+        for i, column in enumerate(self.columns):
+            self.cell(i, column.title, g.table_top, L.HEADER_HEIGHT, L.HEADER_SIZE, Align.CENTER)
+        code = self.doc.stamp.code
+        self.w.text(g.left, g.footer_baseline, f"校验码 {code}", 8.0)
+        self.w.right(g.right, g.footer_baseline, "可用 suining-desk verify 核验本表是否与数据库一致", 7.0)
+        self.w.flush()
+        path = [self._hline(g.left, g.right, g.rows_top)]
+        path += [self._vline(x, g.rows_top, g.table_top) for x in g.col_x[1:-1]]
+        self._grid(path, GRID_WIDTH)
+        c.endForm()
+
+    def _subtitle(self) -> None:
+        g, content, notice = self.geo, self.doc.content, self.doc.notice
+        y, size = g.subtitle_baseline, L.SUBTITLE_SIZE
+        usable_right = g.right - L.QR_SIZE - 8
+        third = (usable_right - g.left) / 3
+        middle = content.period_label
+        if notice is not None:
+            middle += f"　公示期：{date_cn(notice.start)}至{date_cn(notice.end)}"
+        parts = ((f"填报单位：{content.unit}", Align.LEFT, g.left, g.left + third * 0.9),
+                 (middle, Align.CENTER, g.left + third * 0.9, usable_right - third * 0.4),
+                 ("单位：元", Align.RIGHT, usable_right - third * 0.4, usable_right))
+        for text, align, x0, x1 in parts:
+            self.cell(-1, text, y + size * 1.2, size * 2.4, size, align, x0, x1)
+
+    def _qr(self, x: float, y: float) -> None:
+        """The QR code as filled squares (reportlab's encoder; its widget would name Helvetica)."""
+        qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        qr.addData(self.doc.stamp.qr_text)
+        qr.make()
+        count = qr.getModuleCount()
+        box = L.QR_SIZE / (count + 2)  # one module of quiet zone each side
+        ops = []
+        for r, modules in enumerate(qr.modules):
+            c = 0
+            for dark, run in itertools.groupby(bool(m) for m in modules):
+                length = len(list(run))
+                if dark:
+                    ops.append(f"{x + (c + 1) * box:.3f} {y + L.QR_SIZE - (r + 2) * box:.3f} "
+                               f"{length * box:.3f} {box:.3f} re")
+                c += length
+        self.c.addLiteral("q 0 g\n" + "\n".join(ops) + "\nf Q")
+
+    # --- one page ----------------------------------------------------------------------
+
+    def page(self, number: int, rows: Sequence[Row]) -> None:
+        c, g = self.c, self.geo
+        c.doForm(FRAME)
+        top = g.rows_top
+        h = L.ROW_HEIGHT
+        for row in rows:
+            for i, text in enumerate(row.cells):
+                if text:
+                    self.cell(i, text, top, h, L.TEXT_SIZE, self.columns[i].align)
+            top -= h
+        sums = [sum(r.numbers[k] for r in rows) for k in range(len(self.totals))]
+        self._sum_row("本页小计", sums, top)
+        bottom = top - h
+        last = number == len(self.pages)
+        if last:
+            bottom = self._closing(bottom)
+        sum_rows = 2 if last else 1
+        path = [self._hline(g.left, g.right, g.rows_top - h * (k + 1)) for k in range(len(rows) + sum_rows)]
+        inner = range(1, len(self.columns))
+        path += [self._vline(g.col_x[i], top, g.rows_top) for i in inner]
+        path += [self._vline(g.col_x[i], top - h * sum_rows, top) for i in inner if i >= self.span_end]
+        self._grid(path, GRID_WIDTH)
+        self._grid([f"{g.left:.2f} {bottom:.2f} {g.right - g.left:.2f} {g.table_top - bottom:.2f} re"],
+                   BORDER_WIDTH)
+        self.w.center((g.left + g.right) / 2, g.footer_baseline, f"第 {number} 页 共 {len(self.pages)} 页", 8.5)
+        self.w.flush()
+        c.showPage()
+
+    def _sum_row(self, label: str, sums: Sequence[int], top: float) -> None:
+        g, h = self.geo, L.ROW_HEIGHT
+        self.cell(-1, label, top, h, L.TEXT_SIZE + 0.5, Align.CENTER, g.col_x[0], g.col_x[self.span_end])
+        for k, index in enumerate(self.totals):
+            text = format_number(sums[k], self.columns[index].total)
+            self.cell(-1, text, top, h, L.TEXT_SIZE, self.columns[index].align,
+                      g.col_x[index], g.col_x[index + 1])
+
+    def _closing(self, top: float) -> float:
+        """合计, capitals, objections (公示), signatures below ``top``; the table's bottom."""
+        g, content = self.geo, self.doc.content
+        totals = [0] * len(self.totals)
+        for row in content.rows:
+            for k, value in enumerate(row.numbers):
+                totals[k] += value
+        self._sum_row("合计", totals, top)
+        top -= L.ROW_HEIGHT
+        fen_at = fen_total_index(self.columns)
+        if fen_at is not None:
+            fen = totals[fen_at]
+            self.cell(-1, f"合计金额（大写）：{fen_to_capitals(fen)}", top, L.CAPITALS_HEIGHT,
+                      L.TEXT_SIZE + 1, Align.LEFT, g.left + 4, g.right - 150)
+            self.cell(-1, f"（小写）￥{fen_to_yuan_str(fen)}", top, L.CAPITALS_HEIGHT,
+                      L.TEXT_SIZE + 1, Align.RIGHT, g.right - 150, g.right - 4)
+        bottom = top - L.CAPITALS_HEIGHT
+        y = bottom - 15
+        notice = self.doc.notice
+        if notice is not None:
+            self.cell(-1, f"公示期：{date_cn(notice.start)}至{date_cn(notice.end)}。公示期内如对公示内容有异议，"
+                      f"请向{notice.contact}实名反映。特此公示。", y + 11, 15, 9.5, Align.LEFT, g.left, g.right)
+            self.cell(-1, "监督电话：＿＿＿＿＿＿＿＿＿＿　　意见反馈（地点、方式）：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿",
+                      y - 6, 15, 9.5, Align.LEFT, g.left, g.right)
+            y -= L.NOTICE_HEIGHT
+        self._signatures(y)
+        return bottom
+
+    def _signatures(self, y: float) -> None:
+        g, s = self.geo, self.doc.signatures
+        slot = (g.right - g.left) / 4
+        blank = "＿＿＿＿＿＿"
+        entries = (("制表人：", s.preparer), ("审核人：", s.reviewer), ("负责人：", s.head),
+                   ("填报日期：", date_cn(s.date)))
+        for k, (label, name) in enumerate(entries):
+            x0 = g.left + slot * k
+            self.cell(-1, label + (name or blank), y + 11, 15, 10.0, Align.LEFT, x0, x0 + slot)
+        unit = self.doc.content.unit
+        self.cell(-1, f"填报单位（盖章）：{unit}", y - 12, 15, 10.0, Align.LEFT, g.left + slot * 2, g.right)
+
+
+def render(doc: LedgerDocument, out: BinaryIO, *, on_page: Callable[[int, int], None] | None = None) -> int:
+    """Draw ``doc`` as a PDF into ``out``; returns the number of pages.
+
+    ``on_page(number, count)`` is called before each page is drawn (progress, cancelling).
+    """
+    content = doc.content
+    geo = L.geometry(doc.setup, content.columns, doc.notice is not None)
+    pages = L.paginate(len(content.rows), geo.rows_per_page, geo.rows_last_page)
+    font = register_font()
+    with _binary_streams():
+        c = Canvas(out, pagesize=(geo.width, geo.height), invariant=1, pageCompression=1,
+                   initialFontName=font, initialFontSize=L.TEXT_SIZE)
+        c.setTitle(content.title)
+        c.setAuthor(content.unit)
+        c.setSubject(f"{content.title}　校验码 {doc.stamp.code}")
+        c.setKeywords(doc.stamp.keywords)
+        c.setCreator("suining-desk")
+        attach_payload(c, doc.stamp.payload)
+        painter = _Painter(doc, c, geo, pages)
+        painter.frame()
+        rows = content.rows
+        for number, span in enumerate(pages, start=1):
+            if on_page is not None:
+                on_page(number, len(pages))
+            painter.page(number, rows[span.start:span.stop])
+        c.save()
+    return len(pages)
+
+
+def page_ranges(columns: Sequence[Column], setup: PageSetup, public: bool, count: int) -> list[range]:
+    """The row ranges of each page, as :func:`render` will lay them out."""
+    geo = L.geometry(setup, columns, public)
+    return L.paginate(count, geo.rows_per_page, geo.rows_last_page)

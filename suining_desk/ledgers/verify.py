@@ -1,0 +1,95 @@
+"""``verify``: does a ledger file still match the database, and if not, what differs?
+
+The file's payload says what the ledger was made from; the same spec is run again and the
+two fingerprints are compared: rows, totals, records added or removed, pages whose printed
+content changed, changes logged after printing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from suining_desk.ledgers.kinds import get_kind
+from suining_desk.ledgers.pdfmeta import read_payload
+from suining_desk.ledgers.service import prepare
+from suining_desk.ledgers.stamp import Fingerprint, Recorded, decode_payload
+from suining_desk.money import fen_to_yuan_str
+from suining_desk.problems import InvalidInput, Problem
+
+LISTED: Final = 20  # records named one by one; more are counted
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    recorded: Recorded
+    current_code: str
+    current: Fingerprint | None  # None when the ledger cannot be made again
+    differences: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.differences
+
+
+def read_ledger(path: Path) -> Recorded:
+    """The record stored in a ledger file; :class:`InvalidInput` if it is not one."""
+    if not path.is_file():
+        raise InvalidInput([Problem("ledger_file_missing", {"path": str(path)})])
+    payload = read_payload(path.read_bytes())
+    if payload is None:
+        raise InvalidInput([Problem("ledger_not_ledger", {"path": str(path)})])
+    try:
+        return decode_payload(payload)
+    except ValueError as exc:
+        raise InvalidInput([Problem("ledger_not_ledger", {"path": str(path)})]) from exc
+
+
+def _listed(kind_name: str, ids: Sequence[int]) -> str:
+    lines = get_kind(kind_name).describe(list(ids[:LISTED]))
+    more = f"；等共{len(ids)}条" if len(ids) > LISTED else ""
+    return "；".join(lines) + more
+
+
+def compare(recorded: Recorded, current: Fingerprint) -> list[Problem]:
+    old, kind = recorded.fingerprint, recorded.spec.kind
+    found: list[Problem] = []
+    if old.rows != current.rows:
+        found.append(Problem("verify_rows", {"recorded": old.rows, "current": current.rows}))
+    if old.total_fen != current.total_fen:
+        found.append(Problem("verify_total", {"recorded": fen_to_yuan_str(old.total_fen),
+                                              "current": fen_to_yuan_str(current.total_fen)}))
+    before, after = set(old.source_ids), set(current.source_ids)
+    added, removed = sorted(after - before), sorted(before - after)
+    if added:
+        found.append(Problem("verify_added", {"count": len(added), "items": _listed(kind, added)}))
+    if removed:
+        found.append(Problem("verify_removed", {"count": len(removed), "items": _listed(kind, removed)}))
+    if not added and not removed and old.content_sha != current.content_sha:
+        pages = [str(i + 1) for i, (a, b) in enumerate(zip(old.page_hashes, current.page_hashes, strict=False))
+                 if a != b]
+        found.append(Problem("verify_pages", {"pages": "、".join(pages) or "标题"}))
+    if old.audit_seq != current.audit_seq:
+        found.append(Problem("verify_changed", {"recorded": old.audit_seq, "current": current.audit_seq}))
+    return found
+
+
+def verify_file(path: Path) -> VerifyReport:
+    """Compare a ledger file with the database it was made from (already open)."""
+    recorded = read_ledger(Path(path))
+    if recorded.fingerprint.digest(recorded.spec) != recorded.digest:
+        return VerifyReport(recorded, "", None, [Problem("verify_payload_damaged")])
+    try:
+        prepared = prepare(recorded.spec)
+    except InvalidInput as exc:
+        return VerifyReport(recorded, "", None, list(exc.problems))
+    current = prepared.fingerprint
+    code = prepared.document.stamp.code
+    if code == recorded.code and current.digest(recorded.spec) == recorded.digest:
+        return VerifyReport(recorded, code, current, [])
+    differences = compare(recorded, current) or [
+        Problem("verify_code", {"recorded": recorded.code, "current": code})
+    ]
+    return VerifyReport(recorded, code, current, differences)

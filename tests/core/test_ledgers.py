@@ -1,0 +1,307 @@
+"""Printed ledgers, read back with poppler-utils as an auditor's tools would read them.
+
+The small demo county (长铺镇, 2016–2018, invented people) is built once per module; tests
+that change data work on a copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from suining_desk.cli import main
+from suining_desk.db import close_database, open_database
+from suining_desk.db.models import AuditEntry, Payment, Program, database
+from suining_desk.ledgers import make_spec, write_ledger
+from suining_desk.money import fen_to_capitals, fen_to_yuan_str
+
+DATE = dt.date(2018, 12, 1)
+MONEY = r"-?\d+\.\d\d"
+ROW_AMOUNT = re.compile(rf"^\s*\d+\s.*\s({MONEY})\s+\d{{4}}-\d\d-\d\d(\s|$)")
+SUBTOTAL = re.compile(rf"^\s*本页小计\s+({MONEY})\s*$")
+TOTAL = re.compile(rf"^\s*合计\s+({MONEY})\s*$")
+ID_NUMBER = re.compile(r"(?<![0-9])[0-9]{17}[0-9X](?![0-9])")
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from suining_desk.demo.generate import generate_demo
+
+    path = tmp_path_factory.mktemp("ledgers") / "demo.sqlite3"
+    db = open_database(path)
+    generate_demo(db, scale="small", seed=2018, progress=None, cancel=threading.Event())
+    close_database()
+    return path
+
+
+@pytest.fixture
+def demo(demo_path: Path, tmp_path: Path) -> Iterator[Path]:
+    """A copy of the demo database, open; tests may change it."""
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_path, path)
+    open_database(path)
+    yield path
+    close_database()
+
+
+def _text(pdf: Path) -> list[str]:
+    """Each page's text, laid out as printed."""
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True)
+    return out.stdout.split("\f")[:-1]
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    match = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
+    assert match
+    return int(match.group(1))
+
+
+def _fen(text: str) -> int:
+    sign = -1 if text.startswith("-") else 1
+    yuan, cents = text.lstrip("-").split(".")
+    return sign * (int(yuan) * 100 + int(cents))
+
+
+def _sql_sum(program: str, low: str, high: str, township: str = "长铺镇") -> tuple[int, int]:
+    row = database.execute_sql(
+        "SELECT COUNT(*), COALESCE(SUM(p.amount_fen), 0) FROM payment p JOIN program g ON g.id = p.program_id "
+        "JOIN area t ON t.id = p.township_id WHERE p.posted = 1 AND g.name = ? AND t.name = ? "
+        "AND p.period BETWEEN ? AND ?", [program, township, low, high]).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def _payments(out: Path, *, public: bool = False, month: int | None = 11, year: int = 2018, **options: object) -> Path:
+    raw: dict[str, object] = {"program": "低保", "year": year, "township": "长铺镇", "month": month}
+    spec = make_spec("payments", raw, date=DATE, public=public, preparer="李会计", **options)  # type: ignore[arg-type]
+    write_ledger(spec, out, username="tester")
+    return out
+
+
+def test_total_is_the_sql_sum_to_the_fen_and_in_capitals(demo: Path, tmp_path: Path) -> None:
+    pdf = _payments(tmp_path / "year.pdf", month=None, year=2016)  # 13 pages, a reversal inside
+    pages = _text(pdf)
+    count, total = _sql_sum("低保", "2016", "2016-~")
+    totals = [m.group(1) for page in pages for line in page.splitlines() if (m := TOTAL.match(line))]
+    assert totals == [fen_to_yuan_str(total)]
+    assert f"合计金额（大写）：{fen_to_capitals(total)}" in pages[-1].replace(" ", "")
+    rows = sum(1 for page in pages for line in page.splitlines() if ROW_AMOUNT.match(line))
+    assert rows == count
+
+
+def test_every_page_subtotal_is_the_sum_of_its_rows(demo: Path, tmp_path: Path) -> None:
+    pages = _text(_payments(tmp_path / "year.pdf", month=None, year=2016))
+    assert len(pages) > 2
+    for number, page in enumerate(pages, start=1):
+        amounts = [_fen(m.group(1)) for line in page.splitlines() if (m := ROW_AMOUNT.match(line))]
+        subtotals = [_fen(m.group(1)) for line in page.splitlines() if (m := SUBTOTAL.match(line))]
+        assert amounts, f"page {number} has no rows"
+        assert subtotals == [sum(amounts)], f"page {number}"
+
+
+def test_page_x_of_y_matches_the_page_count(demo: Path, tmp_path: Path) -> None:
+    pdf = _payments(tmp_path / "year.pdf", month=None, year=2017)
+    count = _pages(pdf)
+    for number, page in enumerate(_text(pdf), start=1):
+        assert f"第 {number} 页 共 {count} 页" in page
+
+
+def test_only_the_embedded_font_is_named(demo: Path, tmp_path: Path) -> None:
+    pdf = _payments(tmp_path / "month.pdf")
+    out = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
+    fonts = out.splitlines()[2:]
+    assert fonts, out
+    assert "Helvetica" not in out
+    for line in fonts:
+        assert "WenQuanYiMicroHei" in line and re.search(r"\syes\s+yes\s+yes\s", line), line
+
+
+def test_the_ledger_reads_like_a_ledger(demo: Path, tmp_path: Path) -> None:
+    pages = _text(_payments(tmp_path / "month.pdf"))
+    squeezed = [re.sub(r"\s+", "", page) for page in pages]
+    assert "绥宁县长铺镇2018年11月低保资金发放台账" in squeezed[0]
+    assert "填报单位：长铺镇人民政府" in squeezed[0] and "单位：元" in squeezed[0]
+    for page in squeezed:  # the header row on every page
+        assert "序号村组户主姓名身份证号享受人数补助标准金额发放日期账号备注" in page
+        assert re.search(r"校验码[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}", page)
+    for label in ("制表人：李会计", "审核人：", "负责人：", "填报日期：2018年12月1日", "（盖章）"):
+        assert label in squeezed[-1]
+    assert ID_NUMBER.search(pages[0])  # the full ID numbers are printed on an internal ledger
+
+
+def _reverse(original: Payment, reason: str = "银行退回：账户冻结") -> Payment:
+    fields = ("program", "household", "person", "township", "village", "period", "people", "standard_fen",
+              "payee_name", "payee_id_number", "bank_account", "paid_date")
+    reversal: Payment = Payment.create(**{f: getattr(original, f) for f in fields}, posted=True,
+                                       amount_fen=-original.amount_fen, reverses=original, reason=reason)
+    return reversal
+
+
+def _dibao_payment(period: str) -> Payment:
+    dibao = Program.get(name="低保")
+    found: Payment = Payment.get((Payment.period == period) & (Payment.program == dibao.id)
+                                 & (Payment.amount_fen > 0) & Payment.posted)
+    return found
+
+
+def test_reversals_are_shown_and_net_out(demo: Path, tmp_path: Path) -> None:
+    original = _dibao_payment("2016-05")
+    _reverse(original)
+    pages = _text(_payments(tmp_path / "y.pdf", month=None, year=2016))
+    text = "".join(re.sub(r"\s+", "", p) for p in pages)
+    assert "冲销第" in text and "已由第" in text and "银行退回：账户冻结" in text
+    assert f"-{fen_to_yuan_str(original.amount_fen)}" in text
+    _, total = _sql_sum("低保", "2016", "2016-~")
+    assert [m.group(1) for line in pages[-1].splitlines() if (m := TOTAL.match(line))] == [fen_to_yuan_str(total)]
+
+
+def test_public_notice_masks_ids_and_leaves_out_bank_accounts(demo: Path, tmp_path: Path) -> None:
+    pdf = _payments(tmp_path / "public.pdf", public=True, month=None, year=2016)
+    text = "\n".join(_text(pdf))
+    assert not ID_NUMBER.search(text)
+    accounts = {a for (a,) in database.execute_sql(
+        "SELECT DISTINCT bank_account FROM payment WHERE bank_account <> ''").fetchall()}
+    assert accounts and not any(a in text for a in accounts)
+    assert not re.search(r"[0-9]{12,}", text)  # no account, no phone number, no full ID
+    squeezed = re.sub(r"\s+", "", text)
+    assert "430527********" in squeezed
+    assert "账号" not in squeezed
+    assert "绥宁县长铺镇2016年低保资金发放公示" in squeezed
+    assert "公示期：2018年12月1日至2018年12月7日" in squeezed
+    assert "监督电话：" in squeezed and "意见反馈" in squeezed
+
+
+def test_two_generations_are_byte_identical(demo: Path, tmp_path: Path) -> None:
+    first = _payments(tmp_path / "a.pdf").read_bytes()
+    assert AuditEntry.select().where(AuditEntry.action == "ledger_printed").count() == 1
+    second = _payments(tmp_path / "b.pdf").read_bytes()  # after the first print was logged
+    assert first == second
+    assert _payments(tmp_path / "c.pdf", public=True).read_bytes() != first
+
+
+def test_printing_is_logged_with_the_spec_and_code(demo: Path, tmp_path: Path) -> None:
+    _payments(tmp_path / "a.pdf")
+    entry = AuditEntry.get(AuditEntry.action == "ledger_printed")
+    assert entry.username == "tester" and entry.table_name == "ledger"
+    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}", entry.record_id)
+    assert '"kind":"payments"' in entry.after and entry.record_id in entry.after
+
+
+def test_paper_and_orientation(demo: Path, tmp_path: Path) -> None:
+    for paper, portrait, size in (("A3", False, "1190.55 x 841.89"), ("A4", True, "595.276 x 841.89")):
+        pdf = _payments(tmp_path / f"{paper}{portrait}.pdf", paper=paper, portrait=portrait)
+        info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+        assert size in info
+
+
+def test_summary_totals_match_the_database(demo: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "summary.pdf"
+    write_ledger(make_spec("summary", {"year": 2018}, date=DATE), pdf, username="tester")
+    pages = _text(pdf)
+    count, total = database.execute_sql(
+        "SELECT COUNT(*), SUM(amount_fen) FROM payment WHERE posted = 1 AND period BETWEEN '2018' AND '2018-~'"
+    ).fetchone()
+    last = pages[-1]
+    match = re.search(rf"^\s*合计\s+(\d+)\s+({MONEY})\s*$", last, re.MULTILINE)
+    assert match and int(match.group(1)) == count and _fen(match.group(2)) == total
+    assert fen_to_capitals(total) in re.sub(r"\s+", "", last)
+    assert "绥宁县2018年扶贫资金发放汇总台账" in re.sub(r"\s+", "", pages[0])
+
+
+# --- verify ---------------------------------------------------------------------------
+
+
+def test_verify_passes_then_names_the_reversal(demo: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    pdf = _payments(tmp_path / "month.pdf")
+    capsys.readouterr()
+    assert main(["verify", str(pdf), "--db", str(demo)]) == 0
+    assert "核验通过" in capsys.readouterr().out
+
+    open_database(demo)
+    original = _dibao_payment("2018-11")
+    reversal = _reverse(original, "发放对象死亡，冲销")
+    assert main(["verify", str(pdf), "--db", str(demo)]) == 1
+    out = capsys.readouterr().out
+    assert "核验不通过" in out and "行数不同" in out and "合计金额不同" in out
+    assert f"新增了1条记录：#{reversal.id}" in out and f"冲销#{original.id}" in out
+
+
+def test_verify_notices_a_change_logged_after_printing(demo: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from suining_desk import audit
+
+    pdf = _payments(tmp_path / "month.pdf")
+    household_id = Payment.get((Payment.period == "2018-11") & Payment.posted).household_id
+    with database.atomic():
+        audit.append("household_updated", username="clerk", table_name="household", record_id=household_id,
+                     before={"head_name": "甲"}, after={"head_name": "乙"})
+    assert main(["verify", str(pdf), "--db", str(demo)]) == 1
+    assert "打印后有修改" in capsys.readouterr().out
+
+
+def test_verify_refuses_a_file_that_is_not_a_ledger(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "other.pdf"
+    other.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    assert main(["verify", str(other)]) == 2
+    assert "不是本软件生成的台账" in capsys.readouterr().err
+    assert main(["verify", str(tmp_path / "missing.pdf")]) == 2
+    assert "不存在" in capsys.readouterr().err
+
+
+# --- the command line ----------------------------------------------------------------
+
+
+def test_cli_prints_the_ledger(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "低保.pdf"
+    argv = ["ledger", "payments", "--program", "dibao", "--year", "2018", "--month", "11",
+            "--township", "长铺镇", "--out", str(out), "--date", "2018-12-01", "--db", str(demo)]
+    assert main(argv) == 0
+    assert "校验码" in capsys.readouterr().out and out.is_file()
+    assert main(["--db", str(demo), "ledger", "summary", "--year", "2018", "--township", "长铺镇",
+                 "--out", str(tmp_path / "s.pdf"), "--paper", "A3", "--portrait"]) == 0
+    village = database.execute_sql("SELECT name FROM area WHERE level = 3 ORDER BY id LIMIT 1").fetchone()[0]
+    assert main(["ledger", "payments", "--program", "低保", "--year", "2018", "--village", village,
+                 "--public", "--out", str(tmp_path / "v.pdf"), "--db", str(demo)]) == 0
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--program", "不存在", "--year", "2018"], "没有名称或代码为“不存在”的项目"),
+    (["--program", "低保", "--year", "2018", "--month", "13"], "月份“13”无效"),
+    (["--program", "低保", "--year", "18"], "年度“18”无效"),
+    (["--program", "低保", "--year", "2018", "--township", "火星镇"], "没有名称或代码为“火星镇”的乡镇"),
+    (["--program", "低保", "--year", "2018", "--village", "火星村"], "没有名称或代码为“火星村”的行政村"),
+    (["--program", "低保", "--year", "2018", "--date", "2018-13-01"], "不是有效日期"),
+    (["--program", "低保", "--year", "2018", "--township", "武阳镇"], "没有已发放的记录"),
+    (["--program", "低保", "--year", "2030"], "没有已发放的记录"),
+])
+def test_cli_refuses_in_chinese(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                extra: list[str], message: str) -> None:
+    out = tmp_path / "x.pdf"
+    assert main(["ledger", "payments", *extra, "--out", str(out), "--db", str(demo)]) == 1
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_cli_usage_errors_exit_2(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["ledger", "payments", "--year", "2018", "--out", str(tmp_path / "x.pdf")])
+    assert exit_info.value.code == 2
+    assert "缺少必需的参数" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["ledger", "payments", "--program", "低保", "--year", "2018", "--paper", "B5", "--out", "x.pdf"])
+    assert exit_info.value.code == 2
+
+
+def test_cli_refuses_a_missing_output_folder(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["ledger", "summary", "--year", "2018", "--out", str(tmp_path / "no" / "x.pdf"), "--db", str(demo)]
+    assert main(argv) == 1
+    assert "输出文件夹" in capsys.readouterr().err
