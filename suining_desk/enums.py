@@ -88,3 +88,13 @@ RENOVATION_STATUS = {
     "completed": "竣工",
     "accepted": "已验收",
 }
+
+RENOVATION_BUILD_MODES = {"self": "农户自建", "central": "统建"}
+ACCEPTANCE_PASSED = "合格"
+ACCEPTANCE_RESULTS = (ACCEPTANCE_PASSED, "不合格（限期整改）")
+ATTACHMENT_KINDS = {
+    "before": "施工前/旧房照片",
+    "after": "竣工/新房照片",
+    "acceptance": "验收表/确认书",
+    "other": "其他",
+}

@@ -16,6 +16,18 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("SUINING_HOME", str(tmp_path_factory.mktemp("home")))
 
 
+@pytest.fixture(autouse=True)
+def _quick_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id with the smallest cost in tests (the program's own takes ~0.25 s a hash)."""
+    from argon2 import PasswordHasher
+
+    from suining_desk.services import accounts
+
+    quick = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(accounts, "_hasher", quick)
+    monkeypatch.setattr(accounts, "_DUMMY", quick.hash("dummy"))
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite3"
@@ -28,3 +40,22 @@ def db(db_path: Path) -> Iterator[object]:
     database = open_database(db_path)
     yield database
     close_database()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Every file the suite produced: no full ID or bank number where it must not be."""
+    from tests.pii_scan import scan
+
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    if factory is None or exitstatus not in (0, 1):
+        return
+    found = scan(factory.getbasetemp())
+    if not found:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    lines = [f"{path}: {', '.join(hits)}" for path, hits in found[:20]]
+    if reporter is not None:
+        reporter.write_sep("=", "full ID or bank numbers where they must not be", red=True)
+        for line in lines:
+            reporter.write_line(line)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont
@@ -12,6 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from suining_desk import __version__
 from suining_desk.paths import resources_dir
+
+if TYPE_CHECKING:
+    from suining_desk.access import Account
+    from ui.instance_lock import DatabaseLock
 
 APP_NAME = "绥宁扶贫台账"
 ORGANISATION = "SuiningDesk"
@@ -76,12 +81,14 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(db_path: Path, *, demo: bool, user_label: str) -> int:
-    """Open the main window on the database the caller has already opened; return the
-    exit code when the window closes."""
+def run_app(db_path: Path, *, demo: bool, user_label: str = "", account: Account | None = None,
+            db_lock: DatabaseLock | None = None) -> int:
+    """Open the main window on the database the caller has already opened, for the
+    account that logged in (:func:`ui.startup.start` does the login); return the exit
+    code when the window closes."""
     app = create_app()
     from ui.main_window import MainWindow  # after the translators: its strings are tr()'d
 
-    window = MainWindow(db_path, demo=demo, user_label=user_label)
+    window = MainWindow(db_path, demo=demo, user_label=user_label, account=account, db_lock=db_lock)
     window.show()
     return int(app.exec())

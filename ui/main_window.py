@@ -20,14 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from suining_desk import paths
+from suining_desk.access import Account
 from suining_desk.db import DatabaseOpenError, open_database
 from suining_desk.messages import describe
 from suining_desk.problems import Problem
 from ui.about import AboutDialog
 from ui.area_tree import AreaTree
+from ui.instance_lock import DatabaseLock
 from ui.navigation import PAGES, PageSpec
 from ui.session import Session
 from ui.settings import app_settings
+from ui.window_security import SecurityController
+from ui.wizards import exchange_menu
 
 PAGE_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_SIZE = (1200, 760)
@@ -38,25 +42,32 @@ def is_demo_database(path: Path) -> bool:
     return path.resolve() == paths.demo_database().resolve()
 
 
+def visible_pages(session: Session) -> list[PageSpec]:
+    return [spec for spec in PAGES if session.at_least(spec.min_role)]
+
+
 class MainWindow(QMainWindow):
     database_opened = Signal(Path)
 
     def __init__(
-        self, db_path: Path, *, demo: bool, user_label: str, parent: QWidget | None = None
+        self, db_path: Path, *, demo: bool, user_label: str = "", account: Account | None = None,
+        db_lock: DatabaseLock | None = None, auto_backup: bool | None = None, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.session = Session(Path(db_path), user_label=user_label, demo=demo)
+        if account is not None:
+            self.session = Session.for_account(Path(db_path), account, demo=demo)
+        else:  # opened without the login (tests, tools): the core still checks the name
+            self.session = Session(Path(db_path), user_label=user_label, demo=demo)
+        self.db_lock = db_lock
+        self.page_specs = visible_pages(self.session)
         self.pages: dict[str, QWidget] = {}
         self._page_areas: dict[str, int | None] = {}  # the area each page last saw
         self.about_dialog: AboutDialog | None = None
         self.error_box: QMessageBox | None = None
 
         self.navigation = QListWidget(objectName="navigation")
-        for spec in PAGES:
-            item = QListWidgetItem(spec.title)
-            item.setData(PAGE_KEY_ROLE, spec.key)
-            self.navigation.addItem(item)
+        self._fill_navigation()
         self.area_tree = AreaTree()
         self.stack = QStackedWidget(objectName="pages")
 
@@ -80,6 +91,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_status, 1)
         self.statusBar().addPermanentWidget(self.user_status)
         self._build_menus()
+        backups_on = account is not None if auto_backup is None else auto_backup
+        self.security = SecurityController(self, auto_backup=backups_on)
 
         self.area_tree.area_selected.connect(self._area_selected)
         self.navigation.currentRowChanged.connect(self._navigation_changed)
@@ -101,6 +114,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        exchange_menu.install(self, file_menu, before=self.quit_action)  # 导入表格… / 导出当前列表…
 
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         help_menu.setObjectName("help_menu")
@@ -112,7 +126,7 @@ class MainWindow(QMainWindow):
 
     # --- pages ---
     def show_page(self, key: str) -> None:
-        row = next(r for r, spec in enumerate(PAGES) if spec.key == key)
+        row = next(r for r, spec in enumerate(self.page_specs) if spec.key == key)
         if self.navigation.currentRow() == row:
             self._navigation_changed(row)
         else:
@@ -127,14 +141,15 @@ class MainWindow(QMainWindow):
         return self.pages.get(key) if key is not None else None
 
     def _navigation_changed(self, row: int) -> None:
-        if 0 <= row < len(PAGES):
-            self._activate(PAGES[row])
+        if 0 <= row < len(self.page_specs):
+            self._activate(self.page_specs[row])
 
     def _activate(self, spec: PageSpec) -> None:
         page = self.pages.get(spec.key)
         if page is None:  # built on first visit: startup stays quick
             page = spec.factory(self.session)
             page.setObjectName(page.objectName() or f"{spec.key}_page")
+            self.security.page_created(page)
             self.pages[spec.key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
@@ -161,6 +176,29 @@ class MainWindow(QMainWindow):
         nav.setStyleSheet("QListWidget::item { padding: 4px 2px; }")  # an easy click target
         rows = sum(nav.sizeHintForRow(r) for r in range(nav.count()))
         nav.setFixedHeight(rows + 2 * nav.frameWidth() + 2)
+
+    def _fill_navigation(self) -> None:
+        self.navigation.blockSignals(True)
+        self.navigation.clear()
+        for spec in self.page_specs:
+            item = QListWidgetItem(spec.title)
+            item.setData(PAGE_KEY_ROLE, spec.key)
+            self.navigation.addItem(item)
+        self.navigation.blockSignals(False)
+
+    def set_account(self, account: Account) -> None:
+        """Someone else is working now (switch user, after a restore): new pages for them."""
+        key = self.current_page_key()
+        self._discard_pages()
+        self.session = Session.for_account(self.session.db_path, account, demo=self.session.demo)
+        self.page_specs = visible_pages(self.session)
+        self._fill_navigation()
+        self._fit_navigation()
+        self._show_database()
+        self.area_tree.reload()
+        self.security.account_changed()
+        known = {spec.key for spec in self.page_specs}
+        self.show_page(key if key in known else self.page_specs[0].key)
 
     def _discard_pages(self) -> None:
         self._save_page_layouts()
@@ -193,14 +231,23 @@ class MainWindow(QMainWindow):
             self.open_database_file(Path(path))
 
     def open_database_file(self, path: Path) -> bool:
-        """Switch the window to another database; on failure say why and stay where we are."""
+        """Switch the window to another database; on failure say why and stay where we are.
+        A logged-in window asks who logs in to the other database (its own accounts)."""
+        new_lock = DatabaseLock(path) if self.db_lock is not None else None
+        if new_lock is not None and (held := new_lock.acquire()) is not None:
+            self.show_problems(self.tr("无法打开数据库"), [held])
+            return False
         try:
             open_database(path)
         except DatabaseOpenError as exc:
+            if new_lock is not None:
+                new_lock.release()
             self._reopen_current()
             self.show_problems(self.tr("无法打开数据库"), exc.problems)
             return False
-        key = self.current_page_key() or PAGES[0].key
+        if self.session.account is not None:
+            return self._log_in_to(path, new_lock)
+        key = self.current_page_key() or self.page_specs[0].key
         self._discard_pages()
         self.session = Session(
             path, user_label=self.session.user_label, demo=is_demo_database(path)
@@ -208,6 +255,22 @@ class MainWindow(QMainWindow):
         self._show_database()
         self.area_tree.reload()
         self.show_page(key)
+        self.database_opened.emit(path)
+        return True
+
+    def _log_in_to(self, path: Path, new_lock: DatabaseLock | None) -> bool:
+        account = self.security.ask_login(path)
+        if account is None:
+            if new_lock is not None:
+                new_lock.release()
+            self._reopen_current()
+            return False
+        self.security.backup_on_close(self.session.db_path)  # the database being left
+        if self.db_lock is not None:
+            self.db_lock.release()
+        self.db_lock = new_lock
+        self.session = Session.for_account(path, account, demo=is_demo_database(path))
+        self.set_account(account)
         self.database_opened.emit(path)
         return True
 
@@ -239,8 +302,8 @@ class MainWindow(QMainWindow):
         if isinstance(area_code, str):
             self.area_tree.select_area_code(area_code)
         key = settings.value(f"{SETTINGS_GROUP}/page")
-        known = {spec.key for spec in PAGES}
-        self.show_page(str(key) if key in known else PAGES[0].key)
+        known = {spec.key for spec in self.page_specs}
+        self.show_page(str(key) if key in known else self.page_specs[0].key)
         splitter = settings.value(f"{SETTINGS_GROUP}/splitter")  # after the page is in
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
@@ -249,7 +312,7 @@ class MainWindow(QMainWindow):
         settings = app_settings()
         settings.setValue(f"{SETTINGS_GROUP}/geometry", self.saveGeometry())
         settings.setValue(f"{SETTINGS_GROUP}/splitter", self.splitter.saveState())
-        settings.setValue(f"{SETTINGS_GROUP}/page", self.current_page_key() or PAGES[0].key)
+        settings.setValue(f"{SETTINGS_GROUP}/page", self.current_page_key() or self.page_specs[0].key)
         if (area_code := self.area_tree.current_area_code()) is not None:
             settings.setValue(f"{SETTINGS_GROUP}/area_code", area_code)
         self._save_page_layouts()
@@ -263,5 +326,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        self.security.shutdown()
         super().closeEvent(event)
 

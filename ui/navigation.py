@@ -20,8 +20,19 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from ui.pages.audit import AuditPage
+from ui.pages.backups import BackupsPage
+from ui.pages.batches import BatchesPage
+from ui.pages.checks import ChecksPage
+from ui.pages.enrolments import EnrolmentsPage
 from ui.pages.households import HouseholdsPage
 from ui.pages.overview import OverviewPage
+from ui.pages.payments import PaymentsPage
+from ui.pages.programs import ProgramsPage
+from ui.pages.relocations import RelocationsPage
+from ui.pages.renovations import RenovationsPage
+from ui.pages.settings import SettingsPage
+from ui.pages.users import UsersPage
 from ui.session import Session
 
 CONTEXT = "Navigation"  # literal in each QT_TRANSLATE_NOOP: lupdate reads no variables
@@ -32,6 +43,7 @@ class PageSpec:
     key: str
     source_title: str  # untranslated; use :attr:`title`
     factory: Callable[[Session], QWidget]
+    min_role: str = "clerk"  # the page is listed for this role and above (the core checks again)
 
     @property
     def title(self) -> str:
@@ -41,5 +53,16 @@ class PageSpec:
 PAGES: list[PageSpec] = [
     PageSpec("overview", str(QT_TRANSLATE_NOOP("Navigation", "概况")), OverviewPage),
     PageSpec("households", str(QT_TRANSLATE_NOOP("Navigation", "建档立卡户")), HouseholdsPage),
+    PageSpec("relocations", str(QT_TRANSLATE_NOOP("Navigation", "易地搬迁")), RelocationsPage),
+    PageSpec("renovations", str(QT_TRANSLATE_NOOP("Navigation", "危房改造")), RenovationsPage),
+    PageSpec("programs", str(QT_TRANSLATE_NOOP("Navigation", "项目与标准")), ProgramsPage),
+    PageSpec("enrolments", str(QT_TRANSLATE_NOOP("Navigation", "享受名单")), EnrolmentsPage),
+    PageSpec("batches", str(QT_TRANSLATE_NOOP("Navigation", "发放批次")), BatchesPage),
+    PageSpec("payments", str(QT_TRANSLATE_NOOP("Navigation", "资金发放")), PaymentsPage),
+    PageSpec("checks", str(QT_TRANSLATE_NOOP("Navigation", "审计检查")), ChecksPage),
+    PageSpec("settings", str(QT_TRANSLATE_NOOP("Navigation", "设置")), SettingsPage),
+    PageSpec("audit", str(QT_TRANSLATE_NOOP("Navigation", "审计日志")), AuditPage, "reviewer"),
+    PageSpec("backups", str(QT_TRANSLATE_NOOP("Navigation", "数据备份")), BackupsPage),
+    PageSpec("users", str(QT_TRANSLATE_NOOP("Navigation", "用户管理")), UsersPage, "admin"),
 ]
 

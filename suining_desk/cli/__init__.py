@@ -8,13 +8,17 @@ registers itself in :data:`COMMANDS`.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import peewee
+
 from suining_desk import __version__, paths
 from suining_desk.cli.commands import COMMANDS
 from suining_desk.cli.parser import ChineseArgumentParser
+from suining_desk.db.errors import storage_problem
 from suining_desk.messages import describe
 from suining_desk.problems import InvalidInput, Problem
 
@@ -38,6 +42,7 @@ def build_parser() -> ChineseArgumentParser:
     parser.add_argument("--version", action="version", version=f"suining-desk {__version__}",
                         help="显示版本号并退出")
     _add_db_options(parser, top=True)
+    parser.add_argument("--user", default=None, metavar="用户名", help="打开窗口时预先填好的登录用户名")
     sub = parser.add_subparsers(dest="command", title="命令", metavar="命令",
                                 parser_class=ChineseArgumentParser)
     for command in COMMANDS:
@@ -65,6 +70,10 @@ def open_from_args(args: argparse.Namespace, *, create: bool = False) -> Path:
     elif not create and not path.exists():
         raise InvalidInput([Problem("db_missing", {"path": str(path)})])
     open_database(path)
+    from suining_desk.netshare import is_network_path
+
+    if is_network_path(path):
+        print(f"注意：{describe(Problem('db_network_share', {'path': str(path)}))}", file=sys.stderr)
     return path
 
 
@@ -79,13 +88,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(f"错误：{describe(problem)}", file=sys.stderr)
         return 1
+    except (sqlite3.Error, peewee.DatabaseError, OSError) as exc:
+        stored = storage_problem(exc)
+        if stored is None:
+            raise
+        print(f"错误：{describe(stored)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("已取消，数据库未改动。", file=sys.stderr)
         return 130
 
 
 def _open_window(args: argparse.Namespace) -> int:
-    path = open_from_args(args, create=True)
-    from ui.app import run_app  # Qt is loaded only when a window is wanted
+    """The window: lock, safe open (a damaged file offers its newest good backup), login."""
+    from suining_desk.db.connection import sqlite_path
 
-    return run_app(path, demo=bool(args.demo), user_label="admin（演示）" if args.demo else "")
+    path = sqlite_path(database_target(args))
+    from ui.startup import start  # Qt is loaded only when a window is wanted
+
+    return start(path, demo=bool(args.demo) and not args.db, username=args.user or "")

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import peewee
 from peewee import Database, SqliteDatabase
 
+from suining_desk import audit_capture
 from suining_desk.db import migrations
+from suining_desk.db.errors import as_storage_error
 from suining_desk.db.models import database
 from suining_desk.problems import InvalidInput, Problem
 
@@ -28,6 +31,45 @@ PRAGMAS = {
 
 class DatabaseOpenError(InvalidInput):
     """The database could not be opened; ``problems`` say why in Chinese-ready codes."""
+
+
+class SuiningDatabase(SqliteDatabase):
+    """SQLite with the audit log's row capture on every connection (each thread has its
+    own), and storage failures (disk full, busy, read-only) raised as
+    :class:`~suining_desk.db.errors.StorageError` with a Chinese-ready problem."""
+
+    def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
+        super()._add_conn_hooks(conn)  # type: ignore[misc]
+        audit_capture.install(conn)
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        if sql.startswith("ROLLBACK TO SAVEPOINT") and not self._in_transaction():
+            return None  # SQLite already rolled the whole transaction back (disk full, I/O error)
+        try:
+            return super().execute_sql(sql, params)
+        except peewee.OperationalError as exc:
+            raise (as_storage_error(exc) or exc) from exc
+
+    def begin(self, lock_type: str | None = None) -> None:
+        try:
+            super().begin(lock_type)
+        except peewee.OperationalError as exc:
+            raise (as_storage_error(exc) or exc) from exc
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        except peewee.OperationalError as exc:
+            raise (as_storage_error(exc) or exc) from exc
+
+    def rollback(self) -> None:
+        if not self._in_transaction():
+            return  # after SQLITE_FULL or an I/O error SQLite has rolled back by itself
+        super().rollback()
+
+    def _in_transaction(self) -> bool:
+        conn = self._state.conn  # type: ignore[attr-defined]
+        return conn is None or bool(conn.in_transaction)
 
 
 def sqlite_path(target: str | Path) -> Path:
@@ -66,7 +108,7 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
             [Problem("db_cannot_open", {"path": str(path), "reason": exc.strerror or str(exc)})]
         ) from exc
     close_database()
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=15)
+    db = SuiningDatabase(str(path), pragmas=PRAGMAS, timeout=15)
     try:
         db.connect()
         row = db.execute_sql("PRAGMA quick_check").fetchone()
@@ -88,6 +130,7 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
             raise DatabaseOpenError(
                 [Problem("db_newer_schema", {"found": exc.found, "known": exc.known})]
             ) from exc
+        audit_capture.install(db.connection())  # tables the migrations just created
     return db
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from peewee import Database
 
 from suining_desk.db import models
+from suining_desk.db.payment_schema import v4_batches_and_totals
 
 # Tables whose rows are never changed or removed once written (history and money).
 _APPEND_ONLY = ("audit_entry", "member_change", "status_change", "payment_outcome", "period_lock")
@@ -57,9 +58,49 @@ def _v2_active_household_sorts(db: Database) -> None:
         )
 
 
+def _columns(db: Database, table: str) -> set[str]:
+    return {str(r[1]) for r in db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()}
+
+
+_V3_TRIGGERS = (
+    """CREATE TRIGGER IF NOT EXISTS audit_digest_no_update BEFORE UPDATE ON audit_digest
+    BEGIN SELECT RAISE(ABORT, 'audit_digest is append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS audit_digest_no_delete BEFORE DELETE ON audit_digest
+    BEGIN SELECT RAISE(ABORT, 'audit_digest is append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS user_no_delete BEFORE DELETE ON user
+    BEGIN SELECT RAISE(ABORT, 'users are never deleted: disable them'); END""",
+)
+
+
+def _v3_accounts_and_audit_states(db: Database) -> None:
+    """Accounts (forced password change, last login), row states in the audit log and
+    bulk digests; a database that already holds records gets one baseline entry with a
+    digest of every audited table, so ``audit verify`` has a state to compare with."""
+    from suining_desk import audit, audit_capture  # the audit log imports the models
+
+    users = _columns(db, "user")
+    if "must_change_password" not in users:
+        db.execute_sql("ALTER TABLE user ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0")
+    if "last_login_at" not in users:
+        db.execute_sql("ALTER TABLE user ADD COLUMN last_login_at DATETIME")
+    if "states" not in _columns(db, "audit_entry"):
+        db.execute_sql("ALTER TABLE audit_entry ADD COLUMN states TEXT NOT NULL DEFAULT ''")
+    db.create_tables([models.AuditDigest], safe=True)
+    for sql in _V3_TRIGGERS:
+        db.execute_sql(sql)
+    filled = [t for t in audit_capture.AUDITED_TABLES
+              if db.execute_sql(f'SELECT EXISTS (SELECT 1 FROM "{t}")').fetchone()[0]]
+    audit_capture.install(db.connection())
+    audit_capture.drain(db.connection())
+    if filled:
+        audit.append("audit_baseline", username="system", after={"tables": filled}, whole_tables=tuple(filled))
+
+
 MIGRATIONS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_initial),
     (2, _v2_active_household_sorts),
+    (3, _v3_accounts_and_audit_states),
+    (4, v4_batches_and_totals),  # batch lines frozen outside drafts; payment_total
 ]
 LATEST = MIGRATIONS[-1][0]
 

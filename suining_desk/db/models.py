@@ -73,6 +73,8 @@ class User(BaseModel):
     failed_attempts = IntegerField(default=0)
     locked_until = DateTimeField(null=True)
     created_at = DateTimeField(default=_now)
+    must_change_password = BooleanField(default=False)  # set by an admin's reset (migration 3)
+    last_login_at = DateTimeField(null=True)
 
 
 class Household(BaseModel):
@@ -441,9 +443,23 @@ class AuditEntry(BaseModel):
     after = TextField(default="")
     prev_hash = CharField(max_length=64)
     hash = CharField(max_length=64)
+    # The rows this change wrote, in canonical form (suining_desk.audit_capture): part of
+    # the hash, so `audit verify` can compare today's records with the last logged state.
+    states = TextField(default="")
 
     class Meta:
         indexes = ((("table_name", "record_id"), False),)
+
+
+class AuditDigest(BaseModel):
+    """Row hashes of a bulk write (demo, import, large batch), one chunk of rows a row;
+    the audit entry ``entry_seq`` lists each chunk's SHA-256. Append-only (triggers)."""
+
+    entry_seq = IntegerField(index=True)
+    table_name = CharField(max_length=40)
+    ids = TextField()  # run-length: '1-4096' or '3,5,7-9'
+    columns = TextField()  # comma-separated, the order the row hashes use
+    hashes = BlobField()  # 8 bytes per row, in the order of ``ids``
 
 
 ALL_MODELS: list[type[BaseModel]] = [
@@ -469,4 +485,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     PeriodLock,
     Setting,
     AuditEntry,
+    AuditDigest,
 ]

@@ -12,6 +12,7 @@ database as empty as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 import threading
@@ -20,14 +21,20 @@ from concurrent.futures import ThreadPoolExecutor
 from argon2 import PasswordHasher
 from peewee import Database
 
-from suining_desk import audit
+from suining_desk import audit, audit_capture
 from suining_desk.db.models import Setting, User
 from suining_desk.demo import bulk
 from suining_desk.demo.areas import COUNTY_NAME, COUNTY_SEAT, plan_areas
 from suining_desk.demo.bulk import DemoCancelled, Progress, ProgressFn
 from suining_desk.demo.enrolments import choose_beneficiaries
 from suining_desk.demo.households import build_register
-from suining_desk.demo.housing import AREA_PER_PERSON_X100, SELF_RAISED_CAP_FEN, build_housing
+from suining_desk.demo.housing import (
+    AREA_PER_PERSON_X100,
+    RENOVATION_STANDARDS,
+    SELF_RAISED_CAP_FEN,
+    SUBSIDY_PER_PERSON_FEN,
+    build_housing,
+)
 from suining_desk.demo.ledger import BATCH_COLUMNS, FULL_SQL, REGULAR_SQL
 from suining_desk.demo.payments import plan_payments
 from suining_desk.demo.programs import PROGRAMS, install_programs
@@ -120,7 +127,8 @@ def _generate(
     hashes = [hasher.hash(DEMO_PASSWORD) for _ in DEMO_USERS]  # each its own salt
     steps.report(stage, 1.0)
 
-    with bulk.fast_load(db), db.atomic("IMMEDIATE"):
+    # No per-row audit capture during the load: one entry logs a digest of every table.
+    with bulk.fast_load(db), audit_capture.paused(db), db.atomic("IMMEDIATE"):
         indexes = bulk.drop_indexes(db, BULK_TABLES)
         conn = db.connection()
         conn.executemany(bulk.insert_sql("area", AREA_COLUMNS), plan.rows)
@@ -175,7 +183,8 @@ def _generate(
             housing=housing, users=len(DEMO_USERS), programs=len(PROGRAMS),
             reversals=payments.reversals,
         )
-        audit.append("demo_generated", username="system", after=summary.counts())
+        audit.append("demo_generated", username="system", after=summary.counts(),
+                     whole_tables=audit_capture.AUDITED_TABLES)
     steps.finish("建立发放索引")
     return summary
 
@@ -199,3 +208,12 @@ def _settings() -> None:
         if Setting.get_or_none(Setting.key == key) is None:
             Setting.create(key=key, value=json.dumps(value, ensure_ascii=False),
                            recorded_by="system", recorded_at=DEMO_CREATED_AT)
+    # Standards that changed over the years: one row from each year they took effect.
+    dated = [("relocation_subsidy_per_person_fen", 2000, SUBSIDY_PER_PERSON_FEN)]
+    dated += [(f"renovation_standard_{grade.lower()}_fen", since, fen)
+              for grade, steps in RENOVATION_STANDARDS.items() for since, fen in steps]
+    for key, since, fen in dated:
+        day = dt.date(since, 1, 1)
+        if Setting.get_or_none((Setting.key == key) & (Setting.effective_from == day)) is None:
+            Setting.create(key=key, value=json.dumps(fen), effective_from=day, recorded_by="system",
+                           recorded_at=DEMO_CREATED_AT)

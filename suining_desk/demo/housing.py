@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from typing import cast
 
 from suining_desk.demo.areas import COUNTY_SEAT, AreaPlan
 from suining_desk.demo.families import iso, random_day
@@ -20,6 +21,14 @@ from suining_desk.demo.weighted import Weighted, randint
 LAST_DAY = dt.date(2018, 12, 31)  # nothing in the demo happens later than this
 AREA_PER_PERSON_X100 = 2500
 SELF_RAISED_CAP_FEN = 1_000_000
+SUBSIDY_PER_PERSON_FEN = 2_000_000  # relocation housing subsidy
+# Renovation subsidy per household by grade, from the year it took effect (also written
+# to the settings, so the program checks the demo against the same standards).
+RENOVATION_STANDARDS = {"D": ((2014, 2_500_000), (2016, 3_500_000)), "C": ((2014, 800_000), (2016, 1_000_000))}
+
+
+def renovation_standard(grade: str, year: int) -> int:
+    return [fen for since, fen in RENOVATION_STANDARDS[grade] if since <= year][-1]
 
 SITE_CHOICE = Weighted([("县城", 0.25), ("集镇", 0.30), ("中心村", 0.20), ("插花", 0.25)])
 BATCH_YEAR = Weighted([(2016, 0.32), (2017, 0.40), (2018, 0.28)])
@@ -85,12 +94,13 @@ class _Sites:
 def _relocation(rng: random.Random, h: HouseholdRec, sites: _Sites) -> tuple[object, ...]:
     g = h.group
     year = max(BATCH_YEAR.pick(rng), h.registered_on.year)
-    people = len(h.active_members())
     kind = SITE_CHOICE.pick(rng)
     site = sites.pick(rng, kind, g.township_id)
     mode = "scattered" if kind == "插花" else "concentrated"
-    area = people * rng.choice((2000, 2200, 2400, AREA_PER_PERSON_X100))
+    per_person = rng.choice((2000, 2200, 2400, AREA_PER_PERSON_X100))
     plan_day = random_day(rng, dt.date(year, 3, 1), dt.date(year, 4, 30))
+    people = sum(1 for m in h.active_members() if m.birth <= plan_day)  # a baby born later moves too,
+    area = people * per_person  # but is not counted in the plan
     moved: dt.date | None = random_day(rng, dt.date(year + 1, 3, 1), dt.date(year + 1, 12, 31))
     if year == 2018:
         moved = random_day(rng, dt.date(2018, 10, 1), dt.date(2019, 3, 31))
@@ -105,7 +115,7 @@ def _relocation(rng: random.Random, h: HouseholdRec, sites: _Sites) -> tuple[obj
     origin = f"{g.address[3:]}（{ORIGIN_REASON.pick(rng)}）"
     return (
         h.id, g.township_id, g.village_id, year, people, origin, site, mode, area,
-        people * 2_000_000, SELF_RAISED.pick(rng), iso(plan_day), iso(moved), iso(demolished),
+        people * SUBSIDY_PER_PERSON_FEN, SELF_RAISED.pick(rng), iso(plan_day), iso(moved), iso(demolished),
         status,
     )
 
@@ -125,11 +135,11 @@ def _renovation(rng: random.Random, h: HouseholdRec, grade: str) -> tuple[object
     year = max(RENOVATION_YEAR.pick(rng), h.registered_on.year)
     if grade == "D":
         method = D_METHOD.pick(rng)
-        standard = 2_500_000 if year <= 2015 else 3_500_000
+        standard = renovation_standard("D", year)
         area = randint(rng, 60, 120) * 100
     else:
         method = "修缮加固"
-        standard = 800_000 if year <= 2015 else 1_000_000
+        standard = renovation_standard("C", year)
         area = randint(rng, 50, 130) * 100
     start = random_day(rng, dt.date(year, 3, 1), dt.date(year, 8, 31))
     completed: dt.date | None = start + dt.timedelta(days=randint(rng, 60, 180))
@@ -143,7 +153,8 @@ def _renovation(rng: random.Random, h: HouseholdRec, grade: str) -> tuple[object
     status = "accepted" if accepted else "completed" if completed else "in_progress"
     return (
         h.id, g.township_id, g.village_id, year, _beneficiary(h), grade, method,
-        "central" if rng.random() < 0.2 else "self", area, standard, standard, iso(start),
+        "central" if rng.random() < 0.2 else "self", area, standard,
+        standard if accepted else 0, iso(start),  # the subsidy is paid once accepted
         iso(completed), iso(accepted), "县住建局验收组" if accepted else "",
         "合格" if accepted else "", status,
     )
@@ -166,5 +177,5 @@ def build_housing(
     reloc_rows.sort(key=lambda r: (r[3], r[0]))  # by batch year, then household
     reno_rows.sort(key=lambda r: (r[3], r[0]))
     return HousingRows(
-        sites.finished(), reloc_rows, reno_rows, sum(len(h.active_members()) for h in moving)
+        sites.finished(), reloc_rows, reno_rows, sum(cast(int, r[4]) for r in reloc_rows)
     )

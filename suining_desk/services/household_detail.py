@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from suining_desk.db.models import Area, Household, MemberChange, Person, StatusChange
 from suining_desk.db.rows import tuples
 from suining_desk.enums import HOUSEHOLD_STATUS, MEMBER_CHANGE_KINDS
 from suining_desk.rules.household import HouseholdInput, PersonInput
+from suining_desk.services.housing_detail import household_housing
+from suining_desk.services.relocation_query import RelocationRow
+from suining_desk.services.renovation_query import RenovationRow
 
 
 def member_history(household_id: int) -> list[MemberChange]:
@@ -80,6 +83,8 @@ class HouseholdDetail:
     members: list[MemberView]
     member_history: list[HistoryLine]
     status_history: list[HistoryLine]
+    relocations: list[RelocationRow] = field(default_factory=list)
+    renovations: list[RenovationRow] = field(default_factory=list)
 
 
 def household_detail(household_id: int) -> HouseholdDetail:
@@ -108,6 +113,8 @@ def household_detail(household_id: int) -> HouseholdDetail:
                     + (f"（{s.year}年）" if s.year else ""), "", s.reason, s.recorded_by)
         for s in status_history(household_id)
     ]
+    relocations, renovations = household_housing(household_id)
     return HouseholdDetail(h.id, names.get(h.township_id, ""), names.get(h.village_id, ""),
-                           names.get(h.group_id, ""), data, h.removed_on, members, history, statuses)
+                           names.get(h.group_id, ""), data, h.removed_on, members, history, statuses,
+                           relocations, renovations)
 

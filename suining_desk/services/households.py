@@ -12,6 +12,7 @@ from dataclasses import asdict
 from peewee import fn
 
 from suining_desk import audit
+from suining_desk.access import require
 from suining_desk.db.models import Area, Household, MemberChange, NameKey, Person, StatusChange, database
 from suining_desk.enums import HEAD, AreaLevel
 from suining_desk.idnumber import IdInfo
@@ -113,6 +114,7 @@ def register_household(
     problems = check_household(h, today=today) + check_members(members, today=today)
     _raise_if_errors(problems)
     with database.atomic("IMMEDIATE"):
+        require(user, role="clerk", township=_group_areas(h.group_id)[0].id)
         problems = []
         if Household.select().where(Household.household_no == h.household_no.strip()).exists():
             problems.append(Problem("household_no_taken", {"value": h.household_no.strip()},
@@ -140,6 +142,8 @@ def update_household(household_id: int, h: HouseholdInput, *, user: str, today: 
     """Edit the household's own fields (status changes go through :func:`change_status`)."""
     _raise_if_errors(check_household(h, today=today))
     with database.atomic("IMMEDIATE"):
+        _require_household(user, household_id)
+        require(user, role="clerk", township=_group_areas(h.group_id)[0].id)
         before = Household.get_by_id(household_id)
         if before.status != h.status or before.exit_year != (h.exit_year if h.status == "exited" else None):
             raise InvalidInput([Problem("status_via_change", {}, field="status")])
@@ -161,6 +165,7 @@ def update_person(person_id: int, p: PersonInput, *, user: str, reason: str = ""
     _raise_if_errors(problems)
     with database.atomic("IMMEDIATE"):
         before = Person.get_by_id(person_id)
+        _require_household(user, before.household_id)
         if info and (taken := _id_holder_problem(info.number, "id_number", exclude_person=person_id)):
             raise InvalidInput([taken])
         if p.relation == HEAD and before.relation != HEAD and _other_head(before.household_id, person_id):
@@ -172,6 +177,11 @@ def update_person(person_id: int, p: PersonInput, *, user: str, reason: str = ""
         refresh_household_summary(before.household_id)
         audit.append("person_updated", username=user, table_name="person", record_id=person_id,
                      before=_snapshot(before), after=_snapshot(Person.get_by_id(person_id)))
+
+
+def _require_household(user: str, household_id: int) -> None:
+    """Clerks (and above) of the household's township, or of the whole county."""
+    require(user, role="clerk", township=Household.get_by_id(household_id).township_id)
 
 
 def _other_head(household_id: int, person_id: int | None) -> bool:
@@ -194,6 +204,7 @@ def add_member(household_id: int, p: PersonInput, *, kind: str, date: dt.date, r
         problems.append(Problem("required", {"label": "变动原因"}, field="reason"))
     _raise_if_errors(problems)
     with database.atomic("IMMEDIATE"):
+        _require_household(user, household_id)
         if info and (taken := _id_holder_problem(info.number, "id_number")):
             raise InvalidInput([taken])
         if p.relation == HEAD and _other_head(household_id, None):
@@ -222,6 +233,7 @@ def record_member_exit(person_id: int, *, kind: str, date: dt.date, reason: str,
     _raise_if_errors(problems)
     with database.atomic("IMMEDIATE"):
         person = Person.get_by_id(person_id)
+        _require_household(user, person.household_id)
         if person.death_date or person.removed_on:
             raise InvalidInput([Problem("member_already_gone", {"name": person.name})])
         if person.birth_date and date < person.birth_date:
@@ -250,6 +262,7 @@ def change_status(household_id: int, *, status: str, year: int | None, date: dt.
         problems.append(Problem("status_unchanged", {}, field="status"))
     _raise_if_errors(problems)
     with database.atomic("IMMEDIATE"):
+        _require_household(user, household_id)
         Household.update(status=status, exit_year=year if status == "exited" else None).where(
             Household.id == household_id).execute()
         StatusChange.create(household=household_id, old_status=household.status, new_status=status,

@@ -10,7 +10,6 @@ import datetime as dt
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QListWidget,
@@ -23,6 +22,7 @@ from suining_desk.enums import HEAD
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.rules.household import HouseholdInput, PersonInput, check_members
 from suining_desk.services import households as hs
+from ui.widgets.buttons import save_cancel
 from ui.widgets.household_form import HouseholdForm
 from ui.widgets.person_form import PersonForm
 from ui.widgets.problem_label import ProblemLabel
@@ -45,14 +45,7 @@ class HouseholdDialog(QDialog):
             self.household_form.status.setEnabled(False)  # status changes keep history elsewhere
             self.household_form.exit_year.setEnabled(False)
         self.member_problems = ProblemLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("保存(&S)"))
-        self.save_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button = save_cancel(self, self.save)
 
         household_box = QGroupBox(self.tr("户信息"))
         household_layout = QVBoxLayout(household_box)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QSpinBox,
@@ -21,6 +20,7 @@ from suining_desk.enums import HOUSEHOLD_STATUS, MEMBER_CHANGE_KINDS
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.rules.household import PersonInput
 from suining_desk.services import households as hs
+from ui.widgets.buttons import save_cancel
 from ui.widgets.household_form import from_qdate, to_qdate
 from ui.widgets.person_form import PersonForm
 from ui.widgets.problem_label import ProblemLabel
@@ -38,14 +38,7 @@ class _ReasonDialog(QDialog):
         self.reason = QLineEdit(objectName="reason")
         self.reason.setPlaceholderText(self.tr("必填，如：病故、出嫁、户口迁出"))
         self.problems = ProblemLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("保存(&S)"))
-        self.save_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button = save_cancel(self, self.save)
         self.form = QFormLayout()
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)

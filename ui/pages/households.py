@@ -31,6 +31,7 @@ from ui.models.household_table import HouseholdTableModel
 from ui.session import Session
 from ui.settings import app_settings
 from ui.widgets.household_detail import HouseholdDetailView
+from ui.wizards.export_action import export_households
 
 SEARCH_DELAY_MS = 250  # results as you type, without a query per keystroke
 # Widths to start from (the table is lazy: measuring every row's text would read them all).
@@ -64,6 +65,8 @@ class HouseholdsPage(QWidget):
                                        [(self.tr("{year}年").format(year=y), y) for y in range(2014, year + 1)])
         self.new_button = QPushButton(self.tr("新增户(&N)"), objectName="new_button")
         self.new_button.setToolTip("Ctrl+N")
+        self.export_button = QPushButton(self.tr("导出(&E)…"), objectName="export_button")
+        self.export_button.setToolTip(self.tr("把当前筛选出的户导出为 Excel（可再导入）"))
 
         self.model = HouseholdTableModel(self)
         self.table = QTableView(objectName="households_table")
@@ -83,6 +86,7 @@ class HouseholdsPage(QWidget):
             filters.addWidget(QLabel(label))
             filters.addWidget(box)
         filters.addStretch()
+        filters.addWidget(self.export_button)
         filters.addWidget(self.new_button)
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
@@ -103,6 +107,7 @@ class HouseholdsPage(QWidget):
         for box in (self.status_filter, self.cause_filter, self.program_filter, self.exit_year_filter):
             box.currentIndexChanged.connect(self.apply_filter)
         self.new_button.clicked.connect(self.new_household)
+        self.export_button.clicked.connect(self.export_current)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_household)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -135,6 +140,10 @@ class HouseholdsPage(QWidget):
             self.table.selectRow(0)
         elif not self.model.rowCount():
             self.detail.show_detail(None)
+
+    def export_current(self) -> None:
+        """The households of the current filter and search, in the list's order, to xlsx."""
+        export_households(self, self.current_filter(), sort=self.model._sort, descending=self.model._descending)
 
     def focus_search(self) -> None:
         self.search.setFocus()

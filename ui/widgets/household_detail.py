@@ -17,12 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import HOUSEHOLD_STATUS
+from suining_desk.enums import HOUSEHOLD_STATUS, RELOCATION_STATUS, RENOVATION_STATUS, SETTLEMENT_MODES
+from suining_desk.money import format_fen
+from suining_desk.rules.housing import m2
 from suining_desk.services.household_detail import HistoryLine, HouseholdDetail, MemberView
+from suining_desk.services.relocation_query import RelocationRow
+from suining_desk.services.renovation_query import RenovationRow
+from ui.widgets.household_payments import HouseholdPaymentsView
 
 MEMBER_HEADERS = ("姓名", "与户主关系", "身份证号", "性别", "年龄", "健康状况", "文化程度", "在校生状况",
                   "劳动技能", "务工状况", "状态")
 HISTORY_HEADERS = ("日期", "变动", "成员", "原因", "经办人")
+RELOCATION_HEADERS = ("批次", "搬迁人口", "安置方式", "安置点", "安置房面积(㎡)", "补助金额(元)", "入住日期", "状态",
+                      "提示")
+RENOVATION_HEADERS = ("年度", "危房等级", "改造方式", "补助标准(元)", "补助金额(元)", "竣工日期", "验收日期", "状态",
+                      "提示")
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -75,6 +84,12 @@ class HouseholdDetailView(QWidget):
         self.tabs.addTab(self.members, "家庭成员")
         self.tabs.addTab(self.member_history, "成员变动记录")
         self.tabs.addTab(self.status_history, "户状态变更记录")
+        self.relocations = _table(RELOCATION_HEADERS, "household_relocations")
+        self.renovations = _table(RENOVATION_HEADERS, "household_renovations")
+        self.tabs.addTab(self.relocations, "易地搬迁")
+        self.tabs.addTab(self.renovations, "危房改造")
+        self.aid = HouseholdPaymentsView()  # enrolments and payments
+        self.tabs.addTab(self.aid, "资金发放")
 
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
@@ -120,8 +135,10 @@ class HouseholdDetailView(QWidget):
         self.detail = detail
         if detail is None:
             self.summary.setText("在上方列表中选择一户查看详情。")
-            for table in (self.members, self.member_history, self.status_history):
+            for table in (self.members, self.member_history, self.status_history, self.relocations,
+                          self.renovations):
                 table.setRowCount(0)
+            self.aid.show_household(None)
             self._update_buttons()
             return
         d = detail.data
@@ -140,8 +157,27 @@ class HouseholdDetailView(QWidget):
         ])
         _fill(self.member_history, [_history_row(h) for h in detail.member_history])
         _fill(self.status_history, [_history_row(h) for h in detail.status_history])
+        _fill(self.relocations, [_relocation_row(r) for r in detail.relocations])
+        _fill(self.renovations, [_renovation_row(r) for r in detail.renovations])
+        self.tabs.setTabText(3, f"易地搬迁（{len(detail.relocations)}）" if detail.relocations else "易地搬迁")
+        self.tabs.setTabText(4, f"危房改造（{len(detail.renovations)}）" if detail.renovations else "危房改造")
+        paid = self.aid.show_household(detail.id)
+        self.tabs.setTabText(self.tabs.indexOf(self.aid), f"资金发放（{paid}）" if paid else "资金发放")
         self._update_buttons()
 
 
 def _history_row(h: HistoryLine) -> list[str]:
     return [h.date.isoformat(), h.what, h.who, h.reason, h.recorded_by]
+
+
+def _relocation_row(r: RelocationRow) -> list[str]:
+    return [str(r.batch_year), str(r.people), SETTLEMENT_MODES.get(r.mode, r.mode), r.site, m2(r.house_area_x100),
+            format_fen(r.subsidy_fen), r.moved_in_date.isoformat() if r.moved_in_date else "",
+            RELOCATION_STATUS.get(r.status, r.status), "；".join(r.flags)]
+
+
+def _renovation_row(r: RenovationRow) -> list[str]:
+    return [str(r.year), f"{r.grade}级", r.method, format_fen(r.standard_fen), format_fen(r.subsidy_fen),
+            r.completed_date.isoformat() if r.completed_date else "",
+            r.accepted_date.isoformat() if r.accepted_date else "", RENOVATION_STATUS.get(r.status, r.status),
+            "；".join(r.flags)]

@@ -4,6 +4,25 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from suining_desk.cli.commands import demo, ledger, stats, verify
+from suining_desk.cli.commands import (
+    audit,
+    backup,
+    batch,
+    check,
+    demo,
+    export,
+    import_,
+    init,
+    ledger,
+    payment,
+    period,
+    program,
+    restore,
+    stats,
+    template,
+    users,
+    verify,
+)
 
-COMMANDS: list[ModuleType] = [demo, stats, ledger, verify]
+COMMANDS: list[ModuleType] = [demo, stats, ledger, verify, program, batch, payment, period, check,
+                              init, users, audit, backup, restore, import_, export, template]

@@ -1,0 +1,233 @@
+"""Backups: SQLite's backup API (never a plain file copy of a live database), each copy
+checked with ``integrity_check`` before it counts, rotated 7 daily / 4 weekly / 12 monthly.
+
+Automatic backups live in the data folder (``backups/<name>-<path hash>/``), one folder
+per database, made as private as the database itself (the folder owner-only, each file
+with the database file's permissions). Beside each backup a small JSON file records when
+it was made and the audit log's last entry at that moment: an anchor that
+``audit verify`` compares with the log (a log rewritten after a backup shows there).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from suining_desk import paths
+from suining_desk.problems import InvalidInput, Problem
+
+SUFFIX = ".sqlite3"
+KEEP = {"daily": 7, "weekly": 4, "monthly": 12}
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>auto|manual|before-restore|damaged)\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: dt.datetime
+    kind: str  # auto / manual / before-restore / damaged
+    size: int
+    audit_seq: int | None = None
+    audit_hash: str = ""
+
+    @property
+    def meta_path(self) -> Path:
+        return meta_path(self.path)
+
+
+def meta_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + ".json")
+
+
+def backup_folder(db_path: Path) -> Path:
+    """The automatic backups of one database (its name plus a hash of its full path)."""
+    resolved = str(Path(db_path).expanduser().resolve())
+    tag = hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:8]
+    return paths.backups_dir() / f"{Path(db_path).stem}-{tag}"
+
+
+def _private_folder(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(folder, 0o700)
+
+
+def _audit_head(conn: sqlite3.Connection) -> tuple[int | None, str]:
+    try:
+        row = conn.execute("SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1").fetchone()
+    except sqlite3.DatabaseError:
+        return None, ""
+    return (int(row[0]), str(row[1])) if row else (None, "")
+
+
+def integrity_problems(path: Path) -> list[Problem]:
+    """Whether ``path`` is a sound database this program can open (read-only check)."""
+    from suining_desk.db.connection import SQLITE_HEADER
+    from suining_desk.db.migrations import LATEST
+
+    name = str(path)
+    if not path.is_file():
+        return [Problem("backup_missing", {"path": name})]
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_HEADER:
+            return [Problem("backup_not_database", {"path": name})]
+    try:
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            if result != ["ok"]:
+                return [Problem("backup_damaged", {"path": name})]
+            version = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return [Problem("backup_damaged", {"path": name})]
+    if version is None:
+        return [Problem("backup_not_database", {"path": name})]
+    if int(version) > LATEST:
+        return [Problem("backup_newer", {"path": name, "found": version})]
+    return []
+
+
+def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datetime | None = None,
+                progress: Callable[[float], None] | None = None) -> BackupInfo:
+    """Copy the database at ``source`` to ``dest`` with the backup API (safe while the
+    database is in use), check the copy, then move it into place; returns its info."""
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    dest = Path(dest)
+    _private_folder(dest.parent)
+    temp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    try:
+        src = sqlite3.connect(str(source), timeout=15)
+        out = sqlite3.connect(str(temp))
+        try:
+            def step(_status: int, remaining: int, total: int) -> None:
+                if progress is not None and total:
+                    progress(1.0 - remaining / total)
+
+            src.backup(out, pages=4096, progress=step)
+            seq, head = _audit_head(src)
+            out.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            out.close()
+            src.close()
+        problems = integrity_problems(temp)
+        if problems:
+            raise InvalidInput(problems)
+        with temp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        if os.name == "posix" and Path(source).exists():
+            os.chmod(temp, Path(source).stat().st_mode & 0o777)
+        os.replace(temp, dest)
+    except sqlite3.Error as exc:
+        temp.unlink(missing_ok=True)
+        raise InvalidInput([Problem("backup_cannot_write", {"path": str(dest), "reason": str(exc)})]) from exc
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        from suining_desk.db.errors import storage_problem
+
+        problem = storage_problem(exc) or Problem("backup_cannot_write",
+                                                  {"path": str(dest), "reason": exc.strerror or str(exc)})
+        raise InvalidInput([problem]) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    meta = {"created": now.isoformat(), "kind": kind, "source": str(source), "audit_seq": seq, "audit_hash": head}
+    meta_path(dest).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    return BackupInfo(dest, now, kind, dest.stat().st_size, seq, head)
+
+
+def backup_name(db_path: Path, now: dt.datetime, kind: str) -> str:
+    return f"{Path(db_path).stem}-{now:%Y%m%d-%H%M%S}-{kind}{SUFFIX}"
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """The backups in a folder, newest first."""
+    found = []
+    for path in folder.glob(f"*{SUFFIX}") if folder.is_dir() else ():
+        match = _NAME.match(path.name)
+        if match is None:
+            continue
+        created = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+        seq, head = None, ""
+        try:
+            meta = json.loads(meta_path(path).read_text("utf-8"))
+            seq, head = meta.get("audit_seq"), str(meta.get("audit_hash") or "")
+        except (OSError, ValueError):
+            pass
+        found.append(BackupInfo(path, created, match["kind"], path.stat().st_size, seq, head))
+    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+
+
+def to_keep(backups: list[BackupInfo], keep: dict[str, int] | None = None) -> set[Path]:
+    """The automatic backups rotation keeps: the newest of each of the last 7 days,
+    4 weeks and 12 months that have backups (and always the newest one)."""
+    keep = keep or KEEP
+    autos = [b for b in backups if b.kind == "auto"]
+    kept: set[Path] = {autos[0].path} if autos else set()
+    periods: dict[str, Callable[[dt.datetime], object]] = {
+        "daily": lambda t: t.date(), "weekly": lambda t: t.isocalendar()[:2], "monthly": lambda t: (t.year, t.month)}
+    for name, period in periods.items():
+        seen: list[object] = []
+        for b in autos:  # newest first
+            key = period(b.created)
+            if key in seen:
+                continue
+            if len(seen) == keep[name]:
+                break
+            seen.append(key)
+            kept.add(b.path)
+    return kept
+
+
+def rotate(folder: Path, keep: dict[str, int] | None = None) -> list[Path]:
+    """Delete the automatic backups the rotation no longer keeps; returns them."""
+    backups = list_backups(folder)
+    kept = to_keep(backups, keep)
+    removed = []
+    for b in backups:
+        if b.kind == "auto" and b.path not in kept:
+            b.path.unlink(missing_ok=True)
+            b.meta_path.unlink(missing_ok=True)
+            removed.append(b.path)
+    return removed
+
+
+def automatic_backup(db_path: Path, *, now: dt.datetime | None = None, min_age: dt.timedelta | None = None,
+                     keep: dict[str, int] | None = None) -> BackupInfo | None:
+    """Back up ``db_path`` into its folder and rotate. Skipped (None) when nothing was
+    logged since the newest automatic backup, or when that one is younger than
+    ``min_age`` (the daily backup while the window is open)."""
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    folder = backup_folder(db_path)
+    newest = next((b for b in list_backups(folder) if b.kind == "auto"), None)
+    if newest is not None:
+        if min_age is not None and now - newest.created < min_age:
+            return None
+        conn = sqlite3.connect(f"file:{Path(db_path).as_posix()}?mode=ro", uri=True, timeout=15)
+        try:
+            seq, head = _audit_head(conn)
+        finally:
+            conn.close()
+        if seq == newest.audit_seq and head == newest.audit_hash:
+            return None
+    while (folder / backup_name(db_path, now, "auto")).exists():  # two within a second
+        now += dt.timedelta(seconds=1)
+    info = make_backup(db_path, folder / backup_name(db_path, now, "auto"), kind="auto", now=now)
+    rotate(folder, keep)
+    return info
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup of this database that passes the integrity check."""
+    for b in list_backups(backup_folder(db_path)):
+        if b.kind != "damaged" and not integrity_problems(b.path):
+            return b
+    return None

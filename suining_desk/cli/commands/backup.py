@@ -1,0 +1,36 @@
+"""``suining-desk backup [--out FILE]``: a checked copy of the database (SQLite backup
+API, integrity-checked); without ``--out`` it goes to the automatic backups folder and
+the rotation runs."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "backup", help="备份数据库（经完整性检查）；不加 --out 时存入自动备份文件夹")
+    parser.add_argument("--out", default="", metavar="文件", help="备份文件路径（默认：数据文件夹中的备份文件夹）")
+    parser.set_defaults(func=run)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from suining_desk.backups import backup_folder, backup_name, make_backup, rotate
+    from suining_desk.cli import open_from_args
+    from suining_desk.db import close_database
+
+    path = open_from_args(args)
+    close_database()
+    if args.out:
+        info = make_backup(path, Path(args.out).expanduser(), kind="manual")
+    else:
+        now = dt.datetime.now()
+        info = make_backup(path, backup_folder(path) / backup_name(path, now, "auto"), kind="auto", now=now)
+        rotate(backup_folder(path))
+    print(f"已备份到：{info.path}（{info.size / 1048576:.1f} MB，完整性检查通过）")
+    return 0

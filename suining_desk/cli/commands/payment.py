@@ -1,0 +1,85 @@
+"""``suining-desk payment …``: one payment — show it, reverse it (冲销), re-issue it —
+and the totals of posted payments over area, program and period (exact to the fen, the
+same figures as the payments page's footer)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from suining_desk.cli.money_args import acting_user, add_common, date_arg, find_area, print_json
+from suining_desk.cli.parser import ChineseArgumentParser
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser("payment", help="发放记录：冲销、重新发放、查看、合计")
+    actions = parser.add_subparsers(dest="action", title="操作", metavar="操作", parser_class=ChineseArgumentParser)
+    actions.required = True
+    reverse = actions.add_parser("reverse", help="冲销一笔已发放的记录（红字更正：新增一笔负数记录指向原记录）")
+    reverse.add_argument("payment", type=int, metavar="记录号")
+    reverse.add_argument("--reason", required=True, metavar="原因")
+    reverse.add_argument("--date", type=date_arg, metavar="日期", help="冲销日期（默认今天）")
+    reissue = actions.add_parser("reissue", help="重新发放一笔已冲销（或银行退回）的记录")
+    reissue.add_argument("payment", type=int, metavar="记录号")
+    reissue.add_argument("--reason", required=True, metavar="原因")
+    reissue.add_argument("--account", metavar="账号", help="新的一卡通账号（默认该户现在的账号）")
+    reissue.add_argument("--reverse-reason", metavar="冲销原因", help="原记录尚未冲销时，先以此原因冲销")
+    reissue.add_argument("--date", type=date_arg, metavar="日期", help="重新发放日期（默认今天）")
+    show = actions.add_parser("show", help="查看一笔发放记录及其冲销、重新发放")
+    show.add_argument("payment", type=int, metavar="记录号")
+    totals = actions.add_parser("totals", help="已发放金额合计（按区域、项目、期间或年度）")
+    totals.add_argument("--area", metavar="区域", help="乡镇、村或组（名称、代码或 乡镇/村）")
+    totals.add_argument("--program", metavar="项目")
+    totals.add_argument("--period", metavar="期间", help="如 2018-11")
+    totals.add_argument("--year", type=int, metavar="年度")
+    totals.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
+    for name, p in (("reverse", reverse), ("reissue", reissue), ("show", show), ("totals", totals)):
+        add_common(p, writes=name in ("reverse", "reissue"))
+    parser.set_defaults(func=run)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from suining_desk.cli import open_from_args
+    from suining_desk.money import format_fen
+    from suining_desk.services import corrections, payment_query
+    from suining_desk.services.programs import find_program
+
+    open_from_args(args)
+    if args.action == "reverse":
+        new = corrections.reverse_payment(args.payment, args.reason, user=acting_user(args),
+                                          on=args.date or dt.date.today())
+        print(f"已冲销记录 {args.payment}（冲销记录 {new}）")
+    elif args.action == "reissue":
+        new = corrections.reissue_payment(args.payment, args.reason, user=acting_user(args),
+                                          on=args.date or dt.date.today(), bank_account=args.account,
+                                          reverse_reason=args.reverse_reason)
+        print(f"已重新发放记录 {args.payment}（新记录 {new}）")
+    elif args.action == "show":
+        row = payment_query.payment_row(args.payment)
+        if row is None:
+            from suining_desk.problems import InvalidInput, Problem
+
+            raise InvalidInput([Problem("payment_unknown", {"value": args.payment})])
+        state = corrections.payment_state(args.payment)
+        print(f"记录 {row.id}（{row.kind}）：{row.program} {row.period} {row.village} 户{row.household_no}")
+        print(f"领款人 {row.payee_name} {row.payee_id_number} 账号 {row.bank_account}")
+        print(f"金额 {format_fen(row.amount_fen)} 元　发放日期 {row.paid_date or '未发放'}　批次 {row.batch_no}")
+        if row.reason:
+            print(f"说明：{row.reason}")
+        for label, other in (("冲销", row.reverses_id), ("重新发放自", row.reissue_of_id),
+                             ("已被冲销：记录", state.reversed_by), ("已重新发放：记录", state.reissued_by)):
+            if other:
+                print(f"{label} {other}")
+    else:
+        f = payment_query.PaymentFilter(
+            area_id=find_area(args.area) if args.area else None,
+            program_id=find_program(args.program).id if args.program else None,
+            period=args.period, year=args.year)
+        totals = payment_query.payment_totals(f)
+        if args.json:
+            print_json({"payments": totals.payments, "total_fen": totals.total_fen})
+        else:
+            print(f"笔数\t{totals.payments}\n金额（元）\t{format_fen(totals.total_fen)}")
+    return 0

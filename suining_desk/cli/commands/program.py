@@ -1,0 +1,86 @@
+"""``suining-desk program …``: aid programs, their standards over time, and enrolment."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from suining_desk.cli.money_args import acting_user, add_common, date_arg, money_arg
+from suining_desk.cli.parser import ChineseArgumentParser
+
+
+def register(sub: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser("program", help="扶贫项目：补助标准、纳入和退出享受名单")
+    actions = parser.add_subparsers(dest="action", title="操作", metavar="操作", parser_class=ChineseArgumentParser)
+    actions.required = True
+    listing = actions.add_parser("list", help="列出项目和现行标准")
+    standards = actions.add_parser("standards", help="某项目历年的补助标准")
+    standards.add_argument("program", metavar="项目")
+    add = actions.add_parser("add-standard", help="从某日起执行新的补助标准（审核员或管理员）")
+    add.add_argument("program", metavar="项目")
+    add.add_argument("--category", default="", metavar="类别", help="如 低保的 A、B、C；无类别时省略")
+    add.add_argument("--amount", required=True, type=money_arg, metavar="金额", help="每人（户）每期，元")
+    add.add_argument("--from", dest="effective_from", required=True, type=date_arg, metavar="日期")
+    enrol = actions.add_parser("enrol", help="纳入享受名单")
+    enrol.add_argument("program", metavar="项目")
+    enrol.add_argument("--household", required=True, metavar="户编号")
+    enrol.add_argument("--person", metavar="身份证号", help="按人纳入时的人员")
+    enrol.add_argument("--category", default="", metavar="类别")
+    enrol.add_argument("--people", type=int, default=1, metavar="人数")
+    enrol.add_argument("--from", dest="start", required=True, type=date_arg, metavar="日期")
+    leave = actions.add_parser("leave", help="退出享受名单（须填原因）")
+    leave.add_argument("enrolment", type=int, metavar="享受记录号")
+    leave.add_argument("--on", required=True, type=date_arg, metavar="日期", help="最后享受的一天")
+    leave.add_argument("--reason", required=True, metavar="原因")
+    for p, writes in ((listing, False), (standards, False), (add, True), (enrol, True), (leave, True)):
+        add_common(p, writes=writes)
+    parser.set_defaults(func=run)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from suining_desk.cli import open_from_args
+    from suining_desk.enums import FREQUENCIES, PROGRAM_BASIS
+    from suining_desk.money import format_fen
+    from suining_desk.services import enrolments, programs
+
+    open_from_args(args)
+    if args.action == "list":
+        today = dt.date.today()
+        print("代码\t名称\t对象\t周期\t现行标准（元）\t资金来源")
+        for p in programs.programs():
+            table = programs.StandardTable(p.id)
+            now = "、".join(f"{c or ''}{format_fen(v)}" for c in table.categories
+                           if (v := table.on(c, today)) is not None)
+            print(f"{p.code}\t{p.name}\t{PROGRAM_BASIS.get(p.basis, p.basis)}\t"
+                  f"{FREQUENCIES.get(p.frequency, p.frequency)}\t{now}\t{p.funding_source}")
+    elif args.action == "standards":
+        program = programs.find_program(args.program)
+        print("类别\t起始日期\t金额（元）")
+        for s in programs.standards_of(program.id):
+            print(f"{s.category or '—'}\t{s.effective_from}\t{format_fen(s.amount_fen)}")
+    elif args.action == "add-standard":
+        program = programs.find_program(args.program)
+        programs.add_standard(program.id, args.category, args.amount, args.effective_from, user=acting_user(args))
+        print(f"{program.name}{args.category}自{args.effective_from}起标准为{format_fen(args.amount)}元")
+    elif args.action == "enrol":
+        from suining_desk.db.models import Household, Person
+        from suining_desk.problems import InvalidInput, Problem
+
+        program = programs.find_program(args.program)
+        household = Household.get_or_none(Household.household_no == args.household.strip())
+        if household is None:
+            raise InvalidInput([Problem("household_unknown", {"value": args.household})])
+        person = Person.get_or_none(Person.id_number == args.person.strip().upper()) if args.person else None
+        if args.person and person is None:
+            raise InvalidInput([Problem("person_not_present", {})])
+        new = enrolments.enrol(enrolments.EnrolmentInput(
+            program.id, household.id, person.id if person else None, args.category, args.people, args.start),
+            user=acting_user(args))
+        print(f"已纳入{program.name}：享受记录 {new}")
+    else:
+        enrolments.end_enrolment(args.enrolment, args.on, args.reason, user=acting_user(args))
+        print(f"享受记录 {args.enrolment} 已于 {args.on} 终止")
+    return 0

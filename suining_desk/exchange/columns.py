@@ -1,0 +1,115 @@
+"""Spreadsheet layouts: the columns of each kind of record, recognised by header name.
+
+A column is found by its label or one of its synonyms, whatever its position; headers
+are compared after NFKC (full-width brackets become ASCII), without spaces, line breaks,
+required-field stars or a trailing colon, and once more without a bracketed note
+(``身份证号码(18位)``). Unknown headers are reported and ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+_BRACKETED = re.compile(r"\(.*?\)|\[.*?\]|【.*?】")
+_NOISE = re.compile(r"[\s*※★:]+")
+
+
+def normalize_header(text: object) -> str:
+    if text is None:
+        return ""
+    value = unicodedata.normalize("NFKC", str(text))
+    return _NOISE.sub("", value).lower()
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str  # the header written in templates and exports
+    synonyms: tuple[str, ...] = ()
+    required: bool = False
+    text: bool = False  # a code kept as text (Excel must not turn it into a number)
+    width: int = 12
+    choices: tuple[str, ...] = ()  # a drop-down list in templates
+    note: str = ""  # for the instructions sheet
+    example: str = ""
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(normalize_header(n) for n in (self.label, *self.synonyms))
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """Where each known column is (0-based index) and what else the header row holds."""
+
+    row: int  # the header's row number as Excel shows it
+    positions: dict[str, int]
+    labels: dict[str, str]  # key → the header text as written in the file
+    unknown: tuple[str, ...]  # headers not recognised (ignored)
+    duplicates: tuple[str, ...] = ()  # a column found twice: the first one is used
+
+    @property
+    def recognised(self) -> int:
+        return len(self.positions)
+
+
+@dataclass(frozen=True)
+class Layout:
+    kind: str
+    title: str  # e.g. 建档立卡户花名册
+    columns: tuple[Column, ...]
+    key_fields: tuple[str, ...]  # a row is a record if one of these is filled
+    sheet_title: str = "数据"
+    notes: tuple[str, ...] = ()  # general instructions
+    _lookup: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for column in self.columns:
+            for name in column.names():
+                self._lookup.setdefault(name, column.key)
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    def key_of(self, header: object) -> str | None:
+        name = normalize_header(header)
+        if not name:
+            return None
+        found = self._lookup.get(name)
+        if found is None:
+            bare = _BRACKETED.sub("", name)
+            found = self._lookup.get(bare) if bare else None
+        return found
+
+    def match(self, cells: Sequence[object], row: int) -> HeaderMatch:
+        positions: dict[str, int] = {}
+        labels: dict[str, str] = {}
+        unknown: list[str] = []
+        duplicates: list[str] = []
+        for index, cell in enumerate(cells):
+            text = "" if cell is None else " ".join(str(cell).split())
+            if not text:
+                continue
+            key = self.key_of(text)
+            if key is None:
+                unknown.append(text)
+            elif key in positions:
+                duplicates.append(text)
+            else:
+                positions[key] = index
+                labels[key] = text
+        return HeaderMatch(row, positions, labels, tuple(unknown), tuple(duplicates))
+
+    def missing_required(self, header: HeaderMatch) -> list[Column]:
+        return [c for c in self.columns if c.required and c.key not in header.positions]
+
+
+def choice_map(pairs: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """``{value: (synonyms…)}`` → every spelling (normalised) to the value."""
+    found: dict[str, str] = {}
+    for value, synonyms in pairs.items():
+        for spelling in (value, *synonyms):
+            found[normalize_header(spelling)] = value
+    return found

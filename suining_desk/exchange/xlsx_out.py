@@ -1,0 +1,64 @@
+"""Writing a table to xlsx in the layout the importer reads back: the header on row 1
+(bold, frozen), the layout's column widths, code columns formatted as text so a clerk
+who edits a cell does not turn an ID number into 4.30527E+17. Streamed (write-only), so
+a county's 400,000 rows need no more memory than one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from suining_desk.exchange.columns import Column
+from suining_desk.problems import InvalidInput, Problem
+
+
+def cannot_write(path: Path, exc: OSError) -> InvalidInput:
+    return InvalidInput([Problem("export_cannot_write", {"path": str(path), "reason": exc.strerror or str(exc)})])
+
+
+def write_table(path: Path | str, sheet_title: str, columns: Sequence[Column],
+                rows: Iterable[Sequence[object]]) -> int:
+    """The rows under the columns' labels; returns how many rows were written."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise InvalidInput([Problem("ledger_out_dir_missing", {"path": str(path.parent)})])
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(sheet_title)
+    for index, column in enumerate(columns, start=1):
+        dimension = sheet.column_dimensions[get_column_letter(index)]
+        dimension.width = column.width
+        if column.text:
+            dimension.number_format = "@"
+    sheet.freeze_panes = "A2"
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, column.label)
+        cell.font, cell.fill = bold, fill
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        header.append(cell)
+    sheet.append(header)
+    count = 0
+    for row in rows:
+        sheet.append(row)
+        count += 1
+    save_replacing(book, path)
+    return count
+
+
+def save_replacing(book: object, path: Path) -> None:
+    """Save beside the target, then rename: a failed save never leaves half a file."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        book.save(partial)  # type: ignore[attr-defined]
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise cannot_write(path, exc) from exc

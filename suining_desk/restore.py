@@ -1,0 +1,133 @@
+"""Restoring a backup over a database, and knowing whether a window has it open.
+
+A restore checks the backup first, refuses while another program holds the database,
+keeps a copy of the current file (a checked backup, or — when the current file is
+damaged — its bytes as they are, for whoever investigates), then puts the backup in
+place through SQLite's backup API and logs the restore in the restored audit log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import socket
+import sqlite3
+from pathlib import Path
+
+from suining_desk.backups import (
+    BackupInfo,
+    backup_folder,
+    backup_name,
+    integrity_problems,
+    list_backups,
+    make_backup,
+)
+from suining_desk.problems import InvalidInput, Problem
+
+
+def lock_path(db_path: Path) -> Path:
+    """The window's lock file (a QLockFile) beside the database."""
+    return Path(db_path).with_name(Path(db_path).name + ".lock")
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # pragma: no cover - Windows only
+        import ctypes
+
+        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        kernel.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def lock_holder(db_path: Path) -> tuple[int, str] | None:
+    """(pid, host) of a live window holding the database, else None.
+
+    Reads QLockFile's format (pid, application name, host name, one a line). A lock
+    from another computer counts as held: its process cannot be checked from here.
+    """
+    try:
+        lines = lock_path(db_path).read_text("utf-8", errors="replace").splitlines()
+        pid = int(lines[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    host = lines[2] if len(lines) > 2 else ""
+    if host and host != socket.gethostname():
+        return pid, host
+    return (pid, host or socket.gethostname()) if _pid_alive(pid) else None
+
+
+def _keep_current(db_path: Path, now: dt.datetime) -> Path | None:
+    """A copy of the database being replaced, in its backup folder."""
+    if not db_path.exists():
+        return None
+    folder = backup_folder(db_path)
+    if not integrity_problems(db_path):
+        return make_backup(db_path, folder / backup_name(db_path, now, "before-restore"),
+                           kind="before-restore", now=now).path
+    damaged = folder / backup_name(db_path, now, "damaged")
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(db_path, damaged)
+    for extra in ("-wal", "-shm"):
+        if Path(f"{db_path}{extra}").exists():
+            shutil.copyfile(f"{db_path}{extra}", f"{damaged}{extra}")
+    return damaged
+
+
+def restore_backup(source: Path, db_path: Path, *, user: str = "system",
+                   now: dt.datetime | None = None) -> Path | None:
+    """Put the backup ``source`` in place of ``db_path``; returns the copy kept of the
+    replaced database (None if there was none). The database is left open."""
+    from suining_desk import audit
+    from suining_desk.db import close_database, open_database
+    from suining_desk.db.models import database
+
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    source, db_path = Path(source), Path(db_path)
+    problems = integrity_problems(source)
+    if problems:
+        raise InvalidInput(problems)
+    holder = lock_holder(db_path)
+    if holder is not None and holder[0] != os.getpid():
+        raise InvalidInput([Problem("restore_in_use", {"path": str(db_path), "pid": holder[0]})])
+    close_database()
+    kept = _keep_current(db_path, now)
+    temp = db_path.with_name(f".{db_path.name}.{os.getpid()}.restore")
+    try:
+        src, out = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True), sqlite3.connect(str(temp))
+        try:
+            src.backup(out)
+        finally:
+            out.close()
+            src.close()
+        problems = integrity_problems(temp)
+        if problems:
+            raise InvalidInput(problems)
+        for extra in ("-wal", "-shm"):
+            Path(f"{db_path}{extra}").unlink(missing_ok=True)
+        os.replace(temp, db_path)
+    finally:
+        temp.unlink(missing_ok=True)
+    open_database(db_path)
+    with database.atomic("IMMEDIATE"):
+        audit.append("backup_restored", username=user, after={
+            "source": source.name, "kept": kept.name if kept else ""})
+    return kept
+
+
+def backups_of(db_path: Path) -> list[BackupInfo]:
+    return list_backups(backup_folder(db_path))

@@ -1,0 +1,138 @@
+"""Photos and scans attached to a relocation or a renovation (or a household).
+
+Importing reads the file's bytes once: nothing depends on the file staying where it was.
+The content is stored once per SHA-256 (:class:`~suining_desk.db.models.Blob`), with a
+thumbnail beside each attachment; large photos are reduced first (:mod:`suining_desk.images`).
+Adding and removing are audited on the record the attachment belongs to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import Model
+
+from suining_desk import audit
+from suining_desk.db.models import Attachment, Blob, Household, Payment, Relocation, Renovation, database
+from suining_desk.db.rows import tuples
+from suining_desk.enums import ATTACHMENT_KINDS
+from suining_desk.images import NotAnImage, mime_for, prepare
+from suining_desk.problems import InvalidInput, Problem
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+OWNERS: dict[str, type[Model]] = {"relocation": Relocation, "renovation": Renovation, "household": Household,
+                                  "payment": Payment}  # one-off aid: invoices, diagnoses
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    id: int
+    kind: str
+    file_name: str
+    mime: str
+    size: int
+    sha256: str
+    thumbnail: bytes | None
+    added_by: str
+    added_at: dt.datetime
+
+    @property
+    def kind_label(self) -> str:
+        return ATTACHMENT_KINDS.get(self.kind, self.kind)
+
+    @property
+    def is_image(self) -> bool:
+        return self.mime.startswith("image/")
+
+
+def check_file(file_name: str, size: int) -> list[Problem]:
+    if mime_for(file_name) is None:
+        return [Problem("attachment_bad_type", {"name": file_name}, field="file")]
+    if size == 0:
+        return [Problem("attachment_empty", {"name": file_name}, field="file")]
+    if size > MAX_FILE_BYTES:
+        return [Problem("attachment_too_large", {"name": file_name, "max_mb": MAX_FILE_BYTES // (1024 * 1024)},
+                        field="file")]
+    return []
+
+
+def attach_file(owner_kind: str, owner_id: int, path: Path, *, kind: str, user: str) -> int:
+    """Import a file from disk; returns the attachment's id."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InvalidInput([Problem("attachment_unreadable", {"name": path.name, "reason": exc.strerror or str(exc)},
+                                    field="file")]) from exc
+    problems = check_file(path.name, size)
+    if problems:
+        raise InvalidInput(problems)
+    return attach_bytes(owner_kind, owner_id, path.name, path.read_bytes(), kind=kind, user=user)
+
+
+def attach_bytes(owner_kind: str, owner_id: int, file_name: str, data: bytes, *, kind: str, user: str) -> int:
+    """Attach content already read; returns the attachment's id."""
+    problems = check_file(file_name, len(data))
+    if kind not in ATTACHMENT_KINDS:
+        problems.append(Problem("bad_choice", {"label": "附件类别", "value": kind}, field="kind"))
+    owner = OWNERS.get(owner_kind)
+    if owner is None:
+        problems.append(Problem("bad_choice", {"label": "附件所属", "value": owner_kind}, field="owner"))
+    if problems:
+        raise InvalidInput(problems)
+    try:
+        prepared = prepare(file_name, data)  # outside the transaction: reducing a photo takes a moment
+    except NotAnImage as exc:
+        raise InvalidInput([Problem("attachment_not_image", {"name": file_name}, field="file")]) from exc
+    digest = hashlib.sha256(prepared.data).hexdigest()
+    with database.atomic("IMMEDIATE"):
+        assert owner is not None
+        if not owner.select().where(owner.id == owner_id).exists():  # type: ignore[attr-defined]
+            raise InvalidInput([Problem("required", {"label": "附件所属记录"}, field="owner")])
+        same = Attachment.select().where((Attachment.owner_kind == owner_kind) & (Attachment.owner_id == owner_id)
+                                         & (Attachment.blob == digest))
+        if same.exists():
+            raise InvalidInput([Problem("attachment_duplicate", {"name": file_name}, field="file")])
+        if not Blob.select().where(Blob.sha256 == digest).exists():
+            Blob.insert(sha256=digest, data=prepared.data, size=len(prepared.data)).execute()
+        attachment = Attachment.create(owner_kind=owner_kind, owner_id=owner_id, kind=kind,
+                                       file_name=prepared.file_name, mime=prepared.mime, blob=digest,
+                                       thumbnail=prepared.thumbnail, added_by=user)
+        audit.append(f"{owner_kind}_attachment_added", username=user, table_name=owner_kind, record_id=owner_id,
+                     after={"attachment_id": attachment.id, "kind": kind, "file_name": prepared.file_name,
+                            "original_name": file_name, "original_size": len(data), "size": len(prepared.data),
+                            "sha256": digest, "reduced": prepared.reduced})
+    return int(attachment.id)
+
+
+def attachments_of(owner_kind: str, owner_id: int) -> list[AttachmentView]:
+    query = (Attachment.select(Attachment.id, Attachment.kind, Attachment.file_name, Attachment.mime, Blob.size,
+                               Attachment.blob, Attachment.thumbnail, Attachment.added_by, Attachment.added_at)
+             .join(Blob, on=(Attachment.blob == Blob.sha256))
+             .where((Attachment.owner_kind == owner_kind) & (Attachment.owner_id == owner_id))
+             .order_by(Attachment.id))
+    return [AttachmentView(i, k, n, m, s, sha, bytes(t) if t is not None else None, by, at)
+            for i, k, n, m, s, sha, t, by, at in tuples(query)]
+
+
+def attachment_content(attachment_id: int) -> tuple[str, str, bytes]:
+    """(file name, MIME type, content) of an attachment."""
+    a = Attachment.get_by_id(attachment_id)
+    blob = Blob.get_by_id(a.blob_id)
+    return a.file_name, a.mime, bytes(blob.data)
+
+
+def remove_attachment(attachment_id: int, *, user: str) -> None:
+    """Detach it; the content goes too once nothing else refers to it."""
+    with database.atomic("IMMEDIATE"):
+        a = Attachment.get_by_id(attachment_id)
+        digest = a.blob_id
+        a.delete_instance()
+        if not Attachment.select().where(Attachment.blob == digest).exists():
+            Blob.delete().where(Blob.sha256 == digest).execute()
+        audit.append(f"{a.owner_kind}_attachment_removed", username=user, table_name=a.owner_kind,
+                     record_id=a.owner_id, after={"attachment_id": attachment_id, "kind": a.kind,
+                                                  "file_name": a.file_name, "sha256": digest})

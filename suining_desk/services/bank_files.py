@@ -1,0 +1,309 @@
+"""Bank files (一卡通代发): the list a posted batch sends to the bank, and the bank's
+return file, which says of each line whether the money arrived.
+
+The list has 序号, 姓名, 身份证号, 账号, 金额 (yuan, two decimals), as .xlsx or .csv
+(UTF-8 with a byte-order mark, which Excel opens correctly). A return line is matched
+to a payment by account and amount (and by ID number when the file has one); a line
+that matches nothing, or matches several payments that the file does not tell apart,
+is reported and left alone — nothing is guessed. Each match becomes a PaymentOutcome
+(paid or failed); a failed payment can then be reversed and re-issued.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from suining_desk import audit
+from suining_desk.db.models import PaymentBatch, PaymentOutcome, database
+from suining_desk.money import check_amount, fen_to_yuan_str
+from suining_desk.problems import InvalidInput, Problem
+from suining_desk.services.actors import ENTER, require_in_area
+from suining_desk.services.batch_compute import Cancelled
+
+HEADERS = ("序号", "姓名", "身份证号", "账号", "金额")
+PAID_WORDS = ("成功", "已发放", "已入账", "正常", "paid", "success", "ok")
+FAILED_WORDS = ("失败", "退回", "退票", "不成功", "failed", "fail", "error")
+_COLUMNS = {  # what banks call each column of a return file
+    "account": ("账号", "卡号", "银行账号", "银行卡号", "一卡通账号", "收款账号"),
+    "amount": ("金额", "发放金额", "交易金额", "金额(元)", "金额（元）"),
+    "result": ("状态", "结果", "处理结果", "发放结果", "交易状态", "处理状态"),
+    "note": ("备注", "失败原因", "原因", "说明", "附言"),
+    "id_number": ("身份证号", "身份证号码", "证件号码"),
+    "name": ("姓名", "户名", "收款人"),
+}
+
+# Lines of a posted batch that still stand (not reversals, not reversed), in line order.
+_STANDING = """
+SELECT p.id, p.payee_name, p.payee_id_number, p.bank_account, p.amount_fen, p.reissue_of_id
+FROM payment p
+WHERE p.batch_id = ? AND p.posted = 1 AND p.amount_fen > 0
+  AND NOT EXISTS (SELECT 1 FROM payment r WHERE r.reverses_id = p.id)
+ORDER BY p.id
+"""
+
+
+@dataclass(frozen=True)
+class BankLine:
+    payment_id: int
+    name: str
+    id_number: str
+    account: str
+    amount_fen: int
+    reissue: bool
+
+
+@dataclass(frozen=True)
+class ReturnReport:
+    paid: list[int] = field(default_factory=list)  # payment ids
+    failed: list[int] = field(default_factory=list)
+    already: list[int] = field(default_factory=list)  # the same result was recorded before
+    problems: list[Problem] = field(default_factory=list)  # unmatched / ambiguous / unreadable lines
+    missing: list[int] = field(default_factory=list)  # lines of the batch the file does not mention
+
+    @property
+    def unmatched(self) -> int:
+        return len(self.problems)
+
+
+def _posted(batch_id: int) -> PaymentBatch:
+    batch = PaymentBatch.get_or_none(PaymentBatch.id == batch_id)
+    if batch is None:
+        raise InvalidInput([Problem("batch_unknown", {"value": batch_id})])
+    if batch.status != "posted":
+        raise InvalidInput([Problem("bank_not_posted", {"batch": batch.batch_no})])
+    return batch
+
+
+def bank_lines(batch_id: int, *, reissues_only: bool = False) -> list[BankLine]:
+    _posted(batch_id)
+    lines = [BankLine(pid, name, number, account, amount, reissue is not None)
+             for pid, name, number, account, amount, reissue in database.execute_sql(_STANDING, [batch_id])]
+    return [ln for ln in lines if ln.reissue] if reissues_only else lines
+
+
+def _suffix(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise InvalidInput([Problem("bank_bad_format", {"suffix": path.suffix or "（无）"})])
+    return suffix
+
+
+def export_bank_file(batch_id: int, path: Path, *, reissues_only: bool = False) -> int:
+    """Write the bank's list of a posted batch; returns the number of lines."""
+    path = Path(path)
+    suffix = _suffix(path)
+    batch = _posted(batch_id)
+    lines = bank_lines(batch_id, reissues_only=reissues_only)
+    if not lines:
+        raise InvalidInput([Problem("bank_no_lines", {"batch": batch.batch_no})])
+    rows = [(n, ln.name, ln.id_number, ln.account, ln.amount_fen) for n, ln in enumerate(lines, 1)]
+    if suffix == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(HEADERS)
+            writer.writerows((n, name, number, account, fen_to_yuan_str(fen)) for n, name, number, account, fen in rows)
+    else:
+        _write_xlsx(path, batch.batch_no, rows)
+    return len(lines)
+
+
+def _write_xlsx(path: Path, title: str, rows: list[tuple[int, str, str, str, int]]) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "代发清单"
+    sheet.append(list(HEADERS))
+    for n, name, number, account, fen in rows:
+        sheet.append([n, name, number, account, Decimal(fen) / 100])
+        for col in (3, 4):  # ID numbers and accounts are text, never numbers Excel would round
+            sheet.cell(row=n + 1, column=col).number_format = "@"
+        sheet.cell(row=n + 1, column=5).number_format = "0.00"
+    for letter, width in zip("ABCDE", (8, 12, 22, 26, 14), strict=True):
+        sheet.column_dimensions[letter].width = width
+    book.properties.title = title
+    book.save(path)
+
+
+# --- the return file ----------------------------------------------------------------
+
+
+def _cells(path: Path) -> list[list[str]]:
+    suffix = _suffix(path)
+    try:
+        if suffix == ".csv":
+            raw = path.read_bytes()
+            text = raw.decode("utf-8-sig") if _utf8(raw) else raw.decode("gb18030")
+            return [list(r) for r in csv.reader(text.splitlines())]
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+        rows = [["" if v is None else _cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        book.close()
+        return rows
+    except (OSError, ValueError, KeyError) as exc:
+        raise InvalidInput([Problem("bank_unreadable", {"path": str(path), "reason": str(exc)})]) from exc
+
+
+def _utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]]:
+    """The header row (the first one naming an account and an amount) and its columns."""
+    for index, row in enumerate(rows[:10]):
+        names = [c.strip() for c in row]
+        found = {key: names.index(w) for key, words in _COLUMNS.items() for w in words if w in names}
+        if "account" in found and "amount" in found:
+            if "result" not in found:
+                raise InvalidInput([Problem("bank_missing_columns", {"columns": "状态（处理结果）"})])
+            return index, found
+    raise InvalidInput([Problem("bank_missing_columns", {"columns": "账号、金额、状态"})])
+
+
+def _result(text: str) -> str | None:
+    value = text.strip().lower()
+    if any(w in value for w in FAILED_WORDS):
+        return "failed"
+    if any(w in value for w in PAID_WORDS):
+        return "paid"
+    return None
+
+
+@dataclass
+class _ReturnLine:
+    row: int
+    account: str
+    amount_fen: int
+    id_number: str
+    result: str
+    note: str
+
+
+def read_return_file(path: Path) -> tuple[list[_ReturnLine], list[Problem]]:
+    rows = _cells(Path(path))
+    start, cols = _header(rows)
+    lines, problems = [], []
+    for number, row in enumerate(rows[start + 1:], start=start + 2):
+        cell = {k: (row[i].strip() if i < len(row) else "") for k, i in cols.items()}
+        if not any(cell.values()):
+            continue
+        amount, amount_problems = check_amount(cell["amount"])
+        result = _result(cell["result"])
+        if amount is None or amount_problems:
+            problems.append(Problem("bank_bad_amount", {"row": number, "value": cell["amount"]}))
+        elif result is None:
+            problems.append(Problem("bank_bad_result", {"row": number, "value": cell["result"]}))
+        else:
+            lines.append(_ReturnLine(number, cell["account"].replace(" ", ""), amount,
+                                     cell.get("id_number", "").upper(), result, cell.get("note", "")))
+    return lines, problems
+
+
+def import_return_file(batch_id: int, path: Path, *, user: str, on: dt.date | None = None,
+                       progress: Callable[[float], None] | None = None,
+                       cancel: threading.Event | None = None) -> ReturnReport:
+    """Record what the bank's return file says of a posted batch's lines (one transaction)."""
+    lines, problems = read_return_file(Path(path))
+    on = on or dt.date.today()
+    report = ReturnReport(problems=problems)
+    with database.atomic("IMMEDIATE"):
+        batch = _posted(batch_id)
+        require_in_area(user, ENTER, batch.area_id)
+        standing = bank_lines(batch_id)
+        by_key: dict[tuple[str, int], list[BankLine]] = {}
+        for ln in standing:
+            by_key.setdefault((ln.account, ln.amount_fen), []).append(ln)
+        file_keys: dict[tuple[str, int], list[_ReturnLine]] = {}
+        for rl in lines:
+            file_keys.setdefault((rl.account, rl.amount_fen), []).append(rl)
+        latest = _latest_outcomes(batch_id)
+        matched: set[int] = set()
+        for n, (key, returned) in enumerate(file_keys.items()):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled
+            if progress is not None and n % 200 == 0:
+                progress(n / max(len(file_keys), 1))
+            for rl, payment in _pair(returned, by_key.get(key, []), report.problems):
+                matched.add(payment.payment_id)
+                if latest.get(payment.payment_id) == rl.result:
+                    report.already.append(payment.payment_id)
+                    continue
+                PaymentOutcome.create(payment=payment.payment_id, result=rl.result, date=on, note=rl.note[:200],
+                                      recorded_by=user)
+                (report.paid if rl.result == "paid" else report.failed).append(payment.payment_id)
+        report.missing.extend(ln.payment_id for ln in standing if ln.payment_id not in matched)
+        audit.append("bank_return_imported", username=user, table_name="payment_batch", record_id=batch_id,
+                     after={"file": Path(path).name, "paid": len(report.paid), "failed": len(report.failed),
+                            "already": len(report.already), "unmatched": report.unmatched,
+                            "missing": len(report.missing)})
+    if progress is not None:
+        progress(1.0)
+    return report
+
+
+def _pair(returned: list[_ReturnLine], candidates: list[BankLine],
+          problems: list[Problem]) -> list[tuple[_ReturnLine, BankLine]]:
+    """Return lines with one key, paired with the batch's lines of that key — only when
+    nothing has to be guessed."""
+    def problem(code: str, rl: _ReturnLine, **extra: object) -> None:
+        problems.append(Problem(code, {"row": rl.row, "account": rl.account,
+                                       "amount": fen_to_yuan_str(rl.amount_fen), **extra}))
+
+    if not candidates:
+        for rl in returned:
+            problem("bank_unknown_line", rl)
+        return []
+    pairs: list[tuple[_ReturnLine, BankLine]] = []
+    left = list(candidates)
+    undecided: list[_ReturnLine] = []
+    for rl in returned:  # an ID number in the file settles it
+        same_id = [c for c in left if rl.id_number and c.id_number == rl.id_number]
+        if len(same_id) == 1:
+            pairs.append((rl, same_id[0]))
+            left.remove(same_id[0])
+        elif rl.id_number and not same_id and all(c.id_number != rl.id_number for c in candidates):
+            problem("bank_unknown_line", rl)
+        else:
+            undecided.append(rl)
+    if not undecided:
+        return pairs
+    if len(undecided) == len(left) and len({rl.result for rl in undecided}) == 1:
+        pairs.extend(zip(undecided, left, strict=True))  # same result for all: which is which does not matter
+    else:
+        for rl in undecided:
+            problem("bank_ambiguous_line", rl, count=len(left))
+    return pairs
+
+
+def _latest_outcomes(batch_id: int) -> dict[int, str]:
+    latest: dict[int, str] = {}
+    for pid, result in database.execute_sql(
+            "SELECT o.payment_id, o.result FROM payment_outcome o JOIN payment p ON p.id = o.payment_id "
+            "WHERE p.batch_id = ? ORDER BY o.id", [batch_id]):
+        latest[pid] = result
+    return latest
+
+
+def failed_payments(batch_id: int) -> list[int]:
+    """Lines whose latest bank outcome is failed and that still stand (to re-issue)."""
+    standing = {ln.payment_id for ln in bank_lines(batch_id)}
+    return sorted(pid for pid, result in _latest_outcomes(batch_id).items() if result == "failed" and pid in standing)

@@ -1,0 +1,146 @@
+"""The four-eyes path of a batch: draft → submitted → approved → posted.
+
+The clerk who entered a batch submits it; a reviewer who did not enter it approves it
+(or sends it back with a reason); a reviewer posts it with the day the money was paid.
+Posting marks every line posted in one statement, after which the database refuses any
+change to them. Nothing is posted into a closed month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from suining_desk import audit
+from suining_desk.db.models import PaymentBatch, database
+from suining_desk.enums import BATCH_STATUS
+from suining_desk.problems import InvalidInput, Problem
+from suining_desk.services.actors import ENTER, REVIEW, require_in_area
+from suining_desk.services.batches import now_text
+from suining_desk.services.period_locks import closed_problem
+
+MAX_LISTED = 10  # problems listed one by one before "and N more"
+
+_DEAD_OR_REMOVED = """
+SELECT p.id, p.payee_name, h.household_no, h.removed_on, pe.name, pe.death_date, pe.removed_on
+FROM payment p JOIN household h ON h.id = p.household_id LEFT JOIN person pe ON pe.id = p.person_id
+WHERE p.batch_id = ? AND p.posted = 0 AND (h.removed_on <= ? OR pe.death_date <= ? OR pe.removed_on <= ?)
+LIMIT 50
+"""
+_PAID_ELSEWHERE = """
+SELECT d.id, d.payee_name, h.household_no, b.batch_no FROM payment d
+JOIN household h ON h.id = d.household_id
+JOIN payment o ON o.program_id = d.program_id AND o.period = d.period AND o.household_id = d.household_id
+     AND o.person_id IS d.person_id AND o.posted = 1
+JOIN payment_batch b ON b.id = o.batch_id
+WHERE d.batch_id = ? AND d.posted = 0
+GROUP BY d.id HAVING SUM(o.amount_fen) > 0
+LIMIT 50
+"""
+
+
+def _batch(batch_id: int, status: str) -> PaymentBatch:
+    batch = PaymentBatch.get_or_none(PaymentBatch.id == batch_id)
+    if batch is None:
+        raise InvalidInput([Problem("batch_unknown", {"value": batch_id})])
+    if batch.status != status:
+        raise InvalidInput([Problem("batch_wrong_status", {"batch": batch.batch_no,
+                                                           "status": BATCH_STATUS.get(batch.status, batch.status),
+                                                           "wanted": BATCH_STATUS[status]})])
+    return batch
+
+
+def _lines(batch_id: int) -> tuple[int, int]:
+    count, total = database.execute_sql(
+        "SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM payment WHERE batch_id = ?", [batch_id]).fetchone()
+    return int(count), int(total)
+
+
+def submit_batch(batch_id: int, *, user: str) -> None:
+    with database.atomic("IMMEDIATE"):
+        batch = _batch(batch_id, "draft")
+        require_in_area(user, ENTER, batch.area_id)
+        count, total = _lines(batch_id)
+        if count == 0:
+            raise InvalidInput([Problem("batch_no_lines", {"batch": batch.batch_no})])
+        PaymentBatch.update(status="submitted", submitted_at=now_text()).where(PaymentBatch.id == batch_id).execute()
+        audit.append("batch_submitted", username=user, table_name="payment_batch", record_id=batch_id,
+                     after={"batch_no": batch.batch_no, "lines": count, "total_fen": total})
+
+
+def return_batch(batch_id: int, reason: str, *, user: str) -> None:
+    """A reviewer sends a submitted (or approved, not yet posted) batch back to draft."""
+    if not reason.strip():
+        raise InvalidInput([Problem("required", {"label": "退回原因"}, field="reason")])
+    with database.atomic("IMMEDIATE"):
+        batch = PaymentBatch.get_or_none(PaymentBatch.id == batch_id)
+        if batch is None or batch.status not in ("submitted", "approved"):
+            status = BATCH_STATUS.get(batch.status, batch.status) if batch else ""
+            raise InvalidInput([Problem("batch_wrong_status", {"batch": batch.batch_no if batch else batch_id,
+                                                               "status": status, "wanted": "已提交或已审核"})])
+        require_in_area(user, REVIEW, batch.area_id)
+        PaymentBatch.update(status="draft", submitted_at=None, approved_by="", approved_at=None).where(
+            PaymentBatch.id == batch_id).execute()
+        audit.append("batch_returned", username=user, table_name="payment_batch", record_id=batch_id,
+                     before={"status": batch.status}, after={"status": "draft", "reason": reason.strip()})
+
+
+def approve_batch(batch_id: int, *, user: str) -> None:
+    """A reviewer approves; never the person who entered the batch."""
+    with database.atomic("IMMEDIATE"):
+        batch = _batch(batch_id, "submitted")
+        require_in_area(user, REVIEW, batch.area_id)
+        if batch.created_by == user:
+            raise InvalidInput([Problem("approver_is_creator", {"batch": batch.batch_no, "user": user})])
+        count, total = _lines(batch_id)
+        PaymentBatch.update(status="approved", approved_by=user, approved_at=now_text()).where(
+            PaymentBatch.id == batch_id).execute()
+        audit.append("batch_approved", username=user, table_name="payment_batch", record_id=batch_id,
+                     after={"batch_no": batch.batch_no, "lines": count, "total_fen": total})
+
+
+def post_problems(batch: PaymentBatch, paid_date: dt.date, today: dt.date) -> list[Problem]:
+    """Why an approved batch cannot be posted on ``paid_date`` (reads only)."""
+    problems: list[Problem] = []
+    if (closed := closed_problem(paid_date)) is not None:
+        problems.append(closed)
+    if paid_date > today:
+        problems.append(Problem("date_in_future", {"value": paid_date.isoformat()}, field="paid_date"))
+    if paid_date < batch.period_start - dt.timedelta(days=366):
+        problems.append(Problem("paid_long_before_period", {"value": paid_date.isoformat(),
+                                                            "period": batch.period}, field="paid_date"))
+    day = paid_date.isoformat()
+    for _pid, payee, hh_no, hh_removed, name, death, left in database.execute_sql(
+            _DEAD_OR_REMOVED, [batch.id, day, day, day]):
+        if hh_removed is not None and str(hh_removed) <= day:
+            problems.append(Problem("post_household_removed", {"household_no": hh_no, "date": str(hh_removed)}))
+        elif death is not None and str(death) <= day:
+            problems.append(Problem("post_person_died", {"name": name, "household_no": hh_no, "date": str(death)}))
+        else:
+            problems.append(Problem("post_person_left", {"name": name or payee, "household_no": hh_no,
+                                                         "date": str(left)}))
+    for _pid, payee, hh_no, other in database.execute_sql(_PAID_ELSEWHERE, [batch.id]):
+        problems.append(Problem("post_already_paid", {"name": payee, "household_no": hh_no, "batch": other,
+                                                      "period": batch.period}))
+    if len(problems) > MAX_LISTED:
+        more = len(problems) - MAX_LISTED
+        problems = [*problems[:MAX_LISTED], Problem("and_more", {"count": more})]
+    return problems
+
+
+def post_batch(batch_id: int, paid_date: dt.date, *, user: str, today: dt.date | None = None) -> int:
+    """Post an approved batch as paid on ``paid_date``; returns the number of lines posted."""
+    today = today or dt.date.today()
+    with database.atomic("IMMEDIATE"):
+        batch = _batch(batch_id, "approved")
+        require_in_area(user, REVIEW, batch.area_id)
+        problems = post_problems(batch, paid_date, today)
+        if problems:
+            raise InvalidInput(problems)
+        count, total = _lines(batch_id)
+        database.execute_sql("UPDATE payment SET posted = 1, paid_date = ? WHERE batch_id = ? AND posted = 0",
+                             [paid_date.isoformat(), batch_id])
+        PaymentBatch.update(status="posted", posted_by=user, posted_at=now_text(), paid_date=paid_date).where(
+            PaymentBatch.id == batch_id).execute()
+        audit.append("batch_posted", username=user, table_name="payment_batch", record_id=batch_id,
+                     after={"batch_no": batch.batch_no, "paid_date": paid_date, "lines": count, "total_fen": total})
+    return count

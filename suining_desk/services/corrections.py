@@ -1,0 +1,136 @@
+"""Correcting posted money: a reversal (冲销, 红字更正) is a new negative row pointing at the
+payment it cancels; a re-issue is a new payment pointing at the one it replaces. The
+rows that were posted never change, so every total nets out and every step is visible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from suining_desk import audit
+from suining_desk.db.models import Household, Payment, Person, database
+from suining_desk.problems import InvalidInput, Problem
+from suining_desk.services.actors import REVIEW, require_in_area
+from suining_desk.services.batches import now_text
+from suining_desk.services.period_locks import closed_problem
+
+_ACCOUNT = re.compile(r"^\d{12,25}$")
+_COPY = ("batch_id", "program_id", "household_id", "person_id", "township_id", "village_id", "period", "category",
+         "people", "months", "standard_fen", "payee_name", "payee_id_number")
+_INSERT = (f"INSERT INTO payment ({', '.join(_COPY)}, amount_fen, bank_account, paid_date, reason, posted, "
+           f"reverses_id, reissue_of_id, created_by, created_at) "
+           f"VALUES ({', '.join('?' * len(_COPY))}, ?, ?, ?, ?, 1, ?, ?, ?, ?)")
+
+
+@dataclass(frozen=True)
+class PaymentState:
+    """What has happened to a posted payment since."""
+
+    payment_id: int
+    reversed_by: int | None
+    reissued_by: int | None
+
+
+def payment_state(payment_id: int) -> PaymentState:
+    rev = Payment.select(Payment.id).where(Payment.reverses == payment_id).scalar()
+    re_ = Payment.select(Payment.id).where(Payment.reissue_of == payment_id).scalar()
+    return PaymentState(payment_id, rev, re_)
+
+
+def _date_problems(on: dt.date, original: Payment, today: dt.date) -> list[Problem]:
+    problems = []
+    if (closed := closed_problem(on)) is not None:
+        problems.append(closed)
+    if on > today:
+        problems.append(Problem("date_in_future", {"value": on.isoformat()}, field="date"))
+    if original.paid_date is not None and on < original.paid_date:
+        problems.append(Problem("correction_before_payment", {"value": on.isoformat(),
+                                                              "paid": original.paid_date.isoformat()}, field="date"))
+    return problems
+
+
+def _posted_original(payment_id: int) -> Payment:
+    p = Payment.get_or_none(Payment.id == payment_id)
+    if p is None:
+        raise InvalidInput([Problem("payment_unknown", {"value": payment_id})])
+    if not p.posted:
+        raise InvalidInput([Problem("payment_not_posted", {"value": payment_id})])
+    if p.amount_fen <= 0 or p.reverses_id is not None:
+        raise InvalidInput([Problem("payment_is_reversal", {"value": payment_id})])
+    return p
+
+
+def _insert(original: Payment, amount_fen: int, account: str, on: dt.date, reason: str, user: str,
+            reverses: int | None, reissue_of: int | None) -> int:
+    values = [getattr(original, c) for c in _COPY]
+    database.execute_sql(_INSERT, [*values, amount_fen, account, on.isoformat(), reason, reverses, reissue_of,
+                                   user, now_text()])
+    return int(database.execute_sql("SELECT last_insert_rowid()").fetchone()[0])
+
+
+def _reverse(original: Payment, reason: str, user: str, on: dt.date, today: dt.date) -> int:
+    problems = _date_problems(on, original, today)
+    if payment_state(original.id).reversed_by is not None:
+        problems.append(Problem("payment_already_reversed", {"value": original.id}))
+    if not reason.strip():
+        problems.append(Problem("required", {"label": "冲销原因"}, field="reason"))
+    if problems:
+        raise InvalidInput(problems)
+    row_id = _insert(original, -original.amount_fen, original.bank_account, on, reason.strip(), user,
+                     original.id, None)
+    audit.append("payment_reversed", username=user, table_name="payment", record_id=original.id,
+                 after={"reversal_id": row_id, "amount_fen": -original.amount_fen, "date": on,
+                        "reason": reason.strip()})
+    return row_id
+
+
+def reverse_payment(payment_id: int, reason: str, *, user: str, on: dt.date, today: dt.date | None = None) -> int:
+    """Cancel a posted payment with a negative row dated ``on``; returns the new row's id."""
+    with database.atomic("IMMEDIATE"):
+        original = _posted_original(payment_id)
+        require_in_area(user, REVIEW, original.township_id)
+        return _reverse(original, reason, user, on, today or dt.date.today())
+
+
+def reissue_payment(payment_id: int, reason: str, *, user: str, on: dt.date, bank_account: str | None = None,
+                    reverse_reason: str | None = None, today: dt.date | None = None) -> int:
+    """Pay a reversed payment again (to ``bank_account``, by default the household's current
+    one); with ``reverse_reason`` an unreversed payment is reversed first, in the same
+    transaction. Returns the re-issue's id."""
+    today = today or dt.date.today()
+    with database.atomic("IMMEDIATE"):
+        original = _posted_original(payment_id)
+        require_in_area(user, REVIEW, original.township_id)
+        state = payment_state(payment_id)
+        if state.reissued_by is not None:
+            raise InvalidInput([Problem("payment_already_reissued", {"value": payment_id,
+                                                                     "other": state.reissued_by})])
+        if state.reversed_by is None:
+            if not reverse_reason:
+                raise InvalidInput([Problem("reissue_needs_reversal", {"value": payment_id})])
+            _reverse(original, reverse_reason, user, on, today)
+        household = Household.get_by_id(original.household_id)
+        account = (bank_account if bank_account is not None else household.bank_account).replace(" ", "")
+        problems = _date_problems(on, original, today)
+        if not reason.strip():
+            problems.append(Problem("required", {"label": "重新发放原因"}, field="reason"))
+        if not _ACCOUNT.match(account):
+            problems.append(Problem("bad_bank_account", {"value": account}, field="bank_account"))
+        if household.removed_on is not None and household.removed_on <= on:
+            problems.append(Problem("post_household_removed", {"household_no": household.household_no,
+                                                               "date": household.removed_on.isoformat()}))
+        if original.person_id is not None:
+            person = Person.get_by_id(original.person_id)
+            if person.death_date is not None and person.death_date <= on:
+                problems.append(Problem("post_person_died", {"name": person.name, "household_no":
+                                                             household.household_no,
+                                                             "date": person.death_date.isoformat()}))
+        if problems:
+            raise InvalidInput(problems)
+        row_id = _insert(original, original.amount_fen, account, on, reason.strip(), user, None, payment_id)
+        audit.append("payment_reissued", username=user, table_name="payment", record_id=payment_id,
+                     after={"reissue_id": row_id, "amount_fen": original.amount_fen, "bank_account": account,
+                            "date": on, "reason": reason.strip()})
+    return row_id

@@ -1,0 +1,100 @@
+"""The money commands: a batch walked from creation to the bank's return file, reversal,
+period locks, checks — and the CLI's totals agree with SQL to the fen."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from suining_desk.cli import main
+from suining_desk.db import close_database, open_database
+from suining_desk.db.models import Payment, PaymentBatch, User, database
+from tests.payments import build_payment_county
+
+PASSWORD = "suining2018"
+
+
+@pytest.fixture
+def path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from argon2 import PasswordHasher
+
+    target = tmp_path / "county.sqlite3"
+    open_database(target)
+    build_payment_county()
+    digest = PasswordHasher().hash(PASSWORD)
+    User.update(password_hash=digest).execute()
+    close_database()
+    monkeypatch.setenv("SUINING_PASSWORD", PASSWORD)
+    return target
+
+
+def run(path: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main([*argv, "--db", str(path)])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_batch_walk_through_the_command_line(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(path, capsys, "batch", "preview", "--program", "低保", "--period", "2018-10", "--area", "长铺镇",
+                       "--pay-date", "2018-10-10")
+    assert code == 0 and "应发 2 笔，5 人，合计 1,290.00 元" in out
+    code, _, err = run(path, capsys, "batch", "create", "--program", "低保", "--period", "2018-10", "--area", "长铺镇",
+                       "--pay-date", "2018-10-10")
+    assert code == 1 and "--user" in err
+    code, out, _ = run(path, capsys, "batch", "create", "--program", "dibao", "--period", "2018-10", "--area",
+                       "430527100", "--pay-date", "2018-10-10", "--user", "luru")
+    assert code == 0 and "DB-430527100-2018-10" in out
+    batch = "DB-430527100-2018-10"
+    assert run(path, capsys, "batch", "submit", batch, "--user", "luru")[0] == 0
+    code, _, err = run(path, capsys, "batch", "approve", batch, "--user", "luru")
+    assert code == 1 and "审核员" in err
+    assert run(path, capsys, "batch", "approve", batch, "--user", "shenhe")[0] == 0
+    code, out, _ = run(path, capsys, "batch", "post", batch, "--date", "2018-10-10", "--user", "shenhe")
+    assert code == 0 and "已发放过账 2 笔" in out
+    code, out, _ = run(path, capsys, "batch", "show", batch, "--lines")
+    assert "已发放" in out and "张建国" in out and "审核通过" in out
+
+    bank = tmp_path / "list.csv"
+    assert run(path, capsys, "batch", "export-bank", batch, str(bank))[0] == 0
+    with bank.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    answer = tmp_path / "answer.csv"
+    answer.write_text("账号,金额,状态,备注\n" + f"{rows[1][3]},{rows[1][4]},成功,\n"
+                      f"{rows[2][3]},{rows[2][4]},失败,户名不符\n6229999999999999,1.00,成功,\n", encoding="utf-8")
+    code, out, _ = run(path, capsys, "batch", "import-bank", batch, str(answer), "--user", "luru",
+                       "--date", "2018-10-12")
+    assert code == 3 and "成功 1 笔，失败 1 笔" in out and "第4行" in out
+
+    open_database(path)
+    failed = Payment.get((Payment.bank_account == rows[2][3]) & (Payment.amount_fen > 0)).id
+    close_database()
+    code, out, _ = run(path, capsys, "payment", "reissue", str(failed), "--reverse-reason", "银行退回：户名不符",
+                       "--reason", "更正户名后重新发放", "--account", "6221881111111111", "--date", "2018-10-20",
+                       "--user", "shenhe")
+    assert code == 0, out
+    code, out, _ = run(path, capsys, "payment", "totals", "--area", "长铺镇", "--program", "低保", "--json")
+    cli = json.loads(out)
+    open_database(path)
+    summed = database.execute_sql("SELECT COUNT(*), SUM(amount_fen) FROM payment WHERE posted = 1 "
+                                  "AND township_id = (SELECT id FROM area WHERE name = '长铺镇')").fetchone()
+    assert PaymentBatch.get(PaymentBatch.batch_no == batch).status == "posted"
+    close_database()
+    assert (cli["payments"], cli["total_fen"]) == tuple(summed) == (4, 129000)
+
+
+def test_period_lock_and_checks(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(path, capsys, "period", "close", "2018-10", "--user", "shenhe")[0] == 0
+    with pytest.raises(SystemExit) as usage:
+        main(["period", "reopen", "2018-10", "--user", "admin", "--db", str(path)])
+    assert usage.value.code == 2 and "--reason" in capsys.readouterr().err
+    assert run(path, capsys, "period", "reopen", "2018-10", "--reason", "补发", "--user", "admin")[0] == 0
+    code, out, _ = run(path, capsys, "period", "list")
+    assert "重新开放" in out and "补发" in out
+    code, out, _ = run(path, capsys, "check", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["findings"] == 0 and len(report["checks"]) == 7
+    code, out, _ = run(path, capsys, "program", "standards", "低保")
+    assert "2018-07-01\t320.00" in out

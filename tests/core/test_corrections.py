@@ -1,0 +1,104 @@
+"""Reversals, re-issues and closed months: posted money is corrected only by new rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from suining_desk.db.models import Payment, database
+from suining_desk.problems import InvalidInput
+from suining_desk.services import batch_workflow as wf
+from suining_desk.services.batches import create_batch
+from suining_desk.services.corrections import payment_state, reissue_payment, reverse_payment
+from suining_desk.services.period_locks import close_month, closed_months, is_closed, reopen_month
+from suining_desk.services.stats import collect_stats
+from tests.core.test_batches import walk
+from tests.payments import TODAY, PaymentCounty, build_payment_county
+
+
+@pytest.fixture
+def county(db: object) -> PaymentCounty:
+    return build_payment_county()
+
+
+def _codes(info: pytest.ExceptionInfo[InvalidInput]) -> set[str]:
+    return {p.code for p in info.value.problems}
+
+
+def _posted_october(county: PaymentCounty) -> Payment:
+    batch = create_batch(county.programs["dibao"], "2018-10", county.areas.changpu.id, user="luru",
+                         pay_date=dt.date(2018, 10, 10))
+    walk(batch.batch_id, dt.date(2018, 10, 10))
+    return Payment.get((Payment.batch == batch.batch_id) & (Payment.household == county.zhang))
+
+
+def _net(payment: Payment) -> int:
+    return int(database.execute_sql(
+        "SELECT SUM(amount_fen) FROM payment WHERE posted = 1 AND household_id = ? AND program_id = ? AND period = ?",
+        [payment.household_id, payment.program_id, payment.period]).fetchone()[0])
+
+
+def test_a_reversal_nets_to_zero_and_points_at_the_original(county: PaymentCounty) -> None:
+    original = _posted_october(county)
+    before = collect_stats().total_fen
+    with pytest.raises(InvalidInput) as clerk:
+        reverse_payment(original.id, "误发", user="luru", on=dt.date(2018, 10, 20), today=TODAY)
+    assert _codes(clerk) == {"access_role"}
+    rid = reverse_payment(original.id, "户主已于9月迁出，误发", user="shenhe", on=dt.date(2018, 10, 20), today=TODAY)
+    reversal = Payment.get_by_id(rid)
+    assert (reversal.amount_fen, reversal.reverses_id, reversal.posted, reversal.paid_date) == (
+        -original.amount_fen, original.id, True, dt.date(2018, 10, 20))
+    assert _net(original) == 0
+    assert collect_stats().total_fen == before - original.amount_fen
+    assert Payment.get_by_id(original.id).amount_fen == original.amount_fen  # untouched
+    with pytest.raises(InvalidInput) as again:
+        reverse_payment(original.id, "再冲", user="shenhe", on=dt.date(2018, 10, 21), today=TODAY)
+    assert _codes(again) == {"payment_already_reversed"}
+    with pytest.raises(InvalidInput) as of_reversal:
+        reverse_payment(rid, "冲销的冲销", user="shenhe", on=dt.date(2018, 10, 21), today=TODAY)
+    assert _codes(of_reversal) == {"payment_is_reversal"}
+
+
+def test_reissue_after_a_reversal(county: PaymentCounty) -> None:
+    original = _posted_october(county)
+    with pytest.raises(InvalidInput) as first:
+        reissue_payment(original.id, "改卡重发", user="shenhe", on=dt.date(2018, 10, 25), today=TODAY)
+    assert _codes(first) == {"reissue_needs_reversal"}
+    new_id = reissue_payment(original.id, "更正账号后重新发放", user="shenhe", on=dt.date(2018, 10, 25),
+                             bank_account="6221889999999999", reverse_reason="银行退回：账户已销户", today=TODAY)
+    reissue = Payment.get_by_id(new_id)
+    assert (reissue.reissue_of_id, reissue.amount_fen, reissue.bank_account) == (
+        original.id, original.amount_fen, "6221889999999999")
+    state = payment_state(original.id)
+    assert state.reversed_by is not None and state.reissued_by == new_id
+    assert _net(original) == original.amount_fen
+    with pytest.raises(InvalidInput) as twice:
+        reissue_payment(original.id, "再发", user="shenhe", on=dt.date(2018, 10, 26), today=TODAY)
+    assert _codes(twice) == {"payment_already_reissued"}
+
+
+def test_a_closed_month_refuses_postings_until_an_admin_reopens_it(county: PaymentCounty) -> None:
+    original = _posted_october(county)
+    close_month("2018-11", user="shenhe", reason="11月账已结")
+    assert is_closed("2018-11") and closed_months() == ["2018-11"]
+    batch = create_batch(county.programs["dibao"], "2018-11", county.areas.changpu.id, user="luru",
+                         pay_date=dt.date(2018, 11, 10))
+    wf.submit_batch(batch.batch_id, user="luru")
+    wf.approve_batch(batch.batch_id, user="shenhe")
+    with pytest.raises(InvalidInput) as closed:
+        wf.post_batch(batch.batch_id, dt.date(2018, 11, 10), user="shenhe", today=TODAY)
+    assert _codes(closed) == {"month_closed"}
+    with pytest.raises(InvalidInput) as reversal:
+        reverse_payment(original.id, "误发", user="shenhe", on=dt.date(2018, 11, 2), today=TODAY)
+    assert _codes(reversal) == {"month_closed"}
+    for user, reason, code in (("shenhe", "补发", "access_role"), ("admin", " ", "required")):
+        with pytest.raises(InvalidInput) as refused:
+            reopen_month("2018-11", user=user, reason=reason)
+        assert _codes(refused) == {code}
+    reopen_month("2018-11", user="admin", reason="县审计要求补发11月低保")
+    assert not is_closed("2018-11")
+    wf.post_batch(batch.batch_id, dt.date(2018, 11, 10), user="shenhe", today=TODAY)
+    # A December payment in an open month is fine while November is closed again.
+    close_month("2018-11", user="shenhe")
+    reverse_payment(original.id, "误发", user="shenhe", on=dt.date(2018, 12, 3), today=TODAY)

@@ -1,0 +1,93 @@
+"""A scan of the files the test suite produced for full ID numbers and bank account
+numbers where they must not be (PIPL art. 28): log files, crash reports, settings,
+backup notes, command output saved to files, and public notices (公示) — PDFs and
+spreadsheets whose text says 公示.
+
+Where the full numbers belong, they are left alone: databases and their backups (and
+SQLite's journal files), the clerks' own ledgers and exports (not 公示), bank files.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# A number stands alone: not a run of digits inside a hex hash or an identifier.
+_ID = re.compile(r"(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
+_BANK = re.compile(r"(?<![0-9A-Za-z])[0-9]{16}(?:[0-9]{3})?(?![0-9A-Za-z])")  # 16- or 19-digit card numbers
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_DB_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def valid_id(number: str) -> bool:
+    body = number[:17]
+    return "10X98765432"[sum(int(d) * w for d, w in zip(body, _WEIGHTS, strict=True)) % 11] == number[17].upper()
+
+
+def findings(text: str) -> list[str]:
+    found = [f"ID {m.group(0)[:6]}…" for m in _ID.finditer(text) if valid_id(m.group(0))]
+    found += [f"bank …{m.group(0)[-4:]}" for m in _BANK.finditer(text)]
+    return found
+
+
+def _pdf_text(path: Path) -> str | None:
+    if shutil.which("pdftotext") is None:
+        return None
+    done = subprocess.run(["pdftotext", "-q", str(path), "-"], capture_output=True, timeout=60)
+    return done.stdout.decode("utf-8", errors="replace") if done.returncode == 0 else None
+
+
+def _xlsx_text(path: Path) -> str | None:
+    try:
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - not a workbook: nothing to scan
+        return None
+    parts = []
+    for sheet in book.worksheets:
+        parts.append(sheet.title)
+        for row in sheet.iter_rows(values_only=True):
+            parts.extend(str(v) for v in row if v is not None)
+    book.close()
+    return "\n".join(parts)
+
+
+def file_text(path: Path) -> str | None:
+    """The text to scan, or None where full numbers may be."""
+    name = path.name
+    if name.endswith(_DB_SIDE_FILES) or ".restore" in name or path.suffix in (".sqlite3", ".sqlite", ".db"):
+        return None  # database files, damaged ones too (a copy kept for whoever investigates)
+    with path.open("rb") as fh:
+        head = fh.read(16)
+    if head == SQLITE_HEADER:
+        return None
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        text = _pdf_text(path)
+        return text if text and "公示" in text else None
+    if suffix in (".xlsx", ".xlsm"):
+        text = _xlsx_text(path)
+        return text if text and "公示" in text else None
+    if suffix in (".csv", ".txt") and "公示" not in name and "crash" not in name and "log" not in name:
+        return None  # exports and bank files: the full numbers belong there
+    if path.stat().st_size > 20_000_000:
+        return None
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
+def scan(root: Path) -> list[tuple[Path, list[str]]]:
+    found = []
+    for path in sorted(root.rglob("*")):
+        if not path.is_file() or path.is_symlink():
+            continue
+        try:
+            text = file_text(path)
+        except OSError:
+            continue
+        if text and (hits := findings(text)):
+            found.append((path, hits[:3]))
+    return found

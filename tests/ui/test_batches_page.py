@@ -1,0 +1,216 @@
+"""Two users at the batches page: a clerk computes and submits a 低保 batch, a reviewer
+approves and posts it; the bank's return file marks a line failed and it is re-issued."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+import ui.tasks
+from suining_desk.access import account_of
+from suining_desk.db import close_database, open_database
+from suining_desk.db.models import Payment, PaymentBatch, PaymentOutcome
+from tests.payments import TODAY, PaymentCounty, build_payment_county
+from tests.ui.typing import type_text
+from ui.dialogs.batch_dialog import NewBatchDialog
+from ui.dialogs.money_dialogs import StepDialog
+from ui.pages.batches import BatchesPage
+from ui.session import Session
+
+
+@pytest.fixture
+def county(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PaymentCounty]:
+    monkeypatch.setattr(ui.tasks, "SYNCHRONOUS", True)
+    open_database(tmp_path / "ui.sqlite3")
+    yield build_payment_county()
+    close_database()
+
+
+def page_for(qtbot, county: PaymentCounty, tmp_path: Path, user: str) -> BatchesPage:  # type: ignore[no-untyped-def]
+    account = account_of(user)
+    session = Session(tmp_path / "ui.sqlite3", username=user, fixed_today=TODAY, account=account)
+    page = BatchesPage(session)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    page.set_area(county.areas.changpu.id)
+    return page
+
+
+def when_dialog_opens(kind: type[QDialog], act: Callable[[QDialog], None]) -> None:
+    def attempt() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(20, attempt)
+        else:
+            act(dialog)
+    QTimer.singleShot(0, attempt)
+
+
+def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    assert button.isEnabled(), button.objectName()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_two_users_walk_a_batch_from_draft_to_posted(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    clerk = page_for(qtbot, county, tmp_path, "luru")
+    seen: dict[str, str] = {}
+
+    def compute(dialog: QDialog) -> None:
+        assert isinstance(dialog, NewBatchDialog)
+        dialog.program.setCurrentText("低保")
+        dialog.period.clear()
+        qtbot.keyClicks(dialog.period, "2018-11")
+        click(qtbot, dialog.preview_button)
+        seen["summary"] = dialog.summary.text()
+        click(qtbot, dialog.create_button)
+
+    when_dialog_opens(NewBatchDialog, compute)
+    click(qtbot, clerk.new_button)
+    assert seen["summary"] == "应发 2 笔，5 人，合计 1,290.00 元；未列入 0 个对象。"
+    batch = PaymentBatch.get()
+    assert (batch.status, batch.created_by, Payment.select().count()) == ("draft", "luru", 2)
+    assert clerk.detail.batch is not None and clerk.detail.batch.id == batch.id
+    assert clerk.detail.line_model.rowCount() == 2
+    click(qtbot, clerk.detail.buttons["submit"])
+    assert PaymentBatch.get_by_id(batch.id).status == "submitted"
+    assert not clerk.detail.buttons["approve"].isEnabled()  # a clerk, and the one who entered it
+
+    reviewer = page_for(qtbot, county, tmp_path, "shenhe")
+    reviewer.select_batch(batch.id)
+    click(qtbot, reviewer.detail.buttons["approve"])
+    assert PaymentBatch.get_by_id(batch.id).approved_by == "shenhe"
+
+    def post(dialog: QDialog) -> None:
+        assert isinstance(dialog, StepDialog) and dialog.date is not None
+        dialog.date.setDate(dialog.date.date().addDays(-30))  # paid on 2018-11-20
+        click(qtbot, dialog.save_button)
+
+    when_dialog_opens(StepDialog, post)
+    click(qtbot, reviewer.detail.buttons["post"])
+    posted = PaymentBatch.get_by_id(batch.id)
+    assert (posted.status, posted.posted_by, posted.paid_date) == ("posted", "shenhe", dt.date(2018, 11, 20))
+    assert {p.posted for p in Payment.select()} == {True}
+    assert "已发放" in reviewer.detail.summary.text() and "1,290.00" in reviewer.detail.summary.text()
+    history = [reviewer.detail.history.item(r, 2).text() for r in range(reviewer.detail.history.rowCount())]
+    assert history == ["生成草稿", "提交审核", "审核通过", "发放（过账）"]
+
+    # The bank file goes out; the answer says 李德明's card failed; the line is re-issued.
+    assert reviewer.export_bank(tmp_path / "bank.csv") == 2
+    with (tmp_path / "bank.csv").open(encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    answer = tmp_path / "answer.csv"
+    answer.write_text(f"账号,金额,状态,备注\n{rows[1][3]},{rows[1][4]},成功,\n{rows[2][3]},{rows[2][4]},失败,账户冻结\n",
+                      encoding="utf-8")
+    reviewer.import_bank(answer)
+    assert reviewer.report_box is not None and "成功 1 笔，失败 1 笔" in reviewer.report_box.text()
+    failed = PaymentOutcome.get(PaymentOutcome.result == "failed").payment_id
+    reviewer.detail.select_line(failed)
+    assert not reviewer.detail.buttons["adjust"].isEnabled()
+
+    def reissue(dialog: QDialog) -> None:
+        assert isinstance(dialog, StepDialog) and dialog.account is not None
+        dialog.account.clear()
+        qtbot.keyClicks(dialog.account, "6221887777777777")
+        assert dialog.reason is not None
+        dialog.reason.clear()
+        type_text(qtbot, dialog.reason, "银行退回：账户冻结，改卡后重新发放")
+        click(qtbot, dialog.save_button)
+
+    when_dialog_opens(StepDialog, reissue)
+    click(qtbot, reviewer.detail.buttons["reissue"])
+    new = Payment.get(Payment.reissue_of == failed)
+    assert (new.bank_account, new.reason) == ("6221887777777777", "银行退回：账户冻结，改卡后重新发放")
+    assert reviewer.detail.line_model.rowCount() == 4  # two lines, a reversal and a re-issue
+    assert reviewer.detail.batch is not None and reviewer.detail.batch.total_fen == 129000
+
+
+def test_a_draft_line_adjusted_with_a_reason(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from suining_desk.services.batches import create_batch
+
+    created = create_batch(county.programs["dibao"], "2018-11", county.areas.changpu.id, user="luru",
+                           pay_date=dt.date(2018, 11, 10))
+    page = page_for(qtbot, county, tmp_path, "luru")
+    page.select_batch(created.batch_id)
+    zhang = Payment.get(Payment.household == county.zhang)
+    page.detail.select_line(zhang.id)
+
+    def adjust(dialog: QDialog) -> None:
+        assert isinstance(dialog, StepDialog) and dialog.amount is not None and dialog.reason is not None
+        dialog.amount.clear()
+        qtbot.keyClicks(dialog.amount, "640")
+        click(qtbot, dialog.save_button)  # no reason yet: refused, stays open
+        assert dialog.isVisible() and "调整原因" in dialog.problems.text()
+        type_text(qtbot, dialog.reason, "张小军外出务工，按2人发放")
+        click(qtbot, dialog.save_button)
+
+    when_dialog_opens(StepDialog, adjust)
+    click(qtbot, page.detail.buttons["adjust"])
+    assert Payment.get_by_id(zhang.id).amount_fen == 64000
+    assert page.detail.batch is not None and page.detail.batch.total_fen == 64000 + 33000
+
+
+def test_preview_really_runs_on_a_worker_thread(qtbot, county: PaymentCounty, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from suining_desk.services.batch_compute import compute_batch
+
+    monkeypatch.setattr(ui.tasks, "SYNCHRONOUS", False)
+    page = page_for(qtbot, county, tmp_path, "luru")
+    seen: dict[str, object] = {}
+    gui = threading.get_ident()
+
+    def work(progress, cancel):  # type: ignore[no-untyped-def]
+        seen["thread"] = threading.get_ident()
+        return compute_batch(county.programs["dibao"], "2018-11", county.areas.changpu.id, dt.date(2018, 11, 10),
+                             cancel=cancel, progress=lambda f: progress("计算", f))
+
+    ui.tasks.run_with_progress(page, "计算", work, lambda preview: seen.setdefault("lines", len(preview.lines)))
+    qtbot.waitUntil(lambda: "lines" in seen, timeout=5000)
+    assert seen["lines"] == 2 and seen["thread"] != gui
+
+    cancelled = threading.Event()
+
+    def slow(progress, cancel):  # type: ignore[no-untyped-def]
+        cancel.wait(5)
+        cancelled.set()
+        from suining_desk.services.batch_compute import Cancelled
+
+        raise Cancelled
+
+    task = ui.tasks.run_with_progress(page, "计算", slow, lambda _: seen.setdefault("wrong", True))
+    task.cancel()
+    qtbot.waitUntil(cancelled.is_set, timeout=5000)
+    qtbot.wait(50)
+    assert "wrong" not in seen and page.error_box is None
+
+
+def test_months_are_closed_and_reopened_from_the_batches_page(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from suining_desk.services.period_locks import is_closed
+    from ui.dialogs.money_dialogs import MonthLockDialog
+
+    reviewer = page_for(qtbot, county, tmp_path, "shenhe")
+    seen: dict[str, str] = {}
+
+    def close_then_try_reopen(dialog: QDialog) -> None:
+        assert isinstance(dialog, MonthLockDialog)
+        dialog.month.setText("2018-11")
+        click(qtbot, dialog.close_button)
+        seen["history"] = dialog.history.toPlainText()
+        type_text(qtbot, dialog.reason, "补发")
+        click(qtbot, dialog.reopen_button)  # a reviewer may not reopen
+        seen["refused"] = dialog.problems.text()
+        dialog.reject()
+
+    when_dialog_opens(MonthLockDialog, close_then_try_reopen)
+    click(qtbot, reviewer.lock_button)
+    assert is_closed("2018-11") and "已关账：2018-11" in seen["history"]
+    assert "管理员" in seen["refused"]
+    assert not page_for(qtbot, county, tmp_path, "luru").lock_button.isEnabled()

@@ -1,0 +1,183 @@
+"""The login dialog, the first admin of a new database, the idle lock and roles in the
+window — a clerk at the keyboard (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from suining_desk.access import Account
+from suining_desk.db.models import AuditEntry, User
+from suining_desk.services import accounts
+from tests.ui.conftest import DemoCounty
+from tests.ui.typing import type_text
+from ui import startup
+from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog
+from ui.main_window import MainWindow
+
+LEFT = Qt.MouseButton.LeftButton
+PASSWORD = "suining2018"
+
+
+@pytest.fixture
+def with_users(demo_db: DemoCounty) -> Iterator[DemoCounty]:
+    accounts.create_first_admin("admin", "管理员", PASSWORD)
+    accounts.create_user("luru", "刘录", "clerk", demo_db.areas.changpu.id, PASSWORD, by="admin")
+    accounts.change_password("luru", PASSWORD, "Luru2019x")
+    yield demo_db
+
+
+def log_in(qtbot: QtBot, dialog: LoginDialog, username: str, password: str) -> None:
+    dialog.username.clear()
+    type_text(qtbot, dialog.username, username)
+    dialog.password.clear()
+    type_text(qtbot, dialog.password, password)
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+
+
+def test_login_dialog_counts_failures_then_locks(qtbot: QtBot, with_users: DemoCounty) -> None:
+    dialog = LoginDialog()
+    qtbot.addWidget(dialog)
+    dialog.open()
+    assert dialog.password.echoMode() == dialog.password.EchoMode.Password
+    for left in (4, 3, 2, 1):
+        log_in(qtbot, dialog, "luru", "wrong-pass1")
+        assert dialog.problems.text() == f"用户名或密码错误。再输错{left}次，账户将被锁定15分钟"
+        assert dialog.password.text() == "" and dialog.isVisible()
+    log_in(qtbot, dialog, "luru", "wrong-pass1")
+    assert "账户锁定15分钟" in dialog.problems.text()
+    log_in(qtbot, dialog, "luru", "Luru2019x")  # the right one, but locked
+    assert dialog.problems.text().startswith("账户已锁定，请在") and dialog.result() != QDialog.DialogCode.Accepted
+    accounts.reset_password("luru", "Again2019x", by="admin")
+    log_in(qtbot, dialog, "luru", "Again2019x")
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.account is not None and dialog.account.must_change_password
+    assert AuditEntry.select().where(AuditEntry.action == "login_failed").count() == 5
+
+
+def test_first_run_of_a_new_database_creates_the_admin(qtbot: QtBot, demo_db: DemoCounty) -> None:
+    dialog = CreateAdminDialog()
+    qtbot.addWidget(dialog)
+    dialog.open()
+    type_text(qtbot, dialog.display_name, "王主任")
+    type_text(qtbot, dialog.password, "Wang2018x")
+    type_text(qtbot, dialog.confirm, "Wang2018y")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    assert dialog.problems.text() == "两次输入的密码不一致"
+    for field, text in ((dialog.password, "wangwang"), (dialog.confirm, "wangwang")):
+        field.clear()
+        type_text(qtbot, field, text)
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    assert "至少两类" in dialog.problems.text()
+    for field, text in ((dialog.password, "Wang2018x"), (dialog.confirm, "Wang2018x")):
+        field.clear()
+        type_text(qtbot, field, text)
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    user = User.get(User.username == "admin")
+    assert (user.display_name, user.role, user.township_id) == ("王主任", "admin", None)
+
+
+def test_a_reset_password_must_be_changed_first(qtbot: QtBot, with_users: DemoCounty) -> None:
+    account = accounts.login("luru", "Luru2019x")
+    dialog = ChangePasswordDialog(account, forced=True)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    assert "请先修改" in dialog.intro.text() and dialog.cancel_button.text() == "退出"
+    type_text(qtbot, dialog.old, "Luru2019x")
+    type_text(qtbot, dialog.new, "Luru2020y")
+    type_text(qtbot, dialog.confirm, "Luru2020y")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert accounts.login("luru", "Luru2020y").username == "luru"
+
+
+def _window(qtbot: QtBot, demo_db: DemoCounty, account: Account) -> MainWindow:
+    window = MainWindow(demo_db.path, demo=False, account=account, auto_backup=False)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_pages_follow_the_role(qtbot: QtBot, with_users: DemoCounty) -> None:
+    clerk = _window(qtbot, with_users, accounts.login("luru", "Luru2019x"))
+    keys = [s.key for s in clerk.page_specs]
+    assert "users" not in keys and "audit" not in keys and "backups" in keys
+    assert clerk.user_status.text() == "用户：刘录（录入员）"
+    admin = _window(qtbot, with_users, accounts.login("admin", PASSWORD))
+    assert {"users", "audit", "backups"} <= {s.key for s in admin.page_specs}
+    admin.show_page("users")
+    assert admin.current_page_key() == "users"
+
+
+def test_idle_lock_hides_the_window_until_the_password(qtbot: QtBot, with_users: DemoCounty) -> None:
+    window = _window(qtbot, with_users, accounts.login("luru", "Luru2019x"))
+    window.security.idle.set_interval_ms(50)
+    qtbot.waitUntil(lambda: window.security.locked, timeout=3000)
+    dialog = window.security.dialog
+    assert isinstance(dialog, LoginDialog) and dialog.fixed_user and dialog.username.isReadOnly()
+    assert not window.centralWidget().isVisible() and not window.menuBar().isEnabled()
+    assert dialog.username.text() == "luru"
+    type_text(qtbot, dialog.password, "wrong-pass1")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    assert "再输错4次" in dialog.problems.text() and window.security.locked
+    type_text(qtbot, dialog.password, "Luru2019x")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    assert not window.security.locked and window.centralWidget().isVisible()
+    actions = [e.action for e in AuditEntry.select().order_by(AuditEntry.seq)][-3:]
+    assert actions == ["login", "login_failed", "login"]
+
+
+def test_ctrl_l_locks_and_switch_user_changes_the_session(qtbot: QtBot, with_users: DemoCounty) -> None:
+    window = _window(qtbot, with_users, accounts.login("admin", PASSWORD))
+    window.security.lock_action.trigger()
+    assert window.security.locked
+    dialog = window.security.dialog
+    assert isinstance(dialog, LoginDialog)
+    type_text(qtbot, dialog.password, PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert not window.security.locked
+    window.security.switch_action.trigger()
+    switch = window.security.dialog
+    assert isinstance(switch, LoginDialog) and not switch.fixed_user
+    log_in(qtbot, switch, "luru", "Luru2019x")
+    assert window.session.username == "luru" and "users" not in [s.key for s in window.page_specs]
+
+
+def test_startup_logs_the_demo_in_as_admin_and_asks_otherwise(
+    qtbot: QtBot, with_users: DemoCounty, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    account = startup.log_in(demo=True)
+    assert account is not None and account.username == "admin"
+    assert AuditEntry.select().order_by(AuditEntry.seq.desc()).first().after == '{"via":"demo"}'
+    seen: list[str] = []
+
+    def answer(dialog: LoginDialog) -> int:
+        seen.append(dialog.username.text())
+        dialog.password.setText("Luru2019x")
+        dialog.submit()
+        return int(dialog.result())
+
+    monkeypatch.setattr(LoginDialog, "exec", answer)
+    account = startup.log_in(demo=False, username="luru")
+    assert seen == ["luru"] and account is not None and account.username == "luru"
+
+
+def test_a_second_window_on_the_same_database_is_told(
+    qtbot: QtBot, with_users: DemoCounty, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.instance_lock import DatabaseLock
+
+    first = DatabaseLock(with_users.path)
+    assert first.acquire() is None
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.text()) or 0)
+    try:
+        assert startup.start(with_users.path, demo=False) == 1
+    finally:
+        first.release()
+    assert len(told) == 1 and "已在另一个窗口中打开" in told[0] and "同时只能在一个窗口中打开" in told[0]

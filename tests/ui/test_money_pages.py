@@ -1,0 +1,200 @@
+"""The payments, checks, programs and enrolments pages: totals that agree with the CLI and
+SQL to the fen, findings with links to their records, standards and enrolments entered."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QDialog
+
+import ui.tasks
+from suining_desk.access import account_of
+from suining_desk.cli import main
+from suining_desk.db import close_database, open_database
+from suining_desk.db.models import Enrolment, Household, Payment, PaymentBatch, Standard, User, database
+from suining_desk.services import batch_workflow as wf
+from suining_desk.services.batches import add_one_off_line, create_batch, create_one_off_batch
+from tests.core.test_batches import walk
+from tests.payments import TODAY, PaymentCounty, build_payment_county
+from tests.ui.test_batches_page import click, when_dialog_opens
+from tests.ui.typing import type_text
+from ui.dialogs.enrol_dialog import EnrolDialog
+from ui.dialogs.money_dialogs import StepDialog
+from ui.pages.checks import ChecksPage, RecordDialog
+from ui.pages.enrolments import EnrolmentsPage
+from ui.pages.payments import PaymentsPage
+from ui.pages.programs import ProgramsPage
+from ui.session import Session
+
+
+@pytest.fixture
+def county(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PaymentCounty]:
+    monkeypatch.setattr(ui.tasks, "SYNCHRONOUS", True)
+    open_database(tmp_path / "ui.sqlite3")
+    c = build_payment_county()
+    for period in ("2018-10", "2018-11"):
+        for program in ("dibao", "disability"):
+            batch = create_batch(c.programs[program], period, c.areas.county.id, user="admin",
+                                 pay_date=dt.date(2018, 10, 10))
+            _post(batch.batch_id, dt.date(2018, int(period[-2:]), 10))
+    one_off = create_one_off_batch(c.programs["medical"], "2018-11", c.areas.changpu.id, user="luru")
+    add_one_off_line(one_off.batch_id, c.zhao, 123_456, "住院医疗救助", user="luru", person_id=c.zhao_son)
+    walk(one_off.batch_id, dt.date(2018, 11, 25))
+    yield c
+    close_database()
+
+
+def _post(batch_id: int, day: dt.date) -> None:
+    """A county batch, entered by the admin and approved by a county-wide reviewer."""
+    wf.submit_batch(batch_id, user="admin")
+    if User.get_or_none(User.username == "county_reviewer") is None:
+        User.create(username="county_reviewer", display_name="县审核员", role="reviewer")
+    wf.approve_batch(batch_id, user="county_reviewer")
+    wf.post_batch(batch_id, day, user="county_reviewer", today=TODAY)
+    assert PaymentBatch.get_by_id(batch_id).status == "posted"
+
+
+def session(tmp_path: Path, user: str) -> Session:
+    return Session(tmp_path / "ui.sqlite3", username=user, fixed_today=TODAY, account=account_of(user))
+
+
+def test_payments_page_totals_agree_with_the_cli_and_sql(qtbot, county: PaymentCounty, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    page = PaymentsPage(session(tmp_path, "shenhe"))
+    qtbot.addWidget(page)
+    page.show()
+    QAbstractItemModelTester(page.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    for area in (None, county.areas.changpu.id, county.areas.qingshi.id, county.areas.qingshi_1.id):
+        page.set_area(area)
+        for program in ("低保", "残疾人两项补贴", None):
+            page.program_filter.setCurrentText(program or "全部")
+            shown = page.footer.text()
+            where = ["posted = 1"]
+            if program:
+                where.append(f"program_id = (SELECT id FROM program WHERE name = '{program}')")
+            if area == county.areas.changpu.id:
+                where.append(f"township_id = {area}")
+            elif area == county.areas.qingshi.id:
+                where.append(f"village_id = {area}")
+            elif area is not None:
+                where.append(f"household_id IN (SELECT id FROM household WHERE group_id = {area})")
+            count, total = database.execute_sql(
+                f"SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM payment WHERE {' AND '.join(where)}").fetchone()
+            assert page.model.rowCount() == count
+            assert f"共 {count:,} 笔" in shown and f"合计 {total / 100:,.2f} 元" in shown, shown
+            shown_sum = sum(Payment.get_by_id(page.model.index(r, 0).data()).amount_fen
+                            for r in range(page.model.rowCount()))
+            assert shown_sum == total
+    # The CLI prints the same figures for 长铺镇 低保.
+    page.set_area(county.areas.changpu.id)
+    page.program_filter.setCurrentText("低保")
+    close_database()
+    argv = ["payment", "totals", "--area", "长铺镇", "--program", "低保", "--json",
+            "--db", str(tmp_path / "ui.sqlite3")]
+    assert main(argv) == 0
+    cli = json.loads(capsys.readouterr().out)
+    open_database(tmp_path / "ui.sqlite3")
+    assert page.footer.text().startswith(f"共 {cli['payments']:,} 笔　合计 {cli['total_fen'] / 100:,.2f} 元")
+
+
+def test_reverse_from_the_payments_page(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = PaymentsPage(session(tmp_path, "shenhe"))
+    qtbot.addWidget(page)
+    page.show()
+    page.set_area(county.areas.changpu.id)
+    page.program_filter.setCurrentText("医疗救助")
+    before = page.model.totals
+    page.table.selectRow(0)
+    assert page.reverse_button.isEnabled()
+
+    def reverse(dialog: QDialog) -> None:
+        assert isinstance(dialog, StepDialog) and dialog.reason is not None
+        type_text(qtbot, dialog.reason, "重复报销，冲回")
+        click(qtbot, dialog.save_button)
+
+    when_dialog_opens(StepDialog, reverse)
+    click(qtbot, page.reverse_button)
+    after = page.model.totals
+    assert (after.payments, after.total_fen) == (before.payments + 1, before.total_fen - 123_456)
+    assert page.model.index(1, 13).data() == "冲销"
+
+
+def test_checks_page_lists_findings_with_links(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = ChecksPage(session(tmp_path, "shenhe"))
+    qtbot.addWidget(page)
+    page.show()
+    click(qtbot, page.run_button)
+    assert "共发现 0 条问题" in page.status.text()
+    Household.update(removed_on=dt.date(2018, 10, 5), removal_reason="清退").where(
+        Household.id == county.zhang).execute()
+    click(qtbot, page.run_button)
+    assert "共发现 2 条问题" in page.status.text()  # the November and the October 低保
+    assert "移出建档立卡名单" in page.report.toPlainText()
+    html = page.report.toHtml()
+    assert f"record:household:{county.zhang}" in html
+    page.report.anchorClicked.emit(QUrl(f"record:household:{county.zhang}"))
+    assert isinstance(page.record_dialog, RecordDialog) and "43052710000101001" in page.record_dialog.windowTitle()
+    payment = Payment.get(Payment.household == county.zhang).id
+    page.open_record("payment", payment)
+    assert page.record_dialog is not None and "低保" in page.record_dialog.view.toPlainText()  # type: ignore[attr-defined]
+
+
+def test_programs_page_adds_a_standard(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = ProgramsPage(session(tmp_path, "shenhe"))
+    qtbot.addWidget(page)
+    page.show()
+    assert page.programs.item(0, 0).text() == "低保"
+    assert "A 320.00" in page.programs.item(0, 4).text()
+
+    def add(dialog: QDialog) -> None:
+        assert isinstance(dialog, StepDialog) and dialog.amount is not None and dialog.date is not None
+        dialog.findChild(object, "category").setCurrentText("A")  # type: ignore[union-attr]
+        qtbot.keyClicks(dialog.amount, "345")
+        dialog.date.setDate(dialog.date.date().addDays(12))  # 2019-01-01
+        click(qtbot, dialog.save_button)
+
+    when_dialog_opens(StepDialog, add)
+    click(qtbot, page.add_button)
+    new = Standard.get(Standard.amount_fen == 34500)
+    assert (new.category, new.effective_from) == ("A", dt.date(2019, 1, 1))
+    assert page.standards.rowCount() == 13
+
+
+def test_enrolments_page_enrols_and_ends(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = EnrolmentsPage(session(tmp_path, "luru"))
+    qtbot.addWidget(page)
+    page.show()
+    page.set_area(county.areas.changpu.id)
+    assert page.model.rowCount() == 4
+
+    def enrol(dialog: QDialog) -> None:
+        assert isinstance(dialog, EnrolDialog)
+        dialog.program.setCurrentText("低保")
+        qtbot.keyClicks(dialog.picker.search, "wlw")  # 王老五
+        qtbot.waitUntil(lambda: dialog.picker.household_id() == county.wang, timeout=2000)
+        dialog.category.setCurrentText("C")
+        click(qtbot, dialog.save_button)
+
+    when_dialog_opens(EnrolDialog, enrol)
+    click(qtbot, page.new_button)
+    assert page.model.rowCount() == 5
+    new = Enrolment.get((Enrolment.household == county.wang) & (Enrolment.program == county.programs["dibao"]))
+    assert (new.category, new.start_date) == ("C", dt.date(2018, 12, 1))
+    page.table.selectRow(page.model.row_of(new.id))
+
+    def end(dialog: QDialog) -> None:
+        assert isinstance(dialog, StepDialog) and dialog.reason is not None
+        type_text(qtbot, dialog.reason, "收入超过标准")
+        click(qtbot, dialog.save_button)
+
+    when_dialog_opens(StepDialog, end)
+    click(qtbot, page.end_button)
+    assert Enrolment.get_by_id(new.id).end_reason == "收入超过标准"
+    row = page.model.row_of(new.id)  # still in force on its last day, today
+    assert row is not None and page.model.index(row, 8).data() == "2018-12-20"

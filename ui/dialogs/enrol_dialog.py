@@ -1,0 +1,121 @@
+"""Enrol a household (or one of its members) in a program, or change an enrolment's
+category or people from a date (the old one ends the day before, history stays)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from suining_desk.db.models import Person
+from suining_desk.problems import InvalidInput
+from suining_desk.services import enrolments as es
+from suining_desk.services.enrolment_query import EnrolmentRow
+from suining_desk.services.programs import categories_of, programs
+from ui.widgets.household_form import from_qdate
+from ui.widgets.household_picker import HouseholdPicker
+from ui.widgets.inputs import date_edit
+from ui.widgets.problem_label import ProblemLabel
+
+
+class EnrolDialog(QDialog):
+    def __init__(self, *, user: str, today: dt.date, change: EnrolmentRow | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.user, self.change = user, change
+        self.enrolment_id: int | None = None
+        self.setObjectName("enrol_dialog")
+        self.setWindowTitle(self.tr("变更享受类别或人数") if change else self.tr("纳入享受名单"))
+        self.program = QComboBox(objectName="program")
+        for p in programs(active_only=True):
+            if not p.one_off:
+                self.program.addItem(p.name, p.id)
+        self.picker = HouseholdPicker(fixed=(change.household_id, f"{change.head_name}户　{change.household_no}")
+                                      if change else None)
+        self.person = QComboBox(objectName="person")
+        self.category = QComboBox(objectName="category")
+        self.people = QSpinBox(objectName="people")
+        self.people.setRange(1, es.MAX_PEOPLE)
+        self.start = date_edit("start", today.replace(day=1))
+        self.reason = QLineEdit(objectName="reason")
+        self.problems = ProblemLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("项目(&G)："), self.program)
+        form.addRow(self.tr("户(&H)："), self.picker)
+        form.addRow(self.tr("享受人员："), self.person)
+        form.addRow(self.tr("类别(&C)："), self.category)
+        form.addRow(self.tr("享受人数(&P)："), self.people)
+        form.addRow(self.tr("变更起始日期：") if change else self.tr("开始日期(&D)："), self.start)
+        if change:
+            form.addRow(self.tr("变更原因(&R)："), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("保存(&S)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("按户享受的（如低保）不选人员，填享受人数；按人享受的（如残疾人补贴）选人员。")))
+        layout.addWidget(self.problems)
+        layout.addWidget(buttons)
+        self.program.currentIndexChanged.connect(self._program_changed)
+        self.picker.changed.connect(self._household_changed)
+        if change:
+            self.program.setCurrentIndex(max(self.program.findData(change.program_id), 0))
+            self.program.setEnabled(False)
+            self.person.setEnabled(False)
+        self._program_changed()
+        self._household_changed()
+        if change:
+            self.category.setCurrentText(change.category)
+            self.people.setValue(change.people)
+
+    def _program_changed(self) -> None:
+        self.category.clear()
+        program_id = self.program.currentData()
+        for c in categories_of(program_id) if program_id is not None else []:
+            self.category.addItem(c or self.tr("（无）"), c)
+
+    def _household_changed(self) -> None:
+        self.person.clear()
+        self.person.addItem(self.tr("（全户）"), None)
+        household = self.picker.household_id()
+        if household is None:
+            return
+        for person in Person.select().where((Person.household == household) & Person.death_date.is_null()
+                                            & Person.removed_on.is_null()).order_by(Person.id):
+            self.person.addItem(f"{person.name}（{person.relation}）", person.id)
+        if self.change is not None and self.change.person_id is not None:
+            self.person.setCurrentIndex(max(self.person.findData(self.change.person_id), 0))
+
+    def save(self) -> None:
+        category = self.category.currentData() or ""
+        try:
+            if self.change is not None:
+                self.enrolment_id = es.change_enrolment(self.change.id, category=category, people=self.people.value(),
+                                                        from_date=from_qdate(self.start.date()),
+                                                        reason=self.reason.text(), user=self.user)
+            else:
+                household = self.picker.household_id()
+                if household is None:
+                    from suining_desk.problems import Problem
+
+                    raise InvalidInput([Problem("required", {"label": "户"})])
+                self.enrolment_id = es.enrol(es.EnrolmentInput(
+                    self.program.currentData(), household, self.person.currentData(), category,
+                    self.people.value(), from_qdate(self.start.date())), user=self.user)
+        except InvalidInput as exc:
+            self.problems.show_problems(exc.problems)
+            return
+        self.accept()

@@ -1,0 +1,40 @@
+"""A photo or scan at a readable size, with 另存为 for the original stored bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+
+class ImageViewer(QDialog):
+    def __init__(self, name: str, data: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(name)
+        self._name, self._data = name, data
+        pixmap = QPixmap()
+        pixmap.loadFromData(data)
+        self.image = QLabel(objectName="image")
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        if not pixmap.isNull():
+            self.image.setPixmap(pixmap.scaled(1000, 700, Qt.AspectRatioMode.KeepAspectRatio,
+                                               Qt.TransformationMode.SmoothTransformation))
+        scroll = QScrollArea()
+        scroll.setWidget(self.image)
+        scroll.setWidgetResizable(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("另存为…"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        buttons.accepted.connect(self.save_as)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(buttons)
+        self.resize(1040, 780)
+
+    def save_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), str(Path.home() / self._name))
+        if path:
+            Path(path).write_bytes(self._data)

@@ -1,0 +1,152 @@
+"""Record a housing renovation (危房改造) or edit one; start, completion and acceptance
+are steps of their own, and the subsidy opens only after a passed acceptance."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+
+from suining_desk.enums import (
+    ACCEPTANCE_PASSED,
+    RENOVATION_BENEFICIARIES,
+    RENOVATION_BUILD_MODES,
+    RENOVATION_GRADES,
+    RENOVATION_METHODS,
+)
+from suining_desk.problems import Problem
+from suining_desk.rules.housing import FIRST_RENOVATION_YEAR, REPAIR, RenovationInput
+from suining_desk.services import renovations as ns
+from ui.dialogs.record_dialog import RecordDialog, connect_all
+from ui.widgets.household_picker import HouseholdPicker
+from ui.widgets.inputs import AreaEdit, MoneyEdit
+
+
+def _combo(name: str, items: list[tuple[str, str]]) -> QComboBox:
+    box = QComboBox(objectName=name)
+    for label, code in items:
+        box.addItem(label, code)
+    return box
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RenovationDialog", text)
+
+
+class RenovationDialog(RecordDialog):
+    def __init__(self, *, user: str, today: dt.date | None = None, renovation_id: int | None = None,
+                 initial: RenovationInput | None = None, household: tuple[int, str] | None = None,
+                 accepted: tuple[str, str] = ("planned", ""), parent: QWidget | None = None) -> None:
+        super().__init__(_tr("修改危改记录") if renovation_id else _tr("新增危房改造"), user=user, today=today,
+                         parent=parent)
+        self.record_id = renovation_id
+        today = self._today
+        self.household = HouseholdPicker(fixed=household if renovation_id else None)
+        self.year = QSpinBox(objectName="year")
+        self.year.setRange(FIRST_RENOVATION_YEAR, today.year + 1)
+        self.year.setValue(today.year)
+        self.beneficiary_type = _combo("beneficiary_type", [(b, b) for b in RENOVATION_BENEFICIARIES])
+        self.grade = _combo("grade", [(label, code) for code, label in RENOVATION_GRADES.items()])
+        self.grade.setCurrentIndex(self.grade.findData("D"))
+        self.method = _combo("method", [(m, m) for m in RENOVATION_METHODS])
+        self.method.setCurrentText("拆除重建")
+        self.build_mode = _combo("build_mode", [(label, code) for code, label in RENOVATION_BUILD_MODES.items()])
+        self.area = AreaEdit("area")
+        self.standard = MoneyEdit("standard")
+        self.subsidy = MoneyEdit("subsidy")
+        status, result = accepted
+        self._passed = status == "accepted" and result == ACCEPTANCE_PASSED
+        self.subsidy.setEnabled(self._passed)
+        if not self._passed:
+            self.subsidy.setPlaceholderText(self.tr("竣工验收合格后填写"))
+        self.notes = QLineEdit(objectName="notes")
+
+        self.add_row(self.tr("农户(&H)："), self.household, "household")
+        self.add_row(self.tr("改造年度："), self.year, "year")
+        self.add_row(self.tr("户类型："), self.beneficiary_type, "beneficiary_type")
+        self.add_row(self.tr("危房等级(&G)："), self.grade, "grade")
+        self.add_row(self.tr("改造方式(&M)："), self.method, "method")
+        self.add_row(self.tr("建设方式："), self.build_mode, "build_mode")
+        self.add_row(self.tr("改造面积(㎡)："), self.area, "area")
+        self.add_row(self.tr("补助标准(元/户)："), self.standard, "standard")
+        self.add_row(self.tr("补助金额(元)："), self.subsidy, "subsidy")
+        self.add_row(self.tr("备注："), self.notes, "notes")
+
+        self._standard_touched = renovation_id is not None
+        if initial is not None:
+            self.set_value(initial)
+        if household is not None and renovation_id is None:
+            self.household.choose(*household)
+        self.standard.textEdited.connect(self._touch_standard)
+        self.grade.currentIndexChanged.connect(self._grade_changed)
+        self.year.valueChanged.connect(self._suggest_standard)
+        connect_all(self.refresh, self.household.changed, self.year.valueChanged,
+                    self.beneficiary_type.currentIndexChanged, self.grade.currentIndexChanged,
+                    self.method.currentIndexChanged, self.build_mode.currentIndexChanged, self.area.textChanged,
+                    self.standard.textChanged, self.subsidy.textChanged, self.notes.textChanged)
+        self._suggest_standard()
+        self.refresh()
+        (self.area if renovation_id else self.household.search).setFocus()
+
+    def set_value(self, r: RenovationInput) -> None:
+        self.year.setValue(r.year)
+        self.beneficiary_type.setCurrentText(r.beneficiary_type)
+        self.grade.setCurrentIndex(max(0, self.grade.findData(r.grade)))
+        self.method.setCurrentText(r.method)
+        self.build_mode.setCurrentIndex(max(0, self.build_mode.findData(r.build_mode)))
+        self.area.set_x100(r.area_x100)
+        self.standard.set_fen(r.standard_fen)
+        self.subsidy.set_fen(r.subsidy_fen)
+        self.notes.setText(r.notes)
+        self.override_reason.setText(r.override_reason)
+
+    def _touch_standard(self) -> None:
+        self._standard_touched = True
+
+    def _grade_changed(self) -> None:
+        if self.record_id is None:  # a new record follows the grade's usual method
+            grade = self.grade.currentData()
+            if grade == "C":
+                self.method.setCurrentText(REPAIR)
+            elif self.method.currentText() == REPAIR:
+                self.method.setCurrentText("拆除重建")
+        self._suggest_standard()
+
+    def _suggest_standard(self) -> None:
+        if not self._standard_touched:
+            self.standard.set_fen(ns.standard_for(self.grade.currentData(), self.year.value()))
+
+    def _parsed(self) -> tuple[RenovationInput, list[Problem]]:
+        problems: list[Problem] = []
+        values: dict[str, int] = {}
+        for name, edit in (("area", self.area), ("standard", self.standard), ("subsidy", self.subsidy)):
+            parsed, found = edit.checked()
+            problems += [Problem(p.code, p.params, p.severity, field=name) for p in found]
+            values[name] = parsed if parsed is not None else 0
+        value = RenovationInput(
+            household_id=self.household.household_id(), year=self.year.value(),
+            beneficiary_type=self.beneficiary_type.currentText(), grade=self.grade.currentData(),
+            method=self.method.currentText(), build_mode=self.build_mode.currentData(), area_x100=values["area"],
+            standard_fen=values["standard"], subsidy_fen=values["subsidy"], notes=self.notes.text(),
+            override_reason=self.override_reason.text(),
+        )
+        return value, problems
+
+    def value(self) -> RenovationInput:
+        return self._parsed()[0]
+
+    def current_problems(self) -> list[Problem]:
+        value, problems = self._parsed()
+        return problems + ns.renovation_problems(value, user=self._user, renovation_id=self.record_id,
+                                                 today=self._today)
+
+    def quiet(self, problem: Problem) -> bool:
+        return problem.field == "household" and problem.code == "required" and not self.household.search.text()
+
+    def call_service(self) -> int:
+        value = self.value()
+        if self.record_id is None:
+            return ns.create_renovation(value, user=self._user, today=self._today)
+        ns.update_renovation(self.record_id, value, user=self._user, today=self._today)
+        return self.record_id

@@ -1,0 +1,41 @@
+"""One window per database: a QLockFile beside the database file.
+
+A lock left by a crashed window (its process is gone) is stale and QLockFile takes it
+over; a live window on the same file keeps it, and the second one is told who has it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+
+from suining_desk.problems import Problem
+from suining_desk.restore import lock_path
+
+
+class DatabaseLock:
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = Path(db_path)
+        self.path = lock_path(self.db_path)
+        self._lock = QLockFile(str(self.path))
+        self._lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
+
+    def acquire(self) -> Problem | None:
+        """None when this window now holds the database; otherwise why not."""
+        if self._lock.tryLock(0):  # a stale lock (its process gone) is taken over here
+            return None
+        if self._lock.error() == QLockFile.LockError.LockFailedError:
+            info = self._lock.getLockInfo()
+            pid, host = (info[-3], info[-2]) if isinstance(info, tuple) and len(info) >= 3 else (0, "")
+            if pid:
+                return Problem("db_in_use", {"path": str(self.db_path), "pid": pid, "host": host or "本机"})
+        return Problem("db_cannot_open", {"path": str(self.path), "reason": "无法创建锁文件"})
+
+    def release(self) -> None:
+        if self._lock.isLocked():
+            self._lock.unlock()
+
+    @property
+    def held(self) -> bool:
+        return self._lock.isLocked()

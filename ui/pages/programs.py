@@ -1,0 +1,122 @@
+"""项目与标准: the aid programs and each one's standards over time (a new amount is a new
+row from a date; nothing is overwritten)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from suining_desk.enums import FREQUENCIES, PROGRAM_BASIS
+from suining_desk.money import format_fen
+from suining_desk.services.programs import (
+    ProgramView,
+    StandardTable,
+    add_standard,
+    categories_of,
+    programs,
+    standards_of,
+)
+from ui.dialogs.money_dialogs import StepDialog
+from ui.session import Session
+
+
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), objectName=name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class ProgramsPage(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.items: list[ProgramView] = []
+        self.programs = _table("programs_table", [self.tr(h) for h in (
+            "项目", "代码", "发放对象", "发放周期", "现行标准(元)", "资金来源")])
+        self.standards = _table("standards_table", [self.tr(h) for h in ("类别", "执行起始日期", "标准(元)")])
+        self.add_button = QPushButton(self.tr("新增标准(&A)…"), objectName="add_standard_button")
+        self.note = QLabel(self.tr("标准是每人（户）每期的金额；一次性救助的标准是单笔上限。"
+                                   "标准不修改：调整时从新的日期起另设一条。"))
+        self.note.setWordWrap(True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.standards, 1)
+        bar = QHBoxLayout()
+        bar.addStretch()
+        bar.addWidget(self.add_button)
+        right_layout.addLayout(bar)
+        splitter = QSplitter()
+        splitter.addWidget(self.programs)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(splitter, 1)
+        self.programs.currentCellChanged.connect(lambda *_: self.show_standards())
+        self.add_button.clicked.connect(self.new_standard)
+        self.add_button.setEnabled(session.at_least("reviewer"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.programs.currentRow()
+        self.items = programs()
+        today = self.session.today()
+        self.programs.setRowCount(len(self.items))
+        for r, p in enumerate(self.items):
+            table = StandardTable(p.id)
+            now = "　".join(f"{c + ' ' if c else ''}{format_fen(v)}" for c in table.categories
+                           if (v := table.on(c, today)) is not None)
+            for c, text in enumerate((p.name, p.code, PROGRAM_BASIS.get(p.basis, p.basis),
+                                      FREQUENCIES.get(p.frequency, p.frequency), now, p.funding_source)):
+                self.programs.setItem(r, c, QTableWidgetItem(text))
+        self.programs.resizeColumnsToContents()
+        self.programs.selectRow(max(current, 0))
+        self.show_standards()
+
+    def current(self) -> ProgramView | None:
+        row = self.programs.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def show_standards(self) -> None:
+        program = self.current()
+        rows = standards_of(program.id) if program else []
+        rows.sort(key=lambda s: (s.category, s.effective_from), reverse=False)
+        self.standards.setRowCount(len(rows))
+        for r, s in enumerate(rows):
+            for c, text in enumerate((s.category or "—", s.effective_from.isoformat(), format_fen(s.amount_fen))):
+                self.standards.setItem(r, c, QTableWidgetItem(text))
+
+    def new_standard(self) -> None:
+        program = self.current()
+        if program is None:
+            return
+        user = self.session.username
+        category = QComboBox(objectName="category")
+        category.setEditable(True)
+        category.addItems(categories_of(program.id))
+
+        def act(d: StepDialog) -> object:
+            return add_standard(program.id, category.currentText(), d.amount_fen(), d.day(), user=user)
+
+        dialog = StepDialog(self.tr("新增标准：{name}").format(name=program.name), act, reason=None,
+                            day=self.session.today(), amount_fen=0, parent=self,
+                            extra_rows=[(self.tr("类别："), category)],
+                            note=self.tr("从所填日期起执行；此前的批次仍按原标准"))
+        if dialog.exec():
+            self.refresh()

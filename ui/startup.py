@@ -1,0 +1,132 @@
+"""Opening the window safely: one window per database, a damaged file never written to
+(the newest good backup offered instead), a warning for network shares, then the login
+(or, on a new database, its first admin) — and only then the main window.
+
+``--demo`` logs in as the demo admin by itself (password suining2018; the README lists
+the demo accounts); 文件 → 切换用户 logs in as another one.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from suining_desk.access import Account, accounts_exist
+from suining_desk.backups import newest_good_backup
+from suining_desk.crashlog import write_crash_report
+from suining_desk.db import DatabaseOpenError, open_database
+from suining_desk.messages import describe
+from suining_desk.netshare import is_network_path
+from suining_desk.problems import InvalidInput, Problem
+from suining_desk.restore import restore_backup
+from ui.app import create_app, run_app
+from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog
+from ui.instance_lock import DatabaseLock
+
+TITLE = "绥宁扶贫台账"
+
+
+def _box(icon: QMessageBox.Icon, text: str, parent: QWidget | None = None) -> QMessageBox:
+    box = QMessageBox(icon, TITLE, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("startup_box")
+    return box
+
+
+def tell(problems: list[Problem], *, icon: QMessageBox.Icon = QMessageBox.Icon.Critical) -> None:
+    _box(icon, "\n".join(describe(p) for p in problems)).exec()
+
+
+def offer_backup(db_path: Path, problems: list[Problem]) -> bool:
+    """A damaged database: offer the newest backup that passes the integrity check."""
+    backup = newest_good_backup(db_path)
+    text = "\n".join(describe(p) for p in problems)
+    if backup is None:
+        tell([*problems, Problem("db_corrupt")])
+        return False
+    box = _box(QMessageBox.Icon.Warning, text + "\n\n" + QMessageBox.tr(
+        "最新的完好备份是 {time} 的“{name}”。是否用它恢复？现在的文件会先另存一份，不会删除。").format(
+            time=backup.created, name=backup.path.name))
+    box.setObjectName("restore_offer")
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.Yes).setText(QMessageBox.tr("用备份恢复"))
+    box.button(QMessageBox.StandardButton.No).setText(QMessageBox.tr("退出"))
+    if box.exec() != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        restore_backup(backup.path, db_path, user="system")
+    except InvalidInput as exc:
+        tell(exc.problems)
+        return False
+    return True
+
+
+def open_safely(db_path: Path, *, demo: bool) -> bool:
+    try:
+        if demo:
+            from suining_desk.cli.commands.demo import ensure_demo_database
+
+            ensure_demo_database(db_path)
+        open_database(db_path)
+    except DatabaseOpenError as exc:
+        if any(p.code == "db_not_database" for p in exc.problems) and db_path.exists():
+            return offer_backup(db_path, exc.problems)
+        tell(exc.problems)
+        return False
+    if is_network_path(db_path):
+        tell([Problem("db_network_share", {"path": str(db_path)})], icon=QMessageBox.Icon.Warning)
+    return True
+
+
+def log_in(*, demo: bool, username: str = "") -> Account | None:
+    """Who works in this window: the first admin of a new database, the demo admin, or
+    whoever logs in; a password an admin set must be changed first."""
+    account: Account | None = None
+    if not accounts_exist():
+        create = CreateAdminDialog()
+        account = create.account if create.exec() == QDialog.DialogCode.Accepted else None
+        return account
+    if demo and not username:
+        from suining_desk.demo.generate import DEMO_PASSWORD
+        from suining_desk.services.accounts import login
+
+        try:
+            account = login("admin", DEMO_PASSWORD, via="demo")
+        except InvalidInput:
+            account = None  # the demo password was changed: ask
+    if account is None:
+        dialog = LoginDialog(username=username or ("admin" if demo else ""))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        account = dialog.account
+    if account is not None and account.must_change_password:
+        change = ChangePasswordDialog(account, forced=True)
+        if change.exec() != QDialog.DialogCode.Accepted:
+            return None
+    return account
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+    path = write_crash_report(kind, exc, tb)  # type: ignore[arg-type]
+    print(f"程序出错，报告已保存到：{path}", file=sys.stderr)
+
+
+def start(db_path: Path, *, demo: bool, username: str = "") -> int:
+    """The window's real start (``suining-desk`` without a command)."""
+    create_app()
+    sys.excepthook = _excepthook
+    lock = DatabaseLock(db_path)
+    held = lock.acquire()
+    if held is not None:
+        tell([held])
+        return 1
+    try:
+        if not open_safely(db_path, demo=demo):
+            return 1
+        account = log_in(demo=demo, username=username)
+        if account is None:
+            return 0
+        return run_app(db_path, demo=demo, account=account, db_lock=lock)
+    finally:
+        lock.release()

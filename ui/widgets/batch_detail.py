@@ -1,0 +1,152 @@
+"""One batch below the batches list: its summary, the buttons of the steps it may take,
+its lines, the beneficiaries left out (drafts) and its history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from suining_desk.enums import BATCH_STATUS
+from suining_desk.money import format_fen
+from suining_desk.periods import period_words
+from suining_desk.services.batch_query import BatchLine, BatchRow, HistoryLine
+from ui.dialogs.batch_dialog import exclusions_model
+from ui.models.money_tables import lines_model
+from ui.models.paged_table import ID_ROLE, RAW_SORT_ROLE
+from ui.session import Session
+
+BUTTONS = (  # key, label, row
+    ("submit", "提交审核", 0), ("return", "退回修改", 0), ("approve", "审核通过", 0), ("post", "发放过账…", 0),
+    ("delete", "删除草稿", 0), ("export", "导出银行文件…", 0), ("import", "导入银行回盘…", 0),
+    ("add_line", "登记一笔…", 1), ("adjust", "调整金额…", 1), ("remove_line", "删除明细…", 1),
+    ("reverse", "冲销…", 1), ("reissue", "重新发放…", 1), ("exclusions", "查看未列入对象", 1),
+)
+
+
+class BatchDetailView(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.batch: BatchRow | None = None
+        self.lines: list[BatchLine] = []
+        self.summary = QLabel(objectName="batch_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        columns = [0, 0]
+        for key, label, row in BUTTONS:
+            button = QPushButton(self.tr(label), objectName=f"{key}_button")
+            self.buttons[key] = button
+            grid.addWidget(button, row, columns[row])
+            columns[row] += 1
+        self.line_model = lines_model(self)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.line_model)
+        proxy.setSortRole(RAW_SORT_ROLE)
+        self.line_table = QTableView(objectName="batch_lines")
+        self.line_table.setModel(proxy)
+        self.line_table.setSortingEnabled(True)
+        self.line_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.line_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.line_table.verticalHeader().setDefaultSectionSize(22)
+        self.line_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate((70, 150, 80, 70, 70, 50, 45, 80, 90, 170, 70)):
+            self.line_table.setColumnWidth(column, width)
+        self.line_table.horizontalHeader().setStretchLastSection(True)
+        self.exclusion_model = exclusions_model(self)
+        self.exclusion_table = QTableView(objectName="batch_exclusions")
+        self.exclusion_table.setModel(self.exclusion_model)
+        self.exclusion_table.horizontalHeader().setStretchLastSection(True)
+        self.exclusion_table.setColumnWidth(0, 160)
+        self.history = QTableWidget(0, 4, objectName="batch_history")
+        self.history.setHorizontalHeaderLabels([self.tr(h) for h in ("时间", "经办人", "操作", "说明")])
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tabs = QTabWidget(objectName="batch_tabs")
+        self.tabs.addTab(self.line_table, self.tr("发放明细"))
+        self.tabs.addTab(self.exclusion_table, self.tr("未列入对象"))
+        self.tabs.addTab(self.history, self.tr("流程记录"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addLayout(grid)
+        layout.addWidget(self.tabs, 1)
+        self.line_table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
+        self.show_batch(None, [], [])
+
+    # --- what the page shows ---
+    def show_batch(self, batch: BatchRow | None, lines: list[BatchLine], history: list[HistoryLine]) -> None:
+        self.batch, self.lines = batch, lines
+        self.line_model.set_items(lines)
+        self.exclusion_model.set_items([])
+        self.history.setRowCount(len(history))
+        for r, h in enumerate(history):
+            for c, text in enumerate((h.at, h.user, h.action, h.detail)):
+                self.history.setItem(r, c, QTableWidgetItem(text))
+        if batch is None:
+            self.summary.setText(self.tr("在上方列表中选择一个批次。"))
+        else:
+            self.summary.setText(self.tr(
+                "<b>{no}</b>　{program}　{period}　{area}　<b>{status}</b><br>"
+                "{lines} 笔，合计 <b>{total}</b> 元　录入：{created}　审核：{approved}　发放：{posted}"
+                "　发放日期：{paid}"
+            ).format(no=batch.batch_no, program=batch.program, period=period_words(batch.period), area=batch.area,
+                     status=BATCH_STATUS.get(batch.status, batch.status), lines=batch.lines,
+                     total=format_fen(batch.total_fen), created=batch.created_by, approved=batch.approved_by or "—",
+                     posted=batch.posted_by or "—", paid=batch.paid_date or "—"))
+        self.update_buttons()
+
+    def selected_line(self) -> BatchLine | None:
+        index = self.line_table.currentIndex()
+        if not index.isValid() or not self.line_table.selectionModel().hasSelection():
+            return None
+        line_id = index.siblingAtColumn(0).data(ID_ROLE)
+        return next((ln for ln in self.lines if ln.id == line_id), None)
+
+    def select_line(self, line_id: int) -> None:
+        model = self.line_table.model()
+        for row in range(model.rowCount()):
+            if model.index(row, 0).data(ID_ROLE) == line_id:
+                self.line_table.selectRow(row)
+                return
+
+    def update_buttons(self) -> None:
+        b, s = self.batch, self.session
+        status = b.status if b else ""
+        line = self.selected_line()
+        reviewer = s.at_least("reviewer")
+        standing = line is not None and line.posted and line.amount_fen > 0 and not line.reversed \
+            and line.reverses_id is None
+        enabled = {
+            "submit": status == "draft" and bool(b and b.lines),
+            "return": status in ("submitted", "approved") and reviewer,
+            "approve": status == "submitted" and reviewer and b is not None and b.created_by != s.username,
+            "post": status == "approved" and reviewer,
+            "delete": status == "draft",
+            "export": status == "posted",
+            "import": status == "posted",
+            "add_line": status == "draft" and b is not None and b.kind == "one_off",
+            "adjust": status == "draft" and line is not None,
+            "remove_line": status == "draft" and line is not None,
+            "reverse": status == "posted" and reviewer and standing,
+            "reissue": status == "posted" and reviewer and standing and line is not None and line.outcome == "failed",
+            "exclusions": status == "draft" and b is not None and b.kind == "regular",
+        }
+        for key, button in self.buttons.items():
+            button.setEnabled(enabled[key])
+        if b is not None and status == "submitted" and b.created_by == s.username:
+            self.buttons["approve"].setToolTip(self.tr("录入人不能审核自己录入的批次"))
+        else:
+            self.buttons["approve"].setToolTip("")

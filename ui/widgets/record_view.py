@@ -1,0 +1,102 @@
+"""Any record an audit finding names, shown read-only: a household (with its members and
+payments), a payment with its corrections, a batch with its lines, a relocation or a
+renovation."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from suining_desk.db.models import Person, Relocation, Renovation
+from suining_desk.enums import BATCH_STATUS
+from suining_desk.money import format_fen
+from suining_desk.services.batch_query import batch_history, batch_lines, batch_row
+from suining_desk.services.corrections import payment_state
+from suining_desk.services.household_detail import household_detail
+from suining_desk.services.payment_query import payment_row
+from ui.session import Session
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RecordView", text)
+
+
+def _table(rows: list[tuple[str, object]]) -> str:
+    cells = "".join(f"<tr><th align='left'>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>"
+                    for k, v in rows)
+    return f"<table cellspacing='4'>{cells}</table>"
+
+
+def _payment(payment_id: int) -> tuple[str, str]:
+    row = payment_row(payment_id)
+    if row is None:
+        return _tr("发放记录"), _tr("记录不存在")
+    state = payment_state(payment_id)
+    rows = [(_tr("记录号"), row.id), (_tr("类型"), row.kind), (_tr("项目"), row.program), (_tr("期间"), row.period),
+            (_tr("村"), row.village), (_tr("户编号"), row.household_no), (_tr("领款人"), row.payee_name),
+            (_tr("身份证号"), row.payee_id_number), (_tr("账号"), row.bank_account),
+            (_tr("金额(元)"), format_fen(row.amount_fen)), (_tr("发放日期"), row.paid_date or _tr("未发放")),
+            (_tr("批次"), row.batch_no), (_tr("说明"), row.reason)]
+    for label, other in ((_tr("冲销的原记录"), row.reverses_id), (_tr("重新发放的原记录"), row.reissue_of_id),
+                         (_tr("已被冲销（冲销记录）"), state.reversed_by),
+                         (_tr("已重新发放（新记录）"), state.reissued_by)):
+        if other:
+            rows.append((label, other))
+    return _tr("发放记录 {id}").format(id=payment_id), _table(rows)
+
+
+def _batch(batch_id: int) -> tuple[str, str]:
+    b = batch_row(batch_id)
+    head = _table([(_tr("批次号"), b.batch_no), (_tr("项目"), b.program), (_tr("期间"), b.period),
+                   (_tr("区域"), b.area), (_tr("状态"), BATCH_STATUS.get(b.status, b.status)),
+                   (_tr("笔数"), b.lines), (_tr("金额(元)"), format_fen(b.total_fen)), (_tr("录入"), b.created_by),
+                   (_tr("审核"), b.approved_by), (_tr("发放"), b.posted_by), (_tr("发放日期"), b.paid_date or "")])
+    history = "".join(f"<li>{html.escape(f'{h.at} {h.user} {h.action} {h.detail}')}</li>"
+                      for h in batch_history(batch_id))
+    lines = "".join(f"<tr><td>{ln.id}</td><td>{html.escape(ln.household_no)}</td><td>{html.escape(ln.payee_name)}"
+                    f"</td><td align='right'>{format_fen(ln.amount_fen)}</td></tr>"
+                    for ln in batch_lines(batch_id)[:500])
+    return _tr("发放批次 {no}").format(no=b.batch_no), f"{head}<ul>{history}</ul><table>{lines}</table>"
+
+
+def _household(household_id: int, session: Session) -> tuple[str, str]:
+    d = household_detail(household_id)
+    members = "".join(f"<li>{html.escape(m.name + '（' + m.relation + '）' + (m.id_number or ''))}</li>"
+                      for m in d.members)
+    from suining_desk.services.payment_query import household_payments
+
+    pays = "".join(f"<tr><td>{p.id}</td><td>{html.escape(p.program)}</td><td>{p.period}</td>"
+                   f"<td align='right'>{format_fen(p.amount_fen)}</td><td>{p.paid_date or ''}</td>"
+                   f"<td>{p.kind}</td></tr>" for p in household_payments(household_id, limit=200))
+    text = (f"<p><b>{html.escape(d.data.household_no)}</b>　{html.escape(d.township)} {html.escape(d.village)} "
+            f"{html.escape(d.group)}　{html.escape(_tr('移出日期'))}：{d.removed_on or '—'}</p>"
+            f"<ul>{members}</ul><table>{pays}</table>")
+    return _tr("户 {no}").format(no=d.data.household_no), text
+
+
+def _housing(kind: str, record_id: int) -> tuple[str, str]:
+    model = Relocation if kind == "relocation" else Renovation
+    record = model.get_or_none(model.id == record_id)
+    if record is None:
+        return kind, _tr("记录不存在")
+    rows = [(k, v) for k, v in record.__data__.items()]
+    return (_tr("易地搬迁") if kind == "relocation" else _tr("危房改造")), _table(rows)
+
+
+def record_widget(kind: str, record_id: int, session: Session, parent: QWidget | None = None) -> tuple[QWidget, str]:
+    if kind == "person":
+        person = Person.get_by_id(record_id)
+        kind, record_id = "household", person.household_id
+    if kind == "payment":
+        title, text = _payment(record_id)
+    elif kind == "batch":
+        title, text = _batch(record_id)
+    elif kind == "household":
+        title, text = _household(record_id, session)
+    else:
+        title, text = _housing(kind, record_id)
+    view = QTextBrowser(parent, objectName="record_view")
+    view.setHtml(text)
+    return view, title

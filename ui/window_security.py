@@ -1,0 +1,164 @@
+"""The main window's accounts and data safety: change password, lock (by hand and after
+idle minutes), switch user, and automatic backups (daily while open, and on close)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QWidget
+
+from suining_desk import backups
+from suining_desk.access import Account, account_of, accounts_exist
+from suining_desk.messages import describe
+from suining_desk.problems import InvalidInput
+from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog
+from ui.idle_lock import IdleWatcher, idle_minutes
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+BACKUP_CHECK_MS = 60 * 60 * 1000  # look hourly whether the daily backup is due
+DAILY = dt.timedelta(days=1)
+
+
+class SecurityController(QObject):
+    def __init__(self, window: MainWindow, *, auto_backup: bool) -> None:
+        super().__init__(window)
+        self.window = window
+        self.auto_backup = auto_backup
+        self.dialog: QDialog | None = None
+        self.locked = False
+        self.password_action = QAction(self.tr("修改密码(&P)…"), window)
+        self.lock_action = QAction(self.tr("锁定(&L)"), window)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.switch_action = QAction(self.tr("切换用户(&U)…"), window)
+        self.password_action.triggered.connect(self.change_password)
+        self.lock_action.triggered.connect(self.lock)
+        self.switch_action.triggered.connect(self.switch_user)
+        for action in (self.password_action, self.lock_action, self.switch_action):
+            window.file_menu.insertAction(window.quit_action, action)
+        window.file_menu.insertSeparator(window.quit_action)
+        self.idle = IdleWatcher(idle_minutes() if window.session.account is not None else 0, self)
+        self.idle.idle.connect(self.lock)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.timeout.connect(self.backup_if_due)
+        if auto_backup:
+            self.backup_timer.start(BACKUP_CHECK_MS)
+            QTimer.singleShot(0, self.backup_if_due)
+        self.account_changed()
+
+    @property
+    def account(self) -> Account | None:
+        return self.window.session.account
+
+    def account_changed(self) -> None:
+        logged_in = self.account is not None
+        for action in (self.password_action, self.lock_action, self.switch_action):
+            action.setEnabled(logged_in)
+        self.idle.set_minutes(idle_minutes() if logged_in else 0)
+
+    def page_created(self, page: QWidget) -> None:
+        restored = getattr(page, "restored", None)
+        if restored is not None:
+            restored.connect(lambda _source: self.after_restore())
+
+    # --- who is working ---
+    def ask_login(self, path: Path, *, username: str = "") -> Account | None:
+        """Log in to the (just opened) database at ``path``: its first admin if it has none."""
+        dialog: CreateAdminDialog | LoginDialog
+        dialog = CreateAdminDialog(self.window) if not accounts_exist() else LoginDialog(
+            username=username, parent=self.window)
+        self.dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.account is None:
+            return None
+        return dialog.account
+
+    def change_password(self) -> None:
+        if self.account is None:
+            return
+        dialog = ChangePasswordDialog(self.account, parent=self.window)
+        self.dialog = dialog
+        dialog.open()
+
+    def switch_user(self) -> None:
+        dialog = LoginDialog(parent=self.window)
+        dialog.setWindowTitle(self.tr("切换用户 — 绥宁扶贫台账"))
+        dialog.cancel_button.setText(self.tr("取消"))
+        dialog.accepted.connect(lambda: self._switch_to(dialog.account))
+        self.dialog = dialog
+        dialog.open()
+
+    def _switch_to(self, account: Account | None) -> None:
+        if account is None:
+            return
+        if account.must_change_password:  # an admin's password: theirs first
+            change = ChangePasswordDialog(account, forced=True, parent=self.window)
+            self.dialog = change
+            if change.exec() != QDialog.DialogCode.Accepted:
+                return
+        self.window.set_account(account)
+
+    def lock(self) -> None:
+        """Hide the window's content until the same user's password is given again."""
+        if self.account is None or self.locked:
+            return
+        self.locked = True
+        self.idle.pause()
+        self.window.centralWidget().setVisible(False)
+        self.window.menuBar().setEnabled(False)
+        dialog = LoginDialog(username=self.account.username, fixed_user=True, parent=self.window)
+        dialog.accepted.connect(self._unlocked)
+        dialog.rejected.connect(self.window.close)
+        self.dialog = dialog
+        dialog.open()
+
+    def _unlocked(self) -> None:
+        self.locked = False
+        self.window.centralWidget().setVisible(True)
+        self.window.menuBar().setEnabled(True)
+        self.idle.resume()
+
+    def after_restore(self) -> None:
+        """The backup is in place: its accounts may differ — ask again who is working."""
+        current = self.account
+        again = account_of(current.username) if current is not None else None
+        if current is None:
+            self.window.area_tree.reload()
+            return
+        account = self.ask_login(self.window.session.db_path, username=again.username if again else "")
+        if account is None:
+            self.window.close()
+            return
+        self.window.set_account(account)
+
+    # --- backups ---
+    def backup_if_due(self) -> None:
+        self._backup(min_age=DAILY)
+
+    def backup_on_close(self, path: Path | None = None) -> None:
+        if self.auto_backup:
+            self._backup(path=path)
+
+    def _backup(self, *, min_age: dt.timedelta | None = None, path: Path | None = None) -> None:
+        target = path or self.window.session.db_path
+        try:
+            info = backups.automatic_backup(target, min_age=min_age)
+        except InvalidInput as exc:
+            text = "；".join(describe(p) for p in exc.problems)
+            self.window.statusBar().showMessage(self.tr("自动备份失败：{reason}").format(reason=text), 15000)
+            print(f"自动备份失败：{text}", file=sys.stderr)
+            return
+        if info is not None:
+            self.window.statusBar().showMessage(self.tr("已自动备份：{name}").format(name=info.path.name), 10000)
+
+    def shutdown(self) -> None:
+        self.backup_timer.stop()
+        self.idle.stop()
+        self.backup_on_close()
+        if self.window.db_lock is not None:
+            self.window.db_lock.release()
