@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 
 from suining_desk import audit
+from suining_desk.access import require
 from suining_desk.db.models import AuditEntry, Household, MemberChange, Person, Relocation, Renovation
 from suining_desk.db.rows import tuples
 from suining_desk.enums import ATTACHMENT_KINDS, RELOCATION_STATUS, RENOVATION_GRADES, RENOVATION_STATUS
@@ -154,3 +155,10 @@ def record_history(table: str, record_id: int) -> list[StepLine]:
         what, date, detail = _describe(e.action, after if isinstance(after, dict) else {}, labels)
         lines.append(StepLine(e.at.replace("T", " "), date, what, detail, e.username))
     return lines
+
+
+def require_household_clerk(user: str, household_id: int | None) -> None:
+    """A clerk (or above) of the household's township, or of the whole county.
+    (A missing household is refused by the record's own checks.)"""
+    household = Household.get_or_none(Household.id == household_id) if household_id else None
+    require(user, role="clerk", township=household.township_id if household else None)

@@ -23,6 +23,7 @@ from suining_desk.services.housing_common import (
     log_override,
     override_fields,
     raise_if_errors,
+    require_household_clerk,
     snapshot,
 )
 from suining_desk.services.settings import (
@@ -71,6 +72,7 @@ def _fields(r: RelocationInput) -> dict[str, object]:
 def create_relocation(r: RelocationInput, *, user: str, today: dt.date | None = None) -> int:
     """Record a planned relocation; returns its id."""
     with database.atomic("IMMEDIATE"):
+        require_household_clerk(user, r.household_id)
         problems = relocation_problems(r, user=user, today=today)
         raise_if_errors(problems)
         override = override_fields(r.override_reason, problems, user)
@@ -85,6 +87,7 @@ def update_relocation(relocation_id: int, r: RelocationInput, *, user: str, toda
     """Edit a relocation's data; its status moves only through :func:`advance_relocation`."""
     with database.atomic("IMMEDIATE"):
         before = Relocation.get_by_id(relocation_id)
+        require_household_clerk(user, before.household_id)
         if r.household_id != before.household_id:
             raise InvalidInput([Problem("household_fixed", {}, field="household")])
         problems = relocation_problems(r, user=user, relocation_id=relocation_id, today=today)
@@ -125,6 +128,7 @@ def advance_relocation(relocation_id: int, *, to: str, date: dt.date, user: str,
     """Move the relocation one step on: 建设中 (building), 已入住 (moved in), 旧房已拆除 (demolished)."""
     with database.atomic("IMMEDIATE"):
         record = Relocation.get_by_id(relocation_id)
+        require_household_clerk(user, record.household_id)
         raise_if_errors(relocation_step_problems(relocation_id, to, date, today=today))
         changes: dict[str, object] = {"status": to}
         if to == "moved_in":

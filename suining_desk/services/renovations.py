@@ -25,6 +25,7 @@ from suining_desk.services.housing_common import (
     log_override,
     override_fields,
     raise_if_errors,
+    require_household_clerk,
     snapshot,
 )
 from suining_desk.services.settings import RENOVATION_STANDARD_C, RENOVATION_STANDARD_D, setting_value
@@ -63,6 +64,7 @@ def _fields(r: RenovationInput) -> dict[str, object]:
 def create_renovation(r: RenovationInput, *, user: str, today: dt.date | None = None) -> int:
     """Record a planned renovation; returns its id."""
     with database.atomic("IMMEDIATE"):
+        require_household_clerk(user, r.household_id)
         problems = renovation_problems(r, user=user, today=today)
         raise_if_errors(problems)
         override = override_fields(r.override_reason, problems, user)
@@ -77,6 +79,7 @@ def update_renovation(renovation_id: int, r: RenovationInput, *, user: str, toda
     """Edit a renovation's data (the subsidy too, once accepted); the status moves by :func:`advance_renovation`."""
     with database.atomic("IMMEDIATE"):
         before = Renovation.get_by_id(renovation_id)
+        require_household_clerk(user, before.household_id)
         if r.household_id != before.household_id:
             raise InvalidInput([Problem("household_fixed", {}, field="household")])
         problems = renovation_problems(r, user=user, renovation_id=renovation_id, today=today)
@@ -118,6 +121,7 @@ def advance_renovation(renovation_id: int, *, to: str, date: dt.date, user: str,
     """
     with database.atomic("IMMEDIATE"):
         record = Renovation.get_by_id(renovation_id)
+        require_household_clerk(user, record.household_id)
         raise_if_errors(renovation_step_problems(renovation_id, to, date, accepted_by=accepted_by, result=result,
                                                  subsidy_fen=subsidy_fen, today=today))
         after: dict[str, object] = {"from": record.status, "to": to, "date": date}

@@ -122,8 +122,14 @@ def test_a_renovated_household_is_refused_unless_a_reviewer_overrides(county: Fi
         create_relocation(_plan(hid, site(county)), user="luru", today=TODAY)
     assert _codes(info) == {"double_benefit_renovated"}
     assert "2016年C级危房改造（计划）" in describe(info.value.problems[0])
+    # With accounts in the database, a clerk may not override; a reviewer of the township may.
+    from suining_desk.services.accounts import create_first_admin, create_user
+
+    create_first_admin("admin", "管理员", "Admin2018x")
+    create_user("luru", "录入员", "clerk", county.changpu.id, "Luru2018x", by="admin")
+    create_user("shenhe", "审核员", "reviewer", county.changpu.id, "Shenhe2018x", by="admin")
     with pytest.raises(InvalidInput) as info:
-        create_relocation(_plan(hid, site(county, "二号点"), override_reason="x"), user=" ", today=TODAY)
+        create_relocation(_plan(hid, site(county, "二号点"), override_reason="x"), user="luru", today=TODAY)
     assert _codes(info) == {"override_not_allowed"}
     rid = create_relocation(_plan(hid, site(county, "三号点"), override_reason="原址地质灾害，危改后仍须搬离"),
                             user="shenhe", today=TODAY)
@@ -166,3 +172,15 @@ def test_list_filters_sorts_and_searches(county: FixtureCounty) -> None:
     assert list(relocation_ids(RelocationFilter(), RelocationColumn.HEAD, descending=True)) == [rb, ra]
     row = relocation_rows([ra])[ra]
     assert (row.township, row.village, row.head_name, row.site) == ("长铺镇", "青石村", "曾伟", "长铺镇集镇安置点")
+
+
+def test_a_clerk_of_another_township_may_not_record_a_relocation(county: FixtureCounty) -> None:
+    from suining_desk.access import AccessDenied
+    from suining_desk.services.accounts import create_first_admin, create_user
+
+    hid = register_family(county, "43052710000101001", "曾伟", 201)
+    create_first_admin("admin", "管理员", "Admin2018x")
+    create_user("wuyang", "武阳录入员", "clerk", county.wuyang.id, "Wuyang2018x", by="admin")
+    with pytest.raises(AccessDenied):
+        create_relocation(_plan(hid, site(county)), user="wuyang", today=TODAY)
+    assert Relocation.select().count() == 0
