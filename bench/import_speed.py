@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import resource
 import sys
 import threading
 import time
@@ -29,11 +28,29 @@ from bench.common import ROOT, county_database, rss_mb  # noqa: E402
 WORK = ROOT / "out" / "import_bench"
 
 
+PEAKS: list[float] = []  # the highest RSS (MB) seen during each timed call
+
+
 def timed(fn: Callable[[], object]) -> tuple[float, float]:
     """(wall seconds, CPU seconds of this process) of one call. Other programs on the
-    machine slow the wall clock down; the CPU time is this process's own work."""
+    machine slow the wall clock down; the CPU time is this process's own work. The call's
+    peak memory is sampled meanwhile into :data:`PEAKS`."""
+    peak = [rss_mb()]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            peak[0] = max(peak[0], rss_mb())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     wall, cpu = time.perf_counter(), time.process_time()
-    fn()
+    try:
+        fn()
+    finally:
+        done.set()
+        sampler.join()
+    PEAKS.append(max(peak[0], rss_mb()))
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
@@ -99,12 +116,12 @@ def main() -> None:
     print(f"openpyxl read-only, values only: {read_rows:,} rows in {read_wall:.1f} s (CPU {read_cpu:.1f} s)")
     before = rss_mb()
     result, (import_wall, import_cpu) = our_import(sheet, WORK / "target.sqlite3")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"import: {result.summary()}")
     print(f"import: {import_wall:.1f} s (CPU {import_cpu:.1f} s)")
     print(f"ratio import / openpyxl read: wall {import_wall / read_wall:.2f}, CPU {import_cpu / read_cpu:.2f}"
           " (target ≤ 1.50)")
-    print(f"memory: RSS {before:.0f} MB before the import, peak {peak:.0f} MB")
+    print(f"memory (RSS): {before:.0f} MB before the import; peak {PEAKS[-2]:.0f} MB during openpyxl's read, "
+          f"{PEAKS[-1]:.0f} MB during the import")
 
 
 if __name__ == "__main__":

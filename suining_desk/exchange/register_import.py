@@ -26,7 +26,7 @@ from typing import Any
 
 from suining_desk import audit, audit_capture
 from suining_desk.access import Account, require
-from suining_desk.db.models import database
+from suining_desk.db.models import Area, database
 from suining_desk.exchange.areas import AreaResolver, Resolved
 from suining_desk.exchange.reader import open_rows
 from suining_desk.exchange.register_layout import REGISTER
@@ -257,8 +257,6 @@ class _Pass:
 
     def _check_scope(self, row: int, township_id: int) -> None:
         if self.account is not None and not self.account.covers(township_id) and township_id > 0:
-            from suining_desk.db.models import Area
-
             area = Area.get_or_none(Area.id == township_id)
             self.problem(row, "township", "access_scope", {
                 "user": self.account.username, "township": self.account.township_name,

@@ -29,8 +29,8 @@ PERSON_COLUMNS = (
 UPDATABLE = ("name", "relation", "ethnicity", "education", "schooling", "health", "disability", "labour",
              "work_status", "phone", "person_no", "death_date", "removed_on", "removal_reason")
 CHANGE_COLUMNS = ("household_id", "person_id", "kind", "date", "reason", "recorded_by", "recorded_at")
-FLUSH_ROWS = 20_000
-KEY_CACHE = 50_000  # names whose search keys are kept
+FLUSH_ROWS = 10_000
+KEY_CACHE = 20_000  # names whose search keys are kept
 AT = {name: i for i, name in enumerate(STAGED)}
 
 
