@@ -8,7 +8,12 @@ on a file exported from the county-scale demo (so it is in the import layout).
                                         [--households N]
 
 ``--reuse`` keeps the exported file between runs; ``--households N`` exports only the
-first N households (a quicker look).
+first N households (a quicker look). Both wall and CPU time are printed: other programs
+on a shared machine slow the wall clock of both runs down.
+
+Measured on the 2-core development VM (2026-11-29), 408,697 person rows, 55 MB:
+openpyxl read 256.7 s, import 252.5 s, ratio 0.98 (CPU 0.99); peak RSS 260 MB during the
+import (149 MB for the first 5,000 households: memory does not follow the file's size).
 """
 
 from __future__ import annotations
