@@ -60,6 +60,7 @@ _RAW = {
 SPEC: TableSpec[HouseholdRow, HouseholdFilter] = TableSpec(
     columns=HouseholdColumn, headers=HEADERS, display=_DISPLAY, raw=_RAW, ids=household_ids,
     rows=household_rows, right_aligned=frozenset({HouseholdColumn.MEMBERS}), context="HouseholdTableModel",
+    widths=(150, 80, 70, 70, 160, 45, 80, 150, 80, 110),
 )
 
 

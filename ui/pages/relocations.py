@@ -39,7 +39,7 @@ class RelocationsPage(RecordListPage):
                           (_tr("安置方式："), self.mode_filter), (_tr("安置点："), self.site_filter)], parent)
         self.setObjectName("relocations_page")
         self.sites_button = QPushButton(self.tr("安置点管理…"), objectName="sites_button")
-        self.filter_bar.insertWidget(self.filter_bar.count() - 2, self.sites_button)
+        self.add_button(self.sites_button)
         self.sites_button.clicked.connect(self.manage_sites)
         self.sites_dialog: SitesDialog | None = None
         self.restore_layout()
@@ -64,7 +64,7 @@ class RelocationsPage(RecordListPage):
         return relocation_detail(record_id, user=self.session.username, today=self.session.today())
 
     def _selected_detail(self) -> RelocationDetail | None:
-        detail = self.detail.detail
+        detail = self.record_detail.detail
         return detail if isinstance(detail, RelocationDetail) else None
 
     def new_record(self) -> None:

@@ -45,7 +45,7 @@ class RenovationsPage(RecordListPage):
         return renovation_detail(record_id, user=self.session.username, today=self.session.today())
 
     def _selected_detail(self) -> RenovationDetail | None:
-        detail = self.detail.detail
+        detail = self.record_detail.detail
         return detail if isinstance(detail, RenovationDetail) else None
 
     def new_record(self) -> None:
