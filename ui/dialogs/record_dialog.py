@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from suining_desk.problems import InvalidInput, Problem
 from ui.widgets.buttons import save_cancel
+from ui.widgets.household_picker import HouseholdPicker
+from ui.widgets.inputs import AreaEdit, MoneyEdit
 from ui.widgets.problem_label import ProblemLabel
 
 
@@ -104,6 +107,58 @@ class RecordDialog(QDialog):
         """All problem text on screen (for tests and screen readers)."""
         labels: list[ProblemLabel] = [*self.labels.values(), self.other_problems]
         return "\n".join(label.text() for label in labels if label.text())
+
+
+class HousingRecordDialog(RecordDialog):
+    """A relocation or renovation of one household: measured fields parse with their own problems,
+    then the record's core service checks it and creates or updates it."""
+
+    household: HouseholdPicker
+
+    # --- what a dialog provides ---
+    def measured_fields(self) -> list[tuple[str, MoneyEdit | AreaEdit]]:
+        """The money and area fields by problem field name; each parses to an integer (fen, m² × 100)."""
+        raise NotImplementedError
+
+    def build(self, measured: dict[str, int]) -> Any:
+        """The record's input from the form, given the parsed measured fields."""
+        raise NotImplementedError
+
+    def record_problems(self, value: Any) -> list[Problem]:
+        raise NotImplementedError
+
+    def create(self, value: Any) -> int:
+        raise NotImplementedError
+
+    def update(self, record_id: int, value: Any) -> None:
+        raise NotImplementedError
+
+    # --- shared behaviour ---
+    def _parsed(self) -> tuple[Any, list[Problem]]:
+        problems: list[Problem] = []
+        measured: dict[str, int] = {}
+        for name, edit in self.measured_fields():
+            parsed, found = edit.checked()
+            problems += [Problem(p.code, p.params, p.severity, field=name) for p in found]
+            measured[name] = parsed if parsed is not None else 0
+        return self.build(measured), problems
+
+    def value(self) -> Any:
+        return self._parsed()[0]
+
+    def current_problems(self) -> list[Problem]:
+        value, problems = self._parsed()
+        return problems + self.record_problems(value)
+
+    def quiet(self, problem: Problem) -> bool:
+        return problem.field == "household" and problem.code == "required" and not self.household.search.text()
+
+    def call_service(self) -> int:
+        value = self.value()
+        if self.record_id is None:
+            return self.create(value)
+        self.update(self.record_id, value)
+        return self.record_id
 
 
 def connect_all(callback: Callable[[], None], *signals: object) -> None:

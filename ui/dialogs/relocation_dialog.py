@@ -14,7 +14,7 @@ from suining_desk.services import relocations as rs
 from suining_desk.services.housing_detail import household_line
 from suining_desk.services.settings import RELOCATION_SUBSIDY_PER_PERSON, setting_value
 from suining_desk.services.sites import site_views
-from ui.dialogs.record_dialog import RecordDialog, connect_all
+from ui.dialogs.record_dialog import HousingRecordDialog, connect_all
 from ui.widgets.household_picker import HouseholdPicker
 from ui.widgets.inputs import AreaEdit, MoneyEdit, OptionalDate
 
@@ -23,7 +23,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("RelocationDialog", text)
 
 
-class RelocationDialog(RecordDialog):
+class RelocationDialog(HousingRecordDialog):
     def __init__(self, *, user: str, today: dt.date | None = None, relocation_id: int | None = None,
                  initial: RelocationInput | None = None, household: tuple[int, str] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -112,38 +112,24 @@ class RelocationDialog(RecordDialog):
             day = self.plan_date.value() or self._today
             self.subsidy.set_fen(setting_value(RELOCATION_SUBSIDY_PER_PERSON, day) * self.people.value())
 
-    def _parsed(self) -> tuple[RelocationInput, list[Problem]]:
-        problems: list[Problem] = []
-        values: dict[str, int] = {}
-        for name, edit in (("house_area", self.house_area), ("subsidy", self.subsidy),
-                           ("self_raised", self.self_raised)):
-            parsed, found = edit.checked()
-            problems += [Problem(p.code, p.params, p.severity, field=name) for p in found]
-            values[name] = parsed if parsed is not None else 0
+    def measured_fields(self) -> list[tuple[str, MoneyEdit | AreaEdit]]:
+        return [("house_area", self.house_area), ("subsidy", self.subsidy), ("self_raised", self.self_raised)]
+
+    def build(self, measured: dict[str, int]) -> RelocationInput:
         site = self.site.currentData() if self.site.currentIndex() >= 0 else None
-        value = RelocationInput(
+        return RelocationInput(
             household_id=self.household.household_id(), batch_year=self.batch_year.value(),
             people=self.people.value(), mode=self.mode.currentData(), site_id=site, origin=self.origin.text(),
-            house_area_x100=values["house_area"], subsidy_fen=values["subsidy"],
-            self_raised_fen=values["self_raised"], plan_date=self.plan_date.value(), notes=self.notes.text(),
+            house_area_x100=measured["house_area"], subsidy_fen=measured["subsidy"],
+            self_raised_fen=measured["self_raised"], plan_date=self.plan_date.value(), notes=self.notes.text(),
             override_reason=self.override_reason.text(),
         )
-        return value, problems
 
-    def value(self) -> RelocationInput:
-        return self._parsed()[0]
+    def record_problems(self, value: RelocationInput) -> list[Problem]:
+        return rs.relocation_problems(value, user=self._user, relocation_id=self.record_id, today=self._today)
 
-    def current_problems(self) -> list[Problem]:
-        value, problems = self._parsed()
-        return problems + rs.relocation_problems(value, user=self._user, relocation_id=self.record_id,
-                                                 today=self._today)
+    def create(self, value: RelocationInput) -> int:
+        return rs.create_relocation(value, user=self._user, today=self._today)
 
-    def quiet(self, problem: Problem) -> bool:
-        return problem.field == "household" and problem.code == "required" and not self.household.search.text()
-
-    def call_service(self) -> int:
-        value = self.value()
-        if self.record_id is None:
-            return rs.create_relocation(value, user=self._user, today=self._today)
-        rs.update_relocation(self.record_id, value, user=self._user, today=self._today)
-        return self.record_id
+    def update(self, record_id: int, value: RelocationInput) -> None:
+        rs.update_relocation(record_id, value, user=self._user, today=self._today)

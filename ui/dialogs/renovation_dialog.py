@@ -18,7 +18,7 @@ from suining_desk.enums import (
 from suining_desk.problems import Problem
 from suining_desk.rules.housing import FIRST_RENOVATION_YEAR, REPAIR, RenovationInput
 from suining_desk.services import renovations as ns
-from ui.dialogs.record_dialog import RecordDialog, connect_all
+from ui.dialogs.record_dialog import HousingRecordDialog, connect_all
 from ui.widgets.household_picker import HouseholdPicker
 from ui.widgets.inputs import AreaEdit, MoneyEdit
 
@@ -34,7 +34,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("RenovationDialog", text)
 
 
-class RenovationDialog(RecordDialog):
+class RenovationDialog(HousingRecordDialog):
     def __init__(self, *, user: str, today: dt.date | None = None, renovation_id: int | None = None,
                  initial: RenovationInput | None = None, household: tuple[int, str] | None = None,
                  accepted: tuple[str, str] = ("planned", ""), parent: QWidget | None = None) -> None:
@@ -117,36 +117,23 @@ class RenovationDialog(RecordDialog):
         if not self._standard_touched:
             self.standard.set_fen(ns.standard_for(self.grade.currentData(), self.year.value()))
 
-    def _parsed(self) -> tuple[RenovationInput, list[Problem]]:
-        problems: list[Problem] = []
-        values: dict[str, int] = {}
-        for name, edit in (("area", self.area), ("standard", self.standard), ("subsidy", self.subsidy)):
-            parsed, found = edit.checked()
-            problems += [Problem(p.code, p.params, p.severity, field=name) for p in found]
-            values[name] = parsed if parsed is not None else 0
-        value = RenovationInput(
+    def measured_fields(self) -> list[tuple[str, MoneyEdit | AreaEdit]]:
+        return [("area", self.area), ("standard", self.standard), ("subsidy", self.subsidy)]
+
+    def build(self, measured: dict[str, int]) -> RenovationInput:
+        return RenovationInput(
             household_id=self.household.household_id(), year=self.year.value(),
             beneficiary_type=self.beneficiary_type.currentText(), grade=self.grade.currentData(),
-            method=self.method.currentText(), build_mode=self.build_mode.currentData(), area_x100=values["area"],
-            standard_fen=values["standard"], subsidy_fen=values["subsidy"], notes=self.notes.text(),
+            method=self.method.currentText(), build_mode=self.build_mode.currentData(), area_x100=measured["area"],
+            standard_fen=measured["standard"], subsidy_fen=measured["subsidy"], notes=self.notes.text(),
             override_reason=self.override_reason.text(),
         )
-        return value, problems
 
-    def value(self) -> RenovationInput:
-        return self._parsed()[0]
+    def record_problems(self, value: RenovationInput) -> list[Problem]:
+        return ns.renovation_problems(value, user=self._user, renovation_id=self.record_id, today=self._today)
 
-    def current_problems(self) -> list[Problem]:
-        value, problems = self._parsed()
-        return problems + ns.renovation_problems(value, user=self._user, renovation_id=self.record_id,
-                                                 today=self._today)
+    def create(self, value: RenovationInput) -> int:
+        return ns.create_renovation(value, user=self._user, today=self._today)
 
-    def quiet(self, problem: Problem) -> bool:
-        return problem.field == "household" and problem.code == "required" and not self.household.search.text()
-
-    def call_service(self) -> int:
-        value = self.value()
-        if self.record_id is None:
-            return ns.create_renovation(value, user=self._user, today=self._today)
-        ns.update_renovation(self.record_id, value, user=self._user, today=self._today)
-        return self.record_id
+    def update(self, record_id: int, value: RenovationInput) -> None:
+        ns.update_renovation(record_id, value, user=self._user, today=self._today)
