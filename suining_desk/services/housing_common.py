@@ -89,6 +89,31 @@ def log_override(table: str, record_id: int, fields: dict[str, str], before_reas
                      after={"reason": fields["override_reason"], "by": fields["override_by"]})
 
 
+def insert_checked(model: type[Relocation] | type[Renovation], fields: dict[str, object], problems: list[Problem],
+                   reason: str, user: str) -> int:
+    """Create a planned record once the checks pass, with its override and audit entries."""
+    table = model._meta.table_name
+    raise_if_errors(problems)
+    override = override_fields(reason, problems, user)
+    record = model.create(**fields, **override, status="planned")
+    audit.append(f"{table}_created", username=user, table_name=table, record_id=record.id, after=snapshot(record))
+    log_override(table, record.id, override, "", user)
+    return int(record.id)
+
+
+def update_checked(before: Relocation | Renovation, fields: dict[str, object], problems: list[Problem],
+                   reason: str, user: str) -> None:
+    """Rewrite a record's data once the checks pass, logging before and after."""
+    model = type(before)
+    table = model._meta.table_name
+    raise_if_errors(problems)
+    override = override_fields(reason, problems, user, before.override_reason, before.override_by)
+    model.update(**fields, **override).where(model.id == before.id).execute()
+    audit.append(f"{table}_updated", username=user, table_name=table, record_id=before.id,
+                 before=snapshot(before), after=snapshot(model.get_by_id(before.id)))
+    log_override(table, before.id, override, before.override_reason, user)
+
+
 def raise_if_errors(problems: list[Problem]) -> None:
     errors = [p for p in problems if p.is_error]
     if errors:

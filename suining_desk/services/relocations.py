@@ -20,11 +20,10 @@ from suining_desk.rules.housing import (
 )
 from suining_desk.services.housing_common import (
     household_facts,
-    log_override,
-    override_fields,
+    insert_checked,
     raise_if_errors,
     require_household_clerk,
-    snapshot,
+    update_checked,
 )
 from suining_desk.services.settings import (
     RELOCATION_AREA_CAP,
@@ -74,13 +73,7 @@ def create_relocation(r: RelocationInput, *, user: str, today: dt.date | None = 
     with database.atomic("IMMEDIATE"):
         require_household_clerk(user, r.household_id)
         problems = relocation_problems(r, user=user, today=today)
-        raise_if_errors(problems)
-        override = override_fields(r.override_reason, problems, user)
-        record = Relocation.create(**_fields(r), **override, status="planned")
-        audit.append("relocation_created", username=user, table_name="relocation", record_id=record.id,
-                     after=snapshot(record))
-        log_override("relocation", record.id, override, "", user)
-    return int(record.id)
+        return insert_checked(Relocation, _fields(r), problems, r.override_reason, user)
 
 
 def update_relocation(relocation_id: int, r: RelocationInput, *, user: str, today: dt.date | None = None) -> None:
@@ -93,12 +86,7 @@ def update_relocation(relocation_id: int, r: RelocationInput, *, user: str, toda
         problems = relocation_problems(r, user=user, relocation_id=relocation_id, today=today)
         if before.status in ("moved_in", "demolished"):
             problems += _moved_in_missing(r.house_area_x100, r.mode, r.site_id)
-        raise_if_errors(problems)
-        override = override_fields(r.override_reason, problems, user, before.override_reason, before.override_by)
-        Relocation.update(**_fields(r), **override).where(Relocation.id == relocation_id).execute()
-        audit.append("relocation_updated", username=user, table_name="relocation", record_id=relocation_id,
-                     before=snapshot(before), after=snapshot(Relocation.get_by_id(relocation_id)))
-        log_override("relocation", relocation_id, override, before.override_reason, user)
+        update_checked(before, _fields(r), problems, r.override_reason, user)
 
 
 def _moved_in_missing(area_x100: int, mode: str, site_id: int | None) -> list[Problem]:

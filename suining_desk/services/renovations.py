@@ -22,11 +22,10 @@ from suining_desk.rules.housing import (
 )
 from suining_desk.services.housing_common import (
     household_facts,
-    log_override,
-    override_fields,
+    insert_checked,
     raise_if_errors,
     require_household_clerk,
-    snapshot,
+    update_checked,
 )
 from suining_desk.services.settings import RENOVATION_STANDARD_C, RENOVATION_STANDARD_D, setting_value
 
@@ -66,13 +65,7 @@ def create_renovation(r: RenovationInput, *, user: str, today: dt.date | None = 
     with database.atomic("IMMEDIATE"):
         require_household_clerk(user, r.household_id)
         problems = renovation_problems(r, user=user, today=today)
-        raise_if_errors(problems)
-        override = override_fields(r.override_reason, problems, user)
-        record = Renovation.create(**_fields(r), **override, status="planned")
-        audit.append("renovation_created", username=user, table_name="renovation", record_id=record.id,
-                     after=snapshot(record))
-        log_override("renovation", record.id, override, "", user)
-    return int(record.id)
+        return insert_checked(Renovation, _fields(r), problems, r.override_reason, user)
 
 
 def update_renovation(renovation_id: int, r: RenovationInput, *, user: str, today: dt.date | None = None) -> None:
@@ -83,12 +76,7 @@ def update_renovation(renovation_id: int, r: RenovationInput, *, user: str, toda
         if r.household_id != before.household_id:
             raise InvalidInput([Problem("household_fixed", {}, field="household")])
         problems = renovation_problems(r, user=user, renovation_id=renovation_id, today=today)
-        raise_if_errors(problems)
-        override = override_fields(r.override_reason, problems, user, before.override_reason, before.override_by)
-        Renovation.update(**_fields(r), **override).where(Renovation.id == renovation_id).execute()
-        audit.append("renovation_updated", username=user, table_name="renovation", record_id=renovation_id,
-                     before=snapshot(before), after=snapshot(Renovation.get_by_id(renovation_id)))
-        log_override("renovation", renovation_id, override, before.override_reason, user)
+        update_checked(before, _fields(r), problems, r.override_reason, user)
 
 
 def step_facts(record: Renovation, to: str) -> StepFacts:
