@@ -149,7 +149,7 @@ MESSAGES: dict[str, str] = {
     "excl_in_other_batch": "本期（{period}）已列入尚未发放的批次{batch}",
     "bank_not_posted": "批次{batch}尚未发放（过账），不能导出或导入银行文件",
     "bank_no_lines": "批次{batch}没有可导出的发放记录",
-    "bank_bad_format": "不支持的文件类型“{suffix}”（支持 .xlsx 和 .csv）",
+    "bank_bad_format": "不支持的文件类型“{suffix}”（支持 {allowed}）",
     "bank_missing_columns": "银行回盘文件缺少“{columns}”列",
     "bank_unreadable": "无法读取文件“{path}”：{reason}",
     "bank_unknown_line": "第{row}行：账号{account}、金额{amount}元在本批次中找不到对应的发放",
@@ -253,7 +253,10 @@ MESSAGES: dict[str, str] = {
     # --- import and export ---
     "file_missing": "文件“{path}”不存在",
     "file_not_spreadsheet": "“{path}”不是表格文件",
-    "file_old_format": "“{path}”是旧版 {suffix} 格式，请在 Excel 或 WPS 中“另存为” .xlsx 工作簿后再导入",
+    "file_old_format": "无法读取“{path}”（{suffix} 格式或文件已损坏），"
+                       "请在 Excel 或 WPS 中“另存为” .xlsx 工作簿后再导入",
+    "file_html_as_xls": "“{path}”实际上是网页文件（网上系统导出时常把网页存成 .xls），"
+                        "请在 Excel 或 WPS 中打开后“另存为” .xlsx 工作簿再导入",
     "file_not_xlsx": "无法读取“{path}”：不是有效的 .xlsx 文件（可能已损坏、设置了打开密码，或是改了扩展名的其他文件）",
     "file_in_use": "无法打开“{path}”：文件可能正在 Excel 或 WPS 中打开，请先关闭后再导入",
     "file_no_sheet": "“{path}”中没有名为“{sheet}”的工作表（有：{sheets}）",

@@ -105,3 +105,24 @@ def register_sheet(path: Path, rows: list[list[object]], *, header: list[str] | 
         ws.append(row)
     book.save(path)
     return path
+
+
+def as_xls(source: Path, path: Path) -> Path:
+    """The same workbook saved in the old Excel 97–2003 format (.xls), cell by cell with xlwt."""
+    import xlwt  # type: ignore[import-untyped]
+    from openpyxl import load_workbook
+
+    dated = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    book = xlwt.Workbook(encoding="utf-8")
+    for ws in load_workbook(source).worksheets:
+        out = book.add_sheet(ws.title)
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is None:
+                    continue
+                if isinstance(cell.value, (dt.datetime, dt.date)):
+                    out.write(cell.row - 1, cell.column - 1, cell.value, dated)
+                else:
+                    out.write(cell.row - 1, cell.column - 1, cell.value)
+    book.save(str(path))
+    return path

@@ -56,6 +56,16 @@ def _xlsx_text(path: Path) -> str | None:
     return "\n".join(parts)
 
 
+def _xls_text(path: Path) -> str | None:
+    from suining_desk.exchange.xls import XlsUnreadable, open_xls
+
+    try:
+        sheets = open_xls(path)
+    except (XlsUnreadable, OSError):
+        return None
+    return "\n".join(str(v) for sheet in sheets for row in sheet.rows() for v in (sheet.title, *row) if v is not None)
+
+
 def file_text(path: Path) -> str | None:
     """The text to scan, or None where full numbers may be."""
     name = path.name
@@ -71,6 +81,9 @@ def file_text(path: Path) -> str | None:
         return text if text and "公示" in text else None
     if suffix in (".xlsx", ".xlsm"):
         text = _xlsx_text(path)
+        return text if text and "公示" in text else None
+    if suffix in (".xls", ".et"):
+        text = _xls_text(path)
         return text if text and "公示" in text else None
     if suffix in (".csv", ".txt") and "公示" not in name and "crash" not in name and "log" not in name:
         return None  # exports and bank files: the full numbers belong there

@@ -1,8 +1,9 @@
 """Opening a clerk's spreadsheet and streaming its rows below the header.
 
 ``.xlsx`` (and ``.xlsm``) are read with openpyxl in read-only mode — one row at a time,
-so a county's 400,000 rows need no more memory than a few — and ``.csv`` (UTF-8 or GBK)
-with the csv module. The header is looked for in the first rows of each sheet: titles,
+so a county's 400,000 rows need no more memory than a few — old ``.xls`` workbooks with
+xlrd (:mod:`suining_desk.exchange.xls`), and ``.csv`` (UTF-8 or GBK) with the csv module.
+The header is looked for in the first rows of each sheet: titles,
 merged cells and notes above it are skipped, and the first sheet whose header names the
 layout's required columns is read. Row numbers are those Excel shows.
 """
@@ -20,13 +21,14 @@ from typing import Any, TextIO
 from suining_desk.exchange.cells import Cell
 from suining_desk.exchange.columns import HeaderMatch, Layout
 from suining_desk.exchange.fast_xlsx import fast_rows
+from suining_desk.exchange.xls import XLS_SUFFIXES, XlsUnreadable, open_xls
 from suining_desk.problems import InvalidInput, Problem
 
 HEADER_SCAN = 30  # rows looked at for the header
 FAST = True  # cells through fast_xlsx (same values as openpyxl's rows, in a third of the time)
 XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 CSV_SUFFIXES = (".csv", ".txt")
-OLD_SUFFIXES = (".xls", ".et", ".wps", ".ods")
+OLD_SUFFIXES = (".wps", ".ods")  # asked to be saved as .xlsx
 
 
 class FileUnreadable(InvalidInput):
@@ -101,7 +103,38 @@ def open_rows(path: Path | str, layout: Layout, *, sheet: str | None = None) -> 
         raise _unreadable("file_old_format", path=str(path), suffix=suffix)
     if suffix in CSV_SUFFIXES:
         return _open_csv(path, layout)
+    if suffix in XLS_SUFFIXES and not zipfile.is_zipfile(path):  # an .xlsx renamed .xls reads as .xlsx
+        return _open_xls(path, layout, sheet)
     return _open_xlsx(path, layout, sheet)
+
+
+def _open_xls(path: Path, layout: Layout, sheet: str | None) -> SheetRows:
+    try:
+        sheets = open_xls(path)
+    except PermissionError as exc:
+        raise _unreadable("file_in_use", path=str(path)) from exc
+    except XlsUnreadable as exc:
+        with path.open("rb") as fh:
+            start = fh.read(512).lstrip().lower()
+        if start.startswith((b"<", b"\xef\xbb\xbf<")):  # a web page saved as .xls by an online system
+            raise _unreadable("file_html_as_xls", path=str(path)) from exc
+        raise _unreadable("file_old_format", path=str(path), suffix=path.suffix.lower()) from exc
+    if sheet is not None:
+        chosen = [s for s in sheets if s.title == sheet]
+        if not chosen:
+            raise _unreadable("file_no_sheet", path=str(path), sheet=sheet, sheets="、".join(s.title for s in sheets))
+    else:
+        chosen = [s for s in sheets if s.visible]
+    candidate: HeaderMatch | None = None
+    for ws in chosen:
+        head, rest = _split_head(_numbered(ws.rows()))
+        header = _best_header(layout, head)
+        if header is None or layout.missing_required(header):
+            if header is not None and (candidate is None or header.recognised > candidate.recognised):
+                candidate = header
+            continue
+        return SheetRows(path, ws.title, header, ws.nrows, _after_header(head, header, rest))
+    raise _no_header(path, layout, candidate)
 
 
 def _open_xlsx(path: Path, layout: Layout, sheet: str | None) -> SheetRows:

@@ -1,7 +1,7 @@
 """Bank files (一卡通代发): the list a posted batch sends to the bank, and the bank's
 return file, which says of each line whether the money arrived.
 
-The list has 序号, 姓名, 身份证号, 账号, 金额 (yuan, two decimals), as .xlsx or .csv
+The list has 序号, 姓名, 身份证号, 账号, 金额 (yuan, two decimals), as .xlsx or .csv (return files also .xls)
 (UTF-8 with a byte-order mark, which Excel opens correctly). A return line is matched
 to a payment by account and amount (and by ID number when the file has one); a line
 that matches nothing, or matches several payments that the file does not tell apart,
@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import threading
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from suining_desk import audit
 from suining_desk.db.models import PaymentBatch, PaymentOutcome, database
+from suining_desk.exchange.xls import XlsUnreadable, open_xls
 from suining_desk.money import check_amount, fen_to_yuan_str
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.actors import ENTER, require_in_area
@@ -87,10 +89,15 @@ def bank_lines(batch_id: int, *, reissues_only: bool = False) -> list[BankLine]:
     return [ln for ln in lines if ln.reissue] if reissues_only else lines
 
 
-def _suffix(path: Path) -> str:
+WRITTEN = (".xlsx", ".csv")
+READ = (".xlsx", ".xls", ".csv")  # banks still send many return files as old .xls
+
+
+def _suffix(path: Path, allowed: tuple[str, ...] = WRITTEN) -> str:
     suffix = path.suffix.lower()
-    if suffix not in (".xlsx", ".csv"):
-        raise InvalidInput([Problem("bank_bad_format", {"suffix": path.suffix or "（无）"})])
+    if suffix not in allowed:
+        raise InvalidInput([Problem("bank_bad_format", {"suffix": path.suffix or "（无）",
+                                                        "allowed": "、".join(allowed)})])
     return suffix
 
 
@@ -136,12 +143,15 @@ def _write_xlsx(path: Path, title: str, rows: list[tuple[int, str, str, str, int
 
 
 def _cells(path: Path) -> list[list[str]]:
-    suffix = _suffix(path)
+    suffix = _suffix(path, READ)
     try:
         if suffix == ".csv":
             raw = path.read_bytes()
             text = raw.decode("utf-8-sig") if _utf8(raw) else raw.decode("gb18030")
             return [list(r) for r in csv.reader(text.splitlines())]
+        if suffix == ".xls" and not zipfile.is_zipfile(path):
+            first = open_xls(path)[0]
+            return [["" if v is None else _cell_text(v) for v in row] for row in first.rows()]
         from openpyxl import load_workbook
 
         book = load_workbook(path, read_only=True, data_only=True)
@@ -149,7 +159,7 @@ def _cells(path: Path) -> list[list[str]]:
         rows = [["" if v is None else _cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         book.close()
         return rows
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, IndexError, XlsUnreadable) as exc:
         raise InvalidInput([Problem("bank_unreadable", {"path": str(path), "reason": str(exc)})]) from exc
 
 

@@ -103,3 +103,26 @@ def test_lines_the_file_cannot_tell_apart_are_not_guessed(county: PaymentCounty,
     both = tmp_path / "both.csv"  # both arrived: which is which does not matter
     both.write_text("账号,金额,状态\n6221880000000004,120.00,成功\n6221880000000004,120,成功\n", encoding="utf-8")
     assert len(import_return_file(batch.batch_id, both, user="luru").paid) == 2
+
+
+def test_an_old_xls_return_file_is_read_like_an_xlsx(county: PaymentCounty, tmp_path: Path) -> None:
+    from tests.exchange_sheets import as_xls
+
+    batch_id = _posted(county)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["序号", "户名", "卡号", "金额", "处理结果", "失败原因"])
+    sheet.append([1, "张建国", "6221880000000001", 960, "成功", ""])
+    sheet.append([2, "李德明", "6221880000000002", 330.0, "失败", "账户已销户"])
+    sheet.append([3, "某某", 6221880000009999, 100, "成功", ""])  # a card number typed as a number
+    book.save(tmp_path / "return.xlsx")
+    report = import_return_file(batch_id, as_xls(tmp_path / "return.xlsx", tmp_path / "回盘.xls"), user="luru",
+                                on=dt.date(2018, 10, 12))
+    zhang = Payment.get((Payment.batch == batch_id) & (Payment.household == county.zhang)).id
+    li = Payment.get((Payment.batch == batch_id) & (Payment.household == county.li)).id
+    assert (report.paid, report.failed) == ([zhang], [li])
+    assert [(p.code, p.params["row"]) for p in report.problems] == [("bank_unknown_line", 4)]
+    with pytest.raises(InvalidInput) as refused:
+        export_bank_file(batch_id, tmp_path / "list.xls")  # written only as .xlsx or .csv
+    assert refused.value.problems[0].params["allowed"] == ".xlsx、.csv"

@@ -90,7 +90,9 @@ def test_check_only_writes_nothing(db: Path, tmp_path: Path, capsys: pytest.Capt
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("missing.xlsx", None, "不存在"),
-    ("old.xls", b"\xd0\xcf\x11\xe0", "旧版 .xls 格式"),
+    ("old.xls", b"\xd0\xcf\x11\xe0", ".xls 格式或文件已损坏"),
+    ("web.xls", "<html><table><tr><td>姓名</td></tr></table></html>".encode(), "实际上是网页文件"),
+    ("old.wps", b"\xd0\xcf\x11\xe0", ".wps 格式或文件已损坏"),
     ("fake.xlsx", b"not a zip", "不是有效的 .xlsx 文件"),
 ])
 def test_exit_2_for_a_file_that_cannot_be_used(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],

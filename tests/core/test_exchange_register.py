@@ -70,6 +70,18 @@ def test_a_messy_register_is_refused_as_a_whole_with_every_problem_reported(
         "修正后重新导入，或加 --skip-invalid 只导入无误的户。")
 
 
+def test_an_old_xls_workbook_imports_exactly_like_its_xlsx(county: FixtureCounty, tmp_path: Path) -> None:
+    xlsx = sheets.messy_register(tmp_path / "花名册.xlsx")
+    xls = sheets.as_xls(xlsx, tmp_path / "花名册.xls")
+    refused = run(xls)
+    assert not refused.written and (refused.sheet, refused.header_row, refused.rows_read) == ("花名册", 4, 9)
+    assert by_row(refused) == by_row(run(xlsx))  # every problem, word for word, incl. the ID stored as a number
+    result = run(xls, skip_invalid=True)
+    assert result.written and (result.households_added, result.people_added) == (3, 6)
+    zeng = Household.get(Household.household_no == "43052710000101001")
+    assert zeng.registered_on == dt.date(2014, 6, 30)  # the Excel serial number in the .xls
+
+
 def test_skip_invalid_keeps_the_valid_households_exactly(county: FixtureCounty, tmp_path: Path) -> None:
     path = sheets.messy_register(tmp_path / "花名册.xlsx")
     result = run(path, skip_invalid=True)

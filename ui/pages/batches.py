@@ -287,7 +287,7 @@ class BatchesPage(QWidget):
         assert row is not None
         if path is None:
             name, _ = QFileDialog.getOpenFileName(self, self.tr("导入银行回盘文件"), "",
-                                                  self.tr("回盘文件 (*.xlsx *.csv)"))
+                                                  self.tr("回盘文件 (*.xlsx *.xls *.csv)"))
             if not name:
                 return
             path = Path(name)

@@ -43,7 +43,7 @@ from ui import tasks
 from ui.session import Session
 from ui.wizards.problems_model import ProblemsModel
 
-FILTER = "表格 (*.xlsx *.xlsm *.csv);;所有文件 (*)"
+FILTER = "表格 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)"
 
 
 class ChoosePage(QWizardPage):
