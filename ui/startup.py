@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from suining_desk import paths
 from suining_desk.access import Account, accounts_exist
 from suining_desk.backups import newest_good_backup
 from suining_desk.crashlog import write_crash_report
@@ -60,6 +61,27 @@ def offer_backup(db_path: Path, problems: list[Problem]) -> bool:
         tell(exc.problems)
         return False
     return True
+
+
+def first_run_choice(parent: QWidget | None = None) -> str | None:
+    """On a computer with no database yet: try the demo data, or start the office's own
+    database (its first admin is created next). ``"demo"``, ``"new"`` or None (closed)."""
+    box = _box(QMessageBox.Icon.Question, QMessageBox.tr(
+        "欢迎使用绥宁扶贫台账。\n\n"
+        "这台电脑上还没有数据库。可以先打开演示数据（虚构的乡镇、农户和发放记录，"
+        "账户 admin / shenhe / luru，密码 suining2018）熟悉软件，"
+        "也可以直接新建本单位的正式数据库（接着创建管理员账户）。"), parent)
+    box.setObjectName("first_run")
+    box.setStandardButtons(QMessageBox.StandardButton.NoButton)
+    demo = box.addButton(QMessageBox.tr("打开演示数据(&D)"), QMessageBox.ButtonRole.AcceptRole)
+    new = box.addButton(QMessageBox.tr("新建正式数据库(&N)"), QMessageBox.ButtonRole.YesRole)
+    box.addButton(QMessageBox.tr("退出"), QMessageBox.ButtonRole.RejectRole)
+    demo.setObjectName("first_run_demo")
+    new.setObjectName("first_run_new")
+    box.setDefaultButton(demo)
+    box.exec()
+    clicked = box.clickedButton()
+    return "demo" if clicked is demo else "new" if clicked is new else None
 
 
 def open_safely(db_path: Path, *, demo: bool) -> bool:
@@ -116,6 +138,12 @@ def start(db_path: Path, *, demo: bool, username: str = "") -> int:
     """The window's real start (``suining-desk`` without a command)."""
     create_app()
     sys.excepthook = _excepthook
+    if not demo and db_path == paths.default_database() and not db_path.exists():
+        choice = first_run_choice()
+        if choice is None:
+            return 0
+        if choice == "demo":
+            db_path, demo = paths.demo_database(), True
     lock = DatabaseLock(db_path)
     held = lock.acquire()
     if held is not None:

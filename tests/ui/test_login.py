@@ -181,3 +181,49 @@ def test_a_second_window_on_the_same_database_is_told(
     finally:
         first.release()
     assert len(told) == 1 and "已在另一个窗口中打开" in told[0] and "同时只能在一个窗口中打开" in told[0]
+
+
+@pytest.mark.parametrize("choice", ["first_run_demo", "first_run_new", None])
+def test_the_first_run_on_a_new_computer_offers_the_demo_or_a_new_database(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, choice: str | None
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from suining_desk import paths
+    from suining_desk.db import close_database
+
+    asked: list[str] = []
+
+    def click(box: QMessageBox) -> int:
+        asked.append(box.objectName())
+        if choice is None:
+            box.reject()  # Esc or the window's close button
+        else:
+            box.findChild(QPushButton, choice).click()
+        return 0
+
+    opened: list[tuple[str, bool, str]] = []
+    monkeypatch.setattr(QMessageBox, "exec", click)
+    monkeypatch.setattr(CreateAdminDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(startup, "run_app", lambda path, *, demo, account, db_lock: opened.append(
+        (path.name, demo, account.username)) or 0)
+    assert not paths.default_database().exists()
+    try:
+        assert startup.start(paths.default_database(), demo=False) == 0
+    finally:
+        close_database()
+    assert asked == ["first_run"]
+    if choice == "first_run_demo":  # the demo data is built and its admin logged in
+        assert opened == [(paths.demo_database().name, True, "admin")]
+    elif choice == "first_run_new":  # a new database, asking for its first admin (declined here)
+        assert opened == [] and paths.default_database().exists()
+    else:
+        assert opened == [] and not paths.default_database().exists() and not paths.demo_database().exists()
+    asked.clear()
+    if choice == "first_run_new":  # the question is asked once: the database is there now
+        monkeypatch.setattr(CreateAdminDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+        try:
+            assert startup.start(paths.default_database(), demo=False) == 0
+        finally:
+            close_database()
+        assert asked == []
