@@ -187,6 +187,7 @@ MESSAGES: dict[str, str] = {
     "ledger_bad_notice_days": "公示天数{value}无效，应为1到{max}天",
     "ledger_no_public": "{label}没有公示版",
     "ledger_empty": "所选范围内没有已发放的记录，未生成台账（{title}）",
+    "ledger_empty_records": "所选范围内没有记录，未生成台账（{title}）",
     "ledger_out_dir_missing": "输出文件夹“{path}”不存在",
     "ledger_cannot_write": "无法写入“{path}”：{reason}",
     "ledger_file_missing": "文件“{path}”不存在",

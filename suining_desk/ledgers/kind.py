@@ -26,3 +26,4 @@ class LedgerKind:
     # Source record ids → one line each, for verify's report of added or removed records.
     describe: Callable[[Sequence[int]], list[str]]
     has_public_variant: bool = False
+    empty: str = "ledger_empty"  # the problem raised when the selection has no records

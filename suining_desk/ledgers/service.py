@@ -140,7 +140,7 @@ def write_ledger(spec: LedgerSpec, out: Path, *, username: str, record: bool = T
         prepared = prepare(spec)
     content = prepared.document.content
     if not content.rows:
-        raise InvalidInput([Problem("ledger_empty", {"title": content.title})])
+        raise InvalidInput([Problem(get_kind(spec.kind).empty, {"title": content.title})])
     # A temporary file beside the target, made with the usual permissions (mkstemp's are
     # owner-only), renamed over the target once complete.
     temp_name = out.with_name(f".{out.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")

@@ -6,11 +6,9 @@ that change data work on a copy.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,24 +19,17 @@ from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, Payment, Program, database
 from suining_desk.ledgers import make_spec, write_ledger
 from suining_desk.money import fen_to_capitals, fen_to_yuan_str
+from tests.ledger_pdf import DATE, ID_NUMBER, MONEY, SUBTOTAL, TOTAL, assert_only_embedded_fonts, make_demo
+from tests.ledger_pdf import fen as _fen
+from tests.ledger_pdf import page_count as _pages
+from tests.ledger_pdf import pdf_text as _text
 
-DATE = dt.date(2018, 12, 1)
-MONEY = r"-?\d+\.\d\d"
 ROW_AMOUNT = re.compile(rf"^\s*\d+\s.*\s({MONEY})\s+\d{{4}}-\d\d-\d\d(\s|$)")
-SUBTOTAL = re.compile(rf"^\s*本页小计\s+({MONEY})\s*$")
-TOTAL = re.compile(rf"^\s*合计\s+({MONEY})\s*$")
-ID_NUMBER = re.compile(r"(?<![0-9])[0-9]{17}[0-9X](?![0-9])")
 
 
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from suining_desk.demo.generate import generate_demo
-
-    path = tmp_path_factory.mktemp("ledgers") / "demo.sqlite3"
-    db = open_database(path)
-    generate_demo(db, scale="small", seed=2018, progress=None, cancel=threading.Event())
-    close_database()
-    return path
+    return make_demo(tmp_path_factory.mktemp("ledgers") / "demo.sqlite3")
 
 
 @pytest.fixture
@@ -49,25 +40,6 @@ def demo(demo_path: Path, tmp_path: Path) -> Iterator[Path]:
     open_database(path)
     yield path
     close_database()
-
-
-def _text(pdf: Path) -> list[str]:
-    """Each page's text, laid out as printed."""
-    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True)
-    return out.stdout.split("\f")[:-1]
-
-
-def _pages(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
-    match = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
-    assert match
-    return int(match.group(1))
-
-
-def _fen(text: str) -> int:
-    sign = -1 if text.startswith("-") else 1
-    yuan, cents = text.lstrip("-").split(".")
-    return sign * (int(yuan) * 100 + int(cents))
 
 
 def _sql_sum(program: str, low: str, high: str, township: str = "长铺镇") -> tuple[int, int]:
@@ -114,13 +86,7 @@ def test_page_x_of_y_matches_the_page_count(demo: Path, tmp_path: Path) -> None:
 
 
 def test_only_the_embedded_font_is_named(demo: Path, tmp_path: Path) -> None:
-    pdf = _payments(tmp_path / "month.pdf")
-    out = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
-    fonts = out.splitlines()[2:]
-    assert fonts, out
-    assert "Helvetica" not in out
-    for line in fonts:
-        assert "WenQuanYiMicroHei" in line and re.search(r"\syes\s+yes\s+yes\s", line), line
+    assert_only_embedded_fonts(_payments(tmp_path / "month.pdf"))
 
 
 def test_the_ledger_reads_like_a_ledger(demo: Path, tmp_path: Path) -> None:

@@ -3,6 +3,11 @@
     suining-desk ledger payments --program 低保 --year 2018 [--month 11] [--township 长铺镇]
                                  [--village 青石村] [--public] --out FILE.pdf
     suining-desk ledger summary --year 2018 [--township 长铺镇] --out FILE.pdf
+    suining-desk ledger relocations --year 2017 [--township 长铺镇] [--village 青石村] [--public] --out FILE.pdf
+    suining-desk ledger renovations --year 2016 [--township 长铺镇] [--village 青石村] [--public] --out FILE.pdf
+
+relocations lists one batch year (搬迁年度) of 易地扶贫搬迁; renovations one year (改造年度)
+of 危房改造 — the year each record belongs to, see the kinds' modules.
 
 Every kind also takes --date (填报日期, default today), --paper A4|A3, --portrait,
 --preparer / --reviewer / --head (signatories), --unit (填报单位) and --user (who printed,
@@ -47,7 +52,8 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
 def register(sub: Any) -> argparse.ArgumentParser:
     from suining_desk.cli.parser import ChineseArgumentParser
 
-    parser: argparse.ArgumentParser = sub.add_parser("ledger", help="打印台账（PDF）：资金发放台账、公示、汇总台账")
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "ledger", help="打印台账（PDF）：资金发放台账、汇总台账、易地扶贫搬迁台账、危房改造台账及公示")
     kinds = parser.add_subparsers(dest="ledger_kind", title="台账种类", metavar="种类",
                                   parser_class=ChineseArgumentParser, required=True)
 
@@ -55,11 +61,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
     payments.add_argument("--program", required=True, metavar="项目", help="项目名称或代码，如 低保 或 dibao")
     payments.add_argument("--year", required=True, metavar="年度", help="归属年度，如 2018")
     payments.add_argument("--month", metavar="月份", help="归属月份 1–12（不填为全年）")
-    payments.add_argument("--township", metavar="乡镇", help="乡镇名称或区划代码（不填为全县）")
-    payments.add_argument("--village", metavar="行政村", help="行政村名称或区划代码")
-    payments.add_argument("--public", action="store_true",
-                          help="公示版：身份证号只显示前6位和后4位，不含银行账号，含公示期和监督电话栏")
-    payments.add_argument("--notice-days", type=int, default=7, metavar="天数", help="公示天数（默认 7 天）")
+    _area_options(payments)
+    _public_options(payments)
     _common_options(payments)
     payments.set_defaults(func=run, filter_keys=("program", "year", "month", "township", "village"))
 
@@ -68,7 +71,32 @@ def register(sub: Any) -> argparse.ArgumentParser:
     summary.add_argument("--township", metavar="乡镇", help="乡镇名称或区划代码（不填为全县）")
     _common_options(summary)
     summary.set_defaults(func=run, filter_keys=("year", "township"), public=False, notice_days=7)
+
+    housing = (
+        ("relocations", "易地扶贫搬迁台账（按搬迁年度、区域；--public 为公示版）",
+         "搬迁年度（搬迁计划批次的年度，补助按此年度安排），如 2017"),
+        ("renovations", "危房改造台账（按改造年度、区域；--public 为公示版）",
+         "改造年度（列入当年危房改造任务、执行当年补助标准的年度），如 2016"),
+    )
+    for name, help_text, year_help in housing:
+        kind = kinds.add_parser(name, help=help_text, description=help_text)
+        kind.add_argument("--year", required=True, metavar="年度", help=year_help)
+        _area_options(kind)
+        _public_options(kind)
+        _common_options(kind)
+        kind.set_defaults(func=run, filter_keys=("year", "township", "village"))
     return parser
+
+
+def _area_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--township", metavar="乡镇", help="乡镇名称或区划代码（不填为全县）")
+    parser.add_argument("--village", metavar="行政村", help="行政村名称或区划代码")
+
+
+def _public_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--public", action="store_true",
+                        help="公示版：身份证号只显示前6位和后4位，不含银行账号和个人电话，含公示期和监督电话栏")
+    parser.add_argument("--notice-days", type=int, default=7, metavar="天数", help="公示天数（默认 7 天）")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,15 +1,17 @@
 """The ledger kinds, one module each; add a module's ``KIND`` here to offer it.
 
-Relocations, renovations and the household file (一户一档) come as modules of their own.
+The household file (一户一档) comes as a module of its own.
 """
 
 from __future__ import annotations
 
 from suining_desk.ledgers.kind import LedgerKind
-from suining_desk.ledgers.kinds import payments, summary
+from suining_desk.ledgers.kinds import payments, relocations, renovations, summary
 from suining_desk.problems import InvalidInput, Problem
 
-KINDS: dict[str, LedgerKind] = {kind.name: kind for kind in (payments.KIND, summary.KIND)}
+KINDS: dict[str, LedgerKind] = {kind.name: kind for kind in (
+    payments.KIND, summary.KIND, relocations.KIND, renovations.KIND,
+)}
 
 
 def get_kind(name: str) -> LedgerKind:

@@ -1,4 +1,5 @@
-"""Shared by the ledger kinds: checking filters, area names, period words, record lines.
+"""Shared by the ledger kinds: checking filters, area names, period words, record lines,
+and how a 公示 prints personal numbers.
 
 Filters are typed by clerks as names (``低保``, ``长铺镇``) or codes (``dibao``,
 ``430527100``); they are stored as codes. Anything unknown is an
@@ -8,18 +9,24 @@ Filters are typed by clerks as names (``低保``, ``长铺镇``) or codes (``dib
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Final
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Final, TypeVar
 
 from suining_desk.db.models import Area, Program, database
 from suining_desk.enums import AreaLevel
+from suining_desk.idnumber import mask
+from suining_desk.ledgers.spec import FilterValue
 from suining_desk.money import fen_to_yuan_str
+from suining_desk.privacy import mask_bank, redact
 from suining_desk.problems import InvalidInput, Problem
 
 COUNTY_NAME: Final = "绥宁县"
 FIRST_YEAR: Final = 2000
 LAST_YEAR: Final = 2100
 SQLITE_VARIABLES: Final = 900  # ids per IN (…) query
+_PHONE_LIKE = re.compile(r"(?<![0-9])[0-9]{7,}(?![0-9])")  # landlines (7–8 digits) and mobiles (11)
+
+T = TypeVar("T")
 
 
 def _text(raw: Mapping[str, object], key: str) -> str:
@@ -93,6 +100,13 @@ def resolve_area_filters(raw: Mapping[str, object], *, village: bool) -> dict[st
     return out
 
 
+def resolve_year_area(raw: Mapping[str, object]) -> dict[str, FilterValue]:
+    """``year`` and the area (township, village) of a kind filtered by those alone."""
+    out: dict[str, FilterValue] = {"year": check_year(raw)}
+    out.update(resolve_area_filters(raw, village=True))
+    return out
+
+
 def area_by_code(code: object, level: AreaLevel) -> Area | None:
     if code is None:
         return None
@@ -108,6 +122,51 @@ def area_name(area_id: int | None) -> str:
         return ""
     area = Area.get_or_none(Area.id == area_id)
     return area.name if area is not None else ""
+
+
+def area_clause(alias: str, township: Area | None, village: Area | None) -> tuple[str, list[object]]:
+    """`` AND x.township_id = ? AND x.village_id = ?`` for the areas given, with its parameters."""
+    sql = ""
+    params: list[object] = []
+    if township is not None:
+        sql += f" AND {alias}.township_id = ?"
+        params.append(township.id)
+    if village is not None:
+        sql += f" AND {alias}.village_id = ?"
+        params.append(village.id)
+    return sql, params
+
+
+def place_words(township: Area | None, village: Area | None) -> str:
+    """The area as in a title: '长铺镇青石村', '长铺镇' or '' (the whole county)."""
+    return (township.name if township is not None else "") + (village.name if village is not None else "")
+
+
+def without(items: Sequence[T], drop: Collection[int]) -> tuple[T, ...]:
+    """``items`` less the positions in ``drop`` (columns left out of a ledger, and their cells)."""
+    return tuple(x for i, x in enumerate(items) if i not in drop)
+
+
+def id_cell(number: str, public: bool) -> str:
+    """An ID number as a ledger prints it: whole on the clerks' ledger, masked on a 公示."""
+    return mask(number) if public and number else number
+
+
+def note_cell(text: str, public: bool) -> str:
+    """Free text typed by a clerk, as a ledger prints it. On a 公示 any ID number in it is
+    masked by the one policy and any other run of seven or more digits (a telephone or a
+    bank account) keeps only its last four."""
+    if not public:
+        return text
+    return _PHONE_LIKE.sub(lambda m: mask_bank(m.group(0)), redact(text))
+
+
+def square_metres(x100: int) -> str:
+    """m² × 100 → '96', '80.5' ('' when not recorded)."""
+    if not x100:
+        return ""
+    whole, part = divmod(x100, 100)
+    return f"{whole}.{part:02d}".rstrip("0").rstrip(".")
 
 
 def unit_for(township: Area | None) -> str:

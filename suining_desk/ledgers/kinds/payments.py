@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from suining_desk.db.models import Program, database
+from suining_desk.db.models import Area, Program, database
 from suining_desk.enums import AreaLevel
-from suining_desk.idnumber import mask
 from suining_desk.ledgers.kind import Filters, LedgerKind
 from suining_desk.ledgers.kinds import common
 from suining_desk.ledgers.model import Align, Column, LedgerContent, Row, Total
@@ -87,19 +86,12 @@ def resolve(raw: Mapping[str, object]) -> dict[str, FilterValue]:
     return out
 
 
-def query(program: Program, year: int, month: int | None, township_id: int | None,
-          village_id: int | None) -> list[_Payment]:
+def query(program: Program, year: int, month: int | None, township: Area | None,
+          village: Area | None) -> list[_Payment]:
     """The posted payments, in ledger order (township, village, group, household, period)."""
     low, high = common.period_range(year, month)
-    params: list[object] = [program.id, low, high]
-    area = ""
-    if township_id is not None:
-        area += " AND p.township_id = ?"
-        params.append(township_id)
-    if village_id is not None:
-        area += " AND p.village_id = ?"
-        params.append(village_id)
-    cursor = database.execute_sql(_SQL.format(area=area), params)
+    area, area_params = common.area_clause("p", township, village)
+    cursor = database.execute_sql(_SQL.format(area=area), [program.id, low, high, *area_params])
     return [_Payment(*row) for row in cursor.fetchall()]
 
 
@@ -130,21 +122,20 @@ def build(filters: Filters, public: bool) -> LedgerContent:
     month = int(filters["month"]) if "month" in filters else None
     township = common.area_by_code(filters.get("township"), AreaLevel.TOWNSHIP)
     village = common.area_by_code(filters.get("village"), AreaLevel.VILLAGE)
-    payments = query(program, year, month, township.id if township else None, village.id if village else None)
+    payments = query(program, year, month, township, village)
     notes = _notes(payments, month is not None)
+    dropped = {ACCOUNT_COLUMN} if public else set()
     rows = []
     for i, p in enumerate(payments):
         place = p.village if township is not None else p.township + p.village
-        cells = [
-            str(i + 1), place, p.group, p.name, mask(p.id_number) if public else p.id_number,
+        cells = (
+            str(i + 1), place, p.group, p.name, common.id_cell(p.id_number, public),
             str(p.people), fen_to_yuan_str(p.standard_fen) if p.standard_fen else "",
-            fen_to_yuan_str(p.amount_fen), p.paid_date or "", p.account, notes[i],
-        ]
-        if public:
-            del cells[ACCOUNT_COLUMN]
-        rows.append(Row(tuple(cells), (p.amount_fen,)))
-    columns = tuple(c for i, c in enumerate(COLUMNS) if not (public and i == ACCOUNT_COLUMN))
-    where = (township.name if township else "") + (village.name if village else "")
+            fen_to_yuan_str(p.amount_fen), p.paid_date or "", p.account, common.note_cell(notes[i], public),
+        )
+        rows.append(Row(common.without(cells, dropped), (p.amount_fen,)))
+    columns = common.without(COLUMNS, dropped)
+    where = common.place_words(township, village)
     when = f"{year}年{month}月" if month is not None else f"{year}年"
     title = f"{common.COUNTY_NAME}{where}{when}{program.name}资金发放{'公示' if public else '台账'}"
     ids = sorted(p.id for p in payments)
