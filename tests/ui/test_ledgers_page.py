@@ -243,3 +243,18 @@ def test_in_the_window_the_page_takes_the_area_from_the_tree(qtbot, demo_db: Dem
     qtbot.keyClick(page.year, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert asked == [1]
     page.preview.clear()
+
+
+def test_enter_in_the_township_list_picks_the_name_without_generating(qtbot, page: LedgersPage) -> None:  # type: ignore[no-untyped-def]
+    choose(page.kind, "资金发放汇总台账")
+    retype(qtbot, page.year, "2018")
+    type_text(qtbot, page.township, "长")
+    completer = page.township.completer()
+    completer.complete()
+    qtbot.waitUntil(completer.popup().isVisible, timeout=2000)
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    assert page.township.text() == "长铺镇" and not completer.popup().isVisible()
+    assert page.result is None
+    qtbot.keyClick(page.township, Qt.Key.Key_Return)
+    assert page.result is not None and page.result.title == "绥宁县长铺镇2018年扶贫资金发放汇总台账"

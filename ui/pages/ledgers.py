@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -149,7 +149,7 @@ class LedgersPage(QWidget):
         self.print_button.clicked.connect(self.print_ledger)
         self.save_button.clicked.connect(self.save_copy)
         for keys in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter anywhere in the form generates
-            QShortcut(QKeySequence(keys), self.form_panel, self.generate,
+            QShortcut(QKeySequence(keys), self.form_panel, self._enter_pressed,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         # Ctrl+P / Ctrl+S while the page is shown (a hidden page's shortcuts are not active);
         # direct, not the buttons' delayed animated click.
@@ -409,6 +409,18 @@ class LedgersPage(QWidget):
         self._set_running(True)
         tasks.start(task)
 
+    def _enter_pressed(self) -> None:
+        """Enter generates, except while a name list is open under a field: then it picks the name."""
+        for edit in (self.township, self.village):
+            completer = edit.completer()
+            if completer is not None and edit.hasFocus() and completer.popup().isVisible():
+                index = completer.popup().currentIndex()
+                if index.isValid():
+                    edit.setText(str(index.data()))
+                completer.popup().hide()
+                return
+        self.generate()
+
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
@@ -512,11 +524,18 @@ class LedgersPage(QWidget):
         self._say(self.tr("已送打印机：{title}，{pages} 页（校验码 {code}）").format(
             title=result.title, pages=sent, code=result.code))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
     def refresh(self) -> None:
         """Programs may have been added since the page was built."""
         current = self.program.currentData()
+        names = [name for _, name in program_choices(active_only=False)]
+        if names == [self.program.itemData(i) for i in range(self.program.count())]:
+            return
         self.program.clear()
-        for _, name in program_choices(active_only=False):
+        for name in names:
             self.program.addItem(name, name)
         index = self.program.findData(current)
         if index >= 0:
