@@ -181,7 +181,7 @@ MESSAGES: dict[str, str] = {
     "ledger_unknown_program": "没有名称或代码为“{value}”的项目（可选：{choices}）",
     "ledger_unknown_township": "没有名称或代码为“{value}”的乡镇",
     "ledger_unknown_village": "{township}没有名称或代码为“{value}”的行政村",
-    "ledger_ambiguous_village": "有多个乡镇都有“{value}”（{townships}），请用 --township 指明乡镇",
+    "ledger_ambiguous_village": "有多个乡镇都有“{value}”（{townships}），请同时指明乡镇",
     "ledger_bad_year": "年度“{value}”无效，应为2000到2100之间的四位年份",
     "ledger_bad_month": "月份“{value}”无效，应为1到12",
     "ledger_bad_notice_days": "公示天数{value}无效，应为1到{max}天",

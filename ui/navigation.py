@@ -26,6 +26,7 @@ from ui.pages.batches import BatchesPage
 from ui.pages.checks import ChecksPage
 from ui.pages.enrolments import EnrolmentsPage
 from ui.pages.households import HouseholdsPage
+from ui.pages.ledgers import LedgersPage
 from ui.pages.overview import OverviewPage
 from ui.pages.payments import PaymentsPage
 from ui.pages.programs import ProgramsPage
@@ -59,6 +60,7 @@ PAGES: list[PageSpec] = [
     PageSpec("enrolments", str(QT_TRANSLATE_NOOP("Navigation", "享受名单")), EnrolmentsPage),
     PageSpec("batches", str(QT_TRANSLATE_NOOP("Navigation", "发放批次")), BatchesPage),
     PageSpec("payments", str(QT_TRANSLATE_NOOP("Navigation", "资金发放")), PaymentsPage),
+    PageSpec("ledgers", str(QT_TRANSLATE_NOOP("Navigation", "台账")), LedgersPage),
     PageSpec("checks", str(QT_TRANSLATE_NOOP("Navigation", "审计检查")), ChecksPage),
     PageSpec("settings", str(QT_TRANSLATE_NOOP("Navigation", "设置")), SettingsPage),
     PageSpec("audit", str(QT_TRANSLATE_NOOP("Navigation", "审计日志")), AuditPage, "reviewer"),

@@ -69,7 +69,7 @@ def start(task: Task) -> None:
 
 
 def is_cancel(exc: BaseException) -> bool:
-    return type(exc).__name__ in ("Cancelled", "CheckCancelled", "DemoCancelled")
+    return type(exc).__name__ in ("Cancelled", "CheckCancelled", "DemoCancelled", "LedgerCancelled")
 
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> QMessageBox:

@@ -8,7 +8,14 @@ Kinds live in :mod:`suining_desk.ledgers.kinds`, one module each.
 """
 
 from suining_desk.ledgers.kinds import KINDS, get_kind
-from suining_desk.ledgers.service import LedgerCancelled, LedgerResult, make_spec, prepare, write_ledger
+from suining_desk.ledgers.service import (
+    LedgerCancelled,
+    LedgerResult,
+    make_spec,
+    prepare,
+    record_sent_to_printer,
+    write_ledger,
+)
 from suining_desk.ledgers.spec import LedgerSpec
 from suining_desk.ledgers.verify import VerifyReport, read_ledger, verify_file
 
@@ -22,6 +29,7 @@ __all__ = [
     "make_spec",
     "prepare",
     "read_ledger",
+    "record_sent_to_printer",
     "verify_file",
     "write_ledger",
 ]

@@ -30,6 +30,7 @@ from suining_desk.problems import InvalidInput, Problem
 
 MAX_NOTICE_DAYS = 90
 AUDIT_ACTION = "ledger_printed"
+PRINTER_ACTION = "ledger_sent_to_printer"
 
 Progress = Callable[[int, int], None]
 
@@ -163,3 +164,14 @@ def write_ledger(spec: LedgerSpec, out: Path, *, username: str, record: bool = T
                                 "rows": fp.rows, "total_fen": fp.total_fen, "pages": pages,
                                 "file": out.name})
     return LedgerResult(out, content.title, stamp.code, pages, fp.rows, fp.total_fen)
+
+
+def record_sent_to_printer(result: LedgerResult, *, username: str, printer: str = "", pages: int | None = None,
+                           copies: int = 1) -> None:
+    """Log that a ledger already made (and logged by :func:`write_ledger`) went to a printer:
+    the window calls this once the clerk confirmed the print dialog."""
+    with database.atomic("IMMEDIATE"):
+        audit.append(PRINTER_ACTION, username=username, table_name="ledger", record_id=result.code,
+                     after={"title": result.title, "code": result.code,
+                            "pages": result.pages if pages is None else pages, "copies": copies,
+                            "printer": printer})

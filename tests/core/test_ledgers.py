@@ -271,3 +271,63 @@ def test_cli_refuses_a_missing_output_folder(demo: Path, tmp_path: Path, capsys:
     argv = ["ledger", "summary", "--year", "2018", "--out", str(tmp_path / "no" / "x.pdf"), "--db", str(demo)]
     assert main(argv) == 1
     assert "输出文件夹" in capsys.readouterr().err
+
+
+# --- who printed: --user logs in like any writing command ---------------------------------
+
+
+def _printed_entries() -> list[AuditEntry]:
+    return list(AuditEntry.select().where(AuditEntry.action == "ledger_printed").order_by(AuditEntry.seq))
+
+
+def test_cli_without_user_logs_the_system_user(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import getpass
+
+    monkeypatch.delenv("SUINING_USER", raising=False)
+    monkeypatch.setattr(getpass, "getuser", lambda: "clerk-pc")
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": pytest.fail("no password is asked without --user"))
+    argv = ["ledger", "payments", "--program", "低保", "--year", "2018", "--out", str(tmp_path / "a.pdf"),
+            "--db", str(demo)]
+    assert main(argv) == 0
+    open_database(demo)
+    assert [e.username for e in _printed_entries()] == ["clerk-pc"]
+
+
+def test_cli_user_must_give_the_password(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from suining_desk.demo.generate import DEMO_PASSWORD
+
+    out = tmp_path / "a.pdf"
+    argv = ["ledger", "payments", "--program", "低保", "--year", "2018", "--month", "11", "--out", str(out),
+            "--user", "shenhe", "--db", str(demo)]
+    monkeypatch.setenv("SUINING_PASSWORD", "wrong-password1")
+    assert main(argv) == 1
+    assert "密码" in capsys.readouterr().err and not out.exists()
+    open_database(demo)
+    assert _printed_entries() == []
+    assert AuditEntry.select().where(AuditEntry.action == "login_failed").count() == 1
+
+    monkeypatch.setenv("SUINING_PASSWORD", DEMO_PASSWORD)
+    assert main(argv) == 0 and out.is_file()
+    open_database(demo)
+    [entry] = _printed_entries()
+    assert entry.username == "shenhe" and '"preparer":"审核员"' in entry.after  # the account's display name
+    assert "审核员" in re.sub(r"\s+", "", _text(out)[-1])
+
+    # An explicit 制表人 wins; the password can also be typed at the prompt.
+    import getpass
+
+    monkeypatch.delenv("SUINING_PASSWORD")
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": DEMO_PASSWORD)
+    assert main([*argv, "--preparer", "李四"]) == 0
+    open_database(demo)
+    assert '"preparer":"李四"' in _printed_entries()[-1].after
+
+
+def test_cli_user_from_the_environment_is_checked_too(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SUINING_USER", "nobody")
+    monkeypatch.setenv("SUINING_PASSWORD", "whatever-1")
+    out = tmp_path / "s.pdf"
+    assert main(["ledger", "summary", "--year", "2018", "--out", str(out), "--db", str(demo)]) == 1
+    assert capsys.readouterr().err.startswith("错误：") and not out.exists()

@@ -10,8 +10,11 @@ relocations lists one batch year (搬迁年度) of 易地扶贫搬迁; renovatio
 of 危房改造 — the year each record belongs to, see the kinds' modules.
 
 Every kind also takes --date (填报日期, default today), --paper A4|A3, --portrait,
---preparer / --reviewer / --head (signatories), --unit (填报单位) and --user (who printed,
-for the audit log).
+--preparer / --reviewer / --head (signatories), --unit (填报单位) and --user.
+
+Who printed goes into the audit log. With ``--user NAME`` (or ``SUINING_USER``) the account
+must log in with its password like any writing command, and is the default 制表人; without
+one the print is logged under the system user name, as the documented plain forms always did.
 """
 
 from __future__ import annotations
@@ -19,10 +22,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from suining_desk.cli.auth import PASSWORD_ENV, USER_ENV
 from suining_desk.problems import InvalidInput, Problem
 
 
@@ -42,7 +48,9 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reviewer", default="", metavar="姓名", help="审核人")
     parser.add_argument("--head", default="", metavar="姓名", help="负责人")
     parser.add_argument("--unit", default="", metavar="单位", help="填报单位（默认为乡镇人民政府）")
-    parser.add_argument("--user", default="", metavar="用户名", help="记入审计日志的打印人（默认为系统用户名）")
+    parser.add_argument("--user", default=argparse.SUPPRESS, metavar="用户名",
+                        help=f"以此用户身份打印：核对密码（提示输入，或取自环境变量 {PASSWORD_ENV}），"
+                             "记入审计日志，并默认为制表人；不填时审计日志记为系统用户名")
     # --db / --demo also after the kind: `ledger payments --db x.sqlite3 …`
     parser.add_argument("--db", metavar="路径或地址", default=argparse.SUPPRESS,
                         help="数据库文件（或 sqlite:/// 地址）")
@@ -104,18 +112,31 @@ def run(args: argparse.Namespace) -> int:
     from suining_desk.ledgers import make_spec, write_ledger
     from suining_desk.money import format_fen
 
-    open_from_args(args)
+    path = open_from_args(args)
     raw = {key: getattr(args, key, None) for key in args.filter_keys}
     spec = make_spec(
         args.ledger_kind, raw, date=_date(args.date) if args.date else None, public=args.public,
         paper=args.paper, portrait=args.portrait, preparer=args.preparer, reviewer=args.reviewer,
         head=args.head, unit=args.unit, notice_days=args.notice_days,
-    )
-    result = write_ledger(spec, Path(args.out), username=args.user or _system_user())
+    )  # the request is checked before anyone is asked for a password
+    username, display_name = _printed_by(args, path)
+    if display_name and not spec.preparer:
+        spec = replace(spec, preparer=display_name)
+    result = write_ledger(spec, Path(args.out), username=username)
     print(f"已生成：{result.path}")
     print(f"{result.title}：{result.rows} 行，{result.pages} 页，合计 {format_fen(result.total_fen)} 元，"
           f"校验码 {result.code}")
     return 0
+
+
+def _printed_by(args: argparse.Namespace, path: Path) -> tuple[str, str]:
+    """(user name for the audit log, display name for 制表人 or '')."""
+    if not (getattr(args, "user", None) or os.environ.get(USER_ENV)):
+        return _system_user(), ""
+    from suining_desk.cli.auth import authenticate_cli
+
+    account = authenticate_cli(args, path=path)
+    return account.username, account.display_name
 
 
 def _system_user() -> str:

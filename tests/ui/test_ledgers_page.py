@@ -1,0 +1,260 @@
+"""台账 page: a clerk picks a ledger, fills its filters, generates it, sees it, saves and prints it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
+
+import ui.pages.ledgers as ledgers_page
+import ui.tasks
+from suining_desk.db.models import AuditEntry, Household, Payment
+from suining_desk.ledgers import KINDS
+from tests.ui.conftest import DemoCounty
+from tests.ui.typing import type_text
+from ui.pages.ledgers import FILTERS, LedgersPage
+from ui.session import Session
+
+TODAY = dt.date(2018, 12, 20)
+
+
+@pytest.fixture
+def page(qtbot, demo_db: DemoCounty, monkeypatch: pytest.MonkeyPatch) -> Iterator[LedgersPage]:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(ui.tasks, "SYNCHRONOUS", True)
+    page = LedgersPage(Session(demo_db.path, username="luru", fixed_today=TODAY))
+    qtbot.addWidget(page)
+    page.resize(1300, 850)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+    yield page
+    page.preview.clear()
+
+
+def choose(combo, text: str) -> None:  # type: ignore[no-untyped-def]
+    index = combo.findText(text)
+    assert index >= 0, text
+    combo.setCurrentIndex(index)
+
+
+def retype(qtbot, edit, text: str) -> None:  # type: ignore[no-untyped-def]
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    type_text(qtbot, edit, text)
+
+
+def fill_dibao(qtbot, page: LedgersPage, year: str = "2018", township: str = "长铺镇") -> None:  # type: ignore[no-untyped-def]
+    choose(page.kind, "资金发放台账")
+    choose(page.program, "低保")
+    retype(qtbot, page.year, year)
+    choose(page.month, "11月")
+    retype(qtbot, page.township, township)
+
+
+def generated_files(page: LedgersPage) -> list[Path]:
+    return sorted(Path(page._work_dir.name).iterdir())
+
+
+def test_generate_shows_the_ledger_in_the_preview(qtbot, page: LedgersPage, demo_db: DemoCounty) -> None:  # type: ignore[no-untyped-def]
+    assert page.preparer.text() == "luru"  # the user (no account: the user name)
+    fill_dibao(qtbot, page)
+    type_text(qtbot, page.reviewer, "张审核")
+    qtbot.keyClick(page.year, Qt.Key.Key_Return)  # Enter generates
+    result = page.result
+    assert result is not None and result.rows == 1 and result.total_fen == 123456
+    assert result.title == "绥宁县长铺镇2018年11月低保资金发放台账"
+    assert page.preview.page_count() == 1 and page.preview.page_count_label.text() == "页，共 1 页"
+    pixmap = page.preview.page_label.pixmap()
+    assert not pixmap.isNull() and pixmap.width() > 300
+    assert result.code in page.status.text() and "1 行" in page.status.text()
+    assert page.print_button.isEnabled() and page.save_button.isEnabled()
+    entry = AuditEntry.get(AuditEntry.action == "ledger_printed")
+    assert entry.username == "luru" and entry.record_id == result.code and '"reviewer":"张审核"' in entry.after
+
+    # The reviewer is remembered for the next time the page is opened.
+    again = LedgersPage(Session(demo_db.path, username="luru", fixed_today=TODAY))
+    qtbot.addWidget(again)
+    assert again.reviewer.text() == "张审核" and again.kind.currentData() == "payments"
+
+
+def test_a_bad_year_is_said_in_chinese_next_to_the_form(qtbot, page: LedgersPage) -> None:  # type: ignore[no-untyped-def]
+    fill_dibao(qtbot, page, year="18")
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert page.problems.isVisible()
+    assert page.problems.text() == "年度“18”无效，应为2000到2100之间的四位年份"
+    assert page.result is None and page.year.hasFocus() and not generated_files(page)
+    retype(qtbot, page.year, "2018")
+    retype(qtbot, page.township, "火星镇")
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert page.problems.text() == "没有名称或代码为“火星镇”的乡镇" and page.township.hasFocus()
+
+
+def test_nothing_to_print_is_said_plainly(qtbot, page: LedgersPage) -> None:  # type: ignore[no-untyped-def]
+    fill_dibao(qtbot, page, year="2030")
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert "所选范围内没有已发放的记录" in page.problems.text()
+    assert page.result is None and page.preview.page_count() == 0 and not page.print_button.isEnabled()
+
+
+def test_only_kinds_the_core_has_are_offered_each_with_its_filters(page: LedgersPage) -> None:
+    assert set(KINDS) <= set(FILTERS)  # a new kind needs its row in FILTERS
+    assert [page.kind.itemData(i) for i in range(page.kind.count())] == list(KINDS)
+    choose(page.kind, KINDS["summary"].label)
+    visible = {key for key, (_, widget) in page.filter_fields.items() if page.filter_form.isRowVisible(widget)}
+    assert visible == {"year", "township"}
+
+
+def test_public_notice_only_for_kinds_that_have_one(qtbot, page: LedgersPage) -> None:  # type: ignore[no-untyped-def]
+    choose(page.kind, "资金发放台账")
+    assert page.public.isEnabled() and not page.notice_days.isEnabled()
+    qtbot.mouseClick(page.public, Qt.MouseButton.LeftButton)
+    assert page.public.isChecked() and page.notice_days.isEnabled()
+    choose(page.kind, "资金发放汇总台账")
+    assert not page.public.isEnabled() and not page.public.isChecked() and not page.notice_days.isEnabled()
+
+
+def test_the_area_picked_in_the_tree_fills_township_and_village(page: LedgersPage, demo_db: DemoCounty) -> None:
+    page.set_area(demo_db.areas.qingshi_1.id)  # a group: its village and township
+    assert (page.township.text(), page.village.text()) == ("长铺镇", demo_db.areas.qingshi.name)
+    page.set_area(demo_db.areas.county.id)
+    assert (page.township.text(), page.village.text()) == ("", "")
+
+
+def test_cancel_while_generating_leaves_no_file(qtbot, page: LedgersPage, demo_db: DemoCounty) -> None:  # type: ignore[no-untyped-def]
+    household = Household.get(Household.household_no == "43052710000101001")
+    for _ in range(80):  # several pages
+        Payment.create(program=demo_db.program, household=household, township=household.township,
+                       village=household.village, period="2018-11", amount_fen=1000, posted=True,
+                       paid_date=dt.date(2018, 11, 20))
+    fill_dibao(qtbot, page)
+    pressed: list[int] = []
+
+    def press_cancel(_value: int) -> None:
+        if not pressed:
+            pressed.append(1)
+            qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+
+    page.progress.valueChanged.connect(press_cancel)
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert pressed and page.status.text() == "已取消，未生成台账。"
+    assert page.result is None and generated_files(page) == []
+    assert AuditEntry.select().where(AuditEntry.action == "ledger_printed").count() == 0
+    assert page.generate_button.isEnabled() and not page.cancel_button.isEnabled()
+
+    page.progress.valueChanged.disconnect(press_cancel)
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert page.result is not None and page.preview.page_count() == page.result.pages >= 3
+    qtbot.keyClick(page.preview, Qt.Key.Key_PageDown)
+    assert page.preview.current == 1 and page.preview.page_spin.value() == 2
+
+
+def test_save_copies_the_ledger(qtbot, page: LedgersPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    suggested: list[Path] = []
+    target = tmp_path / "out" / "台账.pdf"
+    target.parent.mkdir()
+
+    def answer(_parent: QWidget, proposal: Path) -> Path:
+        suggested.append(proposal)
+        return target
+
+    monkeypatch.setattr(ledgers_page, "ask_save_path", answer)
+    fill_dibao(qtbot, page)
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert page.result is not None
+    qtbot.keyClick(page.preview, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert suggested[0].name == "绥宁县长铺镇2018年11月低保资金发放台账.pdf"
+    assert target.read_bytes() == page.result.path.read_bytes()
+    assert page.status.text() == f"已保存到 {target}"
+
+
+def test_print_sends_the_pages_and_logs_it(qtbot, page: LedgersPage, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    printed = tmp_path / "printer.pdf"
+    asked: list[int] = []
+
+    def to_pdf(printer: QPrinter, _parent: QWidget, pages: int) -> bool:
+        asked.append(pages)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return True
+
+    monkeypatch.setattr(ledgers_page, "ask_printer", to_pdf)
+    qtbot.keyClick(page.kind, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # nothing to print yet
+    assert asked == []
+    fill_dibao(qtbot, page)
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    result = page.result
+    assert result is not None
+    qtbot.keyClick(page.kind, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [1]
+    document = pdfium.PdfDocument(str(printed))
+    try:
+        assert len(document) == 1
+        width, height = document[0].get_size()
+        assert (round(width), round(height)) == (842, 595)  # landscape A4, as the ledger
+    finally:
+        document.close()
+    entry = AuditEntry.get(AuditEntry.action == "ledger_sent_to_printer")
+    assert entry.username == "luru" and entry.table_name == "ledger" and entry.record_id == result.code
+    assert result.title in entry.after and '"pages":1' in entry.after
+    assert "已送打印机" in page.status.text()
+
+
+def test_a_cancelled_print_dialog_logs_nothing(qtbot, page: LedgersPage, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(ledgers_page, "ask_printer", lambda *_: False)
+    fill_dibao(qtbot, page)
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    assert AuditEntry.select().where(AuditEntry.action == "ledger_sent_to_printer").count() == 0
+
+
+def test_in_the_window_the_page_takes_the_area_from_the_tree(qtbot, demo_db: DemoCounty,  # type: ignore[no-untyped-def]
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.ui.test_main_window import click_area, click_page
+    from ui.main_window import MainWindow
+
+    asked: list[int] = []
+    monkeypatch.setattr(ledgers_page, "ask_printer", lambda _p, _w, pages: asked.append(pages) or False)
+    window = MainWindow(demo_db.path, demo=False, user_label="luru（录入员）")
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    click_area(qtbot, window, demo_db.areas.wuyang.id)
+    click_page(qtbot, window, "ledgers")
+    page = window.current_page()
+    assert isinstance(page, LedgersPage) and window.navigation.currentItem().text() == "台账"
+    assert (page.township.text(), page.village.text()) == ("武阳镇", "")
+    choose(page.program, "低保")
+    retype(qtbot, page.year, "2018")
+    qtbot.keyClick(page.year, Qt.Key.Key_Return)  # in a worker thread, as in use
+    qtbot.waitUntil(lambda: page.result is not None, timeout=10000)
+    assert page.result is not None and page.result.total_fen == 100000 and page.preview.page_count() == 1
+    click_page(qtbot, window, "overview")
+    qtbot.keyClick(window.navigation, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert asked == []  # the hidden page's Ctrl+P is not active
+    click_page(qtbot, window, "ledgers")
+    qtbot.keyClick(page.year, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [1]
+    page.preview.clear()
+
+
+def test_enter_in_the_township_list_picks_the_name_without_generating(qtbot, page: LedgersPage) -> None:  # type: ignore[no-untyped-def]
+    choose(page.kind, "资金发放汇总台账")
+    retype(qtbot, page.year, "2018")
+    type_text(qtbot, page.township, "长")
+    completer = page.township.completer()
+    completer.complete()
+    qtbot.waitUntil(completer.popup().isVisible, timeout=2000)
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    assert page.township.text() == "长铺镇" and not completer.popup().isVisible()
+    assert page.result is None
+    qtbot.keyClick(page.township, Qt.Key.Key_Return)
+    assert page.result is not None and page.result.title == "绥宁县长铺镇2018年扶贫资金发放汇总台账"

@@ -1,0 +1,101 @@
+"""A PDF's pages as images, for the preview and the printer (PySide6-Essentials has no QtPdf).
+
+PDFium (through pypdfium2) draws the pages; it is not thread-safe, so it is used only from
+the GUI thread. The ledger's font is embedded in the file, so Chinese needs nothing installed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter
+
+POINTS_PER_INCH = 72
+MAX_PRINT_DPI = 300  # an A3 page at 300 dpi is already 70 MB of pixels; more adds nothing to a ledger
+
+
+class PdfPages:
+    """An open PDF file; :meth:`close` releases it (Windows cannot delete an open file)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._doc = pdfium.PdfDocument(str(self.path))
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    def size_points(self, index: int) -> tuple[float, float]:
+        width, height = self._doc[index].get_size()
+        return float(width), float(height)
+
+    def image(self, index: int, scale: float) -> QImage:
+        """Page ``index`` (from 0) at ``scale`` pixels per point, white behind it."""
+        bitmap = self._doc[index].render(scale=scale, rev_byteorder=True, prefer_bgrx=True)
+        try:
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                           QImage.Format.Format_RGBX8888)
+            return image.copy()  # own the pixels: the bitmap's buffer goes with it
+        finally:
+            bitmap.close()
+
+    def close(self) -> None:
+        self._doc.close()
+
+
+def page_layout_for(pages: PdfPages) -> QPageLayout:
+    """The paper and orientation of the first page (A4/A3, landscape or portrait), no margins:
+    the ledger has its own."""
+    width, height = pages.size_points(0)
+    size = QPageSize(QPageSize.id(QSizeF(min(width, height), max(width, height)), QPageSize.Unit.Point,
+                                  QPageSize.SizeMatchPolicy.FuzzyMatch))
+    orientation = QPageLayout.Orientation.Landscape if width > height else QPageLayout.Orientation.Portrait
+    return QPageLayout(size, orientation, QPageLayout.margins(QPageLayout()))
+
+
+def chosen_pages(printer: QPrinter, count: int, current: int) -> Sequence[int]:
+    """The page indexes the print dialog asked for: all, a range (from 1) or the current one."""
+    mode = printer.printRange()
+    if mode is QPrinter.PrintRange.CurrentPage:
+        return [current]
+    if mode is QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first, last = printer.fromPage(), printer.toPage() or count
+        return range(max(first, 1) - 1, min(last, count))
+    return range(count)
+
+
+def print_pages(pages: PdfPages, printer: QPrinter, indexes: Sequence[int], *,
+                on_page: Callable[[int], bool] | None = None) -> int:
+    """Paint the pages on the printer at its resolution (at most :data:`MAX_PRINT_DPI`), each
+    scaled to the whole sheet; returns how many were sent. ``on_page(done)`` returning False
+    stops (the job is aborted). ``OSError`` if the printer refuses."""
+    printer.setFullPage(True)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError(printer.printerName() or printer.outputFileName())
+    sent = 0
+    try:
+        dpi = min(printer.resolution(), MAX_PRINT_DPI)
+        for index in indexes:
+            if on_page is not None and not on_page(sent):
+                printer.abort()
+                break
+            if sent:
+                printer.newPage()
+            image = pages.image(index, dpi / POINTS_PER_INCH)
+            sheet = QRectF(painter.viewport())
+            fitted = QSizeF(image.size()).scaled(sheet.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRectF(sheet.x() + (sheet.width() - fitted.width()) / 2,
+                            sheet.y() + (sheet.height() - fitted.height()) / 2, fitted.width(), fitted.height())
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(target, image)
+            sent += 1
+        if on_page is not None:
+            on_page(sent)
+    finally:
+        painter.end()
+    return sent
+
