@@ -3,6 +3,7 @@
     suining-desk ledger payments --program 低保 --year 2018 [--month 11] [--township 长铺镇]
                                  [--village 青石村] [--public] --out FILE.pdf
     suining-desk ledger summary --year 2018 [--township 长铺镇] --out FILE.pdf
+    suining-desk ledger household HOUSEHOLD_NO --out FILE.pdf      (一户一档)
 
 Every kind also takes --date (填报日期, default today), --paper A4|A3, --portrait,
 --preparer / --reviewer / --head (signatories), --unit (填报单位) and --user (who printed,
@@ -47,7 +48,8 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
 def register(sub: Any) -> argparse.ArgumentParser:
     from suining_desk.cli.parser import ChineseArgumentParser
 
-    parser: argparse.ArgumentParser = sub.add_parser("ledger", help="打印台账（PDF）：资金发放台账、公示、汇总台账")
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "ledger", help="打印台账（PDF）：资金发放台账、公示、汇总台账、一户一档")
     kinds = parser.add_subparsers(dest="ledger_kind", title="台账种类", metavar="种类",
                                   parser_class=ChineseArgumentParser, required=True)
 
@@ -68,6 +70,12 @@ def register(sub: Any) -> argparse.ArgumentParser:
     summary.add_argument("--township", metavar="乡镇", help="乡镇名称或区划代码（不填为全县）")
     _common_options(summary)
     summary.set_defaults(func=run, filter_keys=("year", "township"), public=False, notice_days=7)
+
+    household = kinds.add_parser(
+        "household", help="一户一档（一户的基本情况、成员、搬迁、危改、享受项目、资金发放和照片）")
+    household.add_argument("household", metavar="户编号", help="农户的户编号")
+    _common_options(household)
+    household.set_defaults(func=run, filter_keys=("household",), public=False, notice_days=7)
     return parser
 
 

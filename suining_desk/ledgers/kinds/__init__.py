@@ -6,10 +6,10 @@ Relocations, renovations and the household file (一户一档) come as modules o
 from __future__ import annotations
 
 from suining_desk.ledgers.kind import LedgerKind
-from suining_desk.ledgers.kinds import payments, summary
+from suining_desk.ledgers.kinds import household, payments, summary
 from suining_desk.problems import InvalidInput, Problem
 
-KINDS: dict[str, LedgerKind] = {kind.name: kind for kind in (payments.KIND, summary.KIND)}
+KINDS: dict[str, LedgerKind] = {kind.name: kind for kind in (payments.KIND, summary.KIND, household.KIND)}
 
 
 def get_kind(name: str) -> LedgerKind:
