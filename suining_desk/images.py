@@ -19,6 +19,8 @@ MAX_SIDE = 2000
 MAX_BYTES = 1_500_000
 THUMB_SIDE = 200
 JPEG_QUALITY = 85
+PRINT_SIDE = 800  # a photo printed about 9 cm wide: 800 px is over 200 dpi
+PRINT_QUALITY = 80
 IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".bmp": "image/bmp",
                ".gif": "image/gif", ".tif": "image/tiff", ".tiff": "image/tiff", ".webp": "image/webp"}
 OTHER_TYPES = {".pdf": "application/pdf"}
@@ -82,3 +84,26 @@ def prepare(file_name: str, data: bytes) -> Prepared:
         stem = PurePath(file_name).stem
         return Prepared(_jpeg(reduced), f"{stem}.jpg", "image/jpeg", thumbnail(reduced), True)
     return Prepared(data, file_name, mime, thumbnail(image), False)
+
+
+@dataclass(frozen=True)
+class PrintCopy:
+    data: bytes  # JPEG
+    width: int
+    height: int
+
+
+def print_copy(data: bytes, max_side: int = PRINT_SIDE) -> PrintCopy:
+    """A stored image made small enough to print (upright, JPEG); the same image always gives
+    the same bytes. Raises :class:`NotAnImage` if it cannot be read."""
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            if opened.format == "JPEG":
+                opened.draft("RGB", (max_side, max_side))  # decode a large photo at a smaller scale
+            opened.load()
+            image = ImageOps.exif_transpose(opened)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise NotAnImage("stored image") from exc
+    small = image.copy()
+    small.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    return PrintCopy(_jpeg(small, PRINT_QUALITY), small.width, small.height)

@@ -74,18 +74,23 @@ def geometry(setup: PageSetup, columns: Sequence[Column], public: bool) -> Geome
     per_last = int((room - closing_height(public)) // ROW_HEIGHT)
     if per_page < 1 or per_last < 1:
         raise ValueError(f"paper too small for a ledger: {setup}")
+    return Geometry(
+        width=width, height=height, left=left, right=right,
+        title_baseline=top - TITLE_SIZE, subtitle_baseline=top - QR_SIZE + 4.0,
+        table_top=table_top, rows_top=rows_top,
+        footer_baseline=MARGIN_BOTTOM + 5.0, col_x=column_edges(columns, left, right),
+        rows_per_page=per_page, rows_last_page=per_last,
+    )
+
+
+def column_edges(columns: Sequence[Column], left: float, right: float) -> tuple[float, ...]:
+    """The left edge of every column, then ``right``; widths in proportion to the weights."""
     total_weight = sum(c.weight for c in columns)
     xs = [left]
     for column in columns:
         xs.append(xs[-1] + (right - left) * column.weight / total_weight)
     xs[-1] = right
-    return Geometry(
-        width=width, height=height, left=left, right=right,
-        title_baseline=top - TITLE_SIZE, subtitle_baseline=top - QR_SIZE + 4.0,
-        table_top=table_top, rows_top=rows_top,
-        footer_baseline=MARGIN_BOTTOM + 5.0, col_x=tuple(xs),
-        rows_per_page=per_page, rows_last_page=per_last,
-    )
+    return tuple(xs)
 
 
 def paginate(count: int, per_page: int, per_last: int) -> list[range]:

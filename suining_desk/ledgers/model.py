@@ -3,6 +3,10 @@
 A ledger kind turns database rows into a :class:`LedgerContent`; the service adds the
 signatories, the paper and the verification stamp to make a :class:`LedgerDocument`,
 which :mod:`suining_desk.ledgers.page` draws.
+
+Most ledgers are one big table (``columns`` and ``rows``). A ledger may instead be a run of
+:class:`Section` s — small titled tables and pictures, such as the household file (一户一档)
+— drawn by :mod:`suining_desk.ledgers.sectionpage`; its ``columns`` and ``rows`` stay empty.
 """
 
 from __future__ import annotations
@@ -44,6 +48,49 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A photo printed in a section, with its caption."""
+
+    data: bytes  # JPEG, already reduced for print (embedded as it is)
+    width: int  # pixels
+    height: int
+    caption: str
+    digest: str  # SHA-256 of the stored original: what verify compares
+
+    def as_row(self) -> Row:
+        return Row((self.caption, self.digest))
+
+
+@dataclass(frozen=True)
+class Section:
+    """One titled part of a sectioned ledger: a small table, then its pictures.
+
+    A column whose total is not NONE is summed in a 合计 row under the table; a money
+    column adds the amount in capitals. ``header=False`` draws the rows as a form
+    (label, value, label, value …) without a header row.
+    """
+
+    title: str  # 二、家庭成员
+    columns: tuple[Column, ...] = ()
+    rows: Sequence[Row] = ()
+    pictures: Sequence[Picture] = ()
+    header: bool = True
+    empty: str = "无"  # printed in place of the table when there are no rows
+
+    def items(self) -> list[Row]:
+        """What this section prints, one row each: table rows, then picture captions."""
+        return [*self.rows, *(p.as_row() for p in self.pictures)]
+
+    def totals(self) -> tuple[int, ...]:
+        width = len(total_columns(self.columns))
+        return tuple(sum(r.numbers[k] for r in self.rows) for k in range(width))
+
+    def total_fen(self) -> int | None:
+        at = fen_total_index(self.columns)
+        return None if at is None else self.totals()[at]
+
+
+@dataclass(frozen=True)
 class LedgerContent:
     """What a ledger kind builds from the database."""
 
@@ -55,6 +102,13 @@ class LedgerContent:
     source_table: str  # the records the ledger is made from, e.g. 'payment'
     source_ids: Sequence[int]  # their ids, sorted
     audit_refs: Mapping[str, Sequence[int]] = field(default_factory=dict)  # table → ids shown
+    sections: tuple[Section, ...] = ()  # a sectioned ledger; then columns and rows are empty
+
+    def printed_rows(self) -> Sequence[Row]:
+        """Every row a reader sees, in order: the table's rows, or each section's items."""
+        if not self.sections:
+            return self.rows
+        return [row for section in self.sections for row in section.items()]
 
 
 @dataclass(frozen=True)

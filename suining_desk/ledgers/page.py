@@ -52,7 +52,7 @@ _SETTINGS_LOCK = threading.Lock()
 
 
 @contextlib.contextmanager
-def _binary_streams() -> Iterator[None]:
+def binary_streams() -> Iterator[None]:
     """Page streams compressed without an ASCII85 layer (smaller, faster).
 
     reportlab reads this from a module-wide setting, so it is set and restored under a
@@ -77,7 +77,7 @@ def date_cn(value: object) -> str:
     return f"{year}年{month}月{day}日"
 
 
-class _Painter:
+class Painter:
     def __init__(self, doc: LedgerDocument, canvas: Canvas, geo: L.Geometry, pages: Sequence[range]):
         self.doc, self.c, self.geo, self.pages = doc, canvas, geo, pages
         self.w = TextWriter(canvas)
@@ -155,19 +155,21 @@ class _Painter:
         c.restoreState()
         self._subtitle()
         self._qr(g.right - L.QR_SIZE, g.height - L.MARGIN_TOP - L.QR_SIZE)
-        c.saveState()
-        c.setFillGray(HEADER_GRAY)
-        c.rect(g.left, g.rows_top, g.right - g.left, L.HEADER_HEIGHT, stroke=0, fill=1)
-        c.restoreState()
-        for i, column in enumerate(self.columns):
-            self.cell(i, column.title, g.table_top, L.HEADER_HEIGHT, L.HEADER_SIZE, Align.CENTER)
+        if self.columns:  # a sectioned ledger draws its tables' headers itself
+            c.saveState()
+            c.setFillGray(HEADER_GRAY)
+            c.rect(g.left, g.rows_top, g.right - g.left, L.HEADER_HEIGHT, stroke=0, fill=1)
+            c.restoreState()
+            for i, column in enumerate(self.columns):
+                self.cell(i, column.title, g.table_top, L.HEADER_HEIGHT, L.HEADER_SIZE, Align.CENTER)
         code = self.doc.stamp.code
         self.w.text(g.left, g.footer_baseline, f"校验码 {code}", 8.0)
         self.w.right(g.right, g.footer_baseline, "可用 suining-desk verify 核验本表是否与数据库一致", 7.0)
         self.w.flush()
-        path = [self._hline(g.left, g.right, g.rows_top)]
-        path += [self._vline(x, g.rows_top, g.table_top) for x in g.col_x[1:-1]]
-        self._grid(path, GRID_WIDTH)
+        if self.columns:
+            path = [self._hline(g.left, g.right, g.rows_top)]
+            path += [self._vline(x, g.rows_top, g.table_top) for x in g.col_x[1:-1]]
+            self._grid(path, GRID_WIDTH)
         c.endForm()
 
     def _subtitle(self) -> None:
@@ -204,6 +206,10 @@ class _Painter:
 
     # --- one page ----------------------------------------------------------------------
 
+    def footer(self, number: int) -> None:
+        g = self.geo
+        self.w.center((g.left + g.right) / 2, g.footer_baseline, f"第 {number} 页 共 {len(self.pages)} 页", 8.5)
+
     def page(self, number: int, rows: Sequence[Row]) -> None:
         c, g = self.c, self.geo
         c.doForm(FRAME)
@@ -228,7 +234,7 @@ class _Painter:
         self._grid(path, GRID_WIDTH)
         self._grid([f"{g.left:.2f} {bottom:.2f} {g.right - g.left:.2f} {g.table_top - bottom:.2f} re"],
                    BORDER_WIDTH)
-        self.w.center((g.left + g.right) / 2, g.footer_baseline, f"第 {number} 页 共 {len(self.pages)} 页", 8.5)
+        self.footer(number)
         self.w.flush()
         c.showPage()
 
@@ -281,6 +287,20 @@ class _Painter:
         self.cell(-1, f"填报单位（盖章）：{unit}", y - 12, 15, 10.0, Align.LEFT, g.left + slot * 2, g.right)
 
 
+def new_canvas(doc: LedgerDocument, out: BinaryIO, geo: L.Geometry) -> Canvas:
+    """A canvas for ``doc``: invariant, the embedded font from the start, the stamp stored."""
+    content = doc.content
+    c = Canvas(out, pagesize=(geo.width, geo.height), invariant=1, pageCompression=1,
+               initialFontName=register_font(), initialFontSize=L.TEXT_SIZE)
+    c.setTitle(content.title)
+    c.setAuthor(content.unit)
+    c.setSubject(f"{content.title}　校验码 {doc.stamp.code}")
+    c.setKeywords(doc.stamp.keywords)
+    c.setCreator("suining-desk")
+    attach_payload(c, doc.stamp.payload)
+    return c
+
+
 def render(doc: LedgerDocument, out: BinaryIO, *, on_page: Callable[[int, int], None] | None = None) -> int:
     """Draw ``doc`` as a PDF into ``out``; returns the number of pages.
 
@@ -289,17 +309,9 @@ def render(doc: LedgerDocument, out: BinaryIO, *, on_page: Callable[[int, int], 
     content = doc.content
     geo = L.geometry(doc.setup, content.columns, doc.notice is not None)
     pages = L.paginate(len(content.rows), geo.rows_per_page, geo.rows_last_page)
-    font = register_font()
-    with _binary_streams():
-        c = Canvas(out, pagesize=(geo.width, geo.height), invariant=1, pageCompression=1,
-                   initialFontName=font, initialFontSize=L.TEXT_SIZE)
-        c.setTitle(content.title)
-        c.setAuthor(content.unit)
-        c.setSubject(f"{content.title}　校验码 {doc.stamp.code}")
-        c.setKeywords(doc.stamp.keywords)
-        c.setCreator("suining-desk")
-        attach_payload(c, doc.stamp.payload)
-        painter = _Painter(doc, c, geo, pages)
+    with binary_streams():
+        c = new_canvas(doc, out, geo)
+        painter = Painter(doc, c, geo, pages)
         painter.frame()
         rows = content.rows
         for number, span in enumerate(pages, start=1):

@@ -20,10 +20,12 @@ from typing import BinaryIO
 
 from suining_desk import audit
 from suining_desk.db.models import database
+from suining_desk.ledgers.flow import flow_ranges
 from suining_desk.ledgers.kinds import get_kind
 from suining_desk.ledgers.kinds.common import chunks
 from suining_desk.ledgers.model import LedgerDocument, Notice, PageSetup, Signatures
 from suining_desk.ledgers.page import page_ranges, render
+from suining_desk.ledgers.sectionpage import render_sections
 from suining_desk.ledgers.spec import PAPER_SIZES, LedgerSpec
 from suining_desk.ledgers.stamp import Fingerprint, fingerprint, make_stamp
 from suining_desk.problems import InvalidInput, Problem
@@ -109,7 +111,10 @@ def prepare(spec: LedgerSpec) -> Prepared:
     if spec.unit:
         content = replace(content, unit=spec.unit)
     setup = PageSetup(spec.paper, spec.portrait)
-    pages = page_ranges(content.columns, setup, spec.public, len(content.rows))
+    if content.sections:
+        pages = flow_ranges(content.sections, setup)
+    else:
+        pages = page_ranges(content.columns, setup, spec.public, len(content.rows))
     fp = fingerprint(content, pages, latest_change_seq(content.audit_refs))
     notice = None
     if spec.public:
@@ -128,6 +133,8 @@ def render_document(prepared: Prepared, out: BinaryIO, *, progress: Progress | N
         if progress is not None:
             progress(number, total)
 
+    if prepared.document.content.sections:
+        return render_sections(prepared.document, out, on_page=on_page)
     return render(prepared.document, out, on_page=on_page)
 
 
@@ -140,7 +147,7 @@ def write_ledger(spec: LedgerSpec, out: Path, *, username: str, record: bool = T
     with _bulk_work():
         prepared = prepare(spec)
     content = prepared.document.content
-    if not content.rows:
+    if not content.rows and not content.sections:
         raise InvalidInput([Problem(get_kind(spec.kind).empty, {"title": content.title})])
     # A temporary file beside the target, made with the usual permissions (mkstemp's are
     # owner-only), renamed over the target once complete.

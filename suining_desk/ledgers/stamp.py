@@ -4,7 +4,9 @@ The digest covers the spec, the ids of the records the ledger was made from, the
 the totals, a hash of every printed cell, the largest record id and the sequence number of
 the latest audit-log change among the records shown. Its first 60 bits, in an alphabet
 without look-alike characters, are the code printed on every page (``ABCD-EFGH-JKLM``).
-The payload stores the same facts (and the ids) so ``verify`` can say what differs.
+The payload stores the same facts (and the ids) so ``verify`` can say what differs; a
+sectioned ledger (一户一档) also stores a short hash per section, so verify can name the
+sections whose printed content changed.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ class Fingerprint:
     audit_seq: int
     content_sha: str  # every printed cell, in order
     page_hashes: tuple[str, ...]  # eight hex digits per page
+    # Sectioned ledgers: (section title, eight hex digits) each; derived from the content, so
+    # not part of the digest.
+    section_hashes: tuple[tuple[str, str], ...] = ()
 
     def digest(self, spec: LedgerSpec) -> str:
         facts = {
@@ -59,19 +64,31 @@ def _rows_hash(title_lines: Sequence[str], rows: Sequence[Row]) -> str:
     return h.hexdigest()
 
 
-def fingerprint(content: LedgerContent, pages: Sequence[range], audit_seq: int) -> Fingerprint:
-    rows = content.rows
+def _totals(content: LedgerContent, rows: Sequence[Row]) -> tuple[tuple[int, ...], int]:
+    """The summed columns' totals and the money total (sections: the sum of their money columns)."""
+    if content.sections:
+        totals = tuple(t for section in content.sections for t in section.totals())
+        fens = [f for section in content.sections if (f := section.total_fen()) is not None]
+        return totals, sum(fens)
     width = len(rows[0].numbers) if rows else 0
     totals = tuple(sum(r.numbers[k] for r in rows) for k in range(width))
     fen_at = fen_total_index(content.columns)
+    return totals, totals[fen_at] if fen_at is not None and totals else 0
+
+
+def fingerprint(content: LedgerContent, pages: Sequence[range], audit_seq: int) -> Fingerprint:
+    """``pages``: the range of :meth:`LedgerContent.printed_rows` each page shows."""
+    rows = content.printed_rows()
+    totals, total_fen = _totals(content, rows)
     ids = tuple(sorted(content.source_ids))
-    heading = (content.title, content.unit, content.period_label, *(c.title for c in content.columns))
+    heading = (content.title, content.unit, content.period_label, *(c.title for c in content.columns),
+               *("\x1d".join((s.title, *(c.title for c in s.columns))) for s in content.sections))
     return Fingerprint(
         source_table=content.source_table, source_ids=ids, rows=len(rows), totals=totals,
-        total_fen=totals[fen_at] if fen_at is not None and totals else 0,
-        max_id=ids[-1] if ids else 0, audit_seq=audit_seq,
+        total_fen=total_fen, max_id=ids[-1] if ids else 0, audit_seq=audit_seq,
         content_sha=_rows_hash(heading, rows),
         page_hashes=tuple(_rows_hash((), rows[p.start:p.stop])[:8] for p in pages),
+        section_hashes=tuple((s.title, _rows_hash((s.title,), s.items())[:8]) for s in content.sections),
     )
 
 
@@ -102,6 +119,8 @@ def make_stamp(spec: LedgerSpec, fp: Fingerprint) -> Stamp:
         "totals": list(fp.totals), "total_fen": fp.total_fen, "max_id": fp.max_id,
         "audit_seq": fp.audit_seq, "content": fp.content_sha, "pages": list(fp.page_hashes),
     }
+    if fp.section_hashes:  # absent for one-table ledgers: their files stay as they were
+        record["sections"] = [list(pair) for pair in fp.section_hashes]
     raw = json.dumps(record, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
     payload = base64.b64encode(zlib.compress(raw.encode("ascii"), 9)).decode("ascii")
     filters = "/".join(str(v) for _, v in sorted(spec.filters.items()))
@@ -132,6 +151,7 @@ def decode_payload(payload: str) -> Recorded:
             total_fen=int(data["total_fen"]), max_id=int(data["max_id"]),
             audit_seq=int(data["audit_seq"]), content_sha=str(data["content"]),
             page_hashes=tuple(str(p) for p in data["pages"]),
+            section_hashes=tuple((str(t), str(h)) for t, h in data.get("sections", [])),
         )
         return Recorded(LedgerSpec.from_json(data["spec"]), str(data["code"]), str(data["digest"]), fp)
     except (KeyError, TypeError, AttributeError, ValueError, zlib.error) as exc:

@@ -1,8 +1,8 @@
 """``verify``: does a ledger file still match the database, and if not, what differs?
 
 The file's payload says what the ledger was made from; the same spec is run again and the
-two fingerprints are compared: rows, totals, records added or removed, pages whose printed
-content changed, changes logged after printing.
+two fingerprints are compared: rows, totals, records added or removed, pages (or, in a
+sectioned ledger, sections) whose printed content changed, changes logged after printing.
 """
 
 from __future__ import annotations
@@ -67,7 +67,11 @@ def compare(recorded: Recorded, current: Fingerprint) -> list[Problem]:
         found.append(Problem("verify_added", {"count": len(added), "items": _listed(kind, added)}))
     if removed:
         found.append(Problem("verify_removed", {"count": len(removed), "items": _listed(kind, removed)}))
-    if not added and not removed and old.content_sha != current.content_sha:
+    if old.section_hashes and old.content_sha != current.content_sha:
+        now = dict(current.section_hashes)
+        changed = [title for title, digest in old.section_hashes if now.get(title) != digest]
+        found.append(Problem("verify_sections", {"sections": "、".join(changed) or "标题"}))
+    elif not added and not removed and old.content_sha != current.content_sha:
         pages = [str(i + 1) for i, (a, b) in enumerate(zip(old.page_hashes, current.page_hashes, strict=False))
                  if a != b]
         found.append(Problem("verify_pages", {"pages": "、".join(pages) or "标题"}))

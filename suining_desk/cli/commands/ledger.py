@@ -5,6 +5,7 @@
     suining-desk ledger summary --year 2018 [--township 长铺镇] --out FILE.pdf
     suining-desk ledger relocations --year 2017 [--township 长铺镇] [--village 青石村] [--public] --out FILE.pdf
     suining-desk ledger renovations --year 2016 [--township 长铺镇] [--village 青石村] [--public] --out FILE.pdf
+    suining-desk ledger household HOUSEHOLD_NO --out FILE.pdf      (一户一档)
 
 relocations lists one batch year (搬迁年度) of 易地扶贫搬迁; renovations one year (改造年度)
 of 危房改造 — the year each record belongs to, see the kinds' modules.
@@ -61,7 +62,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
     from suining_desk.cli.parser import ChineseArgumentParser
 
     parser: argparse.ArgumentParser = sub.add_parser(
-        "ledger", help="打印台账（PDF）：资金发放台账、汇总台账、易地扶贫搬迁台账、危房改造台账及公示")
+        "ledger", help="打印台账（PDF）：资金发放台账、汇总台账、易地扶贫搬迁台账、危房改造台账及公示、一户一档")
     kinds = parser.add_subparsers(dest="ledger_kind", title="台账种类", metavar="种类",
                                   parser_class=ChineseArgumentParser, required=True)
 
@@ -93,6 +94,12 @@ def register(sub: Any) -> argparse.ArgumentParser:
         _public_options(kind)
         _common_options(kind)
         kind.set_defaults(func=run, filter_keys=("year", "township", "village"))
+
+    household = kinds.add_parser(
+        "household", help="一户一档（一户的基本情况、成员、搬迁、危改、享受项目、资金发放和照片）")
+    household.add_argument("household", metavar="户编号", help="农户的户编号")
+    _common_options(household)
+    household.set_defaults(func=run, filter_keys=("household",), public=False, notice_days=7)
     return parser
 
 

@@ -1,16 +1,16 @@
 """The ledger kinds, one module each; add a module's ``KIND`` here to offer it.
 
-The household file (一户一档) comes as a module of its own.
+Each kind lives in its own module: payments, summary, relocations, renovations, household (一户一档).
 """
 
 from __future__ import annotations
 
 from suining_desk.ledgers.kind import LedgerKind
-from suining_desk.ledgers.kinds import payments, relocations, renovations, summary
+from suining_desk.ledgers.kinds import household, payments, relocations, renovations, summary
 from suining_desk.problems import InvalidInput, Problem
 
 KINDS: dict[str, LedgerKind] = {kind.name: kind for kind in (
-    payments.KIND, summary.KIND, relocations.KIND, renovations.KIND,
+    payments.KIND, summary.KIND, relocations.KIND, renovations.KIND, household.KIND,
 )}
 
 
