@@ -117,7 +117,7 @@ def test_a_log_rewritten_consistently_after_a_backup_is_caught(copy: Path, capsy
     text = describe(report_problems(report)[0])
     assert f"第{info.audit_seq}条" in text and "从第3条起" in text and "2019-01-02 18:00:00" in text
     assert main(["audit", "verify", "--db", str(copy)]) == 1
-    assert "被整体改写" in capsys.readouterr().err
+    assert "在备份之后被改写过" in capsys.readouterr().err
 
 
 def test_the_anchor_outlives_its_rotated_backup(copy: Path) -> None:

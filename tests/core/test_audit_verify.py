@@ -235,3 +235,29 @@ def test_migration_logs_a_baseline_of_existing_records(tmp_path: Path, monkeypat
     assert [e.action for e in AuditEntry.select()] == ["audit_baseline"]
     assert verify().ok
     close_database()
+
+
+def test_verify_reports_progress_and_can_be_cancelled(copy: Path) -> None:
+    import threading
+
+    from suining_desk.audit_verify import VerifyCancelled
+
+    open_database(copy)
+    told: list[tuple[str, float]] = []
+    report = verify(lambda stage, fraction: told.append((stage, fraction)))
+    assert report.ok and told[0] == ("核验日志链", 0.0) and told[-1][0] == "核对附件内容"
+    fractions = [f for _, f in told]
+    assert fractions == sorted(fractions) and 0.9 < fractions[-1] <= 1.0
+    assert len({s for s, _ in told}) == len(AUDITED_TABLES) + 2  # the chain, each table, the attachments
+
+    cancel = threading.Event()
+    seen: list[str] = []
+
+    def stop_at_people(stage: str, _fraction: float) -> None:
+        seen.append(stage)
+        if stage == "核对记录：人员":
+            cancel.set()
+
+    with pytest.raises(VerifyCancelled):
+        verify(stop_at_people, cancel)
+    assert seen[-1] == "核对记录：人员"
