@@ -94,9 +94,9 @@ def anchors_of(db_path: Path) -> list[Anchor]:
         if info.audit_seq is not None and info.audit_hash:
             anchors.append(Anchor(int(info.audit_seq), info.audit_hash, info.created.isoformat(), str(info.path)))
     unique: dict[tuple[int, str], Anchor] = {}
-    for anchor in anchors:
+    for anchor in anchors:  # one per (seq, hash); the one whose backup is still there, to compare with
         key = (anchor.seq, anchor.hash)
-        if key not in superseded and (key not in unique or (anchor.backup and not unique[key].backup)):
+        if key not in superseded and (key not in unique or Path(anchor.backup).is_file()):
             unique[key] = anchor
     return sorted(unique.values(), key=lambda a: (a.seq, a.at))
 
