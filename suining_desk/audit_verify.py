@@ -9,6 +9,9 @@ either a full canonical state (a service's write) or an 8-byte row hash in a dig
 (bulk loads and large writes; see :mod:`suining_desk.audit_capture`). Whichever of the
 two is the newer entry governs the row. A row the log never saw is *inserted* (written
 outside the program), a logged row that is gone is *removed*, a differing one *changed*.
+
+The anchors: the log's last (seq, hash) noted beside each backup must still be in the log
+(a log rewritten consistently after a backup; :mod:`suining_desk.audit_anchors`).
 """
 
 from __future__ import annotations
@@ -16,13 +19,16 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from suining_desk import audit_capture as cap
 from suining_desk.audit import GENESIS, ChainBreak, entry_hash
+from suining_desk.audit_anchors import AnchorBreak, anchors_of, check_anchors
 from suining_desk.db.models import database
 from suining_desk.problems import Problem
 
@@ -43,13 +49,15 @@ class RecordProblem:
 class VerifyReport:
     entries: int = 0
     chain: ChainBreak | None = None
+    anchor: AnchorBreak | None = None  # the oldest backup anchor the log no longer has
+    anchors_checked: int = 0
     records: list[RecordProblem] = field(default_factory=list)
     record_problems: int = 0  # all of them; ``records`` keeps the first MAX_PROBLEMS
     rows_checked: int = 0
 
     @property
     def ok(self) -> bool:
-        return self.chain is None and self.record_problems == 0
+        return self.chain is None and self.anchor is None and self.record_problems == 0
 
     def add(self, problem: RecordProblem) -> None:
         self.record_problems += 1
@@ -63,6 +71,33 @@ class _Logged:
 
     rows: dict[str, dict[int, tuple[int, dict[str, Any] | None]]] = field(default_factory=dict)
     chunks: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # table → (seq, chunk id)
+
+
+class VerifyCancelled(Exception):  # noqa: N818 - the name callers know
+    """The check was stopped (nothing was written: it only reads)."""
+
+
+ProgressFn = Callable[[str, float], None]
+TICK_ROWS = 20_000  # progress and cancel are looked at every so many rows or entries
+
+
+class _Ticker:
+    """Progress over the whole check, weighted by rows; raises on cancel."""
+
+    def __init__(self, progress: ProgressFn | None, cancel: threading.Event | None, total: int) -> None:
+        self.progress, self.cancel, self.total, self.done = progress, cancel, max(total, 1), 0
+        self.stage = ""
+
+    def begin(self, stage: str) -> None:
+        self.stage = stage
+        self.tick(0)
+
+    def tick(self, rows: int) -> None:
+        self.done += rows
+        if self.cancel is not None and self.cancel.is_set():
+            raise VerifyCancelled
+        if self.progress is not None:
+            self.progress(self.stage, min(self.done / self.total, 1.0))
 
 
 def _chunk_fits(conn: sqlite3.Connection, ref: dict[str, Any]) -> bool:
@@ -88,13 +123,16 @@ def _collect(conn: sqlite3.Connection, seq: int, states: str, logged: _Logged) -
     return fits
 
 
-def _walk(conn: sqlite3.Connection, logged: _Logged | None = None) -> tuple[int, ChainBreak | None]:
+def _walk(conn: sqlite3.Connection, logged: _Logged | None = None,
+          ticker: _Ticker | None = None) -> tuple[int, ChainBreak | None]:
     known = {r[0][:16] for r in conn.execute("SELECT hash FROM audit_entry")}
     prev, prev2, prev_seq, expected, count = GENESIS, None, 0, 1, 0
     found: ChainBreak | None = None
     for e in conn.execute(f"SELECT {_COLUMNS} FROM audit_entry ORDER BY seq"):
         seq, at, user, action, table, rid, before, after, prev_hash, stored, states = e
         count += 1
+        if ticker is not None and count % TICK_ROWS == 0:
+            ticker.tick(TICK_ROWS)
         intact = entry_hash(prev_hash, seq, at, user, action, table, rid, before, after, states or "") == stored
         fits = _collect(conn, seq, states or "", logged) if logged is not None else True
         if found is None:
@@ -177,7 +215,8 @@ def _compare_state(table: str, rid: int, row: dict[str, Any] | None, seq: int, s
         report.add(RecordProblem(table, str(rid), "changed", seq, differs))
 
 
-def _check_table(conn: sqlite3.Connection, table: str, logged: _Logged, report: VerifyReport) -> None:
+def _check_table(conn: sqlite3.Connection, table: str, logged: _Logged, report: VerifyReport,
+                 ticker: _Ticker) -> None:
     rows = logged.rows.get(table, {})
     d = _load_digests(conn, logged.chunks.get(table, []))
     top = len(d.governs) - 1
@@ -191,6 +230,8 @@ def _check_table(conn: sqlite3.Connection, table: str, logged: _Logged, report: 
     others: list[tuple[int, int]] = []  # governed by a digest with other columns: one by one
     for rid, text in cap.spelled_rows(conn, table, main_columns if usable else ["id"]):
         report.rows_checked += 1
+        if report.rows_checked % TICK_ROWS == 0:
+            ticker.tick(TICK_ROWS)
         if rid <= top:
             seen[rid] = 1
         index = d.governs[rid] - 1 if rid <= top else -1
@@ -250,17 +291,37 @@ def _check_blobs(conn: sqlite3.Connection, report: VerifyReport) -> None:
             report.add(RecordProblem(table="blob", record_id=str(key)[:12], reason="changed"))
 
 
-def verify(progress: Callable[[str], None] | None = None) -> VerifyReport:
-    """The whole check: the chain, then every audited table (read-only)."""
+def _size(conn: sqlite3.Connection, table: str) -> int:
+    """Roughly the rows of a table (its largest id: no scan)."""
+    return int(conn.execute(f'SELECT COALESCE(MAX(rowid), 0) FROM main."{table}"').fetchone()[0])
+
+
+def verify(progress: ProgressFn | None = None, cancel: threading.Event | None = None) -> VerifyReport:
+    """The whole check (read-only): the chain, the backups' anchors, then every audited
+    table. ``progress(stage, fraction)`` is told as it goes; setting ``cancel`` stops it
+    with :class:`VerifyCancelled`."""
     conn = database.connection()
     report, logged = VerifyReport(), _Logged()
-    report.entries, report.chain = _walk(conn, logged)
     existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    for table in cap.AUDITED_TABLES:
-        if table in existing:
-            if progress is not None:
-                progress(table)
-            _check_table(conn, table, logged, report)
+    tables = [t for t in cap.AUDITED_TABLES if t in existing]
+    sizes = {t: _size(conn, t) for t in (*tables, "audit_entry")}
+    ticker = _Ticker(progress, cancel, sum(sizes.values()))
+    ticker.begin("核验日志链")
+    report.entries, report.chain = _walk(conn, logged, ticker)
+    ticker.done = sizes["audit_entry"]
+    path = database.database
+    if path and path != ":memory:":
+        anchors = anchors_of(Path(path))
+        report.anchors_checked = len(anchors)
+        report.anchor = check_anchors(conn, anchors)
+    from suining_desk.audit_labels import table_label
+
+    for table in tables:
+        ticker.begin(f"核对记录：{table_label(table)}")
+        start = ticker.done
+        _check_table(conn, table, logged, report, ticker)
+        ticker.done = start + sizes[table]
+    ticker.begin("核对附件内容")
     _check_blobs(conn, report)
     return report
 
@@ -272,6 +333,8 @@ def report_problems(report: VerifyReport, limit: int = 20) -> list[Problem]:
     problems: list[Problem] = []
     if report.chain is not None:
         problems.append(Problem(f"audit_chain_{report.chain.reason}", {"seq": report.chain.seq}))
+    if report.anchor is not None:
+        problems.append(anchor_problem(report.anchor))
     for r in report.records[:limit]:
         fields = f"（{'、'.join(r.fields)}）" if r.fields else ""
         problems.append(Problem(f"audit_record_{r.reason}", {"table": table_label(r.table), "id": r.record_id,
@@ -279,3 +342,10 @@ def report_problems(report: VerifyReport, limit: int = 20) -> list[Problem]:
     if report.record_problems > limit:
         problems.append(Problem("audit_records_more", {"count": report.record_problems - limit}))
     return problems
+
+
+def anchor_problem(found: AnchorBreak) -> Problem:
+    a = found.anchor
+    params = {"time": a.at.replace("T", " "), "seq": a.seq, "hash": a.hash[:12], "first": found.first or "",
+              "now": f"校验值为{found.now[:12]}" if found.now else "已不存在"}
+    return Problem("audit_anchor_broken" if found.first else "audit_anchor_broken_unsure", params)

@@ -4,8 +4,9 @@ checked with ``integrity_check`` before it counts, rotated 7 daily / 4 weekly / 
 Automatic backups live in the data folder (``backups/<name>-<path hash>/``), one folder
 per database, made as private as the database itself (the folder owner-only, each file
 with the database file's permissions). Beside each backup a small JSON file records when
-it was made and the audit log's last entry at that moment: an anchor that
-``audit verify`` compares with the log (a log rewritten after a backup shows there).
+it was made and the audit log's last entry at that moment, and the same anchor is added
+to the folder's ``anchors.jsonl``: ``audit verify`` checks the log still has each one
+(:mod:`suining_desk.audit_anchors`; a log rewritten after a backup shows there).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def backup_folder(db_path: Path) -> Path:
     return paths.backups_dir() / f"{Path(db_path).stem}-{tag}"
 
 
-def _private_folder(folder: Path) -> None:
+def private_folder(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
         os.chmod(folder, 0o700)
@@ -102,7 +103,7 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
     database is in use), check the copy, then move it into place; returns its info."""
     now = (now or dt.datetime.now()).replace(microsecond=0)
     dest = Path(dest)
-    _private_folder(dest.parent)
+    private_folder(dest.parent)
     temp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     try:
         src = sqlite3.connect(str(source), timeout=15)
@@ -141,6 +142,9 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
         raise
     meta = {"created": now.isoformat(), "kind": kind, "source": str(source), "audit_seq": seq, "audit_hash": head}
     meta_path(dest).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    from suining_desk.audit_anchors import record_anchor
+
+    record_anchor(Path(source), seq, head, now, dest)
     return BackupInfo(dest, now, kind, dest.stat().st_size, seq, head)
 
 

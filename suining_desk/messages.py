@@ -253,6 +253,11 @@ MESSAGES: dict[str, str] = {
     "audit_record_removed": "{table}第{id}条记录被删除了，但审计日志（第{seq}条之后）没有删除它的记录",
     "audit_record_inserted": "{table}第{id}条记录不在审计日志中（是在本软件之外写入的）",
     "audit_records_more": "……另有{count}条记录不一致",
+    "audit_anchor_broken": "审计日志在备份之后被改写过：{time}备份时记下的锚点（第{seq}条，校验值{hash}）"
+                           "与现在的日志不符（现在第{seq}条{now}）；从第{first}条起与该备份不一致",
+    "audit_anchor_broken_unsure": "审计日志在备份之后被改写过：{time}备份时记下的锚点（第{seq}条，校验值{hash}）"
+                                  "与现在的日志不符（现在第{seq}条{now}）；该备份已不在，"
+                                  "无法确定最早改动的是第{seq}条还是更早的条目",
     # --- import and export ---
     "file_missing": "文件“{path}”不存在",
     "file_not_spreadsheet": "“{path}”不是表格文件",

@@ -3,7 +3,8 @@
 A restore checks the backup first, refuses while another program holds the database,
 keeps a copy of the current file (a checked backup, or — when the current file is
 damaged — its bytes as they are, for whoever investigates), then puts the backup in
-place through SQLite's backup API and logs the restore in the restored audit log.
+place through SQLite's backup API and logs the restore in the restored audit log (the
+anchors of the replaced log's later entries are set aside: :mod:`suining_desk.audit_anchors`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import socket
 import sqlite3
 from pathlib import Path
 
+from suining_desk.audit_anchors import record_restore
 from suining_desk.backups import (
     BackupInfo,
     backup_folder,
@@ -126,6 +128,8 @@ def restore_backup(source: Path, db_path: Path, *, user: str = "system",
     with database.atomic("IMMEDIATE"):
         audit.append("backup_restored", username=user, after={
             "source": source.name, "kept": kept.name if kept else ""})
+    # the log is now the backup's: anchors of the replaced database's later entries are set aside
+    record_restore(db_path, database.connection(), source, now)
     return kept
 
 

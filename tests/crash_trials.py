@@ -1,251 +1,341 @@
-"""SIGKILL at a random moment: children that write, a parent that kills them and checks.
+"""SIGKILL at a random moment during the real operations: children that write, a parent
+that kills them and checks what is left.
 
-Two kinds of work, each one transaction per acknowledged unit:
+Two kinds of work, both through the code a clerk's action runs:
 
-- ``bulk``: the demo generator's bulk load (the stand-in for an import: one transaction
-  of a few thousand rows across every table); acknowledged when ``generate_demo`` returns.
-- ``batch``: posting payment batches — a batch row, its posted payments and the audit
-  entry in one IMMEDIATE transaction (the stand-in for the batch service's "post"). The
-  child says ``posting N TOTAL`` before the commit and ``ack N`` after it, so the one
-  batch in doubt when the kill lands is known.
+- ``import``: a generated register spreadsheet (a few thousand rows) imported with
+  :func:`suining_desk.exchange.imports.run_import` — what ``suining-desk import households``
+  and the import wizard call. One transaction: after the kill it is wholly there or absent.
+- ``batch``: approved payment batches posted one after another with
+  :func:`suining_desk.services.batch_workflow.post_batch` (the reviewer's 记账). The child
+  says ``posting ID`` before each and ``ack ID`` after it returns, so the one batch in
+  doubt when the kill lands is known.
 
-After the kill: ``integrity_check`` is ok, every batch is wholly there or wholly absent,
-the money equals the acknowledged work (plus the one in doubt, if it made it, whole),
-the database opens again and ``audit verify`` passes. Used by the default suite (a few
-trials) and ``bench/crash_trials.py`` (many).
+The child reports on a pipe; what it said before the kill is the acknowledged work.
+Kill moments are spread uniformly over the operation's duration, measured once in this
+process before the trials. After each kill: ``integrity_check`` is ok, the import is
+whole or absent, every batch is wholly posted or not at all, the posted money equals the
+acknowledged batches (plus the one in doubt, whole, if its commit made it), and the
+database opens again and ``audit verify`` passes. Used by the default suite (a few trials)
+and ``bench/crash_trials.py`` (many).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import random
+import select
 import shutil
 import signal
 import sqlite3
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-BATCH_LINES = 40
+if TYPE_CHECKING:
+    from suining_desk.exchange.report import ImportResult
 
-def _child(kind: str, path: Path, seed: int) -> None:
-    """What a killed child does: its output goes line by line to a file."""
-    from suining_desk.db import open_database
-
-    db = open_database(path)
-    if kind == "bulk":
-        from argon2 import PasswordHasher
-
-        from suining_desk.demo import generate
-
-        # the demo accounts' hashes are not what this tests: the cheapest argon2id
-        generate.PasswordHasher = lambda: PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)  # type: ignore
-        said: list[None] = []
-
-        def started(stage: str, _fraction: float) -> None:
-            if stage == "写入农户和人员" and not said:  # the load's transaction has begun
-                said.append(print("start", flush=True))
-
-        summary = generate.generate_demo(db, scale="small", seed=seed, progress=started)
-        total = db.execute_sql("SELECT COALESCE(SUM(amount_fen), 0) FROM payment").fetchone()[0]
-        print("ack", summary.households, total, flush=True)
-        return
-    n = db.execute_sql("SELECT COUNT(*) FROM payment_batch").fetchone()[0]
-    print("start", flush=True)
-    while True:
-        n += 1
-        post_batch(n)
-        print("ack", n, flush=True)
+HOUSEHOLDS = 1000  # three people each: a 3,000-row register
+PROGRAMS = ("dibao", "disability", "tekun")  # monthly programs with enrolments in the demo's 长铺镇
+MONTHS = 12  # batches of 2019-01 … 2019-12 for each
+TODAY = dt.date(2019, 12, 31)
+IMPORTED_ON = dt.date(2019, 1, 5)
+CLERK, REVIEWER = "luru", "shenhe"  # the demo's accounts, both in 长铺镇
+SLACK = 1.0  # kill moments over the measured duration (children vary: some finish first)
 
 
-def batch_amounts(n: int) -> list[int]:
-    return [10_000 + n * 7 + i * 13 for i in range(BATCH_LINES)]
+@dataclass(frozen=True)
+class Prepared:
+    """Built once: the database every trial starts from, the sheet, what to post."""
+
+    database: Path
+    sheet: Path
+    batches: tuple[tuple[int, str], ...]  # (batch id, paid date) in posting order
+    import_seconds: float
+    post_seconds: float
+    households: int  # the import adds this many households …
+    people: int  # … and people
 
 
-def post_batch(n: int) -> None:
-    """One batch, posted in one transaction with its audit entry (the child side)."""
-    from suining_desk import audit
-    from suining_desk.db.models import database
+def _register_rows(village: str, group: str) -> list[list[object]]:
+    from tests.county import id_number
 
-    amounts = batch_amounts(n)
-    with database.atomic("IMMEDIATE"):
-        cur = database.execute_sql(
-            "INSERT INTO payment_batch (batch_no, program_id, kind, period, period_start, period_end, area_id, "
-            "status, created_by, created_at, posted_by, approved_by, notes) VALUES (?, 1, 'regular', '2018-11', "
-            "'2018-11-01', '2018-11-30', 1, 'posted', 'luru', '2018-11-20 09:00:00', 'shenhe', 'shenhe', '')",
-            (f"B{n:06d}",))
-        batch_id = cur.lastrowid
-        database.connection().executemany(
-            "INSERT INTO payment (batch_id, program_id, household_id, township_id, village_id, period, category, "
-            "people, months, standard_fen, amount_fen, payee_name, payee_id_number, bank_account, reason, posted, "
-            "created_by, created_at) VALUES (?, 1, 1, 2, 3, '2018-11', '', 1, 1, 0, ?, '张三', '', '', '', 1, "
-            "'luru', '2018-11-20 09:00:00')", [(batch_id, a) for a in amounts])
-        audit.append("batch_posted", username="shenhe", table_name="payment_batch", record_id=batch_id,
-                     after={"lines": len(amounts), "total_fen": sum(amounts)})
-        print("posting", n, sum(amounts), flush=True)
+    rows: list[list[object]] = []
+    for h in range(HOUSEHOLDS):
+        members = (("户主", "龙春生", True), ("配偶", "杨桂花", False), ("子", "龙小军", True))
+        for k, (relation, name, male) in enumerate(members):
+            # area 430581 is not the demo's 430527: no clash with a registered person
+            number = id_number(f"19{50 + h % 40}-0{1 + k}-0{1 + h % 9}", h // 360, male=male, area="430581")
+            rows.append([f"4305271990{h:07d}", name, number, relation, "长铺镇", village, group])
+    return rows
 
 
-def prepare_batch_database(path: Path) -> None:
-    """A county, a program and a household to pay (the parent side, before the trial)."""
-    from suining_desk import audit
+def prepare(folder: Path) -> Prepared:
+    """The demo county (small) with 36 approved batches of 2019, a register sheet of
+    3,000 rows, and each operation run once on a copy, uninterrupted, to time it."""
     from suining_desk.db import close_database, open_database
-    from suining_desk.db.models import Household, Program, database
-    from tests.county import build_county
+    from suining_desk.db.models import Area, Program, database
+    from suining_desk.demo.generate import generate_demo
+    from suining_desk.services import batch_workflow as wf
+    from suining_desk.services.batches import create_batch
+    from tests import exchange_sheets as sheets
+
+    path = folder / "prepared.sqlite3"
+    db = open_database(path)
+    generate_demo(db, scale="small", seed=2018)
+    town = Area.get((Area.level == 2) & (Area.name == "长铺镇"))
+    group, village = database.execute_sql(
+        "SELECT g.name, v.name FROM area g JOIN area v ON v.id = g.parent_id WHERE g.level = 4 AND v.parent_id = ? "
+        "ORDER BY g.id LIMIT 1", [town.id]).fetchone()
+    batches = []
+    for code in PROGRAMS:
+        program = Program.get(Program.code == code)
+        for month in range(1, MONTHS + 1):
+            pay_day = dt.date(2019, month, 10)
+            created = create_batch(program.id, f"2019-{month:02d}", town.id, user=CLERK, pay_date=pay_day)
+            wf.submit_batch(created.batch_id, user=CLERK)
+            wf.approve_batch(created.batch_id, user=REVIEWER)
+            batches.append((created.batch_id, pay_day.isoformat()))
+    close_database()
+    sheet = sheets.register_sheet(folder / "register.xlsx", _register_rows(village, group))
+
+    timing = folder / "timing.sqlite3"
+    shutil.copyfile(path, timing)
+    open_database(timing)
+    started = time.perf_counter()
+    result = _import(sheet)
+    import_seconds = time.perf_counter() - started
+    assert result.written and result.households_added == HOUSEHOLDS, result.summary(cli=True)
+    started = time.perf_counter()
+    for batch_id, paid in batches:
+        wf.post_batch(batch_id, dt.date.fromisoformat(paid), user=REVIEWER, today=TODAY)
+    post_seconds = time.perf_counter() - started
+    close_database()
+    timing.unlink()
+    return Prepared(path, sheet, tuple(batches), import_seconds, post_seconds, result.households_added,
+                    result.people_added)
+
+
+def _import(sheet: Path) -> ImportResult:
+    from suining_desk.exchange.imports import run_import
+    from suining_desk.exchange.staging import ImportOptions
+
+    return run_import("households", sheet, ImportOptions(user=CLERK, today=IMPORTED_ON), cancel=threading.Event())
+
+
+def _child(kind: str, path: Path, prepared: Prepared, tell: Callable[[str], None]) -> None:
+    """What a killed child does; ``tell`` sends one line up the pipe."""
+    from suining_desk.db import open_database
+    from suining_desk.services.batch_workflow import post_batch
 
     open_database(path)
-    county = build_county()
-    Program.create(code="dibao", name="低保", basis="person", frequency="monthly")
-    Household.create(household_no="43052710000101001", township=county.changpu, village=county.qingshi,
-                     group=county.qingshi_1)
-    with database.atomic("IMMEDIATE"):
-        audit.append("fixture_created", username="system")
-    close_database()
+    tell("start")
+    if kind == "import":
+        result = _import(prepared.sheet)
+        tell(f"ack {result.households_added} {result.people_added}")
+        return
+    for batch_id, paid in prepared.batches:
+        tell(f"posting {batch_id}")
+        lines = post_batch(batch_id, dt.date.fromisoformat(paid), user=REVIEWER, today=TODAY)
+        tell(f"ack {batch_id} {lines}")
+    tell("done")
 
 
 @dataclass
 class Trial:
-    kind: str
+    kind: str  # 'import' | 'batch'
     path: Path
-    seed: int
-    delay: float
+    delay: float  # seconds after 'start' when the kill is sent
     lines: list[str] = field(default_factory=list)
     pid: int = 0
+    fd: int = -1
     error: str = ""
+    killed: bool = False
 
     @property
-    def out(self) -> Path:
-        return self.path.with_suffix(".out")
+    def acks(self) -> list[list[str]]:
+        return [line.split() for line in self.lines if line.startswith("ack")]
 
 
-def start(trial: Trial) -> None:
-    """Fork a child (no second interpreter start-up: the trials stay fast); it writes to a
-    file, never a pipe, so it never blocks on its output."""
+def start(trial: Trial, prepared: Prepared) -> None:
+    """Fork a child (no second interpreter start-up: the trials stay fast) that reports
+    on a pipe; the parent keeps only the reading end."""
     from suining_desk.db import close_database
 
     close_database()  # no SQLite connection may cross the fork
+    read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child
         code = 0
+        os.close(read_end)
         try:
-            sys.stdout = open(trial.out, "w", buffering=1, encoding="utf-8")  # noqa: SIM115
-            sys.stderr = open(trial.out.with_suffix(".err"), "w", buffering=1, encoding="utf-8")  # noqa: SIM115
-            _child(trial.kind, trial.path, trial.seed)
+            def say(line: str) -> None:
+                os.write(write_end, (line + "\n").encode("utf-8"))
+
+            _child(trial.kind, trial.path, prepared, say)
         except BaseException:
             import traceback
 
-            traceback.print_exc()
+            os.write(write_end, ("error " + traceback.format_exc().replace("\n", " | ") + "\n").encode("utf-8"))
             code = 1
         finally:
             os._exit(code)
-    trial.pid = pid
+    os.close(write_end)
+    trial.pid, trial.fd = pid, read_end
 
 
-def _read_lines(trial: Trial) -> list[str]:
-    text = trial.out.read_text("utf-8", errors="replace")
-    lines = text.split("\n")
-    return [line for line in lines[:-1] if line]  # the last one may be cut off by the kill
-
-
-def kill_after_start(trial: Trial, timeout: float = 60.0) -> None:
-    """Wait for 'start' (the write has begun), let it run ``delay`` seconds, SIGKILL."""
+def watch_and_kill(trial: Trial, timeout: float = 60.0) -> None:
+    """Read the child's lines; ``delay`` seconds after 'start', SIGKILL it. Then read what
+    it said before it died."""
+    data = b""
     deadline = time.monotonic() + timeout
-    while not trial.out.exists() or "start" not in _read_lines(trial):
-        if os.waitpid(trial.pid, os.WNOHANG) != (0, 0) or time.monotonic() > deadline:
-            err = trial.out.with_suffix(".err")
-            trial.error = err.read_text("utf-8", errors="replace")[-2000:] if err.exists() else "no output"
-            _kill(trial.pid)
-            return
-        time.sleep(0.002)
-    time.sleep(trial.delay)
-    _kill(trial.pid)
-    trial.lines = _read_lines(trial)
+    kill_at: float | None = None
+    try:
+        while True:
+            now = time.monotonic()
+            if kill_at is None and now > deadline:
+                trial.error = "no 'start' from the child"
+                break
+            if kill_at is not None and now >= kill_at:
+                break
+            wait = (kill_at if kill_at is not None else deadline) - now
+            ready, _, _ = select.select([trial.fd], [], [], max(wait, 0.0))
+            if not ready:
+                continue
+            chunk = os.read(trial.fd, 65536)
+            if not chunk:
+                break  # the child finished before the kill
+            data += chunk
+            if kill_at is None and b"start\n" in data:
+                kill_at = time.monotonic() + trial.delay
+        trial.killed = _kill(trial.pid)
+        while chunk := os.read(trial.fd, 65536):  # the child is gone: the pipe ends
+            data += chunk
+    finally:
+        os.close(trial.fd)
+    lines = data.decode("utf-8", errors="replace").split("\n")
+    trial.lines = [line for line in lines[:-1] if line]  # the last one may be cut off
+    errors = [line for line in trial.lines if line.startswith("error")]
+    if errors:
+        trial.error = errors[0][:3000]
 
 
-def _kill(pid: int) -> None:
+def _kill(pid: int) -> bool:
+    """SIGKILL and reap; True if the signal landed (the child was still running)."""
     try:
         os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    except (ProcessLookupError, ChildProcessError):
+    except ProcessLookupError:
         pass
+    _, status = os.waitpid(pid, 0)
+    return os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
 
 
-def run_trials(folder: Path, count: int, *, seed: int = 2018, parallel: int = 6) -> list[Trial]:
+def run_trials(folder: Path, count: int, *, seed: int = 2018, parallel: int = 2,
+               prepared: Prepared | None = None) -> list[Trial]:
     """``count`` trials of each kind, ``parallel`` children at a time; returns them killed."""
+    prepared = prepared or prepare(folder)
     rng = random.Random(seed)
     trials = []
-    prepared = folder / "prepared.sqlite3"
-    prepare_batch_database(prepared)
     for i in range(count):
-        trials.append(Trial("bulk", folder / f"bulk-{i}.sqlite3", 100 + i, rng.uniform(0.0, 0.4)))
-        batch = Trial("batch", folder / f"batch-{i}.sqlite3", i, rng.uniform(0.0, 0.5))
-        shutil.copyfile(prepared, batch.path)
-        trials.append(batch)
+        for kind, seconds in (("import", prepared.import_seconds), ("batch", prepared.post_seconds)):
+            trial = Trial(kind, folder / f"{kind}-{i}.sqlite3", rng.uniform(0.0, seconds * SLACK))
+            shutil.copyfile(prepared.database, trial.path)
+            trials.append(trial)
     for at in range(0, len(trials), parallel):
         wave = trials[at:at + parallel]
         for trial in wave:
-            start(trial)
-        killers = [threading.Thread(target=kill_after_start, args=(t,)) for t in wave]
-        for killer in killers:
-            killer.start()
-        for killer in killers:
-            killer.join()
+            start(trial, prepared)
+        watchers = [threading.Thread(target=watch_and_kill, args=(t,)) for t in wave]
+        for watcher in watchers:
+            watcher.start()
+        for watcher in watchers:
+            watcher.join()
     return trials
 
 
-def check_trial(trial: Trial) -> str:
+def check_trial(trial: Trial, prepared: Prepared) -> str:
     """'' when everything holds; otherwise what did not."""
     if trial.error:
-        return f"the child failed before it started: {trial.error}"
-    con = sqlite3.connect(trial.path)  # a hot journal left by the kill is rolled back here
+        return f"the child failed: {trial.error}"
+    con = sqlite3.connect(trial.path)  # a WAL or hot journal left by the kill is recovered here
+    base = sqlite3.connect(prepared.database)
     try:
         if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             return "integrity_check failed"
-        if trial.kind == "bulk":
-            problem = _check_bulk(con, trial.lines)
+        if trial.kind == "import":
+            problem = _check_import(con, base, trial, prepared)
         else:
-            problem = _check_batches(con, trial.lines)
+            problem = _check_batches(con, base, trial, prepared)
     finally:
         con.close()
+        base.close()
     return problem or _reopens_and_verifies(trial.path)
 
 
-def _check_bulk(con: sqlite3.Connection, lines: list[str]) -> str:
-    households = con.execute("SELECT COUNT(*) FROM household").fetchone()[0]
-    total = con.execute("SELECT COALESCE(SUM(amount_fen), 0) FROM payment").fetchone()[0]
-    entries = con.execute("SELECT COUNT(*) FROM audit_entry").fetchone()[0]
-    acks = [line.split() for line in lines if line.startswith("ack")]
-    if acks:
-        want = (int(acks[0][1]), int(acks[0][2]), 1)
-        return "" if (households, total, entries) == want else f"acknowledged {want}, found {households, total}"
-    if households == total == entries == 0:
-        return ""  # wholly absent
-    # committed, killed before the acknowledgement: it must be whole
-    return "" if households > 0 and total > 0 and entries == 1 else f"partial load {households, total, entries}"
+def _counts(con: sqlite3.Connection) -> tuple[int, int, int, int]:
+    households, people, money, entries = (con.execute(sql).fetchone()[0] for sql in (
+        "SELECT COUNT(*) FROM household", "SELECT COUNT(*) FROM person",
+        "SELECT COALESCE(SUM(amount_fen), 0) FROM payment WHERE posted = 1", "SELECT COUNT(*) FROM audit_entry"))
+    return households, people, money, entries
 
 
-def _check_batches(con: sqlite3.Connection, lines: list[str]) -> str:
-    acked = {int(line.split()[1]) for line in lines if line.startswith("ack")}
-    posting = [int(line.split()[1]) for line in lines if line.startswith("posting")]
+def _check_import(con: sqlite3.Connection, base: sqlite3.Connection, trial: Trial, prepared: Prepared) -> str:
+    households, people, money, entries = _counts(con)
+    b_households, b_people, b_money, b_entries = _counts(base)
+    absent = (b_households, b_people, b_money, b_entries)
+    whole = (b_households + prepared.households, b_people + prepared.people, b_money, b_entries + 1)
+    found = (households, people, money, entries)
+    if trial.acks:
+        acked = (int(trial.acks[0][1]), int(trial.acks[0][2]))
+        if acked != (prepared.households, prepared.people) or found != whole:
+            return f"acknowledged {acked}: found (households, people, money, entries) {found}, wanted {whole}"
+        return ""
+    if found not in (absent, whole):  # in doubt: either is right, nothing between
+        return f"partial import: {found}, wanted {absent} or {whole}"
+    return ""
+
+
+def _batch_states(con: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str, int, int, int, int]]:
+    marks = ",".join("?" * len(ids))
+    return {row[0]: row[1:] for row in con.execute(
+        f"SELECT b.id, b.status, COUNT(p.id), COALESCE(SUM(p.posted), 0), COALESCE(SUM(p.amount_fen), 0), "
+        f"COUNT(p.paid_date) FROM payment_batch b LEFT JOIN payment p ON p.batch_id = b.id "
+        f"WHERE b.id IN ({marks}) GROUP BY b.id", ids)}
+
+
+def _check_batches(con: sqlite3.Connection, base: sqlite3.Connection, trial: Trial, prepared: Prepared) -> str:
+    ids = [batch_id for batch_id, _ in prepared.batches]
+    acked = {int(a[1]) for a in trial.acks}
+    posting = [int(line.split()[1]) for line in trial.lines if line.startswith("posting")]
     in_doubt = {posting[-1]} - acked if posting else set()
-    found: dict[int, tuple[int, int]] = {}
-    for batch_no, count, total in con.execute(
-            "SELECT b.batch_no, COUNT(p.id), COALESCE(SUM(p.amount_fen), 0) FROM payment_batch b "
-            "LEFT JOIN payment p ON p.batch_id = b.id GROUP BY b.id"):
-        found[int(batch_no[1:])] = (count, total)
-    for n, (count, total) in found.items():
-        if (count, total) != (BATCH_LINES, sum(batch_amounts(n))):
-            return f"batch {n} partial: {count} lines, {total} fen"
-    if not acked <= set(found) <= acked | in_doubt:
-        return f"batches {sorted(found)} vs acknowledged {sorted(acked)} (in doubt {in_doubt})"
-    money = con.execute("SELECT COALESCE(SUM(amount_fen), 0) FROM payment").fetchone()[0]
-    want = sum(sum(batch_amounts(n)) for n in found)
-    acked_money = sum(sum(batch_amounts(n)) for n in acked)
-    if money != want or money - acked_money not in {0, *(sum(batch_amounts(n)) for n in in_doubt)}:
-        return f"money {money} vs acknowledged {acked_money}"
-    entries = con.execute("SELECT COUNT(*) FROM audit_entry WHERE action = 'batch_posted'").fetchone()[0]
-    return "" if entries == len(found) else f"{entries} audit entries for {len(found)} batches"
+    before = _batch_states(base, ids)
+    posted: set[int] = set()
+    for batch_id, (status, lines, posted_lines, total, dated) in _batch_states(con, ids).items():
+        if before[batch_id][1:3] != (lines, 0) or before[batch_id][3] != total:
+            return f"batch {batch_id}: lines changed ({before[batch_id]} → {lines, posted_lines, total})"
+        if status == "posted" and posted_lines == lines == dated:
+            posted.add(batch_id)
+        elif status != "approved" or posted_lines != 0 or dated != 0:
+            return f"batch {batch_id} partly posted: {status}, {posted_lines} of {lines} lines, {dated} dated"
+    if not acked <= posted <= acked | in_doubt:
+        return f"posted {sorted(posted)} vs acknowledged {sorted(acked)} (in doubt {in_doubt})"
+    totals = {batch_id: state[3] for batch_id, state in before.items()}
+    money, entries = _counts(con)[2:]
+    b_money, b_entries = _counts(base)[2:]
+    if money != b_money + sum(totals[i] for i in posted):
+        return f"posted money {money} ≠ before {b_money} + the posted batches"
+    if money - b_money - sum(totals[i] for i in acked) not in {0, *(totals[i] for i in in_doubt)}:
+        return f"posted money {money} vs acknowledged {b_money + sum(totals[i] for i in acked)}"
+    logged = con.execute("SELECT COUNT(*) FROM audit_entry WHERE action = 'batch_posted' AND seq > ?",
+                         [b_entries]).fetchone()[0]
+    if logged != len(posted) or entries != b_entries + len(posted):
+        return f"{logged} batch_posted entries ({entries - b_entries} new in all) for {len(posted)} posted batches"
+    return ""
 
 
 def _reopens_and_verifies(path: Path) -> str:
@@ -260,3 +350,19 @@ def _reopens_and_verifies(path: Path) -> str:
     if not report.ok:
         return f"audit verify: {report.chain} {report.records[:3]}"
     return ""
+
+
+def describe(trial: Trial) -> str:
+    """What the kill interrupted, for the bench's tally."""
+    if not trial.killed:
+        return f"{trial.kind}: finished before the kill"
+    if trial.kind == "import":
+        return "import: killed after its commit" if trial.acks else "import: killed before it was acknowledged"
+    started = sum(line.startswith("posting") for line in trial.lines)
+    if started == 0:
+        return "batch: killed before the first posting"
+    return "batch: killed between postings" if started == len(trial.acks) else "batch: killed during a posting"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("use bench/crash_trials.py")

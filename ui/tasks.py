@@ -69,7 +69,8 @@ def start(task: Task) -> None:
 
 
 def is_cancel(exc: BaseException) -> bool:
-    return type(exc).__name__ in ("Cancelled", "CheckCancelled", "DemoCancelled", "LedgerCancelled")
+    return type(exc).__name__ in ("Cancelled", "CheckCancelled", "DemoCancelled", "LedgerCancelled",
+                                  "VerifyCancelled")
 
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> QMessageBox:
@@ -82,8 +83,10 @@ def show_error(parent: QWidget | None, title: str, exc: BaseException) -> QMessa
 
 
 def run_with_progress(parent: QWidget, title: str, work: Work, on_success: Callable[[Any], None],
-                      *, on_error: Callable[[BaseException], None] | None = None) -> Task:
-    """Run ``work`` with a progress dialog that can cancel it; ``on_success`` gets the result."""
+                      *, on_error: Callable[[BaseException], None] | None = None,
+                      on_cancel: Callable[[], None] | None = None) -> Task:
+    """Run ``work`` with a progress dialog that can cancel it; ``on_success`` gets the result,
+    ``on_cancel`` is told when the work stopped because it was cancelled."""
     task = Task(work, parent)
     dialog = QProgressDialog(title, parent.tr("取消"), 0, 1000, parent)
     dialog.setObjectName("progress_dialog")
@@ -108,6 +111,8 @@ def run_with_progress(parent: QWidget, title: str, work: Work, on_success: Calla
         dialog.reset()
         dialog.close()
         if is_cancel(exc):
+            if on_cancel is not None:
+                on_cancel()
             return
         if on_error is not None:
             on_error(exc)

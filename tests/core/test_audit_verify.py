@@ -86,19 +86,20 @@ def test_the_filled_database_verifies_and_covers_every_audited_table(filled: Pat
     assert report.rows_checked > 4000
 
 
-def _a_value_change(con: sqlite3.Connection, table: str) -> tuple[int, str]:
-    """An UPDATE that changes the last column of the table's newest row."""
-    rid = con.execute(f'SELECT MAX(id) FROM "{table}"').fetchone()[0]
+def _a_value_change(con: sqlite3.Connection, table: str, which: str = "MAX") -> tuple[int, str]:
+    """An UPDATE that changes the last column of the table's newest (or oldest) row."""
+    rid = con.execute(f'SELECT {which}(id) FROM "{table}"').fetchone()[0]
     column = [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')][-1]
     value = con.execute(f'SELECT "{column}" FROM "{table}" WHERE id = ?', (rid,)).fetchone()[0]
     new = "x" if value is None else value + 1 if isinstance(value, int) else str(value) + "x"
     return rid, f"UPDATE \"{table}\" SET \"{column}\" = {new!r} WHERE id = {rid}"
 
 
+@pytest.mark.parametrize("which", ["MAX", "MIN"])  # the newest row (often a full state), the oldest (often a digest)
 @pytest.mark.parametrize("table", AUDITED_TABLES)
-def test_tampering_with_any_audited_table_is_named(copy: Path, table: str) -> None:
+def test_tampering_with_any_audited_table_is_named(copy: Path, table: str, which: str) -> None:
     con = sqlite3.connect(copy)
-    rid, statement = _a_value_change(con, table)
+    rid, statement = _a_value_change(con, table, which)
     con.close()
     tamper(copy, statement)
     report = check(copy)
@@ -139,6 +140,19 @@ def _entries(path: Path) -> list[tuple[int, str]]:
     rows = con.execute("SELECT seq, hash FROM audit_entry ORDER BY seq").fetchall()
     con.close()
     return rows
+
+
+def test_a_changed_digest_chunk_names_its_entry(copy: Path) -> None:
+    """Rewriting a bulk load's row hashes to fit a tampered row breaks the entry that lists the chunk."""
+    con = sqlite3.connect(copy)
+    chunk, hashes = con.execute("SELECT id, hashes FROM audit_digest ORDER BY id LIMIT 1").fetchone()
+    entry = con.execute("SELECT seq FROM audit_entry WHERE states LIKE ? ORDER BY seq LIMIT 1",
+                        (f'%"chunk":{chunk},%',)).fetchone()[0]
+    con.close()
+    forged = bytes([hashes[0] ^ 0xFF]) + bytes(hashes[1:])
+    tamper(copy, f"UPDATE audit_digest SET hashes = X'{forged.hex()}' WHERE id = {chunk}")
+    chain = check(copy).chain
+    assert chain is not None and (chain.seq, chain.reason) == (entry, "changed")
 
 
 def test_chain_changed(copy: Path) -> None:
@@ -235,3 +249,29 @@ def test_migration_logs_a_baseline_of_existing_records(tmp_path: Path, monkeypat
     assert [e.action for e in AuditEntry.select()] == ["audit_baseline"]
     assert verify().ok
     close_database()
+
+
+def test_verify_reports_progress_and_can_be_cancelled(copy: Path) -> None:
+    import threading
+
+    from suining_desk.audit_verify import VerifyCancelled
+
+    open_database(copy)
+    told: list[tuple[str, float]] = []
+    report = verify(lambda stage, fraction: told.append((stage, fraction)))
+    assert report.ok and told[0] == ("核验日志链", 0.0) and told[-1][0] == "核对附件内容"
+    fractions = [f for _, f in told]
+    assert fractions == sorted(fractions) and 0.9 < fractions[-1] <= 1.0
+    assert len({s for s, _ in told}) == len(AUDITED_TABLES) + 2  # the chain, each table, the attachments
+
+    cancel = threading.Event()
+    seen: list[str] = []
+
+    def stop_at_people(stage: str, _fraction: float) -> None:
+        seen.append(stage)
+        if stage == "核对记录：人员":
+            cancel.set()
+
+    with pytest.raises(VerifyCancelled):
+        verify(stop_at_people, cancel)
+    assert seen[-1] == "核对记录：人员"

@@ -100,6 +100,7 @@ def test_audit_page_lists_filters_shows_history_and_verifies(
     qtbot.mouseClick(page.history_button, LEFT)
     assert f"人员 {person} 的历史（1 条）" in page.detail.toPlainText()
     qtbot.mouseClick(page.verify_button, LEFT)
+    qtbot.waitUntil(page.verify_button.isEnabled, timeout=10_000)  # it runs on a worker thread
     assert page.verify_result.text() == "审计日志共3条，日志链完整；核对了20条记录，都与日志一致。"
     import sqlite3
 
@@ -108,7 +109,62 @@ def test_audit_page_lists_filters_shows_history_and_verifies(
     other.commit()
     other.close()
     qtbot.mouseClick(page.verify_button, LEFT)
+    qtbot.waitUntil(page.verify_button.isEnabled, timeout=10_000)
     assert page.verify_result.text().startswith(f"人员第{person}条记录与审计日志第3条记下的状态不一致（name")
+
+
+def test_audit_verify_runs_off_the_gui_thread_with_progress_and_cancel(
+    qtbot: QtBot, admin_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from suining_desk import audit_verify
+    from ui.pages import audit as audit_page
+
+    seen: dict[str, object] = {"stages": []}
+    release = threading.Event()
+
+    def watched(progress, cancel):  # type: ignore[no-untyped-def]
+        """The real check, holding at its first step until the test has pressed a button."""
+        seen["thread"] = threading.get_ident()
+
+        def told(stage: str, fraction: float) -> None:
+            seen["stages"].append((stage, fraction))  # type: ignore[attr-defined]
+            release.wait(10)
+            progress(stage, fraction)
+
+        return audit_verify.verify(told, cancel)
+
+    monkeypatch.setattr(audit_page, "verify", watched)
+    admin_window.show_page("audit")
+    page = admin_window.current_page()
+    assert isinstance(page, AuditPage)
+
+    qtbot.mouseClick(page.verify_button, LEFT)
+    qtbot.waitUntil(lambda: bool(seen["stages"]), timeout=5000)
+    assert seen["thread"] != threading.get_ident() and not page.verify_button.isEnabled()
+    assert page.verify_result.text() == "正在核验……"
+    dialog = page.findChild(QProgressDialog, "progress_dialog")
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)  # the GUI thread is free: the dialog shows
+    cancel = dialog.findChild(QPushButton)
+    assert cancel is not None and cancel.text() == "取消"
+    qtbot.mouseClick(cancel, LEFT)
+    release.set()
+    qtbot.waitUntil(page.verify_button.isEnabled, timeout=5000)
+    assert page.verify_result.text() == "已取消核验。"
+    assert seen["stages"] == [("核验日志链", 0.0)]  # stopped at the next step
+
+    seen["stages"] = []  # once more, to the end: progress through every table, then the result
+    qtbot.mouseClick(page.verify_button, LEFT)
+    qtbot.waitUntil(page.verify_button.isEnabled, timeout=10_000)
+    assert page.verify_result.text().startswith("审计日志共") and "都与日志一致" in page.verify_result.text()
+    stages = seen["stages"]
+    assert [s for s, _ in stages][:2] == ["核验日志链", "核对记录：区划"] and stages[-1][0] == "核对附件内容"  # type: ignore[index]
+    fractions = [f for _, f in stages]  # type: ignore[attr-defined]
+    assert fractions == sorted(fractions) and fractions[-1] > 0.9
 
 
 def test_backups_page_backs_up_and_an_admin_restores(

@@ -1,7 +1,8 @@
 """``suining-desk audit verify|log``: check the tamper-evident log, or read it.
 
-``verify`` walks the whole hash chain and compares every audited record with the state
-the log last recorded; exit code 1 names the first entry that does not fit and the
+``verify`` walks the whole hash chain, checks it still holds the entry noted beside each
+backup (a log rewritten consistently after a backup), and compares every audited record
+with the state the log last recorded; exit code 1 names the first entry that does not fit and the
 records that differ. ``log`` lists entries (ID and bank numbers masked).
 """
 
@@ -37,7 +38,8 @@ def _verify() -> int:
 
     report = verify()
     if report.ok:
-        print(f"审计日志共{report.entries}条，日志链完整；核对了{report.rows_checked}条记录，都与日志一致。")
+        anchors = f"，与{report.anchors_checked}个备份时记下的锚点一致" if report.anchors_checked else ""
+        print(f"审计日志共{report.entries}条，日志链完整{anchors}；核对了{report.rows_checked}条记录，都与日志一致。")
         return 0
     print(f"审计日志共{report.entries}条，核对了{report.rows_checked}条记录，发现问题：", file=sys.stderr)
     for problem in report_problems(report):
