@@ -29,6 +29,7 @@ from typing import Any
 from suining_desk import audit_capture as cap
 from suining_desk.audit import GENESIS, ChainBreak, entry_hash
 from suining_desk.audit_anchors import AnchorBreak, anchors_of, check_anchors
+from suining_desk.cancel import Cancelled
 from suining_desk.db.models import database
 from suining_desk.problems import Problem
 
@@ -73,7 +74,7 @@ class _Logged:
     chunks: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # table → (seq, chunk id)
 
 
-class VerifyCancelled(Exception):  # noqa: N818 - the name callers know
+class VerifyCancelled(Cancelled):  # noqa: N818 - the name callers know
     """The check was stopped (nothing was written: it only reads)."""
 
 

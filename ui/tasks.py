@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from suining_desk.cancel import Cancelled
 from suining_desk.db.models import database
 from suining_desk.messages import describe
 from suining_desk.problems import InvalidInput
@@ -69,8 +70,7 @@ def start(task: Task) -> None:
 
 
 def is_cancel(exc: BaseException) -> bool:
-    return type(exc).__name__ in ("Cancelled", "CheckCancelled", "DemoCancelled", "LedgerCancelled",
-                                  "VerifyCancelled")
+    return isinstance(exc, Cancelled)
 
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> QMessageBox:

@@ -14,11 +14,13 @@ from typing import Any
 
 from peewee import Database, OperationalError
 
+from suining_desk.cancel import Cancelled
+
 ProgressFn = Callable[[str, float], None]
 CHUNK = 50_000
 
 
-class DemoCancelled(Exception):  # noqa: N818 - the name the callers know
+class DemoCancelled(Cancelled):  # noqa: N818 - the name the callers know
     """The caller set the cancel event; the load's transaction is rolled back."""
 
     def __init__(self) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from suining_desk.cancel import Cancelled
 from suining_desk.db.models import database
 from suining_desk.exchange.cells import Cell
 from suining_desk.exchange.reader import SheetRows
@@ -24,7 +25,7 @@ CHUNK = 5_000
 READ_SHARE = 0.8  # of the progress bar: reading the file dominates
 
 
-class ImportCancelled(Exception):  # noqa: N818 - the name callers know
+class ImportCancelled(Cancelled):  # noqa: N818 - the name callers know
     """The cancel event was set; the import's transaction is rolled back."""
 
     def __init__(self) -> None:

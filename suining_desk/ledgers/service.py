@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from suining_desk import audit
+from suining_desk.cancel import Cancelled
 from suining_desk.db.models import database
 from suining_desk.ledgers.flow import flow_ranges
 from suining_desk.ledgers.kinds import get_kind
@@ -37,7 +38,7 @@ PRINTER_ACTION = "ledger_sent_to_printer"
 Progress = Callable[[int, int], None]
 
 
-class LedgerCancelled(Exception):
+class LedgerCancelled(Cancelled):
     """Raised inside :func:`render_document` when the caller's cancel event is set."""
 
 

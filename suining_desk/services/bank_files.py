@@ -21,12 +21,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from suining_desk import audit
+from suining_desk.cancel import Cancelled
 from suining_desk.db.models import PaymentBatch, PaymentOutcome, database
 from suining_desk.exchange.xls import XlsUnreadable, open_xls
 from suining_desk.money import check_amount, fen_to_yuan_str
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.actors import ENTER, require_in_area
-from suining_desk.services.batch_compute import Cancelled
 
 HEADERS = ("序号", "姓名", "身份证号", "账号", "金额")
 PAID_WORDS = ("成功", "已发放", "已入账", "正常", "paid", "success", "ok")

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from suining_desk.cancel import Cancelled
 from suining_desk.db.models import Area, PaymentBatch, Program, database
 from suining_desk.enums import AreaLevel
 from suining_desk.messages import describe
@@ -29,11 +30,6 @@ from suining_desk.services.programs import StandardTable
 
 ProgressFn = Callable[[float], None]
 PROGRESS_EVERY = 2000
-
-
-class Cancelled(Exception):  # noqa: N818 - the name callers know
-    def __init__(self) -> None:
-        super().__init__("已取消")
 
 
 @dataclass(frozen=True)

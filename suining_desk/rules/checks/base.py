@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from suining_desk.cancel import Cancelled
 from suining_desk.messages import describe
 from suining_desk.money import format_fen
 from suining_desk.problems import Problem
@@ -59,7 +60,7 @@ class Check:
     run: Callable[[], list[Finding]]
 
 
-class CheckCancelled(Exception):  # noqa: N818 - the name callers know
+class CheckCancelled(Cancelled):  # noqa: N818 - the name callers know
     pass
 
 
