@@ -132,6 +132,14 @@ class MainWindow(QMainWindow):
         else:
             self.navigation.setCurrentRow(row)
 
+    def open_ledger(self, kind: str, filters: dict[str, str]) -> None:
+        """Another page asked for a ledger: the 台账 page makes and previews it."""
+        self.show_page("ledgers")
+        page = self.pages.get("ledgers")
+        request = getattr(page, "request", None)
+        if callable(request):
+            request(kind, filters)
+
     def current_page_key(self) -> str | None:
         item = self.navigation.currentItem()
         return str(item.data(PAGE_KEY_ROLE)) if item is not None else None
@@ -150,6 +158,9 @@ class MainWindow(QMainWindow):
             page = spec.factory(self.session)
             page.setObjectName(page.objectName() or f"{spec.key}_page")
             self.security.page_created(page)
+            requested = getattr(page, "ledger_requested", None)
+            if requested is not None:
+                requested.connect(self.open_ledger)
             self.pages[spec.key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)

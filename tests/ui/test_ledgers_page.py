@@ -258,3 +258,33 @@ def test_enter_in_the_township_list_picks_the_name_without_generating(qtbot, pag
     assert page.result is None
     qtbot.keyClick(page.township, Qt.Key.Key_Return)
     assert page.result is not None and page.result.title == "绥宁县长铺镇2018年扶贫资金发放汇总台账"
+
+
+def test_a_households_file_is_printed_from_its_detail(qtbot, demo_db: DemoCounty) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_main_window import click_area, click_page
+    from ui.main_window import MainWindow
+    from ui.pages.households import HouseholdsPage
+
+    window = MainWindow(demo_db.path, demo=False, user_label="luru（录入员）")
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    click_area(qtbot, window, demo_db.areas.changpu.id)
+    click_page(qtbot, window, "households")
+    households = window.current_page()
+    assert isinstance(households, HouseholdsPage)
+    households.table.selectRow(0)
+    detail = households.household_detail.detail
+    assert detail is not None
+    button = households.household_detail.buttons["file"]
+    assert button.isEnabled() and button.text() == "一户一档(&P)…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    page = window.current_page()
+    assert isinstance(page, LedgersPage) and window.current_page_key() == "ledgers"
+    assert page.kind_name() == "household" and page.household.text() == detail.data.household_no
+    qtbot.waitUntil(lambda: page.result is not None, timeout=15000)
+    head = next(m.name for m in detail.members if m.relation == "户主")
+    assert page.result is not None and page.result.title.endswith(f"一户一档（户主：{head}）")
+    assert page.preview.page_count() == page.result.pages >= 1
+    page.preview.clear()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from suining_desk.enums import HOUSEHOLD_STATUS, POVERTY_CAUSES
@@ -27,6 +27,7 @@ def _tr(text: str) -> str:  # for what is built before the QWidget itself
 
 class HouseholdsPage(ListDetailPage):
     settings_key = "households"
+    ledger_requested = Signal(str, dict)  # a ledger kind and its filters, made on the 台账 page
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         self.status_filter = filter_combo("status_filter", [(v, k) for k, v in HOUSEHOLD_STATUS.items()])
@@ -49,6 +50,7 @@ class HouseholdsPage(ListDetailPage):
         self.household_detail.add_member_requested.connect(self.add_member)
         self.household_detail.edit_member_requested.connect(self.edit_member)
         self.household_detail.member_exit_requested.connect(self.member_exit)
+        self.household_detail.file_requested.connect(self.print_file)
         self.restore_layout()
         self.apply_filter()
 
@@ -66,6 +68,11 @@ class HouseholdsPage(ListDetailPage):
     def export_current(self) -> None:
         """The households of the current filter and search, in the list's order, to xlsx."""
         export_households(self, self.current_filter(), sort=self.model._sort, descending=self.model._descending)
+
+    def print_file(self) -> None:
+        detail = self.household_detail.detail
+        if detail is not None:
+            self.ledger_requested.emit("household", {"household": detail.data.household_no})
 
     # --- actions (each dialog calls one core service) ---
     def _groups(self) -> list[tuple[int, str]]:

@@ -380,6 +380,19 @@ class LedgersPage(QWidget):
         self.status.setStyleSheet("" if ok else "color: #c0392b;")
         self.status.setText(text)
 
+    def request(self, kind: str, filters: Mapping[str, str]) -> None:
+        """Asked for from another page (a household's 一户一档): that kind and filters, generated now."""
+        index = self.kind.findData(kind)
+        if index < 0 or self.task is not None:
+            return
+        self.kind.setCurrentIndex(index)
+        fields = {"year": self.year, "township": self.township, "village": self.village,
+                  "household": self.household}
+        for key, value in filters.items():
+            if key in fields:
+                fields[key].setText(value)
+        self.generate()
+
     def generate(self) -> None:
         if self.task is not None:
             return

@@ -70,6 +70,7 @@ class HouseholdDetailView(QWidget):
     add_member_requested = Signal()
     edit_member_requested = Signal(int)
     member_exit_requested = Signal(int)
+    file_requested = Signal()  # print this household's file (一户一档)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +100,7 @@ class HouseholdDetailView(QWidget):
             ("add", "新增成员…", self.add_member_requested.emit),
             ("edit_member", "修改成员…", lambda: self._member_action(self.edit_member_requested)),
             ("exit", "减员（死亡/迁出）…", lambda: self._member_action(self.member_exit_requested)),
+            ("file", "一户一档(&P)…", self.file_requested.emit),
         ):
             button = QPushButton(text, objectName=f"{key}_button")
             button.clicked.connect(slot)
@@ -126,7 +128,7 @@ class HouseholdDetailView(QWidget):
     def _update_buttons(self) -> None:
         has = self.detail is not None
         member = self.selected_member()
-        for key in ("edit", "status", "add"):
+        for key in ("edit", "status", "add", "file"):
             self.buttons[key].setEnabled(has)
         self.buttons["edit_member"].setEnabled(member is not None and member.active)
         self.buttons["exit"].setEnabled(member is not None and member.active)
