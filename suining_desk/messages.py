@@ -263,8 +263,8 @@ MESSAGES: dict[str, str] = {
     "file_not_spreadsheet": "“{path}”不是表格文件",
     "file_old_format": "无法读取“{path}”（{suffix} 格式或文件已损坏），"
                        "请在 Excel 或 WPS 中“另存为” .xlsx 工作簿后再导入",
-    "file_html_as_xls": "“{path}”实际上是网页文件（网上系统导出时常把网页存成 .xls），"
-                        "请在 Excel 或 WPS 中打开后“另存为” .xlsx 工作簿再导入",
+    "file_html_no_table": "“{path}”实际上是网页文件（网上系统导出时常把网页存成 .xls），但其中没有表格；"
+                          "请在 Excel 或 WPS 中打开后“另存为” .xlsx 工作簿再导入",
     "file_not_xlsx": "无法读取“{path}”：不是有效的 .xlsx 文件（可能已损坏、设置了打开密码，或是改了扩展名的其他文件）",
     "file_in_use": "无法打开“{path}”：文件可能正在 Excel 或 WPS 中打开，请先关闭后再导入",
     "file_no_sheet": "“{path}”中没有名为“{sheet}”的工作表（有：{sheets}）",

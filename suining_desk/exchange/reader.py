@@ -2,7 +2,9 @@
 
 ``.xlsx`` (and ``.xlsm``) are read with openpyxl in read-only mode — one row at a time,
 so a county's 400,000 rows need no more memory than a few — old ``.xls`` workbooks with
-xlrd (:mod:`suining_desk.exchange.xls`), and ``.csv`` (UTF-8 or GBK) with the csv module.
+xlrd (:mod:`suining_desk.exchange.xls`) — or, when an online system saved a web page as
+``.xls``, its tables (:mod:`suining_desk.exchange.html_table`) — and ``.csv`` (UTF-8 or GBK)
+with the csv module.
 The header is looked for in the first rows of each sheet: titles,
 merged cells and notes above it are skipped, and the first sheet whose header names the
 layout's required columns is read. Row numbers are those Excel shows.
@@ -21,6 +23,7 @@ from typing import Any, TextIO
 from suining_desk.exchange.cells import Cell
 from suining_desk.exchange.columns import HeaderMatch, Layout
 from suining_desk.exchange.fast_xlsx import fast_rows
+from suining_desk.exchange.html_table import html_tables, looks_like_html
 from suining_desk.exchange.xls import XLS_SUFFIXES, XlsUnreadable, open_xls
 from suining_desk.problems import InvalidInput, Problem
 
@@ -115,9 +118,9 @@ def _open_xls(path: Path, layout: Layout, sheet: str | None) -> SheetRows:
         raise _unreadable("file_in_use", path=str(path)) from exc
     except XlsUnreadable as exc:
         with path.open("rb") as fh:
-            start = fh.read(512).lstrip().lower()
-        if start.startswith((b"<", b"\xef\xbb\xbf<")):  # a web page saved as .xls by an online system
-            raise _unreadable("file_html_as_xls", path=str(path)) from exc
+            start = fh.read(1 << 16)
+        if looks_like_html(start):  # a web page saved as .xls by an online system
+            return _open_html(path, layout)
         raise _unreadable("file_old_format", path=str(path), suffix=path.suffix.lower()) from exc
     if sheet is not None:
         chosen = [s for s in sheets if s.title == sheet]
@@ -178,6 +181,22 @@ def _open_xlsx(path: Path, layout: Layout, sheet: str | None) -> SheetRows:
         book.close()
         raise _unreadable("file_not_xlsx", path=str(path)) from exc
     book.close()
+    raise _no_header(path, layout, candidate)
+
+
+def _open_html(path: Path, layout: Layout) -> SheetRows:
+    """The first table of the page whose header names the layout's required columns."""
+    candidate: HeaderMatch | None = None
+    for number, table in enumerate(html_tables(path), start=1):
+        head, rest = _split_head(_numbered(table))
+        header = _best_header(layout, head)
+        if header is None or layout.missing_required(header):
+            if header is not None and (candidate is None or header.recognised > candidate.recognised):
+                candidate = header
+            continue
+        return SheetRows(path, f"表{number}", header, len(table), _after_header(head, header, rest))
+    if candidate is None and not html_tables(path):
+        raise _unreadable("file_html_no_table", path=str(path))
     raise _no_header(path, layout, candidate)
 
 

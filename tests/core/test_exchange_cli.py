@@ -91,7 +91,9 @@ def test_check_only_writes_nothing(db: Path, tmp_path: Path, capsys: pytest.Capt
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("missing.xlsx", None, "不存在"),
     ("old.xls", b"\xd0\xcf\x11\xe0", ".xls 格式或文件已损坏"),
-    ("web.xls", "<html><table><tr><td>姓名</td></tr></table></html>".encode(), "实际上是网页文件"),
+    ("web.xls", "<html><body>暂无数据</body></html>".encode(), "实际上是网页文件（网上系统导出时常把网页存成 .xls），"
+                                                              "但其中没有表格"),
+    ("list.xls", "<html><table><tr><td>序号</td><td>备注</td></tr></table></html>".encode(), "的表头，表头应包含"),
     ("old.wps", b"\xd0\xcf\x11\xe0", ".wps 格式或文件已损坏"),
     ("fake.xlsx", b"not a zip", "不是有效的 .xlsx 文件"),
 ])

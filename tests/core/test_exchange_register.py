@@ -82,6 +82,25 @@ def test_an_old_xls_workbook_imports_exactly_like_its_xlsx(county: FixtureCounty
     assert zeng.registered_on == dt.date(2014, 6, 30)  # the Excel serial number in the .xls
 
 
+def test_a_web_page_saved_as_xls_by_an_online_system_is_read(county: FixtureCounty, tmp_path: Path) -> None:
+    page = tmp_path / "花名册.xls"  # GBK, a merged title, a layout table around the data, a merged 备注
+    head = "".join(f"<th>{h}</th>" for h in ["户编号", "姓名", "证件号码", "备注", "与户主关系", "乡镇", "行政村"])
+    place = "<td>长铺镇</td><td>青石村</td><td>一组</td>"
+    page.write_bytes(f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<style>td {{ mso-number-format: "\\@"; }}</style></head><body><table><tr><td>
+<table border="1">
+<tr><td colspan="8" align="center"><b>长铺镇建档立卡户花名册</b></td></tr>
+<tr>{head}<th>村民<br>小组</th></tr>
+<tr><td>H1</td><td>杨桂花</td><td>{sheets.YANG}</td><td rowspan="2">同户</td><td>户主</td>{place}</tr>
+<tr><td>H1</td><td>龙&nbsp;春生</td><td>{sheets.LONG}</td><td>子</td>{place}</tr>
+</table></td></tr></table></body></html>""".encode("gbk"))
+    result = run(page)
+    assert result.written and result.exit_code == 0, by_row(result)
+    assert (result.sheet, result.header_row, result.households_added, result.people_added) == ("表1", 2, 1, 2)
+    son = Person.get(Person.id_number == sheets.LONG)
+    assert (son.name, son.relation, son.household.household_no) == ("龙春生", "子", "H1")
+
+
 def test_skip_invalid_keeps_the_valid_households_exactly(county: FixtureCounty, tmp_path: Path) -> None:
     path = sheets.messy_register(tmp_path / "花名册.xlsx")
     result = run(path, skip_invalid=True)
