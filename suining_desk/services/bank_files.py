@@ -23,6 +23,7 @@ from pathlib import Path
 from suining_desk import audit
 from suining_desk.cancel import Cancelled
 from suining_desk.db.models import PaymentBatch, PaymentOutcome, database
+from suining_desk.exchange.html_table import html_tables, looks_like_html
 from suining_desk.exchange.xls import XlsUnreadable, open_xls
 from suining_desk.money import check_amount, fen_to_yuan_str
 from suining_desk.problems import InvalidInput, Problem
@@ -150,8 +151,7 @@ def _cells(path: Path) -> list[list[str]]:
             text = raw.decode("utf-8-sig") if _utf8(raw) else raw.decode("gb18030")
             return [list(r) for r in csv.reader(text.splitlines())]
         if suffix == ".xls" and not zipfile.is_zipfile(path):
-            first = open_xls(path)[0]
-            return [["" if v is None else _cell_text(v) for v in row] for row in first.rows()]
+            return _xls_cells(path)
         from openpyxl import load_workbook
 
         book = load_workbook(path, read_only=True, data_only=True)
@@ -161,6 +161,18 @@ def _cells(path: Path) -> list[list[str]]:
         return rows
     except (OSError, ValueError, KeyError, IndexError, XlsUnreadable) as exc:
         raise InvalidInput([Problem("bank_unreadable", {"path": str(path), "reason": str(exc)})]) from exc
+
+
+def _xls_cells(path: Path) -> list[list[str]]:
+    """An old .xls, or a bank's web page saved as .xls (its largest table)."""
+    try:
+        first = open_xls(path)[0]
+    except XlsUnreadable:
+        with path.open("rb") as fh:
+            if not looks_like_html(fh.read(1 << 16)):
+                raise
+        return max(html_tables(path), key=len, default=[])
+    return [["" if v is None else _cell_text(v) for v in row] for row in first.rows()]
 
 
 def _utf8(raw: bytes) -> bool:

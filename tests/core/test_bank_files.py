@@ -126,3 +126,14 @@ def test_an_old_xls_return_file_is_read_like_an_xlsx(county: PaymentCounty, tmp_
     with pytest.raises(InvalidInput) as refused:
         export_bank_file(batch_id, tmp_path / "list.xls")  # written only as .xlsx or .csv
     assert refused.value.problems[0].params["allowed"] == ".xlsx、.csv"
+
+
+def test_a_banks_web_page_saved_as_xls_is_read(county: PaymentCounty, tmp_path: Path) -> None:
+    batch_id = _posted(county)
+    page = tmp_path / "回盘.xls"
+    page.write_bytes("""<html><meta charset="gbk"><table><tr><td>代发回盘</td></tr></table>
+<table><tr><th>序号</th><th>户名</th><th>卡号</th><th>金额</th><th>处理结果</th></tr>
+<tr><td>1</td><td>张建国</td><td>6221880000000001</td><td>960.00</td><td>成功</td></tr>
+<tr><td>2</td><td>李德明</td><td>6221880000000002</td><td>330.00</td><td>失败</td></tr></table></html>""".encode("gbk"))
+    report = import_return_file(batch_id, page, user="luru", on=dt.date(2018, 10, 12))
+    assert (len(report.paid), len(report.failed), report.problems) == (1, 1, [])
