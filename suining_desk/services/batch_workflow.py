@@ -44,6 +44,11 @@ WHERE d.batch_id = ? AND d.posted = 0
 LIMIT 50
 """
 
+_REISSUED_LATER = """
+SELECT DISTINCT o.paid_date FROM payment d JOIN payment o ON o.id = d.reissue_of_id
+WHERE d.batch_id = ? AND d.posted = 0 AND o.paid_date > ? LIMIT 5
+"""
+
 
 def _batch(batch_id: int, status: str) -> PaymentBatch:
     batch = PaymentBatch.get_or_none(PaymentBatch.id == batch_id)
@@ -125,6 +130,10 @@ def post_problems(batch: PaymentBatch, paid_date: dt.date, today: dt.date) -> li
         else:
             problems.append(Problem("post_person_left", {"name": name or payee, "household_no": hh_no,
                                                          "date": str(left)}))
+    if batch.kind == "reissue":  # money paid again is paid after the payment it replaces
+        for (paid,) in database.execute_sql(_REISSUED_LATER, [batch.id, day]):
+            problems.append(Problem("correction_before_payment", {"value": day, "paid": str(paid)},
+                                    field="paid_date"))
     for _pid, payee, hh_no, other in database.execute_sql(_PAID_ELSEWHERE, [batch.id, batch.id]):
         problems.append(Problem("post_already_paid", {"name": payee, "household_no": hh_no, "batch": other,
                                                       "period": batch.period}))

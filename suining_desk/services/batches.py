@@ -62,9 +62,10 @@ def draft(batch_id: int) -> PaymentBatch:
     return batch
 
 
-def _batch_no(program: Program, area: Area, period: str) -> str:
+def _batch_no(program: Program, area: Area, period: str, suffix: str = "") -> str:
     spec = PROGRAMS_BY_CODE.get(program.code)
     base = f"{spec.batch_prefix if spec else program.code.upper()}-{area.code}-{period}"
+    base += f"-{suffix}" if suffix else ""
     taken = {no for (no,) in tuples(PaymentBatch.select(PaymentBatch.batch_no)
                                     .where(PaymentBatch.batch_no.startswith(base)))}
     if base not in taken:
@@ -75,13 +76,14 @@ def _batch_no(program: Program, area: Area, period: str) -> str:
     return f"{base}-{n}"
 
 
-def _new_batch(program: Program, kind: str, period_label: str, area_id: int, pay_date: dt.date | None,
-               user: str, notes: str) -> PaymentBatch:
+def new_batch(program: Program, kind: str, period_label: str, area_id: int, pay_date: dt.date | None,
+              user: str, notes: str, *, suffix: str = "") -> PaymentBatch:
+    """An empty draft batch (call inside the transaction that fills it)."""
     require_in_area(user, ENTER, area_id)
     period = parse_period(period_label, program.frequency)
     area = Area.get_by_id(area_id)
     return PaymentBatch.create(
-        batch_no=_batch_no(program, area, period.label), program=program.id, kind=kind, period=period.label,
+        batch_no=_batch_no(program, area, period.label, suffix), program=program.id, kind=kind, period=period.label,
         period_start=period.start, period_end=period.end, area=area_id, status="draft", created_by=user,
         paid_date=pay_date, notes=notes.strip(),
     )
@@ -140,7 +142,7 @@ def create_batch(program_id: int, period_label: str, area_id: int, *, user: str,
         program = Program.get_by_id(program_id)
         if program.frequency == "once":
             raise InvalidInput([Problem("batch_one_off_computed", {"program": program.name}, field="program")])
-        batch = _new_batch(program, "regular", period_label, area_id, pay_date, user, notes)
+        batch = new_batch(program, "regular", period_label, area_id, pay_date, user, notes)
         preview = compute_batch(program_id, batch.period, area_id, pay_date, exclude_batch=batch.id,
                                 progress=progress, cancel=cancel)
         if not preview.lines:
@@ -161,7 +163,7 @@ def create_one_off_batch(program_id: int, period_label: str, area_id: int, *, us
         program = Program.get_by_id(program_id)
         if program.frequency != "once":
             raise InvalidInput([Problem("batch_not_one_off", {"program": program.name}, field="program")])
-        batch = _new_batch(program, "one_off", period_label, area_id, None, user, notes)
+        batch = new_batch(program, "one_off", period_label, area_id, None, user, notes)
         audit.append("batch_created", username=user, table_name="payment_batch", record_id=batch.id,
                      after={"batch_no": batch.batch_no, "program": program.code, "period": batch.period,
                             "area_id": area_id, "kind": "one_off"})
