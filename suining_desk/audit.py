@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from suining_desk import audit_capture
+from suining_desk.audit_sets import RowSet, log_sets
 from suining_desk.db.models import AuditEntry, database
 
 GENESIS = "0" * 64
@@ -47,15 +48,19 @@ def append(
     after: Any = None,
     at: dt.datetime | None = None,
     whole_tables: tuple[str, ...] = (),
+    row_sets: tuple[RowSet, ...] = (),
 ) -> AuditEntry:
     """Append one entry; call inside the write transaction of the change it records,
-    after its writes. ``whole_tables``: a bulk load logs a digest of these tables' rows."""
+    after its writes. ``whole_tables``: a bulk load logs a digest of these tables' rows;
+    ``row_sets``: rows written with capture paused, each set logged by one hash."""
     last = AuditEntry.select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).first()
     seq = (last.seq + 1) if last else 1
     prev = last.hash if last else GENESIS
     stamp = (at or dt.datetime.now()).isoformat(timespec="seconds")
     conn = database.connection()
-    logged = audit_capture.states_json(conn, seq, audit_capture.drain(conn), whole_tables)
+    dirty = audit_capture.drain(conn)
+    sets = log_sets(conn, row_sets, dirty)
+    logged = audit_capture.states_json(conn, seq, dirty, whole_tables, sets)
     before_s, after_s, rid, states_s = canonical(before), canonical(after), str(record_id), canonical(logged)
     digest = entry_hash(prev, seq, stamp, username, action, table_name, rid, before_s, after_s, states_s)
     return AuditEntry.create(

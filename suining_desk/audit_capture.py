@@ -40,13 +40,13 @@ def _trigger_name(table: str, op: str) -> str:
     return f"audit_cap_{table}_{op}"
 
 
-def install(conn: sqlite3.Connection) -> None:
+def install(conn: sqlite3.Connection, tables: Sequence[str] = AUDITED_TABLES) -> None:
     """Create the capture table and triggers on this connection (idempotent); tables
     that do not exist yet are skipped (call again after migrations)."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS audit_dirty "
                  "(tbl TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (tbl, rid)) WITHOUT ROWID")
     existing = {r[0] for r in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")}
-    for table in AUDITED_TABLES:
+    for table in tables:
         if table not in existing:
             continue
         for op, refs in _OPS:
@@ -55,21 +55,22 @@ def install(conn: sqlite3.Connection) -> None:
                          f'AFTER {op.upper()} ON main."{table}" BEGIN {body} END')
 
 
-def uninstall(conn: sqlite3.Connection) -> None:
-    for table in AUDITED_TABLES:
+def uninstall(conn: sqlite3.Connection, tables: Sequence[str] = AUDITED_TABLES) -> None:
+    for table in tables:
         for op, _ in _OPS:
             conn.execute(f"DROP TRIGGER IF EXISTS temp.{_trigger_name(table, op)}")
 
 
 @contextmanager
-def paused(db: Database) -> Iterator[None]:
-    """No capture while a bulk load runs (it logs a whole-table digest instead)."""
+def paused(db: Database, tables: Sequence[str] = AUDITED_TABLES) -> Iterator[None]:
+    """No capture of ``tables`` while a bulk write runs: a bulk load logs a whole-table
+    digest instead, a batch's lines a row set (:mod:`suining_desk.audit_sets`)."""
     conn = db.connection()
-    uninstall(conn)
+    uninstall(conn, tables)
     try:
         yield
     finally:
-        install(conn)
+        install(conn, tables)
 
 
 def pending(db: Database) -> list[tuple[str, int]]:
@@ -244,22 +245,24 @@ def _digest_table(conn: sqlite3.Connection, seq: int, table: str) -> list[dict[s
 
 
 def states_json(conn: sqlite3.Connection, seq: int, dirty: dict[str, list[int]],
-                whole_tables: Sequence[str] = ()) -> dict[str, Any] | None:
+                whole_tables: Sequence[str] = (), sets: Sequence[dict[str, Any]] = ()) -> dict[str, Any] | None:
     """What the entry ``seq`` logs of the rows written: full states for a few rows, a
-    digest for many; ``whole_tables`` are digested completely (bulk loads)."""
+    digest for many; ``whole_tables`` are digested completely (bulk loads); ``sets``:
+    row sets already logged (:mod:`suining_desk.audit_sets`), each by one hash."""
+    logged: dict[str, Any] = {"sets": list(sets)} if sets else {}
     digests: list[dict[str, Any]] = []
     for table in whole_tables:
         digests += _digest_table(conn, seq, table)
         dirty.pop(table, None)
     if not dirty and not digests:
-        return None
+        return logged or None
     if sum(len(ids) for ids in dirty.values()) > FULL_STATE_LIMIT or digests:
         for table, ids in sorted(dirty.items()):
             digests += _digest_ids(conn, seq, table, ids)
-        return {"digests": digests}
+        return {"digests": digests, **logged}
     rows: dict[str, Any] = {}
     for table, ids in sorted(dirty.items()):
         found = read_rows(conn, table, ids)
         for rid in ids:
             rows[f"{table}:{rid}"] = found.get(rid)
-    return {"rows": rows}
+    return {"rows": rows, **logged}

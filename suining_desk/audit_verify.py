@@ -30,6 +30,7 @@ from suining_desk import audit_capture as cap
 from suining_desk.audit import GENESIS, ChainBreak, entry_hash
 from suining_desk.audit_anchors import AnchorBreak, anchors_of, check_anchors
 from suining_desk.cancel import Cancelled
+from suining_desk.audit_sets import LoggedSet
 from suining_desk.db.models import database
 from suining_desk.problems import Problem
 
@@ -41,9 +42,10 @@ _COLUMNS = "seq, at, username, action, table_name, record_id, before, after, pre
 class RecordProblem:
     table: str
     record_id: str
-    reason: str  # 'changed' | 'removed' | 'inserted'
+    reason: str  # 'changed' | 'removed' | 'inserted' | 'set_changed' (ids first-last of a row set)
     seq: int | None = None  # the entry whose logged state the row no longer matches
     fields: tuple[str, ...] = ()
+    rows: int = 0  # a row set: how many rows it holds
 
 
 @dataclass
@@ -72,6 +74,7 @@ class _Logged:
 
     rows: dict[str, dict[int, tuple[int, dict[str, Any] | None]]] = field(default_factory=dict)
     chunks: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # table → (seq, chunk id)
+    sets: dict[str, list[LoggedSet]] = field(default_factory=dict)
 
 
 class VerifyCancelled(Cancelled):  # noqa: N818 - the name callers know
@@ -121,6 +124,9 @@ def _collect(conn: sqlite3.Connection, seq: int, states: str, logged: _Logged) -
     for ref in data.get("digests") or ():
         fits = fits and _chunk_fits(conn, ref)
         logged.chunks.setdefault(str(ref.get("table")), []).append((seq, int(ref.get("chunk") or 0)))
+    for ref in data.get("sets") or ():
+        table = str(ref.get("table"))
+        logged.sets.setdefault(table, []).append(LoggedSet.from_state(seq, table, ref))
     return fits
 
 
@@ -216,6 +222,39 @@ def _compare_state(table: str, rid: int, row: dict[str, Any] | None, seq: int, s
         report.add(RecordProblem(table, str(rid), "changed", seq, differs))
 
 
+@dataclass
+class _Sets:
+    """The row sets logged of a table; ``governs``: id → 1 + index of the newest set holding it."""
+
+    sets: list[LoggedSet]
+    governs: array[int]
+
+    @classmethod
+    def load(cls, sets: list[LoggedSet]) -> _Sets:
+        top = max((hi for s in sets for _, hi in s.runs), default=0)
+        governs = array("l", bytes(8 * (top + 1)))
+        for index in sorted(range(len(sets)), key=lambda i: -sets[i].seq):
+            for lo, hi in sets[index].runs:
+                for rid in range(lo, hi + 1):
+                    if governs[rid] == 0:
+                        governs[rid] = index + 1
+        return cls(sets, governs)
+
+    def newest(self, rid: int) -> LoggedSet | None:
+        index = self.governs[rid] - 1 if rid < len(self.governs) else -1
+        return self.sets[index] if index >= 0 else None
+
+    def seq(self, rid: int) -> int:
+        found = self.newest(rid)
+        return found.seq if found is not None else -1
+
+    def mark_superseded(self, newer_seq: Callable[[int], int]) -> None:
+        """A set stands only while no later entry logs any of its rows."""
+        for index, s in enumerate(self.sets):
+            s.live = all(self.governs[rid] == index + 1 and newer_seq(rid) <= s.seq
+                         for lo, hi in s.runs for rid in range(lo, hi + 1))
+
+
 def _check_table(conn: sqlite3.Connection, table: str, logged: _Logged, report: VerifyReport,
                  ticker: _Ticker) -> None:
     rows = logged.rows.get(table, {})
@@ -227,6 +266,14 @@ def _check_table(conn: sqlite3.Connection, table: str, logged: _Logged, report: 
     main = max(d.ranges)[4] if d.ranges else -1
     main_columns = d.chunks[main][0] if main >= 0 else current
     usable = all(c in current for c in main_columns)
+
+    def digest_seq_of(rid: int) -> int:
+        index = d.governs[rid] - 1 if rid <= top else -1
+        return d.ranges[index][0] if index >= 0 else -1
+
+    sets = _Sets.load(logged.sets.get(table, []))
+    sets.mark_superseded(lambda rid: max(rows[rid][0] if rid in rows else -1, digest_seq_of(rid)))
+    streamed = {id(s) for s in sets.sets if s.live and usable and s.columns == main_columns}
     per_row_ids: list[int] = []
     others: list[tuple[int, int]] = []  # governed by a digest with other columns: one by one
     for rid, text in cap.spelled_rows(conn, table, main_columns if usable else ["id"]):
@@ -238,7 +285,13 @@ def _check_table(conn: sqlite3.Connection, table: str, logged: _Logged, report: 
         index = d.governs[rid] - 1 if rid <= top else -1
         digest_seq = d.ranges[index][0] if index >= 0 else -1
         per_row = rows.get(rid)
-        if per_row is not None and per_row[0] > digest_seq:
+        in_set = sets.newest(rid)
+        if in_set is not None and in_set.seq >= max(digest_seq, per_row[0] if per_row else -1):
+            if not in_set.live:  # superseded in part: this row is no longer what any entry logged
+                report.add(RecordProblem(table, str(rid), "changed", in_set.seq))
+            elif id(in_set) in streamed:
+                in_set.feed(text)
+        elif per_row is not None and per_row[0] > digest_seq:
             per_row_ids.append(rid)
         elif index >= 0:
             columns, want = _expected_hash(d, index, rid)
@@ -250,6 +303,9 @@ def _check_table(conn: sqlite3.Connection, table: str, logged: _Logged, report: 
                 report.add(RecordProblem(table, str(rid), "changed", digest_seq))
         else:
             report.add(RecordProblem(table, str(rid), "inserted"))
+    for s in sets.sets:
+        if s.live and not (s.fits() if id(s) in streamed else s.recount(conn, table)):
+            report.add(RecordProblem(table, s.first_last, "set_changed", s.seq, rows=s.rows))
     for start in range(0, len(per_row_ids), 500):
         part = per_row_ids[start:start + 500]
         found = cap.read_rows(conn, table, part)
@@ -263,13 +319,13 @@ def _check_table(conn: sqlite3.Connection, table: str, logged: _Logged, report: 
             report.add(RecordProblem(table, str(rid), "changed", d.ranges[index][0]))
     for rid, (seq, state) in sorted(rows.items()):
         gone = not (rid <= top and seen[rid]) and not _row_exists(conn, table, rid, top)
-        index = d.governs[rid] - 1 if rid <= top else -1
-        if state is not None and gone and (index < 0 or d.ranges[index][0] < seq):
+        if state is not None and gone and digest_seq_of(rid) < seq and sets.seq(rid) < seq:
             report.add(RecordProblem(table, str(rid), "removed", seq))
     for index, (seq, lo, hi, _, _) in enumerate(d.ranges):
         for rid in range(lo, hi + 1):
             per_row = rows.get(rid)
-            if d.governs[rid] != index + 1 or seen[rid] or (per_row is not None and per_row[0] > seq):
+            if (d.governs[rid] != index + 1 or seen[rid] or (per_row is not None and per_row[0] > seq)
+                    or sets.seq(rid) > seq):
                 continue
             if _expected_hash(d, index, rid)[1] != cap.ABSENT:
                 report.add(RecordProblem(table, str(rid), "removed", seq))
@@ -339,7 +395,8 @@ def report_problems(report: VerifyReport, limit: int = 20) -> list[Problem]:
     for r in report.records[:limit]:
         fields = f"（{'、'.join(r.fields)}）" if r.fields else ""
         problems.append(Problem(f"audit_record_{r.reason}", {"table": table_label(r.table), "id": r.record_id,
-                                                            "seq": r.seq or "", "fields": fields}))
+                                                            "seq": r.seq or "", "fields": fields,
+                                                            "rows": r.rows}))
     if report.record_problems > limit:
         problems.append(Problem("audit_records_more", {"count": report.record_problems - limit}))
     return problems

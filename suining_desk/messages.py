@@ -252,6 +252,7 @@ MESSAGES: dict[str, str] = {
     "audit_record_changed": "{table}第{id}条记录与审计日志第{seq}条记下的状态不一致{fields}",
     "audit_record_removed": "{table}第{id}条记录被删除了，但审计日志（第{seq}条之后）没有删除它的记录",
     "audit_record_inserted": "{table}第{id}条记录不在审计日志中（是在本软件之外写入的）",
+    "audit_record_set_changed": "{table}第{id}条记录（共{rows}条，作为一组记在审计日志第{seq}条）中有记录被改动或删除",
     "audit_records_more": "……另有{count}条记录不一致",
     "audit_anchor_broken": "审计日志在备份之后被改写过：{time}备份时记下的锚点（第{seq}条，校验值{hash}）"
                            "与现在的日志不符（现在第{seq}条{now}）；从第{first}条起与该备份不一致",

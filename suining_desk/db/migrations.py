@@ -10,7 +10,7 @@ from pathlib import Path
 from peewee import Database
 
 from suining_desk.db import models
-from suining_desk.db.payment_schema import v4_batches_and_totals
+from suining_desk.db.payment_schema import v4_batches_and_totals, v5_lean_payment_indexes
 
 # Tables whose rows are never changed or removed once written (history and money).
 _APPEND_ONLY = ("audit_entry", "member_change", "status_change", "payment_outcome", "period_lock")
@@ -101,6 +101,7 @@ MIGRATIONS: list[tuple[int, Callable[[Database], None]]] = [
     (2, _v2_active_household_sorts),
     (3, _v3_accounts_and_audit_states),
     (4, v4_batches_and_totals),  # batch lines frozen outside drafts; payment_total
+    (5, v5_lean_payment_indexes),  # fewer index writes per batch line
 ]
 LATEST = MIGRATIONS[-1][0]
 

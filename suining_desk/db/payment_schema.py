@@ -81,3 +81,25 @@ FROM payment WHERE posted = 1 GROUP BY program_id, period, township_id, village_
 def v4_batches_and_totals(db: Database) -> None:
     for sql in (*TRIGGERS, *TOTALS, BACKFILL, *INDEXES):
         db.execute_sql(sql)
+
+
+# Migration 5: every index of the payment table is written for each of a batch's 20,000
+# lines, and an index keyed by household is written all over (a batch pays households
+# scattered through it), twice when it carries ``posted`` (the post rewrites it). So the
+# household index holds the household alone (its detail tab and the per-household
+# lookups read a few rows each) and is untouched by posting; the person index holds only
+# the rows paid for one person (a per-household batch never writes it). Both take the
+# names peewee gives a foreign key's index, so create_tables(safe=True) adds nothing back.
+LEAN_INDEXES = (
+    "DROP INDEX IF EXISTS payment_household_id_program_id_period",
+    "DROP INDEX IF EXISTS payment_person_id_program_id_period",
+    "DROP INDEX IF EXISTS payment_household_id",
+    "DROP INDEX IF EXISTS payment_person_id",
+    "CREATE INDEX payment_household_id ON payment (household_id)",
+    "CREATE INDEX payment_person_id ON payment (person_id, program_id, period) WHERE person_id IS NOT NULL",
+)
+
+
+def v5_lean_payment_indexes(db: Database) -> None:
+    for sql in LEAN_INDEXES:
+        db.execute_sql(sql)

@@ -1,5 +1,7 @@
 """Correcting posted money: a reversal (冲销, 红字更正) is a new negative row pointing at the
-payment it cancels; a re-issue is a new payment pointing at the one it replaces. The
+payment it cancels, posted by a reviewer at once; a re-issue is a new payment pointing at
+the one it replaces, gathered into a re-issue batch (kind ``reissue``) that goes the same
+four-eyes way as every batch: draft → submitted → approved by someone else → posted. The
 rows that were posted never change, so every total nets out and every step is visible.
 """
 
@@ -10,10 +12,11 @@ import re
 from dataclasses import dataclass
 
 from suining_desk import audit
-from suining_desk.db.models import Household, Payment, Person, database
+from suining_desk.audit_sets import batch_lines
+from suining_desk.db.models import Household, Payment, PaymentBatch, Person, Program, database
 from suining_desk.problems import InvalidInput, Problem
-from suining_desk.services.actors import REVIEW, require_in_area
-from suining_desk.services.batches import now_text
+from suining_desk.services.actors import ENTER, REVIEW, require_in_area
+from suining_desk.services.batches import new_batch, now_text
 from suining_desk.services.period_locks import closed_problem
 
 _ACCOUNT = re.compile(r"^\d{12,25}$")
@@ -22,6 +25,10 @@ _COPY = ("batch_id", "program_id", "household_id", "person_id", "township_id", "
 _INSERT = (f"INSERT INTO payment ({', '.join(_COPY)}, amount_fen, bank_account, paid_date, reason, posted, "
            f"reverses_id, reissue_of_id, created_by, created_at) "
            f"VALUES ({', '.join('?' * len(_COPY))}, ?, ?, ?, ?, 1, ?, ?, ?, ?)")
+# A re-issue line: a draft line of its re-issue batch, paid (dated) when that batch is posted.
+_INSERT_DRAFT = (f"INSERT INTO payment ({', '.join(_COPY)}, amount_fen, bank_account, paid_date, reason, posted, "
+                 f"reverses_id, reissue_of_id, created_by, created_at) "
+                 f"VALUES ({', '.join('?' * len(_COPY))}, ?, ?, NULL, ?, 0, NULL, ?, ?, ?)")
 
 
 @dataclass(frozen=True)
@@ -94,15 +101,39 @@ def reverse_payment(payment_id: int, reason: str, *, user: str, on: dt.date, tod
         return _reverse(original, reason, user, on, today or dt.date.today())
 
 
+@dataclass(frozen=True)
+class Reissue:
+    """A re-issue waiting in its batch: the new (draft) line and the re-issue batch."""
+
+    payment_id: int
+    batch_id: int
+    batch_no: str
+
+
+def _reissue_batch(original: Payment, user: str) -> PaymentBatch:
+    """The draft re-issue batch of the original's program, period and area (a new one if none)."""
+    area_id = (PaymentBatch.get_by_id(original.batch_id).area_id if original.batch_id is not None
+               else original.township_id)
+    found = PaymentBatch.get_or_none((PaymentBatch.kind == "reissue") & (PaymentBatch.status == "draft")
+                                     & (PaymentBatch.program == original.program_id)
+                                     & (PaymentBatch.period == original.period) & (PaymentBatch.area == area_id))
+    if found is not None:
+        return found
+    program = Program.get_by_id(original.program_id)
+    return new_batch(program, "reissue", original.period, area_id, None, user, "重新发放", suffix="CF")
+
+
 def reissue_payment(payment_id: int, reason: str, *, user: str, on: dt.date, bank_account: str | None = None,
-                    reverse_reason: str | None = None, today: dt.date | None = None) -> int:
-    """Pay a reversed payment again (to ``bank_account``, by default the household's current
-    one); with ``reverse_reason`` an unreversed payment is reversed first, in the same
-    transaction. Returns the re-issue's id."""
+                    reverse_reason: str | None = None, today: dt.date | None = None) -> Reissue:
+    """Put a reversed (or bank-returned) payment into a draft re-issue batch, to the
+    ``bank_account`` given (by default the household's current one). The money goes out
+    only when that batch is submitted, approved by a reviewer who did not enter it, and
+    posted, like every other batch. With ``reverse_reason`` an unreversed payment is first
+    reversed on ``on`` (a reviewer's step), in the same transaction."""
     today = today or dt.date.today()
     with database.atomic("IMMEDIATE"):
         original = _posted_original(payment_id)
-        require_in_area(user, REVIEW, original.township_id)
+        require_in_area(user, ENTER, original.township_id)
         state = payment_state(payment_id)
         if state.reissued_by is not None:
             raise InvalidInput([Problem("payment_already_reissued", {"value": payment_id,
@@ -110,27 +141,33 @@ def reissue_payment(payment_id: int, reason: str, *, user: str, on: dt.date, ban
         if state.reversed_by is None:
             if not reverse_reason:
                 raise InvalidInput([Problem("reissue_needs_reversal", {"value": payment_id})])
+            require_in_area(user, REVIEW, original.township_id)
             _reverse(original, reverse_reason, user, on, today)
         household = Household.get_by_id(original.household_id)
         account = (bank_account if bank_account is not None else household.bank_account).replace(" ", "")
-        problems = _date_problems(on, original, today)
+        problems = []
         if not reason.strip():
             problems.append(Problem("required", {"label": "重新发放原因"}, field="reason"))
         if not _ACCOUNT.match(account):
             problems.append(Problem("bad_bank_account", {"value": account}, field="bank_account"))
-        if household.removed_on is not None and household.removed_on <= on:
+        if household.removed_on is not None and household.removed_on <= today:
             problems.append(Problem("post_household_removed", {"household_no": household.household_no,
                                                                "date": household.removed_on.isoformat()}))
         if original.person_id is not None:
             person = Person.get_by_id(original.person_id)
-            if person.death_date is not None and person.death_date <= on:
+            if person.death_date is not None and person.death_date <= today:
                 problems.append(Problem("post_person_died", {"name": person.name, "household_no":
                                                              household.household_no,
                                                              "date": person.death_date.isoformat()}))
         if problems:
             raise InvalidInput(problems)
-        row_id = _insert(original, original.amount_fen, account, on, reason.strip(), user, None, payment_id)
+        batch = _reissue_batch(original, user)
+        values = [batch.id, *(getattr(original, c) for c in _COPY[1:])]
+        database.execute_sql(_INSERT_DRAFT, [*values, original.amount_fen, account, reason.strip(), payment_id,
+                                             user, now_text()])
+        row_id = int(database.execute_sql("SELECT last_insert_rowid()").fetchone()[0])
         audit.append("payment_reissued", username=user, table_name="payment", record_id=payment_id,
-                     after={"reissue_id": row_id, "amount_fen": original.amount_fen, "bank_account": account,
-                            "date": on, "reason": reason.strip()})
-    return row_id
+                     after={"reissue_id": row_id, "batch_no": batch.batch_no, "amount_fen": original.amount_fen,
+                            "bank_account": account, "reason": reason.strip()},
+                     row_sets=(batch_lines(batch.id),))
+    return Reissue(row_id, int(batch.id), batch.batch_no)

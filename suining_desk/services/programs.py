@@ -19,7 +19,7 @@ from suining_desk.db.models import PaymentBatch, Program, Standard, database
 from suining_desk.db.rows import tuples
 from suining_desk.enums import FREQUENCIES, PROGRAM_BASIS
 from suining_desk.problems import InvalidInput, Problem
-from suining_desk.services.actors import ADMIN, REVIEW, require_in_area
+from suining_desk.services.actors import ADMIN, require_in_area
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,19}$")
 
@@ -178,24 +178,50 @@ def save_program(p: ProgramInput, *, user: str, program_id: int | None = None) -
         return program_id
 
 
-def add_standard(program_id: int, category: str, amount_fen: int, effective_from: dt.date, *, user: str) -> int:
-    """A new standard from a date on (reviewers and admins); returns its id."""
+def program_problems(p: ProgramInput, program_id: int | None = None) -> list[Problem]:
+    """Everything :func:`save_program` would refuse about ``p`` (reads only; the dialog
+    shows them as the admin types)."""
+    problems = check_program(p)
+    taken = [f for f, v in (("code", p.code.strip()), ("name", p.name.strip())) if v]
+    for field_name in taken:
+        clash = Program.select().where(getattr(Program, field_name) == getattr(p, field_name).strip())
+        if program_id is not None:
+            clash = clash.where(Program.id != program_id)
+        if clash.exists():
+            problems.append(Problem("program_taken", {"value": getattr(p, field_name).strip()}, field=field_name))
+    if program_id is not None:
+        before = Program.get_by_id(program_id)
+        used = PaymentBatch.select().where(PaymentBatch.program == program_id).exists()
+        if used and (before.frequency != p.frequency or before.basis != p.basis):
+            problems.append(Problem("program_in_use", {"name": before.name}, field="frequency"))
+    return problems
+
+
+def standard_problems(program_id: int, category: str, amount_fen: int | None,
+                      effective_from: dt.date) -> list[Problem]:
+    """Everything :func:`add_standard` would refuse (reads only)."""
     category = category.strip()
     problems = []
-    if amount_fen <= 0:
+    if amount_fen is not None and amount_fen <= 0:
         problems.append(Problem("standard_not_positive", {}, field="amount"))
     if len(category) > 10:
         problems.append(Problem("too_long", {"label": "类别", "max": 10}, field="category"))
-    if problems:
-        raise InvalidInput(problems)
+    same_day = Standard.select().where((Standard.program == program_id) & (Standard.category == category)
+                                       & (Standard.effective_from == effective_from))
+    if same_day.exists():
+        problems.append(Problem("standard_exists", {"category": category or "（无类别）",
+                                                    "date": effective_from.isoformat()}, field="effective_from"))
+    return problems
+
+
+def add_standard(program_id: int, category: str, amount_fen: int, effective_from: dt.date, *, user: str) -> int:
+    """A new standard from a date on (an admin's job, like the programs); returns its id."""
+    category = category.strip()
     with database.atomic("IMMEDIATE"):
-        require_in_area(user, REVIEW, None)
-        same_day = Standard.select().where((Standard.program == program_id) & (Standard.category == category)
-                                           & (Standard.effective_from == effective_from))
-        if same_day.exists():
-            raise InvalidInput([Problem("standard_exists", {"category": category or "（无类别）",
-                                                            "date": effective_from.isoformat()},
-                                        field="effective_from")])
+        require_in_area(user, ADMIN, None)
+        problems = standard_problems(program_id, category, amount_fen, effective_from)
+        if problems:
+            raise InvalidInput(problems)
         row = Standard.create(program=program_id, category=category, amount_fen=amount_fen,
                               effective_from=effective_from)
         audit.append("standard_added", username=user, table_name="standard", record_id=row.id,

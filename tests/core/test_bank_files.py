@@ -11,6 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from suining_desk.db.models import Payment, PaymentOutcome, Person
 from suining_desk.problems import InvalidInput
+from suining_desk.services import batch_workflow as wf
 from suining_desk.services.bank_files import export_bank_file, failed_payments, import_return_file
 from suining_desk.services.batches import create_batch
 from suining_desk.services.corrections import reissue_payment
@@ -80,10 +81,20 @@ def test_return_file_with_paid_failed_and_unknown_lines(county: PaymentCounty, t
     assert (again.paid, again.failed, sorted(again.already)) == ([], [], sorted([zhang, li]))
     # The failed line can be re-issued to a corrected account, and is then no longer failed.
     assert failed_payments(batch_id) == [li]
-    reissue_payment(li, "更正账号后重新发放", user="shenhe", on=dt.date(2018, 10, 20), bank_account="6221887777777777",
-                    reverse_reason="银行退回：账户已销户", today=TODAY)
+    reissue = reissue_payment(li, "更正账号后重新发放", user="shenhe", on=dt.date(2018, 10, 20),
+                              bank_account="6221887777777777", reverse_reason="银行退回：账户已销户", today=TODAY)
     assert failed_payments(batch_id) == []
-    assert export_bank_file(batch_id, tmp_path / "reissue.csv", reissues_only=True) == 1
+    # The re-issue goes out in its own batch, once another person approved it, in that batch's bank file.
+    with pytest.raises(InvalidInput):
+        export_bank_file(reissue.batch_id, tmp_path / "too-early.csv")
+    wf.submit_batch(reissue.batch_id, user="shenhe")
+    wf.approve_batch(reissue.batch_id, user="admin")
+    wf.post_batch(reissue.batch_id, dt.date(2018, 10, 22), user="admin", today=TODAY)
+    assert export_bank_file(reissue.batch_id, tmp_path / "reissue.csv") == 1
+    with (tmp_path / "reissue.csv").open(encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[1][1:] == ["李德明", rows[1][2], "6221887777777777", "330.00"]
+    assert export_bank_file(batch_id, tmp_path / "original.csv") == 1  # the failed line is reversed: not resent
 
 
 def test_lines_the_file_cannot_tell_apart_are_not_guessed(county: PaymentCounty, tmp_path: Path) -> None:

@@ -75,6 +75,12 @@ def test_batch_walk_through_the_command_line(path: Path, tmp_path: Path, capsys:
                        "--reason", "更正户名后重新发放", "--account", "6221881111111111", "--date", "2018-10-20",
                        "--user", "shenhe")
     assert code == 0, out
+    reissues = out.split("已加入批次 ")[1].split("（")[0]
+    assert reissues.endswith("-CF") and "草稿" in out
+    assert run(path, capsys, "batch", "submit", reissues, "--user", "shenhe")[0] == 0
+    assert run(path, capsys, "batch", "approve", reissues, "--user", "shenhe")[0] != 0  # not the creator
+    assert run(path, capsys, "batch", "approve", reissues, "--user", "admin")[0] == 0
+    assert run(path, capsys, "batch", "post", reissues, "--date", "2018-10-22", "--user", "admin")[0] == 0
     code, out, _ = run(path, capsys, "payment", "totals", "--area", "长铺镇", "--program", "低保", "--json")
     cli = json.loads(out)
     open_database(path)

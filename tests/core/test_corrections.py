@@ -6,11 +6,12 @@ import datetime as dt
 
 import pytest
 
-from suining_desk.db.models import Payment, database
+from suining_desk.db.models import Payment, PaymentBatch, database
 from suining_desk.problems import InvalidInput
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services.batches import create_batch
 from suining_desk.services.corrections import payment_state, reissue_payment, reverse_payment
+from suining_desk.services.payment_query import PaymentFilter, payment_totals, summed_in_sql
 from suining_desk.services.period_locks import close_month, closed_months, is_closed, reopen_month
 from suining_desk.services.stats import collect_stats
 from tests.core.test_batches import walk
@@ -60,22 +61,52 @@ def test_a_reversal_nets_to_zero_and_points_at_the_original(county: PaymentCount
     assert _codes(of_reversal) == {"payment_is_reversal"}
 
 
-def test_reissue_after_a_reversal(county: PaymentCounty) -> None:
+def test_reissue_goes_through_a_reissue_batch_with_four_eyes(county: PaymentCounty) -> None:
     original = _posted_october(county)
     with pytest.raises(InvalidInput) as first:
-        reissue_payment(original.id, "改卡重发", user="shenhe", on=dt.date(2018, 10, 25), today=TODAY)
+        reissue_payment(original.id, "改卡重发", user="luru", on=dt.date(2018, 10, 25), today=TODAY)
     assert _codes(first) == {"reissue_needs_reversal"}
-    new_id = reissue_payment(original.id, "更正账号后重新发放", user="shenhe", on=dt.date(2018, 10, 25),
-                             bank_account="6221889999999999", reverse_reason="银行退回：账户已销户", today=TODAY)
-    reissue = Payment.get_by_id(new_id)
-    assert (reissue.reissue_of_id, reissue.amount_fen, reissue.bank_account) == (
-        original.id, original.amount_fen, "6221889999999999")
-    state = payment_state(original.id)
-    assert state.reversed_by is not None and state.reissued_by == new_id
-    assert _net(original) == original.amount_fen
+    with pytest.raises(InvalidInput) as clerk_reverses:  # reversing is a reviewer's step
+        reissue_payment(original.id, "改卡重发", user="luru", on=dt.date(2018, 10, 25), reverse_reason="退回",
+                        today=TODAY)
+    assert _codes(clerk_reverses) == {"access_role"}
+    reverse_payment(original.id, "银行退回：账户已销户", user="shenhe", on=dt.date(2018, 10, 20), today=TODAY)
+    before = collect_stats().total_fen
+    reissue = reissue_payment(original.id, "更正账号后重新发放", user="luru", on=dt.date(2018, 10, 25),
+                              bank_account="6221889999999999", today=TODAY)
+    line = Payment.get_by_id(reissue.payment_id)
+    assert (line.reissue_of_id, line.amount_fen, line.bank_account, line.posted, line.paid_date) == (
+        original.id, original.amount_fen, "6221889999999999", False, None)
+    batch = PaymentBatch.get_by_id(reissue.batch_id)
+    assert (batch.kind, batch.status, batch.period, batch.created_by) == ("reissue", "draft", "2018-10", "luru")
+    assert batch.batch_no.endswith("-CF") and line.batch_id == batch.id
+    assert payment_state(original.id).reissued_by == reissue.payment_id
+    assert _net(original) == 0 and collect_stats().total_fen == before  # nothing paid yet
     with pytest.raises(InvalidInput) as twice:
-        reissue_payment(original.id, "再发", user="shenhe", on=dt.date(2018, 10, 26), today=TODAY)
+        reissue_payment(original.id, "再发", user="luru", on=dt.date(2018, 10, 26), today=TODAY)
     assert _codes(twice) == {"payment_already_reissued"}
+
+    wf.submit_batch(batch.id, user="luru")
+    with pytest.raises(InvalidInput) as own:
+        wf.approve_batch(batch.id, user="luru")
+    assert _codes(own) == {"access_role"}  # a clerk approves nothing …
+    with database.atomic():
+        database.execute_sql("UPDATE user SET role = 'reviewer' WHERE username = 'luru'")
+    with pytest.raises(InvalidInput) as creator:
+        wf.approve_batch(batch.id, user="luru")
+    assert _codes(creator) == {"approver_is_creator"}  # … and a reviewer not their own re-issue
+    wf.approve_batch(batch.id, user="shenhe")
+    with pytest.raises(InvalidInput) as early:
+        wf.post_batch(batch.id, dt.date(2018, 10, 5), user="shenhe", today=TODAY)
+    assert _codes(early) == {"correction_before_payment"}
+    wf.post_batch(batch.id, dt.date(2018, 10, 28), user="shenhe", today=TODAY)
+    line = Payment.get_by_id(reissue.payment_id)
+    assert (line.posted, line.paid_date) == (True, dt.date(2018, 10, 28))
+    # original + reversal + re-issue: paid once, in every total.
+    assert _net(original) == original.amount_fen
+    assert collect_stats().total_fen == before + original.amount_fen
+    assert summed_in_sql(PaymentFilter(program_id=original.program_id, period="2018-10")) == payment_totals(
+        PaymentFilter(program_id=original.program_id, period="2018-10"))
 
 
 def test_a_closed_month_refuses_postings_until_an_admin_reopens_it(county: PaymentCounty) -> None:

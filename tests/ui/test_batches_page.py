@@ -126,9 +126,15 @@ def test_two_users_walk_a_batch_from_draft_to_posted(qtbot, county: PaymentCount
     when_dialog_opens(StepDialog, reissue)
     click(qtbot, reviewer.detail.buttons["reissue"])
     new = Payment.get(Payment.reissue_of == failed)
-    assert (new.bank_account, new.reason) == ("6221887777777777", "银行退回：账户冻结，改卡后重新发放")
-    assert reviewer.detail.line_model.rowCount() == 4  # two lines, a reversal and a re-issue
-    assert reviewer.detail.batch is not None and reviewer.detail.batch.total_fen == 129000
+    assert (new.bank_account, new.reason, new.posted) == (
+        "6221887777777777", "银行退回：账户冻结，改卡后重新发放", False)
+    # The page now shows the re-issue batch: a draft that goes the four-eyes way like any batch.
+    shown = reviewer.detail.batch
+    assert shown is not None and shown.id == new.batch_id and shown.status == "draft" and shown.kind == "reissue"
+    assert reviewer.detail.line_model.rowCount() == 1 and shown.total_fen == 33000
+    assert reviewer.detail.buttons["submit"].isEnabled() and not reviewer.detail.buttons["post"].isEnabled()
+    original = PaymentBatch.get_by_id(batch.id)
+    assert Payment.select().where(Payment.batch == original.id).count() == 3  # two lines and a reversal
 
 
 def test_a_draft_line_adjusted_with_a_reason(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ import ui.tasks
 from suining_desk.access import account_of
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
-from suining_desk.db.models import Enrolment, Household, Payment, PaymentBatch, Standard, User, database
+from suining_desk.db.models import Enrolment, Household, Payment, PaymentBatch, User, database
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services.batches import add_one_off_line, create_batch, create_one_off_batch
 from tests.core.test_batches import walk
@@ -29,7 +29,6 @@ from ui.dialogs.money_dialogs import StepDialog
 from ui.pages.checks import ChecksPage, RecordDialog
 from ui.pages.enrolments import EnrolmentsPage
 from ui.pages.payments import PaymentsPage
-from ui.pages.programs import ProgramsPage
 from ui.session import Session
 
 
@@ -143,27 +142,6 @@ def test_checks_page_lists_findings_with_links(qtbot, county: PaymentCounty, tmp
     payment = Payment.get(Payment.household == county.zhang).id
     page.open_record("payment", payment)
     assert page.record_dialog is not None and "低保" in page.record_dialog.view.toPlainText()  # type: ignore[attr-defined]
-
-
-def test_programs_page_adds_a_standard(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    page = ProgramsPage(session(tmp_path, "shenhe"))
-    qtbot.addWidget(page)
-    page.show()
-    assert page.programs.item(0, 0).text() == "低保"
-    assert "A 320.00" in page.programs.item(0, 4).text()
-
-    def add(dialog: QDialog) -> None:
-        assert isinstance(dialog, StepDialog) and dialog.amount is not None and dialog.date is not None
-        dialog.findChild(object, "category").setCurrentText("A")  # type: ignore[union-attr]
-        qtbot.keyClicks(dialog.amount, "345")
-        dialog.date.setDate(dialog.date.date().addDays(12))  # 2019-01-01
-        click(qtbot, dialog.save_button)
-
-    when_dialog_opens(StepDialog, add)
-    click(qtbot, page.add_button)
-    new = Standard.get(Standard.amount_fen == 34500)
-    assert (new.category, new.effective_from) == ("A", dt.date(2019, 1, 1))
-    assert page.standards.rowCount() == 13
 
 
 def test_enrolments_page_enrols_and_ends(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -240,11 +240,16 @@ class BatchesPage(QWidget):
         from suining_desk.db.models import Household
 
         account = Household.get_by_id(line.household_id).bank_account
-        self._step(self.tr("重新发放"), lambda d: corrections.reissue_payment(
+        dialog = StepDialog(self.tr("重新发放"), lambda d: corrections.reissue_payment(
             line.id, d.reason_text(), user=user, on=d.day(), today=today,
             bank_account=d.account.text() if d.account else None, reverse_reason="银行退回"),
-            day=today, account=account, reason=self.tr("银行退回，更正账号后重新发放"), line_id=line.id,
-            note=self.tr("银行退回的发放先冲销，再按下面的账号重新发放"), save_text=self.tr("重新发放(&S)"))
+            day=today, account=account, reason=self.tr("银行退回，更正账号后重新发放"), parent=self,
+            note=self.tr("银行退回的发放在所填日期冲销；按下面的账号重新发放的一笔进入“重新发放”批次草稿，"
+                         "与其他批次一样提交、由另一人审核后过账"), save_text=self.tr("加入重新发放批次(&S)"))
+        if dialog.exec():
+            reissue = dialog.result_value
+            assert isinstance(reissue, corrections.Reissue)
+            self.after_change(reissue.batch_id, reissue.payment_id)
 
     def show_exclusions(self) -> None:
         row = self.detail.batch

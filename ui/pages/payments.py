@@ -173,8 +173,9 @@ class PaymentsPage(QWidget):
                                                reverse_reason=d.reason_text())
 
         dialog = StepDialog(self.tr("重新发放"), act, day=today, account=account, parent=self,
-                            note=self.tr("尚未冲销的会先冲销，再按下面的账号重新发放"),
-                            save_text=self.tr("重新发放(&S)"))
+                            note=self.tr("尚未冲销的会先在所填日期冲销；重新发放的一笔进入“重新发放”批次草稿，"
+                                         "提交、由另一人审核后过账才发放"),
+                            save_text=self.tr("加入重新发放批次(&S)"))
         try:
             if dialog.exec():
                 self._after(row.id)

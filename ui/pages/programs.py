@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -18,15 +17,8 @@ from PySide6.QtWidgets import (
 
 from suining_desk.enums import FREQUENCIES, PROGRAM_BASIS
 from suining_desk.money import format_fen
-from suining_desk.services.programs import (
-    ProgramView,
-    StandardTable,
-    add_standard,
-    categories_of,
-    programs,
-    standards_of,
-)
-from ui.dialogs.money_dialogs import StepDialog
+from suining_desk.services.programs import ProgramView, StandardTable, programs, standards_of
+from ui.dialogs.program_dialogs import ProgramDialog, StandardDialog
 from ui.session import Session
 
 
@@ -49,9 +41,20 @@ class ProgramsPage(QWidget):
             "项目", "代码", "发放对象", "发放周期", "现行标准(元)", "资金来源")])
         self.standards = _table("standards_table", [self.tr(h) for h in ("类别", "执行起始日期", "标准(元)")])
         self.add_button = QPushButton(self.tr("新增标准(&A)…"), objectName="add_standard_button")
+        self.new_program_button = QPushButton(self.tr("新增项目(&N)…"), objectName="new_program_button")
+        self.edit_program_button = QPushButton(self.tr("修改项目(&E)…"), objectName="edit_program_button")
         self.note = QLabel(self.tr("标准是每人（户）每期的金额；一次性救助的标准是单笔上限。"
-                                   "标准不修改：调整时从新的日期起另设一条。"))
+                                   "标准不修改：调整时从新的日期起另设一条。项目和标准由管理员设置。"))
         self.note.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.programs, 1)
+        program_bar = QHBoxLayout()
+        program_bar.addStretch()
+        program_bar.addWidget(self.new_program_button)
+        program_bar.addWidget(self.edit_program_button)
+        left_layout.addLayout(program_bar)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -61,7 +64,7 @@ class ProgramsPage(QWidget):
         bar.addWidget(self.add_button)
         right_layout.addLayout(bar)
         splitter = QSplitter()
-        splitter.addWidget(self.programs)
+        splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -70,7 +73,12 @@ class ProgramsPage(QWidget):
         layout.addWidget(splitter, 1)
         self.programs.currentCellChanged.connect(lambda *_: self.show_standards())
         self.add_button.clicked.connect(self.new_standard)
-        self.add_button.setEnabled(session.at_least("reviewer"))
+        self.new_program_button.clicked.connect(lambda: self.edit_program(None))
+        self.edit_program_button.clicked.connect(lambda: self.edit_program(self.current()))
+        admin = session.at_least("admin")  # the core refuses anyone else as well
+        for button in (self.add_button, self.new_program_button, self.edit_program_button):
+            button.setEnabled(admin)
+            button.setToolTip("" if admin else self.tr("项目和标准由管理员设置"))
         self.refresh()
 
     def refresh(self) -> None:
@@ -106,17 +114,15 @@ class ProgramsPage(QWidget):
         program = self.current()
         if program is None:
             return
-        user = self.session.username
-        category = QComboBox(objectName="category")
-        category.setEditable(True)
-        category.addItems(categories_of(program.id))
-
-        def act(d: StepDialog) -> object:
-            return add_standard(program.id, category.currentText(), d.amount_fen(), d.day(), user=user)
-
-        dialog = StepDialog(self.tr("新增标准：{name}").format(name=program.name), act, reason=None,
-                            day=self.session.today(), amount_fen=0, parent=self,
-                            extra_rows=[(self.tr("类别："), category)],
-                            note=self.tr("从所填日期起执行；此前的批次仍按原标准"))
+        dialog = StandardDialog(program, user=self.session.username, today=self.session.today(), parent=self)
         if dialog.exec():
             self.refresh()
+
+    def edit_program(self, program: ProgramView | None) -> None:
+        dialog = ProgramDialog(user=self.session.username, program=program, parent=self)
+        if dialog.exec():
+            self.items = programs()
+            self.refresh()
+            ids = [p.id for p in self.items]
+            if dialog.program_id in ids:
+                self.programs.selectRow(ids.index(dialog.program_id))

@@ -200,5 +200,6 @@ def do_import_bank(args: argparse.Namespace) -> int:
     for p in report.problems:
         print(f"  {describe(p)}")
     if report.failed:
-        print("失败的发放可冲销后重新发放：suining-desk payment reissue 明细号 --reverse-reason … --reason … --user …")
+        print("失败的发放可冲销后加入重新发放批次：suining-desk payment reissue 明细号 --reverse-reason … --reason … "
+              "--user …，再提交、审核、过账该批次")
     return 0 if not report.problems else 3

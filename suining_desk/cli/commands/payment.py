@@ -20,12 +20,12 @@ def register(sub: Any) -> argparse.ArgumentParser:
     reverse.add_argument("payment", type=int, metavar="记录号")
     reverse.add_argument("--reason", required=True, metavar="原因")
     reverse.add_argument("--date", type=date_arg, metavar="日期", help="冲销日期（默认今天）")
-    reissue = actions.add_parser("reissue", help="重新发放一笔已冲销（或银行退回）的记录")
+    reissue = actions.add_parser("reissue", help="把已冲销（或银行退回）的一笔加入重新发放批次（须审核后过账）")
     reissue.add_argument("payment", type=int, metavar="记录号")
     reissue.add_argument("--reason", required=True, metavar="原因")
     reissue.add_argument("--account", metavar="账号", help="新的一卡通账号（默认该户现在的账号）")
     reissue.add_argument("--reverse-reason", metavar="冲销原因", help="原记录尚未冲销时，先以此原因冲销")
-    reissue.add_argument("--date", type=date_arg, metavar="日期", help="重新发放日期（默认今天）")
+    reissue.add_argument("--date", type=date_arg, metavar="日期", help="冲销日期（默认今天；重新发放日期在过账时填写）")
     show = actions.add_parser("show", help="查看一笔发放记录及其冲销、重新发放")
     show.add_argument("payment", type=int, metavar="记录号")
     totals = actions.add_parser("totals", help="已发放金额合计（按区域、项目、期间或年度）")
@@ -52,10 +52,11 @@ def run(args: argparse.Namespace) -> int:
                                           on=args.date or dt.date.today())
         print(f"已冲销记录 {args.payment}（冲销记录 {new}）")
     elif args.action == "reissue":
-        new = corrections.reissue_payment(args.payment, args.reason, user=acting_user(args),
-                                          on=args.date or dt.date.today(), bank_account=args.account,
-                                          reverse_reason=args.reverse_reason)
-        print(f"已重新发放记录 {args.payment}（新记录 {new}）")
+        reissue = corrections.reissue_payment(args.payment, args.reason, user=acting_user(args),
+                                              on=args.date or dt.date.today(), bank_account=args.account,
+                                              reverse_reason=args.reverse_reason)
+        print(f"记录 {args.payment} 的重新发放（新记录 {reissue.payment_id}）已加入批次 {reissue.batch_no}（草稿）；"
+              f"提交、由另一人审核后过账才发放：suining-desk batch submit {reissue.batch_no} …")
     elif args.action == "show":
         row = payment_query.payment_row(args.payment)
         if row is None:

@@ -8,7 +8,8 @@ from suining_desk.rules.checks.base import Check, Finding, RecordRef, yuan
 
 CODE = "chk_paid_twice"
 
-# Reads the index payment_household_id_program_id_period alone (migration 4), in order: no sort.
+# One pass over the posted payments, grouped (no index holds these columns since migration 5:
+# each would be written all over by every batch).
 _GROUPS = """
 SELECT household_id, program_id, period, person_id, COUNT(*), SUM(amount_fen)
 FROM payment WHERE posted = 1
