@@ -29,8 +29,8 @@ from typing import Any
 from suining_desk import audit_capture as cap
 from suining_desk.audit import GENESIS, ChainBreak, entry_hash
 from suining_desk.audit_anchors import AnchorBreak, anchors_of, check_anchors
-from suining_desk.cancel import Cancelled
 from suining_desk.audit_sets import LoggedSet
+from suining_desk.cancel import Cancelled
 from suining_desk.db.models import database
 from suining_desk.problems import Problem
 

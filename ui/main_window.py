@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 from suining_desk import paths
 from suining_desk.access import Account
 from suining_desk.db import DatabaseOpenError, open_database
+from suining_desk.db.connection import checkpoint
 from suining_desk.messages import describe
 from suining_desk.problems import Problem
+from ui import tasks
 from ui.about import AboutDialog
 from ui.area_tree import AreaTree
 from ui.instance_lock import DatabaseLock
@@ -36,6 +38,7 @@ from ui.wizards import exchange_menu
 PAGE_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_SIZE = (1200, 760)
 SETTINGS_GROUP = "main_window"
+CHECKPOINT_MS = 60_000  # the background write-ahead-log checkpoint
 
 
 def is_demo_database(path: Path) -> bool:
@@ -99,6 +102,24 @@ class MainWindow(QMainWindow):
         self._fit_navigation()
         self._show_database()
         self._restore_layout()
+        # The write-ahead log is copied into the database file in the background, a minute apart,
+        # so no clerk's save waits for it (see suining_desk.db.connection.PRAGMAS).
+        self.checkpoint_task: tasks.Task | None = None
+        self.checkpoint_timer = QTimer(self, interval=CHECKPOINT_MS, timeout=self.checkpoint_in_background)
+        self.checkpoint_timer.start()
+
+    def checkpoint_in_background(self) -> None:
+        if self.checkpoint_task is not None:
+            return
+        task = tasks.Task(lambda _progress, _cancel: checkpoint(), self)
+        self.checkpoint_task = task
+
+        def done(_: object) -> None:  # a busy or failed checkpoint is simply tried again next time
+            self.checkpoint_task = None
+
+        task.succeeded.connect(done)
+        task.failed.connect(done)
+        tasks.start(task)
 
     # --- menus ---
     def _build_menus(self) -> None:

@@ -26,6 +26,11 @@ PRAGMAS = {
     "synchronous": 2,  # FULL: a power cut loses nothing that was acknowledged
     "busy_timeout": 15000,  # another clerk writing: wait, don't fail
     "cache_size": -64000,
+    # Copy the write-ahead log into the file in the background (the window's idle checkpoint,
+    # :func:`checkpoint`) or at close, not inside a clerk's commit: posting a county batch must not
+    # also wait for a checkpoint of everything before it. The log is fsynced at each commit all
+    # the same (synchronous=FULL), so nothing acknowledged depends on the checkpoint.
+    "wal_autocheckpoint": 16384,  # pages (64 MiB): the bound if no idle checkpoint runs
 }
 
 
@@ -132,6 +137,12 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
             ) from exc
         audit_capture.install(db.connection())  # tables the migrations just created
     return db
+
+
+def checkpoint() -> None:
+    """Copy what the write-ahead log holds into the database file, without waiting for readers
+    or writers (PASSIVE: whatever cannot be copied now is copied next time)."""
+    database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def close_database() -> None:

@@ -210,3 +210,22 @@ def test_the_last_area_is_remembered_and_handed_to_the_page(
     assert isinstance(page, HouseholdsPage)
     assert page.current_filter().area_id == demo_db.areas.wuyang.id
     assert page.model.rowCount() == 1
+
+
+def test_the_write_ahead_log_is_checkpointed_in_the_background(qtbot, demo_db: DemoCounty,  # type: ignore[no-untyped-def]
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from suining_desk.db.models import database
+    from ui import tasks
+
+    window = MainWindow(demo_db.path, demo=False, user_label="luru（录入员）")
+    qtbot.addWidget(window)
+    assert window.checkpoint_timer.isActive() and window.checkpoint_timer.interval() == 60_000
+    assert database.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 16384  # not inside commits
+    size = demo_db.path.stat().st_size
+    database.execute_sql("CREATE TABLE scratch (x)")  # 2 MB into the log, not yet into the file
+    database.execute_sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                         "INSERT INTO scratch SELECT randomblob(1000) FROM n")
+    assert demo_db.path.stat().st_size < size + 1_000_000
+    monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
+    window.checkpoint_timer.timeout.emit()
+    assert window.checkpoint_task is None and demo_db.path.stat().st_size > size + 2_000_000
