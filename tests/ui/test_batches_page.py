@@ -133,6 +133,8 @@ def test_two_users_walk_a_batch_from_draft_to_posted(qtbot, county: PaymentCount
     assert shown is not None and shown.id == new.batch_id and shown.status == "draft" and shown.kind == "reissue"
     assert reviewer.detail.line_model.rowCount() == 1 and shown.total_fen == 33000
     assert reviewer.detail.buttons["submit"].isEnabled() and not reviewer.detail.buttons["post"].isEnabled()
+    row = reviewer.model.row_of(new.batch_id)
+    assert row is not None and reviewer.model.index(row, 1).data() == "低保（重新发放）"  # its kind in the list
     original = PaymentBatch.get_by_id(batch.id)
     assert Payment.select().where(Payment.batch == original.id).count() == 3  # two lines and a reversal
 

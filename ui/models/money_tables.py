@@ -42,6 +42,16 @@ def _tr(text: str) -> str:
 
 
 BC = BatchColumn
+BATCH_KINDS = {"one_off": QT_TRANSLATE_NOOP("MoneyTables", "一次性"),
+               "reissue": QT_TRANSLATE_NOOP("MoneyTables", "重新发放")}
+
+
+def _program_and_kind(r: BatchRow) -> str:
+    """``低保`` for a monthly batch, ``低保（重新发放）`` for a batch of re-issues."""
+    kind = BATCH_KINDS.get(r.kind)
+    return r.program if kind is None else _tr("{program}（{kind}）").format(program=r.program, kind=_tr(kind))
+
+
 BATCH_SPEC: TableSpec[BatchRow, BatchFilter] = TableSpec(
     columns=BatchColumn,
     headers={
@@ -57,7 +67,7 @@ BATCH_SPEC: TableSpec[BatchRow, BatchFilter] = TableSpec(
         BC.PAID_DATE: QT_TRANSLATE_NOOP("MoneyTables", "发放日期"),
     },
     display={
-        BC.BATCH_NO: lambda r: r.batch_no, BC.PROGRAM: lambda r: r.program,
+        BC.BATCH_NO: lambda r: r.batch_no, BC.PROGRAM: _program_and_kind,
         BC.PERIOD: lambda r: period_words(r.period), BC.AREA: lambda r: r.area,
         BC.STATUS: lambda r: BATCH_STATUS.get(r.status, r.status), BC.LINES: lambda r: r.lines,
         BC.TOTAL: lambda r: format_fen(r.total_fen), BC.CREATED_BY: lambda r: r.created_by,
