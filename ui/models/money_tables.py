@@ -153,8 +153,14 @@ def line_note(line: BatchLine) -> str:
 
 
 def lines_model(parent: Any = None) -> ListModel[BatchLine]:
-    headers = [_tr(h) for h in ("明细号", "户编号", "村", "享受人", "领款人", "类别", "人数", "标准(元)", "金额(元)",
-                                "账号", "银行结果", "备注")]
+    headers = [_tr(str(h)) for h in (
+        QT_TRANSLATE_NOOP("MoneyTables", "明细号"), QT_TRANSLATE_NOOP("MoneyTables", "户编号"),
+        QT_TRANSLATE_NOOP("MoneyTables", "村"), QT_TRANSLATE_NOOP("MoneyTables", "享受人"),
+        QT_TRANSLATE_NOOP("MoneyTables", "领款人"), QT_TRANSLATE_NOOP("MoneyTables", "类别"),
+        QT_TRANSLATE_NOOP("MoneyTables", "人数"), QT_TRANSLATE_NOOP("MoneyTables", "标准(元)"),
+        QT_TRANSLATE_NOOP("MoneyTables", "金额(元)"), QT_TRANSLATE_NOOP("MoneyTables", "账号"),
+        QT_TRANSLATE_NOOP("MoneyTables", "银行结果"), QT_TRANSLATE_NOOP("MoneyTables", "备注"),
+    )]
     cells: list[Callable[[BatchLine], Any]] = [
         lambda ln: ln.id, lambda ln: ln.household_no, lambda ln: ln.village, lambda ln: ln.beneficiary,
         lambda ln: ln.payee_name, lambda ln: ln.category, lambda ln: ln.people,
