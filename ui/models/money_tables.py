@@ -86,7 +86,8 @@ ENROLMENT_SPEC: TableSpec[EnrolmentRow, EnrolmentFilter] = TableSpec(
     },
     display={
         EC.PROGRAM: lambda r: r.program, EC.HOUSEHOLD_NO: lambda r: r.household_no, EC.VILLAGE: lambda r: r.village,
-        EC.HEAD: lambda r: r.head_name, EC.PERSON: lambda r: r.person_name or _tr("（全户）"),
+        EC.HEAD: lambda r: r.head_name,
+        EC.PERSON: lambda r: r.person_name or QCoreApplication.translate("MoneyTables", "（全户）"),
         EC.CATEGORY: lambda r: r.category, EC.PEOPLE: lambda r: r.people, EC.START: lambda r: day(r.start_date),
         EC.END: lambda r: day(r.end_date), EC.END_REASON: lambda r: r.end_reason,
     },
@@ -144,11 +145,11 @@ OUTCOMES = {"paid": QT_TRANSLATE_NOOP("MoneyTables", "成功"), "failed": QT_TRA
 
 def line_note(line: BatchLine) -> str:
     if line.reverses_id is not None:
-        return _tr("冲销记录 {id}").format(id=line.reverses_id)
+        return QCoreApplication.translate("MoneyTables", "冲销记录 {id}").format(id=line.reverses_id)
     if line.reissue_of_id is not None:
-        return _tr("重新发放（原记录 {id}）").format(id=line.reissue_of_id)
+        return QCoreApplication.translate("MoneyTables", "重新发放（原记录 {id}）").format(id=line.reissue_of_id)
     if line.reversed:
-        return _tr("已冲销") + (f"；{line.reason}" if line.reason else "")
+        return QCoreApplication.translate("MoneyTables", "已冲销") + (f"；{line.reason}" if line.reason else "")
     return line.reason
 
 

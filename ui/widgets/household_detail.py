@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -76,16 +76,13 @@ def _table(headers: tuple[str, ...], name: str) -> QTableWidget:
     return table
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HouseholdDetailView", text)
-
-
 def member_state(m: MemberView) -> str:
     if m.death_date:
-        return _tr("已故 {date}").format(date=m.death_date.isoformat())
+        return HouseholdDetailView.tr("已故 {date}").format(date=m.death_date.isoformat())
     if m.removed_on:
-        return _tr("减员 {date}（{reason}）").format(date=m.removed_on.isoformat(), reason=m.removal_reason)
-    return _tr("在户")
+        return HouseholdDetailView.tr("减员 {date}（{reason}）").format(date=m.removed_on.isoformat(),
+                                                                       reason=m.removal_reason)
+    return HouseholdDetailView.tr("在户")
 
 
 class HouseholdDetailView(QWidget):
@@ -208,8 +205,8 @@ def _relocation_row(r: RelocationRow) -> list[str]:
 
 
 def _renovation_row(r: RenovationRow) -> list[str]:
-    return [str(r.year), _tr("{grade}级").format(grade=r.grade), r.method, format_fen(r.standard_fen),
-            format_fen(r.subsidy_fen),
+    return [str(r.year), HouseholdDetailView.tr("{grade}级").format(grade=r.grade), r.method,
+            format_fen(r.standard_fen), format_fen(r.subsidy_fen),
             r.completed_date.isoformat() if r.completed_date else "",
             r.accepted_date.isoformat() if r.accepted_date else "", RENOVATION_STATUS.get(r.status, r.status),
             "；".join(r.flags)]

@@ -43,7 +43,7 @@ def ask_path(parent: QWidget, title: str, suggested: str) -> Path | None:
 
 def run_export(parent: QWidget, title: str, suggested: str, write: Writer) -> None:
     """Ask where, write in the background, say what was written."""
-    target = ask_path(parent, _tr("导出{title}").format(title=title), suggested)
+    target = ask_path(parent, QCoreApplication.translate("ExportAction", "导出{title}").format(title=title), suggested)
     if target is None:
         return
 
@@ -53,23 +53,24 @@ def run_export(parent: QWidget, title: str, suggested: str, write: Writer) -> No
     def done(result: Any) -> None:
         households = getattr(result, "households", None)
         if households is not None:
-            text = _tr("已导出 {households} 户、{rows} 人：{path}").format(
+            text = QCoreApplication.translate("ExportAction", "已导出 {households} 户、{rows} 人：{path}").format(
                 households=households, rows=result.rows, path=result.path)
         else:
-            text = _tr("已导出 {rows} 行：{path}").format(rows=result.rows, path=result.path)
-        box = QMessageBox(QMessageBox.Icon.Information, _tr("导出完成"), text, QMessageBox.StandardButton.Ok,
-                          parent)
+            text = QCoreApplication.translate("ExportAction", "已导出 {rows} 行：{path}").format(
+                rows=result.rows, path=result.path)
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("ExportAction", "导出完成"), text,
+                          QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("export_done")
         parent.export_box = box  # type: ignore[attr-defined]
         box.open()
 
-    run_with_progress(parent, _tr("导出"), work, done)
+    run_with_progress(parent, QCoreApplication.translate("ExportAction", "导出"), work, done)
 
 
 def export_households(parent: QWidget, f: HouseholdFilter, *, sort: HouseholdColumn = HouseholdColumn.HOUSEHOLD_NO,
                       descending: bool = False) -> None:
     """The households the list shows, in its order."""
-    run_export(parent, _tr("建档立卡户花名册"), "建档立卡户花名册.xlsx",
+    run_export(parent, QCoreApplication.translate("ExportAction", "建档立卡户花名册"), "建档立卡户花名册.xlsx",
                lambda path, progress, cancel: export_register(path, f, sort=sort, descending=descending,
                                                               progress=progress, cancel=cancel))
 
@@ -104,7 +105,7 @@ def export_page(page: QWidget) -> bool:
             return True
     results = getattr(page, "results", None)
     if isinstance(results, list) and results:
-        run_export(page, _tr("核查结果"), "核查结果.xlsx",
+        run_export(page, QCoreApplication.translate("ExportAction", "核查结果"), "核查结果.xlsx",
                    lambda path, progress, cancel: export_findings(path, results))
         return True
     return False
