@@ -67,6 +67,7 @@ BATCH_SPEC: TableSpec[BatchRow, BatchFilter] = TableSpec(
     ids=batch_ids,
     rows=batch_rows,
     right_aligned=frozenset({BC.LINES, BC.TOTAL}),
+    context="MoneyTables",
 )
 
 EC = EnrolmentColumn
@@ -94,6 +95,7 @@ ENROLMENT_SPEC: TableSpec[EnrolmentRow, EnrolmentFilter] = TableSpec(
     ids=enrolment_ids,
     rows=enrolment_rows,
     right_aligned=frozenset({EC.PEOPLE}),
+    context="MoneyTables",
 )
 
 
