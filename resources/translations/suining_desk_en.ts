@@ -74,7 +74,7 @@
         <location line="-61"/>
         <source>{name}&#x3000;{kb} KB&#x3000;{by} {at}
 SHA-256 {sha}</source>
-        <translation>{name}  {kb} KB  {by} {at}
+        <translation>{name}&#x3000;{kb} KB&#x3000;{by} {at}
 SHA-256 {sha}</translation>
     </message>
     <message>
@@ -435,7 +435,7 @@ Data entered since then will not be in the restored database; a copy of the curr
     <message>
         <location line="+3"/>
         <source>&lt;b&gt;{no}&lt;/b&gt;&#x3000;{program}&#x3000;{period}&#x3000;{area}&#x3000;&lt;b&gt;{status}&lt;/b&gt;&lt;br&gt;{lines} 笔，合计 &lt;b&gt;{total}&lt;/b&gt; 元&#x3000;录入：{created}&#x3000;审核：{approved}&#x3000;发放：{posted}&#x3000;发放日期：{paid}</source>
-        <translation>&lt;b&gt;{no}&lt;/b&gt;  {program}  {period}  {area}  &lt;b&gt;{status}&lt;/b&gt;&lt;br&gt;{lines} payments, total &lt;b&gt;{total}&lt;/b&gt; yuan  Entered: {created}  Approved: {approved}  Posted: {posted}  Payment date: {paid}</translation>
+        <translation>&lt;b&gt;{no}&lt;/b&gt; · {program} · {period} · {area} · &lt;b&gt;{status}&lt;/b&gt;&lt;br&gt;{lines} payments, total &lt;b&gt;{total}&lt;/b&gt; yuan · Entered: {created} · Approved: {approved} · Posted: {posted} · Payment date: {paid}</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -1346,7 +1346,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location line="+2"/>
         <source>&lt;b&gt;户编号 {household_no}&lt;/b&gt;&#x3000;{township} {village} {group}&#x3000;状态：{status}&lt;br&gt;致贫原因：{causes}&#x3000;享受：{aid}&#x3000;电话：{phone}&#x3000;一卡通：{bank} {account}&#x3000;住址：{address}</source>
-        <translation>&lt;b&gt;Household no. {household_no}&lt;/b&gt;  {township} {village} {group}  Status: {status}&lt;br&gt;Causes of poverty: {causes}  Benefits: {aid}  Phone: {phone}  Benefit card: {bank} {account}  Address: {address}</translation>
+        <translation>&lt;b&gt;Household no. {household_no}&lt;/b&gt; · {township} {village} {group} · Status: {status}&lt;br&gt;Causes of poverty: {causes} · Benefits: {aid} · Phone: {phone} · Benefit card: {bank} {account} · Address: {address}</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1580,7 +1580,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location line="+1"/>
         <source>{head}户{who}&#x3000;户编号 {no}</source>
-        <translation>{head} household{who}  No. {no}</translation>
+        <translation>{head} household{who}&#x3000;No. {no}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1603,12 +1603,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location line="+1"/>
         <source>村民小组</source>
-        <translation>Village group</translation>
+        <translation>Group</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>户主</source>
-        <translation>Head of household</translation>
+        <translation>Head</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1623,7 +1623,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location line="+1"/>
         <source>户状态</source>
-        <translation>Household status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1722,7 +1722,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="-38"/>
         <location line="+39"/>
         <source>户主姓名</source>
-        <translation>Head of household</translation>
+        <translation>Head</translation>
     </message>
     <message>
         <location line="-38"/>
@@ -1733,7 +1733,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location line="-38"/>
         <source>搬迁人口</source>
-        <translation>People moved</translation>
+        <translation>People</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1748,7 +1748,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location line="+1"/>
         <source>安置房面积(㎡)</source>
-        <translation>House area (m²)</translation>
+        <translation>Area (m²)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1759,7 +1759,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location line="-40"/>
         <source>自筹(元)</source>
-        <translation>Self-funded (yuan)</translation>
+        <translation>Own funds</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1769,7 +1769,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location line="+1"/>
         <source>旧房拆除</source>
-        <translation>Old house demolished</translation>
+        <translation>Demolished</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1791,22 +1791,22 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location line="+5"/>
         <source>家庭人口</source>
-        <translation>Household size</translation>
+        <translation>Members</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>户类型</source>
-        <translation>Household type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>危房等级</source>
-        <translation>Dilapidation grade</translation>
+        <translation>Grade</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>改造方式</source>
-        <translation>Renovation method</translation>
+        <translation>Method</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1816,7 +1816,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location line="+1"/>
         <source>补助标准(元)</source>
-        <translation>Subsidy rate (yuan)</translation>
+        <translation>Rate (yuan)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2025,7 +2025,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location line="+5"/>
         <source>公示版</source>
-        <translation>Public notice version</translation>
+        <translation>Public notice</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2045,7 +2045,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location line="+6"/>
         <source>不填为乡镇（或县）人民政府</source>
-        <translation>Blank for the township (or county) government</translation>
+        <translation>Blank: township (county) government</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2065,7 +2065,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location line="+4"/>
         <source>公示期：</source>
-        <translation>Notice period:</translation>
+        <translation>Period:</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2095,7 +2095,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location line="+1"/>
         <source>填报单位：</source>
-        <translation>Reporting unit:</translation>
+        <translation>Unit:</translation>
     </message>
     <message>
         <location line="+178"/>
@@ -2163,7 +2163,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location filename="../../ui/pages/list_detail.py" line="+54"/>
         <source>搜索：姓名、拼音或首字母、身份证号（或后4~6位）、户编号&#x3000;Ctrl+F</source>
-        <translation>Search: name, pinyin or initials, ID no. (or last 4–6 digits), household no.  Ctrl+F</translation>
+        <translation>Search: name, pinyin or initials, ID no. (or last 4–6 digits), household no.&#x3000;Ctrl+F</translation>
     </message>
     <message>
         <location line="+84"/>
@@ -2998,7 +2998,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location line="+16"/>
         <source>共 {count} 笔&#x3000;合计 {total} 元（{capitals}）</source>
-        <translation>{count} payments  total {total} yuan ({capitals})</translation>
+        <translation>{count} payments&#x3000;total {total} yuan ({capitals})</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -3189,7 +3189,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <message>
         <location line="+66"/>
         <source>{sex}&#x3000;{birth}&#x3000;{age}岁</source>
-        <translation>{sex}  {birth}  age {age}</translation>
+        <translation>{sex}&#x3000;{birth}&#x3000;age {age}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3379,22 +3379,22 @@ There is no database on this computer yet. You can open the demo data (fictional
     <message>
         <location line="+4"/>
         <source>&#x3000;备注：{notes}</source>
-        <translation>  Notes: {notes}</translation>
+        <translation> · Notes: {notes}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&lt;b&gt;{head}户&lt;/b&gt;&#x3000;户编号 {no}&#x3000;{place}&#x3000;在户{members}人&lt;br&gt;{year}年批次&#x3000;搬迁{people}人&#x3000;{mode}&#x3000;安置点：{site}&#x3000;安置房面积：{area}㎡&lt;br&gt;建房补助：{subsidy}元&#x3000;自筹：{self_raised}元&#x3000;迁出地：{origin}&lt;br&gt;状态：&lt;b&gt;{status}&lt;/b&gt;&#x3000;计划：{plan}&#x3000;入住：{moved_in}&#x3000;旧房拆除：{demolished}</source>
-        <translation>&lt;b&gt;{head} household&lt;/b&gt;  Household no. {no}  {place}  {members} members&lt;br&gt;{year} batch  {people} people moved  {mode}  Site: {site}  House area: {area} m²&lt;br&gt;Building subsidy: {subsidy} yuan  Self-funded: {self_raised} yuan  Moved from: {origin}&lt;br&gt;Status: &lt;b&gt;{status}&lt;/b&gt;  Planned: {plan}  Moved in: {moved_in}  Old house demolished: {demolished}</translation>
+        <translation>&lt;b&gt;{head} household&lt;/b&gt; · Household no. {no} · {place} · {members} members&lt;br&gt;{year} batch · {people} people moved · {mode} · Site: {site} · House area: {area} m²&lt;br&gt;Building subsidy: {subsidy} yuan · Self-funded: {self_raised} yuan · Moved from: {origin}&lt;br&gt;Status: &lt;b&gt;{status}&lt;/b&gt; · Planned: {plan} · Moved in: {moved_in} · Old house demolished: {demolished}</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>&#x3000;验收：{date} {by} {result}</source>
-        <translation>  Accepted: {date} {by} {result}</translation>
+        <translation> · Accepted: {date} {by} {result}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&lt;b&gt;{head}户&lt;/b&gt;&#x3000;户编号 {no}&#x3000;{place}&#x3000;家庭人口{members}人&lt;br&gt;{year}年&#x3000;{beneficiary}&#x3000;{grade}&#x3000;{method}&#x3000;{build_mode}&#x3000;面积：{area}㎡&lt;br&gt;补助标准：{standard}元&#x3000;补助金额：{subsidy}元&lt;br&gt;状态：&lt;b&gt;{status}&lt;/b&gt;&#x3000;开工：{start}&#x3000;竣工：{completed}</source>
-        <translation>&lt;b&gt;{head} household&lt;/b&gt;  Household no. {no}  {place}  {members} in household&lt;br&gt;{year}  {beneficiary}  {grade}  {method}  {build_mode}  Area: {area} m²&lt;br&gt;Subsidy rate: {standard} yuan  Subsidy: {subsidy} yuan&lt;br&gt;Status: &lt;b&gt;{status}&lt;/b&gt;  Started: {start}  Completed: {completed}</translation>
+        <translation>&lt;b&gt;{head} household&lt;/b&gt; · Household no. {no} · {place} · {members} in household&lt;br&gt;{year} · {beneficiary} · {grade} · {method} · {build_mode} · Area: {area} m²&lt;br&gt;Subsidy rate: {standard} yuan · Subsidy: {subsidy} yuan&lt;br&gt;Status: &lt;b&gt;{status}&lt;/b&gt; · Started: {start} · Completed: {completed}</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -3765,7 +3765,7 @@ There is no database on this computer yet. You can open the demo data (fictional
     <message>
         <location line="+38"/>
         <source>{head}户&#x3000;户编号 {no}</source>
-        <translation>{head} household  No. {no}</translation>
+        <translation>{head} household&#x3000;No. {no}</translation>
     </message>
 </context>
 <context>
@@ -3871,7 +3871,7 @@ There is no database on this computer yet. You can open the demo data (fictional
     <message>
         <location line="+27"/>
         <source>{head}户&#x3000;户编号 {no}</source>
-        <translation>{head} household  No. {no}</translation>
+        <translation>{head} household&#x3000;No. {no}</translation>
     </message>
 </context>
 <context>
