@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from suining_desk.cancel import Cancelled
@@ -88,7 +88,7 @@ def run_with_progress(parent: QWidget, title: str, work: Work, on_success: Calla
     """Run ``work`` with a progress dialog that can cancel it; ``on_success`` gets the result,
     ``on_cancel`` is told when the work stopped because it was cancelled."""
     task = Task(work, parent)
-    dialog = QProgressDialog(title, parent.tr("取消"), 0, 1000, parent)
+    dialog = QProgressDialog(title, QCoreApplication.translate("Progress", "取消"), 0, 1000, parent)
     dialog.setObjectName("progress_dialog")
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -44,7 +44,7 @@
     <message>
         <location filename="../../ui/widgets/inputs.py" line="+41"/>
         <source>平方米，如 75 或 75.5</source>
-        <translation type="unfinished"></translation>
+        <translation>Square metres, e.g. 75 or 75.5</translation>
     </message>
 </context>
 <context>
@@ -52,271 +52,395 @@
     <message>
         <location filename="../../ui/widgets/attachment_strip.py" line="+37"/>
         <source>照片和扫描件 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp *.pdf);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos and scans (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp *.pdf);;All files (*)</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>添加照片/扫描件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add photo/scan…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>查看</source>
-        <translation type="unfinished"></translation>
+        <translation>View</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+94"/>
         <source>删除附件</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete attachment</translation>
     </message>
     <message>
         <location line="-61"/>
         <source>{name}&#x3000;{kb} KB&#x3000;{by} {at}
 SHA-256 {sha}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}&#x3000;{kb} KB&#x3000;{by} {at}
+SHA-256 {sha}</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>选择照片或扫描件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose photos or scans</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>删除附件“{name}”？</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the attachment “{name}”?</translation>
     </message>
 </context>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="+48"/>
+        <location filename="../../ui/pages/audit.py" line="+49"/>
         <source>序号</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>用户</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <location line="+67"/>
+        <source>操作</source>
+        <translation>Action</translation>
     </message>
     <message>
         <location line="-66"/>
-        <location line="+66"/>
-        <source>操作</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-65"/>
         <source>记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Content</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>全部</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>记录编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Record ID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>该记录的全部历史</source>
-        <translation type="unfinished"></translation>
+        <translation>Full history of the record</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+126"/>
+        <location line="+2"/>
         <source>核验审计日志</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify audit log</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-108"/>
         <source>记录类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Record type</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>共 {n} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} entries</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>修改前：</source>
-        <translation type="unfinished"></translation>
+        <translation>Before:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>内容：</source>
-        <translation type="unfinished"></translation>
+        <translation>Content:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>写入的记录：</source>
-        <translation type="unfinished"></translation>
+        <translation>Records written:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>批量写入：{n} 条记录（逐条校验值）</source>
-        <translation type="unfinished"></translation>
+        <translation>Bulk write: {n} records (checksum for each)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>请先选中一条日志，或选择记录类别并填写记录编号。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a log entry first, or choose a record type and enter a record ID.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{table} {id} 的历史（{n} 条）：</source>
-        <translation type="unfinished"></translation>
+        <translation>History of {table} {id} ({n} entries):</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>审计日志共{n}条，日志链完整；核对了{rows}条记录，都与日志一致。</source>
-        <translation type="unfinished"></translation>
+        <location line="+10"/>
+        <source>正在核验……</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>已取消核验。</source>
+        <translation>Verification cancelled.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>，与{k}个备份时记下的锚点一致</source>
+        <translation>, consistent with the anchors recorded at {k} backups</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>审计日志共{n}条，日志链完整{anchors}；核对了{rows}条记录，都与日志一致。</source>
+        <translation>The audit log has {n} entries and its chain is intact{anchors}; {rows} records checked, all match the log.</translation>
     </message>
 </context>
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../ui/pages/backups.py" line="+43"/>
+        <location filename="../../ui/pages/backups.py" line="+31"/>
+        <source>自动</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>恢复前副本</source>
+        <translation>Copy before restore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>损坏文件副本</source>
+        <translation>Copy of damaged file</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>备份时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup time</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>大小</source>
-        <translation type="unfinished"></translation>
+        <translation>Size</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>立即备份(&amp;B)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Back up now</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>备份到其他位置…</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up to another location…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>从所选备份恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from selected backup…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>打开备份文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Open backup folder</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>程序关闭时自动备份，打开期间每天至少备份一次（数据没有变化时不重复备份）。每份备份都经过完整性检查；自动备份保留最近7天每天一份、最近4周每周一份、最近12个月每月一份。备份文件夹：{folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>A backup is made automatically when the program closes, and at least once a day while it is open (not again if nothing changed). Every backup passes an integrity check. Automatic backups kept: one a day for the last 7 days, one a week for the last 4 weeks, one a month for the last 12 months. Backup folder: {folder}</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>已备份到 {path}（完整性检查通过）</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up to {path} (integrity check passed)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>备份到</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up to</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>数据库文件 (*.sqlite3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Database files (*.sqlite3)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>请先在列表中选中要恢复的备份。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select the backup to restore in the list first.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>从备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from backup</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>用 {time} 的备份替换现在的数据库？
 此后录入的数据将不在恢复后的数据库中；现在的数据库会先另存一份副本。恢复后需要重新登录。</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace the current database with the backup from {time}?
+Data entered since then will not be in the restored database; a copy of the current database is saved first. You will need to sign in again.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>已恢复。恢复前的数据库另存为 {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored. The database before the restore was saved as {name}</translation>
     </message>
 </context>
 <context>
     <name>BatchDetailView</name>
     <message>
-        <location filename="../../ui/widgets/batch_detail.py" line="+78"/>
+        <location filename="../../ui/widgets/batch_detail.py" line="+30"/>
+        <source>提交审核</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退回修改</source>
+        <translation>Return for changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审核通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发放过账…</source>
+        <translation>Post payment…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出银行文件…</source>
+        <translation>Export bank file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入银行回盘…</source>
+        <translation>Import bank return file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记一笔…</source>
+        <translation>Add a line…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调整金额…</source>
+        <translation>Adjust amount…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除明细…</source>
+        <translation>Delete line…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>冲销…</source>
+        <translation>Reverse…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重新发放…</source>
+        <translation>Reissue…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查看未列入对象</source>
+        <translation>Show left-out beneficiaries</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>发放明细</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment lines</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>未列入对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Left out</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>流程记录</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>在上方列表中选择一个批次。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a batch in the list above.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&lt;b&gt;{no}&lt;/b&gt;&#x3000;{program}&#x3000;{period}&#x3000;{area}&#x3000;&lt;b&gt;{status}&lt;/b&gt;&lt;br&gt;{lines} 笔，合计 &lt;b&gt;{total}&lt;/b&gt; 元&#x3000;录入：{created}&#x3000;审核：{approved}&#x3000;发放：{posted}&#x3000;发放日期：{paid}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{no}&lt;/b&gt; · {program} · {period} · {area} · &lt;b&gt;{status}&lt;/b&gt;&lt;br&gt;{lines} payments, total &lt;b&gt;{total}&lt;/b&gt; yuan · Entered: {created} · Approved: {approved} · Posted: {posted} · Payment date: {paid}</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>录入人不能审核自己录入的批次</source>
-        <translation type="unfinished"></translation>
+        <translation>The clerk who entered a batch cannot approve it</translation>
     </message>
 </context>
 <context>
@@ -324,193 +448,194 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/pages/batches.py" line="+54"/>
         <source>{y}年</source>
-        <translation type="unfinished"></translation>
+        <translation>{y}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>批次号</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch no.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>生成批次(&amp;N)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New batch…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>月度关账…</source>
-        <translation type="unfinished"></translation>
+        <translation>Close month…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>项目：</source>
-        <translation type="unfinished"></translation>
+        <translation>Program:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>状态：</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>年度：</source>
-        <translation type="unfinished"></translation>
+        <translation>Year:</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>共 {n} 个批次</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} batches</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>提交审核</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit for review</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>审核</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>退回修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Return for changes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>退回(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Return</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>发放过账</source>
-        <translation type="unfinished"></translation>
+        <translation>Post payment</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>发放过账(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Post</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>过账后这些发放记录不能再修改，更正只能冲销。请填写实际发放日期。</source>
-        <translation type="unfinished"></translation>
+        <translation>Once posted, these payments cannot be edited; corrections are made only by reversal. Enter the actual payment date.</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+2"/>
         <source>删除草稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete draft</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>删除这个草稿批次及其全部明细？</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete this draft batch and all its lines?</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>调整金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjust amount</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name}：标准 {std} 元 × {people} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: rate {std} yuan × {people} people</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>删除明细</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete line</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>冲销</source>
-        <translation type="unfinished"></translation>
+        <translation>Reverse</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>冲销(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reverse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>冲销 {name} {amount} 元：新增一笔负数记录，原记录保留</source>
-        <translation type="unfinished"></translation>
+        <translation>Reverse {name} {amount} yuan: adds a negative entry; the original record is kept</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>重新发放</source>
-        <translation type="unfinished"></translation>
+        <translation>Reissue</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>银行退回，更正账号后重新发放</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned by the bank; reissued after correcting the account</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>银行退回的发放先冲销，再按下面的账号重新发放</source>
-        <translation type="unfinished"></translation>
+        <source>银行退回的发放在所填日期冲销；按下面的账号重新发放的一笔进入“重新发放”批次草稿，与其他批次一样提交、由另一人审核后过账</source>
+        <translation>The returned payment is reversed on the date given; the re-issue to the account below goes into a draft re-issue batch, which is submitted, approved by another person and posted like any batch</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>重新发放(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <location line="+1"/>
+        <source>加入重新发放批次(&amp;S)</source>
+        <translation>Add to re-i&amp;ssue batch</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <location line="+6"/>
         <source>计算未列入对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Working out left-out beneficiaries</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+8"/>
         <location line="+2"/>
         <source>导出银行代发文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Export bank payment file</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>已导出 {n} 笔到 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {n} payments to {path}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>导入银行回盘文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Import bank return file</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>回盘文件 (*.xlsx *.csv)</source>
-        <translation type="unfinished"></translation>
+        <source>回盘文件 (*.xlsx *.xls *.csv)</source>
+        <translation>Bank return files (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>对应发放记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Matching payment records</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+11"/>
         <source>导入银行回盘</source>
-        <translation type="unfinished"></translation>
+        <translation>Import bank return file</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>成功 {paid} 笔，失败 {failed} 笔，此前已登记 {already} 笔，未能对应 {bad} 行，回盘中没有的 {missing} 笔。</source>
-        <translation type="unfinished"></translation>
+        <translation>{paid} paid, {failed} failed, {already} already recorded, {bad} rows not matched, {missing} payments missing from the return file.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>
 失败的发放可在明细中选中后“重新发放”。</source>
-        <translation type="unfinished"></translation>
+        <translation>
+To redo a failed payment, select it in the lines and choose “Reissue”.</translation>
     </message>
 </context>
 <context>
@@ -518,47 +643,47 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/account_dialogs.py" line="+131"/>
         <source>修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Change</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>修改密码 — {user}</source>
-        <translation type="unfinished"></translation>
+        <translation>Change password — {user}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>管理员设置了初始密码或重置了密码，请先修改为只有您自己知道的密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>An administrator set or reset your password. Please change it to one only you know.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>至少{n}位，含字母、数字、符号中的两类</source>
-        <translation type="unfinished"></translation>
+        <translation>At least {n} characters, from two of: letters, digits, symbols</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>原密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Current password</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>新密码</source>
-        <translation type="unfinished"></translation>
+        <translation>New password</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>再次输入新密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat new password</translation>
     </message>
 </context>
 <context>
@@ -566,42 +691,42 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/wizards/import_pages.py" line="+238"/>
         <source>检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Check</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>逐行检查表格，不写入数据库。</source>
-        <translation type="unfinished"></translation>
+        <translation>Checks the spreadsheet row by row without writing to the database.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>保存报告(&amp;S)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save report…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>重新检查(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Re-check</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>请按报告修正表格后点“重新检查”，或返回上一步选择“只导入无误的户”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct the spreadsheet as the report says and click “Re-check”, or go back and choose “Import only households without errors”.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>保存导入报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Save import report</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>表格 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spreadsheets (*.xlsx)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>报告已保存：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Report saved: {path}</translation>
     </message>
 </context>
 <context>
@@ -609,76 +734,81 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/pages/checks.py" line="+54"/>
         <source>运行审计检查(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Run audit checks</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>检查全县的发放、人员和项目记录：死亡或移出后发放、同一期重复发放、超标准发放、领款人身份证号无效、搬迁户又享受危房改造、录入人自己审核。</source>
-        <translation type="unfinished"></translation>
+        <translation>Checks the county&apos;s payment, person and program records: payments after death or removal, duplicate payments in one period, payments above the rate, invalid payee ID numbers, relocated households also given renovation, and clerks approving their own entries.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>正在检查：{t}</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking: {t}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>审计检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit checks</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>共发现 {n} 条问题（用时 {s:.1f} 秒）。点击记录查看详情。</source>
-        <translation type="unfinished"></translation>
+        <translation>Found {n} problems (in {s:.1f} s). Click a record for details.</translation>
     </message>
 </context>
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="-234"/>
+        <location filename="../../ui/wizards/import_pages.py" line="-242"/>
+        <source>表格 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <location line="+25"/>
         <source>选择要导入的表格</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the spreadsheet to import</translation>
     </message>
     <message>
         <location line="-24"/>
         <source>可以直接导入国办系统导出的花名册或乡镇自己的表格：表头不必在第一行，列的顺序不限。</source>
-        <translation type="unfinished"></translation>
+        <translation>You can import a roster exported from the national system or the township&apos;s own spreadsheet directly: the header need not be on the first row and the columns may be in any order.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>选择或粘贴 .xlsx / .csv 文件的路径</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose or paste the path of an .xlsx / .csv file</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>浏览(&amp;B)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Browse…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>区划中没有的乡镇、村、组自动创建</source>
-        <translation type="unfinished"></translation>
+        <translation>Create townships, villages and groups that are not yet listed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>身份证号码已在册的人员按表更新（默认跳过）</source>
-        <translation type="unfinished"></translation>
+        <translation>Update people whose ID number is already registered (skipped by default)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>只导入无误的户，有错误的户写入报告（默认有错误就全部不导入）</source>
-        <translation type="unfinished"></translation>
+        <translation>Import only households without errors and report the others (by default any error stops the whole import)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>数据种类：</source>
-        <translation type="unfinished"></translation>
+        <translation>Data type:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>文件：</source>
-        <translation type="unfinished"></translation>
+        <translation>File:</translation>
     </message>
 </context>
 <context>
@@ -686,47 +816,47 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/account_dialogs.py" line="-43"/>
         <source>创建</source>
-        <translation type="unfinished"></translation>
+        <translation>Create</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>新数据库 — 创建管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>New database — create administrator</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>这是一个新的数据库，请先创建管理员账户。管理员可以添加录入员和审核员。</source>
-        <translation type="unfinished"></translation>
+        <translation>This is a new database. Create the administrator account first; the administrator can add clerks and reviewers.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>至少{n}位，含字母、数字、符号中的两类</source>
-        <translation type="unfinished"></translation>
+        <translation>At least {n} characters, from two of: letters, digits, symbols</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>再次输入密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat password</translation>
     </message>
 </context>
 <context>
@@ -734,12 +864,12 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/widgets/buttons.py" line="+15"/>
         <source>保存(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -747,77 +877,77 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/enrol_dialog.py" line="+38"/>
         <source>变更享受类别或人数</source>
-        <translation type="unfinished"></translation>
+        <translation>Change category or number of people</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>纳入享受名单</source>
-        <translation type="unfinished"></translation>
+        <translation>Add to beneficiary list</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>项目(&amp;G)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;gram:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>户(&amp;H)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Household:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>享受人员：</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficiary:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>类别(&amp;C)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Category:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>享受人数(&amp;P)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;People covered:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>变更起始日期：</source>
-        <translation type="unfinished"></translation>
+        <translation>Change from:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>开始日期(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Start &amp;date:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>变更原因(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reason for change:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>保存(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>按户享受的（如低保）不选人员，填享受人数；按人享受的（如残疾人补贴）选人员。</source>
-        <translation type="unfinished"></translation>
+        <translation>For per-household benefits (e.g. dibao) leave the beneficiary empty and enter the number of people; for per-person benefits (e.g. disability allowance) choose the person.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>（无）</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>（全户）</source>
-        <translation type="unfinished"></translation>
+        <translation>(whole household)</translation>
     </message>
 </context>
 <context>
@@ -825,52 +955,418 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/pages/enrolments.py" line="+40"/>
         <source>只看现在享受的</source>
-        <translation type="unfinished"></translation>
+        <translation>Current only</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>搜索：姓名、拼音首字母、身份证号后几位、户编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Search: name, pinyin initials, last digits of ID no., household no.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>纳入(&amp;N)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enrol…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>变更类别或人数…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change category or people…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>退出…</source>
-        <translation type="unfinished"></translation>
+        <translation>End…</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>项目：</source>
-        <translation type="unfinished"></translation>
+        <translation>Program:</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>共 {n} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} entries</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>退出享受名单</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove from beneficiary list</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{name}户退出{program}：日期是最后享受的一天</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} household leaves {program}: the date is the last day covered</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>退出(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;End</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeMenu</name>
+    <message>
+        <location filename="../../ui/wizards/exchange_menu.py" line="+20"/>
+        <source>导入表格(&amp;I)…</source>
+        <translation>&amp;Import Spreadsheet…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导出当前列表(&amp;E)…</source>
+        <translation>&amp;Export Current List…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>当前页面没有可导出的列表。请在“建档立卡户”“易地搬迁”“享受名单”等列表页面导出。</source>
+        <translation>This page has no list to export. Export from a list page such as “Registered households”, “Relocations” or “Beneficiaries”.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+</context>
+<context>
+    <name>ExportAction</name>
+    <message>
+        <location filename="../../ui/wizards/export_action.py" line="+28"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>导出{title}</source>
+        <translation>Export {title}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已导出 {households} 户、{rows} 人：{path}</source>
+        <translation>Exported {households} households, {rows} people: {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已导出 {rows} 行：{path}</source>
+        <translation>Exported {rows} rows: {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>建档立卡户花名册</source>
+        <translation>Registered household roster</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>易地扶贫搬迁台账</source>
+        <translation>Poverty relocation ledger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>危房改造台账</source>
+        <translation>Dilapidated-house renovation ledger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>享受名单</source>
+        <translation>Beneficiary list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>资金发放明细</source>
+        <translation>Payment details</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>核查结果</source>
+        <translation>Check results</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDetailView</name>
+    <message>
+        <location filename="../../ui/widgets/household_detail.py" line="+29"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>与户主关系</source>
+        <translation>Relation to head</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号</source>
+        <translation>ID no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>健康状况</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文化程度</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>在校生状况</source>
+        <translation>Schooling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>劳动技能</source>
+        <translation>Labour skills</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>务工状况</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <location line="+6"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>变动</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>搬迁人口</source>
+        <translation>People moved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>安置方式</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>安置点</source>
+        <translation>Resettlement site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>安置房面积(㎡)</source>
+        <translation>House area (m²)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>补助金额(元)</source>
+        <translation>Subsidy (yuan)</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>入住日期</source>
+        <translation>Moved in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>提示</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>危房等级</source>
+        <translation>Dilapidation grade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>改造方式</source>
+        <translation>Renovation method</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>补助标准(元)</source>
+        <translation>Subsidy rate (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>竣工日期</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>验收日期</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>已故 {date}</source>
+        <translation>Deceased {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>减员 {date}（{reason}）</source>
+        <translation>Removed {date} ({reason})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>在户</source>
+        <translation>In household</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>家庭成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>成员变动记录</source>
+        <translation>Member changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>户状态变更记录</source>
+        <translation>Status changes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+77"/>
+        <source>易地搬迁</source>
+        <translation>Relocation</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <location line="+78"/>
+        <source>危房改造</source>
+        <translation>Renovation</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <location line="+79"/>
+        <source>资金发放</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>编辑户信息(&amp;E)</source>
+        <translation>&amp;Edit household</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>变更状态…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新增成员…</source>
+        <translation>Add member…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修改成员…</source>
+        <translation>Edit member…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>减员（死亡/迁出）…</source>
+        <translation>Remove member (death/move)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>一户一档(&amp;P)…</source>
+        <translation>&amp;Print household file…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>在上方列表中选择一户查看详情。</source>
+        <translation>Select a household in the list above to see its details.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>（{year}年脱贫）</source>
+        <translation> (out of poverty {year})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>低保</source>
+        <translation>Dibao</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>特困</source>
+        <translation>Tekun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;户编号 {household_no}&lt;/b&gt;&#x3000;{township} {village} {group}&#x3000;状态：{status}&lt;br&gt;致贫原因：{causes}&#x3000;享受：{aid}&#x3000;电话：{phone}&#x3000;一卡通：{bank} {account}&#x3000;住址：{address}</source>
+        <translation>&lt;b&gt;Household no. {household_no}&lt;/b&gt; · {township} {village} {group} · Status: {status}&lt;br&gt;Causes of poverty: {causes} · Benefits: {aid} · Phone: {phone} · Benefit card: {bank} {account} · Address: {address}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>易地搬迁（{count}）</source>
+        <translation>Relocation ({count})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>危房改造（{count}）</source>
+        <translation>Renovation ({count})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>资金发放（{count}）</source>
+        <translation>Payments ({count})</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{grade}级</source>
+        <translation>Grade {grade}</translation>
     </message>
 </context>
 <context>
@@ -878,27 +1374,32 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/household_dialog.py" line="+40"/>
         <source>编辑户信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit household</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>新增建档立卡户</source>
+        <translation>New registered household</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>户信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Household</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>家庭成员</source>
-        <translation type="unfinished"></translation>
+        <translation>Members</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>添加成员(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add member</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>移除所选</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove selected</translation>
     </message>
 </context>
 <context>
@@ -906,72 +1407,162 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/widgets/household_form.py" line="+67"/>
         <source>低保户</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibao household</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>特困供养</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekun support</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>户编号(&amp;H)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Household no.:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>村民小组(&amp;G)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Village &amp;group:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>住址：</source>
-        <translation type="unfinished"></translation>
+        <translation>Address:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>联系电话：</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>户状态：</source>
-        <translation type="unfinished"></translation>
+        <translation>Household status:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>脱贫年度：</source>
-        <translation type="unfinished"></translation>
+        <translation>Year out of poverty:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>主要致贫原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Main cause of poverty:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>其他致贫原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Other causes:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>享受政策：</source>
-        <translation type="unfinished"></translation>
+        <translation>Benefits:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>开户银行：</source>
-        <translation type="unfinished"></translation>
+        <translation>Bank:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>一卡通账号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Benefit card account:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>登记日期：</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered on:</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPaymentsView</name>
+    <message>
+        <location filename="../../ui/widgets/household_payments.py" line="+15"/>
+        <location line="+6"/>
+        <source>项目</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>享受人员</source>
+        <translation>Beneficiary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+7"/>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>终止日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>终止原因</source>
+        <translation>End reason</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>发放日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>享受人</source>
+        <translation>Beneficiary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>金额(元)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>记录号</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>（全户）</source>
+        <translation>(whole household)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>共 {count} 笔，合计 {total} 元</source>
+        <translation>{count} payments, total {total} yuan</translation>
     </message>
 </context>
 <context>
@@ -979,133 +1570,128 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/widgets/household_picker.py" line="+19"/>
         <source>输入户主或成员姓名、拼音首字母、身份证号后几位、户编号查找</source>
-        <translation type="unfinished"></translation>
+        <translation>Find by head&apos;s or member&apos;s name, pinyin initials, last digits of ID no., or household no.</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>（成员{name}）</source>
-        <translation type="unfinished"></translation>
+        <translation> (member {name})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{head}户{who}&#x3000;户编号 {no}</source>
-        <translation type="unfinished"></translation>
+        <translation>{head} household{who}&#x3000;No. {no}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>没有找到，请换个关键词</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing found; try other words</translation>
     </message>
 </context>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../ui/models/household_table.py" line="+32"/>
+        <location filename="../../ui/models/household_table.py" line="+20"/>
         <source>户编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Household no.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>行政村</source>
-        <translation type="unfinished">Villages</translation>
+        <translation>Village</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>村民小组</source>
-        <translation type="unfinished">Village groups</translation>
+        <translation>Group</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>户主</source>
-        <translation type="unfinished"></translation>
+        <translation>Head</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>户主身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>Head&apos;s ID no.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>人数</source>
-        <translation type="unfinished">People</translation>
+        <translation>People</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>户状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>致贫原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Causes of poverty</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>低保/特困</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibao/Tekun</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>低保</source>
+        <translation>Dibao</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>特困</source>
+        <translation>Tekun</translation>
     </message>
 </context>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="+43"/>
-        <source>全部</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>搜索：姓名、拼音或首字母、身份证号（或后4~6位）、户编号&#x3000;Ctrl+F</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location filename="../../ui/pages/households.py" line="+34"/>
         <source>{year}年</source>
-        <translation type="unfinished"></translation>
+        <translation>{year}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>新增户(&amp;N)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>导出(&amp;E)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>把当前筛选出的户导出为 Excel（可再导入）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+3"/>
         <source>户状态：</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>致贫原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Cause:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>享受项目：</source>
-        <translation type="unfinished"></translation>
+        <translation>Program:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>脱贫年度：</source>
-        <translation type="unfinished"></translation>
+        <translation>Out of poverty:</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <source>找到 {people} 人，{households} 户</source>
-        <translation type="unfinished"></translation>
+        <location line="+2"/>
+        <source>新增户(&amp;N)</source>
+        <translation>&amp;New household</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出(&amp;E)…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把当前筛选出的户导出为 Excel（可再导入）</source>
+        <translation>Export the households now listed to Excel (can be imported again)</translation>
     </message>
 </context>
 <context>
@@ -1113,139 +1699,139 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/models/housing_tables.py" line="+41"/>
         <source>户编号 {no}</source>
-        <translation type="unfinished"></translation>
+        <translation>Household no. {no}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+39"/>
         <source>乡镇</source>
-        <translation type="unfinished">Townships</translation>
+        <translation>Township</translation>
     </message>
     <message>
         <location line="-38"/>
         <location line="+39"/>
         <source>村</source>
-        <translation type="unfinished"></translation>
+        <translation>Village</translation>
     </message>
     <message>
         <location line="-38"/>
         <location line="+39"/>
         <source>户主姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Head</translation>
     </message>
     <message>
         <location line="-38"/>
         <location line="+39"/>
         <source>身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>ID no.</translation>
     </message>
     <message>
         <location line="-38"/>
         <source>搬迁人口</source>
-        <translation type="unfinished"></translation>
+        <translation>People</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>安置方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Settlement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>安置点</source>
-        <translation type="unfinished"></translation>
+        <translation>Resettlement site</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>安置房面积(㎡)</source>
-        <translation type="unfinished"></translation>
+        <translation>Area (m²)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+41"/>
         <source>补助金额(元)</source>
-        <translation type="unfinished"></translation>
+        <translation>Subsidy (yuan)</translation>
     </message>
     <message>
         <location line="-40"/>
         <source>自筹(元)</source>
-        <translation type="unfinished"></translation>
+        <translation>Own funds</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>入住日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Moved in</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>旧房拆除</source>
-        <translation type="unfinished"></translation>
+        <translation>Demolished</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+41"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="-40"/>
         <location line="+41"/>
         <source>提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Flags</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>年度</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>家庭人口</source>
-        <translation type="unfinished"></translation>
+        <translation>Members</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>户类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>危房等级</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>改造方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Method</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>建设方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Construction</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>补助标准(元)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate (yuan)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>开工日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Started</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>竣工日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>验收日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted</translation>
     </message>
 </context>
 <context>
@@ -1253,17 +1839,17 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/image_viewer.py" line="+28"/>
         <source>另存为…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save As…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>另存为</source>
-        <translation type="unfinished"></translation>
+        <translation>Save As</translation>
     </message>
 </context>
 <context>
@@ -1271,17 +1857,17 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/wizards/import_pages.py" line="+233"/>
         <source>导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>开始导入(&amp;I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Start &amp;import</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>将导入“{file}”：{summary}</source>
-        <translation type="unfinished"></translation>
+        <translation>Will import “{file}”: {summary}</translation>
     </message>
 </context>
 <context>
@@ -1289,17 +1875,305 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/wizards/import_wizard.py" line="+21"/>
         <source>导入表格</source>
-        <translation type="unfinished"></translation>
+        <translation>Import spreadsheet</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizards/problems_model.py" line="+19"/>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>LedgersPage</name>
+    <message>
+        <location filename="../../ui/pages/ledgers.py" line="+83"/>
+        <location line="+452"/>
+        <source>打印台账</source>
+        <translation>Print ledger</translation>
+    </message>
+    <message>
+        <location line="-444"/>
+        <source>保存台账</source>
+        <translation>Save ledger</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成台账并预览（Enter）</source>
+        <translation>Generate the ledger and preview it (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+382"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="-375"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用系统打印对话框打印（Ctrl+P）</source>
+        <translation>Print with the system print dialog (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另存为…</source>
+        <translation>Save As…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把台账 PDF 保存到其他位置（Ctrl+S）</source>
+        <translation>Save the ledger PDF to another location (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>如 2018</source>
+        <translation>e.g. 2018</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>全年</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{m}月</source>
+        <translation>Month {m}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不填为全县</source>
+        <translation>Blank for the whole county</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>不填为全乡镇</source>
+        <translation>Blank for the whole township</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>项目：</source>
+        <translation>Program:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>月份：</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>乡镇：</source>
+        <translation>Township:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>行政村：</source>
+        <translation>Village:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>户编号：</source>
+        <translation>Household no.:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>公示版</source>
+        <translation>Public notice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号只显示前6位和后4位，不含银行账号，含公示期</source>
+        <translation>ID numbers show only the first 6 and last 4 digits, no bank accounts, with a notice period</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>纵向</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>不填为乡镇（或县）人民政府</source>
+        <translation>Blank: township (county) government</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>台账：</source>
+        <translation>Ledger:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打印选项</source>
+        <translation>Print options</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>公示期：</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>纸张：</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>填报日期：</source>
+        <translation>Report date:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>制表人：</source>
+        <translation>Prepared by:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审核人：</source>
+        <translation>Reviewed by:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>负责人：</source>
+        <translation>Approved by:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>填报单位：</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location line="+178"/>
+        <source>正在生成第 {number} / {total} 页…</source>
+        <translation>Generating page {number} of {total}…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>正在读取数据…</source>
+        <translation>Reading data…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{title}：{rows} 行，{pages} 页，合计 {total} 元，校验码 {code}</source>
+        <translation>{title}: {rows} rows, {pages} pages, total {total} yuan, check code {code}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已取消，未生成台账。</source>
+        <translation>Cancelled; no ledger was generated.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>生成台账时出错。</source>
+        <translation>An error occurred while generating the ledger.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成台账</source>
+        <translation>Generate ledger</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>已保存到 {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>正在送打印机…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>无法打印：打印机没有响应或不可用。</source>
+        <translation>Cannot print: the printer is not responding or not available.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已取消打印。</source>
+        <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已送打印机：{title}，{pages} 页（校验码 {code}）</source>
+        <translation>Sent to the printer: {title}, {pages} pages (check code {code})</translation>
+    </message>
+</context>
+<context>
+    <name>ListDetailPage</name>
+    <message>
+        <location filename="../../ui/pages/list_detail.py" line="+54"/>
+        <source>搜索：姓名、拼音或首字母、身份证号（或后4~6位）、户编号&#x3000;Ctrl+F</source>
+        <translation>Search: name, pinyin or initials, ID no. (or last 4–6 digits), household no.&#x3000;Ctrl+F</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>共 {count} 条</source>
+        <translation>{count} entries</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>找到 {people} 人，{households} 户</source>
+        <translation>Found {people} people in {households} households</translation>
     </message>
 </context>
 <context>
@@ -1307,48 +2181,48 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/account_dialogs.py" line="-41"/>
         <source>解锁</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>已锁定 — 绥宁扶贫台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked — Suining Desk</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>登录 — 绥宁扶贫台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in — Suining Desk</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>长时间没有操作，窗口已锁定。请输入密码继续。</source>
-        <translation type="unfinished"></translation>
+        <translation>The window was locked after a period of inactivity. Enter your password to continue.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+77"/>
+        <location filename="../../ui/main_window.py" line="+80"/>
         <source>功能</source>
         <translation>Pages</translation>
     </message>
@@ -1358,7 +2232,7 @@ SHA-256 {sha}</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+44"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -1383,7 +2257,7 @@ SHA-256 {sha}</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+104"/>
         <source>绥宁扶贫台账 — {name}</source>
         <translation>Suining Desk — {name}</translation>
     </message>
@@ -1429,22 +2303,22 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/member_dialogs.py" line="+79"/>
         <source>成员减员：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove member: {name}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>变动类型(&amp;K)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Change &amp;kind:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>变动日期(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Change &amp;date:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>原因(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reason:</translation>
     </message>
 </context>
 <context>
@@ -1452,116 +2326,191 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/widgets/inputs.py" line="-19"/>
         <source>元，如 35000 或 35,000.00</source>
-        <translation type="unfinished"></translation>
+        <translation>Yuan, e.g. 35000 or 35,000.00</translation>
     </message>
 </context>
 <context>
     <name>MoneyTables</name>
     <message>
-        <location filename="../../ui/models/money_tables.py" line="+48"/>
-        <source>批次号</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/models/money_tables.py" line="+45"/>
+        <source>一次性</source>
+        <translation>one-off</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
-        <source>项目</source>
-        <translation type="unfinished">Program</translation>
+        <source>重新发放</source>
+        <translation>re-issue</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="+6"/>
+        <source>{program}（{kind}）</source>
+        <translation>{program} ({kind})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>批次号</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+28"/>
+        <source>项目</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <location line="-27"/>
         <source>期间</source>
-        <translation type="unfinished"></translation>
+        <translation>Period</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>区域</source>
-        <translation type="unfinished">Areas</translation>
+        <translation>Area</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>笔数</source>
-        <translation type="unfinished">Payments</translation>
+        <translation>Payments</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+110"/>
         <source>金额(元)</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-109"/>
         <source>录入</source>
-        <translation type="unfinished"></translation>
+        <translation>Entered by</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>审核</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved by</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>发放日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment date</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
+        <location line="+82"/>
         <source>户编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Household no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-81"/>
+        <location line="+82"/>
         <source>村</source>
-        <translation type="unfinished"></translation>
+        <translation>Village</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-81"/>
         <source>户主</source>
-        <translation type="unfinished"></translation>
+        <translation>Head of household</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>享受人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficiary</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+80"/>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-79"/>
+        <location line="+80"/>
         <source>人数</source>
-        <translation type="unfinished">People</translation>
+        <translation>People</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-79"/>
         <source>开始日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Start date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>终止日期</source>
-        <translation type="unfinished"></translation>
+        <translation>End date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>终止原因</source>
-        <translation type="unfinished"></translation>
+        <translation>End reason</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+5"/>
+        <source>（全户）</source>
+        <translation>(whole household)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>成功</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>冲销记录 {id}</source>
+        <translation>Reverses record {id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>重新发放（原记录 {id}）</source>
+        <translation>Reissue (original record {id})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已冲销</source>
+        <translation>Reversed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>明细号</source>
+        <translation>Line no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>享受人</source>
+        <translation>Beneficiary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>领款人</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>标准(元)</source>
+        <translation>Rate (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>银行结果</source>
+        <translation>Bank result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>备注</source>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
@@ -1569,58 +2518,58 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/money_dialogs.py" line="+183"/>
         <source>月度关账</source>
-        <translation type="unfinished"></translation>
+        <translation>Close month</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>关账(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Close period</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>重新开放(&amp;O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;open</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>月份(&amp;M)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Month:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>原因(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reason:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>关账后，发放日期在该月的批次不能过账，也不能在该月冲销或重新发放；管理员可填写原因重新开放。</source>
-        <translation type="unfinished"></translation>
+        <translation>After a month is closed, batches with a payment date in it cannot be posted, and nothing can be reversed or reissued in it; an administrator can reopen it with a reason.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>已关账：{months}</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed: {months}</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>（无）</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>关账</source>
-        <translation type="unfinished"></translation>
+        <translation>Close period</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>重新开放</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen</translation>
     </message>
 </context>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/navigation.py" line="+54"/>
+        <location filename="../../ui/navigation.py" line="+55"/>
         <source>概况</source>
         <translation>Overview</translation>
     </message>
@@ -1632,147 +2581,167 @@ SHA-256 {sha}</source>
     <message>
         <location line="+1"/>
         <source>易地搬迁</source>
-        <translation type="unfinished"></translation>
+        <translation>Relocations</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>危房改造</source>
-        <translation type="unfinished"></translation>
+        <translation>Renovations</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>项目与标准</source>
-        <translation type="unfinished"></translation>
+        <translation>Programs and rates</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>享受名单</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficiaries</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>发放批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment batches</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>资金发放</source>
-        <translation type="unfinished"></translation>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>台账</source>
+        <translation>Ledgers</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>审计检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit checks</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>审计日志</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit log</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>数据备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Backups</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>用户管理</source>
-        <translation type="unfinished"></translation>
+        <translation>Users</translation>
     </message>
 </context>
 <context>
     <name>NewBatchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="+65"/>
+        <location filename="../../ui/dialogs/batch_dialog.py" line="+58"/>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未列入原因</source>
+        <translation>Reason left out</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <location line="+118"/>
         <source>生成发放批次</source>
-        <translation type="unfinished"></translation>
+        <translation>New payment batch</translation>
     </message>
     <message>
         <location line="-93"/>
         <source>预览(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Preview</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+34"/>
         <source>生成草稿(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Create &amp;draft</translation>
     </message>
     <message>
         <location line="-33"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>项目(&amp;G)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;gram:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>期间(&amp;Q)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Peri&amp;od:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>发放区域(&amp;A)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Area:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>计划发放日期：</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned payment date:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>备注：</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes:</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>如 {example}</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. {example}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>新建一次性救助批次(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Create one-off relief &amp;batch</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>一次性救助批次先新建空草稿，再逐笔登记。</source>
-        <translation type="unfinished"></translation>
+        <translation>A one-off relief batch starts as an empty draft; add its payments one by one.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>点“预览”查看应发放的对象和未列入的原因。</source>
-        <translation type="unfinished"></translation>
+        <translation>Click “Preview” to see who is due payment and why others are left out.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>应发 {lines} 笔，{people} 人，合计 {total} 元；未列入 {excluded} 个对象。</source>
-        <translation type="unfinished"></translation>
+        <translation>{lines} payments due, {people} people, total {total} yuan; {excluded} left out.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>计算应发放对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Working out who is due payment</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>计算发放批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Working out the payment batch</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>生成批次草稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating the draft batch</translation>
     </message>
 </context>
 <context>
@@ -1780,57 +2749,57 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/money_dialogs.py" line="-105"/>
         <source>登记一次性救助</source>
-        <translation type="unfinished"></translation>
+        <translation>Record one-off relief</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>如：住院医疗救助（县人民医院，2018年11月）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. hospital medical relief (county hospital, November 2018)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>添加附件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add attachment…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>户(&amp;H)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Household:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>享受人员：</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficiary:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>金额(元)(&amp;M)：</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;mount (yuan):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>救助事由(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reason for relief:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>登记(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;cord</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>（全户）</source>
-        <translation type="unfinished"></translation>
+        <translation>(whole household)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>选择附件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose attachments</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>照片或扫描件 (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos or scans (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -1926,77 +2895,77 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/models/payment_table.py" line="+34"/>
         <source>记录号</source>
-        <translation type="unfinished"></translation>
+        <translation>Record no.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>发放日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>项目</source>
-        <translation type="unfinished">Program</translation>
+        <translation>Program</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>期间</source>
-        <translation type="unfinished"></translation>
+        <translation>Period</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>村</source>
-        <translation type="unfinished"></translation>
+        <translation>Village</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>户编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Household no.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>领款人</source>
-        <translation type="unfinished"></translation>
+        <translation>Payee</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>ID no.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>人数</source>
-        <translation type="unfinished">People</translation>
+        <translation>People</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>标准(元)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate (yuan)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>金额(元)</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount (yuan)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Account</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
@@ -2004,78 +2973,122 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/pages/payments.py" line="+46"/>
         <source>{y}年</source>
-        <translation type="unfinished"></translation>
+        <translation>{y}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>搜索：姓名、拼音首字母、身份证号后几位、户编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Search: name, pinyin initials, last digits of ID no., household no.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>冲销…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reverse…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>重新发放…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reissue…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>项目：</source>
-        <translation type="unfinished"></translation>
+        <translation>Program:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>年度：</source>
-        <translation type="unfinished"></translation>
+        <translation>Year:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>期间：</source>
-        <translation type="unfinished"></translation>
+        <translation>Period:</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>全部</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>共 {count} 笔&#x3000;合计 {total} 元（{capitals}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} payments&#x3000;total {total} yuan ({capitals})</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>冲销</source>
-        <translation type="unfinished"></translation>
+        <translation>Reverse</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>冲销 {name} {amount} 元（{period}）：新增一笔负数记录，原记录保留</source>
-        <translation type="unfinished"></translation>
+        <translation>Reverse {name} {amount} yuan ({period}): adds a negative entry; the original record is kept</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>冲销(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reverse</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>重新发放</source>
-        <translation type="unfinished"></translation>
+        <translation>Reissue</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <source>尚未冲销的会先冲销，再按下面的账号重新发放</source>
-        <translation type="unfinished"></translation>
+        <location line="-7"/>
+        <source>尚未冲销的会先在所填日期冲销；重新发放的一笔进入“重新发放”批次草稿，提交、由另一人审核后过账才发放</source>
+        <translation>A payment not yet reversed is first reversed on the date given; the re-issue goes into a draft re-issue batch and is paid only once submitted, approved by another person and posted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>加入重新发放批次(&amp;S)</source>
+        <translation>Add to re-i&amp;ssue batch</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="+36"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>重新发放(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>第 </source>
+        <translation>Page </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缩放（Ctrl+加号 放大，Ctrl+减号 缩小）</source>
+        <translation>Zoom (Ctrl+Plus zooms in, Ctrl+Minus zooms out)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+55"/>
+        <source>生成台账后在这里预览</source>
+        <translation>Generate a ledger to preview it here</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>缩放：</source>
+        <translation>Zoom:</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>页，共 {count} 页</source>
+        <translation>of {count}</translation>
     </message>
 </context>
 <context>
@@ -2083,32 +3096,32 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/member_dialogs.py" line="+51"/>
         <source>修改成员信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit member</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>新增成员</source>
-        <translation type="unfinished"></translation>
+        <translation>Add member</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>变动类型(&amp;K)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Change &amp;kind:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>变动日期(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Change &amp;date:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>原因(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reason:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>必填，如：新生儿、婚入、姓名更正</source>
-        <translation type="unfinished"></translation>
+        <translation>Required, e.g. newborn, married in, name corrected</translation>
     </message>
 </context>
 <context>
@@ -2116,87 +3129,87 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/widgets/person_form.py" line="+39"/>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>18位身份证号码</source>
-        <translation type="unfinished"></translation>
+        <translation>18-digit ID number</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>如：肢体二级</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. physical, grade 2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>姓名(&amp;M)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Na&amp;me:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>身份证号(&amp;I)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID no.:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>性别/出生：</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex/birth:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>与户主关系(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;lation to head:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>健康状况：</source>
-        <translation type="unfinished"></translation>
+        <translation>Health:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>残疾情况：</source>
-        <translation type="unfinished"></translation>
+        <translation>Disability:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>文化程度：</source>
-        <translation type="unfinished"></translation>
+        <translation>Education:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>在校生状况：</source>
-        <translation type="unfinished"></translation>
+        <translation>Schooling:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>劳动技能：</source>
-        <translation type="unfinished"></translation>
+        <translation>Labour skills:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>务工状况：</source>
-        <translation type="unfinished"></translation>
+        <translation>Work:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>民族：</source>
-        <translation type="unfinished"></translation>
+        <translation>Ethnicity:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>联系电话：</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone:</translation>
     </message>
     <message>
         <location line="+66"/>
         <source>{sex}&#x3000;{birth}&#x3000;{age}岁</source>
-        <translation type="unfinished"></translation>
+        <translation>{sex}&#x3000;{birth}&#x3000;age {age}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>（由身份证号自动得出）</source>
-        <translation type="unfinished"></translation>
+        <translation>(derived from the ID number)</translation>
     </message>
 </context>
 <context>
@@ -2204,73 +3217,199 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/wizards/import_pages.py" line="-221"/>
         <source>预览</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>工作表“{sheet}”，第{row}行是表头。</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet “{sheet}”: the header is on row {row}.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>认出的列：{found}</source>
-        <translation type="unfinished"></translation>
+        <translation>Columns recognised: {found}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>不认识、将忽略的列：{unknown}</source>
-        <translation type="unfinished"></translation>
+        <translation>Columns not recognised (ignored): {unknown}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>行号</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/program_dialogs.py" line="+46"/>
+        <source>修改项目：{name}</source>
+        <translation>Edit program: {name}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>新增项目</source>
+        <translation>New program</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>小写字母开头，如 dibao、water_aid</source>
+        <translation>Starts with a lower-case letter, e.g. dibao, water_aid</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>如：农村最低生活保障</source>
+        <translation>e.g. Rural minimum living allowance</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>如：中央和省级财政</source>
+        <translation>e.g. Central and provincial funds</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>项目代码(&amp;C)：</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>项目名称(&amp;N)：</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发放对象(&amp;B)：</source>
+        <translation>&amp;Basis:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发放周期(&amp;F)：</source>
+        <translation>&amp;Frequency:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>资金来源(&amp;U)：</source>
+        <translation>F&amp;unding source:</translation>
     </message>
 </context>
 <context>
     <name>ProgramsPage</name>
     <message>
-        <location filename="../../ui/pages/programs.py" line="+51"/>
+        <location filename="../../ui/pages/programs.py" line="+41"/>
+        <source>项目</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>发放对象</source>
+        <translation>Paid to</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>发放周期</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>现行标准(元)</source>
+        <translation>Current rate (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>资金来源</source>
+        <translation>Funding source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>执行起始日期</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>标准(元)</source>
+        <translation>Rate (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>新增标准(&amp;A)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add rate…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>标准是每人（户）每期的金额；一次性救助的标准是单笔上限。标准不修改：调整时从新的日期起另设一条。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+65"/>
-        <source>新增标准：{name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>类别：</source>
-        <translation type="unfinished"></translation>
+        <source>新增项目(&amp;N)…</source>
+        <translation>&amp;New program…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>从所填日期起执行；此前的批次仍按原标准</source>
-        <translation type="unfinished"></translation>
+        <source>修改项目(&amp;E)…</source>
+        <translation>&amp;Edit program…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>标准是每人（户）每期的金额；一次性救助的标准是单笔上限。标准不修改：调整时从新的日期起另设一条。项目和标准由管理员设置。</source>
+        <translation>A rate is the amount per person (or household) per period; for one-off aid it is the cap on a single payment. Rates are never edited: a change is a new rate from a new date. Programs and rates are set by an administrator.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>项目和标准由管理员设置</source>
+        <translation>Programs and rates are set by an administrator</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <location filename="../../ui/tasks.py" line="+91"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../ui/startup.py" line="+49"/>
+        <location filename="../../ui/startup.py" line="+50"/>
         <source>最新的完好备份是 {time} 的“{name}”。是否用它恢复？现在的文件会先另存一份，不会删除。</source>
-        <translation type="unfinished"></translation>
+        <translation>The latest good backup is “{name}” from {time}. Restore from it? The current file is saved as a copy first, not deleted.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>用备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from backup</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+23"/>
         <source>退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>欢迎使用绥宁扶贫台账。
+
+这台电脑上还没有数据库。可以先打开演示数据（虚构的乡镇、农户和发放记录，账户 admin / shenhe / luru，密码 suining2018）熟悉软件，也可以直接新建本单位的正式数据库（接着创建管理员账户）。</source>
+        <translation>Welcome to Suining Desk.
+
+There is no database on this computer yet. You can open the demo data (fictional townships, households and payments; accounts admin / shenhe / luru, password suining2018) to get to know the program, or create your office&apos;s real database now (and then its administrator account).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>打开演示数据(&amp;D)</source>
+        <translation>Open &amp;demo data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新建正式数据库(&amp;N)</source>
+        <translation>Create &amp;new database</translation>
     </message>
 </context>
 <context>
@@ -2278,276 +3417,529 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/widgets/record_detail.py" line="+32"/>
         <source>记录时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded at</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Step</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>经办人</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled by</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+5"/>
+        <source>&lt;br&gt;重复享受审核：{reason}（{by}）</source>
+        <translation>&lt;br&gt;Double benefit approved: {reason} ({by})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&#x3000;备注：{notes}</source>
+        <translation> · Notes: {notes}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;{head}户&lt;/b&gt;&#x3000;户编号 {no}&#x3000;{place}&#x3000;在户{members}人&lt;br&gt;{year}年批次&#x3000;搬迁{people}人&#x3000;{mode}&#x3000;安置点：{site}&#x3000;安置房面积：{area}㎡&lt;br&gt;建房补助：{subsidy}元&#x3000;自筹：{self_raised}元&#x3000;迁出地：{origin}&lt;br&gt;状态：&lt;b&gt;{status}&lt;/b&gt;&#x3000;计划：{plan}&#x3000;入住：{moved_in}&#x3000;旧房拆除：{demolished}</source>
+        <translation>&lt;b&gt;{head} household&lt;/b&gt; · Household no. {no} · {place} · {members} members&lt;br&gt;{year} batch · {people} people moved · {mode} · Site: {site} · House area: {area} m²&lt;br&gt;Building subsidy: {subsidy} yuan · Self-funded: {self_raised} yuan · Moved from: {origin}&lt;br&gt;Status: &lt;b&gt;{status}&lt;/b&gt; · Planned: {plan} · Moved in: {moved_in} · Old house demolished: {demolished}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&#x3000;验收：{date} {by} {result}</source>
+        <translation> · Accepted: {date} {by} {result}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;{head}户&lt;/b&gt;&#x3000;户编号 {no}&#x3000;{place}&#x3000;家庭人口{members}人&lt;br&gt;{year}年&#x3000;{beneficiary}&#x3000;{grade}&#x3000;{method}&#x3000;{build_mode}&#x3000;面积：{area}㎡&lt;br&gt;补助标准：{standard}元&#x3000;补助金额：{subsidy}元&lt;br&gt;状态：&lt;b&gt;{status}&lt;/b&gt;&#x3000;开工：{start}&#x3000;竣工：{completed}</source>
+        <translation>&lt;b&gt;{head} household&lt;/b&gt; · Household no. {no} · {place} · {members} in household&lt;br&gt;{year} · {beneficiary} · {grade} · {method} · {build_mode} · Area: {area} m²&lt;br&gt;Subsidy rate: {standard} yuan · Subsidy: {subsidy} yuan&lt;br&gt;Status: &lt;b&gt;{status}&lt;/b&gt; · Started: {start} · Completed: {completed}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>编辑(&amp;E)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+27"/>
         <source>下一步…</source>
-        <translation type="unfinished"></translation>
+        <translation>Next step…</translation>
     </message>
     <message>
         <location line="-20"/>
         <source>照片和扫描件</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos and scans</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>办理记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Steps</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>在上方列表中选择一条记录查看详情。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a record in the list above to see its details.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>登记{status}(&amp;T)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record s&amp;tep: {status}…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>已办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed</translation>
     </message>
 </context>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/record_dialog.py" line="+36"/>
+        <location filename="../../ui/dialogs/record_dialog.py" line="+39"/>
         <source>审核意见：为什么同意该户同时享受两项政策（必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewer&apos;s opinion: why this household may receive both benefits (required)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>审核人员意见（重复享受）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewer&apos;s opinion (double benefit)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>审核人：{user}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewer: {user}</translation>
     </message>
 </context>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../ui/pages/record_page.py" line="+34"/>
+        <location filename="../../ui/pages/list_detail.py" line="-119"/>
         <source>全部</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/record_page.py" line="+20"/>
+        <source>新增(&amp;N)</source>
+        <translation>&amp;New</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <location filename="../../ui/widgets/record_view.py" line="+35"/>
+        <source>发放记录</source>
+        <translation>Payment record</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+59"/>
+        <source>记录不存在</source>
+        <translation>The record does not exist</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>记录号</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+21"/>
+        <source>项目</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+20"/>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>领款人</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>身份证号</source>
+        <translation>ID no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+19"/>
+        <source>金额(元)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+21"/>
+        <source>发放日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>未发放</source>
+        <translation>Not paid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>冲销的原记录</source>
+        <translation>Reverses record</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>重新发放的原记录</source>
+        <translation>Reissue of record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已被冲销（冲销记录）</source>
+        <translation>Reversed by record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已重新发放（新记录）</source>
+        <translation>Reissued as record</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>发放记录 {id}</source>
+        <translation>Payment record {id}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>批次号</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>笔数</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>录入</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>审核</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发放</source>
+        <translation>Posted by</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>新增(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <source>发放批次 {no}</source>
+        <translation>Payment batch {no}</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>搜索：姓名、拼音或首字母、身份证号（或后4~6位）、户编号&#x3000;Ctrl+F</source>
-        <translation type="unfinished"></translation>
+        <location line="+12"/>
+        <source>移出日期</source>
+        <translation>Removed on</translation>
     </message>
     <message>
-        <location line="+86"/>
-        <source>共 {count} 条</source>
-        <translation type="unfinished"></translation>
+        <location line="+4"/>
+        <source>户 {no}</source>
+        <translation>Household {no}</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>找到 {people} 人，{households} 户</source>
-        <translation type="unfinished"></translation>
+        <location line="+9"/>
+        <source>易地搬迁</source>
+        <translation>Poverty relocation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>危房改造</source>
+        <translation>Dilapidated-house renovation</translation>
     </message>
 </context>
 <context>
     <name>RelocationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/relocation_dialog.py" line="+47"/>
+        <location filename="../../ui/dialogs/relocation_dialog.py" line="+25"/>
+        <source>修改搬迁记录</source>
+        <translation>Edit relocation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>新增易地扶贫搬迁</source>
+        <translation>New poverty relocation</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>（无）</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{site} 已安置{placed}/{capacity}户</source>
-        <translation type="unfinished"></translation>
+        <translation>{site}  {placed}/{capacity} households settled</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>如：某村高山组（地质灾害隐患点）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. a village&apos;s mountain group (geological hazard site)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>已定</source>
-        <translation type="unfinished"></translation>
+        <translation>Set</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>农户(&amp;H)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Household:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>搬迁批次(年度)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Relocation batch (year):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>搬迁人口(&amp;P)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;People moved:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>安置方式：</source>
-        <translation type="unfinished"></translation>
+        <translation>Settlement:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>安置点：</source>
-        <translation type="unfinished"></translation>
+        <translation>Resettlement site:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>迁出地：</source>
-        <translation type="unfinished"></translation>
+        <translation>Moved from:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>安置房面积(㎡)(&amp;A)：</source>
-        <translation type="unfinished"></translation>
+        <translation>House &amp;area (m²):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>建房补助(元)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Building subsidy (yuan):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>自筹资金(元)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-funded (yuan):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>计划日期：</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned dates:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>备注：</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes:</translation>
     </message>
 </context>
 <context>
     <name>RelocationsPage</name>
     <message>
-        <location filename="../../ui/pages/relocations.py" line="+26"/>
+        <location filename="../../ui/pages/relocations.py" line="+22"/>
         <source>新增搬迁(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New relocation</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>搬迁批次：</source>
+        <translation>Batch year:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态：</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>安置方式：</source>
+        <translation>Settlement:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>安置点：</source>
+        <translation>Site:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>安置点管理…</source>
-        <translation type="unfinished"></translation>
+        <translation>Resettlement sites…</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>{head}户&#x3000;户编号 {no}</source>
-        <translation type="unfinished"></translation>
+        <translation>{head} household&#x3000;No. {no}</translation>
     </message>
 </context>
 <context>
     <name>RenovationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/renovation_dialog.py" line="+62"/>
+        <location filename="../../ui/dialogs/renovation_dialog.py" line="+36"/>
+        <source>修改危改记录</source>
+        <translation>Edit renovation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>新增危房改造</source>
+        <translation>New dilapidated-house renovation</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>竣工验收合格后填写</source>
-        <translation type="unfinished"></translation>
+        <translation>Filled in after the completion inspection is passed</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>农户(&amp;H)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Household:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>改造年度：</source>
-        <translation type="unfinished"></translation>
+        <translation>Renovation year:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>户类型：</source>
-        <translation type="unfinished"></translation>
+        <translation>Household type:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>危房等级(&amp;G)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Dilapidation &amp;grade:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>改造方式(&amp;M)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Renovation &amp;method:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>建设方式：</source>
-        <translation type="unfinished"></translation>
+        <translation>Construction:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>改造面积(㎡)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Renovated area (m²):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>补助标准(元/户)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Subsidy rate (yuan/household):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>补助金额(元)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Subsidy (yuan):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>备注：</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes:</translation>
     </message>
 </context>
 <context>
     <name>RenovationsPage</name>
     <message>
-        <location filename="../../ui/pages/renovations.py" line="+24"/>
+        <location filename="../../ui/pages/renovations.py" line="+20"/>
         <source>新增危改(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New renovation</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+5"/>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>状态：</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>危房等级：</source>
+        <translation>Grade:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>改造方式：</source>
+        <translation>Method:</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>{head}户&#x3000;户编号 {no}</source>
-        <translation type="unfinished"></translation>
+        <translation>{head} household&#x3000;No. {no}</translation>
     </message>
 </context>
 <context>
@@ -2555,32 +3947,32 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/user_dialog.py" line="+69"/>
         <source>重置</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>重置密码 — {user}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password — {user}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>重置后账户解除锁定，用户下次登录时须修改密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Resetting unlocks the account; the user must change the password at the next sign-in.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>新密码</source>
-        <translation type="unfinished"></translation>
+        <translation>New password</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>再次输入</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat</translation>
     </message>
 </context>
 <context>
@@ -2588,37 +3980,37 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/window_security.py" line="+36"/>
         <source>修改密码(&amp;P)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change &amp;Password…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>锁定(&amp;L)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lock</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>切换用户(&amp;U)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch &amp;User…</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>切换用户 — 绥宁扶贫台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch user — Suining Desk</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>自动备份失败：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic backup failed: {reason}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>已自动备份：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up automatically: {name}</translation>
     </message>
 </context>
 <context>
@@ -2626,52 +4018,52 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/pages/settings.py" line="+29"/>
         <source>生效日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Effective from</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>数值</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>录入人</source>
-        <translation type="unfinished"></translation>
+        <translation>Entered by</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>录入时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Entered at</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>保存新数值(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save new value</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>安置点管理…</source>
-        <translation type="unfinished"></translation>
+        <translation>Resettlement sites…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>新数值（从生效日期起执行，之前的记录仍按原数值核查）</source>
-        <translation type="unfinished"></translation>
+        <translation>New value (applies from the effective date; earlier records are still checked against the old value)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>数值(&amp;V)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Value:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>生效日期(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Effective from:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>上限和标准</source>
-        <translation type="unfinished"></translation>
+        <translation>Limits and rates</translation>
     </message>
 </context>
 <context>
@@ -2679,72 +4071,125 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/sites_dialog.py" line="+25"/>
         <source>安置点</source>
-        <translation type="unfinished"></translation>
+        <translation>Resettlement site</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>所在乡镇</source>
-        <translation type="unfinished"></translation>
+        <translation>Township</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>容量(户)</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacity (households)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>已安置(户)</source>
-        <translation type="unfinished"></translation>
+        <translation>Settled (households)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>安置点管理</source>
-        <translation type="unfinished"></translation>
+        <translation>Resettlement sites</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>新增安置点(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add site</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>保存修改(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save changes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>清空</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>名称：</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>所在乡镇：</source>
-        <translation type="unfinished"></translation>
+        <translation>Township:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>类型：</source>
-        <translation type="unfinished"></translation>
+        <translation>Type:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>容量(户)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacity (households):</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>StandardDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/program_dialogs.py" line="+42"/>
+        <source>新增标准：{name}</source>
+        <translation>New rate: {name}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>如 A、B、C；不分类别可不填</source>
+        <translation>e.g. A, B, C; leave empty if there are no categories</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>一次性救助为单笔上限</source>
+        <translation>for one-off aid, the cap on a single payment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>每{basis}每期</source>
+        <translation>per {basis} per period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人</source>
+        <translation>person</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>户</source>
+        <translation>household</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>从所填日期起执行，此前的批次仍按原标准；标准不修改，调整时另设一条。</source>
+        <translation>Applies from the date given; earlier batches keep the old rate. Rates are never edited: a change is a new one.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>类别(&amp;K)：</source>
+        <translation>Categor&amp;y:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>标准(元)(&amp;M)：</source>
+        <translation>A&amp;mount (yuan):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>执行起始日期(&amp;D)：</source>
+        <translation>Effective &amp;from:</translation>
     </message>
 </context>
 <context>
@@ -2752,27 +4197,27 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/member_dialogs.py" line="-48"/>
         <source>变更户状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Change household status</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>新状态(&amp;T)：</source>
-        <translation type="unfinished"></translation>
+        <translation>New s&amp;tatus:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>脱贫年度(&amp;Y)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Year out of poverty:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>变更日期(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Change &amp;date:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>原因(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reason:</translation>
     </message>
 </context>
 <context>
@@ -2780,67 +4225,67 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/money_dialogs.py" line="-83"/>
         <source>日期(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>金额(元)(&amp;M)：</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;mount (yuan):</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>一卡通账号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Benefit card account:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>原因(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reason:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>确定(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;OK</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/step_dialog.py" line="+31"/>
         <source>登记：{status}</source>
-        <translation type="unfinished"></translation>
+        <translation>Record: {status}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>如：县住建局验收组 张三</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. county housing bureau inspection team, Zhang San</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>当前状态：</source>
-        <translation type="unfinished"></translation>
+        <translation>Current status:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{step}日期(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>{step} &amp;date:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>验收人(&amp;B)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspected &amp;by:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>验收结论(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Result:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>补助金额(元)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Subsidy (yuan):</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>说明：</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes:</translation>
     </message>
 </context>
 <context>
@@ -2848,75 +4293,100 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/user_dialog.py" line="-59"/>
         <source>保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>修改用户</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit user</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>新增用户</source>
-        <translation type="unfinished"></translation>
+        <translation>New user</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>全县</source>
-        <translation type="unfinished">Whole county</translation>
+        <translation>Whole county</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>所属乡镇</source>
-        <translation type="unfinished"></translation>
+        <translation>Township</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>初始密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial password</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>再次输入</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>新用户首次登录时须修改初始密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>A new user must change the initial password at first sign-in.</translation>
     </message>
 </context>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../ui/pages/users.py" line="+63"/>
+        <location filename="../../ui/pages/users.py" line="+37"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>所属乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>在用</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>已停用</source>
-        <translation type="unfinished"></translation>
+        <translation>Disabled</translation>
     </message>
 </context>
 <context>
@@ -2924,53 +4394,53 @@ SHA-256 {sha}</source>
     <message>
         <location line="+16"/>
         <source>新增用户(&amp;N)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New user…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>修改…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+48"/>
         <source>停用</source>
-        <translation type="unfinished"></translation>
+        <translation>Disable</translation>
     </message>
     <message>
         <location line="-47"/>
         <source>重置密码…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source> 分钟</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>不锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Never</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>本机空闲自动锁定：</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock this computer when idle:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>用户不能删除（审计日志和各项记录都引用用户），离岗人员请停用。连续输错密码5次账户锁定15分钟，管理员重置密码可立即解锁。</source>
-        <translation type="unfinished"></translation>
+        <translation>Users cannot be deleted (the audit log and records refer to them); disable people who have left. After 5 wrong passwords in a row an account is locked for 15 minutes; an administrator resetting the password unlocks it at once.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>启用</source>
-        <translation type="unfinished"></translation>
+        <translation>Enable</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>不能修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot change</translation>
     </message>
 </context>
 <context>
@@ -2978,7 +4448,7 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/money_dialogs.py" line="-44"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2986,7 +4456,7 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/dialogs/member_dialogs.py" line="-75"/>
         <source>必填，如：病故、出嫁、户口迁出</source>
-        <translation type="unfinished"></translation>
+        <translation>Required, e.g. died of illness, married out, hukou moved</translation>
     </message>
 </context>
 <context>
@@ -2994,96 +4464,27 @@ SHA-256 {sha}</source>
     <message>
         <location filename="../../ui/wizards/import_pages.py" line="+28"/>
         <source>取消(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>正在取消…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>已取消导入，数据库未改动。</source>
-        <translation type="unfinished"></translation>
+        <translation>Import cancelled; the database is unchanged.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>已取消检查。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check cancelled.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>出错了：{error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <location filename="../../ui/wizards/export_action.py" line="+101"/>
-        <source>核查结果</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../ui/tasks.py" line="+88"/>
-        <source>取消</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizards/export_action.py" line="-61"/>
-        <source>导出{title}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>已导出 {households} 户、{rows} 人：{path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>已导出 {rows} 行：{path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>导出完成</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>导出</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>建档立卡户花名册</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../ui/wizards/exchange_menu.py" line="+19"/>
-        <source>导入表格(&amp;I)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>导出当前列表(&amp;E)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>导出</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>当前页面没有可导出的列表。请在“建档立卡户”“易地搬迁”“享受名单”等列表页面导出。</source>
-        <translation type="unfinished"></translation>
+        <translation>Something went wrong: {error}</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -54,7 +54,9 @@ def area_choices(current: int | None) -> tuple[list[tuple[int, str]], int]:
 
 
 def exclusions_model(parent: Any = None) -> ListModel[Exclusion]:
-    headers = [QCoreApplication.translate("NewBatchDialog", h) for h in ("户编号", "姓名", "未列入原因")]
+    headers = [QCoreApplication.translate("NewBatchDialog", h) for h in (
+        QT_TRANSLATE_NOOP("NewBatchDialog", "户编号"), QT_TRANSLATE_NOOP("NewBatchDialog", "姓名"),
+        QT_TRANSLATE_NOOP("NewBatchDialog", "未列入原因"))]
     return ListModel(headers,
                      [lambda e: e.household_no, lambda e: e.name, lambda e: e.text], parent=parent)
 

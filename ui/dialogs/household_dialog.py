@@ -37,7 +37,7 @@ class HouseholdDialog(QDialog):
         self._today = today
         self.household_id = household_id
         self.members: list[PersonInput] = []
-        self.setWindowTitle(self.tr("编辑户信息") if household_id else "新增建档立卡户")
+        self.setWindowTitle(self.tr("编辑户信息") if household_id else self.tr("新增建档立卡户"))
         self.household_form = HouseholdForm(groups, today=today)
         if initial is not None:
             self.household_form.set_value(initial)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from suining_desk.enums import SETTLEMENT_MODES
@@ -19,16 +18,12 @@ from ui.widgets.household_picker import HouseholdPicker
 from ui.widgets.inputs import AreaEdit, MoneyEdit, OptionalDate
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RelocationDialog", text)
-
-
 class RelocationDialog(HousingRecordDialog):
     def __init__(self, *, user: str, today: dt.date | None = None, relocation_id: int | None = None,
                  initial: RelocationInput | None = None, household: tuple[int, str] | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(_tr("修改搬迁记录") if relocation_id else _tr("新增易地扶贫搬迁"), user=user, today=today,
-                         parent=parent)
+        title = RelocationDialog.tr("修改搬迁记录") if relocation_id else RelocationDialog.tr("新增易地扶贫搬迁")
+        super().__init__(title, user=user, today=today, parent=parent)
         self.record_id = relocation_id
         today = self._today
         self.household = HouseholdPicker(fixed=household if relocation_id else None)

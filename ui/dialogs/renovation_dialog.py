@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from suining_desk.enums import (
@@ -30,16 +29,12 @@ def _combo(name: str, items: list[tuple[str, str]]) -> QComboBox:
     return box
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RenovationDialog", text)
-
-
 class RenovationDialog(HousingRecordDialog):
     def __init__(self, *, user: str, today: dt.date | None = None, renovation_id: int | None = None,
                  initial: RenovationInput | None = None, household: tuple[int, str] | None = None,
                  accepted: tuple[str, str] = ("planned", ""), parent: QWidget | None = None) -> None:
-        super().__init__(_tr("修改危改记录") if renovation_id else _tr("新增危房改造"), user=user, today=today,
-                         parent=parent)
+        title = RenovationDialog.tr("修改危改记录") if renovation_id else RenovationDialog.tr("新增危房改造")
+        super().__init__(title, user=user, today=today, parent=parent)
         self.record_id = renovation_id
         today = self._today
         self.household = HouseholdPicker(fixed=household if renovation_id else None)

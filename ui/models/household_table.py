@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from suining_desk.enums import HOUSEHOLD_STATUS
 from suining_desk.services.household_query import (
@@ -31,7 +31,9 @@ HEADERS = {
 
 
 def _aid_text(row: HouseholdRow) -> str:
-    return "、".join(label for flag, label in ((row.dibao, "低保"), (row.tekun, "特困")) if flag)
+    labels = ((row.dibao, QCoreApplication.translate("HouseholdTableModel", "低保")),
+              (row.tekun, QCoreApplication.translate("HouseholdTableModel", "特困")))
+    return "、".join(label for flag, label in labels if flag)
 
 
 def _causes_text(row: HouseholdRow) -> str:

@@ -49,7 +49,8 @@ BATCH_KINDS = {"one_off": QT_TRANSLATE_NOOP("MoneyTables", "一次性"),
 def _program_and_kind(r: BatchRow) -> str:
     """``低保`` for a monthly batch, ``低保（重新发放）`` for a batch of re-issues."""
     kind = BATCH_KINDS.get(r.kind)
-    return r.program if kind is None else _tr("{program}（{kind}）").format(program=r.program, kind=_tr(kind))
+    return r.program if kind is None else QCoreApplication.translate("MoneyTables", "{program}（{kind}）").format(
+        program=r.program, kind=_tr(kind))
 
 
 BATCH_SPEC: TableSpec[BatchRow, BatchFilter] = TableSpec(
@@ -77,6 +78,7 @@ BATCH_SPEC: TableSpec[BatchRow, BatchFilter] = TableSpec(
     ids=batch_ids,
     rows=batch_rows,
     right_aligned=frozenset({BC.LINES, BC.TOTAL}),
+    context="MoneyTables",
 )
 
 EC = EnrolmentColumn
@@ -96,13 +98,15 @@ ENROLMENT_SPEC: TableSpec[EnrolmentRow, EnrolmentFilter] = TableSpec(
     },
     display={
         EC.PROGRAM: lambda r: r.program, EC.HOUSEHOLD_NO: lambda r: r.household_no, EC.VILLAGE: lambda r: r.village,
-        EC.HEAD: lambda r: r.head_name, EC.PERSON: lambda r: r.person_name or _tr("（全户）"),
+        EC.HEAD: lambda r: r.head_name,
+        EC.PERSON: lambda r: r.person_name or QCoreApplication.translate("MoneyTables", "（全户）"),
         EC.CATEGORY: lambda r: r.category, EC.PEOPLE: lambda r: r.people, EC.START: lambda r: day(r.start_date),
         EC.END: lambda r: day(r.end_date), EC.END_REASON: lambda r: r.end_reason,
     },
     ids=enrolment_ids,
     rows=enrolment_rows,
     right_aligned=frozenset({EC.PEOPLE}),
+    context="MoneyTables",
 )
 
 
@@ -154,17 +158,23 @@ OUTCOMES = {"paid": QT_TRANSLATE_NOOP("MoneyTables", "成功"), "failed": QT_TRA
 
 def line_note(line: BatchLine) -> str:
     if line.reverses_id is not None:
-        return _tr("冲销记录 {id}").format(id=line.reverses_id)
+        return QCoreApplication.translate("MoneyTables", "冲销记录 {id}").format(id=line.reverses_id)
     if line.reissue_of_id is not None:
-        return _tr("重新发放（原记录 {id}）").format(id=line.reissue_of_id)
+        return QCoreApplication.translate("MoneyTables", "重新发放（原记录 {id}）").format(id=line.reissue_of_id)
     if line.reversed:
-        return _tr("已冲销") + (f"；{line.reason}" if line.reason else "")
+        return QCoreApplication.translate("MoneyTables", "已冲销") + (f"；{line.reason}" if line.reason else "")
     return line.reason
 
 
 def lines_model(parent: Any = None) -> ListModel[BatchLine]:
-    headers = [_tr(h) for h in ("明细号", "户编号", "村", "享受人", "领款人", "类别", "人数", "标准(元)", "金额(元)",
-                                "账号", "银行结果", "备注")]
+    headers = [_tr(str(h)) for h in (
+        QT_TRANSLATE_NOOP("MoneyTables", "明细号"), QT_TRANSLATE_NOOP("MoneyTables", "户编号"),
+        QT_TRANSLATE_NOOP("MoneyTables", "村"), QT_TRANSLATE_NOOP("MoneyTables", "享受人"),
+        QT_TRANSLATE_NOOP("MoneyTables", "领款人"), QT_TRANSLATE_NOOP("MoneyTables", "类别"),
+        QT_TRANSLATE_NOOP("MoneyTables", "人数"), QT_TRANSLATE_NOOP("MoneyTables", "标准(元)"),
+        QT_TRANSLATE_NOOP("MoneyTables", "金额(元)"), QT_TRANSLATE_NOOP("MoneyTables", "账号"),
+        QT_TRANSLATE_NOOP("MoneyTables", "银行结果"), QT_TRANSLATE_NOOP("MoneyTables", "备注"),
+    )]
     cells: list[Callable[[BatchLine], Any]] = [
         lambda ln: ln.id, lambda ln: ln.household_no, lambda ln: ln.village, lambda ln: ln.beneficiary,
         lambda ln: ln.payee_name, lambda ln: ln.category, lambda ln: ln.people,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,9 @@ from suining_desk.problems import InvalidInput, Problem
 from suining_desk.restore import restore_backup
 from ui.session import Session
 
-KIND_LABELS = {"auto": "自动", "manual": "手动", "before-restore": "恢复前副本", "damaged": "损坏文件副本"}
+KIND_LABELS = {"auto": QT_TRANSLATE_NOOP("BackupsPage", "自动"), "manual": QT_TRANSLATE_NOOP("BackupsPage", "手动"),
+               "before-restore": QT_TRANSLATE_NOOP("BackupsPage", "恢复前副本"),
+               "damaged": QT_TRANSLATE_NOOP("BackupsPage", "损坏文件副本")}
 
 
 class BackupsPage(QWidget):
@@ -79,7 +81,7 @@ class BackupsPage(QWidget):
         self.items = backups.list_backups(self.folder)
         self.table.setRowCount(len(self.items))
         for row, b in enumerate(self.items):
-            cells = (b.created.strftime("%Y-%m-%d %H:%M:%S"), self.tr(KIND_LABELS.get(b.kind, b.kind)),
+            cells = (b.created.strftime("%Y-%m-%d %H:%M:%S"), self.tr(str(KIND_LABELS.get(b.kind, b.kind))),
                      f"{b.size / 1048576:.1f} MB", b.path.name)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from suining_desk.enums import HOUSEHOLD_STATUS, POVERTY_CAUSES
@@ -21,10 +21,6 @@ from ui.widgets.household_detail import HouseholdDetailView
 from ui.wizards.export_action import export_households
 
 
-def _tr(text: str) -> str:  # for what is built before the QWidget itself
-    return QCoreApplication.translate("HouseholdsPage", text)
-
-
 class HouseholdsPage(ListDetailPage):
     settings_key = "households"
     ledger_requested = Signal(str, dict)  # a ledger kind and its filters, made on the 台账 page
@@ -34,13 +30,16 @@ class HouseholdsPage(ListDetailPage):
         self.cause_filter = filter_combo("cause_filter", [(c, c) for c in POVERTY_CAUSES])
         self.program_filter = filter_combo("program_filter", [(n, i) for i, n in program_choices()])
         year = session.today().year
-        self.exit_year_filter = filter_combo("exit_year_filter", [(_tr("{year}年").format(year=y), y)
+        # Class-level tr(): these are built before the QWidget itself.
+        self.exit_year_filter = filter_combo("exit_year_filter", [(HouseholdsPage.tr("{year}年").format(year=y), y)
                                                                   for y in range(2014, year + 1)])
         self.household_detail = HouseholdDetailView()
-        super().__init__(session, HouseholdTableModel(), "households_table",
-                         [(_tr("户状态："), self.status_filter), (_tr("致贫原因："), self.cause_filter),
-                          (_tr("享受项目："), self.program_filter), (_tr("脱贫年度："), self.exit_year_filter)],
-                         self.household_detail, _tr("新增户(&N)"), parent)
+        filters = [(HouseholdsPage.tr("户状态："), self.status_filter),
+                   (HouseholdsPage.tr("致贫原因："), self.cause_filter),
+                   (HouseholdsPage.tr("享受项目："), self.program_filter),
+                   (HouseholdsPage.tr("脱贫年度："), self.exit_year_filter)]
+        super().__init__(session, HouseholdTableModel(), "households_table", filters,
+                         self.household_detail, HouseholdsPage.tr("新增户(&N)"), parent)
         self.export_button = QPushButton(self.tr("导出(&E)…"), objectName="export_button")
         self.export_button.setToolTip(self.tr("把当前筛选出的户导出为 Excel（可再导入）"))
         self.add_button(self.export_button)

@@ -37,9 +37,10 @@ class ProgramsPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.items: list[ProgramView] = []
-        self.programs = _table("programs_table", [self.tr(h) for h in (
-            "项目", "代码", "发放对象", "发放周期", "现行标准(元)", "资金来源")])
-        self.standards = _table("standards_table", [self.tr(h) for h in ("类别", "执行起始日期", "标准(元)")])
+        self.programs = _table("programs_table", [
+            self.tr("项目"), self.tr("代码"), self.tr("发放对象"), self.tr("发放周期"), self.tr("现行标准(元)"),
+            self.tr("资金来源")])
+        self.standards = _table("standards_table", [self.tr("类别"), self.tr("执行起始日期"), self.tr("标准(元)")])
         self.add_button = QPushButton(self.tr("新增标准(&A)…"), objectName="add_standard_button")
         self.new_program_button = QPushButton(self.tr("新增项目(&N)…"), objectName="new_program_button")
         self.edit_program_button = QPushButton(self.tr("修改项目(&E)…"), objectName="edit_program_button")

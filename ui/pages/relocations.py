@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from suining_desk.enums import RELOCATION_STATUS, SETTLEMENT_MODES
@@ -17,26 +17,26 @@ from ui.pages.record_page import RecordListPage, filter_combo
 from ui.session import Session
 
 
-def _tr(text: str) -> str:  # for what is built before the QWidget itself
-    return QCoreApplication.translate("RelocationsPage", text)
-
-
 class RelocationsPage(RecordListPage):
     settings_key = "relocations"
     new_text = QT_TRANSLATE_NOOP("RelocationsPage", "新增搬迁(&N)")
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         years = sorted({*batch_years(), *range(2016, session.today().year + 1)})
-        self.year_filter = filter_combo("year_filter", [(_tr("{year}年").format(year=y), y) for y in years])
+        # Class-level tr(): these are built before the QWidget itself.
+        self.year_filter = filter_combo("year_filter", [(RelocationsPage.tr("{year}年").format(year=y), y)
+                                                        for y in years])
         self.status_filter = filter_combo("status_filter", [(v, k) for k, v in RELOCATION_STATUS.items()])
         self.mode_filter = filter_combo("mode_filter", [(v, k) for k, v in SETTLEMENT_MODES.items()])
         self.site_filter = filter_combo("site_filter", [])
         self.site_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.site_filter.setMinimumContentsLength(14)
         self._fill_sites()
-        super().__init__(session, relocation_model(), "relocation",
-                         [(_tr("搬迁批次："), self.year_filter), (_tr("状态："), self.status_filter),
-                          (_tr("安置方式："), self.mode_filter), (_tr("安置点："), self.site_filter)], parent)
+        filters = [(RelocationsPage.tr("搬迁批次："), self.year_filter),
+                   (RelocationsPage.tr("状态："), self.status_filter),
+                   (RelocationsPage.tr("安置方式："), self.mode_filter),
+                   (RelocationsPage.tr("安置点："), self.site_filter)]
+        super().__init__(session, relocation_model(), "relocation", filters, parent)
         self.setObjectName("relocations_page")
         self.sites_button = QPushButton(self.tr("安置点管理…"), objectName="sites_button")
         self.add_button(self.sites_button)

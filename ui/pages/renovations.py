@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from suining_desk.enums import RENOVATION_GRADES, RENOVATION_METHODS, RENOVATION_STATUS
@@ -15,23 +15,22 @@ from ui.pages.record_page import RecordListPage, filter_combo
 from ui.session import Session
 
 
-def _tr(text: str) -> str:  # for what is built before the QWidget itself
-    return QCoreApplication.translate("RenovationsPage", text)
-
-
 class RenovationsPage(RecordListPage):
     settings_key = "renovations"
     new_text = QT_TRANSLATE_NOOP("RenovationsPage", "新增危改(&N)")
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         years = sorted({*renovation_years(), *range(2014, session.today().year + 1)})
-        self.year_filter = filter_combo("year_filter", [(_tr("{year}年").format(year=y), y) for y in years])
+        # Class-level tr(): these are built before the QWidget itself.
+        self.year_filter = filter_combo("year_filter", [(RenovationsPage.tr("{year}年").format(year=y), y)
+                                                        for y in years])
         self.status_filter = filter_combo("status_filter", [(v, k) for k, v in RENOVATION_STATUS.items()])
         self.grade_filter = filter_combo("grade_filter", [(v, k) for k, v in RENOVATION_GRADES.items()])
         self.method_filter = filter_combo("method_filter", [(m, m) for m in RENOVATION_METHODS])
-        super().__init__(session, renovation_model(), "renovation",
-                         [(_tr("年度："), self.year_filter), (_tr("状态："), self.status_filter),
-                          (_tr("危房等级："), self.grade_filter), (_tr("改造方式："), self.method_filter)], parent)
+        filters = [(RenovationsPage.tr("年度："), self.year_filter), (RenovationsPage.tr("状态："), self.status_filter),
+                   (RenovationsPage.tr("危房等级："), self.grade_filter),
+                   (RenovationsPage.tr("改造方式："), self.method_filter)]
+        super().__init__(session, renovation_model(), "renovation", filters, parent)
         self.setObjectName("renovations_page")
         self.restore_layout()
         self.apply_filter()

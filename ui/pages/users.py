@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,7 +34,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class UsersModel(QAbstractTableModel):
-    HEADERS = ("用户名", "姓名", "角色", "所属乡镇", "状态")
+    HEADERS = (QT_TRANSLATE_NOOP("UsersModel", "用户名"), QT_TRANSLATE_NOOP("UsersModel", "姓名"),
+               QT_TRANSLATE_NOOP("UsersModel", "角色"), QT_TRANSLATE_NOOP("UsersModel", "所属乡镇"),
+               QT_TRANSLATE_NOOP("UsersModel", "状态"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -53,7 +55,7 @@ class UsersModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
+            return self.tr(str(self.HEADERS[section]))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

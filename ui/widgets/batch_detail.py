@@ -3,7 +3,7 @@ its lines, the beneficiaries left out (drafts) and its history."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -27,10 +27,19 @@ from ui.models.paged_table import ID_ROLE, RAW_SORT_ROLE
 from ui.session import Session
 
 BUTTONS = (  # key, label, row
-    ("submit", "提交审核", 0), ("return", "退回修改", 0), ("approve", "审核通过", 0), ("post", "发放过账…", 0),
-    ("delete", "删除草稿", 0), ("export", "导出银行文件…", 0), ("import", "导入银行回盘…", 0),
-    ("add_line", "登记一笔…", 1), ("adjust", "调整金额…", 1), ("remove_line", "删除明细…", 1),
-    ("reverse", "冲销…", 1), ("reissue", "重新发放…", 1), ("exclusions", "查看未列入对象", 1),
+    ("submit", QT_TRANSLATE_NOOP("BatchDetailView", "提交审核"), 0),
+    ("return", QT_TRANSLATE_NOOP("BatchDetailView", "退回修改"), 0),
+    ("approve", QT_TRANSLATE_NOOP("BatchDetailView", "审核通过"), 0),
+    ("post", QT_TRANSLATE_NOOP("BatchDetailView", "发放过账…"), 0),
+    ("delete", QT_TRANSLATE_NOOP("BatchDetailView", "删除草稿"), 0),
+    ("export", QT_TRANSLATE_NOOP("BatchDetailView", "导出银行文件…"), 0),
+    ("import", QT_TRANSLATE_NOOP("BatchDetailView", "导入银行回盘…"), 0),
+    ("add_line", QT_TRANSLATE_NOOP("BatchDetailView", "登记一笔…"), 1),
+    ("adjust", QT_TRANSLATE_NOOP("BatchDetailView", "调整金额…"), 1),
+    ("remove_line", QT_TRANSLATE_NOOP("BatchDetailView", "删除明细…"), 1),
+    ("reverse", QT_TRANSLATE_NOOP("BatchDetailView", "冲销…"), 1),
+    ("reissue", QT_TRANSLATE_NOOP("BatchDetailView", "重新发放…"), 1),
+    ("exclusions", QT_TRANSLATE_NOOP("BatchDetailView", "查看未列入对象"), 1),
 )
 
 
@@ -47,7 +56,7 @@ class BatchDetailView(QWidget):
         grid = QGridLayout()
         columns = [0, 0]
         for key, label, row in BUTTONS:
-            button = QPushButton(self.tr(label), objectName=f"{key}_button")
+            button = QPushButton(self.tr(str(label)), objectName=f"{key}_button")
             self.buttons[key] = button
             grid.addWidget(button, row, columns[row])
             columns[row] += 1
@@ -71,7 +80,7 @@ class BatchDetailView(QWidget):
         self.exclusion_table.horizontalHeader().setStretchLastSection(True)
         self.exclusion_table.setColumnWidth(0, 160)
         self.history = QTableWidget(0, 4, objectName="batch_history")
-        self.history.setHorizontalHeaderLabels([self.tr(h) for h in ("时间", "经办人", "操作", "说明")])
+        self.history.setHorizontalHeaderLabels([self.tr("时间"), self.tr("经办人"), self.tr("操作"), self.tr("说明")])
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tabs = QTabWidget(objectName="batch_tabs")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -25,13 +25,33 @@ from suining_desk.services.relocation_query import RelocationRow
 from suining_desk.services.renovation_query import RenovationRow
 from ui.widgets.household_payments import HouseholdPaymentsView
 
-MEMBER_HEADERS = ("姓名", "与户主关系", "身份证号", "性别", "年龄", "健康状况", "文化程度", "在校生状况",
-                  "劳动技能", "务工状况", "状态")
-HISTORY_HEADERS = ("日期", "变动", "成员", "原因", "经办人")
-RELOCATION_HEADERS = ("批次", "搬迁人口", "安置方式", "安置点", "安置房面积(㎡)", "补助金额(元)", "入住日期", "状态",
-                      "提示")
-RENOVATION_HEADERS = ("年度", "危房等级", "改造方式", "补助标准(元)", "补助金额(元)", "竣工日期", "验收日期", "状态",
-                      "提示")
+MEMBER_HEADERS = (
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "姓名"), QT_TRANSLATE_NOOP("HouseholdDetailView", "与户主关系"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "身份证号"), QT_TRANSLATE_NOOP("HouseholdDetailView", "性别"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "年龄"), QT_TRANSLATE_NOOP("HouseholdDetailView", "健康状况"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "文化程度"), QT_TRANSLATE_NOOP("HouseholdDetailView", "在校生状况"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "劳动技能"), QT_TRANSLATE_NOOP("HouseholdDetailView", "务工状况"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "状态"),
+)
+HISTORY_HEADERS = (
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "日期"), QT_TRANSLATE_NOOP("HouseholdDetailView", "变动"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "成员"), QT_TRANSLATE_NOOP("HouseholdDetailView", "原因"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "经办人"),
+)
+RELOCATION_HEADERS = (
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "批次"), QT_TRANSLATE_NOOP("HouseholdDetailView", "搬迁人口"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "安置方式"), QT_TRANSLATE_NOOP("HouseholdDetailView", "安置点"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "安置房面积(㎡)"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "补助金额(元)"), QT_TRANSLATE_NOOP("HouseholdDetailView", "入住日期"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "状态"), QT_TRANSLATE_NOOP("HouseholdDetailView", "提示"),
+)
+RENOVATION_HEADERS = (
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "年度"), QT_TRANSLATE_NOOP("HouseholdDetailView", "危房等级"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "改造方式"), QT_TRANSLATE_NOOP("HouseholdDetailView", "补助标准(元)"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "补助金额(元)"), QT_TRANSLATE_NOOP("HouseholdDetailView", "竣工日期"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "验收日期"), QT_TRANSLATE_NOOP("HouseholdDetailView", "状态"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "提示"),
+)
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -58,10 +78,11 @@ def _table(headers: tuple[str, ...], name: str) -> QTableWidget:
 
 def member_state(m: MemberView) -> str:
     if m.death_date:
-        return f"已故 {m.death_date.isoformat()}"
+        return HouseholdDetailView.tr("已故 {date}").format(date=m.death_date.isoformat())
     if m.removed_on:
-        return f"减员 {m.removed_on.isoformat()}（{m.removal_reason}）"
-    return "在户"
+        return HouseholdDetailView.tr("减员 {date}（{reason}）").format(date=m.removed_on.isoformat(),
+                                                                       reason=m.removal_reason)
+    return HouseholdDetailView.tr("在户")
 
 
 class HouseholdDetailView(QWidget):
@@ -78,29 +99,29 @@ class HouseholdDetailView(QWidget):
         self.summary = QLabel(objectName="summary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.members = _table(MEMBER_HEADERS, "members")
-        self.member_history = _table(HISTORY_HEADERS, "member_history")
-        self.status_history = _table(HISTORY_HEADERS, "status_history")
+        self.members = _table(tuple(self.tr(str(h)) for h in MEMBER_HEADERS), "members")
+        self.member_history = _table(tuple(self.tr(str(h)) for h in HISTORY_HEADERS), "member_history")
+        self.status_history = _table(tuple(self.tr(str(h)) for h in HISTORY_HEADERS), "status_history")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.members, "家庭成员")
-        self.tabs.addTab(self.member_history, "成员变动记录")
-        self.tabs.addTab(self.status_history, "户状态变更记录")
-        self.relocations = _table(RELOCATION_HEADERS, "household_relocations")
-        self.renovations = _table(RENOVATION_HEADERS, "household_renovations")
-        self.tabs.addTab(self.relocations, "易地搬迁")
-        self.tabs.addTab(self.renovations, "危房改造")
+        self.tabs.addTab(self.members, self.tr("家庭成员"))
+        self.tabs.addTab(self.member_history, self.tr("成员变动记录"))
+        self.tabs.addTab(self.status_history, self.tr("户状态变更记录"))
+        self.relocations = _table(tuple(self.tr(str(h)) for h in RELOCATION_HEADERS), "household_relocations")
+        self.renovations = _table(tuple(self.tr(str(h)) for h in RENOVATION_HEADERS), "household_renovations")
+        self.tabs.addTab(self.relocations, self.tr("易地搬迁"))
+        self.tabs.addTab(self.renovations, self.tr("危房改造"))
         self.aid = HouseholdPaymentsView()  # enrolments and payments
-        self.tabs.addTab(self.aid, "资金发放")
+        self.tabs.addTab(self.aid, self.tr("资金发放"))
 
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
         for key, text, slot in (
-            ("edit", "编辑户信息(&E)", self.edit_household_requested.emit),
-            ("status", "变更状态…", self.change_status_requested.emit),
-            ("add", "新增成员…", self.add_member_requested.emit),
-            ("edit_member", "修改成员…", lambda: self._member_action(self.edit_member_requested)),
-            ("exit", "减员（死亡/迁出）…", lambda: self._member_action(self.member_exit_requested)),
-            ("file", "一户一档(&P)…", self.file_requested.emit),
+            ("edit", self.tr("编辑户信息(&E)"), self.edit_household_requested.emit),
+            ("status", self.tr("变更状态…"), self.change_status_requested.emit),
+            ("add", self.tr("新增成员…"), self.add_member_requested.emit),
+            ("edit_member", self.tr("修改成员…"), lambda: self._member_action(self.edit_member_requested)),
+            ("exit", self.tr("减员（死亡/迁出）…"), lambda: self._member_action(self.member_exit_requested)),
+            ("file", self.tr("一户一档(&P)…"), self.file_requested.emit),
         ):
             button = QPushButton(text, objectName=f"{key}_button")
             button.clicked.connect(slot)
@@ -136,7 +157,7 @@ class HouseholdDetailView(QWidget):
     def show_detail(self, detail: HouseholdDetail | None, *, today: dt.date | None = None) -> None:
         self.detail = detail
         if detail is None:
-            self.summary.setText("在上方列表中选择一户查看详情。")
+            self.summary.setText(self.tr("在上方列表中选择一户查看详情。"))
             for table in (self.members, self.member_history, self.status_history, self.relocations,
                           self.renovations):
                 table.setRowCount(0)
@@ -144,14 +165,16 @@ class HouseholdDetailView(QWidget):
             self._update_buttons()
             return
         d = detail.data
-        status = HOUSEHOLD_STATUS.get(d.status, d.status) + (f"（{d.exit_year}年脱贫）" if d.exit_year else "")
+        exit_year = self.tr("（{year}年脱贫）").format(year=d.exit_year) if d.exit_year else ""
+        status = HOUSEHOLD_STATUS.get(d.status, d.status) + exit_year
         causes = "、".join(c for c in [d.main_cause, *d.other_causes] if c) or "—"
-        aid = "、".join(x for flag, x in ((d.dibao, "低保"), (d.tekun, "特困")) if flag) or "—"
-        self.summary.setText(
-            f"<b>户编号 {d.household_no}</b>　{detail.township} {detail.village} {detail.group}　"
-            f"状态：{status}<br>致贫原因：{causes}　享受：{aid}　电话：{d.phone or '—'}　"
-            f"一卡通：{d.bank_name} {d.bank_account or '—'}　住址：{d.address or '—'}"
-        )
+        aid = "、".join(x for flag, x in ((d.dibao, self.tr("低保")), (d.tekun, self.tr("特困"))) if flag) or "—"
+        self.summary.setText(self.tr(
+            "<b>户编号 {household_no}</b>　{township} {village} {group}　状态：{status}<br>"
+            "致贫原因：{causes}　享受：{aid}　电话：{phone}　一卡通：{bank} {account}　住址：{address}"
+        ).format(household_no=d.household_no, township=detail.township, village=detail.village, group=detail.group,
+                 status=status, causes=causes, aid=aid, phone=d.phone or "—", bank=d.bank_name,
+                 account=d.bank_account or "—", address=d.address or "—"))
         day = today or dt.date.today()
         _fill(self.members, [
             [m.name, m.relation, m.id_number, m.sex, str(m.age_on(day) or ""), m.health, m.education,
@@ -161,10 +184,13 @@ class HouseholdDetailView(QWidget):
         _fill(self.status_history, [_history_row(h) for h in detail.status_history])
         _fill(self.relocations, [_relocation_row(r) for r in detail.relocations])
         _fill(self.renovations, [_renovation_row(r) for r in detail.renovations])
-        self.tabs.setTabText(3, f"易地搬迁（{len(detail.relocations)}）" if detail.relocations else "易地搬迁")
-        self.tabs.setTabText(4, f"危房改造（{len(detail.renovations)}）" if detail.renovations else "危房改造")
+        self.tabs.setTabText(3, self.tr("易地搬迁（{count}）").format(count=len(detail.relocations))
+                             if detail.relocations else self.tr("易地搬迁"))
+        self.tabs.setTabText(4, self.tr("危房改造（{count}）").format(count=len(detail.renovations))
+                             if detail.renovations else self.tr("危房改造"))
         paid = self.aid.show_household(detail.id)
-        self.tabs.setTabText(self.tabs.indexOf(self.aid), f"资金发放（{paid}）" if paid else "资金发放")
+        self.tabs.setTabText(self.tabs.indexOf(self.aid), self.tr("资金发放（{count}）").format(count=paid)
+                             if paid else self.tr("资金发放"))
         self._update_buttons()
 
 
@@ -179,7 +205,8 @@ def _relocation_row(r: RelocationRow) -> list[str]:
 
 
 def _renovation_row(r: RenovationRow) -> list[str]:
-    return [str(r.year), f"{r.grade}级", r.method, format_fen(r.standard_fen), format_fen(r.subsidy_fen),
+    return [str(r.year), HouseholdDetailView.tr("{grade}级").format(grade=r.grade), r.method,
+            format_fen(r.standard_fen), format_fen(r.subsidy_fen),
             r.completed_date.isoformat() if r.completed_date else "",
             r.accepted_date.isoformat() if r.accepted_date else "", RENOVATION_STATUS.get(r.status, r.status),
             "；".join(r.flags)]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from suining_desk.money import format_fen
@@ -10,8 +11,19 @@ from suining_desk.periods import period_words
 from suining_desk.services.enrolment_query import household_enrolments
 from suining_desk.services.payment_query import household_payments
 
-ENROLMENT_HEADERS = ("项目", "享受人员", "类别", "人数", "开始日期", "终止日期", "终止原因")
-PAYMENT_HEADERS = ("发放日期", "项目", "期间", "享受人", "人数", "金额(元)", "账号", "类型", "说明", "记录号")
+ENROLMENT_HEADERS = (
+    QT_TRANSLATE_NOOP("HouseholdPaymentsView", "项目"), QT_TRANSLATE_NOOP("HouseholdPaymentsView", "享受人员"),
+    QT_TRANSLATE_NOOP("HouseholdPaymentsView", "类别"), QT_TRANSLATE_NOOP("HouseholdPaymentsView", "人数"),
+    QT_TRANSLATE_NOOP("HouseholdPaymentsView", "开始日期"), QT_TRANSLATE_NOOP("HouseholdPaymentsView", "终止日期"),
+    QT_TRANSLATE_NOOP("HouseholdPaymentsView", "终止原因"),
+)
+PAYMENT_HEADERS = (
+    QT_TRANSLATE_NOOP("HouseholdPaymentsView", "发放日期"), QT_TRANSLATE_NOOP("HouseholdPaymentsView", "项目"),
+    QT_TRANSLATE_NOOP("HouseholdPaymentsView", "期间"), QT_TRANSLATE_NOOP("HouseholdPaymentsView", "享受人"),
+    QT_TRANSLATE_NOOP("HouseholdPaymentsView", "人数"), QT_TRANSLATE_NOOP("HouseholdPaymentsView", "金额(元)"),
+    QT_TRANSLATE_NOOP("HouseholdPaymentsView", "账号"), QT_TRANSLATE_NOOP("HouseholdPaymentsView", "类型"),
+    QT_TRANSLATE_NOOP("HouseholdPaymentsView", "说明"), QT_TRANSLATE_NOOP("HouseholdPaymentsView", "记录号"),
+)
 
 
 def _table(headers: tuple[str, ...], name: str) -> QTableWidget:
@@ -34,8 +46,8 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 class HouseholdPaymentsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.enrolments = _table(ENROLMENT_HEADERS, "household_enrolments")
-        self.payments = _table(PAYMENT_HEADERS, "household_payments")
+        self.enrolments = _table(tuple(self.tr(str(h)) for h in ENROLMENT_HEADERS), "household_enrolments")
+        self.payments = _table(tuple(self.tr(str(h)) for h in PAYMENT_HEADERS), "household_payments")
         self.total = QLabel(objectName="household_payment_total")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -47,12 +59,13 @@ class HouseholdPaymentsView(QWidget):
         """Fill both tables; returns the number of payments shown."""
         enrolments = household_enrolments(household_id) if household_id is not None else []
         payments = household_payments(household_id) if household_id is not None else []
-        _fill(self.enrolments, [[e.program, e.person_name or "（全户）", e.category, str(e.people),
+        _fill(self.enrolments, [[e.program, e.person_name or self.tr("（全户）"), e.category, str(e.people),
                                  e.start_date.isoformat(), e.end_date.isoformat() if e.end_date else "",
                                  e.end_reason] for e in enrolments])
         _fill(self.payments, [[p.paid_date.isoformat() if p.paid_date else "", p.program, period_words(p.period),
                                p.person_name or p.payee_name, str(p.people), format_fen(p.amount_fen), p.bank_account,
                                p.kind, p.reason, str(p.id)] for p in payments])
-        self.total.setText(f"共 {len(payments)} 笔，合计 {format_fen(sum(p.amount_fen for p in payments))} 元"
+        total = format_fen(sum(p.amount_fen for p in payments))
+        self.total.setText(self.tr("共 {count} 笔，合计 {total} 元").format(count=len(payments), total=total)
                            if payments else "")
         return len(payments)

@@ -3,7 +3,7 @@ status step, its photos and scans, and its history from the audit log."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,21 +35,17 @@ HISTORY_HEADERS = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordDetailView", text)
-
-
 def _override(reason: str, by: str) -> str:
-    return _tr("<br>重复享受审核：{reason}（{by}）").format(reason=reason, by=by) if by else ""
+    return RecordDetailView.tr("<br>重复享受审核：{reason}（{by}）").format(reason=reason, by=by) if by else ""
 
 
 def _notes(notes: str) -> str:
-    return _tr("　备注：{notes}").format(notes=notes) if notes else ""
+    return RecordDetailView.tr("　备注：{notes}").format(notes=notes) if notes else ""
 
 
 def relocation_summary(d: RelocationDetail) -> str:
     r, h = d.data, d.household
-    return _tr(
+    return RecordDetailView.tr(
         "<b>{head}户</b>　户编号 {no}　{place}　在户{members}人<br>"
         "{year}年批次　搬迁{people}人　{mode}　安置点：{site}　安置房面积：{area}㎡<br>"
         "建房补助：{subsidy}元　自筹：{self_raised}元　迁出地：{origin}<br>"
@@ -65,9 +61,9 @@ def relocation_summary(d: RelocationDetail) -> str:
 
 def renovation_summary(d: RenovationDetail) -> str:
     r, h = d.data, d.household
-    acceptance = _tr("　验收：{date} {by} {result}").format(
+    acceptance = RecordDetailView.tr("　验收：{date} {by} {result}").format(
         date=day(d.accepted_date), by=d.accepted_by, result=d.acceptance_result) if d.accepted_date else ""
-    return _tr(
+    return RecordDetailView.tr(
         "<b>{head}户</b>　户编号 {no}　{place}　家庭人口{members}人<br>"
         "{year}年　{beneficiary}　{grade}　{method}　{build_mode}　面积：{area}㎡<br>"
         "补助标准：{standard}元　补助金额：{subsidy}元<br>"

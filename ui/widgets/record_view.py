@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from suining_desk.db.models import Person, Relocation, Renovation
@@ -19,8 +19,8 @@ from suining_desk.services.payment_query import payment_row
 from ui.session import Session
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordView", text)
+class RecordView(QObject):
+    """The translation context of this module's text: ``RecordView.tr("…")`` is what lupdate reads."""
 
 
 def _table(rows: list[tuple[str, object]]) -> str:
@@ -32,33 +32,43 @@ def _table(rows: list[tuple[str, object]]) -> str:
 def _payment(payment_id: int) -> tuple[str, str]:
     row = payment_row(payment_id)
     if row is None:
-        return _tr("发放记录"), _tr("记录不存在")
+        return RecordView.tr("发放记录"), RecordView.tr("记录不存在")
     state = payment_state(payment_id)
-    rows = [(_tr("记录号"), row.id), (_tr("类型"), row.kind), (_tr("项目"), row.program), (_tr("期间"), row.period),
-            (_tr("村"), row.village), (_tr("户编号"), row.household_no), (_tr("领款人"), row.payee_name),
-            (_tr("身份证号"), row.payee_id_number), (_tr("账号"), row.bank_account),
-            (_tr("金额(元)"), format_fen(row.amount_fen)), (_tr("发放日期"), row.paid_date or _tr("未发放")),
-            (_tr("批次"), row.batch_no), (_tr("说明"), row.reason)]
-    for label, other in ((_tr("冲销的原记录"), row.reverses_id), (_tr("重新发放的原记录"), row.reissue_of_id),
-                         (_tr("已被冲销（冲销记录）"), state.reversed_by),
-                         (_tr("已重新发放（新记录）"), state.reissued_by)):
+    rows = [
+        (RecordView.tr("记录号"), row.id), (RecordView.tr("类型"), row.kind), (RecordView.tr("项目"), row.program),
+        (RecordView.tr("期间"), row.period), (RecordView.tr("村"), row.village),
+        (RecordView.tr("户编号"), row.household_no),
+        (RecordView.tr("领款人"), row.payee_name), (RecordView.tr("身份证号"), row.payee_id_number),
+        (RecordView.tr("账号"), row.bank_account), (RecordView.tr("金额(元)"), format_fen(row.amount_fen)),
+        (RecordView.tr("发放日期"), row.paid_date or RecordView.tr("未发放")), (RecordView.tr("批次"), row.batch_no),
+        (RecordView.tr("说明"), row.reason),
+    ]
+    for label, other in (
+        (RecordView.tr("冲销的原记录"), row.reverses_id), (RecordView.tr("重新发放的原记录"), row.reissue_of_id),
+        (RecordView.tr("已被冲销（冲销记录）"), state.reversed_by),
+        (RecordView.tr("已重新发放（新记录）"), state.reissued_by),
+    ):
         if other:
             rows.append((label, other))
-    return _tr("发放记录 {id}").format(id=payment_id), _table(rows)
+    return RecordView.tr("发放记录 {id}").format(id=payment_id), _table(rows)
 
 
 def _batch(batch_id: int) -> tuple[str, str]:
     b = batch_row(batch_id)
-    head = _table([(_tr("批次号"), b.batch_no), (_tr("项目"), b.program), (_tr("期间"), b.period),
-                   (_tr("区域"), b.area), (_tr("状态"), BATCH_STATUS.get(b.status, b.status)),
-                   (_tr("笔数"), b.lines), (_tr("金额(元)"), format_fen(b.total_fen)), (_tr("录入"), b.created_by),
-                   (_tr("审核"), b.approved_by), (_tr("发放"), b.posted_by), (_tr("发放日期"), b.paid_date or "")])
+    head = _table([
+        (RecordView.tr("批次号"), b.batch_no), (RecordView.tr("项目"), b.program), (RecordView.tr("期间"), b.period),
+        (RecordView.tr("区域"), b.area), (RecordView.tr("状态"), BATCH_STATUS.get(b.status, b.status)),
+        (RecordView.tr("笔数"), b.lines), (RecordView.tr("金额(元)"), format_fen(b.total_fen)),
+        (RecordView.tr("录入"), b.created_by), (RecordView.tr("审核"), b.approved_by),
+        (RecordView.tr("发放"), b.posted_by),
+        (RecordView.tr("发放日期"), b.paid_date or ""),
+    ])
     history = "".join(f"<li>{html.escape(f'{h.at} {h.user} {h.action} {h.detail}')}</li>"
                       for h in batch_history(batch_id))
     lines = "".join(f"<tr><td>{ln.id}</td><td>{html.escape(ln.household_no)}</td><td>{html.escape(ln.payee_name)}"
                     f"</td><td align='right'>{format_fen(ln.amount_fen)}</td></tr>"
                     for ln in batch_lines(batch_id)[:500])
-    return _tr("发放批次 {no}").format(no=b.batch_no), f"{head}<ul>{history}</ul><table>{lines}</table>"
+    return RecordView.tr("发放批次 {no}").format(no=b.batch_no), f"{head}<ul>{history}</ul><table>{lines}</table>"
 
 
 def _household(household_id: int, session: Session) -> tuple[str, str]:
@@ -70,19 +80,20 @@ def _household(household_id: int, session: Session) -> tuple[str, str]:
     pays = "".join(f"<tr><td>{p.id}</td><td>{html.escape(p.program)}</td><td>{p.period}</td>"
                    f"<td align='right'>{format_fen(p.amount_fen)}</td><td>{p.paid_date or ''}</td>"
                    f"<td>{p.kind}</td></tr>" for p in household_payments(household_id, limit=200))
+    removed_label = RecordView.tr("移出日期")
     text = (f"<p><b>{html.escape(d.data.household_no)}</b>　{html.escape(d.township)} {html.escape(d.village)} "
-            f"{html.escape(d.group)}　{html.escape(_tr('移出日期'))}：{d.removed_on or '—'}</p>"
+            f"{html.escape(d.group)}　{html.escape(removed_label)}：{d.removed_on or '—'}</p>"
             f"<ul>{members}</ul><table>{pays}</table>")
-    return _tr("户 {no}").format(no=d.data.household_no), text
+    return RecordView.tr("户 {no}").format(no=d.data.household_no), text
 
 
 def _housing(kind: str, record_id: int) -> tuple[str, str]:
     model = Relocation if kind == "relocation" else Renovation
     record = model.get_or_none(model.id == record_id)
     if record is None:
-        return kind, _tr("记录不存在")
+        return kind, RecordView.tr("记录不存在")
     rows = [(k, v) for k, v in record.__data__.items()]
-    return (_tr("易地搬迁") if kind == "relocation" else _tr("危房改造")), _table(rows)
+    return (RecordView.tr("易地搬迁") if kind == "relocation" else RecordView.tr("危房改造")), _table(rows)
 
 
 def record_widget(kind: str, record_id: int, session: Session, parent: QWidget | None = None) -> tuple[QWidget, str]:

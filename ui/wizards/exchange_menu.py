@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
@@ -16,9 +17,11 @@ from ui.wizards.import_wizard import ImportWizard
 
 
 def install(window: QMainWindow, menu: QMenu, before: QAction | None = None) -> None:
-    import_action = QAction(window.tr("导入表格(&I)…"), window, objectName="import_action")
+    import_action = QAction(QCoreApplication.translate("ExchangeMenu", "导入表格(&I)…"), window,
+                            objectName="import_action")
     import_action.setShortcut(QKeySequence("Ctrl+I"))
-    export_action = QAction(window.tr("导出当前列表(&E)…"), window, objectName="export_action")
+    export_action = QAction(QCoreApplication.translate("ExchangeMenu", "导出当前列表(&E)…"), window,
+                            objectName="export_action")
     export_action.setShortcut(QKeySequence("Ctrl+E"))
     import_action.triggered.connect(lambda: open_import_wizard(window))
     export_action.triggered.connect(lambda: export_current(window))
@@ -52,8 +55,9 @@ def export_current(window: Any) -> None:
     page = window.current_page() if hasattr(window, "current_page") else None
     if page is not None and export_page(page):
         return
-    box = QMessageBox(QMessageBox.Icon.Information, window.tr("导出"),
-                      window.tr("当前页面没有可导出的列表。请在“建档立卡户”“易地搬迁”“享受名单”等列表页面导出。"),
+    text = QCoreApplication.translate(
+        "ExchangeMenu", "当前页面没有可导出的列表。请在“建档立卡户”“易地搬迁”“享受名单”等列表页面导出。")
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("ExchangeMenu", "导出"), text,
                       QMessageBox.StandardButton.Ok, window)
     box.setObjectName("export_unavailable")
     window.error_box = box

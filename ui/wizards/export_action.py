@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from suining_desk.exchange.aid_export import export_enrolments, export_findings, export_payments
@@ -24,12 +25,17 @@ from suining_desk.services.relocation_query import RelocationFilter
 from suining_desk.services.renovation_query import RenovationFilter
 from ui.tasks import ProgressFn, run_with_progress
 
-FILTER = "Excel 工作簿 (*.xlsx)"
+FILTER = QT_TRANSLATE_NOOP("ExportAction", "Excel 工作簿 (*.xlsx)")
 Writer = Callable[[Path, ProgressFn, threading.Event], Any]
 
 
+def _tr(text: str) -> str:
+    # One context for every page that exports: these run on whichever page is on screen.
+    return QCoreApplication.translate("ExportAction", text)
+
+
 def ask_path(parent: QWidget, title: str, suggested: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, parent.tr(FILTER))
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, _tr(str(FILTER)))
     if not path:
         return None
     return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
@@ -37,7 +43,7 @@ def ask_path(parent: QWidget, title: str, suggested: str) -> Path | None:
 
 def run_export(parent: QWidget, title: str, suggested: str, write: Writer) -> None:
     """Ask where, write in the background, say what was written."""
-    target = ask_path(parent, parent.tr("导出{title}").format(title=title), suggested)
+    target = ask_path(parent, QCoreApplication.translate("ExportAction", "导出{title}").format(title=title), suggested)
     if target is None:
         return
 
@@ -47,23 +53,24 @@ def run_export(parent: QWidget, title: str, suggested: str, write: Writer) -> No
     def done(result: Any) -> None:
         households = getattr(result, "households", None)
         if households is not None:
-            text = parent.tr("已导出 {households} 户、{rows} 人：{path}").format(
+            text = QCoreApplication.translate("ExportAction", "已导出 {households} 户、{rows} 人：{path}").format(
                 households=households, rows=result.rows, path=result.path)
         else:
-            text = parent.tr("已导出 {rows} 行：{path}").format(rows=result.rows, path=result.path)
-        box = QMessageBox(QMessageBox.Icon.Information, parent.tr("导出完成"), text, QMessageBox.StandardButton.Ok,
-                          parent)
+            text = QCoreApplication.translate("ExportAction", "已导出 {rows} 行：{path}").format(
+                rows=result.rows, path=result.path)
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("ExportAction", "导出完成"), text,
+                          QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("export_done")
         parent.export_box = box  # type: ignore[attr-defined]
         box.open()
 
-    run_with_progress(parent, parent.tr("导出"), work, done)
+    run_with_progress(parent, QCoreApplication.translate("ExportAction", "导出"), work, done)
 
 
 def export_households(parent: QWidget, f: HouseholdFilter, *, sort: HouseholdColumn = HouseholdColumn.HOUSEHOLD_NO,
                       descending: bool = False) -> None:
     """The households the list shows, in its order."""
-    run_export(parent, parent.tr("建档立卡户花名册"), "建档立卡户花名册.xlsx",
+    run_export(parent, QCoreApplication.translate("ExportAction", "建档立卡户花名册"), "建档立卡户花名册.xlsx",
                lambda path, progress, cancel: export_register(path, f, sort=sort, descending=descending,
                                                               progress=progress, cancel=cancel))
 
@@ -85,20 +92,20 @@ def export_page(page: QWidget) -> bool:
         return True
     f = _shown_filter(page)
     writers: list[tuple[type, str, Callable[..., Any]]] = [
-        (RelocationFilter, "易地扶贫搬迁台账", export_relocations),
-        (RenovationFilter, "危房改造台账", export_renovations),
-        (EnrolmentFilter, "享受名单", export_enrolments),
-        (PaymentFilter, "资金发放明细", export_payments),
+        (RelocationFilter, QT_TRANSLATE_NOOP("ExportAction", "易地扶贫搬迁台账"), export_relocations),
+        (RenovationFilter, QT_TRANSLATE_NOOP("ExportAction", "危房改造台账"), export_renovations),
+        (EnrolmentFilter, QT_TRANSLATE_NOOP("ExportAction", "享受名单"), export_enrolments),
+        (PaymentFilter, QT_TRANSLATE_NOOP("ExportAction", "资金发放明细"), export_payments),
     ]
     for kind, title, write in writers:
         if isinstance(f, kind):
-            label = page.tr(title)
+            label = _tr(str(title))
             run_export(page, label, f"{title}.xlsx",
                        lambda path, progress, cancel, w=write: w(path, f, progress=progress, cancel=cancel))
             return True
     results = getattr(page, "results", None)
     if isinstance(results, list) and results:
-        run_export(page, page.tr("核查结果"), "核查结果.xlsx",
+        run_export(page, QCoreApplication.translate("ExportAction", "核查结果"), "核查结果.xlsx",
                    lambda path, progress, cancel: export_findings(path, results))
         return True
     return False

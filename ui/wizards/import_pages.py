@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,7 +43,7 @@ from ui import tasks
 from ui.session import Session
 from ui.wizards.problems_model import ProblemsModel
 
-FILTER = "表格 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)"
+FILTER = QT_TRANSLATE_NOOP("ChoosePage", "表格 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)")
 
 
 class ChoosePage(QWizardPage):
@@ -76,7 +76,7 @@ class ChoosePage(QWizardPage):
         self.file.textChanged.connect(lambda _: self.completeChanged.emit())
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的表格"), self.file.text(), self.tr(FILTER))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的表格"), self.file.text(), self.tr(str(FILTER)))
         if path:
             self.file.setText(path)
 

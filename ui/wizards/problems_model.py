@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from suining_desk.exchange.report import ERROR_FILL, WARNING_FILL, RowProblem
 
 Index = QModelIndex | QPersistentModelIndex
 RAW_SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-HEADERS = ("行号", "列", "类别", "说明")
+HEADERS = (QT_TRANSLATE_NOOP("ImportWizard", "行号"), QT_TRANSLATE_NOOP("ImportWizard", "列"),
+           QT_TRANSLATE_NOOP("ImportWizard", "类别"), QT_TRANSLATE_NOOP("ImportWizard", "说明"))
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -31,7 +39,7 @@ class ProblemsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 4:
-            return QCoreApplication.translate("ImportWizard", HEADERS[section])
+            return QCoreApplication.translate("ImportWizard", str(HEADERS[section]))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
