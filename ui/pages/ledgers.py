@@ -244,7 +244,11 @@ class LedgersPage(QWidget):
         form_scroll.setWidget(self.form_panel)
         form_scroll.setWidgetResizable(True)
         form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        form_scroll.setMinimumWidth(300)
+        # As wide as the form needs in the current language (English labels are longer), plus the
+        # vertical scroll bar; no horizontal scrolling.
+        form_width = max(300, self.form_panel.sizeHint().width()
+                         + form_scroll.verticalScrollBar().sizeHint().width() + 2 * form_scroll.frameWidth())
+        form_scroll.setMinimumWidth(form_width)
 
         actions = QHBoxLayout()
         actions.addWidget(self.status, 1)
@@ -259,7 +263,7 @@ class LedgersPage(QWidget):
         self.splitter.addWidget(form_scroll)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([320, 900])
+        self.splitter.setSizes([form_width, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
