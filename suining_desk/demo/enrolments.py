@@ -1,5 +1,7 @@
 """Who receives what: enrolments in the regular programs (低保, 特困供养, 残疾人两项补贴,
-生态护林员) and the students who get per-term aid (助学补助, 雨露计划).
+生态护林员) and the students who get per-term aid (助学补助, 雨露计划) — enrolled too, one
+enrolment per school stage for 助学补助 (the stage is its category), so a household's file
+lists what it is paid for.
 
 Sets the households' ``dibao`` and ``tekun`` flags (enrolled at the end of 2018).
 Tekun (五保) households are old people living alone and never also on 低保.
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 
 from suining_desk.demo.families import Member
 from suining_desk.demo.households import HouseholdRec
+from suining_desk.demo.ledger import terms
 from suining_desk.demo.weighted import Weighted, randint
 
 PAY_FROM = dt.date(2016, 1, 1)
@@ -22,6 +25,10 @@ REMOVED_END_REASON = "清退出建档立卡，终止享受"
 DEATH_END_REASON = "死亡"
 LEFT_END_REASON = "迁出"
 RANGER_ELIGIBLE_WORK = ("", "乡镇内务工", "县内务工")
+FIRST_YEAR, LAST_YEAR = 2016, 2018  # the years the demo pays
+EDUCATION_STAGES = ("学前", "小学", "初中", "高中", "大学")
+VOCATIONAL_STAGES = ("中职", "高职")
+STAGE_END_REASON = "学段结束"
 
 
 @dataclass(slots=True)
@@ -124,7 +131,31 @@ def choose_beneficiaries(
                 if rng.random() < (0.9 if vocational else student_aid_share):
                     students.append((h, m))
     rangers = _rangers(rng, register, enroller, rangers_per_year)
+    for program, stages in (("education", EDUCATION_STAGES), ("yulu", VOCATIONAL_STAGES)):
+        for h, m in students:
+            _enrol_student(enroller, program, stages, h, m)
     return Beneficiaries(enroller.rows, students, rangers)
+
+
+def _enrol_student(enroller: _Enroller, program: str, stages: tuple[str, ...], h: HouseholdRec,
+                   m: Member) -> None:
+    """One enrolment per run of terms in ``stages`` (for 助学补助, per stage: its category),
+    from the first such term's start to the last one's end; open if it runs to the demo's end."""
+    runs: list[tuple[str, dt.date, dt.date]] = []  # category, first day, last day
+    for period, school_year in terms(FIRST_YEAR, LAST_YEAR):
+        stage = m.stage(school_year)
+        if stage not in stages:
+            continue
+        category = stage if program == "education" else ""
+        if runs and runs[-1][0] == category and runs[-1][2] + dt.timedelta(days=62) >= period.start:
+            runs[-1] = (category, runs[-1][1], period.end)
+        else:
+            runs.append((category, period.start, period.end))
+    last_term_end = terms(FIRST_YEAR, LAST_YEAR)[-1][0].end
+    for category, start, end in runs:
+        enrol = enroller.add(program, h, m, category, start)
+        if enrol is not None and end < last_term_end and (enrol.end is None or end < enrol.end):
+            enrol.end, enrol.end_reason = end, STAGE_END_REASON
 
 
 def _ranger_ok(h: HouseholdRec, m: Member, year: int) -> bool:

@@ -20,16 +20,19 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from suining_desk.demo.enrolments import Beneficiaries
+from suining_desk.demo.enrolments import (
+    EDUCATION_STAGES,
+    FIRST_YEAR,
+    LAST_YEAR,
+    VOCATIONAL_STAGES,
+    Beneficiaries,
+)
 from suining_desk.demo.families import Member
 from suining_desk.demo.households import HouseholdRec
 from suining_desk.demo.ledger import Ledger, Period, RegularRow, months, terms
 from suining_desk.demo.programs import categories, standard_fen
 
-FIRST_YEAR, LAST_YEAR = 2016, 2018
 MONTHLY = ("dibao", "tekun", "disability")
-EDUCATION_STAGES = ("学前", "小学", "初中", "高中", "大学")
-VOCATIONAL_STAGES = ("中职", "高职")
 NEVER = dt.date.max.toordinal()
 
 

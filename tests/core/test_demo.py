@@ -273,6 +273,20 @@ def test_payment_totals_recomputed_from_standards(
     assert stored == dict(recomputed) == dict(small[1].payment_totals_fen)
 
 
+def test_every_regular_payment_has_its_enrolment(demo: Database) -> None:
+    """A household's file lists what it is paid for: each payment of a regular program has an
+    enrolment of that household (and person, where one person is paid) covering its period."""
+    assert one(demo, """
+        SELECT COUNT(*) FROM payment p JOIN program g ON g.id = p.program_id
+        JOIN payment_batch b ON b.id = p.batch_id
+        WHERE g.frequency <> 'once' AND p.reverses_id IS NULL AND NOT EXISTS (
+            SELECT 1 FROM enrolment e WHERE e.program_id = p.program_id AND e.household_id = p.household_id
+              AND e.person_id IS p.person_id
+              AND e.start_date <= b.period_end AND (e.end_date IS NULL OR e.end_date >= b.period_start))""") == 0
+    assert one(demo, """SELECT COUNT(*) FROM enrolment e JOIN program g ON g.id = e.program_id
+                        WHERE g.code IN ('education', 'yulu')""") > 50
+
+
 def test_dibao_pays_the_members_present(demo: Database) -> None:
     paid = rows(demo, """
         SELECT p.people, (SELECT COUNT(*) FROM person x WHERE x.household_id = p.household_id
