@@ -312,6 +312,43 @@ MESSAGES: dict[str, str] = {
     "export_cannot_write": "无法写入“{path}”：{reason}",
     "export_empty": "所选范围内没有记录，未生成文件",
     "export_bad_area": "找不到区域“{value}”（或有{count}个同名的，请写成“长铺镇/青石村”或用区划代码）",
+    # --- files (suining_desk.os_errors) ---
+    "os_error": "无法读写“{path}”：{reason}",
+    "os_error_no_path": "读写文件失败：{reason}",
+    "cli_crashed": "程序内部出错（{kind}）。错误报告已保存到：{path}，请交给技术支持人员",
+    "cli_crashed_unreported": "程序内部出错（{kind}），未能保存错误报告",
+}
+
+# Why a file could not be read or written, by error name (errno), for suining_desk.os_errors.
+OS_REASONS: dict[str, str] = {
+    "EACCES": "没有权限",
+    "EPERM": "没有权限（操作不允许）",
+    "ENOENT": "文件或文件夹不存在",
+    "EISDIR": "这是一个文件夹，不是文件",
+    "ENOTDIR": "路径中有一级不是文件夹",
+    "ENOSPC": "磁盘已满",
+    "EDQUOT": "磁盘配额已用完",
+    "EROFS": "所在磁盘是只读的",
+    "EEXIST": "已经存在",
+    "ENOTEMPTY": "文件夹不是空的",
+    "ENAMETOOLONG": "文件名或路径太长",
+    "EINVAL": "文件名或路径无效",
+    "EBUSY": "正被其他程序使用",
+    "ETXTBSY": "正被其他程序使用",
+    "EIO": "磁盘读写出错（磁盘或U盘可能有故障）",
+    "ENXIO": "设备不存在（U盘可能已拔出）",
+    "ENODEV": "设备不存在（U盘可能已拔出）",
+    "EMFILE": "同时打开的文件太多",
+    "ENFILE": "同时打开的文件太多",
+    "EXDEV": "不能跨磁盘移动",
+    "EFBIG": "文件太大",
+    "ELOOP": "路径中的快捷方式（符号链接）形成了循环",
+    "ETIMEDOUT": "网络连接超时",
+    "EHOSTDOWN": "网络上的电脑无法连接",
+    "EHOSTUNREACH": "网络上的电脑无法连接",
+    "ENOTCONN": "网络连接已断开",
+    "in_use": "文件正在其他程序（如 Excel、WPS）中打开，请先关闭",
+    "other": "系统错误（{code}）",
 }
 
 
