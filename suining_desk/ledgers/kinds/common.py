@@ -56,6 +56,8 @@ def find_program(text: str) -> Program:
     program = Program.get_or_none((Program.code == text) | (Program.name == text))
     if program is None:
         names = "、".join(p.name for p in Program.select(Program.name).order_by(Program.sort_order, Program.id))
+        if not names:
+            raise InvalidInput([Problem("program_none_yet", {"value": text}, field="program")])
         raise InvalidInput([Problem("ledger_unknown_program", {"value": text, "choices": names},
                                     field="program")])
     return program
