@@ -311,6 +311,7 @@ MESSAGES: dict[str, str] = {
     "import_unknown_program": "没有名称或代码为“{value}”的项目",
     "import_cancelled": "已取消导入，数据库未改动",
     "import_unknown_kind": "没有“{value}”这种数据（可选：{choices}）",
+    "out_bad_suffix": "输出文件“{path}”的扩展名应为 {suffixes}，请改正文件名",
     "export_cannot_write": "无法写入“{path}”：{reason}",
     "export_empty": "所选范围内没有记录，未生成文件",
     "export_bad_area": "找不到区域“{value}”（或有{count}个同名的，请写成“长铺镇/青石村”或用区划代码）",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from suining_desk.cli.args import plain
 from suining_desk.cli.money_args import add_common, date_arg, money_arg
 from suining_desk.cli.parser import ChineseArgumentParser
 
@@ -36,12 +37,12 @@ def _options(name: str, p: argparse.ArgumentParser) -> None:
     if name == "list":
         p.add_argument("--program", metavar="项目", help="项目名称或代码")
         p.add_argument("--status", choices=("draft", "submitted", "approved", "posted"), help="状态")
-        p.add_argument("--year", type=int, metavar="年度", help="只列此年度的批次，如 2018")
+        p.add_argument("--year", type=plain, metavar="年度", help="只列此年度的批次，如 2018")
         p.add_argument("--area", metavar="区域", help="乡镇或村（名称、代码或 乡镇/村）")
         p.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
     elif name in ("preview", "create", "one-off"):
         p.add_argument("--program", required=True, metavar="项目", help="项目名称或代码，如 低保")
-        p.add_argument("--period", required=True, metavar="期间",
+        p.add_argument("--period", required=True, type=plain, metavar="期间",
                        help="如 2018-11（按月）、2018-T1（学期）、2018（按年）")
         p.add_argument("--area", required=True, metavar="区域", help="县、乡镇、村或组（名称、代码或 乡镇/村）")
         if name != "one-off":
