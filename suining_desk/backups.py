@@ -3,8 +3,10 @@ checked with ``integrity_check`` before it counts, rotated 7 daily / 4 weekly / 
 
 Automatic backups live in the data folder (``backups/<name>-<path hash>/``), one folder
 per database, made as private as the database itself (the folder owner-only, each file
-with the database file's permissions). Beside each backup a small JSON file records when
-it was made and the audit log's last entry at that moment, and the same anchor is added
+with the database file's permissions). A backup elsewhere (``--out``) leaves the permissions
+of an existing folder alone: it may be a shared folder the office set up. Beside each backup
+a small JSON file records when it was made and the audit log's last entry at that moment,
+and the same anchor is added
 to the folder's ``anchors.jsonl``: ``audit verify`` checks the log still has each one
 (:mod:`suining_desk.audit_anchors`; a log rewritten after a backup shows there).
 """
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from suining_desk import paths
+from suining_desk.os_errors import os_reason
 from suining_desk.problems import InvalidInput, Problem
 
 SUFFIX = ".sqlite3"
@@ -58,6 +61,15 @@ def private_folder(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
         os.chmod(folder, 0o700)
+
+
+def is_own_folder(folder: Path) -> bool:
+    """Whether ``folder`` is inside the data folder's backups folder (which this program
+    keeps private); any other folder was chosen by the user and keeps its permissions."""
+    try:
+        return Path(folder).resolve().is_relative_to(paths.backups_dir().resolve())
+    except OSError:
+        return False
 
 
 def _audit_head(conn: sqlite3.Connection) -> tuple[int | None, str]:
@@ -103,9 +115,15 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
     database is in use), check the copy, then move it into place; returns its info."""
     now = (now or dt.datetime.now()).replace(microsecond=0)
     dest = Path(dest)
-    private_folder(dest.parent)
     temp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     try:
+        if is_own_folder(dest.parent):
+            private_folder(dest.parent)
+        elif not dest.parent.is_dir():  # a new folder for the backup is made private …
+            dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # … but an existing folder the user chose (--out, 备份到其他位置) keeps its permissions
+        temp.unlink(missing_ok=True)  # left by a killed backup of the same process id
+        temp.open("xb").close()  # a folder we cannot write to fails here, with the reason
         src = sqlite3.connect(str(source), timeout=15)
         out = sqlite3.connect(str(temp))
         try:
@@ -128,17 +146,22 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
             os.chmod(temp, Path(source).stat().st_mode & 0o777)
         os.replace(temp, dest)
     except sqlite3.Error as exc:
-        temp.unlink(missing_ok=True)
-        raise InvalidInput([Problem("backup_cannot_write", {"path": str(dest), "reason": str(exc)})]) from exc
+        _remove_quietly(temp)
+        from suining_desk.db.errors import storage_problem
+        from suining_desk.messages import describe
+
+        known = storage_problem(exc)
+        reason = describe(known) if known is not None else str(exc)
+        raise InvalidInput([Problem("backup_cannot_write", {"path": str(dest), "reason": reason})]) from exc
     except OSError as exc:
-        temp.unlink(missing_ok=True)
+        _remove_quietly(temp)
         from suining_desk.db.errors import storage_problem
 
         problem = storage_problem(exc) or Problem("backup_cannot_write",
-                                                  {"path": str(dest), "reason": exc.strerror or str(exc)})
+                                                  {"path": str(dest), "reason": os_reason(exc)})
         raise InvalidInput([problem]) from exc
     except BaseException:
-        temp.unlink(missing_ok=True)
+        _remove_quietly(temp)
         raise
     meta = {"created": now.isoformat(), "kind": kind, "source": str(source), "audit_seq": seq, "audit_hash": head}
     meta_path(dest).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
@@ -146,6 +169,13 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
 
     record_anchor(Path(source), seq, head, now, dest)
     return BackupInfo(dest, now, kind, dest.stat().st_size, seq, head)
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # a folder we could not write to has no temporary file to remove either
 
 
 def backup_name(db_path: Path, now: dt.datetime, kind: str) -> str:

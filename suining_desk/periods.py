@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from suining_desk.problems import InvalidInput, Problem
 
+FIRST_YEAR = 2000  # the years any period, ledger or filter may name
+LAST_YEAR = 2100
+ANY_FORMAT = "2018-11、2018-Q3、2018 或 2018-T1"
 FORMATS = {
     "monthly": "2018-11",
     "once": "2018-11",
@@ -83,13 +86,33 @@ def period_from_label(label: str) -> Period | None:
     return None
 
 
-def parse_period(label: str, frequency: str) -> Period:
-    """The period ``label`` names for a program of ``frequency``; refused in Chinese otherwise."""
+def parse_period(label: str, frequency: str | None = None) -> Period:
+    """The period ``label`` names — for a program of ``frequency``, or of any frequency
+    when None (a filter); refused in Chinese otherwise. Every command and service that
+    takes a period checks it here."""
     found = period_from_label(label)
-    expected = FORMATS.get(frequency, "2018-11")
-    if found is None or _kind(found.label) != _kind(expected) or not 2000 <= found.start.year <= 2100:
-        raise InvalidInput([Problem("bad_period", {"value": label, "example": expected}, field="period")])
+    expected = FORMATS.get(frequency, "2018-11") if frequency is not None else ""
+    if (found is None or (expected and _kind(found.label) != _kind(expected))
+            or not FIRST_YEAR <= found.start.year <= LAST_YEAR):
+        raise InvalidInput([Problem("bad_period", {"value": label, "example": expected or ANY_FORMAT},
+                                    field="period")])
     return found
+
+
+def check_year(value: object) -> int:
+    """A year as typed (``2018``): four digits from FIRST_YEAR to LAST_YEAR."""
+    text = str(value).strip()
+    if not re.fullmatch(r"[0-9]{4}", text) or not FIRST_YEAR <= int(text) <= LAST_YEAR:
+        raise InvalidInput([Problem("ledger_bad_year", {"value": text}, field="year")])
+    return int(text)
+
+
+def check_month_number(value: object) -> int:
+    """A month of the year as typed (``11``): 1 to 12."""
+    text = str(value).strip()
+    if not re.fullmatch(r"[0-9]{1,2}", text) or not 1 <= int(text) <= 12:
+        raise InvalidInput([Problem("ledger_bad_month", {"value": text}, field="month")])
+    return int(text)
 
 
 def _kind(label: str) -> str:
@@ -124,7 +147,7 @@ def periods_of_year(frequency: str, year: int) -> list[Period]:
 
 
 def is_month_label(text: str) -> bool:
-    return bool(_MONTH.match(text)) and 1 <= int(text[5:]) <= 12
+    return bool(_MONTH.match(text)) and 1 <= int(text[5:]) <= 12 and FIRST_YEAR <= int(text[:4]) <= LAST_YEAR
 
 
 def month_of(day: dt.date) -> str:

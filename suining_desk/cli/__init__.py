@@ -8,6 +8,8 @@ registers itself in :data:`COMMANDS`.
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -20,6 +22,7 @@ from suining_desk.cli.commands import COMMANDS
 from suining_desk.cli.parser import ChineseArgumentParser
 from suining_desk.db.errors import storage_problem
 from suining_desk.messages import describe
+from suining_desk.os_errors import os_problem
 from suining_desk.problems import InvalidInput, Problem
 
 DESCRIPTION = "绥宁扶贫台账：乡镇扶贫对象、搬迁、危改与资金发放台账。不带命令时打开窗口。"
@@ -78,25 +81,76 @@ def open_from_args(args: argparse.Namespace, *, create: bool = False) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Whatever happens, the user reads Chinese, never a traceback:
+    refusals and file errors name what and why, a reader that stops reading (``| head``)
+    ends the command quietly, and anything unforeseen leaves a crash report."""
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:
             return _open_window(args)
         code: int = args.func(args)
+        sys.stdout.flush()  # a reader that left early shows here, not at interpreter exit
         return code
+    except BrokenPipeError:
+        return _reader_gone()
     except InvalidInput as exc:
-        for problem in exc.problems:
-            print(f"错误：{describe(problem)}", file=sys.stderr)
+        _tell(*exc.problems)
         return 1
-    except (sqlite3.Error, peewee.DatabaseError, OSError) as exc:
+    except (sqlite3.Error, peewee.DatabaseError) as exc:
         stored = storage_problem(exc)
         if stored is None:
-            raise
-        print(f"错误：{describe(stored)}", file=sys.stderr)
+            return _crashed(exc)
+        _tell(stored)
+        return 1
+    except OSError as exc:
+        stored = storage_problem(exc) if exc.filename is None else None
+        _tell(stored or os_problem(exc))
         return 1
     except KeyboardInterrupt:
-        print("已取消，数据库未改动。", file=sys.stderr)
+        _say("已取消，数据库未改动。")
         return 130
+    except Exception as exc:  # noqa: BLE001 - the last net: a report instead of a traceback
+        return _crashed(exc)
+
+
+SIGPIPE_EXIT = 141  # 128 + SIGPIPE: what a shell shows for a Unix tool whose reader went away
+
+
+def _reader_gone() -> int:
+    """The output's reader closed the pipe (``| head``): stop quietly, like other Unix
+    tools. Later writes (Python flushes stdout at exit) go nowhere instead of failing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # stdout is not a real file (tests): nothing is flushed to it at exit
+    return SIGPIPE_EXIT
+
+
+def _say(text: str) -> None:
+    try:
+        print(text, file=sys.stderr)
+    except OSError:
+        pass  # nobody reads the error output either
+
+
+def _tell(*problems: Problem) -> None:
+    for problem in problems:
+        _say(f"错误：{describe(problem)}")
+
+
+def _crashed(exc: BaseException) -> int:
+    from suining_desk.crashlog import write_crash_report
+
+    kind = type(exc).__name__
+    try:
+        report = write_crash_report(type(exc), exc, exc.__traceback__)
+    except OSError:
+        _tell(Problem("cli_crashed_unreported", {"kind": kind}))
+    else:
+        _tell(Problem("cli_crashed", {"kind": kind, "path": str(report)}))
+    return 70  # EX_SOFTWARE
 
 
 def _open_window(args: argparse.Namespace) -> int:

@@ -29,11 +29,14 @@ def read_password(prompt: str = "密码：", *, confirm: bool = False) -> str:
     given = os.environ.get(PASSWORD_ENV)
     if given:
         return given
-    password = getpass.getpass(prompt)
+    try:
+        password = getpass.getpass(prompt)
+        if password and confirm and getpass.getpass("再输入一次：") != password:
+            raise InvalidInput([Problem("password_mismatch")])
+    except EOFError:  # no terminal to ask on (a script, a pipe) and no SUINING_PASSWORD
+        password = ""
     if not password:
         raise InvalidInput([Problem("cli_no_password")])
-    if confirm and getpass.getpass("再输入一次：") != password:
-        raise InvalidInput([Problem("password_mismatch")])
     return password
 
 

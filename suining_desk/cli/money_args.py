@@ -4,11 +4,11 @@ user, areas, programs and dates given on the command line, and printing problems
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from typing import Any
 
+from suining_desk.cli.args import date_arg as date_arg  # the money commands' dates, read like all dates
 from suining_desk.problems import InvalidInput, Problem
 
 
@@ -28,13 +28,6 @@ def acting_user(args: argparse.Namespace) -> str:
     from suining_desk.cli.auth import authenticate_cli
 
     return authenticate_cli(args, path=getattr(args, "db", "") or "").username
-
-
-def date_arg(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"日期“{text}”应为 2018-11-20 的格式") from exc
 
 
 def money_arg(text: str) -> int:

@@ -14,12 +14,19 @@ _ERRORS = [
     (r"argument (\S+): expected one argument", "参数 {0} 后面需要一个值"),
     (r"unrecognized arguments: (.*)", "无法识别的参数：{0}"),
     (r"argument (\S+): not allowed with argument (\S+)", "参数 {0} 不能与 {1} 同时使用"),
+    (r"argument (\S+): expected at least one argument", "参数 {0} 后面至少需要一个值"),
+    (r"argument (\S+): expected (\d+) arguments?", "参数 {0} 后面需要 {1} 个值"),
+    (r"argument (\S+): ignored explicit argument '?(.*?)'?$", "参数 {0} 不带值（多了“{1}”）"),
+    (r"one of the arguments (.*) is required", "以下参数必须给出一个：{0}"),
+    (r"ambiguous option: (\S+) could match (.*)", "选项 {0} 不明确，可能是：{1}"),
+    # a value our own type functions refused: their message is Chinese already
+    (r"argument (\S+): (.*)", "参数 {0}：{1}"),
 ]
 
 
 def translate_error(message: str) -> str:
     for pattern, template in _ERRORS:
-        m = re.match(pattern, message)
+        m = re.match(pattern, message, re.DOTALL)
         if m:
             return template.format(*m.groups())
     return message

@@ -16,6 +16,7 @@ from suining_desk import audit_capture
 from suining_desk.db import migrations
 from suining_desk.db.errors import as_storage_error
 from suining_desk.db.models import database
+from suining_desk.os_errors import os_reason
 from suining_desk.problems import InvalidInput, Problem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -110,7 +111,7 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseOpenError(
-            [Problem("db_cannot_open", {"path": str(path), "reason": exc.strerror or str(exc)})]
+            [Problem("db_cannot_open", {"path": str(path), "reason": os_reason(exc)})]
         ) from exc
     close_database()
     db = SuiningDatabase(str(path), pragmas=PRAGMAS, timeout=15)

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from suining_desk.exchange.reader import CSV_SUFFIXES, csv_dialect, open_csv_text
+from suining_desk.exchange.xlsx_out import save_replacing
 from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.problems import Problem
 
 PROBLEMS_HEADER = "导入问题"
 LIST_SHEET = "问题清单"
@@ -173,11 +174,7 @@ def write_report(result: ImportResult, out: Path | str) -> Path:
         listing.append(row)
     listing.append([])
     listing.append([result.summary()])
-    try:
-        book.save(out)
-    except OSError as exc:
-        raise InvalidInput([Problem("export_cannot_write", {"path": str(out), "reason": exc.strerror or str(exc)})]) \
-            from exc
+    save_replacing(book, out)
     return out
 
 

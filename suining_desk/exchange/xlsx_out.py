@@ -11,11 +11,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from suining_desk.exchange.columns import Column
+from suining_desk.os_errors import os_reason
 from suining_desk.problems import InvalidInput, Problem
 
 
 def cannot_write(path: Path, exc: OSError) -> InvalidInput:
-    return InvalidInput([Problem("export_cannot_write", {"path": str(path), "reason": exc.strerror or str(exc)})])
+    return InvalidInput([Problem("export_cannot_write", {"path": str(path), "reason": os_reason(exc)})])
 
 
 def write_table(path: Path | str, sheet_title: str, columns: Sequence[Column],
@@ -54,11 +55,38 @@ def write_table(path: Path | str, sheet_title: str, columns: Sequence[Column],
 
 
 def save_replacing(book: object, path: Path) -> None:
-    """Save beside the target, then rename: a failed save never leaves half a file."""
+    """Save beside the target, then rename: a failed save never leaves half a file.
+
+    The temporary file is created before openpyxl starts, so a folder that cannot be
+    written to fails cleanly; when a save fails part way, the streamed (write-only) sheets
+    are closed here, or openpyxl would complain about them on stderr when they are
+    garbage-collected ("Exception ignored … I/O operation on closed file")."""
     partial = path.with_name(f".{path.name}.partial")
     try:
+        open(partial, "wb").close()  # noqa: SIM115 - only to learn whether the folder takes files
         book.save(partial)  # type: ignore[attr-defined]
         os.replace(partial, path)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        _close_sheets(book)
+        _remove_quietly(partial)
         raise cannot_write(path, exc) from exc
+    except BaseException:
+        _close_sheets(book)
+        _remove_quietly(partial)
+        raise
+
+
+def _close_sheets(book: object) -> None:
+    for sheet in getattr(book, "worksheets", ()):
+        if getattr(sheet, "closed", True) is False:  # a write-only sheet still streaming
+            try:
+                sheet.close()
+            except Exception:  # noqa: BLE001 - its file is already gone; only silence is wanted
+                pass
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # e.g. the name is taken by a folder, or the folder cannot be written to

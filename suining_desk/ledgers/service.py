@@ -29,6 +29,7 @@ from suining_desk.ledgers.page import page_ranges, render
 from suining_desk.ledgers.sectionpage import render_sections
 from suining_desk.ledgers.spec import PAPER_SIZES, LedgerSpec
 from suining_desk.ledgers.stamp import Fingerprint, fingerprint, make_stamp
+from suining_desk.os_errors import os_reason
 from suining_desk.problems import InvalidInput, Problem
 
 MAX_NOTICE_DAYS = 90
@@ -159,7 +160,7 @@ def write_ledger(spec: LedgerSpec, out: Path, *, username: str, record: bool = T
         os.replace(temp_name, out)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
-        raise InvalidInput([Problem("ledger_cannot_write", {"path": str(out), "reason": exc.strerror or str(exc)})]
+        raise InvalidInput([Problem("ledger_cannot_write", {"path": str(out), "reason": os_reason(exc)})]
                            ) from exc
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

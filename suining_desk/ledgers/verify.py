@@ -36,6 +36,8 @@ class VerifyReport:
 
 def read_ledger(path: Path) -> Recorded:
     """The record stored in a ledger file; :class:`InvalidInput` if it is not one."""
+    if path.is_dir():
+        raise InvalidInput([Problem("ledger_file_is_folder", {"path": str(path)})])
     if not path.is_file():
         raise InvalidInput([Problem("ledger_file_missing", {"path": str(path)})])
     payload = read_payload(path.read_bytes())

@@ -20,6 +20,7 @@ from suining_desk.db.models import Attachment, Blob, Household, Payment, Relocat
 from suining_desk.db.rows import tuples
 from suining_desk.enums import ATTACHMENT_KINDS
 from suining_desk.images import NotAnImage, mime_for, prepare
+from suining_desk.os_errors import os_reason
 from suining_desk.problems import InvalidInput, Problem
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -65,7 +66,7 @@ def attach_file(owner_kind: str, owner_id: int, path: Path, *, kind: str, user: 
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InvalidInput([Problem("attachment_unreadable", {"name": path.name, "reason": exc.strerror or str(exc)},
+        raise InvalidInput([Problem("attachment_unreadable", {"name": path.name, "reason": os_reason(exc)},
                                     field="file")]) from exc
     problems = check_file(path.name, size)
     if problems:

@@ -85,6 +85,8 @@ def find_program(text: str) -> ProgramView:
     found = Program.get_or_none((Program.code == text.strip()) | (Program.name == text.strip()))
     if found is None:
         choices = "、".join(p.name for p in programs())
+        if not choices:
+            raise InvalidInput([Problem("program_none_yet", {"value": text}, field="program")])
         raise InvalidInput([Problem("program_unknown", {"value": text, "choices": choices}, field="program")])
     return _view(found)
 

@@ -48,6 +48,7 @@ from suining_desk.ledgers.service import MAX_NOTICE_DAYS
 from suining_desk.ledgers.spec import DEFAULT_NOTICE_DAYS, PAPER_SIZES, LedgerSpec
 from suining_desk.messages import describe
 from suining_desk.money import format_fen
+from suining_desk.os_errors import os_reason
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.areas import area_path
 from suining_desk.services.programs import program_choices
@@ -497,7 +498,7 @@ class LedgersPage(QWidget):
         except OSError as exc:
             temp.unlink(missing_ok=True)
             self._say(describe(Problem("ledger_cannot_write", {"path": str(target),
-                                                               "reason": exc.strerror or str(exc)})), ok=False)
+                                                               "reason": os_reason(exc)})), ok=False)
             return
         settings.setValue(f"{SETTINGS_GROUP}/save_dir", str(target.parent))
         self._say(self.tr("已保存到 {path}").format(path=target))

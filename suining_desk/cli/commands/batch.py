@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from suining_desk.cli.args import plain
 from suining_desk.cli.money_args import add_common, date_arg, money_arg
 from suining_desk.cli.parser import ChineseArgumentParser
 
@@ -36,25 +37,25 @@ def _options(name: str, p: argparse.ArgumentParser) -> None:
     if name == "list":
         p.add_argument("--program", metavar="项目", help="项目名称或代码")
         p.add_argument("--status", choices=("draft", "submitted", "approved", "posted"), help="状态")
-        p.add_argument("--year", type=int, metavar="年度")
+        p.add_argument("--year", type=plain, metavar="年度", help="只列此年度的批次，如 2018")
         p.add_argument("--area", metavar="区域", help="乡镇或村（名称、代码或 乡镇/村）")
         p.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
     elif name in ("preview", "create", "one-off"):
         p.add_argument("--program", required=True, metavar="项目", help="项目名称或代码，如 低保")
-        p.add_argument("--period", required=True, metavar="期间",
+        p.add_argument("--period", required=True, type=plain, metavar="期间",
                        help="如 2018-11（按月）、2018-T1（学期）、2018（按年）")
         p.add_argument("--area", required=True, metavar="区域", help="县、乡镇、村或组（名称、代码或 乡镇/村）")
         if name != "one-off":
             p.add_argument("--pay-date", type=date_arg, metavar="日期", help="计划发放日期（默认今天）")
         if name != "preview":
-            p.add_argument("--notes", default="", metavar="备注")
+            p.add_argument("--notes", default="", metavar="备注", help="批次备注（可不填）")
         p.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
     elif name == "add-line":
         _batch(p)
-        p.add_argument("--household", required=True, metavar="户编号")
+        p.add_argument("--household", required=True, metavar="户编号", help="受助户的户编号")
         p.add_argument("--person", metavar="身份证号", help="享受人员（按人救助时）")
         p.add_argument("--amount", required=True, type=money_arg, metavar="金额", help="元，如 3500 或 3,500.00")
-        p.add_argument("--reason", required=True, metavar="事由")
+        p.add_argument("--reason", required=True, metavar="事由", help="救助事由，如 住院医疗费用救助")
         p.add_argument("--attach", nargs="*", default=[], metavar="文件", help="附件（发票、诊断证明的照片或扫描件）")
     elif name == "show":
         _batch(p)
@@ -63,12 +64,14 @@ def _options(name: str, p: argparse.ArgumentParser) -> None:
     elif name in ("adjust", "remove-line"):
         p.add_argument("line", type=int, metavar="明细号", help="发放记录的序号（batch show --lines 第一列）")
         if name == "adjust":
-            p.add_argument("--amount", required=True, type=money_arg, metavar="金额")
-        p.add_argument("--reason", required=True, metavar="原因")
+            p.add_argument("--amount", required=True, type=money_arg, metavar="金额",
+                           help="调整后的金额，元，如 320.00")
+        p.add_argument("--reason", required=True, metavar="原因",
+                       help="调整或删除的原因（记入批次流程记录和审计日志）")
     elif name in ("submit", "approve", "delete", "return"):
         _batch(p)
         if name == "return":
-            p.add_argument("--reason", required=True, metavar="原因")
+            p.add_argument("--reason", required=True, metavar="原因", help="退回修改的原因（录入员会看到）")
     elif name == "post":
         _batch(p)
         p.add_argument("--date", required=True, type=date_arg, metavar="日期", help="发放日期，如 2018-11-10")

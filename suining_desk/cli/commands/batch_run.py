@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from suining_desk.cli.args import year_or_none
 from suining_desk.cli.money_args import acting_user, find_area, find_batch_id, print_json
 from suining_desk.enums import BATCH_STATUS
 from suining_desk.messages import describe
@@ -92,7 +93,8 @@ def _batch_json(row: BatchRow) -> dict[str, object]:
 def do_list(args: argparse.Namespace) -> int:
     program_id = find_program(args.program).id if args.program else None
     area_id = find_area(args.area) if args.area else None
-    ids = batch_ids(BatchFilter(area_id=area_id, program_id=program_id, status=args.status, year=args.year))
+    ids = batch_ids(BatchFilter(area_id=area_id, program_id=program_id, status=args.status,
+                                year=year_or_none(args.year)))
     rows = batch_rows(list(ids))
     ordered = [rows[i] for i in ids]
     if args.json:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
+from suining_desk.cli.args import plain, require_suffix, year_or_none
 from suining_desk.problems import InvalidInput
 
 
@@ -30,8 +30,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
     parser.add_argument("--status", metavar="状态", help="户状态（poor / exited / monitored 或中文）或记录状态")
     parser.add_argument("--cause", metavar="致贫原因", help="如 因病")
     parser.add_argument("--program", metavar="项目", help="享受项目（名称或代码，如 低保）")
-    parser.add_argument("--exit-year", type=int, metavar="年度", help="脱贫年度")
-    parser.add_argument("--year", type=int, metavar="年度", help="搬迁批次年度、危改年度或发放年度")
+    parser.add_argument("--exit-year", type=plain, metavar="年度", help="脱贫年度")
+    parser.add_argument("--year", type=plain, metavar="年度", help="搬迁批次年度、危改年度或发放年度")
     parser.add_argument("--search", metavar="关键字", help="姓名、拼音首字母、身份证号或户编号（同窗口中的搜索）")
     parser.add_argument("--include-removed", action="store_true", help="包括已清退的户")
     parser.set_defaults(func=run)
@@ -44,12 +44,14 @@ def run(args: argparse.Namespace) -> int:
     from suining_desk.messages import describe
 
     try:
+        out = require_suffix(args.file, ".xlsx")
+        exit_year, year = year_or_none(args.exit_year), year_or_none(args.year)
         open_from_args(args)
         spec = EXPORTS[args.kind]
         filters = ExportArgs(area=args.area, status=args.status, cause=args.cause, program=args.program,
-                             exit_year=args.exit_year, year=args.year, search=args.search,
+                             exit_year=exit_year, year=year, search=args.search,
                              include_removed=args.include_removed)
-        result = spec.run(Path(args.file), filters)
+        result = spec.run(out, filters)
     except InvalidInput as exc:
         empty = any(p.code == "export_empty" for p in exc.problems)
         for problem in exc.problems:

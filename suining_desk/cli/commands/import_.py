@@ -17,6 +17,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from suining_desk.cli.args import require_suffix
 from suining_desk.problems import InvalidInput, Problem
 
 KINDS = ("households", "relocations", "renovations", "enrolments", "payments")
@@ -65,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
     from suining_desk.exchange.staging import ImportCancelled, ImportOptions
 
     try:
+        if args.report:
+            require_suffix(args.report, ".xlsx")  # before the import, not after it
         path = open_from_args(args)
         account = authenticate_cli(args, path=path)
         options = ImportOptions(skip_invalid=args.skip_invalid, update_duplicates=args.update_duplicates,

@@ -29,13 +29,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from suining_desk.cli.args import plain, require_suffix
 from suining_desk.cli.auth import PASSWORD_ENV, USER_ENV
 from suining_desk.problems import InvalidInput, Problem
 
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip())
+        return dt.date.fromisoformat(plain(text))
     except ValueError as exc:
         raise InvalidInput([Problem("bad_date", {"value": text}, field="date")]) from exc
 
@@ -68,15 +69,15 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
     payments = kinds.add_parser("payments", help="资金发放台账（按项目、年度或月份、区域；--public 为公示版）")
     payments.add_argument("--program", required=True, metavar="项目", help="项目名称或代码，如 低保 或 dibao")
-    payments.add_argument("--year", required=True, metavar="年度", help="归属年度，如 2018")
-    payments.add_argument("--month", metavar="月份", help="归属月份 1–12（不填为全年）")
+    payments.add_argument("--year", required=True, type=plain, metavar="年度", help="归属年度，如 2018")
+    payments.add_argument("--month", type=plain, metavar="月份", help="归属月份 1–12（不填为全年）")
     _area_options(payments)
     _public_options(payments)
     _common_options(payments)
     payments.set_defaults(func=run, filter_keys=("program", "year", "month", "township", "village"))
 
     summary = kinds.add_parser("summary", help="资金发放汇总台账（各村各项目的户数、人数、笔数和金额）")
-    summary.add_argument("--year", required=True, metavar="年度", help="归属年度，如 2018")
+    summary.add_argument("--year", required=True, type=plain, metavar="年度", help="归属年度，如 2018")
     summary.add_argument("--township", metavar="乡镇", help="乡镇名称或区划代码（不填为全县）")
     _common_options(summary)
     summary.set_defaults(func=run, filter_keys=("year", "township"), public=False, notice_days=7)
@@ -89,7 +90,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
     )
     for name, help_text, year_help in housing:
         kind = kinds.add_parser(name, help=help_text, description=help_text)
-        kind.add_argument("--year", required=True, metavar="年度", help=year_help)
+        kind.add_argument("--year", required=True, type=plain, metavar="年度", help=year_help)
         _area_options(kind)
         _public_options(kind)
         _common_options(kind)
@@ -119,6 +120,7 @@ def run(args: argparse.Namespace) -> int:
     from suining_desk.ledgers import make_spec, write_ledger
     from suining_desk.money import format_fen
 
+    out = require_suffix(args.out, ".pdf")
     path = open_from_args(args)
     raw = {key: getattr(args, key, None) for key in args.filter_keys}
     spec = make_spec(
@@ -129,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
     username, display_name = _printed_by(args, path)
     if display_name and not spec.preparer:
         spec = replace(spec, preparer=display_name)
-    result = write_ledger(spec, Path(args.out), username=username)
+    result = write_ledger(spec, out, username=username)
     print(f"已生成：{result.path}")
     print(f"{result.title}：{result.rows} 行，{result.pages} 页，合计 {format_fen(result.total_fen)} 元，"
           f"校验码 {result.code}")

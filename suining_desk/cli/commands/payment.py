@@ -8,6 +8,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
+from suining_desk.cli.args import plain, year_or_none
 from suining_desk.cli.money_args import acting_user, add_common, date_arg, find_area, print_json
 from suining_desk.cli.parser import ChineseArgumentParser
 
@@ -17,22 +18,23 @@ def register(sub: Any) -> argparse.ArgumentParser:
     actions = parser.add_subparsers(dest="action", title="操作", metavar="操作", parser_class=ChineseArgumentParser)
     actions.required = True
     reverse = actions.add_parser("reverse", help="冲销一笔已发放的记录（红字更正：新增一笔负数记录指向原记录）")
-    reverse.add_argument("payment", type=int, metavar="记录号")
-    reverse.add_argument("--reason", required=True, metavar="原因")
+    reverse.add_argument("payment", type=int, metavar="记录号", help="要冲销的发放记录号（batch show --lines 第一列）")
+    reverse.add_argument("--reason", required=True, metavar="原因",
+                         help="冲销原因，如 重复发放、对象已死亡（记入审计日志）")
     reverse.add_argument("--date", type=date_arg, metavar="日期", help="冲销日期（默认今天）")
     reissue = actions.add_parser("reissue", help="把已冲销（或银行退回）的一笔加入重新发放批次（须审核后过账）")
-    reissue.add_argument("payment", type=int, metavar="记录号")
-    reissue.add_argument("--reason", required=True, metavar="原因")
+    reissue.add_argument("payment", type=int, metavar="记录号", help="要重新发放的原发放记录号")
+    reissue.add_argument("--reason", required=True, metavar="原因", help="重新发放的原因，如 银行退回、账号已更换")
     reissue.add_argument("--account", metavar="账号", help="新的一卡通账号（默认该户现在的账号）")
     reissue.add_argument("--reverse-reason", metavar="冲销原因", help="原记录尚未冲销时，先以此原因冲销")
     reissue.add_argument("--date", type=date_arg, metavar="日期", help="冲销日期（默认今天；重新发放日期在过账时填写）")
     show = actions.add_parser("show", help="查看一笔发放记录及其冲销、重新发放")
-    show.add_argument("payment", type=int, metavar="记录号")
+    show.add_argument("payment", type=int, metavar="记录号", help="发放记录号")
     totals = actions.add_parser("totals", help="已发放金额合计（按区域、项目、期间或年度）")
     totals.add_argument("--area", metavar="区域", help="乡镇、村或组（名称、代码或 乡镇/村）")
-    totals.add_argument("--program", metavar="项目")
-    totals.add_argument("--period", metavar="期间", help="如 2018-11")
-    totals.add_argument("--year", type=int, metavar="年度")
+    totals.add_argument("--program", metavar="项目", help="项目名称或代码（不填为全部项目）")
+    totals.add_argument("--period", type=plain, metavar="期间", help="如 2018-11（按月）、2018-T1、2018-Q3、2018")
+    totals.add_argument("--year", type=plain, metavar="年度", help="归属年度，如 2018（与 --period 同时给出时按期间）")
     totals.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
     for name, p in (("reverse", reverse), ("reissue", reissue), ("show", show), ("totals", totals)):
         add_common(p, writes=name in ("reverse", "reissue"))
@@ -74,10 +76,14 @@ def run(args: argparse.Namespace) -> int:
             if other:
                 print(f"{label} {other}")
     else:
+        from suining_desk.periods import parse_period
+
+        program = find_program(args.program) if args.program else None
+        # the same checks as batch create and ledger: a program's own kind of period, years 2000–2100
+        period = parse_period(args.period, program.frequency if program else None).label if args.period else None
         f = payment_query.PaymentFilter(
             area_id=find_area(args.area) if args.area else None,
-            program_id=find_program(args.program).id if args.program else None,
-            period=args.period, year=args.year)
+            program_id=program.id if program else None, period=period, year=year_or_none(args.year))
         totals = payment_query.payment_totals(f)
         if args.json:
             print_json({"payments": totals.payments, "total_fen": totals.total_fen})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from suining_desk.cli.args import plain
 from suining_desk.cli.money_args import acting_user, add_common
 from suining_desk.cli.parser import ChineseArgumentParser
 
@@ -18,8 +19,9 @@ def register(sub: Any) -> argparse.ArgumentParser:
     reopen = actions.add_parser("reopen", help="重新开放（管理员，须填原因）")
     listing = actions.add_parser("list", help="列出已关账的月份和关账记录")
     for p in (close, reopen):
-        p.add_argument("month", metavar="月份", help="如 2018-11")
-        p.add_argument("--reason", required=p is reopen, default="", metavar="原因")
+        p.add_argument("month", type=plain, metavar="月份", help="如 2018-11")
+        p.add_argument("--reason", required=p is reopen, default="", metavar="原因",
+                       help="重新开放的原因（必填）" if p is reopen else "关账说明（可不填）")
         add_common(p, writes=True)
     add_common(listing, writes=False)
     parser.set_defaults(func=run)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
+from suining_desk.cli.args import require_suffix
 from suining_desk.problems import InvalidInput
 
 
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
 
     layout = LAYOUTS[args.kind]
     try:
-        path = write_template(layout, Path(args.out))
+        path = write_template(layout, require_suffix(args.out, ".xlsx"))
     except InvalidInput as exc:
         for problem in exc.problems:
             print(f"错误：{describe(problem)}", file=sys.stderr)

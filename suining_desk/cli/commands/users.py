@@ -19,7 +19,8 @@ ACTIONS = ("list", "add", "disable", "enable", "reset", "passwd")
 def register(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         "user", help="用户管理：list 列出、add 新增、disable 停用、enable 启用、reset 重置密码、passwd 修改自己的密码")
-    parser.add_argument("action", choices=ACTIONS, metavar="操作", help="、".join(ACTIONS))
+    parser.add_argument("action", choices=ACTIONS, metavar="操作",
+                        help="list 列出、add 新增、disable 停用、enable 启用、reset 重置密码、passwd 修改自己的密码")
     parser.add_argument("username", nargs="?", default="", metavar="用户名",
                         help="要操作的用户（add/disable/enable/reset）")
     parser.add_argument("--role", choices=tuple(ROLES), default="clerk",

@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Final, TypeVar
 
+from suining_desk import periods
 from suining_desk.db.models import Area, Program, database
 from suining_desk.enums import AreaLevel
 from suining_desk.idnumber import mask
@@ -21,8 +22,6 @@ from suining_desk.privacy import mask_bank, redact
 from suining_desk.problems import InvalidInput, Problem
 
 COUNTY_NAME: Final = "绥宁县"
-FIRST_YEAR: Final = 2000
-LAST_YEAR: Final = 2100
 SQLITE_VARIABLES: Final = 900  # ids per IN (…) query
 _PHONE_LIKE = re.compile(r"(?<![0-9])[0-9]{7,}(?![0-9])")  # landlines (7–8 digits) and mobiles (11)
 
@@ -38,24 +37,22 @@ def check_year(raw: Mapping[str, object]) -> int:
     text = _text(raw, "year")
     if not text:
         raise InvalidInput([Problem("required", {"label": "年度"}, field="year")])
-    if not re.fullmatch(r"[0-9]{4}", text) or not FIRST_YEAR <= int(text) <= LAST_YEAR:
-        raise InvalidInput([Problem("ledger_bad_year", {"value": text}, field="year")])
-    return int(text)
+    return periods.check_year(text)
 
 
 def check_month(raw: Mapping[str, object]) -> int | None:
     text = _text(raw, "month")
     if not text:
         return None
-    if not re.fullmatch(r"[0-9]{1,2}", text) or not 1 <= int(text) <= 12:
-        raise InvalidInput([Problem("ledger_bad_month", {"value": text}, field="month")])
-    return int(text)
+    return periods.check_month_number(text)
 
 
 def find_program(text: str) -> Program:
     program = Program.get_or_none((Program.code == text) | (Program.name == text))
     if program is None:
         names = "、".join(p.name for p in Program.select(Program.name).order_by(Program.sort_order, Program.id))
+        if not names:
+            raise InvalidInput([Problem("program_none_yet", {"value": text}, field="program")])
         raise InvalidInput([Problem("ledger_unknown_program", {"value": text, "choices": names},
                                     field="program")])
     return program
