@@ -187,7 +187,8 @@ def _open_xlsx(path: Path, layout: Layout, sheet: str | None) -> SheetRows:
 def _open_html(path: Path, layout: Layout) -> SheetRows:
     """The first table of the page whose header names the layout's required columns."""
     candidate: HeaderMatch | None = None
-    for number, table in enumerate(html_tables(path), start=1):
+    tables = html_tables(path)
+    for number, table in enumerate(tables, start=1):
         head, rest = _split_head(_numbered(table))
         header = _best_header(layout, head)
         if header is None or layout.missing_required(header):
@@ -195,7 +196,7 @@ def _open_html(path: Path, layout: Layout) -> SheetRows:
                 candidate = header
             continue
         return SheetRows(path, f"表{number}", header, len(table), _after_header(head, header, rest))
-    if candidate is None and not html_tables(path):
+    if not tables:
         raise _unreadable("file_html_no_table", path=str(path))
     raise _no_header(path, layout, candidate)
 
