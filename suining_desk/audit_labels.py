@@ -13,6 +13,7 @@ TABLE_LABELS = {
 ACTION_LABELS = {
     "login": "登录", "login_failed": "登录失败", "login_refused_locked": "登录被拒（账户锁定）",
     "login_refused_disabled": "登录被拒（账户停用）", "admin_created": "创建初始管理员",
+    "database_seeded": "新建数据库：县、乡镇和项目",
     "user_created": "新增用户", "user_updated": "修改用户", "user_disabled": "停用用户",
     "user_enabled": "启用用户", "password_changed": "修改密码", "password_reset": "重置密码",
     "audit_baseline": "审计基线", "demo_generated": "生成演示数据", "backup_restored": "从备份恢复",

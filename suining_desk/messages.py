@@ -109,6 +109,8 @@ MESSAGES: dict[str, str] = {
     "enrol_change_too_early": "变更日期必须晚于原享受开始日期{start}",
     "enrol_unchanged": "类别和享受人数都没有变化",
     "month_closed": "{month}已关账，不能登记日期为{date}的发放或冲销（须由管理员填写原因重新开放）",
+    "period_closed": ("{months}已关账，不能再登记属于{period}的发放、冲销或重新发放"
+                      "（须由管理员填写原因重新开放）"),
     "month_already_closed": "{month}已经关账",
     "month_not_closed": "{month}没有关账",
     "batch_one_off_computed": "“{program}”是一次性救助，请新建一次性发放批次逐笔登记",

@@ -30,15 +30,25 @@ class FixtureCounty:
     fengmu_1: Area
 
 
+def _area(code: str, name: str, level: int, parent: Area | None = None, sort_order: int = 0) -> Area:
+    """The area with this code: the one already there (a database ``init`` seeded has the
+    county and its townships), or a new one."""
+    found = Area.get_or_none(Area.code == code)
+    if found is not None:
+        assert (found.name, found.level) == (name, level)
+        return found
+    return Area.create(code=code, name=name, level=level, parent=parent, sort_order=sort_order)
+
+
 def build_county() -> FixtureCounty:
-    county = Area.create(code="430527", name="绥宁县", level=1)
-    changpu = Area.create(code="430527100", name="长铺镇", level=2, parent=county, sort_order=1)
-    wuyang = Area.create(code="430527101", name="武阳镇", level=2, parent=county, sort_order=2)
-    qingshi = Area.create(code="430527100001", name="青石村", level=3, parent=changpu)
-    fengmu = Area.create(code="430527101001", name="枫木村", level=3, parent=wuyang)
-    q1 = Area.create(code="43052710000101", name="一组", level=4, parent=qingshi, sort_order=1)
-    q2 = Area.create(code="43052710000102", name="二组", level=4, parent=qingshi, sort_order=2)
-    f1 = Area.create(code="43052710100101", name="一组", level=4, parent=fengmu, sort_order=1)
+    county = _area("430527", "绥宁县", 1)
+    changpu = _area("430527100", "长铺镇", 2, county, 1)
+    wuyang = _area("430527101", "武阳镇", 2, county, 2)
+    qingshi = _area("430527100001", "青石村", 3, changpu)
+    fengmu = _area("430527101001", "枫木村", 3, wuyang)
+    q1 = _area("43052710000101", "一组", 4, qingshi, 1)
+    q2 = _area("43052710000102", "二组", 4, qingshi, 2)
+    f1 = _area("43052710100101", "一组", 4, fengmu, 1)
     return FixtureCounty(county, changpu, wuyang, qingshi, fengmu, q1, q2, f1)
 
 

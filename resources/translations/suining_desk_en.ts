@@ -2805,7 +2805,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="+50"/>
+        <location filename="../../ui/pages/overview.py" line="+57"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
@@ -2850,7 +2850,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Payments</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>项目</source>
         <translation>Program</translation>
     </message>
@@ -2885,7 +2885,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Whole county</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
+        <source>另有清退 {count} 户</source>
+        <translation>plus {count} removed from the register</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>

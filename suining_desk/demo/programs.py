@@ -1,6 +1,7 @@
 """The aid program catalogue (from the county's 2014–2018 programs) and its standards.
 
-Used by the demo generator and, through :func:`install_programs`, by real databases.
+Used by the demo generator, and by every new database (:mod:`suining_desk.services.new_database`),
+which gets the programs without their standards: those the county sets, with their dates.
 Amounts are integer fen. For one-off programs (医疗救助, 临时救助, 产业扶贫奖补) the
 standard is the most one payment may be; for the others it is the amount per
 beneficiary per period, in force from ``effective_from`` until the next row.
@@ -118,8 +119,9 @@ def categories(code: str) -> list[str]:
     return list(seen)
 
 
-def install_programs() -> dict[str, int]:
-    """Insert the catalogue's programs and standards that are missing; returns code → id.
+def install_programs(*, standards: bool = True) -> dict[str, int]:
+    """Insert the catalogue's programs (and, with ``standards``, their standards) that are
+    missing; returns code → id.
 
     Idempotent: a program already present (by code) is left as it is, and only standards
     not yet recorded (program, category, effective_from) are added.
@@ -134,7 +136,7 @@ def install_programs() -> dict[str, int]:
                     funding_source=spec.funding_source, active=True, sort_order=order,
                 )
             ids[spec.code] = int(program.id)
-            for s in spec.standards:
+            for s in spec.standards if standards else ():
                 exists = Standard.select().where(
                     (Standard.program == program.id)
                     & (Standard.category == s.category)

@@ -125,13 +125,18 @@ def _new_user(username: str, display_name: str, role: str, township_id: int | No
 
 
 def create_first_admin(username: str, display_name: str, password: str) -> Account:
-    """The first account of a new database: an admin for the whole county."""
+    """The first account of a new database: an admin for the whole county. A database
+    with no area yet also gets the county, its townships and the programs (``init`` and
+    the window's first run both come here)."""
+    from suining_desk.services.new_database import seed_new_database  # pulls in the demo package: only here
+
     with database.atomic("IMMEDIATE"):
         if accounts_exist():
             raise InvalidInput([Problem("accounts_exist")])
         user = _new_user(username, display_name, "admin", None, password)
         audit.append("admin_created", username=user.username, table_name="user", record_id=user.id,
                      after=_public(user))
+        seed_new_database(user=user.username)
     return to_account(user)
 
 

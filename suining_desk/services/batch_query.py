@@ -58,17 +58,18 @@ class BatchRow:
     notes: str
 
 
-_SORT = {
-    BatchColumn.BATCH_NO: "b.batch_no",
-    BatchColumn.PROGRAM: "b.program_id",
-    BatchColumn.PERIOD: "b.period",
-    BatchColumn.AREA: "b.area_id",
-    BatchColumn.STATUS: "b.status",
-    BatchColumn.LINES: "b.id",  # counted only for the rows on screen
-    BatchColumn.TOTAL: "b.id",
-    BatchColumn.CREATED_BY: "b.created_by",
-    BatchColumn.APPROVED_BY: "b.approved_by",
-    BatchColumn.PAID_DATE: "b.paid_date",
+_SORT: dict[BatchColumn, tuple[str, ...]] = {
+    BatchColumn.BATCH_NO: ("b.batch_no",),
+    BatchColumn.PROGRAM: ("b.program_id",),
+    # By the calendar, not the label: 2018-T1 (March) before 2018-12, a year before its months' ends.
+    BatchColumn.PERIOD: ("b.period_start", "b.period_end"),
+    BatchColumn.AREA: ("b.area_id",),
+    BatchColumn.STATUS: ("b.status",),
+    BatchColumn.LINES: ("b.id",),  # counted only for the rows on screen
+    BatchColumn.TOTAL: ("b.id",),
+    BatchColumn.CREATED_BY: ("b.created_by",),
+    BatchColumn.APPROVED_BY: ("b.approved_by",),
+    BatchColumn.PAID_DATE: ("b.paid_date",),
 }
 
 
@@ -103,8 +104,8 @@ def batch_ids(f: BatchFilter, sort: BatchColumn = BatchColumn.PERIOD, descending
         where.append("b.batch_no LIKE ?")
         params.append(f"%{f.batch_no.strip()}%")
     direction = " DESC" if descending else ""
-    sql = (f"SELECT b.id FROM payment_batch b WHERE {' AND '.join(where)} "
-           f"ORDER BY {_SORT[sort]}{direction}, b.id{direction}")
+    keys = ", ".join(f"{column}{direction}" for column in (*_SORT[sort], "b.id"))
+    sql = f"SELECT b.id FROM payment_batch b WHERE {' AND '.join(where)} ORDER BY {keys}"
     return array("q", (r[0] for r in database.execute_sql(sql, params)))
 
 

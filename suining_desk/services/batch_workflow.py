@@ -3,7 +3,8 @@
 The clerk who entered a batch submits it; a reviewer who did not enter it approves it
 (or sends it back with a reason); a reviewer posts it with the day the money was paid.
 Posting marks every line posted in one statement, after which the database refuses any
-change to them. Nothing is posted into a closed month.
+change to them. Nothing is posted that belongs to a closed month's period or is dated in a
+closed month.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from suining_desk.enums import BATCH_STATUS
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.actors import ENTER, REVIEW, require_in_area
 from suining_desk.services.batches import now_text
-from suining_desk.services.period_locks import closed_problem
+from suining_desk.services.period_locks import lock_problems
 
 MAX_LISTED = 10  # problems listed one by one before "and N more"
 
@@ -112,9 +113,7 @@ def approve_batch(batch_id: int, *, user: str) -> None:
 
 def post_problems(batch: PaymentBatch, paid_date: dt.date, today: dt.date) -> list[Problem]:
     """Why an approved batch cannot be posted on ``paid_date`` (reads only)."""
-    problems: list[Problem] = []
-    if (closed := closed_problem(paid_date)) is not None:
-        problems.append(closed)
+    problems: list[Problem] = lock_problems(batch.period, paid_date)
     if paid_date > today:
         problems.append(Problem("date_in_future", {"value": paid_date.isoformat()}, field="paid_date"))
     if paid_date < batch.period_start - dt.timedelta(days=366):

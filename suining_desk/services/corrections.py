@@ -17,7 +17,7 @@ from suining_desk.db.models import Household, Payment, PaymentBatch, Person, Pro
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.actors import ENTER, REVIEW, require_in_area
 from suining_desk.services.batches import new_batch, now_text
-from suining_desk.services.period_locks import closed_problem
+from suining_desk.services.period_locks import closed_period_problem, lock_problems
 
 _ACCOUNT = re.compile(r"^\d{12,25}$")
 _COPY = ("batch_id", "program_id", "household_id", "person_id", "township_id", "village_id", "period", "category",
@@ -47,9 +47,7 @@ def payment_state(payment_id: int) -> PaymentState:
 
 
 def _date_problems(on: dt.date, original: Payment, today: dt.date) -> list[Problem]:
-    problems = []
-    if (closed := closed_problem(on)) is not None:
-        problems.append(closed)
+    problems = lock_problems(original.period, on)
     if on > today:
         problems.append(Problem("date_in_future", {"value": on.isoformat()}, field="date"))
     if original.paid_date is not None and on < original.paid_date:
@@ -134,6 +132,8 @@ def reissue_payment(payment_id: int, reason: str, *, user: str, on: dt.date, ban
     with database.atomic("IMMEDIATE"):
         original = _posted_original(payment_id)
         require_in_area(user, ENTER, original.township_id)
+        if (frozen := closed_period_problem(original.period)) is not None:  # its batch could never be posted
+            raise InvalidInput([frozen])
         state = payment_state(payment_id)
         if state.reissued_by is not None:
             raise InvalidInput([Problem("payment_already_reissued", {"value": payment_id,

@@ -1,6 +1,13 @@
-"""Closing a month: nothing is posted (paid, reversed, re-issued) with a date in a closed
-month unless an admin reopens it with a reason. Each lock and reopen is a row of an
-append-only table; the latest one for a month is in force.
+"""Closing a month freezes its figures: nothing is posted (paid, reversed, re-issued) that
+belongs to a closed month's period, nor with a date in a closed month, unless an admin
+reopens it with a reason. Each lock and reopen is a row of an append-only table; the
+latest one for a month is in force.
+
+A payment belongs to its period (``2018-11``; one-off aid is batched by month). A period
+longer than a month (quarter, term, year) is frozen once every month it spans is closed:
+an autumn-term grant is still paid in October after September is closed. A bank's return
+file posts nothing (it records what the bank did with money already posted), so it is
+accepted whatever the month; the reversal and re-issue of a failed line are checked.
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ from dataclasses import dataclass
 from suining_desk import audit
 from suining_desk.db.models import PeriodLock, database
 from suining_desk.db.rows import tuples
-from suining_desk.periods import is_month_label, month_of
+from suining_desk.periods import is_month_label, month_of, period_from_label, period_words
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.actors import ADMIN, REVIEW, require_in_area
 
@@ -40,6 +47,31 @@ def closed_problem(day: dt.date) -> Problem | None:
     month = month_of(day)
     return Problem("month_closed", {"month": month, "date": day.isoformat()}, field="paid_date") \
         if is_closed(month) else None
+
+
+def closed_period_problem(period: str) -> Problem | None:
+    """The problem of posting money that belongs to ``period`` (a stored label), or None
+    while any month of it is open."""
+    found = period_from_label(period)
+    if found is None:
+        return None
+    months = found.months()
+    if not all(is_closed(m) for m in months):
+        return None
+    return Problem("period_closed", {"months": "、".join(months), "period": period_words(found.label)},
+                   field="period")
+
+
+def lock_problems(period: str, day: dt.date) -> list[Problem]:
+    """Why money of ``period`` cannot be posted on ``day`` for the closed months (one
+    problem when both name the same month)."""
+    problems = []
+    if (closed := closed_problem(day)) is not None:
+        problems.append(closed)
+    frozen = closed_period_problem(period)
+    if frozen is not None and not (closed is not None and frozen.params["months"] == closed.params["month"]):
+        problems.append(frozen)
+    return problems
 
 
 def closed_months() -> list[str]:

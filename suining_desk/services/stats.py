@@ -30,6 +30,11 @@ class ProgramTotal:
 
 @dataclass(frozen=True)
 class Stats:
+    """Counts inside an area. ``townships``/``villages``/``groups`` are the areas *below*
+    it; ``households`` and ``people`` are those still on the register (as the households
+    list shows them): households removed (清退) are counted in ``removed_households``
+    only. Relocations, renovations and money count whoever they were for."""
+
     townships: int
     villages: int
     groups: int
@@ -40,6 +45,7 @@ class Stats:
     payments: int
     total_fen: int
     programs: list[ProgramTotal] = field(default_factory=list)
+    removed_households: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -79,7 +85,9 @@ def _area_filter(model: Any, area_id: int | None) -> Any:
 
 def collect_stats(area_id: int | None = None) -> Stats:
     areas = _subtree_counts(area_id)
-    households = Household.select(Household.id).where(_area_filter(Household, area_id))
+    in_area = Household.select(Household.id).where(_area_filter(Household, area_id))
+    households = in_area.where(Household.removed_on.is_null())  # as the households list: no 清退 household
+    removed = in_area.where(Household.removed_on.is_null(False))
     per_program = (
         Payment.select(Payment.program, fn.COUNT(Payment.id), fn.SUM(Payment.amount_fen))
         .where((Payment.posted == True) & _area_filter(Payment, area_id))  # noqa: E712
@@ -101,4 +109,5 @@ def collect_stats(area_id: int | None = None) -> Stats:
         payments=sum(n for n, _ in sums.values()),
         total_fen=sum(s for _, s in sums.values()),
         programs=programs,
+        removed_households=int(removed.count()),
     )

@@ -223,3 +223,25 @@ def test_one_off_aid_goes_through_the_same_path(county: PaymentCounty, tmp_path:
     line = Payment.get_by_id(pid)
     assert (line.posted, line.amount_fen, line.standard_fen) == (True, 456_789, 3_000_000)
     assert line.reason == "住院医疗救助（县人民医院）"
+
+
+def test_the_batch_list_sorts_periods_by_the_calendar(county: PaymentCounty) -> None:
+    from suining_desk.db.models import Program
+    from suining_desk.services.batch_query import BatchColumn, BatchFilter, batch_ids, batch_rows
+    from suining_desk.services.batches import new_batch
+
+    town = county.areas.changpu.id
+    with database.atomic():
+        for code, period in (("dibao", "2018-12"), ("education", "2018-T2"), ("dibao", "2018-11"),
+                             ("education", "2018-T1"), ("ranger", "2018"), ("dibao", "2019-01"),
+                             ("dibao", "2018-02")):
+            new_batch(Program.get_by_id(county.programs[code]), "regular", period, town, None, "luru", "")
+
+    def periods(descending: bool) -> list[str]:
+        ids = list(batch_ids(BatchFilter(area_id=town), BatchColumn.PERIOD, descending))
+        rows = batch_rows(ids)
+        return [rows[i].period for i in ids]
+
+    # by the first day (a year from 1 January, the autumn term from 1 September), never the label's text
+    assert periods(False) == ["2018", "2018-02", "2018-T1", "2018-T2", "2018-11", "2018-12", "2019-01"]
+    assert periods(True) == ["2019-01", "2018-12", "2018-11", "2018-T2", "2018-T1", "2018-02", "2018"]

@@ -10,7 +10,7 @@ import pytest
 from suining_desk import __version__
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
-from suining_desk.db.models import Area, Household, Payment, Program
+from suining_desk.db.models import Area, Household, Payment, Person, Program
 
 
 def _tiny_county(path: Path) -> None:
@@ -52,6 +52,29 @@ def test_stats_json_counts_and_money_exact_to_the_fen(
     by_code = {p["code"]: p for p in stats["programs"]}
     assert by_code["dibao"]["total_fen"] == 1640902
     assert by_code["ranger"] == {"code": "ranger", "name": "生态护林员补助", "payments": 0, "total_fen": 0}
+
+
+def test_stats_count_the_households_the_list_shows_and_the_removed_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import datetime as dt
+
+    from suining_desk.services.household_query import HouseholdFilter, household_ids
+
+    path = tmp_path / "county.sqlite3"
+    _tiny_county(path)
+    open_database(path)
+    town, group = Area.get(Area.name == "长铺镇"), Area.get(Area.level == 4)
+    gone = Household.create(household_no="H2", township=town, village=group.parent, group=group,
+                            removed_on=dt.date(2018, 6, 1), removal_reason="清退")
+    Person.create(household=gone, name="刘清退")
+    listed = len(household_ids(HouseholdFilter(area_id=town.id)))
+    close_database()
+    assert main(["stats", "--json", "--db", str(path)]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert (stats["households"], stats["removed_households"], stats["people"]) == (listed, 1, 0) == (1, 1, 0)
+    assert main(["stats", "--db", str(path)]) == 0
+    assert "户数\t1\n另有清退户\t1\n人数\t0\n" in capsys.readouterr().out
 
 
 def test_stats_table_formats_yuan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

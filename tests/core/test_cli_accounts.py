@@ -34,7 +34,7 @@ def test_init_creates_the_database_with_its_admin(new_db: Path, capsys: pytest.C
     open_database(new_db)
     admin = User.get(User.username == "wang")
     assert (admin.display_name, admin.role, admin.township_id) == ("王主任", "admin", None)
-    assert [e.action for e in AuditEntry.select()] == ["admin_created"]
+    assert [e.action for e in AuditEntry.select()] == ["admin_created", "database_seeded"]
     close_database()
     assert main(["init", "--db", str(new_db), "--admin", "other"]) == 1
     assert "init 只创建新的数据库" in capsys.readouterr().err

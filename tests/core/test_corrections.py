@@ -133,3 +133,74 @@ def test_a_closed_month_refuses_postings_until_an_admin_reopens_it(county: Payme
     # A December payment in an open month is fine while November is closed again.
     close_month("2018-11", user="shenhe")
     reverse_payment(original.id, "误发", user="shenhe", on=dt.date(2018, 12, 3), today=TODAY)
+
+
+def test_a_closed_month_freezes_the_money_of_its_period_whatever_the_date(county: PaymentCounty) -> None:
+    """The QA repro: October closed, then a reversal dated in (open) December of an October
+    payment took money out of October's ledger. The period counts, not only the date."""
+    from suining_desk.messages import describe
+
+    original = _posted_october(county)
+    october = PaymentFilter(program_id=original.program_id, period="2018-10")
+    total = payment_totals(october)
+    close_month("2018-10", user="shenhe", reason="10月账已结")
+    with pytest.raises(InvalidInput) as reversal:
+        reverse_payment(original.id, "误发", user="shenhe", on=dt.date(2018, 12, 3), today=TODAY)
+    assert _codes(reversal) == {"period_closed"}
+    assert describe(reversal.value.problems[0]) == (
+        "2018-10已关账，不能再登记属于2018年10月的发放、冲销或重新发放（须由管理员填写原因重新开放）")
+    with pytest.raises(InvalidInput) as reissue:  # reversing first, in the same step
+        reissue_payment(original.id, "改卡重发", user="shenhe", on=dt.date(2018, 12, 3), reverse_reason="退回",
+                        today=TODAY)
+    assert _codes(reissue) == {"period_closed"}
+    # Both the period's month and the date's month closed: each named once.
+    close_month("2018-11", user="shenhe")
+    with pytest.raises(InvalidInput) as both:
+        reverse_payment(original.id, "误发", user="shenhe", on=dt.date(2018, 11, 20), today=TODAY)
+    assert [p.code for p in both.value.problems] == ["month_closed", "period_closed"]
+    assert payment_totals(october) == total and payment_state(original.id).reversed_by is None
+
+    # Reversed while October was open: the re-issue still may not go into October once it is closed.
+    reopen_month("2018-10", user="admin", reason="县审计要求更正10月发放")
+    reverse_payment(original.id, "银行退回", user="shenhe", on=dt.date(2018, 12, 3), today=TODAY)
+    close_month("2018-10", user="shenhe")
+    with pytest.raises(InvalidInput) as late:
+        reissue_payment(original.id, "更正账号后重新发放", user="luru", on=dt.date(2018, 12, 5), today=TODAY)
+    assert _codes(late) == {"period_closed"}
+    reopen_month("2018-10", user="admin", reason="补发10月低保")
+    reissue = reissue_payment(original.id, "更正账号后重新发放", user="luru", on=dt.date(2018, 12, 5),
+                              bank_account="6221889999999999", today=TODAY)
+    wf.submit_batch(reissue.batch_id, user="luru")
+    wf.approve_batch(reissue.batch_id, user="shenhe")
+    close_month("2018-10", user="shenhe")  # closed again before the re-issue batch is posted
+    with pytest.raises(InvalidInput) as post:
+        wf.post_batch(reissue.batch_id, dt.date(2018, 12, 10), user="shenhe", today=TODAY)
+    assert _codes(post) == {"period_closed"}
+
+
+def test_posting_a_batch_of_a_closed_period_is_refused_on_an_open_date(county: PaymentCounty) -> None:
+    close_month("2018-11", user="shenhe")
+    batch = create_batch(county.programs["dibao"], "2018-11", county.areas.changpu.id, user="luru",
+                         pay_date=dt.date(2018, 12, 10))
+    wf.submit_batch(batch.batch_id, user="luru")
+    wf.approve_batch(batch.batch_id, user="shenhe")
+    with pytest.raises(InvalidInput) as closed:
+        wf.post_batch(batch.batch_id, dt.date(2018, 12, 10), user="shenhe", today=TODAY)
+    assert _codes(closed) == {"period_closed"}
+    assert Payment.select().where((Payment.batch == batch.batch_id) & Payment.posted).count() == 0
+    reopen_month("2018-11", user="admin", reason="11月低保延至12月发放")
+    assert wf.post_batch(batch.batch_id, dt.date(2018, 12, 10), user="shenhe", today=TODAY) == 2
+
+
+def test_a_longer_period_is_frozen_once_every_month_of_it_is_closed(county: PaymentCounty) -> None:
+    from suining_desk.services.period_locks import closed_period_problem
+
+    for month in ("2018-09", "2018-10", "2018-11", "2018-12"):
+        close_month(month, user="shenhe")
+        assert closed_period_problem("2018-T2") is None  # the autumn term runs to January
+        assert closed_period_problem("2018-Q4") is None or month == "2018-12"
+    assert closed_period_problem("2018-Q4") is not None
+    close_month("2019-01", user="shenhe")
+    frozen = closed_period_problem("2018-T2")
+    assert frozen is not None and frozen.params == {
+        "months": "2018-09、2018-10、2018-11、2018-12、2019-01", "period": "2018年秋季学期"}

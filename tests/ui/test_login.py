@@ -82,6 +82,21 @@ def test_first_run_of_a_new_database_creates_the_admin(qtbot: QtBot, demo_db: De
     assert (user.display_name, user.role, user.township_id) == ("王主任", "admin", None)
 
 
+def test_the_first_admin_of_an_empty_database_gets_the_townships_and_programs(qtbot: QtBot, db: object) -> None:
+    from suining_desk.db.models import Area, Program, Standard
+
+    dialog = CreateAdminDialog()
+    qtbot.addWidget(dialog)
+    dialog.open()
+    for field, text in ((dialog.password, "Wang2018x"), (dialog.confirm, "Wang2018x")):
+        type_text(qtbot, field, text)
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert Area.select().where(Area.level == 2).count() == 17
+    assert "低保" in {p.name for p in Program.select()} and Standard.select().count() == 0
+    assert [e.action for e in AuditEntry.select().order_by(AuditEntry.seq)] == ["admin_created", "database_seeded"]
+
+
 def test_a_reset_password_must_be_changed_first(qtbot: QtBot, with_users: DemoCounty) -> None:
     account = accounts.login("luru", "Luru2019x")
     dialog = ChangePasswordDialog(account, forced=True)

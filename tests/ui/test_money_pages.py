@@ -17,7 +17,7 @@ import ui.tasks
 from suining_desk.access import account_of
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
-from suining_desk.db.models import Enrolment, Household, Payment, PaymentBatch, User, database
+from suining_desk.db.models import Enrolment, Household, Payment, PaymentBatch, PaymentOutcome, User, database
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services.batches import add_one_off_line, create_batch, create_one_off_batch
 from tests.core.test_batches import walk
@@ -122,6 +122,51 @@ def test_reverse_from_the_payments_page(qtbot, county: PaymentCounty, tmp_path: 
     after = page.model.totals
     assert (after.payments, after.total_fen) == (before.payments + 1, before.total_fen - 123_456)
     assert page.model.index(1, 13).data() == "冲销"
+
+
+def test_a_closed_period_is_refused_in_the_reverse_and_reissue_dialogs(  # type: ignore[no-untyped-def]
+        qtbot, county: PaymentCounty, tmp_path: Path) -> None:
+    from suining_desk.services.period_locks import close_month
+    from ui.pages.batches import BatchesPage
+
+    close_month("2018-11", user="shenhe", reason="11月账已结")
+    frozen = "2018-11已关账，不能再登记属于2018年11月的发放、冲销或重新发放（须由管理员填写原因重新开放）"
+    payments = PaymentsPage(session(tmp_path, "shenhe"))
+    qtbot.addWidget(payments)
+    payments.show()
+    payments.set_area(county.areas.changpu.id)
+    payments.program_filter.setCurrentText("医疗救助")  # paid 2018-11-25, for 2018-11
+    before = payments.model.totals
+    seen: list[str] = []
+
+    def refused(dialog: QDialog) -> None:
+        assert isinstance(dialog, StepDialog) and dialog.reason is not None
+        if not dialog.reason.text():
+            type_text(qtbot, dialog.reason, "重复报销，冲回")
+        click(qtbot, dialog.save_button)  # dated today (2018-12-20, an open month)
+        seen.append(dialog.problems.text() if dialog.isVisible() and dialog.problems.isVisible() else "")
+        dialog.reject()
+
+    for button in (payments.reverse_button, payments.reissue_button):
+        payments.table.selectRow(0)
+        when_dialog_opens(StepDialog, refused)
+        click(qtbot, button)
+    line = Payment.get((Payment.program == county.programs["medical"]) & (Payment.amount_fen > 0))
+    with database.atomic():  # the bank returned it: the batches page offers 重新发放 for it
+        PaymentOutcome.create(payment=line.id, result="failed", date=TODAY, note="账户冻结", recorded_by="luru")
+    batches = BatchesPage(session(tmp_path, "shenhe"))
+    qtbot.addWidget(batches)
+    batches.resize(1200, 800)
+    batches.show()
+    batches.set_area(county.areas.changpu.id)
+    batches.select_batch(line.batch_id)
+    batches.detail.select_line(line.id)
+    for key in ("reverse", "reissue"):
+        when_dialog_opens(StepDialog, refused)
+        click(qtbot, batches.detail.buttons[key])
+    assert seen == [frozen] * 4
+    payments.apply_filter()
+    assert payments.model.totals == before and Payment.select().where(Payment.reverses.is_null(False)).count() == 0
 
 
 def test_checks_page_lists_findings_with_links(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

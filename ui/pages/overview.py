@@ -29,8 +29,15 @@ COUNT_COLUMNS = 4
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+# The area cards shown under an area of each level: only the levels below it.
+AREA_CARDS = {None: ("townships", "villages", "groups"), AreaLevel.COUNTY: ("townships", "villages", "groups"),
+              AreaLevel.TOWNSHIP: ("villages", "groups"), AreaLevel.VILLAGE: ("groups",), AreaLevel.GROUP: ()}
+
+
 class OverviewPage(QWidget):
-    """Whole-county figures for now: the core has no per-area statistics yet."""
+    """The figures of the area chosen in the tree (the county when none is): the areas below
+    it, households on the register (as the households list counts them), people, works and
+    the money paid per program."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,9 +70,12 @@ class OverviewPage(QWidget):
             "payments": self.tr("发放笔数"),
         }
         self.count_labels: dict[str, QLabel] = {}
-        counts = QGridLayout()
-        for n, (key, caption) in enumerate(captions.items()):
-            counts.addWidget(self._count_card(key, caption), n // COUNT_COLUMNS, n % COUNT_COLUMNS)
+        self._card_headers: dict[str, QHBoxLayout] = {}
+        self.cards: dict[str, QFrame] = {key: self._count_card(key, caption) for key, caption in captions.items()}
+        self.removed_note = QLabel(objectName="removed_note")  # beside 户数, so the figures stay in line
+        self.removed_note.setStyleSheet("color: palette(mid);")
+        self._card_headers["households"].addWidget(self.removed_note)
+        self.counts = QGridLayout()
 
         self.programs = QTableWidget(0, 3, objectName="program_table")
         self.programs.setHorizontalHeaderLabels(
@@ -98,7 +108,7 @@ class OverviewPage(QWidget):
         money_title.setFont(title_font)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(counts)
+        layout.addLayout(self.counts)
         layout.addSpacing(8)
         layout.addWidget(money_title)
         layout.addWidget(self.programs, 100)  # all the room it needs, up to its height cap
@@ -114,8 +124,11 @@ class OverviewPage(QWidget):
         value_font.setPointSizeF(value_font.pointSizeF() * 1.5)
         value.setFont(value_font)
         self.count_labels[key] = value
+        header = self._card_headers[key] = QHBoxLayout()
+        header.addWidget(QLabel(caption))
+        header.addStretch(1)
         box = QVBoxLayout(card)
-        box.addWidget(QLabel(caption))
+        box.addLayout(header)
         box.addWidget(value)
         return card
 
@@ -145,8 +158,19 @@ class OverviewPage(QWidget):
         self.area_note.clear()
 
     def _show_counts(self, stats: Stats) -> None:
+        level = AreaLevel(area_path(self._area_id)[-1].level) if self._area_id is not None else None
+        shown = [key for key in self.cards if key not in AREA_CARDS[None] or key in AREA_CARDS[level]]
+        for card in self.cards.values():  # laid out again: no hole where a hidden card was
+            self.counts.removeWidget(card)
+            card.setVisible(False)
+        for n, key in enumerate(shown):
+            self.counts.addWidget(self.cards[key], n // COUNT_COLUMNS, n % COUNT_COLUMNS)
+            self.cards[key].setVisible(True)
         for key, label in self.count_labels.items():
             label.setText(f"{getattr(stats, key):,}")
+        self.removed_note.setText(self.tr("另有清退 {count} 户").format(count=f"{stats.removed_households:,}")
+                                  if stats.removed_households else "")
+        self.removed_note.setVisible(bool(stats.removed_households))
 
     def _show_programs(self, stats: Stats) -> None:
         rows = [(p.name, p.payments, p.total_fen) for p in stats.programs]

@@ -7,6 +7,11 @@ from typing import Any
 
 from suining_desk.cli.money_args import acting_user, add_common, date_arg, money_arg
 from suining_desk.cli.parser import ChineseArgumentParser
+from suining_desk.enums import FREQUENCIES, PROGRAM_BASIS
+
+
+def _choice_help(choices: dict[str, str]) -> str:
+    return "，".join(f"{code}={label}" for code, label in choices.items())
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -14,9 +19,24 @@ def register(sub: Any) -> argparse.ArgumentParser:
     actions = parser.add_subparsers(dest="action", title="操作", metavar="操作", parser_class=ChineseArgumentParser)
     actions.required = True
     listing = actions.add_parser("list", help="列出项目和现行标准")
+    create = actions.add_parser("add", help="新增项目（管理员）；补助标准另用 add-standard 设置")
+    create.add_argument("--code", required=True, metavar="代码", help="小写字母开头，如 dibao、water_aid")
+    create.add_argument("--name", required=True, metavar="名称", help="如 低保")
+    create.add_argument("--basis", required=True, choices=list(PROGRAM_BASIS), metavar="对象",
+                        help=_choice_help(PROGRAM_BASIS))
+    create.add_argument("--frequency", required=True, choices=list(FREQUENCIES), metavar="周期",
+                        help=_choice_help(FREQUENCIES))
+    create.add_argument("--funding", default="", metavar="来源", help="资金来源，如 中央财政、县级财政")
+    edit = actions.add_parser("edit", help="修改项目（管理员）；未给出的内容不变")
+    edit.add_argument("program", metavar="项目", help="项目代码或名称")
+    edit.add_argument("--code", metavar="代码", help="新的项目代码")
+    edit.add_argument("--name", metavar="名称", help="新的项目名称")
+    edit.add_argument("--basis", choices=list(PROGRAM_BASIS), metavar="对象", help=_choice_help(PROGRAM_BASIS))
+    edit.add_argument("--frequency", choices=list(FREQUENCIES), metavar="周期", help=_choice_help(FREQUENCIES))
+    edit.add_argument("--funding", metavar="来源", help="资金来源")
     standards = actions.add_parser("standards", help="某项目历年的补助标准")
     standards.add_argument("program", metavar="项目", help="项目名称或代码，如 低保 或 dibao")
-    add = actions.add_parser("add-standard", help="从某日起执行新的补助标准（审核员或管理员）")
+    add = actions.add_parser("add-standard", help="从某日起执行新的补助标准（管理员）")
     add.add_argument("program", metavar="项目", help="项目名称或代码，如 低保 或 dibao")
     add.add_argument("--category", default="", metavar="类别", help="如 低保的 A、B、C；无类别时省略")
     add.add_argument("--amount", required=True, type=money_arg, metavar="金额", help="每人（户）每期，元")
@@ -34,7 +54,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
     leave.add_argument("enrolment", type=int, metavar="享受记录号", help="要终止的享受记录的编号（纳入时显示）")
     leave.add_argument("--on", required=True, type=date_arg, metavar="日期", help="最后享受的一天")
     leave.add_argument("--reason", required=True, metavar="原因", help="退出原因，如 收入超标、死亡（记入审计日志）")
-    for p, writes in ((listing, False), (standards, False), (add, True), (enrol, True), (leave, True)):
+    for p, writes in ((listing, False), (create, True), (edit, True), (standards, False), (add, True),
+                      (enrol, True), (leave, True)):
         add_common(p, writes=writes)
     parser.set_defaults(func=run)
     return parser
@@ -44,7 +65,6 @@ def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from suining_desk.cli import open_from_args
-    from suining_desk.enums import FREQUENCIES, PROGRAM_BASIS
     from suining_desk.money import format_fen
     from suining_desk.services import enrolments, programs
 
@@ -58,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
                            if (v := table.on(c, today)) is not None)
             print(f"{p.code}\t{p.name}\t{PROGRAM_BASIS.get(p.basis, p.basis)}\t"
                   f"{FREQUENCIES.get(p.frequency, p.frequency)}\t{now}\t{p.funding_source}")
+    elif args.action in ("add", "edit"):
+        _save(args)
     elif args.action == "standards":
         program = programs.find_program(args.program)
         print("类别\t起始日期\t金额（元）")
@@ -86,3 +108,24 @@ def run(args: argparse.Namespace) -> int:
         enrolments.end_enrolment(args.enrolment, args.on, args.reason, user=acting_user(args))
         print(f"享受记录 {args.enrolment} 已于 {args.on} 终止")
     return 0
+
+
+def _save(args: argparse.Namespace) -> None:
+    """``program add`` / ``program edit``: the service the window's program dialog uses."""
+    from suining_desk.services import programs
+
+    if args.action == "add":
+        entered = programs.ProgramInput(args.code, args.name, args.basis, args.frequency, args.funding)
+        program_id = programs.save_program(entered, user=acting_user(args))
+    else:
+        old = programs.find_program(args.program)
+        entered = programs.ProgramInput(
+            args.code if args.code is not None else old.code, args.name if args.name is not None else old.name,
+            args.basis or old.basis, args.frequency or old.frequency,
+            args.funding if args.funding is not None else old.funding_source, old.active)
+        program_id = programs.save_program(entered, user=acting_user(args), program_id=old.id)
+    saved = programs.program(program_id)
+    print(f"{'已新增' if args.action == 'add' else '已修改'}项目：{saved.code}\t{saved.name}\t"
+          f"{PROGRAM_BASIS[saved.basis]}\t{FREQUENCIES[saved.frequency]}\t{saved.funding_source}")
+    if args.action == "add":
+        print(f"请用 program add-standard {saved.code} --amount 金额 --from 日期 设置补助标准")

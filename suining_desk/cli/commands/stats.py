@@ -12,7 +12,7 @@ from suining_desk.services.stats import Stats
 
 def register(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
-        "stats", help="统计：区划、户、人、搬迁、危改、发放笔数与各项目金额"
+        "stats", help="统计：区划、户（在册，另计清退户）、人、搬迁、危改、发放笔数与各项目金额"
     )
     parser.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
     parser.set_defaults(func=run)
@@ -40,6 +40,8 @@ def print_stats(stats: Stats) -> None:
     ]
     for label, value in rows:
         print(f"{label}\t{value}")
+        if label == "户数" and stats.removed_households:
+            print(f"另有清退户\t{stats.removed_households}")
     print("\n项目\t笔数\t金额（元）")
     for p in stats.programs:
         print(f"{p.name}\t{p.payments}\t{format_fen(p.total_fen)}")
