@@ -34,7 +34,6 @@ from suining_desk.exchange.cells import (
 from suining_desk.exchange.columns import Layout, normalize_header
 from suining_desk.exchange.reader import open_rows
 from suining_desk.exchange.register_import import file_digest
-from suining_desk.exchange.register_rows import TOTAL_WORDS
 from suining_desk.exchange.report import ImportResult, RowProblem
 from suining_desk.exchange.staging import (
     READ_SHARE,
@@ -44,6 +43,7 @@ from suining_desk.exchange.staging import (
     new_result,
     unknown_column_notes,
 )
+from suining_desk.exchange.totals import has_total_word, is_total_row
 from suining_desk.problems import InvalidInput, Problem, Severity
 
 
@@ -148,15 +148,21 @@ class RecordSpec:
     fields: dict[str, str] = field(default_factory=dict)  # service problem field → layout key
 
 
+NAME_KEYS = ("head_name", "person_name", "person_id")  # cells where a 合计 is typed, besides the key columns
+ID_KEYS = ("id_number", "person_id")
+
+
 def _kind_of_row(layout: Layout, cells: Sequence[Cell], values: dict[str, Cell]) -> str:
     if not values and all(is_blank(v) for v in cells):
         return "blank"
+    if is_total_row((values.get(k) for k in (*layout.key_fields, *NAME_KEYS)), (values.get(k) for k in ID_KEYS)):
+        return "total"
     if any(not is_blank(values.get(k)) for k in layout.key_fields):
         return "data"
     texts = [squeeze(clean_text(v)) for v in cells if not is_blank(v)]
     if not texts:
         return "blank"
-    return "total" if any(w in t for t in texts[:4] for w in TOTAL_WORDS) else "other"
+    return "total" if has_total_word(texts[:4]) else "other"
 
 
 class _Discard(Exception):  # noqa: N818
