@@ -271,6 +271,8 @@ MESSAGES: dict[str, str] = {
     "file_no_sheet": "“{path}”中没有名为“{sheet}”的工作表（有：{sheets}）",
     "file_no_header": "在“{path}”的前30行中找不到{title}的表头，表头应包含“{required}”等列",
     "file_missing_columns": "“{path}”第{row}行的表头缺少必需的列：{missing}",
+    "file_no_data_rows": ("“{path}”的工作表“{sheet}”只有表头（第{row}行），下面没有数据行，没有可导入的内容；"
+                          "请检查是否选错了文件或工作表"),
     "cell_number_lost_digits": ("{label}“{value}”是以数字格式保存的：Excel 只保留15位有效数字，后几位已经丢失，"
                                 "无法还原。请把该列设为“文本”格式后重新填写正确的号码"),
     "cell_bad_date": "{label}“{value}”不是有效日期，请写作 2018-11-01、2018/11/1 或 2018年11月1日",
@@ -280,6 +282,7 @@ MESSAGES: dict[str, str] = {
     "import_unknown_columns": "不认识的列，已忽略：{columns}",
     "import_column_twice": "“{column}”列出现了两次，只读取第一列",
     "import_total_row": "合计行，已忽略",
+    "import_note_row": "签名、日期或说明行，不是数据行，已忽略",
     "import_not_data_row": "没有户编号、姓名或证件号码，不是数据行，已忽略",
     "import_sex_mismatch": "性别“{value}”与身份证号码不符，以身份证号码为准（{sex}）",
     "import_id_twice": "证件号码{value}在表中重复：与第{row}行相同",

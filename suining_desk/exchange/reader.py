@@ -200,6 +200,11 @@ def _open_html(path: Path, layout: Layout) -> SheetRows:
     raise _no_header(path, layout, candidate)
 
 
+def no_data_rows(source: SheetRows) -> FileUnreadable:
+    """Only a header (and perhaps a 合计 line or notes): nothing to import, as unusable as no header."""
+    return _unreadable("file_no_data_rows", path=str(source.path), sheet=source.sheet, row=source.header.row)
+
+
 def _no_header(path: Path, layout: Layout, candidate: HeaderMatch | None) -> FileUnreadable:
     if candidate is not None:
         missing = "、".join(c.label for c in layout.missing_required(candidate))

@@ -21,7 +21,7 @@ from suining_desk.exchange.register_layout import (
     RELATION_SPELLINGS,
     STATUS_SPELLINGS,
 )
-from suining_desk.exchange.totals import has_total_word, is_total_row
+from suining_desk.exchange.totals import footer_kind, has_total_word
 from suining_desk.problems import Problem, Severity
 from suining_desk.rules.household import HouseholdInput, PersonInput, check_household, check_person
 
@@ -69,11 +69,12 @@ class RowParser:
         return {key: cells[i] for key, i in self.present if i < n and cells[i] is not None}
 
     def kind_of_row(self, cells: Sequence[Cell], values: dict[str, Cell]) -> str:
-        """'data', 'blank', 'total' (a 合计 line) or 'other' (a note, a signature line)."""
+        """'data', 'blank', 'total' (a 合计 line), 'note' (a signature line in a key column) or 'other'."""
         if not values and all(is_blank(v) for v in cells):
             return "blank"
-        if is_total_row((values.get(k) for k in KEYS), (values.get("id_number"),)):
-            return "total"
+        footer = footer_kind((values.get(k) for k in KEYS), (values.get("id_number"),))
+        if footer is not None:
+            return footer
         if not is_blank(values.get("household_no")) or not is_blank(values.get("id_number")):
             return "data"
         texts = [squeeze(clean_text(v)) for v in cells if not is_blank(v)]

@@ -1,4 +1,5 @@
-"""合计 lines: a spreadsheet's total row, wherever the clerk typed the word.
+"""合计 lines and signature lines: rows at the foot of a sheet that are not records,
+wherever the clerk typed them.
 
 Township tables end with a 合计 (总计, 小计, 汇总, 共计) row, and the word is as often in
 the 户编号 or 姓名 column as in 序号: ``合计``, ``合 计``, ``合计：5人``, ``合计（5户）``,
@@ -7,6 +8,10 @@ no spaces), it is one of the words alone or followed by a colon, a bracket, or o
 numbers and units; a name like 合计金额 is not. A row is a total row when one of its key
 cells is a total word and none of them holds a valid ID number (a person's row with a
 stray word in the wrong column is still a person's row, and reported as such).
+
+Signature and date lines (``制表人：张三　审核人：李四``, ``填报日期：…``, ``注：…``) are
+typed in column A as often, which may be 户编号: a key cell that starts with such a word
+and a colon is a note line, not a record (no household number or name has a colon).
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from collections.abc import Iterable
 from suining_desk.exchange.cells import Cell, clean_text, squeeze
 
 TOTAL_WORDS = ("合计", "总计", "小计", "汇总", "共计")
+_NOTE = re.compile(r"^(?:制表|填表|填报|审核|审批|负责|经办|联系|单位|日期|备注|说明|注)[^:]{0,5}:")
+SKIPPED_ROW_CODES = {"total": "import_total_row", "note": "import_note_row", "other": "import_not_data_row"}
 _UNITS = "户人口条笔元万千百个名位项次份套间平米㎡"
 _TOTAL = re.compile(
     rf"^(?:{'|'.join(TOTAL_WORDS)})(?:[:(\[【<《].*|[0-9.,，、/+\-{_UNITS}]*)$"
@@ -35,11 +42,24 @@ def has_total_word(texts: Iterable[str]) -> bool:
     return any(word in text for text in texts for word in TOTAL_WORDS)
 
 
+def is_note_text(value: Cell) -> bool:
+    """A signature, date or note line's first words: 制表人：, 填报日期：, 注：."""
+    return isinstance(value, str) and bool(_NOTE.match(squeeze(clean_text(value, nfkc=True))))
+
+
+def footer_kind(keys: Iterable[Cell], id_numbers: Iterable[Cell]) -> str | None:
+    """'total' or 'note' when a key cell says so and no ID cell holds a valid ID number."""
+    cells = list(keys)
+    kind = "total" if any(is_total_text(v) for v in cells) else "note" if any(is_note_text(v) for v in cells) \
+        else None
+    if kind is None or any(_valid_id(v) for v in id_numbers):
+        return None
+    return kind
+
+
 def is_total_row(keys: Iterable[Cell], id_numbers: Iterable[Cell]) -> bool:
     """One key cell is a total word and no ID cell holds a valid ID number."""
-    if not any(is_total_text(v) for v in keys):
-        return False
-    return not any(_valid_id(v) for v in id_numbers)
+    return footer_kind(keys, id_numbers) == "total"
 
 
 def _valid_id(value: Cell) -> bool:

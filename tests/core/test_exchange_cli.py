@@ -118,6 +118,28 @@ def test_exit_2_for_a_sheet_without_the_register_header(
     assert code == 2 and "第1行的表头缺少必需的列：与户主关系、村民小组" in err
 
 
+@pytest.mark.parametrize("below", [[], [["合计", "0人"]], [[], ["制表人：张三"]]])
+@pytest.mark.parametrize("kind", ["households", "relocations", "renovations", "enrolments", "payments"])
+def test_exit_2_for_a_header_with_no_data_rows_below_it(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, below: list[list[object]]) -> None:
+    from suining_desk.exchange.layouts import LAYOUTS
+
+    book = Workbook()
+    book.active.title = "名单"
+    book.active.append(["长铺镇名单"])
+    book.active.append([c.label for c in LAYOUTS[kind].columns])
+    for row in below:
+        book.active.append(row)
+    path = tmp_path / "空表.xlsx"
+    book.save(path)
+    for check in ([], ["--check"]):
+        code, out, err = cli(capsys, "import", kind, str(path), "--db", str(db), "--user", "admin", *check)
+        assert (code, out) == (2, "")
+        assert err.strip() == (f"错误：“{path}”的工作表“名单”只有表头（第2行），下面没有数据行，没有可导入的内容；"
+                               "请检查是否选错了文件或工作表")
+    assert people(db) == 0
+
+
 def test_exit_2_for_unusable_arguments(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main(["import", "cattle", "x.xlsx", "--db", str(db)])

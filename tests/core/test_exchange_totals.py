@@ -15,7 +15,7 @@ from suining_desk.db.models import Household, Payment
 from suining_desk.exchange.imports import run_import
 from suining_desk.exchange.report import ImportResult
 from suining_desk.exchange.staging import ImportOptions
-from suining_desk.exchange.totals import is_total_row, is_total_text
+from suining_desk.exchange.totals import is_note_text, is_total_row, is_total_text
 from tests import exchange_sheets as sheets
 from tests.county import build_county
 from tests.payments import TODAY, PaymentCounty, build_payment_county
@@ -38,6 +38,13 @@ def test_a_valid_id_number_makes_it_a_person_s_row() -> None:
     assert is_total_row(["合计", "5人"], [None])
     assert not is_total_row(["合计", "杨桂花"], [sheets.YANG])
     assert is_total_row(["合计"], ["4.30527E+17"])  # not an ID number: still a total line
+
+
+@pytest.mark.parametrize(("text", "note"), [("制表人：张三　审核人：李四", True), ("填报日期:2018年12月1日", True),
+                                           ("注：本表一式三份", True), ("单位负责人：王五", True), ("张三", False),
+                                           ("43052710000101001", False), ("制表人张三", False)])
+def test_signature_lines(text: str, note: bool) -> None:
+    assert is_note_text(text) is note
 
 
 @pytest.fixture
@@ -73,6 +80,13 @@ def test_a_total_row_in_the_key_columns_of_the_register_is_ignored(
     assert result.exit_code == 0 and result.written, [p.line(result.sheet) for p in result.problems]
     assert [(p.row, p.is_error, p.message) for p in result.problems] == [(7, False, "合计行，已忽略")]
     assert (result.households_added, result.people_added, result.rows_read) == (1, 2, 2)
+
+
+def test_a_signature_line_in_the_household_number_column_is_ignored(county: None, tmp_path: Path) -> None:
+    path = _register(tmp_path / "花名册.xlsx", ["制表人：张三　　审核人：李四", None, None, "填报日期：2018年12月1日"])
+    result = run_import("households", path, ImportOptions(user="luru", today=TODAY))
+    assert result.exit_code == 0 and result.written
+    assert [(p.row, p.message) for p in result.problems] == [(7, "签名、日期或说明行，不是数据行，已忽略")]
 
 
 def test_a_person_s_row_with_a_stray_total_word_is_still_checked(county: None, tmp_path: Path) -> None:
@@ -139,7 +153,7 @@ def test_the_bank_return_file_passes_over_its_total_line(payments: PaymentCounty
 
     batch_id = _posted(payments)
     for n, total in enumerate([["合计", "", "", 1290, "", ""], ["", "合 计", "", "1,290.00", "", ""],
-                               ["", "", "合计：2笔", 1290, "", ""]]):
+                               ["", "", "合计：2笔", 1290, "", ""], ["制表：张三", "", "", "", "", ""]]):
         book = Workbook()
         ws = book.active
         ws.append(["序号", "户名", "卡号", "金额", "处理结果", "失败原因"])

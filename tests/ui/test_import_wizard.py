@@ -157,6 +157,31 @@ def test_cancelling_the_import_leaves_the_database_untouched(
     assert run.import_button.isEnabled()  # the clerk may start again
 
 
+def test_a_sheet_with_only_a_header_is_said_so_and_nothing_is_written(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    empty = sheets.register_sheet(tmp_path / "空表.xlsx", [], title="长铺镇花名册")
+    before = (Household.select().count(), AuditEntry.select().count())
+    wizard = open_wizard(qtbot, window)
+    type_text(qtbot, wizard.choose.file, str(empty))
+    next_page(qtbot, wizard)
+    assert wizard.preview.summary.text() == (f"“{empty}”的工作表“Sheet”只有表头（第2行），下面没有数据行，"
+                                             "没有可导入的内容；请检查是否选错了文件或工作表")
+    assert wizard.preview.rows.rowCount() == 0
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+    # Only a 合计 line under the header: the preview shows it, the check says there is nothing to import.
+    only_total = sheets.register_sheet(tmp_path / "合计.xlsx", [["合计", "0人"]])
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.BackButton), LEFT)
+    wizard.choose.file.clear()
+    type_text(qtbot, wizard.choose.file, str(only_total))
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    wait_for_run(qtbot, wizard.check)
+    assert wizard.check.outcome.text().startswith(f"“{only_total}”的工作表“Sheet”只有表头（第1行）")
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert (Household.select().count(), AuditEntry.select().count()) == before
+
+
 def test_problems_model_passes_qt_model_tester(qtbot: QtBot) -> None:
     from PySide6.QtTest import QAbstractItemModelTester
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from suining_desk.exchange.cells import clean_text
 from suining_desk.exchange.imports import IMPORTS, run_import
 from suining_desk.exchange.layouts import LAYOUTS
-from suining_desk.exchange.reader import peek
+from suining_desk.exchange.reader import no_data_rows, peek
 from suining_desk.exchange.report import ImportResult, write_report
 from suining_desk.exchange.staging import ImportCancelled, ImportOptions
 from suining_desk.messages import describe
@@ -115,6 +115,8 @@ class PreviewPage(QWizardPage):
         self.rows.clear()
         try:
             source, first = peek(self.choose.path(), layout)
+            if not first:  # a header and nothing under it: say so here, not after a check that finds nothing
+                raise no_data_rows(source)
         except InvalidInput as exc:
             self.ok = False
             self.summary.setText("\n".join(describe(p) for p in exc.problems))
