@@ -82,6 +82,20 @@ def test_exit_0_with_skip_invalid_only_when_everything_went_in(
     assert code == 0 and out.strip() == "导入完成：新增 1 户 1 人；问题 0 条（错误 0，提醒 0）。"
 
 
+def test_exit_0_when_an_export_is_imported_again_and_everyone_is_already_there(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = sheets.register_sheet(tmp_path / "good.xlsx", [GOOD, ["H9", "吴桂英", sheets.LONG_WIFE, "妻", "长铺镇",
+                                                                 "青石村", "二组"]])
+    assert cli(capsys, "import", "households", str(good), "--db", str(db), "--user", "admin")[0] == 0
+    exported = tmp_path / "导出.xlsx"
+    assert cli(capsys, "export", "households", str(exported), "--db", str(db))[0] == 0
+    for check in (["--check"], [], ["--skip-invalid"], ["--update-duplicates"]):
+        code, out, _ = cli(capsys, "import", "households", str(exported), "--db", str(db), "--user", "admin", *check)
+        assert code == 0, (check, out)
+        assert "新增 0 户 0 人，已在册跳过 2 人；问题 2 条（错误 0，提醒 2）" in out
+    assert people(db) == 2
+
+
 def test_check_only_writes_nothing(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = sheets.register_sheet(tmp_path / "good.xlsx", [GOOD])
     code, out, _ = cli(capsys, "import", "households", str(good), "--db", str(db), "--user", "admin", "--check")

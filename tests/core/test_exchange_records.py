@@ -207,3 +207,27 @@ def test_enrolment_and_payment_lists_export_in_their_import_layout(county: Payme
     assert rows[0][:6] == ("户编号", "乡镇", "村", "户主姓名", "身份证号", "项目")
     assert rows[1][0] == "43052710000101001" and rows[1][5] == "医疗救助" and rows[1][9] == "2000.00"
     assert run("payments", listing.path).duplicates_skipped == 1
+
+
+@pytest.mark.parametrize("kind", ["relocations", "renovations", "enrolments"])
+def test_reimporting_an_export_skips_every_row_and_is_not_a_refusal(demo: Path, tmp_path: Path, kind: str) -> None:
+    import shutil
+
+    from suining_desk.db.models import AuditEntry
+    from suining_desk.exchange.aid_export import export_enrolments
+
+    exports = {"relocations": export_relocations, "renovations": export_renovations, "enrolments": export_enrolments}
+    shutil.copy(demo, tmp_path / "demo.sqlite3")
+    open_database(tmp_path / "demo.sqlite3")
+    try:
+        written = exports[kind](tmp_path / f"{kind}.xlsx")
+        entries = AuditEntry.select().count()
+        for dry_run in (True, False):
+            result = run_import(kind, written.path, ImportOptions(user="admin", today=dt.date(2024, 12, 31),
+                                                                   dry_run=dry_run))
+            assert (result.exit_code, result.rows_rejected, result.errors) == (0, 0, [])
+            assert (result.records_added, result.duplicates_skipped) == (0, written.rows)
+            assert f"新增 0 条，已有记录跳过 {written.rows} 条；" in result.summary()
+        assert AuditEntry.select().count() == entries  # nothing written, nothing logged
+    finally:
+        close_database()
