@@ -271,6 +271,10 @@ MESSAGES: dict[str, str] = {
     "file_no_sheet": "“{path}”中没有名为“{sheet}”的工作表（有：{sheets}）",
     "file_no_header": "在“{path}”的前30行中找不到{title}的表头，表头应包含“{required}”等列",
     "file_missing_columns": "“{path}”第{row}行的表头缺少必需的列：{missing}",
+    "file_payments_report": ("“{path}”是导出的资金发放明细（工作表“{sheet}”第{row}行表头有“{column}”列），"
+                             "记录的是已编入发放批次的资金，再导入会重复发放，因此整份不能导入。"
+                             "要导入医疗救助、临时救助等一次性救助，请用导入模板填写（导入向导第一页的“保存空白模板”，"
+                             "或命令行 suining-desk template payments --out 模板.xlsx）"),
     "file_no_data_rows": ("“{path}”的工作表“{sheet}”只有表头（第{row}行），下面没有数据行，没有可导入的内容；"
                           "请检查是否选错了文件或工作表"),
     "cell_number_lost_digits": ("{label}“{value}”是以数字格式保存的：Excel 只保留15位有效数字，后几位已经丢失，"
@@ -310,6 +314,8 @@ MESSAGES: dict[str, str] = {
     "import_record_twice": "与第{row}行重复",
     "import_record_exists": "已有相同的记录（{other}），已跳过",
     "import_unknown_program": "没有名称或代码为“{value}”的项目",
+    "import_payment_not_one_off": ("“{program}”按月发放，批次由享受名单和标准自动生成，不能作为一次性救助导入；"
+                                   "已发放的记录请在“资金发放”中查看"),
     "import_cancelled": "已取消导入，数据库未改动",
     "import_unknown_kind": "没有“{value}”这种数据（可选：{choices}）",
     "export_cannot_write": "无法写入“{path}”：{reason}",

@@ -230,3 +230,43 @@ def test_other_lists_export_through_the_file_menu(
     window.show_page("overview")
     window.export_action.trigger()  # type: ignore[attr-defined]
     assert window.error_box.objectName() == "export_unavailable"
+
+
+def test_a_payments_export_is_refused_in_the_preview_and_the_template_is_at_hand(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from suining_desk.db.models import Payment
+    from suining_desk.exchange.aid_export import export_payments
+    from tests.payments import build_payment_county
+
+    path = tmp_path / "payments.sqlite3"
+    open_database(path)
+    try:
+        county = build_payment_county()
+        zhang = Household.get_by_id(county.zhang)
+        Payment.create(program=county.programs["medical"], household=zhang, township=zhang.township_id,
+                       village=zhang.village_id, period="2018-10", amount_fen=200_000, reason="住院", posted=True,
+                       payee_name=zhang.head_name, payee_id_number=zhang.head_id_number)
+        listing = export_payments(tmp_path / "发放明细.xlsx").path
+        window = MainWindow(path, demo=False, user_label="luru（录入员）")
+        qtbot.addWidget(window)
+        window.show()
+        wizard = open_wizard(qtbot, window)
+        choose = wizard.choose
+        choose.kind.setCurrentIndex(choose.kind.findData("payments"))
+        assert choose.kind.currentText() == "一次性救助发放（草稿批次）"
+
+        template = tmp_path / "一次性救助模板.xlsx"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(template), ""))
+        qtbot.mouseClick(choose.template_button, LEFT)
+        assert choose.template_note.text() == f"模板已保存：{template}。填写后在上面选择该文件导入。"
+        assert load_workbook(template).sheetnames[:2] == ["发放", "填写说明"]
+
+        type_text(qtbot, choose.file, str(listing))
+        next_page(qtbot, wizard)
+        assert wizard.preview.summary.text().startswith(f"“{listing}”是导出的资金发放明细（工作表“资金发放明细”第2行"
+                                                        "表头有“批次号”列），记录的是已编入发放批次的资金，再导入会重复发放")
+        assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+        assert Payment.select().count() == 1
+        wizard.reject()
+    finally:
+        close_database()
