@@ -23,6 +23,8 @@ from suining_desk.exchange.cells import Cell, clean_text, squeeze
 
 TOTAL_WORDS = ("合计", "总计", "小计", "汇总", "共计")
 _NOTE = re.compile(r"^(?:制表|填表|填报|审核|审批|负责|经办|联系|单位|日期|备注|说明|注)[^:]{0,5}:")
+_COLONS = ":：﹕"
+_QUICK = re.compile("[计汇:：﹕]")  # a character every total word or note line has
 SKIPPED_ROW_CODES = {"total": "import_total_row", "note": "import_note_row", "other": "import_not_data_row"}
 _UNITS = "户人口条笔元万千百个名位项次份套间平米㎡"
 _TOTAL = re.compile(
@@ -32,7 +34,7 @@ _TOTAL = re.compile(
 
 def is_total_text(value: Cell) -> bool:
     """The cell holds only a total word (with a count or a note after it)."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or ("计" not in value and "汇" not in value):  # quick: every data row asks
         return False
     return bool(_TOTAL.match(squeeze(clean_text(value, nfkc=True))))
 
@@ -44,12 +46,16 @@ def has_total_word(texts: Iterable[str]) -> bool:
 
 def is_note_text(value: Cell) -> bool:
     """A signature, date or note line's first words: 制表人：, 填报日期：, 注：."""
-    return isinstance(value, str) and bool(_NOTE.match(squeeze(clean_text(value, nfkc=True))))
+    if not isinstance(value, str) or not any(c in value for c in _COLONS):
+        return False
+    return bool(_NOTE.match(squeeze(clean_text(value, nfkc=True))))
 
 
 def footer_kind(keys: Iterable[Cell], id_numbers: Iterable[Cell]) -> str | None:
     """'total' or 'note' when a key cell says so and no ID cell holds a valid ID number."""
-    cells = list(keys)
+    cells = [v for v in keys if isinstance(v, str) and _QUICK.search(v)]  # most rows stop here
+    if not cells:
+        return None
     kind = "total" if any(is_total_text(v) for v in cells) else "note" if any(is_note_text(v) for v in cells) \
         else None
     if kind is None or any(_valid_id(v) for v in id_numbers):
