@@ -275,6 +275,12 @@ MESSAGES: dict[str, str] = {
     "file_no_sheet": "“{path}”中没有名为“{sheet}”的工作表（有：{sheets}）",
     "file_no_header": "在“{path}”的前30行中找不到{title}的表头，表头应包含“{required}”等列",
     "file_missing_columns": "“{path}”第{row}行的表头缺少必需的列：{missing}",
+    "file_payments_report": ("“{path}”是导出的资金发放明细（工作表“{sheet}”第{row}行表头有“{column}”列），"
+                             "记录的是已编入发放批次的资金，再导入会重复发放，因此整份不能导入。"
+                             "要导入医疗救助、临时救助等一次性救助，请用导入模板填写（导入向导第一页的“保存空白模板”，"
+                             "或命令行 suining-desk template payments --out 模板.xlsx）"),
+    "file_no_data_rows": ("“{path}”的工作表“{sheet}”只有表头（第{row}行），下面没有数据行，没有可导入的内容；"
+                          "请检查是否选错了文件或工作表"),
     "cell_number_lost_digits": ("{label}“{value}”是以数字格式保存的：Excel 只保留15位有效数字，后几位已经丢失，"
                                 "无法还原。请把该列设为“文本”格式后重新填写正确的号码"),
     "cell_bad_date": "{label}“{value}”不是有效日期，请写作 2018-11-01、2018/11/1 或 2018年11月1日",
@@ -284,6 +290,7 @@ MESSAGES: dict[str, str] = {
     "import_unknown_columns": "不认识的列，已忽略：{columns}",
     "import_column_twice": "“{column}”列出现了两次，只读取第一列",
     "import_total_row": "合计行，已忽略",
+    "import_note_row": "签名、日期或说明行，不是数据行，已忽略",
     "import_not_data_row": "没有户编号、姓名或证件号码，不是数据行，已忽略",
     "import_sex_mismatch": "性别“{value}”与身份证号码不符，以身份证号码为准（{sex}）",
     "import_id_twice": "证件号码{value}在表中重复：与第{row}行相同",
@@ -311,6 +318,8 @@ MESSAGES: dict[str, str] = {
     "import_record_twice": "与第{row}行重复",
     "import_record_exists": "已有相同的记录（{other}），已跳过",
     "import_unknown_program": "没有名称或代码为“{value}”的项目",
+    "import_payment_not_one_off": ("“{program}”按月发放，批次由享受名单和标准自动生成，不能作为一次性救助导入；"
+                                   "已发放的记录请在“资金发放”中查看"),
     "import_cancelled": "已取消导入，数据库未改动",
     "import_unknown_kind": "没有“{value}”这种数据（可选：{choices}）",
     "out_bad_suffix": "输出文件“{path}”的扩展名应为 {suffixes}，请改正文件名",

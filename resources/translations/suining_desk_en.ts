@@ -689,7 +689,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="+238"/>
+        <location filename="../../ui/wizards/import_pages.py" line="+264"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
@@ -760,18 +760,18 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="-242"/>
+        <location filename="../../ui/wizards/import_pages.py" line="-267"/>
         <source>表格 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.csv);;All files (*)</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>选择要导入的表格</source>
         <translation>Choose the spreadsheet to import</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-33"/>
         <source>可以直接导入国办系统导出的花名册或乡镇自己的表格：表头不必在第一行，列的顺序不限。</source>
         <translation>You can import a roster exported from the national system or the township&apos;s own spreadsheet directly: the header need not be on the first row and the columns may be in any order.</translation>
     </message>
@@ -787,6 +787,11 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
+        <source>保存空白模板(&amp;T)…</source>
+        <translation>Save blank &amp;template…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>区划中没有的乡镇、村、组自动创建</source>
         <translation>Create townships, villages and groups that are not yet listed</translation>
     </message>
@@ -801,7 +806,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Import only households without errors and report the others (by default any error stops the whole import)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>数据种类：</source>
         <translation>Data type:</translation>
     </message>
@@ -809,6 +814,21 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+1"/>
         <source>文件：</source>
         <translation>File:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>保存空白模板</source>
+        <translation>Save blank template</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>表格 (*.xlsx)</source>
+        <translation>Spreadsheets (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>模板已保存：{path}。填写后在上面选择该文件导入。</source>
+        <translation>Template saved: {path}. Fill it in, then choose that file above to import it.</translation>
     </message>
 </context>
 <context>
@@ -1855,7 +1875,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="+233"/>
+        <location filename="../../ui/wizards/import_pages.py" line="+226"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -1912,12 +1932,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <name>LedgersPage</name>
     <message>
         <location filename="../../ui/pages/ledgers.py" line="+83"/>
-        <location line="+452"/>
+        <location line="+456"/>
         <source>打印台账</source>
         <translation>Print ledger</translation>
     </message>
     <message>
-        <location line="-444"/>
+        <location line="-448"/>
         <source>保存台账</source>
         <translation>Save ledger</translation>
     </message>
@@ -1938,12 +1958,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+382"/>
+        <location line="+386"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-379"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
@@ -2098,7 +2118,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Unit:</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+182"/>
         <source>正在生成第 {number} / {total} 页…</source>
         <translation>Generating page {number} of {total}…</translation>
     </message>
@@ -3220,12 +3240,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="-221"/>
+        <location filename="../../ui/wizards/import_pages.py" line="-223"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>工作表“{sheet}”，第{row}行是表头。</source>
         <translation>Sheet “{sheet}”: the header is on row {row}.</translation>
     </message>

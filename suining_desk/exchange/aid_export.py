@@ -1,7 +1,12 @@
-"""Enrolments, payments and check findings to xlsx. Enrolments and payments use the
-layouts they are imported from (a payment list's regular lines and reversals are written
-too, with their batch; only one-off lines are meant to be imported again — an import
-makes draft batches, it never posts money). Findings are a report, not an import."""
+"""Enrolments, payments and check findings to xlsx. Enrolments use the layout they are
+imported from (export → import reproduces them).
+
+The payment list (资金发放明细) is a report, for reading, checking and audit: every line
+of the batches (regular, one-off, reversals, re-issues) with its batch number, paid date
+and account. It says so in a title line above the header, and its 批次号 column makes the
+payments import refuse it as a whole — money already in a batch must not be imported as
+new one-off aid, which would pay it twice. One-off aid is imported from the template.
+Findings are a report too."""
 
 from __future__ import annotations
 
@@ -23,6 +28,9 @@ from suining_desk.services.enrolment_query import EnrolmentFilter, enrolment_ids
 from suining_desk.services.payment_query import PaymentColumn, PaymentFilter, PaymentRow, payment_page
 
 CHUNK = 500
+PAYMENT_SHEET = "资金发放明细"
+PAYMENT_TITLE = ("资金发放明细（报表：已编入发放批次的记录，供查阅、核对和审计，不能再导入；"
+                 "一次性救助请用导入模板填写后导入）")
 PAYMENT_EXTRA = (Column("kind", "类型", (), width=8), Column("batch_no", "批次号", (), width=24),
                  Column("paid_date", "发放日期", (), width=12), Column("bank_account", "账号", (), text=True, width=22))
 FINDING_COLUMNS = (Column("check", "检查项目", (), width=24), Column("records", "涉及记录", (), width=40),
@@ -105,8 +113,8 @@ def export_payments(out: Path | str, f: PaymentFilter | None = None, *, progress
     if not payment_page(f, PaymentColumn.ID, limit=1):
         raise InvalidInput([Problem("export_empty")])
     with database.atomic():
-        count = write_table(out, PAYMENTS.sheet_title, (*PAYMENTS.columns, *PAYMENT_EXTRA),
-                            _payment_rows(f, Steps(progress, cancel)))
+        count = write_table(out, PAYMENT_SHEET, (*PAYMENTS.columns, *PAYMENT_EXTRA),
+                            _payment_rows(f, Steps(progress, cancel)), title=PAYMENT_TITLE)
     return RecordsWritten(Path(out), count)
 
 

@@ -4,7 +4,10 @@ Enrolments go through :func:`suining_desk.services.enrolments.enrol` (and
 ``end_enrolment`` when the row has an end date). One-off payments become lines of *draft*
 one-off batches — one per program, period and township, made when first needed — through
 :mod:`suining_desk.services.batches`; they are reviewed, approved and posted in the
-window as any batch is, so an import never posts money.
+window as any batch is, so an import never posts money. A row of a monthly program
+(低保 …) is refused: its batches come from the lists and standards. The payments export
+is a report of money already in batches; its 批次号 column makes the import refuse it as
+a whole (importing it would pay twice).
 """
 
 from __future__ import annotations
@@ -42,7 +45,10 @@ ENROLMENTS = Layout(
 PAYMENTS = Layout(
     kind="payments", title="一次性救助发放", sheet_title="发放", key_fields=("household_no", "id_number"),
     notes=("每行一笔一次性救助（医疗救助、临时救助、产业奖补等）；导入后为草稿批次，经审核后在窗口中发放。",
-           "同一项目、同一期间、同一乡镇的各笔并入一个草稿批次。"),
+           "同一项目、同一期间、同一乡镇的各笔并入一个草稿批次。",
+           "低保、特困供养等按月发放的项目由名单和标准自动生成批次，不能导入。",
+           "导出的“资金发放明细”是报表（有批次号列），记录的是已编入批次的发放，不能再导入。"),
+    report_headers=("批次号", "发放批次号", "批次编号"), report_problem="file_payments_report",
     columns=(
         HOUSEHOLD, TOWNSHIP, VILLAGE, HEAD, HEAD_ID, PROGRAM, PERSON, PERSON_ID,
         Column("period", "期间", ("发放期间", "月份", "归属期间"), required=True, width=10, example="2018-11",
@@ -134,7 +140,11 @@ def _period(row: Row) -> str | None:
 
 
 def _one_off(row: Row) -> OneOff | None:
-    household, program = row.household(), _program(row)
+    program = _program(row)
+    if program is not None and program.frequency != "once":  # one reason for the row, not a column of noise
+        row.error("program", "import_payment_not_one_off", program=program.name)
+        return None
+    household = row.household()
     person = _member(row, household)
     period, amount, reason = _period(row), row.amount("amount"), row.text("reason", 200)
     row.required("amount", amount)

@@ -63,6 +63,10 @@ class Layout:
     key_fields: tuple[str, ...]  # a row is a record if one of these is filled
     sheet_title: str = "数据"
     notes: tuple[str, ...] = ()  # general instructions
+    # Headers only a report of this kind has (an export that must not be imported again),
+    # and the problem that refuses such a file as a whole.
+    report_headers: tuple[str, ...] = ()
+    report_problem: str = ""
     _lookup: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -101,6 +105,11 @@ class Layout:
                 positions[key] = index
                 labels[key] = text
         return HeaderMatch(row, positions, labels, tuple(unknown), tuple(duplicates))
+
+    def report_marker(self, header: HeaderMatch) -> str | None:
+        """The header (as written) that shows the file is a report of this kind, if any."""
+        marks = {normalize_header(h) for h in self.report_headers}
+        return next((text for text in header.unknown if normalize_header(text) in marks), None)
 
     def missing_required(self, header: HeaderMatch) -> list[Column]:
         return [c for c in self.columns if c.required and c.key not in header.positions]

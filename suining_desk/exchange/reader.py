@@ -96,7 +96,16 @@ def _after_header(head: list[tuple[int, tuple[Cell, ...]]], header: HeaderMatch,
 
 def open_rows(path: Path | str, layout: Layout, *, sheet: str | None = None) -> SheetRows:
     """The sheet to import and its rows; raises :class:`FileUnreadable` with the reason."""
-    path = Path(path)
+    source = _open(Path(path), layout, sheet)
+    marker = layout.report_marker(source.header)
+    if marker is not None:  # e.g. a payments export: refused as a whole, not row by row
+        source.close()
+        raise _unreadable(layout.report_problem, path=str(source.path), sheet=source.sheet,
+                          row=source.header.row, column=marker)
+    return source
+
+
+def _open(path: Path, layout: Layout, sheet: str | None) -> SheetRows:
     if not path.exists():
         raise _unreadable("file_missing", path=str(path))
     if path.is_dir():
@@ -199,6 +208,11 @@ def _open_html(path: Path, layout: Layout) -> SheetRows:
     if not tables:
         raise _unreadable("file_html_no_table", path=str(path))
     raise _no_header(path, layout, candidate)
+
+
+def no_data_rows(source: SheetRows) -> FileUnreadable:
+    """Only a header (and perhaps a 合计 line or notes): nothing to import, as unusable as no header."""
+    return _unreadable("file_no_data_rows", path=str(source.path), sheet=source.sheet, row=source.header.row)
 
 
 def _no_header(path: Path, layout: Layout, candidate: HeaderMatch | None) -> FileUnreadable:

@@ -32,9 +32,8 @@ from suining_desk.exchange.cells import (
     squeeze,
 )
 from suining_desk.exchange.columns import Layout, normalize_header
-from suining_desk.exchange.reader import open_rows
+from suining_desk.exchange.reader import no_data_rows, open_rows
 from suining_desk.exchange.register_import import file_digest
-from suining_desk.exchange.register_rows import TOTAL_WORDS
 from suining_desk.exchange.report import ImportResult, RowProblem
 from suining_desk.exchange.staging import (
     READ_SHARE,
@@ -44,6 +43,7 @@ from suining_desk.exchange.staging import (
     new_result,
     unknown_column_notes,
 )
+from suining_desk.exchange.totals import SKIPPED_ROW_CODES, footer_kind, has_total_word
 from suining_desk.problems import InvalidInput, Problem, Severity
 
 
@@ -148,15 +148,22 @@ class RecordSpec:
     fields: dict[str, str] = field(default_factory=dict)  # service problem field → layout key
 
 
+NAME_KEYS = ("head_name", "person_name", "person_id")  # cells where a 合计 is typed, besides the key columns
+ID_KEYS = ("id_number", "person_id")
+
+
 def _kind_of_row(layout: Layout, cells: Sequence[Cell], values: dict[str, Cell]) -> str:
     if not values and all(is_blank(v) for v in cells):
         return "blank"
+    footer = footer_kind((values.get(k) for k in (*layout.key_fields, *NAME_KEYS)), (values.get(k) for k in ID_KEYS))
+    if footer is not None:
+        return footer
     if any(not is_blank(values.get(k)) for k in layout.key_fields):
         return "data"
     texts = [squeeze(clean_text(v)) for v in cells if not is_blank(v)]
     if not texts:
         return "blank"
-    return "total" if any(w in t for t in texts[:4] for w in TOTAL_WORDS) else "other"
+    return "total" if has_total_word(texts[:4]) else "other"
 
 
 class _Discard(Exception):  # noqa: N818
@@ -184,9 +191,8 @@ def import_records(spec: RecordSpec, path: Path | str, options: ImportOptions, *
         for number, cells in source.rows:
             values = {k: cells[i] for k, i in present if i < len(cells) and cells[i] is not None}
             kind = _kind_of_row(spec.layout, cells, values)
-            if kind in ("total", "other"):
-                add(number, "", Problem("import_total_row" if kind == "total" else "import_not_data_row", {},
-                                        Severity.WARNING))
+            if kind in SKIPPED_ROW_CODES:
+                add(number, "", Problem(SKIPPED_ROW_CODES[kind], {}, Severity.WARNING))
             if kind != "data":
                 continue
             row = Row(number, values, labels, today)
@@ -196,6 +202,8 @@ def import_records(spec: RecordSpec, path: Path | str, options: ImportOptions, *
             pending.append((number, None if any(p.is_error for _, p in row.issues) else record))
             if number % 500 == 0:
                 steps.report("读取表格", READ_SHARE * (number / total if total else 0.0))
+    if not pending:
+        raise no_data_rows(source)
     result.rows_read = len(pending)
     seen: dict[object, int] = {}
     for number, record in pending:

@@ -28,7 +28,7 @@ from suining_desk import audit, audit_capture
 from suining_desk.access import Account, require
 from suining_desk.db.models import Area, database
 from suining_desk.exchange.areas import AreaResolver, Resolved
-from suining_desk.exchange.reader import open_rows
+from suining_desk.exchange.reader import no_data_rows, open_rows
 from suining_desk.exchange.register_layout import REGISTER
 from suining_desk.exchange.register_rows import HOUSEHOLD_FIELDS, STAGED, RowParser, check_household_fields
 from suining_desk.exchange.register_write import REGISTER_LABELS, UPDATABLE, Writer, person_values
@@ -44,6 +44,7 @@ from suining_desk.exchange.staging import (
     twice_in_file,
     unknown_column_notes,
 )
+from suining_desk.exchange.totals import SKIPPED_ROW_CODES
 from suining_desk.problems import Problem, Severity
 
 TABLE = "import_register"
@@ -76,7 +77,8 @@ def import_register(path: Path | str, options: ImportOptions, *, progress: Progr
     """Import (or with ``dry_run`` only check) the register in ``path``.
 
     Raises :class:`~suining_desk.exchange.reader.FileUnreadable` for a file that cannot be
-    used at all, :class:`~suining_desk.access.AccessDenied` for a user who may not enter
+    used at all (a header with no data rows below it too),
+    :class:`~suining_desk.access.AccessDenied` for a user who may not enter
     data, :class:`~suining_desk.exchange.staging.ImportCancelled` when ``cancel`` is set.
     """
     path = Path(path)
@@ -92,14 +94,15 @@ def import_register(path: Path | str, options: ImportOptions, *, progress: Progr
         if kind == "blank":
             return None, []
         if kind != "data":
-            code = "import_total_row" if kind == "total" else "import_not_data_row"
-            return None, [("", Problem(code, {}, Severity.WARNING))]
+            return None, [("", Problem(SKIPPED_ROW_CODES[kind], {}, Severity.WARNING))]
         row, issues = parser.parse(number, values)
         return row, [(i.column, i.problem) for i in issues]
 
     try:
         with source:
             staged = stage(source, TABLE, STAGED, parse, steps)
+        if not staged.rows:
+            raise no_data_rows(source)
         result.rows_read = staged.rows
         result.problems = unknown_column_notes(source) + staged.issues
         conn: sqlite3.Connection = database.connection()

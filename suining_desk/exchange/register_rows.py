@@ -21,10 +21,11 @@ from suining_desk.exchange.register_layout import (
     RELATION_SPELLINGS,
     STATUS_SPELLINGS,
 )
+from suining_desk.exchange.totals import footer_kind, has_total_word
 from suining_desk.problems import Problem, Severity
 from suining_desk.rules.household import HouseholdInput, PersonInput, check_household, check_person
 
-TOTAL_WORDS = ("合计", "总计", "小计", "汇总")
+KEYS = ("household_no", "name", "id_number")  # a row with one of these filled is a person's row
 TEXT_LIMITS = {"ethnicity": 20, "education": 20, "schooling": 20, "health": 20, "disability": 30,
                "labour": 20, "work_status": 20, "address": 120, "bank_name": 40, "exit_reason": 120,
                "township": 60, "village": 60, "group": 60, "household_removal_reason": 120}
@@ -68,15 +69,18 @@ class RowParser:
         return {key: cells[i] for key, i in self.present if i < n and cells[i] is not None}
 
     def kind_of_row(self, cells: Sequence[Cell], values: dict[str, Cell]) -> str:
-        """'data', 'blank', 'total' (a 合计 line) or 'other' (a note, a signature line)."""
+        """'data', 'blank', 'total' (a 合计 line), 'note' (a signature line in a key column) or 'other'."""
         if not values and all(is_blank(v) for v in cells):
             return "blank"
+        footer = footer_kind((values.get(k) for k in KEYS), (values.get("id_number"),))
+        if footer is not None:
+            return footer
         if not is_blank(values.get("household_no")) or not is_blank(values.get("id_number")):
             return "data"
         texts = [squeeze(clean_text(v)) for v in cells if not is_blank(v)]
         if not texts:
             return "blank"
-        if any(word in t for t in texts[:4] for word in TOTAL_WORDS):
+        if has_total_word(texts[:4]):
             return "total"
         return "data" if not is_blank(values.get("name")) else "other"
 

@@ -78,7 +78,10 @@ class ImportResult:
 
     @property
     def exit_code(self) -> int:
-        """0: everything asked was imported (or would be); 1: rows were refused."""
+        """0: everything that should be in is in (or would be) — rows already there and
+        skipped, 合计 lines, notes and blank rows are not refusals; 1: rows were refused
+        for an error (nothing written unless ``skip_invalid``). A file that cannot be
+        used at all never gets here: it raises (exit code 2)."""
         return 1 if self.rows_rejected or self.errors else 0
 
     def sorted_problems(self) -> list[RowProblem]:
@@ -117,7 +120,7 @@ class ImportResult:
         else:
             text = f"{verb}新增 {self.records_added} 条"
             if self.duplicates_skipped:
-                text += f"，重复跳过 {self.duplicates_skipped} 条"
+                text += f"，已有记录跳过 {self.duplicates_skipped} 条"
         if self.areas_created:
             text += f"，{verb}新建区划 {len(self.areas_created)} 个"
         return text

@@ -20,8 +20,9 @@ def cannot_write(path: Path, exc: OSError) -> InvalidInput:
 
 
 def write_table(path: Path | str, sheet_title: str, columns: Sequence[Column],
-                rows: Iterable[Sequence[object]]) -> int:
-    """The rows under the columns' labels; returns how many rows were written."""
+                rows: Iterable[Sequence[object]], *, title: str = "") -> int:
+    """The rows under the columns' labels (and a title line above them, for a report);
+    returns how many rows were written."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -37,8 +38,12 @@ def write_table(path: Path | str, sheet_title: str, columns: Sequence[Column],
         dimension.width = column.width
         if column.text:
             dimension.number_format = "@"
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = "A3" if title else "A2"
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    if title:
+        line = WriteOnlyCell(sheet, title)
+        line.font = Font(bold=True, size=13)
+        sheet.append([line])
     header = []
     for column in columns:
         cell = WriteOnlyCell(sheet, column.label)

@@ -5,7 +5,8 @@ The list has 序号, 姓名, 身份证号, 账号, 金额 (yuan, two decimals), 
 (UTF-8 with a byte-order mark, which Excel opens correctly). A return line is matched
 to a payment by account and amount (and by ID number when the file has one); a line
 that matches nothing, or matches several payments that the file does not tell apart,
-is reported and left alone — nothing is guessed. Each match becomes a PaymentOutcome
+is reported and left alone — nothing is guessed. A 合计 line or a signature line (in
+序号, 账号, 姓名 or 身份证号) is not a payment and is passed over. Each match becomes a PaymentOutcome
 (paid or failed); a failed payment can then be reversed and re-issued.
 """
 
@@ -24,6 +25,7 @@ from suining_desk import audit
 from suining_desk.cancel import Cancelled
 from suining_desk.db.models import PaymentBatch, PaymentOutcome, database
 from suining_desk.exchange.html_table import html_tables, looks_like_html
+from suining_desk.exchange.totals import footer_kind
 from suining_desk.exchange.xls import XlsUnreadable, open_xls
 from suining_desk.money import check_amount, fen_to_yuan_str
 from suining_desk.problems import InvalidInput, Problem
@@ -228,6 +230,9 @@ def read_return_file(path: Path) -> tuple[list[_ReturnLine], list[Problem]]:
         cell = {k: (row[i].strip() if i < len(row) else "") for k, i in cols.items()}
         if not any(cell.values()):
             continue
+        keys = (row[0] if row else "", cell["account"], cell.get("name", ""), cell.get("id_number", ""))
+        if footer_kind(keys, (cell.get("id_number"),)) is not None:
+            continue  # the bank's 合计 line (its amount is the sum of the others) or a signature line
         amount, amount_problems = check_amount(cell["amount"])
         result = _result(cell["result"])
         if amount is None or amount_problems:

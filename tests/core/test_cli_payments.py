@@ -104,3 +104,63 @@ def test_period_lock_and_checks(path: Path, capsys: pytest.CaptureFixture[str]) 
     assert code == 0 and report["findings"] == 0 and len(report["checks"]) == 7
     code, out, _ = run(path, capsys, "program", "standards", "低保")
     assert "2018-07-01\t320.00" in out
+
+
+def test_a_payments_export_is_a_report_and_one_off_aid_comes_in_through_the_template(
+        path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import load_workbook
+
+    batch = "DB-430527100-2018-10"
+    assert run(path, capsys, "batch", "create", "--program", "dibao", "--period", "2018-10", "--area", "长铺镇",
+               "--pay-date", "2018-10-10", "--user", "luru")[0] == 0
+    assert run(path, capsys, "batch", "submit", batch, "--user", "luru")[0] == 0
+    assert run(path, capsys, "batch", "approve", batch, "--user", "shenhe")[0] == 0
+    assert run(path, capsys, "batch", "post", batch, "--date", "2018-10-10", "--user", "shenhe")[0] == 0
+
+    # The export says it is a report, above its header …
+    listing = tmp_path / "发放明细.xlsx"
+    assert run(path, capsys, "export", "payments", str(listing))[0] == 0
+    book = load_workbook(listing)
+    assert book.sheetnames == ["资金发放明细"]
+    rows = list(book.active.iter_rows(values_only=True))
+    assert str(rows[0][0]).startswith("资金发放明细（报表：已编入发放批次的记录，供查阅、核对和审计，不能再导入")
+    assert rows[1][:6] == ("户编号", "乡镇", "村", "户主姓名", "身份证号", "项目") and "批次号" in rows[1]
+    assert [r[rows[1].index("批次号")] for r in rows[2:]] == [batch, batch]
+    # … and importing it is refused as a whole (exit 2), with the reason, not with a line per row.
+    open_database(path)
+    before = Payment.select().count()
+    close_database()
+    for check in ([], ["--check"], ["--skip-invalid"]):
+        code, out, err = run(path, capsys, "import", "payments", str(listing), "--user", "luru", *check)
+        assert (code, out) == (2, "")
+        assert err.strip() == (
+            f"错误：“{listing}”是导出的资金发放明细（工作表“资金发放明细”第2行表头有“批次号”列），"
+            "记录的是已编入发放批次的资金，再导入会重复发放，因此整份不能导入。"
+            "要导入医疗救助、临时救助等一次性救助，请用导入模板填写（导入向导第一页的“保存空白模板”，"
+            "或命令行 suining-desk template payments --out 模板.xlsx）")
+
+    # One-off aid: the template, filled in, imports as a draft; a monthly program's row is refused, with one reason.
+    template = tmp_path / "一次性救助.xlsx"
+    assert run(path, capsys, "template", "payments", "--out", str(template))[0] == 0
+    book = load_workbook(template)
+    sheet = book.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    for r, values in enumerate([{"户编号": "43052710000101001", "项目": "临时救助", "期间": "2018-11",
+                                 "金额": "1,500.00", "事由": "火灾"},
+                                {"户编号": "43052710000101002", "项目": "低保", "期间": "2018-11", "金额": 330}], 2):
+        for key, value in values.items():
+            sheet.cell(row=r, column=header.index(key) + 1, value=value)
+    book.save(template)
+    code, out, err = run(path, capsys, "import", "payments", str(template), "--user", "luru")
+    assert code == 1 and out.startswith("未导入任何数据：1 行有错误")
+    assert err.strip() == ("“发放”第3行【项目】错误：“低保”按月发放，批次由享受名单和标准自动生成，"
+                           "不能作为一次性救助导入；已发放的记录请在“资金发放”中查看")
+    code, out, _ = run(path, capsys, "import", "payments", str(template), "--user", "luru", "--skip-invalid")
+    assert code == 1 and out.startswith("导入完成：新增 1 条；1 行有错误未导入")
+    open_database(path)
+    try:
+        assert Payment.select().count() == before + 1
+        draft = PaymentBatch.get(PaymentBatch.kind == "one_off")
+        assert (draft.status, draft.period) == ("draft", "2018-11")
+    finally:
+        close_database()

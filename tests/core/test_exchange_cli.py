@@ -82,6 +82,20 @@ def test_exit_0_with_skip_invalid_only_when_everything_went_in(
     assert code == 0 and out.strip() == "导入完成：新增 1 户 1 人；问题 0 条（错误 0，提醒 0）。"
 
 
+def test_exit_0_when_an_export_is_imported_again_and_everyone_is_already_there(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = sheets.register_sheet(tmp_path / "good.xlsx", [GOOD, ["H9", "吴桂英", sheets.LONG_WIFE, "妻", "长铺镇",
+                                                                 "青石村", "二组"]])
+    assert cli(capsys, "import", "households", str(good), "--db", str(db), "--user", "admin")[0] == 0
+    exported = tmp_path / "导出.xlsx"
+    assert cli(capsys, "export", "households", str(exported), "--db", str(db))[0] == 0
+    for check in (["--check"], [], ["--skip-invalid"], ["--update-duplicates"]):
+        code, out, _ = cli(capsys, "import", "households", str(exported), "--db", str(db), "--user", "admin", *check)
+        assert code == 0, (check, out)
+        assert "新增 0 户 0 人，已在册跳过 2 人；问题 2 条（错误 0，提醒 2）" in out
+    assert people(db) == 2
+
+
 def test_check_only_writes_nothing(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = sheets.register_sheet(tmp_path / "good.xlsx", [GOOD])
     code, out, _ = cli(capsys, "import", "households", str(good), "--db", str(db), "--user", "admin", "--check")
@@ -116,6 +130,28 @@ def test_exit_2_for_a_sheet_without_the_register_header(
     lacking = sheets.register_sheet(tmp_path / "y.xlsx", [], header=["户编号", "姓名", "证件号码", "村"])
     code, _, err = cli(capsys, "import", "households", str(lacking), "--db", str(db), "--user", "admin")
     assert code == 2 and "第1行的表头缺少必需的列：与户主关系、村民小组" in err
+
+
+@pytest.mark.parametrize("below", [[], [["合计", "0人"]], [[], ["制表人：张三"]]])
+@pytest.mark.parametrize("kind", ["households", "relocations", "renovations", "enrolments", "payments"])
+def test_exit_2_for_a_header_with_no_data_rows_below_it(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, below: list[list[object]]) -> None:
+    from suining_desk.exchange.layouts import LAYOUTS
+
+    book = Workbook()
+    book.active.title = "名单"
+    book.active.append(["长铺镇名单"])
+    book.active.append([c.label for c in LAYOUTS[kind].columns])
+    for row in below:
+        book.active.append(row)
+    path = tmp_path / "空表.xlsx"
+    book.save(path)
+    for check in ([], ["--check"]):
+        code, out, err = cli(capsys, "import", kind, str(path), "--db", str(db), "--user", "admin", *check)
+        assert (code, out) == (2, "")
+        assert err.strip() == (f"错误：“{path}”的工作表“名单”只有表头（第2行），下面没有数据行，没有可导入的内容；"
+                               "请检查是否选错了文件或工作表")
+    assert people(db) == 0
 
 
 def test_exit_2_for_unusable_arguments(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

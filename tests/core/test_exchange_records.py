@@ -25,6 +25,7 @@ from suining_desk.db.models import (
 from suining_desk.demo.generate import generate_demo
 from suining_desk.exchange.housing_export import export_relocations, export_renovations
 from suining_desk.exchange.imports import run_import
+from suining_desk.exchange.reader import FileUnreadable
 from suining_desk.exchange.register_export import export_register
 from suining_desk.exchange.report import ImportResult
 from suining_desk.exchange.staging import ImportOptions
@@ -186,7 +187,7 @@ def test_housing_round_trips_exactly(demo: Path, tmp_path: Path) -> None:
         close_database()
 
 
-def test_enrolment_and_payment_lists_export_in_their_import_layout(county: PaymentCounty, tmp_path: Path) -> None:
+def test_enrolments_export_in_their_import_layout_payments_as_a_report(county: PaymentCounty, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     from suining_desk.exchange.aid_export import export_enrolments, export_payments
@@ -204,6 +205,34 @@ def test_enrolment_and_payment_lists_export_in_their_import_layout(county: Payme
                    payee_name=zhang.head_name, payee_id_number=zhang.head_id_number)
     listing = export_payments(tmp_path / "发放.xlsx")
     rows = list(load_workbook(listing.path).active.iter_rows(values_only=True))
-    assert rows[0][:6] == ("户编号", "乡镇", "村", "户主姓名", "身份证号", "项目")
-    assert rows[1][0] == "43052710000101001" and rows[1][5] == "医疗救助" and rows[1][9] == "2000.00"
-    assert run("payments", listing.path).duplicates_skipped == 1
+    assert str(rows[0][0]).startswith("资金发放明细（报表")  # a report: a title above the header
+    assert rows[1][:6] == ("户编号", "乡镇", "村", "户主姓名", "身份证号", "项目")
+    assert rows[2][0] == "43052710000101001" and rows[2][5] == "医疗救助" and rows[2][9] == "2000.00"
+    with pytest.raises(FileUnreadable) as refused:  # money already in a batch is never imported again
+        run("payments", listing.path)
+    assert [p.code for p in refused.value.problems] == ["file_payments_report"]
+    assert Payment.select().count() == 1
+
+
+@pytest.mark.parametrize("kind", ["relocations", "renovations", "enrolments"])
+def test_reimporting_an_export_skips_every_row_and_is_not_a_refusal(demo: Path, tmp_path: Path, kind: str) -> None:
+    import shutil
+
+    from suining_desk.db.models import AuditEntry
+    from suining_desk.exchange.aid_export import export_enrolments
+
+    exports = {"relocations": export_relocations, "renovations": export_renovations, "enrolments": export_enrolments}
+    shutil.copy(demo, tmp_path / "demo.sqlite3")
+    open_database(tmp_path / "demo.sqlite3")
+    try:
+        written = exports[kind](tmp_path / f"{kind}.xlsx")
+        entries = AuditEntry.select().count()
+        for dry_run in (True, False):
+            result = run_import(kind, written.path, ImportOptions(user="admin", today=dt.date(2024, 12, 31),
+                                                                   dry_run=dry_run))
+            assert (result.exit_code, result.rows_rejected, result.errors) == (0, 0, [])
+            assert (result.records_added, result.duplicates_skipped) == (0, written.rows)
+            assert f"新增 0 条，已有记录跳过 {written.rows} 条；" in result.summary()
+        assert AuditEntry.select().count() == entries  # nothing written, nothing logged
+    finally:
+        close_database()

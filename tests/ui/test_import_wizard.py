@@ -157,6 +157,31 @@ def test_cancelling_the_import_leaves_the_database_untouched(
     assert run.import_button.isEnabled()  # the clerk may start again
 
 
+def test_a_sheet_with_only_a_header_is_said_so_and_nothing_is_written(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    empty = sheets.register_sheet(tmp_path / "空表.xlsx", [], title="长铺镇花名册")
+    before = (Household.select().count(), AuditEntry.select().count())
+    wizard = open_wizard(qtbot, window)
+    type_text(qtbot, wizard.choose.file, str(empty))
+    next_page(qtbot, wizard)
+    assert wizard.preview.summary.text() == (f"“{empty}”的工作表“Sheet”只有表头（第2行），下面没有数据行，"
+                                             "没有可导入的内容；请检查是否选错了文件或工作表")
+    assert wizard.preview.rows.rowCount() == 0
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+    # Only a 合计 line under the header: the preview shows it, the check says there is nothing to import.
+    only_total = sheets.register_sheet(tmp_path / "合计.xlsx", [["合计", "0人"]])
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.BackButton), LEFT)
+    wizard.choose.file.clear()
+    type_text(qtbot, wizard.choose.file, str(only_total))
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    wait_for_run(qtbot, wizard.check)
+    assert wizard.check.outcome.text().startswith(f"“{only_total}”的工作表“Sheet”只有表头（第1行）")
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert (Household.select().count(), AuditEntry.select().count()) == before
+
+
 def test_problems_model_passes_qt_model_tester(qtbot: QtBot) -> None:
     from PySide6.QtTest import QAbstractItemModelTester
 
@@ -205,3 +230,43 @@ def test_other_lists_export_through_the_file_menu(
     window.show_page("overview")
     window.export_action.trigger()  # type: ignore[attr-defined]
     assert window.error_box.objectName() == "export_unavailable"
+
+
+def test_a_payments_export_is_refused_in_the_preview_and_the_template_is_at_hand(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from suining_desk.db.models import Payment
+    from suining_desk.exchange.aid_export import export_payments
+    from tests.payments import build_payment_county
+
+    path = tmp_path / "payments.sqlite3"
+    open_database(path)
+    try:
+        county = build_payment_county()
+        zhang = Household.get_by_id(county.zhang)
+        Payment.create(program=county.programs["medical"], household=zhang, township=zhang.township_id,
+                       village=zhang.village_id, period="2018-10", amount_fen=200_000, reason="住院", posted=True,
+                       payee_name=zhang.head_name, payee_id_number=zhang.head_id_number)
+        listing = export_payments(tmp_path / "发放明细.xlsx").path
+        window = MainWindow(path, demo=False, user_label="luru（录入员）")
+        qtbot.addWidget(window)
+        window.show()
+        wizard = open_wizard(qtbot, window)
+        choose = wizard.choose
+        choose.kind.setCurrentIndex(choose.kind.findData("payments"))
+        assert choose.kind.currentText() == "一次性救助发放（草稿批次）"
+
+        template = tmp_path / "一次性救助模板.xlsx"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(template), ""))
+        qtbot.mouseClick(choose.template_button, LEFT)
+        assert choose.template_note.text() == f"模板已保存：{template}。填写后在上面选择该文件导入。"
+        assert load_workbook(template).sheetnames[:2] == ["发放", "填写说明"]
+
+        type_text(qtbot, choose.file, str(listing))
+        next_page(qtbot, wizard)
+        assert wizard.preview.summary.text().startswith(f"“{listing}”是导出的资金发放明细（工作表“资金发放明细”第2行"
+                                                        "表头有“批次号”列），记录的是已编入发放批次的资金，再导入会重复发放")
+        assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+        assert Payment.select().count() == 1
+        wizard.reject()
+    finally:
+        close_database()

@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
 from suining_desk.exchange.cells import clean_text
 from suining_desk.exchange.imports import IMPORTS, run_import
 from suining_desk.exchange.layouts import LAYOUTS
-from suining_desk.exchange.reader import peek
+from suining_desk.exchange.reader import no_data_rows, peek
 from suining_desk.exchange.report import ImportResult, write_report
 from suining_desk.exchange.staging import ImportCancelled, ImportOptions
+from suining_desk.exchange.templates import write_template
 from suining_desk.messages import describe
 from suining_desk.problems import InvalidInput
 from ui import tasks
@@ -59,6 +60,9 @@ class ChoosePage(QWizardPage):
         self.file = QLineEdit(objectName="file")
         self.file.setPlaceholderText(self.tr("选择或粘贴 .xlsx / .csv 文件的路径"))
         self.browse = QPushButton(self.tr("浏览(&B)…"), objectName="browse")
+        self.template_button = QPushButton(self.tr("保存空白模板(&T)…"), objectName="save_template")
+        self.template_note = QLabel(objectName="template_note", wordWrap=True)
+        self.template_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.create_areas = QCheckBox(self.tr("区划中没有的乡镇、村、组自动创建"), objectName="create_areas")
         self.update_duplicates = QCheckBox(self.tr("身份证号码已在册的人员按表更新（默认跳过）"),
                                            objectName="update_duplicates")
@@ -68,17 +72,37 @@ class ChoosePage(QWizardPage):
         row.addWidget(self.file, 1)
         row.addWidget(self.browse)
         form = QFormLayout(self)
-        form.addRow(self.tr("数据种类："), self.kind)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind, 1)
+        kind_row.addWidget(self.template_button)
+        form.addRow(self.tr("数据种类："), kind_row)
         form.addRow(self.tr("文件："), row)
         for box in (self.create_areas, self.update_duplicates, self.skip_invalid):
             form.addRow("", box)
+        form.addRow("", self.template_note)
         self.browse.clicked.connect(self.choose_file)
+        self.template_button.clicked.connect(self.save_template)
+        self.kind.currentIndexChanged.connect(lambda _: self.template_note.clear())
         self.file.textChanged.connect(lambda _: self.completeChanged.emit())
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的表格"), self.file.text(), self.tr(str(FILTER)))
         if path:
             self.file.setText(path)
+
+    def save_template(self) -> None:
+        """An empty template of the chosen kind to fill in (headers, drop-down lists, instructions)."""
+        layout = LAYOUTS[str(self.kind.currentData())]
+        suggested = str(Path.home() / f"{layout.title}导入模板.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存空白模板"), suggested, self.tr("表格 (*.xlsx)"))
+        if not path:
+            return
+        try:
+            write_template(layout, Path(path))
+        except InvalidInput as exc:
+            self.template_note.setText("\n".join(describe(p) for p in exc.problems))
+            return
+        self.template_note.setText(self.tr("模板已保存：{path}。填写后在上面选择该文件导入。").format(path=path))
 
     def path(self) -> Path:
         return Path(self.file.text().strip().strip('"'))
@@ -115,6 +139,8 @@ class PreviewPage(QWizardPage):
         self.rows.clear()
         try:
             source, first = peek(self.choose.path(), layout)
+            if not first:  # a header and nothing under it: say so here, not after a check that finds nothing
+                raise no_data_rows(source)
         except InvalidInput as exc:
             self.ok = False
             self.summary.setText("\n".join(describe(p) for p in exc.problems))

@@ -5,8 +5,10 @@
     suining-desk import relocations|renovations|enrolments|payments FILE.xlsx [...]
 
 Writes as the logged-in ``--user`` (password from SUINING_PASSWORD or asked).
-All or nothing unless --skip-invalid. Exit code 0: everything was imported; 1: rows were
-refused (nothing written unless --skip-invalid); 2: unusable arguments or file.
+All or nothing unless --skip-invalid. Exit code 0: everything that should be in is in (rows
+already there are skipped, not refused); 1: rows were refused for an error (nothing written
+unless --skip-invalid); 2: unusable arguments or file (unreadable, no header, no data rows
+below the header, a payments export — a report, not an import).
 """
 
 from __future__ import annotations
