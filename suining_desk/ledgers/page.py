@@ -11,6 +11,7 @@ Same document in, same bytes out: the canvas is invariant and names only the emb
 from __future__ import annotations
 
 import contextlib
+import io
 import itertools
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -33,7 +34,7 @@ from suining_desk.ledgers.model import (
     fen_total_index,
     total_columns,
 )
-from suining_desk.ledgers.pdfmeta import attach_payload
+from suining_desk.ledgers.pdfmeta import attach_payload, seal
 from suining_desk.ledgers.textwriter import TextWriter
 from suining_desk.money import fen_to_capitals, fen_to_yuan_str
 
@@ -301,6 +302,12 @@ def new_canvas(doc: LedgerDocument, out: BinaryIO, geo: L.Geometry) -> Canvas:
     return c
 
 
+def save_sealed(canvas: Canvas, buffer: io.BytesIO, out: BinaryIO) -> None:
+    """Finish the canvas drawn into ``buffer`` and write the file, its drawn digest filled in."""
+    canvas.save()
+    out.write(seal(buffer.getvalue()))
+
+
 def render(doc: LedgerDocument, out: BinaryIO, *, on_page: Callable[[int, int], None] | None = None) -> int:
     """Draw ``doc`` as a PDF into ``out``; returns the number of pages.
 
@@ -309,8 +316,9 @@ def render(doc: LedgerDocument, out: BinaryIO, *, on_page: Callable[[int, int], 
     content = doc.content
     geo = L.geometry(doc.setup, content.columns, doc.notice is not None)
     pages = L.paginate(len(content.rows), geo.rows_per_page, geo.rows_last_page)
+    buffer = io.BytesIO()
     with binary_streams():
-        c = new_canvas(doc, out, geo)
+        c = new_canvas(doc, buffer, geo)
         painter = Painter(doc, c, geo, pages)
         painter.frame()
         rows = content.rows
@@ -318,7 +326,7 @@ def render(doc: LedgerDocument, out: BinaryIO, *, on_page: Callable[[int, int], 
             if on_page is not None:
                 on_page(number, len(pages))
             painter.page(number, rows[span.start:span.stop])
-        c.save()
+        save_sealed(c, buffer, out)
     return len(pages)
 
 
