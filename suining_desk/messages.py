@@ -192,6 +192,7 @@ MESSAGES: dict[str, str] = {
     "ledger_out_dir_missing": "输出文件夹“{path}”不存在",
     "ledger_cannot_write": "无法写入“{path}”：{reason}",
     "ledger_file_missing": "文件“{path}”不存在",
+    "ledger_scope": "用户“{user}”只管理{township}，不能打印{other}的台账",
     "ledger_not_ledger": "“{path}”不是本软件生成的台账（文件中没有核验信息）",
     "verify_rows": "行数不同：台账上是{recorded}行，数据库现在是{current}行",
     "verify_total": "合计金额不同：台账上是{recorded}元，数据库现在是{current}元",

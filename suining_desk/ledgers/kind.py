@@ -25,5 +25,11 @@ class LedgerKind:
     build: Callable[[Filters, bool], LedgerContent]
     # Source record ids → one line each, for verify's report of added or removed records.
     describe: Callable[[Sequence[int]], list[str]]
+    # Stable filters → the township they lie in (None: the whole county); a township user may
+    # print only ledgers within their own township (see :mod:`suining_desk.ledgers.scope`).
+    township_of: Callable[[Filters], int | None]
+    # Whether the filters take a township (``township`` / ``village``): a township user who
+    # leaves the area out gets their own township, not the county.
+    area_filtered: bool = True
     has_public_variant: bool = False
     empty: str = "ledger_empty"  # the problem raised when the selection has no records

@@ -171,7 +171,11 @@ class LedgersPage(QWidget):
         for month in range(1, 13):
             self.month.addItem(self.tr("{m}月").format(m=month), month)
         self.township = QLineEdit(objectName="ledger_township")
-        self.township.setPlaceholderText(self.tr("不填为全县"))
+        account = self.session.account
+        if account is not None and account.township_name:  # a township user prints within it
+            self.township.setPlaceholderText(self.tr("不填为本乡镇（{township}）").format(township=account.township_name))
+        else:
+            self.township.setPlaceholderText(self.tr("不填为全县"))
         towns = [a.name for a in Area.select(Area.name).where(Area.level == AreaLevel.TOWNSHIP)
                  .order_by(Area.sort_order, Area.code)]
         self.township.setCompleter(QCompleter(towns, self.township))
@@ -334,6 +338,7 @@ class LedgersPage(QWidget):
             public=self.public.isEnabled() and self.public.isChecked(), paper=str(self.paper.currentData()),
             portrait=self.portrait.isChecked(), preparer=self.preparer.text(), reviewer=self.reviewer.text(),
             head=self.head.text(), unit=self.unit.text(), notice_days=self.notice_days.value(),
+            printed_as=self.session.username,
         )
 
     def _show_problems(self, problems: list[Problem]) -> None:
@@ -414,7 +419,7 @@ class LedgersPage(QWidget):
         def work(progress: tasks.ProgressFn, cancel: threading.Event) -> LedgerResult:
             def on_page(number: int, total: int) -> None:
                 progress(page_text.format(number=number, total=total), number / total)
-            return write_ledger(spec, out, username=username, progress=on_page, cancel=cancel)
+            return write_ledger(spec, out, username=username, progress=on_page, cancel=cancel, printed_as=username)
 
         task = tasks.Task(work, self)
         task.progressed.connect(self._progressed)

@@ -117,6 +117,12 @@ def area_by_code(code: object, level: AreaLevel) -> Area | None:
     return area
 
 
+def township_id(filters: Mapping[str, FilterValue]) -> int | None:
+    """The township a kind's stable area filters lie in (None: the whole county)."""
+    township = area_by_code(filters.get("township"), AreaLevel.TOWNSHIP)
+    return int(township.id) if township is not None else None
+
+
 def area_name(area_id: int | None) -> str:
     if area_id is None:
         return ""

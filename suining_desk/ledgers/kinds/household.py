@@ -255,5 +255,9 @@ def build(filters: Filters, public: bool) -> LedgerContent:
     )
 
 
+def township_of(filters: Filters) -> int | None:
+    return int(find_household(str(filters["household"])).township_id)
+
+
 KIND = LedgerKind(name="household", label="一户一档", resolve=resolve, build=build,
-                  describe=common.describe_payments)
+                  describe=common.describe_payments, township_of=township_of, area_filtered=False)
