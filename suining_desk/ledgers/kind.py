@@ -31,5 +31,8 @@ class LedgerKind:
     # Whether the filters take a township (``township`` / ``village``): a township user who
     # leaves the area out gets their own township, not the county.
     area_filtered: bool = True
+    # The latest year (of the kind's year filter) with records, in a township or the county;
+    # None for a kind without a year filter or with nothing recorded. The window's default year.
+    latest_year: Callable[[int | None], int | None] | None = None
     has_public_variant: bool = False
     empty: str = "ledger_empty"  # the problem raised when the selection has no records

@@ -153,4 +153,5 @@ def build(filters: Filters, public: bool) -> LedgerContent:
 
 KIND = LedgerKind(name="payments", label="资金发放台账", resolve=resolve, build=build,
                   describe=common.describe_payments,
-                  township_of=common.township_id, has_public_variant=True)
+                  township_of=common.township_id,
+                  latest_year=common.latest_payment_year, has_public_variant=True)
