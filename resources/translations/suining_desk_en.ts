@@ -1912,12 +1912,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <name>LedgersPage</name>
     <message>
         <location filename="../../ui/pages/ledgers.py" line="+83"/>
-        <location line="+452"/>
+        <location line="+481"/>
         <source>打印台账</source>
         <translation>Print ledger</translation>
     </message>
     <message>
-        <location line="-444"/>
+        <location line="-473"/>
         <source>保存台账</source>
         <translation>Save ledger</translation>
     </message>
@@ -1938,12 +1938,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+382"/>
+        <location line="+411"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-404"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
@@ -1963,7 +1963,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Save the ledger PDF to another location (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>如 2018</source>
         <translation>e.g. 2018</translation>
     </message>
@@ -1976,6 +1976,11 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+2"/>
         <source>{m}月</source>
         <translation>Month {m}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>不填为本乡镇（{township}）</source>
+        <translation>Blank for your township ({township})</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2098,7 +2103,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Unit:</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+201"/>
         <source>正在生成第 {number} / {total} 页…</source>
         <translation>Generating page {number} of {total}…</translation>
     </message>

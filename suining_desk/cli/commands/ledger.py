@@ -42,9 +42,11 @@ def _date(text: str) -> dt.date:
         raise InvalidInput([Problem("bad_date", {"value": text}, field="date")]) from exc
 
 
-def _common_options(parser: argparse.ArgumentParser) -> None:
+def _common_options(parser: argparse.ArgumentParser, *, public: bool) -> None:
+    """``public``: the kind has a 公示 version, whose notice period starts on --date."""
     parser.add_argument("--out", required=True, metavar="文件.pdf", help="输出的 PDF 文件")
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="填报日期（默认今天；公示期从这天算起）")
+    date_help = "填报日期（默认今天；公示版的公示期从这天算起）" if public else "填报日期（默认今天）"
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help=date_help)
     parser.add_argument("--paper", choices=("A4", "A3"), default="A4", help="纸张（默认 A4）")
     parser.add_argument("--portrait", action="store_true", help="纵向打印（默认横向）")
     parser.add_argument("--preparer", default="", metavar="姓名", help="制表人")
@@ -75,13 +77,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
     payments.add_argument("--month", metavar="月份", help="归属月份 1–12（不填为全年）")
     _area_options(payments)
     _public_options(payments)
-    _common_options(payments)
+    _common_options(payments, public=True)
     payments.set_defaults(func=run, filter_keys=("program", "year", "month", "township", "village"))
 
     summary = kinds.add_parser("summary", help="资金发放汇总台账（各村各项目的户数、人数、笔数和金额）")
     summary.add_argument("--year", required=True, metavar="年度", help="归属年度，如 2018")
     summary.add_argument("--township", metavar="乡镇", help="乡镇名称或区划代码（不填为全县）")
-    _common_options(summary)
+    _common_options(summary, public=False)
     summary.set_defaults(func=run, filter_keys=("year", "township"), public=False, notice_days=7)
 
     housing = (
@@ -95,13 +97,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
         kind.add_argument("--year", required=True, metavar="年度", help=year_help)
         _area_options(kind)
         _public_options(kind)
-        _common_options(kind)
+        _common_options(kind, public=True)
         kind.set_defaults(func=run, filter_keys=("year", "township", "village"))
 
     household = kinds.add_parser(
         "household", help="一户一档（一户的基本情况、成员、搬迁、危改、享受项目、资金发放和照片）")
     household.add_argument("household", metavar="户编号", help="农户的户编号")
-    _common_options(household)
+    _common_options(household, public=False)
     household.set_defaults(func=run, filter_keys=("household",), public=False, notice_days=7)
     return parser
 
