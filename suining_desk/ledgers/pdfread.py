@@ -23,6 +23,7 @@ from typing import Final, TypeAlias
 WHITESPACE: Final = b"\x00\t\n\x0c\r "
 DELIMITERS: Final = b"()<>[]{}/%"
 MAX_PREV: Final = 64  # incremental updates followed; a loop of /Prev ends here
+_SKIP = re.compile(rb"(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*)*")
 _TOKEN_END = re.compile(rb"[\x00\t\n\x0c\r ()<>\[\]{}/%]")
 _STARTXREF = re.compile(rb"startxref\s+(\d+)")
 _REF_TAIL = re.compile(rb"\s+(\d+)\s+R(?=[\x00\t\n\x0c\r ()<>\[\]{}/%]|$)")
@@ -64,16 +65,8 @@ class _Parser:
         self.data, self.pos = data, pos
 
     def skip(self) -> None:
-        data, n = self.data, len(self.data)
-        while self.pos < n:
-            ch = data[self.pos]
-            if ch in WHITESPACE:
-                self.pos += 1
-            elif ch == 0x25:  # % comment, to the end of the line
-                while self.pos < n and data[self.pos] not in b"\r\n":
-                    self.pos += 1
-            else:
-                return
+        """Past white space and comments (``%`` to the end of the line)."""
+        self.pos = _SKIP.match(self.data, self.pos).end()  # type: ignore[union-attr]  # matches the empty string
 
     def word(self) -> bytes:
         self.skip()

@@ -25,7 +25,7 @@ from suining_desk.ledgers.flow import flow_ranges
 from suining_desk.ledgers.kinds import get_kind
 from suining_desk.ledgers.kinds.common import chunks
 from suining_desk.ledgers.model import LedgerDocument, Notice, PageSetup, Signatures
-from suining_desk.ledgers.page import page_ranges, render
+from suining_desk.ledgers.page import TableLayout, render, table_layout
 from suining_desk.ledgers.scope import check_scope, printing_account, with_default_area
 from suining_desk.ledgers.sectionpage import render_sections
 from suining_desk.ledgers.spec import PAPER_SIZES, LedgerSpec
@@ -49,6 +49,7 @@ class Prepared:
     document: LedgerDocument
     fingerprint: Fingerprint
     pages: Sequence[range]
+    table: TableLayout | None = None  # a one-table ledger's rows, as they will be drawn
 
 
 @dataclass(frozen=True)
@@ -120,10 +121,12 @@ def prepare(spec: LedgerSpec) -> Prepared:
     if spec.unit:
         content = replace(content, unit=spec.unit)
     setup = PageSetup(spec.paper, spec.portrait)
+    table = None
     if content.sections:
         pages = flow_ranges(content.sections, setup)
     else:
-        pages = page_ranges(content.columns, setup, spec.public, len(content.rows))
+        table = table_layout(content.columns, setup, spec.public, content.rows)
+        pages = table.pages
     fp = fingerprint(content, pages, latest_change_seq(content.audit_refs))
     notice = None
     if spec.public:
@@ -131,7 +134,7 @@ def prepare(spec: LedgerSpec) -> Prepared:
         notice = Notice(start=spec.date, end=end, contact=content.unit)
     signatures = Signatures(spec.preparer, spec.reviewer, spec.head, spec.date)
     document = LedgerDocument(content, setup, signatures, make_stamp(spec, fp), notice)
-    return Prepared(spec, document, fp, pages)
+    return Prepared(spec, document, fp, pages, table)
 
 
 def render_document(prepared: Prepared, out: BinaryIO, *, progress: Progress | None = None,
@@ -144,7 +147,7 @@ def render_document(prepared: Prepared, out: BinaryIO, *, progress: Progress | N
 
     if prepared.document.content.sections:
         return render_sections(prepared.document, out, on_page=on_page)
-    return render(prepared.document, out, on_page=on_page)
+    return render(prepared.document, out, on_page=on_page, layout=prepared.table)
 
 
 def write_ledger(spec: LedgerSpec, out: Path, *, username: str, record: bool = True,
