@@ -25,7 +25,7 @@ from typing import Any, Final
 from reportlab.pdfbase.pdfdoc import PDFDate, PDFDictionary, PDFInfo, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
-from suining_desk.ledgers.pdfread import PdfFile, PdfUnreadable, Ref, text_value
+from suining_desk.ledgers.pdfread import PdfFile, PdfUnreadable, PdfValue, Ref, Stream, text_value
 
 INFO_KEY: Final = "SuiningLedger"
 DRAWN_KEY: Final = "SuiningDrawn"
@@ -67,11 +67,14 @@ def attach_payload(canvas: Canvas, payload: str) -> None:
 
 
 def drawn_digest(pdf: PdfFile, code: str = "") -> tuple[str, bool]:
-    """SHA-256 over every page's drawing (its content streams and the forms it calls), and
-    whether every page draws ``code`` (an ASCII run, as the ledger font writes ASCII)."""
+    """SHA-256 over every page as a reader shows it — its content streams (decoded), its
+    entries (boxes, rotation, annotations …) and everything its resources reach (the font,
+    forms, pictures), each object once — and whether every page draws ``code`` (an ASCII
+    run, as the ledger font writes ASCII) in its content or the forms it calls."""
     h = hashlib.sha256()
     needle = code.encode("ascii")
     every_page = True
+    seen: set[int] = set()
     for number, page in enumerate(pdf.pages()):
         h.update(f"\x1epage {number}".encode())
         found = False
@@ -79,7 +82,35 @@ def drawn_digest(pdf: PdfFile, code: str = "") -> tuple[str, bool]:
             found = found or needle in content
             h.update(b"\x1f" + label.encode("latin-1") + b"\x1f" + hashlib.sha256(content).digest())
         every_page = every_page and found
+        _walk(pdf, {k: v for k, v in page.items() if k not in ("Parent", "Contents")}, h, seen, 0)
     return h.hexdigest(), every_page
+
+
+def _walk(pdf: PdfFile, value: PdfValue, h: Any, seen: set[int], depth: int) -> None:
+    """Feed ``value`` and every object it refers to (once each) into ``h``."""
+    if depth > 64:
+        raise PdfUnreadable("objects nested too deep")
+    if isinstance(value, Ref):
+        h.update(b"R%d " % value.number)
+        if value.number not in seen:
+            seen.add(value.number)
+            _walk(pdf, pdf.get(value.number), h, seen, depth + 1)
+    elif isinstance(value, dict):
+        h.update(b"<<")
+        for key in sorted(value):
+            h.update(b"/" + key.encode("latin-1") + b" ")
+            _walk(pdf, value[key], h, seen, depth + 1)
+        h.update(b">>")
+    elif isinstance(value, list):
+        h.update(b"[")
+        for item in value:
+            _walk(pdf, item, h, seen, depth + 1)
+        h.update(b"]")
+    elif isinstance(value, Stream):
+        _walk(pdf, value.dictionary, h, seen, depth + 1)
+        h.update(b"stream " + hashlib.sha256(value.raw).digest())
+    else:
+        h.update(repr(value).encode("utf-8") + b" ")
 
 
 def _info_span(pdf: PdfFile) -> tuple[int, int]:
@@ -113,8 +144,13 @@ class FileRecord:
 def read_record(data: bytes) -> FileRecord | None:
     """The record stored by :func:`attach_payload` and :func:`seal`; None if the file has
     none; :class:`PdfUnreadable` if the file cannot be followed as a PDF."""
-    pdf = PdfFile(data)
-    info = pdf.info()
+    try:
+        pdf = PdfFile(data)
+        info = pdf.info()
+    except PdfUnreadable:
+        raise
+    except (ValueError, IndexError, RecursionError) as exc:  # damaged beyond what the reader names
+        raise PdfUnreadable(str(exc)) from exc
     payload = text_value(info.get(INFO_KEY))
     if payload is None:
         return None
@@ -136,7 +172,7 @@ def check_drawn(record: FileRecord, code: str, *, require_digest: bool) -> bool:
         if not record.pdf.pages():
             return False
         digest, code_everywhere = drawn_digest(record.pdf, code)
-    except PdfUnreadable:
+    except (ValueError, IndexError, RecursionError):  # PdfUnreadable, or damaged beyond it
         return False
     if not code_everywhere:
         return False

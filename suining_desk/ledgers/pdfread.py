@@ -26,7 +26,17 @@ MAX_PREV: Final = 64  # incremental updates followed; a loop of /Prev ends here
 _SKIP = re.compile(rb"(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*)*")
 _TOKEN_END = re.compile(rb"[\x00\t\n\x0c\r ()<>\[\]{}/%]")
 _STARTXREF = re.compile(rb"startxref\s+(\d+)")
-_REF_TAIL = re.compile(rb"\s+(\d+)\s+R(?=[\x00\t\n\x0c\r ()<>\[\]{}/%]|$)")
+_END = rb"(?=[\x00\t\n\x0c\r ()<>\[\]{}/%]|$)"  # where a token must stop
+_TOKEN = re.compile(
+    rb"(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*)*(?:"
+    rb"(?P<dict><<)|(?P<array>\[)|(?P<literal>\()|(?P<hex><)"
+    rb"|/(?P<name>[^\x00\t\n\x0c\r ()<>\[\]{}/%]*)"
+    rb"|(?P<ref>(?P<num1>\d+)[\x00\t\n\x0c\r ]+(?P<num2>\d+)[\x00\t\n\x0c\r ]+R" + _END + rb")"
+    rb"|(?P<int>[+-]?\d+)" + _END
+    + rb"|(?P<real>[+-]?(?:\d+\.\d*|\.\d+))" + _END
+    + rb"|(?P<keyword>true|false|null)" + _END + rb")"
+)
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _OBJ_HEADER = re.compile(rb"\s*(\d+)\s+(\d+)\s+obj\b")
 _ESCAPES: Final = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b", ord("f"): b"\f",
                    ord("("): b"(", ord(")"): b")", ord("\\"): b"\\"}
@@ -79,72 +89,63 @@ class _Parser:
         return out
 
     def value(self) -> PdfValue:
-        self.skip()
-        data = self.data
-        if self.pos >= len(data):
-            raise PdfUnreadable("unexpected end of file")
-        ch = data[self.pos]
-        if data.startswith(b"<<", self.pos):
-            self.pos += 2
-            return self._dictionary()
-        if ch == 0x3C:  # <hex>
-            end = data.find(b">", self.pos)
+        """The next object: one match of :data:`_TOKEN` a token, containers read recursively."""
+        m = _TOKEN.match(self.data, self.pos)
+        if m is None:
+            raise PdfUnreadable(f"unexpected {self.data[self.pos:self.pos + 12]!r} at {self.pos}")
+        self.pos = m.end()
+        kind = m.lastgroup
+        if kind == "name":
+            raw = m.group("name")
+            if b"#" in raw:
+                raw = _NAME_ESCAPE.sub(lambda g: bytes([int(g.group(1), 16)]), raw)
+            return Name(raw.decode("latin-1"))
+        if kind == "ref":
+            return Ref(int(m.group("num1")), int(m.group("num2")))
+        if kind == "int":
+            return int(m.group("int"))
+        if kind == "real":
+            return float(m.group("real"))
+        if kind == "dict":
+            out: dict[str, PdfValue] = {}
+            while not self._closing(b">>"):
+                key = self.value()
+                if not isinstance(key, Name):
+                    raise PdfUnreadable("a dictionary key that is not a name")
+                out[key.value] = self.value()
+            return out
+        if kind == "array":
+            items: list[PdfValue] = []
+            while not self._closing(b"]"):
+                items.append(self.value())
+            return items
+        if kind == "literal":
+            self.pos -= 1
+            return self._literal()
+        if kind == "hex":
+            end = self.data.find(b">", self.pos)
             if end < 0:
                 raise PdfUnreadable("unterminated hex string")
-            digits = re.sub(rb"\s", b"", data[self.pos + 1:end])
+            digits = re.sub(rb"\s", b"", self.data[self.pos:end])
             self.pos = end + 1
             try:
                 return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
             except ValueError as exc:
                 raise PdfUnreadable("bad hex string") from exc
-        if ch == 0x28:  # (literal)
-            return self._literal()
-        if ch == 0x2F:  # /Name
-            self.pos += 1
-            m = _TOKEN_END.search(data, self.pos)
-            end = m.start() if m else len(data)
-            raw = data[self.pos:end]
-            self.pos = end
-            return Name(re.sub(rb"#([0-9A-Fa-f]{2})", lambda g: bytes([int(g.group(1), 16)]), raw)
-                        .decode("latin-1"))
-        if ch == 0x5B:  # [array]
-            self.pos += 1
-            items: list[PdfValue] = []
-            while True:
-                self.skip()
-                if data.startswith(b"]", self.pos):
-                    self.pos += 1
-                    return items
-                items.append(self.value())
-        word = self.word()
-        if word in (b"true", b"false"):
-            return word == b"true"
-        if word == b"null":
+        keyword = m.group("keyword")
+        if keyword == b"null":
             return None
-        try:
-            number = int(word)
-        except ValueError:
-            try:
-                return float(word)
-            except ValueError as exc:
-                raise PdfUnreadable(f"unexpected {word[:20]!r}") from exc
-        m = _REF_TAIL.match(data, self.pos)  # N G R is a reference
-        if m:
-            self.pos = m.end()
-            return Ref(number, int(m.group(1)))
-        return number
+        return keyword == b"true"
 
-    def _dictionary(self) -> dict[str, PdfValue]:
-        out: dict[str, PdfValue] = {}
-        while True:
-            self.skip()
-            if self.data.startswith(b">>", self.pos):
-                self.pos += 2
-                return out
-            key = self.value()
-            if not isinstance(key, Name):
-                raise PdfUnreadable("a dictionary key that is not a name")
-            out[key.value] = self.value()
+    def _closing(self, mark: bytes) -> bool:
+        """Past ``mark`` (``>>`` or ``]``) if it comes next."""
+        self.skip()
+        if self.pos >= len(self.data):
+            raise PdfUnreadable("unexpected end of file")
+        if self.data.startswith(mark, self.pos):
+            self.pos += len(mark)
+            return True
+        return False
 
     def _literal(self) -> bytes:
         data, out, depth = self.data, bytearray(), 0

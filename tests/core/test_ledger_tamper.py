@@ -168,3 +168,52 @@ def test_a_ledger_printed_before_drawn_digests_still_verifies(demo: Path, tmp_pa
                                 lambda m: b" " * len(m.group(0)), v2))
     code, out = _verify(stripped, demo, capsys)
     assert code == 1 and "已被改动" in out
+
+
+def test_damaged_files_are_refused_in_chinese_without_a_traceback(demo: Path, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import random
+
+    data = _ledger(tmp_path / "p.pdf").read_bytes()
+    rng = random.Random(2018)
+    damaged = [data[:cut] for cut in (10, len(data) // 3, len(data) - 200, len(data) - 20)]
+    for _ in range(12):
+        flipped = bytearray(data)
+        for _ in range(40):
+            flipped[rng.randrange(len(flipped))] = rng.randrange(256)
+        damaged.append(bytes(flipped))
+    damaged.append(data.replace(b"startxref", b"startxreF"))
+    for number, bad in enumerate(damaged):
+        path = tmp_path / f"bad{number}.pdf"
+        path.write_bytes(bad)
+        code, out = _verify(path, demo, capsys)
+        assert code in (1, 2), out
+        assert "Traceback" not in out and ("已被改动" in out or "不是本软件生成的台账" in out
+                                           or "核验不通过" in out or "不符" in out), out
+
+
+def test_a_changed_font_or_an_annotation_over_a_page_is_refused(demo: Path, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """What a reader shows comes from more than the content: the embedded font (a glyph drawn
+    as another digit) and annotations laid over the page count too."""
+    data = _ledger(tmp_path / "p.pdf").read_bytes()
+    pdf = PdfFile(data)
+    page_ref = pdf.dictionary(pdf.trailer["Root"])["Pages"]
+    kids = pdf.dictionary(page_ref)["Kids"]
+    assert isinstance(kids, list) and isinstance(kids[0], Ref)
+    number = kids[0].number
+    start = pdf.offsets[number]
+    body = data[data.index(b"<<", start):data.index(b"endobj", start)].rstrip()
+    annotated = body[:-2] + b" /Annots [ << /Type /Annot /Subtype /FreeText /Rect [ 0 0 100 20 ] " \
+                            b"/Contents (0.00) >> ] >>"
+    forged = tmp_path / "annotated.pdf"
+    forged.write_bytes(_incremental_update(data, {number: annotated}))
+    code, out = _verify(forged, demo, capsys)
+    assert code == 1 and "已被改动" in out
+
+    font = next(n for n in sorted(pdf.offsets) if "FontFile2" in pdf.dictionary(Ref(n, 0)))  # a descriptor
+    descriptor = data[data.index(b"<<", pdf.offsets[font]):data.index(b"endobj", pdf.offsets[font])].rstrip()
+    swapped = tmp_path / "font.pdf"
+    swapped.write_bytes(_incremental_update(data, {font: descriptor.replace(b"/Flags 4", b"/Flags 32")}))
+    code, out = _verify(swapped, demo, capsys)
+    assert code == 1 and "已被改动" in out
