@@ -18,7 +18,7 @@ import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Final, TypeAlias
+from typing import Final, NamedTuple, TypeAlias
 
 WHITESPACE: Final = b"\x00\t\n\x0c\r "
 DELIMITERS: Final = b"()<>[]{}/%"
@@ -46,13 +46,11 @@ class PdfUnreadable(ValueError):
     """Not a PDF this reader can follow (or a damaged one)."""
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):  # tuples: tens of thousands are made while a ledger is read back
     value: str
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(NamedTuple):
     number: int
     generation: int
 
