@@ -196,6 +196,7 @@ MESSAGES: dict[str, str] = {
     "ledger_cannot_write": "无法写入“{path}”：{reason}",
     "ledger_file_missing": "文件“{path}”不存在",
     "ledger_file_is_folder": "“{path}”是文件夹，不是台账 PDF 文件",
+    "ledger_scope": "用户“{user}”只管理{township}，不能打印{other}的台账",
     "ledger_not_ledger": "“{path}”不是本软件生成的台账（文件中没有核验信息）",
     "verify_rows": "行数不同：台账上是{recorded}行，数据库现在是{current}行",
     "verify_total": "合计金额不同：台账上是{recorded}元，数据库现在是{current}元",
@@ -206,6 +207,8 @@ MESSAGES: dict[str, str] = {
     "verify_changed": "台账所列记录在打印后有修改（审计日志序号由{recorded}变为{current}）",
     "verify_code": "校验码不同：台账上是{recorded}，按现在的数据应为{current}",
     "verify_payload_damaged": "台账文件中的核验信息与校验码不符，文件可能被改动过",
+    "verify_file_altered": "“{path}”已被改动：页面上印的内容与文件中的核验信息对不上（页面被编辑或替换，"
+                           "或附上了别的台账的核验信息），不能据此核验。请使用生成时保存的原文件，或重新生成台账",
     # --- accounts, audit, backups ---
     "access_no_user": "没有登录的用户，不能修改数据",
     "access_unknown_user": "用户“{user}”不存在",

@@ -1931,13 +1931,13 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>LedgersPage</name>
     <message>
-        <location filename="../../ui/pages/ledgers.py" line="+83"/>
-        <location line="+456"/>
+        <location filename="../../ui/pages/ledgers.py" line="+84"/>
+        <location line="+481"/>
         <source>打印台账</source>
         <translation>Print ledger</translation>
     </message>
     <message>
-        <location line="-448"/>
+        <location line="-473"/>
         <source>保存台账</source>
         <translation>Save ledger</translation>
     </message>
@@ -1958,12 +1958,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+386"/>
+        <location line="+411"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location line="-404"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
@@ -1983,7 +1983,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Save the ledger PDF to another location (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>如 2018</source>
         <translation>e.g. 2018</translation>
     </message>
@@ -1996,6 +1996,11 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+2"/>
         <source>{m}月</source>
         <translation>Month {m}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>不填为本乡镇（{township}）</source>
+        <translation>Blank for your township ({township})</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2118,7 +2123,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Unit:</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+201"/>
         <source>正在生成第 {number} / {total} 页…</source>
         <translation>Generating page {number} of {total}…</translation>
     </message>
@@ -2870,7 +2875,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Payments</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>项目</source>
         <translation>Program</translation>
     </message>
@@ -2890,7 +2895,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Aid payments (posted, reversals included)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>统计时间：{time}</source>
         <translation>As of {time}</translation>
     </message>

@@ -1,18 +1,23 @@
-"""Fitting text into a table cell: shrink it, or wrap it onto two or three lines.
+"""Fitting text into a table cell: shrink it a little, or wrap it onto more lines.
 
-Rows have a fixed height (so the page count is known before drawing), so a long name or
-note never grows its row: it is set smaller, then wrapped, and only past the smallest
-legible size is it cut with an ellipsis. Nothing is ever drawn outside its cell.
+Text is never set below :data:`MIN_SIZE`. A cell of an ordinary row holds one line, or two
+at that size; a longer name or note makes its row taller (:func:`grown_height`, used by
+the layout before anything is drawn, so the page count is still known up front) and is
+wrapped at :data:`GROWN_SIZE`. Only text that would not fit even a row as tall as a page
+is cut with an ellipsis. Nothing is ever drawn outside its cell.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Final
 
 from suining_desk.ledgers.fonts import Metrics
 
-MIN_SIZE: Final = 4.0  # points; smaller is not legible on paper
+MIN_SIZE: Final = 6.0  # points; smaller is not legible on paper
+GROWN_SIZE: Final = 7.5  # points: the text of a row grown to hold it
+CELL_MARGIN: Final = 2.0  # a box's height less the room its text may take
 LINE_GAP: Final = 1.12  # line height as a multiple of the font size
 SHRINK_BEFORE_WRAP: Final = 0.8  # a single line may shrink to 80 % before wrapping
 ELLIPSIS: Final = "…"
@@ -22,6 +27,7 @@ ELLIPSIS: Final = "…"
 class Fitted:
     size: float
     lines: tuple[str, ...]
+    truncated: bool = False  # cut with an ellipsis: the box is too small for the text
 
 
 def _wrap(text: str, em_limit: float, metrics: Metrics) -> list[str]:
@@ -67,8 +73,11 @@ def _truncate(text: str, em_limit: float, metrics: Metrics) -> str:
 
 
 def fit_text(text: str, width: float, height: float, size: float, metrics: Metrics,
-             max_lines: int = 3) -> Fitted:
-    """How to set ``text`` inside a ``width`` × ``height`` box (padding already taken off)."""
+             max_lines: int | None = None) -> Fitted:
+    """How to set ``text`` inside a ``width`` × ``height`` box (padding already taken off):
+    as many lines as the box holds at :data:`MIN_SIZE` (or ``max_lines``), never smaller."""
+    if max_lines is None:
+        max_lines = max(1, int(height / (MIN_SIZE * LINE_GAP)))
     em = metrics.em_width(text)
     if em * size <= width or not text:
         return Fitted(size, (text,))
@@ -94,7 +103,19 @@ def fit_text(text: str, width: float, height: float, size: float, metrics: Metri
     kept = lines[:count]
     if len(lines) > count:
         kept[-1] = _truncate(kept[-1] + "".join(lines[count:]), width / MIN_SIZE, metrics)
-    return Fitted(MIN_SIZE, tuple(kept))
+    return Fitted(MIN_SIZE, tuple(kept), truncated=len(lines) > count)
+
+
+def grown_height(text: str, width: float, box_height: float, size: float, metrics: Metrics) -> float | None:
+    """None if ``text`` fits a ``width`` wide, ``box_height`` high cell at ``size`` (or
+    smaller, not below :data:`MIN_SIZE`); else the height the cell needs to hold it wrapped
+    at :data:`GROWN_SIZE` (padding included, like ``box_height``)."""
+    if metrics.em_width(text) * MIN_SIZE <= width:  # one line at the smallest size, at worst
+        return None
+    if not fit_text(text, width, box_height - CELL_MARGIN, size, metrics).truncated:
+        return None
+    lines = len(_wrap(text, width / GROWN_SIZE, metrics))
+    return math.ceil(lines * GROWN_SIZE * LINE_GAP + CELL_MARGIN + 1.0)
 
 
 def _floor(size: float) -> float:

@@ -1,8 +1,9 @@
 """Laying out a sectioned ledger: titled tables and pictures flowing down the pages.
 
 Like the one-table ledgers, everything is placed before anything is drawn, so 共 Y 页 is
-known up front. Blocks have fixed heights: a section title, a header row, rows, a 合计 row
-and the amount in capitals, rows of pictures, the signatures. A title never stands alone
+known up front. Blocks have fixed heights: a section title, a header row, rows (taller for a
+cell too long for one, see :func:`suining_desk.ledgers.layout.tall_rows`), a 合计 row and
+the amount in capitals, rows of pictures, the signatures. A title never stands alone
 at the foot of a page (it keeps its header and first row), 合计 stays with the last row, and
 a table or picture run that goes on over a page break repeats its title (续) and header.
 
@@ -18,6 +19,7 @@ from enum import StrEnum
 from typing import Final
 
 from suining_desk.ledgers import layout as L
+from suining_desk.ledgers.fonts import Metrics
 from suining_desk.ledgers.model import PageSetup, Section, Total
 
 SECTION_GAP: Final = 8.0
@@ -91,6 +93,7 @@ def _tail_height(section: Section) -> float:
 class _Flow:
     def __init__(self, geo: FlowGeometry) -> None:
         self.geo = geo
+        self.metrics = Metrics()
         self.pages: list[FlowPage] = []
         self.blocks: list[Block] = []
         self.used = 0.0
@@ -118,8 +121,11 @@ class _Flow:
         header = HEADER_HEIGHT if section.header and rows else 0.0
         tail = _tail_height(section)
         picture_row = geo.picture_height + CAPTION_HEIGHT
+        limit = geo.room - TITLE_HEIGHT - header - tail - SECTION_GAP  # a row fits an empty page
+        edges = L.column_edges(section.columns, geo.left, geo.right) if section.columns else ()
+        tall = L.tall_rows(rows, edges, self.metrics, limit) if rows else {}
         if rows:  # the title keeps its header and first row (and 合计, if that row is the last)
-            first = L.ROW_HEIGHT + (tail if len(rows) == 1 else 0.0)
+            first = tall.get(0, L.ROW_HEIGHT) + (tail if len(rows) == 1 else 0.0)
         else:
             first = picture_row if section.pictures else L.ROW_HEIGHT
         if self.blocks and self.room() < SECTION_GAP + TITLE_HEIGHT + header + first:
@@ -131,13 +137,14 @@ class _Flow:
         if not rows and not section.pictures:
             self.place(BlockKind.EMPTY, number, L.ROW_HEIGHT)
         for i in range(len(rows)):
-            need = L.ROW_HEIGHT + (tail if i == len(rows) - 1 else 0.0)
+            row_h = tall.get(i, L.ROW_HEIGHT)
+            need = row_h + (tail if i == len(rows) - 1 else 0.0)
             if self.room() < need:
                 self.break_page()
                 self.place(BlockKind.TITLE, number, TITLE_HEIGHT, continued=True)
                 if header:
                     self.place(BlockKind.HEADER, number, header)
-            self.place(BlockKind.ROW, number, L.ROW_HEIGHT, index=i)
+            self.place(BlockKind.ROW, number, row_h, index=i)
             self.item += 1
         if tail:
             self.place(BlockKind.SUM, number, L.ROW_HEIGHT)

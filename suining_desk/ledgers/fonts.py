@@ -53,6 +53,13 @@ class Metrics:
         face = pdfmetrics.getFont(register_font()).face
         self._widths = _Widths(face.charWidths, face.defaultWidth)
         self._cache: dict[str, float] = {}
+        # The widest character: text of n characters is at most n × this many ems wide.
+        self.max_em = max(max(face.charWidths.values(), default=0.0), face.defaultWidth) / 1000.0
+        self.max_ascii_em = max(self._widths[chr(c)] for c in range(32, 127))
+
+    def char_em(self, ch: str) -> float:
+        """Width of one character at a font size of 1 point."""
+        return self._widths[ch]
 
     def em_width(self, text: str) -> float:
         """Width of ``text`` at a font size of 1 point."""

@@ -25,5 +25,14 @@ class LedgerKind:
     build: Callable[[Filters, bool], LedgerContent]
     # Source record ids → one line each, for verify's report of added or removed records.
     describe: Callable[[Sequence[int]], list[str]]
+    # Stable filters → the township they lie in (None: the whole county); a township user may
+    # print only ledgers within their own township (see :mod:`suining_desk.ledgers.scope`).
+    township_of: Callable[[Filters], int | None]
+    # Whether the filters take a township (``township`` / ``village``): a township user who
+    # leaves the area out gets their own township, not the county.
+    area_filtered: bool = True
+    # The latest year (of the kind's year filter) with records, in a township or the county;
+    # None for a kind without a year filter or with nothing recorded. The window's default year.
+    latest_year: Callable[[int | None], int | None] | None = None
     has_public_variant: bool = False
     empty: str = "ledger_empty"  # the problem raised when the selection has no records

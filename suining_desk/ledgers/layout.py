@@ -1,8 +1,11 @@
 """Page geometry and pagination, fixed before anything is drawn.
 
-Every row has the same height, so the rows a page holds follow from the paper alone and
-the page count (``共 Y 页``) is known up front. The last page keeps room for 合计, the
-amount in capitals, the signatures and (on a 公示) the objections block.
+Rows have one height, so the rows a page holds follow from the paper alone and the page
+count (``共 Y 页``) is known up front. A row with a cell too long for that height (a long
+note) is taller (:func:`tall_rows`, found before drawing too); a ledger that has such rows
+is paginated by height (:func:`paginate_heights`), one without keeps the plain count. The
+last page keeps room for 合计, the amount in capitals, the signatures and (on a 公示) the
+objections block.
 """
 
 from __future__ import annotations
@@ -10,11 +13,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from typing import Final
 
 from reportlab.lib.pagesizes import A3, A4
 
-from suining_desk.ledgers.model import Column, PageSetup
+from suining_desk.ledgers.fit import MIN_SIZE, grown_height
+from suining_desk.ledgers.fonts import Metrics
+from suining_desk.ledgers.model import Column, PageSetup, Row
 
 PAPERS: Final = {"A4": A4, "A3": A3}
 
@@ -110,3 +116,68 @@ def paginate(count: int, per_page: int, per_last: int) -> list[range]:
         pages.append(range(start, start + size))
         start += size
     return pages
+
+
+def tall_rows(rows: Sequence[Row], col_x: Sequence[float], metrics: Metrics, limit: float) -> dict[int, float]:
+    """Row index → height, for the rows that need more than :data:`ROW_HEIGHT` (most
+    ledgers: none). ``limit``: the tallest a row may be (what the last page holds); text
+    longer than that is cut.
+
+    A cell short enough to fit one line at the smallest size is told by its length alone
+    (times the widest character its column uses), a column at a time, so 50,000 ordinary
+    rows cost a few passes at C speed; only the cells left are measured."""
+    tall: dict[int, float] = {}
+    cells = list(map(attrgetter("cells"), rows))
+    for i in range(min(len(col_x) - 1, min(map(len, cells), default=0))):
+        column = list(map(itemgetter(i), cells))
+        width = col_x[i + 1] - col_x[i] - 2 * CELL_PADDING
+        longest = max(map(len, column), default=0)
+        if longest <= int(width / (MIN_SIZE * metrics.max_em)):
+            continue
+        if all(map(str.isascii, column)) and longest <= int(width / (MIN_SIZE * metrics.max_ascii_em)):
+            continue  # numbers, dates, accounts
+        widest = max(map(metrics.char_em, set().union(*column)))
+        chars = int(width / (MIN_SIZE * widest))
+        if longest <= chars:
+            continue
+        known: dict[str, float | None] = {}  # notes and names repeat
+        for index, text in enumerate(column):
+            if len(text) <= chars:
+                continue
+            if text in known:
+                grown = known[text]
+            else:
+                grown = grown_height(text, width, ROW_HEIGHT, TEXT_SIZE, metrics)
+                if len(known) < 20_000:
+                    known[text] = grown
+            if grown is not None and grown > tall.get(index, ROW_HEIGHT):
+                tall[index] = min(grown, limit)
+    return tall
+
+
+def row_limit(geo: Geometry) -> float:
+    """The tallest a row may be: what the last page holds beside the closing block."""
+    return geo.rows_last_page * ROW_HEIGHT
+
+
+def paginate_heights(count: int, tall: dict[int, float], per_page: int, per_last: int) -> list[range]:
+    """Like :func:`paginate`, with some rows taller than :data:`ROW_HEIGHT`: pages filled
+    up to ``per_page`` ordinary rows' height, the last one up to ``per_last``'s."""
+    if not tall:
+        return paginate(count, per_page, per_last)
+    room, last_room = per_page * ROW_HEIGHT, per_last * ROW_HEIGHT
+    starts, used = [0], 0.0
+    for index in range(count):
+        h = tall.get(index, ROW_HEIGHT)
+        if used + h > room + 0.01 and index > starts[-1]:
+            starts.append(index)
+            used = 0.0
+        used += h
+    # The last page also holds the closing block. If its rows leave no room for it, the page
+    # keeps them but one, which goes on a last page of its own (as :func:`paginate` does), so
+    # 合计 never stands alone.
+    first = starts[-1]
+    if sum(tall.get(i, ROW_HEIGHT) for i in range(first, count)) > last_room + 0.01 and count - 1 > first:
+        starts.append(count - 1)
+    ends = [*starts[1:], count]
+    return [range(a, b) for a, b in zip(starts, ends, strict=True)]

@@ -11,9 +11,11 @@ Same document in, same bytes out: the canvas is invariant and names only the emb
 from __future__ import annotations
 
 import contextlib
+import io
 import itertools
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import BinaryIO, Final
 
 from reportlab import rl_config
@@ -21,8 +23,8 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.pdfgen.canvas import Canvas
 
 from suining_desk.ledgers import layout as L
-from suining_desk.ledgers.fit import LINE_GAP, fit_text
-from suining_desk.ledgers.fonts import register_font
+from suining_desk.ledgers.fit import CELL_MARGIN, LINE_GAP, fit_text
+from suining_desk.ledgers.fonts import Metrics, register_font
 from suining_desk.ledgers.model import (
     Align,
     Column,
@@ -33,7 +35,7 @@ from suining_desk.ledgers.model import (
     fen_total_index,
     total_columns,
 )
-from suining_desk.ledgers.pdfmeta import attach_payload
+from suining_desk.ledgers.pdfmeta import attach_payload, seal
 from suining_desk.ledgers.textwriter import TextWriter
 from suining_desk.money import fen_to_capitals, fen_to_yuan_str
 
@@ -78,24 +80,26 @@ def date_cn(value: object) -> str:
 
 
 class Painter:
-    def __init__(self, doc: LedgerDocument, canvas: Canvas, geo: L.Geometry, pages: Sequence[range]):
+    def __init__(self, doc: LedgerDocument, canvas: Canvas, geo: L.Geometry, pages: Sequence[range],
+                 tall: Mapping[int, float] | None = None, metrics: Metrics | None = None):
         self.doc, self.c, self.geo, self.pages = doc, canvas, geo, pages
-        self.w = TextWriter(canvas)
+        self.tall = tall or {}  # row index → height, for rows taller than L.ROW_HEIGHT
+        self.w = TextWriter(canvas, metrics)
         self.columns = doc.content.columns
         self.totals = total_columns(self.columns)
         self.span_end = self.totals[0] if self.totals else len(self.columns)
-        self._placements: dict[tuple[int, str], list[Placement]] = {}
+        self._placements: dict[tuple[int, str, float], list[Placement]] = {}
 
     # --- text in boxes -----------------------------------------------------------------
 
     def _place(self, index: int, text: str, height: float, size: float, align: Align,
                left: float, right: float) -> list[Placement]:
-        key = (index, text)
+        key = (index, text, height)
         cached = self._placements.get(key)
         if cached is not None:
             return cached
         inner = right - left - 2 * L.CELL_PADDING
-        fitted = fit_text(text, inner, height - 2.0, size, self.w.metrics)
+        fitted = fit_text(text, inner, height - CELL_MARGIN, size, self.w.metrics)
         s, n = fitted.size, len(fitted.lines)
         line_h = s * LINE_GAP
         out: list[Placement] = []
@@ -210,16 +214,21 @@ class Painter:
         g = self.geo
         self.w.center((g.left + g.right) / 2, g.footer_baseline, f"第 {number} 页 共 {len(self.pages)} 页", 8.5)
 
-    def page(self, number: int, rows: Sequence[Row]) -> None:
+    def page(self, number: int, span: range) -> None:
         c, g = self.c, self.geo
         c.doForm(FRAME)
+        rows = self.doc.content.rows[span.start:span.stop]
         top = g.rows_top
         h = L.ROW_HEIGHT
-        for row in rows:
+        tall = self.tall
+        rules = []  # the rule under every row
+        for index, row in zip(span, rows, strict=True):
+            row_h = tall.get(index, h) if tall else h
             for i, text in enumerate(row.cells):
                 if text:
-                    self.cell(i, text, top, h, L.TEXT_SIZE, self.columns[i].align)
-            top -= h
+                    self.cell(i, text, top, row_h, L.TEXT_SIZE, self.columns[i].align)
+            top -= row_h
+            rules.append(top)
         sums = [sum(r.numbers[k] for r in rows) for k in range(len(self.totals))]
         self._sum_row("本页小计", sums, top)
         bottom = top - h
@@ -227,7 +236,8 @@ class Painter:
         if last:
             bottom = self._closing(bottom)
         sum_rows = 2 if last else 1
-        path = [self._hline(g.left, g.right, g.rows_top - h * (k + 1)) for k in range(len(rows) + sum_rows)]
+        rules += [top - h * (k + 1) for k in range(sum_rows)]
+        path = [self._hline(g.left, g.right, y) for y in rules]
         inner = range(1, len(self.columns))
         path += [self._vline(g.col_x[i], top, g.rows_top) for i in inner]
         path += [self._vline(g.col_x[i], top - h * sum_rows, top) for i in inner if i >= self.span_end]
@@ -301,28 +311,49 @@ def new_canvas(doc: LedgerDocument, out: BinaryIO, geo: L.Geometry) -> Canvas:
     return c
 
 
-def render(doc: LedgerDocument, out: BinaryIO, *, on_page: Callable[[int, int], None] | None = None) -> int:
+def save_sealed(canvas: Canvas, buffer: io.BytesIO, out: BinaryIO) -> None:
+    """Finish the canvas drawn into ``buffer`` and write the file, its drawn digest filled in."""
+    canvas.save()
+    out.write(seal(buffer.getvalue()))
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """Where a one-table ledger's rows go: the tall rows' heights and each page's rows."""
+
+    tall: Mapping[int, float]
+    pages: list[range]
+
+
+def table_layout(columns: Sequence[Column], setup: PageSetup, public: bool, rows: Sequence[Row],
+                 metrics: Metrics | None = None) -> TableLayout:
+    """The rows' layout, as :func:`render` will draw it."""
+    geo = L.geometry(setup, columns, public)
+    tall = L.tall_rows(rows, geo.col_x, metrics or Metrics(), L.row_limit(geo))
+    return TableLayout(tall, L.paginate_heights(len(rows), tall, geo.rows_per_page, geo.rows_last_page))
+
+
+def render(doc: LedgerDocument, out: BinaryIO, *, on_page: Callable[[int, int], None] | None = None,
+           layout: TableLayout | None = None) -> int:
     """Draw ``doc`` as a PDF into ``out``; returns the number of pages.
 
-    ``on_page(number, count)`` is called before each page is drawn (progress, cancelling).
+    ``on_page(number, count)`` is called before each page is drawn (progress, cancelling);
+    ``layout``: :func:`table_layout` of the document, if already known.
     """
     content = doc.content
+    metrics = Metrics()
     geo = L.geometry(doc.setup, content.columns, doc.notice is not None)
-    pages = L.paginate(len(content.rows), geo.rows_per_page, geo.rows_last_page)
+    if layout is None:
+        layout = table_layout(content.columns, doc.setup, doc.notice is not None, content.rows, metrics)
+    pages = layout.pages
+    buffer = io.BytesIO()
     with binary_streams():
-        c = new_canvas(doc, out, geo)
-        painter = Painter(doc, c, geo, pages)
+        c = new_canvas(doc, buffer, geo)
+        painter = Painter(doc, c, geo, pages, layout.tall, metrics)
         painter.frame()
-        rows = content.rows
         for number, span in enumerate(pages, start=1):
             if on_page is not None:
                 on_page(number, len(pages))
-            painter.page(number, rows[span.start:span.stop])
-        c.save()
+            painter.page(number, span)
+        save_sealed(c, buffer, out)
     return len(pages)
-
-
-def page_ranges(columns: Sequence[Column], setup: PageSetup, public: bool, count: int) -> list[range]:
-    """The row ranges of each page, as :func:`render` will lay them out."""
-    geo = L.geometry(setup, columns, public)
-    return L.paginate(count, geo.rows_per_page, geo.rows_last_page)

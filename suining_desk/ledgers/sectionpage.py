@@ -36,6 +36,7 @@ from suining_desk.ledgers.page import (
     binary_streams,
     format_number,
     new_canvas,
+    save_sealed,
 )
 from suining_desk.money import fen_to_capitals, fen_to_yuan_str
 
@@ -182,14 +183,15 @@ def render_sections(doc: LedgerDocument, out: BinaryIO, *,
     geo = L.geometry(doc.setup, (), doc.notice is not None)
     flow_geo = flow_geometry(doc.setup)
     pages = flow(content.sections, flow_geo)
+    buffer = io.BytesIO()
     with binary_streams():
-        c = new_canvas(doc, out, geo)
+        c = new_canvas(doc, buffer, geo)
         painter = _SectionPainter(doc, c, geo, flow_geo, pages)
         painter.frame()
         for number, page in enumerate(pages, start=1):
             if on_page is not None:
                 on_page(number, len(pages))
             painter.flow_page(number, page)
-        c.save()
+        save_sealed(c, buffer, out)
     return len(pages)
 

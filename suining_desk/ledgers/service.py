@@ -25,7 +25,8 @@ from suining_desk.ledgers.flow import flow_ranges
 from suining_desk.ledgers.kinds import get_kind
 from suining_desk.ledgers.kinds.common import chunks
 from suining_desk.ledgers.model import LedgerDocument, Notice, PageSetup, Signatures
-from suining_desk.ledgers.page import page_ranges, render
+from suining_desk.ledgers.page import TableLayout, render, table_layout
+from suining_desk.ledgers.scope import check_scope, printing_account, with_default_area
 from suining_desk.ledgers.sectionpage import render_sections
 from suining_desk.ledgers.spec import PAPER_SIZES, LedgerSpec
 from suining_desk.ledgers.stamp import Fingerprint, fingerprint, make_stamp
@@ -49,6 +50,7 @@ class Prepared:
     document: LedgerDocument
     fingerprint: Fingerprint
     pages: Sequence[range]
+    table: TableLayout | None = None  # a one-table ledger's rows, as they will be drawn
 
 
 @dataclass(frozen=True)
@@ -63,17 +65,24 @@ class LedgerResult:
 
 def make_spec(kind_name: str, raw_filters: Mapping[str, object], *, date: dt.date | None = None,
               public: bool = False, paper: str = "A4", portrait: bool = False, preparer: str = "",
-              reviewer: str = "", head: str = "", unit: str = "", notice_days: int = 7) -> LedgerSpec:
-    """A checked spec: filters resolved to codes; raises :class:`InvalidInput` otherwise."""
+              reviewer: str = "", head: str = "", unit: str = "", notice_days: int = 7,
+              printed_as: str | None = None) -> LedgerSpec:
+    """A checked spec: filters resolved to codes; raises :class:`InvalidInput` otherwise.
+
+    ``printed_as``: the user printing (see :mod:`suining_desk.ledgers.scope`); a township
+    user's ledger defaults to, and must stay within, their township."""
     kind = get_kind(kind_name)
+    account = printing_account(printed_as)
     if public and not kind.has_public_variant:
         raise InvalidInput([Problem("ledger_no_public", {"label": kind.label})])
     if paper not in PAPER_SIZES:
         raise InvalidInput([Problem("bad_choice", {"label": "纸张", "value": paper}, field="paper")])
     if not 1 <= notice_days <= MAX_NOTICE_DAYS:
         raise InvalidInput([Problem("ledger_bad_notice_days", {"value": notice_days, "max": MAX_NOTICE_DAYS})])
+    filters = kind.resolve(with_default_area(kind, raw_filters, account))
+    check_scope(kind, filters, account)
     return LedgerSpec(
-        kind=kind.name, filters=kind.resolve(raw_filters), date=date or dt.date.today(),
+        kind=kind.name, filters=filters, date=date or dt.date.today(),
         public=public, paper=paper, portrait=portrait, preparer=preparer.strip(),
         reviewer=reviewer.strip(), head=head.strip(), unit=unit.strip(), notice_days=notice_days,
     )
@@ -113,10 +122,12 @@ def prepare(spec: LedgerSpec) -> Prepared:
     if spec.unit:
         content = replace(content, unit=spec.unit)
     setup = PageSetup(spec.paper, spec.portrait)
+    table = None
     if content.sections:
         pages = flow_ranges(content.sections, setup)
     else:
-        pages = page_ranges(content.columns, setup, spec.public, len(content.rows))
+        table = table_layout(content.columns, setup, spec.public, content.rows)
+        pages = table.pages
     fp = fingerprint(content, pages, latest_change_seq(content.audit_refs))
     notice = None
     if spec.public:
@@ -124,7 +135,7 @@ def prepare(spec: LedgerSpec) -> Prepared:
         notice = Notice(start=spec.date, end=end, contact=content.unit)
     signatures = Signatures(spec.preparer, spec.reviewer, spec.head, spec.date)
     document = LedgerDocument(content, setup, signatures, make_stamp(spec, fp), notice)
-    return Prepared(spec, document, fp, pages)
+    return Prepared(spec, document, fp, pages, table)
 
 
 def render_document(prepared: Prepared, out: BinaryIO, *, progress: Progress | None = None,
@@ -137,12 +148,16 @@ def render_document(prepared: Prepared, out: BinaryIO, *, progress: Progress | N
 
     if prepared.document.content.sections:
         return render_sections(prepared.document, out, on_page=on_page)
-    return render(prepared.document, out, on_page=on_page)
+    return render(prepared.document, out, on_page=on_page, layout=prepared.table)
 
 
 def write_ledger(spec: LedgerSpec, out: Path, *, username: str, record: bool = True,
-                 progress: Progress | None = None, cancel: threading.Event | None = None) -> LedgerResult:
-    """Make the ledger, save it to ``out`` (whole or not at all) and log the print."""
+                 progress: Progress | None = None, cancel: threading.Event | None = None,
+                 printed_as: str | None = None) -> LedgerResult:
+    """Make the ledger, save it to ``out`` (whole or not at all) and log the print under
+    ``username``. ``printed_as``: the user printing, whose township scope the spec must
+    keep to (None: a print not limited to a township, as by the command line without a user)."""
+    check_scope(get_kind(spec.kind), spec.filters, printing_account(printed_as))
     out = Path(out)
     if not out.parent.is_dir():
         raise InvalidInput([Problem("ledger_out_dir_missing", {"path": str(out.parent)})])

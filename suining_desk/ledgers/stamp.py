@@ -6,7 +6,9 @@ the latest audit-log change among the records shown. Its first 60 bits, in an al
 without look-alike characters, are the code printed on every page (``ABCD-EFGH-JKLM``).
 The payload stores the same facts (and the ids) so ``verify`` can say what differs; a
 sectioned ledger (一户一档) also stores a short hash per section, so verify can name the
-sections whose printed content changed.
+sections whose printed content changed. From version 2 on, the file must also hold a
+digest of what its pages draw (:mod:`suining_desk.ledgers.pdfmeta`), so pages edited or
+swapped with the payload kept are told apart from the ledger as printed.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from suining_desk.ledgers.model import LedgerContent, Row, Stamp, fen_total_inde
 from suining_desk.ledgers.spec import LedgerSpec
 from suining_desk.money import fen_to_yuan_str
 
-PAYLOAD_VERSION: Final = 1
+PAYLOAD_VERSION: Final = 2  # 2: the file also holds a digest of what its pages draw
+READABLE_VERSIONS: Final = (1, 2)
 CODE_ALPHABET: Final = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1
 QR_PREFIX: Final = "SUINING-LEDGER"
 
@@ -137,13 +140,14 @@ class Recorded:
     code: str
     digest: str
     fingerprint: Fingerprint
+    version: int = PAYLOAD_VERSION
 
 
 def decode_payload(payload: str) -> Recorded:
     """The record stored in a ledger; raises ``ValueError`` if the payload is not one."""
     try:
         data: Any = json.loads(zlib.decompress(base64.b64decode(payload, validate=True)))
-        if data.get("v") != PAYLOAD_VERSION:
+        if data.get("v") not in READABLE_VERSIONS:
             raise ValueError(f"unknown payload version {data.get('v')!r}")
         fp = Fingerprint(
             source_table=str(data["source"]), source_ids=tuple(_undelta(data["ids"])),
@@ -153,6 +157,7 @@ def decode_payload(payload: str) -> Recorded:
             page_hashes=tuple(str(p) for p in data["pages"]),
             section_hashes=tuple((str(t), str(h)) for t, h in data.get("sections", [])),
         )
-        return Recorded(LedgerSpec.from_json(data["spec"]), str(data["code"]), str(data["digest"]), fp)
+        return Recorded(LedgerSpec.from_json(data["spec"]), str(data["code"]), str(data["digest"]), fp,
+                        version=int(data["v"]))
     except (KeyError, TypeError, AttributeError, ValueError, zlib.error) as exc:
         raise ValueError(f"not a ledger payload: {exc}") from exc

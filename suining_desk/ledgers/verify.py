@@ -3,6 +3,11 @@
 The file's payload says what the ledger was made from; the same spec is run again and the
 two fingerprints are compared: rows, totals, records added or removed, pages (or, in a
 sectioned ledger, sections) whose printed content changed, changes logged after printing.
+
+First, though, the file is checked against itself: the payload is read only from the
+document information the PDF's trailer names, and the pages must be those it was written
+with (the code on every page, and the digest of what they draw). A file whose pages were
+edited, or that carries another ledger's payload, is reported as altered and not compared.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from pathlib import Path
 from typing import Final
 
 from suining_desk.ledgers.kinds import get_kind
-from suining_desk.ledgers.pdfmeta import read_payload
+from suining_desk.ledgers.pdfmeta import FileRecord, check_drawn, read_record
+from suining_desk.ledgers.pdfread import PdfUnreadable
 from suining_desk.ledgers.service import prepare
 from suining_desk.ledgers.stamp import Fingerprint, Recorded, decode_payload
 from suining_desk.money import fen_to_yuan_str
@@ -34,19 +40,34 @@ class VerifyReport:
         return not self.differences
 
 
-def read_ledger(path: Path) -> Recorded:
-    """The record stored in a ledger file; :class:`InvalidInput` if it is not one."""
+def _read_record(path: Path) -> FileRecord:
     if path.is_dir():
         raise InvalidInput([Problem("ledger_file_is_folder", {"path": str(path)})])
     if not path.is_file():
         raise InvalidInput([Problem("ledger_file_missing", {"path": str(path)})])
-    payload = read_payload(path.read_bytes())
-    if payload is None:
-        raise InvalidInput([Problem("ledger_not_ledger", {"path": str(path)})])
+    data = path.read_bytes()
     try:
-        return decode_payload(payload)
+        record = read_record(data)
+    except PdfUnreadable as exc:
+        # Our key in a file that cannot be followed: a ledger rewritten by other means.
+        key = "verify_file_altered" if b"/SuiningLedger" in data else "ledger_not_ledger"
+        raise InvalidInput([Problem(key, {"path": str(path)})]) from exc
+    if record is None:
+        raise InvalidInput([Problem("ledger_not_ledger", {"path": str(path)})])
+    return record
+
+
+def _decode(record: FileRecord, path: Path) -> Recorded:
+    try:
+        return decode_payload(record.payload)
     except ValueError as exc:
         raise InvalidInput([Problem("ledger_not_ledger", {"path": str(path)})]) from exc
+
+
+def read_ledger(path: Path) -> Recorded:
+    """The record stored in a ledger file; :class:`InvalidInput` if it is not one."""
+    path = Path(path)
+    return _decode(_read_record(path), path)
 
 
 def _listed(kind_name: str, ids: Sequence[int]) -> str:
@@ -84,9 +105,13 @@ def compare(recorded: Recorded, current: Fingerprint) -> list[Problem]:
 
 def verify_file(path: Path) -> VerifyReport:
     """Compare a ledger file with the database it was made from (already open)."""
-    recorded = read_ledger(Path(path))
+    path = Path(path)
+    record = _read_record(path)
+    recorded = _decode(record, path)
     if recorded.fingerprint.digest(recorded.spec) != recorded.digest:
         return VerifyReport(recorded, "", None, [Problem("verify_payload_damaged")])
+    if not check_drawn(record, recorded.code, require_digest=recorded.version >= 2):
+        return VerifyReport(recorded, "", None, [Problem("verify_file_altered", {"path": str(path)})])
     try:
         prepared = prepare(recorded.spec)
     except InvalidInput as exc:

@@ -331,3 +331,87 @@ def test_cli_user_from_the_environment_is_checked_too(demo: Path, tmp_path: Path
     out = tmp_path / "s.pdf"
     assert main(["ledger", "summary", "--year", "2018", "--out", str(out), "--db", str(demo)]) == 1
     assert capsys.readouterr().err.startswith("错误：") and not out.exists()
+
+
+# --- one-off programs ------------------------------------------------------------------
+
+
+def test_a_one_off_programs_ledger_has_no_standard_column(demo: Path, tmp_path: Path) -> None:
+    """医疗救助's lines carry the program's cap as their standard: it is not printed as one."""
+    cap = database.execute_sql(
+        "SELECT MAX(p.standard_fen) FROM payment p JOIN program g ON g.id = p.program_id WHERE g.name = '医疗救助'"
+    ).fetchone()[0]
+    assert cap  # what the QA review saw: 30000.00 next to 1647.79
+    spec = make_spec("payments", {"program": "医疗救助", "year": 2018, "township": "长铺镇"}, date=DATE)
+    write_ledger(spec, tmp_path / "medical.pdf", username="tester")
+    pages = _text(tmp_path / "medical.pdf")
+    assert "补助标准" not in pages[0] and "金额" in pages[0] and "备注" in pages[0]
+    regular = _text(_payments(tmp_path / "dibao.pdf"))
+    assert "补助标准" in regular[0]
+
+
+def test_the_household_file_leaves_a_one_off_standard_empty(demo: Path) -> None:
+    from suining_desk.ledgers import get_kind
+    from suining_desk.ledgers.kinds.household import PAYMENTS
+
+    number = database.execute_sql(
+        "SELECT h.household_no FROM payment p JOIN program g ON g.id = p.program_id JOIN household h "
+        "ON h.id = p.household_id WHERE g.name = '医疗救助' AND p.posted = 1 LIMIT 1").fetchone()[0]
+    content = get_kind("household").build({"household": number}, False)
+    section = next(s for s in content.sections if s.title == "资金发放记录")
+    titles = [c.title for c in PAYMENTS]  # the cells follow the columns, 序号 first
+    at, program_at = titles.index("补助标准"), titles.index("项目")
+    rows = [(r.cells[program_at], r.cells[at]) for r in section.rows]
+    assert any(program == "医疗救助" for program, _ in rows)
+    assert all(standard == "" for program, standard in rows if program == "医疗救助")
+
+
+def test_date_help_names_the_notice_period_only_where_there_is_one(capsys: pytest.CaptureFixture[str]) -> None:
+    for kind, public in (("payments", True), ("relocations", True), ("renovations", True), ("summary", False),
+                         ("household", False)):
+        with pytest.raises(SystemExit):
+            main(["ledger", kind, "--help"])
+        text = re.sub(r"\s+", "", capsys.readouterr().out)
+        assert "填报日期（默认今天" in text, kind
+        assert ("公示期从这天算起" in text) is public, kind
+
+
+# --- long notes --------------------------------------------------------------------------
+
+
+def _font_sizes(pdf: Path) -> set[float]:
+    from suining_desk.ledgers.pdfread import PdfFile
+
+    data = PdfFile(pdf.read_bytes())
+    sizes: set[float] = set()
+    for page in data.pages():
+        for _, content in data.page_drawings(page):
+            sizes |= {float(s) for s in re.findall(rb"/F1\+\d+ ([\d.]+) Tf", content)}
+    return sizes
+
+
+def test_a_long_note_wraps_legibly_and_its_row_grows(demo: Path, tmp_path: Path) -> None:
+    """QA: a 120-character reason shrank to about 4 pt and was cut with an ellipsis."""
+    reason = ("经村委会入户核实，该户于当月已迁出本县并在迁入地重新申请低保，原发放款项经户主本人同意由银行原路退回，"
+              "现按程序冲销本笔发放记录，相关证明材料已报乡镇民政办和县民政局社会救助股备案，备查。")
+    assert len(reason) >= 90
+    original = _dibao_payment("2018-11")
+    _reverse(original, reason + reason[:30])
+    pdf = _payments(tmp_path / "long.pdf", portrait=True)
+    assert min(_font_sizes(pdf)) >= 6.0
+    plain = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert "…" not in plain
+    from suining_desk.ledgers import layout
+    from suining_desk.ledgers.kinds.payments import COLUMNS
+    from suining_desk.ledgers.model import PageSetup
+
+    geo = layout.geometry(PageSetup("A4", portrait=True), COLUMNS, public=False)
+    x0, x1 = geo.col_x[-2], geo.col_x[-1]  # 备注 alone: its lines in order
+    crop = ["-x", str(int(x0) + 1), "-y", "0", "-W", str(int(x1 - x0) - 2), "-H", str(int(geo.height))]
+    notes = subprocess.run(["pdftotext", *crop, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert reason in re.sub(r"\s+", "", notes)  # the whole note, line after line
+    pages = _text(pdf)
+    for number, page in enumerate(pages, start=1):  # 本页小计 still adds up the page's own rows
+        amounts = [_fen(m.group(1)) for line in page.splitlines() if (m := ROW_AMOUNT.match(line))]
+        subtotals = [_fen(m.group(1)) for line in page.splitlines() if (m := SUBTOTAL.match(line))]
+        assert subtotals == [sum(amounts)], f"page {number}"

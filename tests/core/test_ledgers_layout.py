@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import subprocess
@@ -100,22 +101,28 @@ def test_long_names_and_notes_stay_inside_their_cells(tmp_path: Path) -> None:
         render(_document(rows, spec), fh)
     html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     geo = layout.geometry(PageSetup(), COLUMNS, public=False)
+    tall = layout.tall_rows(rows, geo.col_x, METRICS, layout.row_limit(geo))
+    assert tall and all(h > layout.ROW_HEIGHT for h in tall.values())  # the long notes grow their rows
     word = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
     top = geo.height - geo.rows_top  # pdftotext measures y from the top of the page
     checked = 0
     pages = html.split("<page ")[1:]
-    for page, span in zip(pages, layout.paginate(len(rows), geo.rows_per_page, geo.rows_last_page), strict=True):
-        bottom = top + len(span) * layout.ROW_HEIGHT
+    spans = layout.paginate_heights(len(rows), tall, geo.rows_per_page, geo.rows_last_page)
+    for page, span in zip(pages, spans, strict=True):
+        edges = [top]  # every row's top, then the last row's bottom
+        for index in span:
+            edges.append(edges[-1] + tall.get(index, layout.ROW_HEIGHT))
         for x0, y0, x1, y1, text in word.findall(page):
             middle = (float(y0) + float(y1)) / 2
-            if not top < middle < bottom:
+            if not edges[0] < middle < edges[-1]:
                 continue  # not a data row
-            row_top = top + (middle - top) // layout.ROW_HEIGHT * layout.ROW_HEIGHT
-            assert row_top - 1 <= float(y0) and float(y1) <= row_top + layout.ROW_HEIGHT + 1, text
+            k = bisect.bisect(edges, middle) - 1
+            assert edges[k] - 1 <= float(y0) and float(y1) <= edges[k + 1] + 1, text
             assert any(geo.col_x[i] - 0.5 <= float(x0) and float(x1) <= geo.col_x[i + 1] + 0.5
                        for i in range(len(COLUMNS))), f"{text!r} crosses a column line"
             checked += 1
     assert checked > 100
+    assert "…" not in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "(a)\\b" in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
 
 
@@ -149,3 +156,24 @@ def test_the_spec_json_round_trips_and_is_checked() -> None:
         LedgerSpec.from_json({**spec.to_json(), "paper": "B5"})
     with pytest.raises(ValueError):
         LedgerSpec.from_json({"filters": {}})
+
+
+@pytest.mark.parametrize("count", [1, 5, 19, 20, 25, 26, 60])
+def test_pagination_by_height_covers_every_row_once_within_the_room(count: int) -> None:
+    per_page, per_last = 25, 19
+    tall = {i: 17.0 * (2 + i % 4) for i in range(0, count, 3)}  # every third row two to five rows high
+    pages = layout.paginate_heights(count, tall, per_page, per_last)
+    assert [i for page in pages for i in page] == list(range(count))
+
+    def height(page: range) -> float:
+        return sum(tall.get(i, layout.ROW_HEIGHT) for i in page)
+
+    assert all(height(page) <= per_page * layout.ROW_HEIGHT for page in pages)
+    assert height(pages[-1]) <= per_last * layout.ROW_HEIGHT and len(pages[-1]) >= 1
+    assert layout.paginate_heights(count, {}, per_page, per_last) == layout.paginate(count, per_page, per_last)
+
+
+def test_ordinary_rows_are_not_tall() -> None:
+    geo = layout.geometry(PageSetup(), COLUMNS, public=False)
+    rows = [Row(("1", "李兵志", "430527197310280036", "1.00", "含2个月；提标补差"), (100,))] * 50
+    assert layout.tall_rows(rows, geo.col_x, METRICS, layout.row_limit(geo)) == {}

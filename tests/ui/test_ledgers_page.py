@@ -288,3 +288,53 @@ def test_a_households_file_is_printed_from_its_detail(qtbot, demo_db: DemoCounty
     assert page.result is not None and page.result.title.endswith(f"一户一档（户主：{head}）")
     assert page.preview.page_count() == page.result.pages >= 1
     page.preview.clear()
+
+
+def test_the_year_defaults_to_the_latest_year_with_records_then_the_last_used(  # type: ignore[no-untyped-def]
+        qtbot, demo_db: DemoCounty, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ui.tasks, "SYNCHRONOUS", True)
+    later = LedgersPage(Session(demo_db.path, username="luru", fixed_today=dt.date(2026, 3, 1)))
+    qtbot.addWidget(later)
+    choose(later.kind, "资金发放台账")
+    assert later.year.text() == "2018"  # the payments are of 2018-11, not of this year
+    choose(later.program, "低保")
+    qtbot.mouseClick(later.generate_button, Qt.MouseButton.LeftButton)
+    assert later.result is not None and later.result.rows == 2  # generated at once, nothing to type
+    choose(later.kind, "易地扶贫搬迁台账")
+    assert later.year.text() == "2026"  # no relocations recorded: this year
+    choose(later.kind, "资金发放汇总台账")
+    retype(qtbot, later.year, "2017")
+    choose(later.kind, "资金发放台账")
+    assert later.year.text() == "2017"  # a year the clerk typed stays when the kind changes
+    retype(qtbot, later.year, "2018")
+    qtbot.mouseClick(later.generate_button, Qt.MouseButton.LeftButton)
+    again = LedgersPage(Session(demo_db.path, username="luru", fixed_today=dt.date(2026, 3, 1)))
+    qtbot.addWidget(again)
+    Payment.create(program=demo_db.program, household=Household.get(), township=demo_db.areas.changpu,
+                   village=demo_db.areas.qingshi, period="2019-01", people=1, amount_fen=100, posted=True)
+    choose(again.kind, "资金发放汇总台账")
+    choose(again.kind, "资金发放台账")
+    assert again.year.text() == "2018"  # the year last used for this kind is remembered
+
+
+def test_a_township_user_prints_within_their_township(qtbot, demo_db: DemoCounty,  # type: ignore[no-untyped-def]
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from suining_desk.services.accounts import create_first_admin, create_user
+
+    monkeypatch.setattr(ui.tasks, "SYNCHRONOUS", True)
+    create_first_admin("admin", "管理员", "suining2018")
+    clerk = create_user("luru", "刘录入", "clerk", demo_db.areas.changpu.id, "suining2018", by="admin")
+    page = LedgersPage(Session.for_account(demo_db.path, clerk, demo=False))
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+    choose(page.kind, "资金发放台账")
+    choose(page.program, "低保")
+    assert page.township.text() == "" and "长铺镇" in page.township.placeholderText()
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert page.result is not None and page.result.title == "绥宁县长铺镇2018年低保资金发放台账"
+    assert page.result.total_fen == 123456  # 武阳镇's payment is not on it
+    retype(qtbot, page.township, "武阳镇")
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert page.problems.text() == "用户“luru”只管理长铺镇，不能打印武阳镇的台账" and page.township.hasFocus()

@@ -165,14 +165,20 @@ class LedgersPage(QWidget):
         self.program = QComboBox(objectName="ledger_program")
         for _, name in program_choices(active_only=False):
             self.program.addItem(name, name)
-        self.year = QLineEdit(str(self.session.today().year), objectName="ledger_year")
+        self.year = QLineEdit(objectName="ledger_year")
+        self._year_typed = False  # once the clerk types a year, changing the kind keeps it
+        self.year.textEdited.connect(self._year_edited)
         self.year.setPlaceholderText(self.tr("如 2018"))
         self.month = QComboBox(objectName="ledger_month")
         self.month.addItem(self.tr("全年"), None)
         for month in range(1, 13):
             self.month.addItem(self.tr("{m}月").format(m=month), month)
         self.township = QLineEdit(objectName="ledger_township")
-        self.township.setPlaceholderText(self.tr("不填为全县"))
+        account = self.session.account
+        if account is not None and account.township_name:  # a township user prints within it
+            self.township.setPlaceholderText(self.tr("不填为本乡镇（{township}）").format(township=account.township_name))
+        else:
+            self.township.setPlaceholderText(self.tr("不填为全县"))
         towns = [a.name for a in Area.select(Area.name).where(Area.level == AreaLevel.TOWNSHIP)
                  .order_by(Area.sort_order, Area.code)]
         self.township.setCompleter(QCompleter(towns, self.township))
@@ -282,6 +288,20 @@ class LedgersPage(QWidget):
             return account.display_name or account.username
         return self.session.username
 
+    def _year_edited(self, _text: str) -> None:
+        self._year_typed = True
+
+    def default_year(self, kind: str) -> int:
+        """The year last used for ``kind``, else the latest year it has records for (in the
+        user's township), else this year: the current year often has nothing posted yet."""
+        remembered = str(app_settings().value(f"{SETTINGS_GROUP}/year_{kind}", "") or "")
+        if remembered.isdigit():
+            return int(remembered)
+        latest = KINDS[kind].latest_year if kind in KINDS else None
+        account = self.session.account
+        found = latest(account.township_id if account is not None else None) if latest is not None else None
+        return found or self.session.today().year
+
     def kind_name(self) -> str:
         return str(self.kind.currentData() or "")
 
@@ -289,6 +309,8 @@ class LedgersPage(QWidget):
         shown = FILTERS.get(self.kind_name(), ())
         for key, (_, widget) in self.filter_fields.items():
             self.filter_form.setRowVisible(widget, key in shown)
+        if "year" in shown and not self._year_typed:
+            self.year.setText(str(self.default_year(self.kind_name())))
         has_public = bool(self.kind_name()) and KINDS[self.kind_name()].has_public_variant
         self.public.setEnabled(has_public)
         if not has_public:
@@ -335,6 +357,7 @@ class LedgersPage(QWidget):
             public=self.public.isEnabled() and self.public.isChecked(), paper=str(self.paper.currentData()),
             portrait=self.portrait.isChecked(), preparer=self.preparer.text(), reviewer=self.reviewer.text(),
             head=self.head.text(), unit=self.unit.text(), notice_days=self.notice_days.value(),
+            printed_as=self.session.username,
         )
 
     def _show_problems(self, problems: list[Problem]) -> None:
@@ -368,6 +391,8 @@ class LedgersPage(QWidget):
         settings.setValue("paper", self.paper.currentData())
         settings.setValue("portrait", self.portrait.isChecked())
         settings.setValue("notice_days", self.notice_days.value())
+        if "year" in FILTERS.get(self.kind_name(), ()) and self.year.text().strip().isdigit():
+            settings.setValue(f"year_{self.kind_name()}", self.year.text().strip())
         for key in REMEMBERED:
             settings.setValue(key, getattr(self, key).text().strip())
         settings.endGroup()
@@ -415,7 +440,7 @@ class LedgersPage(QWidget):
         def work(progress: tasks.ProgressFn, cancel: threading.Event) -> LedgerResult:
             def on_page(number: int, total: int) -> None:
                 progress(page_text.format(number=number, total=total), number / total)
-            return write_ledger(spec, out, username=username, progress=on_page, cancel=cancel)
+            return write_ledger(spec, out, username=username, progress=on_page, cancel=cancel, printed_as=username)
 
         task = tasks.Task(work, self)
         task.progressed.connect(self._progressed)

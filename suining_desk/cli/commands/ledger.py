@@ -14,8 +14,10 @@ Every kind also takes --date (填报日期, default today), --paper A4|A3, --por
 --preparer / --reviewer / --head (signatories), --unit (填报单位) and --user.
 
 Who printed goes into the audit log. With ``--user NAME`` (or ``SUINING_USER``) the account
-must log in with its password like any writing command, and is the default 制表人; without
-one the print is logged under the system user name, as the documented plain forms always did.
+must log in with its password like any writing command, and is the default 制表人; a user of
+one township prints only within it (the area defaults to their township; another township,
+the whole county or a household elsewhere is refused). Without a user the print is logged
+under the system user name and not limited, as the documented plain forms always did.
 """
 
 from __future__ import annotations
@@ -41,9 +43,11 @@ def _date(text: str) -> dt.date:
         raise InvalidInput([Problem("bad_date", {"value": text}, field="date")]) from exc
 
 
-def _common_options(parser: argparse.ArgumentParser) -> None:
+def _common_options(parser: argparse.ArgumentParser, *, public: bool) -> None:
+    """``public``: the kind has a 公示 version, whose notice period starts on --date."""
     parser.add_argument("--out", required=True, metavar="文件.pdf", help="输出的 PDF 文件")
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="填报日期（默认今天；公示期从这天算起）")
+    date_help = "填报日期（默认今天；公示版的公示期从这天算起）" if public else "填报日期（默认今天）"
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help=date_help)
     parser.add_argument("--paper", choices=("A4", "A3"), default="A4", help="纸张（默认 A4）")
     parser.add_argument("--portrait", action="store_true", help="纵向打印（默认横向）")
     parser.add_argument("--preparer", default="", metavar="姓名", help="制表人")
@@ -52,7 +56,8 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--unit", default="", metavar="单位", help="填报单位（默认为乡镇人民政府）")
     parser.add_argument("--user", default=argparse.SUPPRESS, metavar="用户名",
                         help=f"以此用户身份打印：核对密码（提示输入，或取自环境变量 {PASSWORD_ENV}），"
-                             "记入审计日志，并默认为制表人；不填时审计日志记为系统用户名")
+                             "记入审计日志，并默认为制表人；乡镇用户只能打印本乡镇的台账（不填乡镇即为本乡镇）；"
+                             "不填时审计日志记为系统用户名")
     # --db / --demo also after the kind: `ledger payments --db x.sqlite3 …`
     parser.add_argument("--db", metavar="路径或地址", default=argparse.SUPPRESS,
                         help="数据库文件（或 sqlite:/// 地址）")
@@ -73,13 +78,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
     payments.add_argument("--month", type=plain, metavar="月份", help="归属月份 1–12（不填为全年）")
     _area_options(payments)
     _public_options(payments)
-    _common_options(payments)
+    _common_options(payments, public=True)
     payments.set_defaults(func=run, filter_keys=("program", "year", "month", "township", "village"))
 
     summary = kinds.add_parser("summary", help="资金发放汇总台账（各村各项目的户数、人数、笔数和金额）")
     summary.add_argument("--year", required=True, type=plain, metavar="年度", help="归属年度，如 2018")
     summary.add_argument("--township", metavar="乡镇", help="乡镇名称或区划代码（不填为全县）")
-    _common_options(summary)
+    _common_options(summary, public=False)
     summary.set_defaults(func=run, filter_keys=("year", "township"), public=False, notice_days=7)
 
     housing = (
@@ -93,13 +98,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
         kind.add_argument("--year", required=True, type=plain, metavar="年度", help=year_help)
         _area_options(kind)
         _public_options(kind)
-        _common_options(kind)
+        _common_options(kind, public=True)
         kind.set_defaults(func=run, filter_keys=("year", "township", "village"))
 
     household = kinds.add_parser(
         "household", help="一户一档（一户的基本情况、成员、搬迁、危改、享受项目、资金发放和照片）")
     household.add_argument("household", metavar="户编号", help="农户的户编号")
-    _common_options(household)
+    _common_options(household, public=False)
     household.set_defaults(func=run, filter_keys=("household",), public=False, notice_days=7)
     return parser
 
@@ -123,29 +128,31 @@ def run(args: argparse.Namespace) -> int:
     out = require_suffix(args.out, ".pdf")
     path = open_from_args(args)
     raw = {key: getattr(args, key, None) for key in args.filter_keys}
-    spec = make_spec(
-        args.ledger_kind, raw, date=_date(args.date) if args.date else None, public=args.public,
-        paper=args.paper, portrait=args.portrait, preparer=args.preparer, reviewer=args.reviewer,
-        head=args.head, unit=args.unit, notice_days=args.notice_days,
-    )  # the request is checked before anyone is asked for a password
-    username, display_name = _printed_by(args, path)
+    options = dict(date=_date(args.date) if args.date else None, public=args.public, paper=args.paper,
+                   portrait=args.portrait, preparer=args.preparer, reviewer=args.reviewer, head=args.head,
+                   unit=args.unit, notice_days=args.notice_days)
+    spec = make_spec(args.ledger_kind, raw, **options)  # the request is checked before anyone is asked for a password
+    username, display_name, logged_in = _printed_by(args, path)
+    printed_as = username if logged_in else None
+    if logged_in:  # the user's township: the default area, and the limit
+        spec = make_spec(args.ledger_kind, raw, **options, printed_as=printed_as)
     if display_name and not spec.preparer:
         spec = replace(spec, preparer=display_name)
-    result = write_ledger(spec, out, username=username)
+    result = write_ledger(spec, out, username=username, printed_as=printed_as)
     print(f"已生成：{result.path}")
     print(f"{result.title}：{result.rows} 行，{result.pages} 页，合计 {format_fen(result.total_fen)} 元，"
           f"校验码 {result.code}")
     return 0
 
 
-def _printed_by(args: argparse.Namespace, path: Path) -> tuple[str, str]:
-    """(user name for the audit log, display name for 制表人 or '')."""
+def _printed_by(args: argparse.Namespace, path: Path) -> tuple[str, str, bool]:
+    """(user name for the audit log, display name for 制表人 or '', whether an account logged in)."""
     if not (getattr(args, "user", None) or os.environ.get(USER_ENV)):
-        return _system_user(), ""
+        return _system_user(), "", False
     from suining_desk.cli.auth import authenticate_cli
 
     account = authenticate_cli(args, path=path)
-    return account.username, account.display_name
+    return account.username, account.display_name, True
 
 
 def _system_user() -> str:

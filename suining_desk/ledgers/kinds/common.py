@@ -114,6 +114,34 @@ def area_by_code(code: object, level: AreaLevel) -> Area | None:
     return area
 
 
+def township_id(filters: Mapping[str, FilterValue]) -> int | None:
+    """The township a kind's stable area filters lie in (None: the whole county)."""
+    township = area_by_code(filters.get("township"), AreaLevel.TOWNSHIP)
+    return int(township.id) if township is not None else None
+
+
+def _latest(sql: str, township_id: int | None) -> int | None:
+    params: list[object] = []
+    if township_id is not None:
+        sql += " AND township_id = ?"
+        params.append(township_id)
+    value = database.execute_sql(sql, params).fetchone()[0]
+    return int(str(value)[:4]) if value else None
+
+
+def latest_payment_year(township_id: int | None) -> int | None:
+    """The latest year with posted payments (the running totals hold only posted ones)."""
+    return _latest("SELECT MAX(period) FROM payment_total WHERE payments > 0", township_id)
+
+
+def latest_relocation_year(township_id: int | None) -> int | None:
+    return _latest("SELECT MAX(batch_year) FROM relocation WHERE 1", township_id)
+
+
+def latest_renovation_year(township_id: int | None) -> int | None:
+    return _latest("SELECT MAX(year) FROM renovation WHERE 1", township_id)
+
+
 def area_name(area_id: int | None) -> str:
     if area_id is None:
         return ""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from suining_desk.db.models import Area, Household
+from suining_desk.db.models import Area, Household, Program
 from suining_desk.enums import (
     HEAD,
     HOUSEHOLD_STATUS,
@@ -26,6 +26,7 @@ from suining_desk.enums import (
 from suining_desk.images import NotAnImage, print_copy
 from suining_desk.ledgers.kind import Filters, LedgerKind
 from suining_desk.ledgers.kinds import common
+from suining_desk.ledgers.kinds.payments import ONE_OFF
 from suining_desk.ledgers.model import Align, Column, LedgerContent, Picture, Row, Section, Total
 from suining_desk.ledgers.spec import FilterValue
 from suining_desk.money import fen_to_yuan_str
@@ -170,6 +171,8 @@ def _payments(household_id: int) -> list[PaymentRow]:
 
 
 def _payment_rows(payments: Sequence[PaymentRow]) -> list[Row]:
+    """One row per payment; a one-off program's standard (only its cap) is left empty."""
+    one_off = {int(p.id) for p in Program.select(Program.id).where(Program.frequency == ONE_OFF)}
     number = {p.id: i + 1 for i, p in enumerate(payments)}
     reversed_by = {p.reverses_id: number[p.id] for p in payments if p.reverses_id is not None}
     rows = []
@@ -183,9 +186,9 @@ def _payment_rows(payments: Sequence[PaymentRow]) -> list[Row]:
             notes.append(f"已由第{reversed_by[p.id]}行冲销")
         if p.reason:
             notes.append(p.reason)
-        rows.append((p.program, period_words(p.period), p.person_name or p.payee_name, str(p.people),
-                     _money(p.standard_fen), fen_to_yuan_str(p.amount_fen), _date(p.paid_date), p.bank_account,
-                     p.kind, "；".join(notes)))
+        standard = "" if p.program_id in one_off else _money(p.standard_fen)
+        rows.append((p.program, period_words(p.period), p.person_name or p.payee_name, str(p.people), standard,
+                     fen_to_yuan_str(p.amount_fen), _date(p.paid_date), p.bank_account, p.kind, "；".join(notes)))
     return _numbered(rows, [p.amount_fen for p in payments])
 
 
@@ -255,5 +258,9 @@ def build(filters: Filters, public: bool) -> LedgerContent:
     )
 
 
+def township_of(filters: Filters) -> int | None:
+    return int(find_household(str(filters["household"])).township_id)
+
+
 KIND = LedgerKind(name="household", label="一户一档", resolve=resolve, build=build,
-                  describe=common.describe_payments)
+                  describe=common.describe_payments, township_of=township_of, area_filtered=False)

@@ -3,6 +3,14 @@
 Reversal rows are printed as they are (negative, 备注 冲销…) next to the payment they
 reverse, so the total nets to what was really paid. The 公示 variant masks ID numbers
 with the program's one masking policy and leaves the bank account column out.
+
+A one-off program (``frequency`` once: 医疗救助, 临时救助, 产业扶贫奖补 …) has no 补助标准:
+each payment is assessed case by case, and the standard its lines carry is only the
+program's cap (最高限额). Printed under 补助标准 next to the amount (30000.00 beside 1647.79)
+it reads as a shortfall to an auditor, and an empty column invites the same question, so a
+one-off program's ledger leaves the column out (备注 gets the room); the amount is what was
+paid and decided. The household file, whose payment table mixes programs, leaves the cell
+empty on one-off rows instead.
 """
 
 from __future__ import annotations
@@ -32,7 +40,9 @@ COLUMNS = (
     Column("账号", 12.5),
     Column("备注", 13.0, Align.LEFT),
 )
+STANDARD_COLUMN = 6
 ACCOUNT_COLUMN = 9
+ONE_OFF = "once"  # Program.frequency of one-off aid
 
 _SQL = """
 SELECT p.id, p.household_id, p.batch_id, t.name, v.name, g.name,
@@ -125,6 +135,8 @@ def build(filters: Filters, public: bool) -> LedgerContent:
     payments = query(program, year, month, township, village)
     notes = _notes(payments, month is not None)
     dropped = {ACCOUNT_COLUMN} if public else set()
+    if program.frequency == ONE_OFF:  # no standard, only a cap: see the module notes
+        dropped.add(STANDARD_COLUMN)
     rows = []
     for i, p in enumerate(payments):
         place = p.village if township is not None else p.township + p.village
@@ -152,4 +164,6 @@ def build(filters: Filters, public: bool) -> LedgerContent:
 
 
 KIND = LedgerKind(name="payments", label="资金发放台账", resolve=resolve, build=build,
-                  describe=common.describe_payments, has_public_variant=True)
+                  describe=common.describe_payments,
+                  township_of=common.township_id,
+                  latest_year=common.latest_payment_year, has_public_variant=True)

@@ -134,4 +134,6 @@ def describe(ids: Sequence[int]) -> list[str]:
 
 
 KIND = LedgerKind(name="relocations", label="易地扶贫搬迁台账", resolve=common.resolve_year_area, build=build,
-                  describe=describe, has_public_variant=True, empty="ledger_empty_records")
+                  describe=describe,
+                  township_of=common.township_id,
+                  latest_year=common.latest_relocation_year, has_public_variant=True, empty="ledger_empty_records")

@@ -89,4 +89,6 @@ def build(filters: Filters, public: bool) -> LedgerContent:
 
 
 KIND = LedgerKind(name="summary", label="资金发放汇总台账", resolve=resolve, build=build,
-                  describe=common.describe_payments)
+                  describe=common.describe_payments,
+                  township_of=common.township_id,
+                  latest_year=common.latest_payment_year)
