@@ -119,3 +119,23 @@ def test_an_unknown_program_in_a_database_without_programs(no_programs: Path, tm
     err = capsys.readouterr().err
     assert "数据库中还没有任何项目" in err and "请先在“项目与标准”中新增项目" in err
     assert "可选" not in err
+
+
+def test_help_columns_line_up_by_display_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chinese metavars take two columns a character: every help text starts in one column,
+    and no help line is wider than the terminal (argparse counted characters, not columns)."""
+    from suining_desk.cli.parser import display_width
+
+    monkeypatch.setenv("COLUMNS", "70")
+    for name, parser in _parsers(build_parser(), "suining-desk"):
+        lines = parser.format_help().splitlines()
+        options = lines[lines.index("选项:") + 1:]
+        assert max(display_width(line) for line in options) <= 70, name
+        starts = set()
+        for line in options:
+            if not line.startswith("  -"):
+                break
+            m = re.match(r"(  -\S.*?)  +(\S.*)$", line)
+            if m and display_width(m.group(1)) < 20:
+                starts.add(display_width(m.group(1)) + (len(line) - len(m.group(1)) - len(m.group(2))))
+        assert len(starts) <= 1, (name, starts)
