@@ -32,8 +32,9 @@ class ProgramTotal:
 class Stats:
     """Counts inside an area. ``townships``/``villages``/``groups`` are the areas *below*
     it; ``households`` and ``people`` are those still on the register (as the households
-    list shows them): households removed (清退) are counted in ``removed_households``
-    only. Relocations, renovations and money count whoever they were for."""
+    list shows them, its 人口 column summed: members who died or left are not counted):
+    households removed (清退) are counted in ``removed_households`` only. Relocations,
+    renovations and money count whoever they were for."""
 
     townships: int
     villages: int
@@ -103,7 +104,8 @@ def collect_stats(area_id: int | None = None) -> Stats:
         villages=areas[AreaLevel.VILLAGE],
         groups=areas[AreaLevel.GROUP],
         households=int(households.count()),
-        people=int(Person.select().where(Person.household.in_(households)).count()),
+        people=int(Person.select().where(Person.household.in_(households) & Person.death_date.is_null()
+                                         & Person.removed_on.is_null()).count()),
         relocations=int(Relocation.select().where(_area_filter(Relocation, area_id)).count()),
         renovations=int(Renovation.select().where(_area_filter(Renovation, area_id)).count()),
         payments=sum(n for n, _ in sums.values()),

@@ -77,6 +77,26 @@ def test_stats_count_the_households_the_list_shows_and_the_removed_apart(
     assert "户数\t1\n另有清退户\t1\n人数\t0\n" in capsys.readouterr().out
 
 
+def test_stats_people_are_the_members_the_list_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """人数 is the 人口 column of the households list summed: the dead and those who left are history."""
+    import datetime as dt
+
+    from suining_desk.services.households import refresh_household_summary
+
+    path = tmp_path / "county.sqlite3"
+    _tiny_county(path)
+    open_database(path)
+    household = Household.get(Household.removed_on.is_null())
+    Person.create(household=household, name="王在册")
+    Person.create(household=household, name="王已故", death_date=dt.date(2018, 3, 1))
+    Person.create(household=household, name="王迁出", removed_on=dt.date(2018, 4, 1), removal_reason="迁出")
+    refresh_household_summary(household.id)
+    listed = sum(h.member_count for h in Household.select().where(Household.removed_on.is_null()))
+    close_database()
+    assert main(["stats", "--json", "--db", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["people"] == listed == 1
+
+
 def test_stats_table_formats_yuan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "county.sqlite3"
     _tiny_county(path)
