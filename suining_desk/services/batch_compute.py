@@ -26,6 +26,7 @@ from suining_desk.enums import AreaLevel
 from suining_desk.messages import describe
 from suining_desk.periods import Period, parse_period, previous
 from suining_desk.problems import InvalidInput, Problem
+from suining_desk.services.period_locks import closed_period_problem
 from suining_desk.services.programs import StandardTable
 
 ProgressFn = Callable[[float], None]
@@ -133,6 +134,8 @@ def compute_batch(
     if program.frequency == "once":
         raise InvalidInput([Problem("batch_one_off_computed", {"program": program.name}, field="program")])
     period = parse_period(period_label, program.frequency)
+    if exclude_batch is None and (frozen := closed_period_problem(period.label)) is not None:
+        raise InvalidInput([frozen])  # a new batch of a closed period could never be posted
     earliest = previous(period, program.frequency).start
     standards = StandardTable(program_id)
     per_person = program.basis == "person"

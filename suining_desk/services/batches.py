@@ -25,6 +25,7 @@ from suining_desk.periods import parse_period
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.actors import ENTER, require_in_area
 from suining_desk.services.batch_compute import Line, Preview, ProgressFn, compute_batch
+from suining_desk.services.period_locks import closed_period_problem
 from suining_desk.services.programs import StandardTable
 
 PAYMENT_INSERT = (
@@ -81,6 +82,9 @@ def new_batch(program: Program, kind: str, period_label: str, area_id: int, pay_
     """An empty draft batch (call inside the transaction that fills it)."""
     require_in_area(user, ENTER, area_id)
     period = parse_period(period_label, program.frequency)
+    frozen = closed_period_problem(period.label)
+    if frozen is not None:  # it could never be posted: say so now, not after review
+        raise InvalidInput([frozen])
     area = Area.get_by_id(area_id)
     return PaymentBatch.create(
         batch_no=_batch_no(program, area, period.label, suffix), program=program.id, kind=kind, period=period.label,

@@ -9,6 +9,7 @@ import pytest
 from suining_desk.db.models import Payment, PaymentBatch, database
 from suining_desk.problems import InvalidInput
 from suining_desk.services import batch_workflow as wf
+from suining_desk.services.batch_compute import compute_batch
 from suining_desk.services.batches import create_batch
 from suining_desk.services.corrections import payment_state, reissue_payment, reverse_payment
 from suining_desk.services.payment_query import PaymentFilter, payment_totals, summed_in_sql
@@ -111,12 +112,12 @@ def test_reissue_goes_through_a_reissue_batch_with_four_eyes(county: PaymentCoun
 
 def test_a_closed_month_refuses_postings_until_an_admin_reopens_it(county: PaymentCounty) -> None:
     original = _posted_october(county)
-    close_month("2018-11", user="shenhe", reason="11月账已结")
-    assert is_closed("2018-11") and closed_months() == ["2018-11"]
     batch = create_batch(county.programs["dibao"], "2018-11", county.areas.changpu.id, user="luru",
                          pay_date=dt.date(2018, 11, 10))
     wf.submit_batch(batch.batch_id, user="luru")
     wf.approve_batch(batch.batch_id, user="shenhe")
+    close_month("2018-11", user="shenhe", reason="11月账已结")
+    assert is_closed("2018-11") and closed_months() == ["2018-11"]
     with pytest.raises(InvalidInput) as closed:
         wf.post_batch(batch.batch_id, dt.date(2018, 11, 10), user="shenhe", today=TODAY)
     assert _codes(closed) == {"month_closed"}
@@ -179,17 +180,33 @@ def test_a_closed_month_freezes_the_money_of_its_period_whatever_the_date(county
 
 
 def test_posting_a_batch_of_a_closed_period_is_refused_on_an_open_date(county: PaymentCounty) -> None:
-    close_month("2018-11", user="shenhe")
     batch = create_batch(county.programs["dibao"], "2018-11", county.areas.changpu.id, user="luru",
                          pay_date=dt.date(2018, 12, 10))
     wf.submit_batch(batch.batch_id, user="luru")
     wf.approve_batch(batch.batch_id, user="shenhe")
+    close_month("2018-11", user="shenhe")  # closed while the batch waited for its posting
     with pytest.raises(InvalidInput) as closed:
         wf.post_batch(batch.batch_id, dt.date(2018, 12, 10), user="shenhe", today=TODAY)
     assert _codes(closed) == {"period_closed"}
     assert Payment.select().where((Payment.batch == batch.batch_id) & Payment.posted).count() == 0
     reopen_month("2018-11", user="admin", reason="11月低保延至12月发放")
     assert wf.post_batch(batch.batch_id, dt.date(2018, 12, 10), user="shenhe", today=TODAY) == 2
+
+
+def test_no_draft_batch_for_a_closed_period(county: PaymentCounty) -> None:
+    """A batch that could never be posted is refused when it is made, not after its review."""
+    close_month("2018-11", user="shenhe")
+    batches = PaymentBatch.select().count()
+    with pytest.raises(InvalidInput) as preview:
+        compute_batch(county.programs["dibao"], "2018-11", county.areas.changpu.id, dt.date(2018, 12, 10))
+    assert _codes(preview) == {"period_closed"}
+    with pytest.raises(InvalidInput) as refused:
+        create_batch(county.programs["dibao"], "2018-11", county.areas.changpu.id, user="luru",
+                     pay_date=dt.date(2018, 12, 10))
+    assert _codes(refused) == {"period_closed"}
+    assert PaymentBatch.select().count() == batches
+    create_batch(county.programs["dibao"], "2018-12", county.areas.changpu.id, user="luru",
+                 pay_date=dt.date(2018, 12, 10))  # the next month is open
 
 
 def test_a_longer_period_is_frozen_once_every_month_of_it_is_closed(county: PaymentCounty) -> None:

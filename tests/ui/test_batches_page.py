@@ -222,3 +222,28 @@ def test_months_are_closed_and_reopened_from_the_batches_page(qtbot, county: Pay
     assert is_closed("2018-11") and "已关账：2018-11" in seen["history"]
     assert "管理员" in seen["refused"]
     assert not page_for(qtbot, county, tmp_path, "luru").lock_button.isEnabled()
+
+
+def test_a_closed_month_is_said_at_the_preview_and_no_draft_is_made(qtbot, county: PaymentCounty,  # type: ignore[no-untyped-def]
+                                                                     tmp_path: Path) -> None:
+    from suining_desk.services.period_locks import close_month
+
+    close_month("2018-11", user="shenhe")
+    clerk = page_for(qtbot, county, tmp_path, "luru")
+    seen: dict[str, str] = {}
+
+    def try_november(dialog: QDialog) -> None:
+        assert isinstance(dialog, NewBatchDialog)
+        dialog.program.setCurrentText("低保")
+        dialog.period.clear()
+        qtbot.keyClicks(dialog.period, "2018-11")
+        click(qtbot, dialog.preview_button)
+        seen["preview"] = dialog.problems.text()
+        click(qtbot, dialog.create_button)
+        seen["create"] = dialog.problems.text()
+        dialog.reject()
+
+    when_dialog_opens(NewBatchDialog, try_november)
+    click(qtbot, clerk.new_button)
+    assert "2018-11已关账" in seen["preview"] and "2018-11已关账" in seen["create"]
+    assert PaymentBatch.select().count() == 0
