@@ -146,6 +146,24 @@ def periods_of_year(frequency: str, year: int) -> list[Period]:
     return [month(year, m) for m in range(1, 13)]
 
 
+def start_sql(column: str) -> str:
+    """SQL for the first month (YYYYMM) of the period labelled in ``column``, so periods sort
+    by calendar: as text, 2018-T1 (March) came after 2018-12. A year sorts as month 00,
+    before its own January. No ", " inside: callers split sort keys on it."""
+    return (f"substr({column},1,4)||CASE WHEN length({column})=4 THEN '00'"
+            f" WHEN substr({column},6,1)='Q' THEN printf('%02d',substr({column},7,1)*3-2)"
+            f" WHEN substr({column},6,2)='T1' THEN '03' WHEN substr({column},6,2)='T2' THEN '09'"
+            f" ELSE substr({column},6,2) END")
+
+
+def calendar_key(label: str) -> tuple[str, str]:
+    """Python's sort key for period labels: the order :func:`start_sql` gives."""
+    p = period_from_label(label)
+    if p is None:
+        return ("999999", label)
+    return (f"{p.start.year:04d}{0 if len(p.label) == 4 else p.start.month:02d}", label)
+
+
 def is_month_label(text: str) -> bool:
     return bool(_MONTH.match(text)) and 1 <= int(text[5:]) <= 12 and FIRST_YEAR <= int(text[:4]) <= LAST_YEAR
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from suining_desk.db.models import Area, database
 from suining_desk.enums import AreaLevel
+from suining_desk.periods import calendar_key, start_sql
 
 
 class PaymentColumn(IntEnum):
@@ -86,7 +87,7 @@ _SORT = {
     PaymentColumn.ID: "p.id",
     PaymentColumn.PAID_DATE: "p.paid_date",
     PaymentColumn.PROGRAM: "p.program_id, p.period",  # the default: each index's own order
-    PaymentColumn.PERIOD: "p.period",
+    PaymentColumn.PERIOD: f"{start_sql('p.period')}, p.period",
     PaymentColumn.VILLAGE: "p.village_id",
     PaymentColumn.HOUSEHOLD_NO: "p.household_id",
     PaymentColumn.PAYEE: "p.payee_name",
@@ -225,7 +226,7 @@ def periods_with_payments(program_id: int | None = None, year: int | None = None
         params += [str(year), str(year + 1)]
     if where:
         sql += " WHERE " + " AND ".join(where)
-    return sorted(str(r[0]) for r in database.execute_sql(sql + " ORDER BY period", params))
+    return sorted((str(r[0]) for r in database.execute_sql(sql, params)), key=calendar_key)
 
 
 def household_payments(household_id: int, limit: int = 500) -> list[PaymentRow]:

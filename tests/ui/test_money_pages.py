@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QPoint, QUrl
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QDialog
 
@@ -221,3 +221,27 @@ def test_enrolments_page_enrols_and_ends(qtbot, county: PaymentCounty, tmp_path:
     assert Enrolment.get_by_id(new.id).end_reason == "收入超过标准"
     row = page.model.row_of(new.id)  # still in force on its last day, today
     assert row is not None and page.model.index(row, 8).data() == "2018-12-20"
+
+
+def test_the_period_column_sorts_by_calendar(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Terms and quarters among months: the spring term (March) before 2018-12, as on a calendar."""
+    from PySide6.QtCore import Qt
+
+    from suining_desk.services.payment_query import PaymentColumn, periods_with_payments
+
+    model_row = Payment.get(Payment.period == "2018-11", Payment.person.is_null(False))
+    for period in ("2018-T1", "2018-Q3", "2018"):  # posted rows may be added, never changed
+        Payment.create(**{**model_row.__data__, "id": None, "period": period, "created_at": model_row.created_at})
+    page = PaymentsPage(session(tmp_path, "shenhe"))
+    qtbot.addWidget(page)
+    page.show()
+    header = page.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.rect().topLeft() + QPoint(header.sectionViewportPosition(PaymentColumn.PERIOD) + 5, 5))
+    assert header.sortIndicatorSection() == PaymentColumn.PERIOD
+    shown = [page.model.index(r, PaymentColumn.PERIOD).data() for r in range(page.model.rowCount())]
+    order = list(dict.fromkeys(shown))
+    if header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder:
+        order.reverse()
+    assert order == ["2018年", "2018年春季学期", "2018年第3季度", "2018年10月", "2018年11月"], order
+    assert periods_with_payments(year=2018) == ["2018", "2018-T1", "2018-Q3", "2018-10", "2018-11"]
