@@ -42,6 +42,28 @@ def db(db_path: Path) -> Iterator[object]:
     close_database()
 
 
+@pytest.fixture(scope="session")
+def small_demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small demo county, generated once for the whole run; tests use copies."""
+    from tests.ledger_pdf import make_demo
+
+    return make_demo(tmp_path_factory.mktemp("small-demo") / "demo.sqlite3")
+
+
+@pytest.fixture
+def small_demo(small_demo_path: Path, tmp_path: Path) -> Iterator[Path]:
+    """A copy of the small demo database, open; a test may change it."""
+    import shutil
+
+    from suining_desk.db import close_database, open_database
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(small_demo_path, path)
+    open_database(path)
+    yield path
+    close_database()
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Every file the suite produced: no full ID or bank number where it must not be."""
     from tests.pii_scan import scan

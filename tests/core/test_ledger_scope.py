@@ -3,7 +3,6 @@ command line without a user are not limited. Demo users: admin (全县), luru an
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,30 +10,20 @@ import pytest
 
 from suining_desk.access import AccessDenied
 from suining_desk.cli import main
-from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Area, Household
 from suining_desk.ledgers import make_spec, write_ledger
 from suining_desk.ledgers.kinds.common import find_township
 from suining_desk.messages import describe
 from suining_desk.services.accounts import create_user
-from tests.ledger_pdf import DATE, make_demo
+from tests.ledger_pdf import DATE
 
 PASSWORD = "suining2018"
 
 
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("scope") / "demo.sqlite3")
-
-
 @pytest.fixture
-def demo(demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_path, path)
-    open_database(path)
+def demo(small_demo: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("SUINING_PASSWORD", PASSWORD)
-    yield path
-    close_database()
+    yield small_demo
 
 
 def _seat() -> Area:

@@ -5,35 +5,23 @@ information dictionary, a printed amount edited with the payload kept."""
 from __future__ import annotations
 
 import re
-import shutil
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from suining_desk.cli import main
-from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Payment, Program
 from suining_desk.ledgers import make_spec, write_ledger
 from suining_desk.ledgers import stamp as stamp_module
 from suining_desk.ledgers.pdfmeta import DRAWN_KEY, drawn_digest, read_record
 from suining_desk.ledgers.pdfread import PdfFile, Ref
-from tests.ledger_pdf import DATE, make_demo
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("tamper") / "demo.sqlite3")
+from tests.ledger_pdf import DATE
 
 
 @pytest.fixture
-def demo(demo_path: Path, tmp_path: Path) -> Iterator[Path]:
-    path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_path, path)
-    open_database(path)
-    yield path
-    close_database()
+def demo(small_demo: Path) -> Path:
+    return small_demo
 
 
 def _ledger(out: Path) -> Path:

@@ -7,19 +7,17 @@ that change data work on a copy.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from suining_desk.cli import main
-from suining_desk.db import close_database, open_database
+from suining_desk.db import open_database
 from suining_desk.db.models import AuditEntry, Payment, Program, database
 from suining_desk.ledgers import make_spec, write_ledger
 from suining_desk.money import fen_to_capitals, fen_to_yuan_str
-from tests.ledger_pdf import DATE, ID_NUMBER, MONEY, SUBTOTAL, TOTAL, assert_only_embedded_fonts, make_demo
+from tests.ledger_pdf import DATE, ID_NUMBER, MONEY, SUBTOTAL, TOTAL, assert_only_embedded_fonts
 from tests.ledger_pdf import fen as _fen
 from tests.ledger_pdf import page_count as _pages
 from tests.ledger_pdf import pdf_text as _text
@@ -27,19 +25,9 @@ from tests.ledger_pdf import pdf_text as _text
 ROW_AMOUNT = re.compile(rf"^\s*\d+\s.*\s({MONEY})\s+\d{{4}}-\d\d-\d\d(\s|$)")
 
 
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("ledgers") / "demo.sqlite3")
-
-
 @pytest.fixture
-def demo(demo_path: Path, tmp_path: Path) -> Iterator[Path]:
-    """A copy of the demo database, open; tests may change it."""
-    path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_path, path)
-    open_database(path)
-    yield path
-    close_database()
+def demo(small_demo: Path) -> Path:
+    return small_demo
 
 
 def _sql_sum(program: str, low: str, high: str, township: str = "长铺镇") -> tuple[int, int]:

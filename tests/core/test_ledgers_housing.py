@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from suining_desk.cli import main
-from suining_desk.db import close_database, open_database
+from suining_desk.db import open_database
 from suining_desk.db.models import AuditEntry, Relocation, Renovation, database
 from suining_desk.ledgers import get_kind, make_spec, write_ledger
 from suining_desk.money import fen_to_capitals, fen_to_yuan_str
@@ -29,7 +27,6 @@ from tests.ledger_pdf import (
     TOTAL,
     assert_only_embedded_fonts,
     fen,
-    make_demo,
     page_count,
     pdf_text,
 )
@@ -44,19 +41,9 @@ TODAY = dt.date(2019, 1, 15)
 KINDS = (("relocations", 2017, "relocation", "batch_year"), ("renovations", 2016, "renovation", "year"))
 
 
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("housing-ledgers") / "demo.sqlite3")
-
-
 @pytest.fixture
-def demo(demo_path: Path, tmp_path: Path) -> Iterator[Path]:
-    """A copy of the demo database, open; tests may change it."""
-    path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_path, path)
-    open_database(path)
-    yield path
-    close_database()
+def demo(small_demo: Path) -> Path:
+    return small_demo
 
 
 def _ledger(kind: str, year: int, out: Path, *, public: bool = False, **raw: object) -> Path:
