@@ -181,6 +181,7 @@ MESSAGES: dict[str, str] = {
     "demo_not_empty": "数据库“{path}”中已有数据，演示数据只能生成到空数据库（可加 --replace 删除后重新生成）",
     # --- ledgers ---
     "ledger_unknown_kind": "没有“{value}”这种台账（可选：{choices}）",
+    "ledger_month_not_monthly": "{program}是{frequency}发放的，没有按月份的台账；不填月份即打印全年台账",
     "ledger_unknown_program": "没有名称或代码为“{value}”的项目（可选：{choices}）",
     "ledger_unknown_township": "没有名称或代码为“{value}”的乡镇",
     "ledger_unknown_village": "{township}没有名称或代码为“{value}”的行政村",
@@ -207,8 +208,11 @@ MESSAGES: dict[str, str] = {
     "verify_changed": "台账所列记录在打印后有修改（审计日志序号由{recorded}变为{current}）",
     "verify_code": "校验码不同：台账上是{recorded}，按现在的数据应为{current}",
     "verify_payload_damaged": "台账文件中的核验信息与校验码不符，文件可能被改动过",
-    "verify_file_altered": "“{path}”已被改动：页面上印的内容与文件中的核验信息对不上（页面被编辑或替换，"
-                           "或附上了别的台账的核验信息），不能据此核验。请使用生成时保存的原文件，或重新生成台账",
+    "verify_file_altered": "“{path}”已被改动：文件与生成时不同（被其他软件编辑或重新保存、页面被替换，"
+                           "或附上了别的台账的核验信息），无法确认页面上印的内容未被修改。"
+                           "请使用生成时保存的原文件，或重新生成台账",
+    "ledger_file_damaged": "“{path}”不完整或已损坏（可能是复制或下载时中断），无法核验。"
+                           "请使用完整的原文件，或重新生成台账",
     # --- accounts, audit, backups ---
     "access_no_user": "没有登录的用户，不能修改数据",
     "access_unknown_user": "用户“{user}”不存在",

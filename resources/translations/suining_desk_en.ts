@@ -1932,12 +1932,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <name>LedgersPage</name>
     <message>
         <location filename="../../ui/pages/ledgers.py" line="+84"/>
-        <location line="+481"/>
+        <location line="+493"/>
         <source>打印台账</source>
         <translation>Print ledger</translation>
     </message>
     <message>
-        <location line="-473"/>
+        <location line="-485"/>
         <source>保存台账</source>
         <translation>Save ledger</translation>
     </message>
@@ -1958,12 +1958,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+411"/>
+        <location line="+423"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-404"/>
+        <location line="-416"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
@@ -2048,7 +2048,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Household no.:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
+        <source>该项目不按月发放，只有全年台账</source>
+        <translation>This program is not paid by month: its ledger is for the whole year</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>公示版</source>
         <translation>Public notice</translation>
     </message>
@@ -2123,7 +2128,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Unit:</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+202"/>
         <source>正在生成第 {number} / {total} 页…</source>
         <translation>Generating page {number} of {total}…</translation>
     </message>

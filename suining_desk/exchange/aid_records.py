@@ -22,6 +22,7 @@ from suining_desk.exchange.records import RecordSpec, Row
 from suining_desk.periods import period_from_label
 from suining_desk.services import batches
 from suining_desk.services.enrolments import EnrolmentInput, end_enrolment, enrol
+from suining_desk.services.programs import lookup_program
 
 PROGRAM = Column("program", "项目", ("享受项目", "救助项目", "资金项目"), required=True, width=16,
                  note="项目名称或代码，如 低保、dibao", example="低保")
@@ -81,7 +82,7 @@ def _program(row: Row) -> Program | None:
     text = row.text("program")
     if not row.required("program", text):
         return None
-    found = Program.get_or_none((Program.name == text) | (Program.code == text))
+    found = lookup_program(text)
     if found is None:
         row.error("program", "import_unknown_program", value=text)
     return found

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from suining_desk.db.models import Area, Program
+from suining_desk.db.models import Area
 from suining_desk.enums import RELOCATION_STATUS, RENOVATION_STATUS
 from suining_desk.exchange.aid_export import export_enrolments, export_findings, export_payments
 from suining_desk.exchange.columns import normalize_header
@@ -18,6 +18,7 @@ from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.enrolment_query import EnrolmentFilter
 from suining_desk.services.household_query import HouseholdFilter
 from suining_desk.services.payment_query import PaymentFilter
+from suining_desk.services.programs import lookup_program
 from suining_desk.services.relocation_query import RelocationFilter
 from suining_desk.services.renovation_query import RenovationFilter
 from suining_desk.services.search import search_people
@@ -74,7 +75,7 @@ def find_area_id(text: str | None) -> int | None:
 def find_program_id(text: str | None) -> int | None:
     if not text or not text.strip():
         return None
-    found = Program.get_or_none((Program.code == text.strip()) | (Program.name == text.strip()))
+    found = lookup_program(text)
     if found is None:
         raise InvalidInput([Problem("import_unknown_program", {"value": text})])
     return int(found.id)

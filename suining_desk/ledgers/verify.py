@@ -50,11 +50,19 @@ def _read_record(path: Path) -> FileRecord:
         record = read_record(data)
     except PdfUnreadable as exc:
         # Our key in a file that cannot be followed: a ledger rewritten by other means.
-        key = "verify_file_altered" if b"/SuiningLedger" in data else "ledger_not_ledger"
-        raise InvalidInput([Problem(key, {"path": str(path)})]) from exc
+        raise InvalidInput([Problem(_unreadable(data), {"path": str(path)})]) from exc
     if record is None:
-        raise InvalidInput([Problem("ledger_not_ledger", {"path": str(path)})])
+        raise InvalidInput([Problem(_unreadable(data), {"path": str(path)})])
     return record
+
+
+def _unreadable(data: bytes) -> str:
+    """Why a file gives no record: a PDF cut short (an interrupted copy or download: no
+    end-of-file mark) is damaged; one that has our key but cannot be followed was rewritten
+    by other means; anything else is not a ledger of ours."""
+    if data.startswith(b"%PDF-") and b"%%EOF" not in data[-1024:]:
+        return "ledger_file_damaged"
+    return "verify_file_altered" if b"/SuiningLedger" in data else "ledger_not_ledger"
 
 
 def _decode(record: FileRecord, path: Path) -> Recorded:
@@ -74,6 +82,10 @@ def _listed(kind_name: str, ids: Sequence[int]) -> str:
     lines = get_kind(kind_name).describe(list(ids[:LISTED]))
     more = f"；等共{len(ids)}条" if len(ids) > LISTED else ""
     return "；".join(lines) + more
+
+
+FILE_PROBLEMS: Final = frozenset({"verify_file_altered", "verify_payload_damaged", "ledger_file_damaged"})
+"""What is wrong with the file itself: it was not compared with the database."""
 
 
 def compare(recorded: Recorded, current: Fingerprint) -> list[Problem]:

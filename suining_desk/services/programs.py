@@ -80,9 +80,16 @@ def program(program_id: int) -> ProgramView:
     return _view(Program.get_by_id(program_id))
 
 
+def lookup_program(text: str) -> Program | None:
+    """The program whose Chinese name or code (in any case: codes are stored lower-case)
+    ``text`` is; None when there is none. Every command, import and ledger looks up here."""
+    text = text.strip()
+    return Program.get_or_none((Program.code == text.lower()) | (Program.name == text)) if text else None
+
+
 def find_program(text: str) -> ProgramView:
     """A program by its code or its Chinese name."""
-    found = Program.get_or_none((Program.code == text.strip()) | (Program.name == text.strip()))
+    found = lookup_program(text)
     if found is None:
         choices = "、".join(p.name for p in programs())
         if not choices:

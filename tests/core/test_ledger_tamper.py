@@ -205,3 +205,24 @@ def test_a_changed_font_or_an_annotation_over_a_page_is_refused(demo: Path, tmp_
     swapped.write_bytes(_incremental_update(data, {font: descriptor.replace(b"/Flags 4", b"/Flags 32")}))
     code, out = _verify(swapped, demo, capsys)
     assert code == 1 and "已被改动" in out
+
+
+def test_an_altered_or_cut_short_file_fails_verification_without_a_comparison(
+        demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every altered file is exit 1 (核验不通过), whether the reader can follow it or not, and
+    says that it was not compared with the database; a file cut short is called damaged."""
+    data = _ledger(tmp_path / "p.pdf").read_bytes()
+    unfollowable = tmp_path / "unfollowable.pdf"  # our record is there, the structure is broken
+    unfollowable.write_bytes(data.replace(b"startxref", b"startxreF"))
+    code, out = _verify(unfollowable, demo, capsys)
+    assert code == 1 and out.startswith("核验不通过：unfollowable.pdf 未与数据库比对") and "已被改动" in out
+    assert "与数据库现在的数据不一致" not in out
+    for cut in (len(data) // 2, len(data) - 30):
+        short = tmp_path / "short.pdf"
+        short.write_bytes(data[:cut])
+        code, out = _verify(short, demo, capsys)
+        assert code == 1 and "不完整或已损坏" in out and "不是本软件生成的台账" not in out, out
+    other = tmp_path / "other.pdf"  # a whole PDF of someone else's: still not ours, exit 2
+    other.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+    code, out = _verify(other, demo, capsys)
+    assert code == 2 and "不是本软件生成的台账" in out

@@ -403,3 +403,31 @@ def test_a_long_note_wraps_legibly_and_its_row_grows(demo: Path, tmp_path: Path)
         amounts = [_fen(m.group(1)) for line in page.splitlines() if (m := ROW_AMOUNT.match(line))]
         subtotals = [_fen(m.group(1)) for line in page.splitlines() if (m := SUBTOTAL.match(line))]
         assert subtotals == [sum(amounts)], f"page {number}"
+
+
+def test_a_program_code_in_any_case(demo: Path, tmp_path: Path) -> None:
+    """`--program DIBAO` is 低保 as `dibao` is; codes are stored lower-case."""
+    from suining_desk.services.programs import lookup_program
+
+    assert lookup_program(" DIBAO ") == lookup_program("dibao") == lookup_program("低保") == Program.get(
+        Program.code == "dibao")
+    assert lookup_program("") is None and lookup_program("Dibao2") is None
+    argv = ["ledger", "payments", "--program", "DiBao", "--year", "2018", "--month", "11", "--township", "长铺镇",
+            "--date", "2018-12-01", "--db", str(demo)]
+    assert main([*argv, "--out", str(tmp_path / "upper.pdf")]) == 0
+    assert main([*argv[:3], "dibao", *argv[4:], "--out", str(tmp_path / "lower.pdf")]) == 0
+    assert (tmp_path / "upper.pdf").read_bytes() != b""
+    assert _text(tmp_path / "upper.pdf") == _text(tmp_path / "lower.pdf")
+
+
+def test_a_month_of_a_program_paid_by_term_or_year_is_refused_plainly(demo: Path, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Not "nothing was paid": 助学补助 is paid by term, so there is no month ledger."""
+    for program, words in (("education", "助学补助是按学期发放的"), ("ranger", "是按年发放的")):
+        argv = ["ledger", "payments", "--program", program, "--year", "2018", "--month", "3",
+                "--out", str(tmp_path / "m.pdf"), "--db", str(demo)]
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert words in err and "不填月份即打印全年台账" in err and "没有已发放" not in err
+        assert main(argv[:6] + argv[8:]) == 0 and (tmp_path / "m.pdf").exists()  # the year's ledger
+        (tmp_path / "m.pdf").unlink()

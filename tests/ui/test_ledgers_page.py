@@ -338,3 +338,29 @@ def test_a_township_user_prints_within_their_township(qtbot, demo_db: DemoCounty
     retype(qtbot, page.township, "武阳镇")
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     assert page.problems.text() == "用户“luru”只管理长铺镇，不能打印武阳镇的台账" and page.township.hasFocus()
+
+
+def test_a_refused_request_clears_the_ledger_shown_before(qtbot, page: LedgersPage) -> None:  # type: ignore[no-untyped-def]
+    """The auditor's case: the form now asks for another ledger and is refused — the old one
+    must not stay in the preview, printable, under the new request."""
+    fill_dibao(qtbot, page)
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert page.result is not None and page.print_button.isEnabled()
+    retype(qtbot, page.township, "火星镇")
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert page.problems.text() == "没有名称或代码为“火星镇”的乡镇"
+    assert page.result is None and page.preview.page_count() == 0 and not generated_files(page)
+    assert not page.print_button.isEnabled() and not page.save_button.isEnabled() and page.status.text() == ""
+
+
+def test_a_program_paid_by_term_has_no_month_to_pick(qtbot, page: LedgersPage) -> None:  # type: ignore[no-untyped-def]
+    from suining_desk.db.models import Program
+
+    Program.create(code="education", name="助学补助", basis="person", frequency="term")
+    page.refresh()
+    fill_dibao(qtbot, page)
+    assert page.month.isEnabled() and page.month.currentData() == 11
+    choose(page.program, "助学补助")
+    assert not page.month.isEnabled() and page.month.currentData() is None
+    choose(page.program, "低保")
+    assert page.month.isEnabled()

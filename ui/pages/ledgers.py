@@ -51,7 +51,7 @@ from suining_desk.money import format_fen
 from suining_desk.os_errors import os_reason
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.areas import area_path
-from suining_desk.services.programs import program_choices
+from suining_desk.services.programs import lookup_program, program_choices
 from ui import tasks
 from ui.pdf_pages import PdfPages, chosen_pages, page_layout_for, print_pages
 from ui.session import Session
@@ -195,6 +195,17 @@ class LedgersPage(QWidget):
             "household": (self.tr("户编号："), self.household),
         }
         self._fill_village_completer()
+        self.program.currentIndexChanged.connect(self._program_changed)
+        self._program_changed()
+
+    def _program_changed(self) -> None:
+        """A program paid by term, quarter or year has no month ledger: its month is 全年."""
+        found = lookup_program(self.program.currentData() or "")
+        monthly = found is None or found.frequency in ("monthly", "once")
+        if not monthly:
+            self.month.setCurrentIndex(0)
+        self.month.setEnabled(monthly)
+        self.month.setToolTip("" if monthly else self.tr("该项目不按月发放，只有全年台账"))
 
     def _build_options(self) -> None:
         self.public = QCheckBox(self.tr("公示版"), objectName="ledger_public")
@@ -426,13 +437,14 @@ class LedgersPage(QWidget):
     def generate(self) -> None:
         if self.task is not None:
             return
+        self._discard_result()  # a new request: the ledger shown before must not stay printable
+        self._say("")
         try:
             spec = self.spec()
         except InvalidInput as exc:
             self._show_problems(list(exc.problems))
             return
         self.problems.show_problems([])
-        self._discard_result()
         out = Path(self._work_dir.name) / f"ledger-{uuid.uuid4().hex[:8]}.pdf"
         username = self.session.username
         page_text = self.tr("正在生成第 {number} / {total} 页…")

@@ -1,7 +1,8 @@
 """``suining-desk verify FILE.pdf``: does a printed ledger still match the database?
 
 Exit 0 when it does; 1 with what differs (rows, totals, records added or removed, pages
-whose content changed); 2 when the file is not a ledger this program made.
+whose content changed) or when the ledger file itself was altered or is damaged (then it is
+not compared); 2 when the file is missing or not a ledger this program made.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from suining_desk.cli import open_from_args
     from suining_desk.ledgers import read_ledger, verify_file
+    from suining_desk.ledgers.verify import FILE_PROBLEMS
     from suining_desk.messages import describe
     from suining_desk.money import format_fen
 
@@ -33,6 +35,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         read_ledger(path)  # refuse a file that is not a ledger before touching the database
     except InvalidInput as exc:
+        if all(p.code in FILE_PROBLEMS for p in exc.problems):  # our ledger, altered or damaged
+            print(f"核验不通过：{path.name} 未与数据库比对，因为文件本身有问题：")
+            for problem in exc.problems:
+                print(f"  - {describe(problem)}")
+            return 1
         for problem in exc.problems:
             print(f"错误：{describe(problem)}", file=sys.stderr)
         return 2
@@ -43,7 +50,10 @@ def run(args: argparse.Namespace) -> int:
     if report.ok:
         print(f"核验通过：{path.name} 与数据库一致（{title}）")
         return 0
-    print(f"核验不通过：{path.name}（{title}）与数据库现在的数据不一致：")
+    if any(p.code in FILE_PROBLEMS for p in report.differences):
+        print(f"核验不通过：{path.name}（{title}）未与数据库比对，因为文件本身有问题：")
+    else:
+        print(f"核验不通过：{path.name}（{title}）与数据库现在的数据不一致：")
     for problem in report.differences:
         print(f"  - {describe(problem)}")
     if report.current_code:

@@ -20,6 +20,7 @@ from suining_desk.ledgers.spec import FilterValue
 from suining_desk.money import fen_to_yuan_str
 from suining_desk.privacy import mask_bank, redact
 from suining_desk.problems import InvalidInput, Problem
+from suining_desk.services.programs import lookup_program
 
 COUNTY_NAME: Final = "绥宁县"
 SQLITE_VARIABLES: Final = 900  # ids per IN (…) query
@@ -48,7 +49,7 @@ def check_month(raw: Mapping[str, object]) -> int | None:
 
 
 def find_program(text: str) -> Program:
-    program = Program.get_or_none((Program.code == text) | (Program.name == text))
+    program = lookup_program(text)
     if program is None:
         names = "、".join(p.name for p in Program.select(Program.name).order_by(Program.sort_order, Program.id))
         if not names:

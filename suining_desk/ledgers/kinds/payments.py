@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from suining_desk.db.models import Area, Program, database
-from suining_desk.enums import AreaLevel
+from suining_desk.enums import FREQUENCIES, AreaLevel
 from suining_desk.ledgers.kind import Filters, LedgerKind
 from suining_desk.ledgers.kinds import common
 from suining_desk.ledgers.model import Align, Column, LedgerContent, Row, Total
@@ -87,9 +87,13 @@ def resolve(raw: Mapping[str, object]) -> dict[str, FilterValue]:
     program_text = str(raw.get("program") or "").strip()
     if not program_text:
         raise InvalidInput([Problem("required", {"label": "项目"}, field="program")])
-    out: dict[str, FilterValue] = {"program": common.find_program(program_text).code,
-                                   "year": common.check_year(raw)}
+    program = common.find_program(program_text)
+    out: dict[str, FilterValue] = {"program": program.code, "year": common.check_year(raw)}
     month = common.check_month(raw)
+    if month is not None and program.frequency not in ("monthly", "once"):  # its periods are terms, quarters, years
+        raise InvalidInput([Problem("ledger_month_not_monthly", {
+            "program": program.name, "frequency": FREQUENCIES.get(program.frequency, program.frequency)},
+            field="month")])
     if month is not None:
         out["month"] = month
     out.update(common.resolve_area_filters(raw, village=True))
