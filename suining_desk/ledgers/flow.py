@@ -6,6 +6,7 @@ cell too long for one, see :func:`suining_desk.ledgers.layout.tall_rows`), a 合
 the amount in capitals, rows of pictures, the signatures. A title never stands alone
 at the foot of a page (it keeps its header and first row), 合计 stays with the last row, and
 a table or picture run that goes on over a page break repeats its title (续) and header.
+A money table that goes over a page break has 本页小计 under its rows on each page it spans.
 
 Each page also says which of :meth:`LedgerContent.printed_rows` it shows (a range, since
 the blocks are placed in order), for the page hashes verify compares.
@@ -36,6 +37,7 @@ class BlockKind(StrEnum):
     HEADER = "header"
     ROW = "row"
     EMPTY = "empty"  # the section has nothing to show: 无
+    SUBTOTAL = "subtotal"  # 本页小计 of a money table that spans pages: rows index … index + count - 1
     SUM = "sum"  # 合计
     CAPITALS = "capitals"  # 合计金额（大写）
     PICTURES = "pictures"
@@ -82,6 +84,10 @@ def flow_geometry(setup: PageSetup) -> FlowGeometry:
     return FlowGeometry(geo.table_top, room, geo.left, geo.right, per_row, picture_width, picture_height)
 
 
+def _has_money(section: Section) -> bool:
+    return bool(section.rows) and any(c.total is Total.FEN for c in section.columns)
+
+
 def _tail_height(section: Section) -> float:
     """合计 and, for money, the capitals line under a table's last row."""
     totals = [c.total for c in section.columns if c.total is not Total.NONE]
@@ -121,11 +127,13 @@ class _Flow:
         header = HEADER_HEIGHT if section.header and rows else 0.0
         tail = _tail_height(section)
         picture_row = geo.picture_height + CAPTION_HEIGHT
-        limit = geo.room - TITLE_HEIGHT - header - tail - SECTION_GAP  # a row fits an empty page
+        # Room kept under every row of a money table for its page's 本页小计.
+        subtotal = L.ROW_HEIGHT if _has_money(section) else 0.0
+        limit = geo.room - TITLE_HEIGHT - header - tail - subtotal - SECTION_GAP  # a row fits an empty page
         edges = L.column_edges(section.columns, geo.left, geo.right) if section.columns else ()
         tall = L.tall_rows(rows, edges, self.metrics, limit) if rows else {}
         if rows:  # the title keeps its header and first row (and 合计, if that row is the last)
-            first = tall.get(0, L.ROW_HEIGHT) + (tail if len(rows) == 1 else 0.0)
+            first = tall.get(0, L.ROW_HEIGHT) + (tail if len(rows) == 1 else subtotal)
         else:
             first = picture_row if section.pictures else L.ROW_HEIGHT
         if self.blocks and self.room() < SECTION_GAP + TITLE_HEIGHT + header + first:
@@ -136,16 +144,23 @@ class _Flow:
             self.place(BlockKind.HEADER, number, header)
         if not rows and not section.pictures:
             self.place(BlockKind.EMPTY, number, L.ROW_HEIGHT)
+        page_start, spanned = 0, False  # the first row on this page; whether a break came between rows
         for i in range(len(rows)):
             row_h = tall.get(i, L.ROW_HEIGHT)
-            need = row_h + (tail if i == len(rows) - 1 else 0.0)
+            last = i == len(rows) - 1
+            need = row_h + (tail + (subtotal if spanned else 0.0) if last else subtotal)
             if self.room() < need:
+                if subtotal:
+                    self.place(BlockKind.SUBTOTAL, number, subtotal, index=page_start, count=i - page_start)
                 self.break_page()
+                page_start, spanned = i, True
                 self.place(BlockKind.TITLE, number, TITLE_HEIGHT, continued=True)
                 if header:
                     self.place(BlockKind.HEADER, number, header)
             self.place(BlockKind.ROW, number, row_h, index=i)
             self.item += 1
+        if spanned and subtotal:
+            self.place(BlockKind.SUBTOTAL, number, subtotal, index=page_start, count=len(rows) - page_start)
         if tail:
             self.place(BlockKind.SUM, number, L.ROW_HEIGHT)
             if tail > L.ROW_HEIGHT:

@@ -81,9 +81,11 @@ class Section:
         """What this section prints, one row each: table rows, then picture captions."""
         return [*self.rows, *(p.as_row() for p in self.pictures)]
 
-    def totals(self) -> tuple[int, ...]:
+    def totals(self, rows: range | None = None) -> tuple[int, ...]:
+        """The summed columns over all rows, or over ``rows`` (a page's share: 本页小计)."""
         width = len(total_columns(self.columns))
-        return tuple(sum(r.numbers[k] for r in self.rows) for k in range(width))
+        chosen = self.rows if rows is None else [self.rows[i] for i in rows]
+        return tuple(sum(r.numbers[k] for r in chosen) for k in range(width))
 
     def total_fen(self) -> int | None:
         at = fen_total_index(self.columns)

@@ -113,6 +113,8 @@ class _SectionPainter(Painter):
             self._verticals(xs[1:-1], top, b.height)
         elif kind is BlockKind.EMPTY:
             self.cell(-1, section.empty, top, b.height, L.TEXT_SIZE, Align.CENTER, left, right)
+        elif kind is BlockKind.SUBTOTAL:
+            self._sum(section, xs, top, b.height, range(b.index, b.index + b.count))
         elif kind is BlockKind.SUM:
             self._sum(section, xs, top, b.height)
         elif kind is BlockKind.CAPITALS:
@@ -122,11 +124,14 @@ class _SectionPainter(Painter):
             self.cell(-1, f"（小写）￥{fen_to_yuan_str(fen)}", top, b.height, L.TEXT_SIZE + 1,
                       Align.RIGHT, right - 150, right - 4)
 
-    def _sum(self, section: Section, xs: Sequence[float], top: float, height: float) -> None:
+    def _sum(self, section: Section, xs: Sequence[float], top: float, height: float,
+             rows: range | None = None) -> None:
+        """合计 of the table, or 本页小计 of ``rows`` (those on this page)."""
         summed = total_columns(section.columns)
         span_end = summed[0]
-        self.cell(-1, "合计", top, height, L.TEXT_SIZE + 0.5, Align.CENTER, xs[0], xs[span_end])
-        for index, value in zip(summed, section.totals(), strict=True):
+        label = "合计" if rows is None else "本页小计"
+        self.cell(-1, label, top, height, L.TEXT_SIZE + 0.5, Align.CENTER, xs[0], xs[span_end])
+        for index, value in zip(summed, section.totals(rows), strict=True):
             column = section.columns[index]
             self.cell(-1, format_number(value, column.total), top, height, L.TEXT_SIZE, column.align,
                       xs[index], xs[index + 1])

@@ -40,14 +40,25 @@ def test_flow_places_everything_once_and_within_the_page(sections: list[Section]
         last = page.blocks[-1]
         assert last.kind is not BlockKind.TITLE and last.kind is not BlockKind.HEADER
         for before, after in zip(page.blocks, page.blocks[1:], strict=False):
-            if after.kind is BlockKind.SUM:
-                assert before.kind is BlockKind.ROW and before.index == len(sections[before.section].rows) - 1
+            last_row = len(sections[before.section].rows) - 1
+            if after.kind is BlockKind.SUM:  # with the last row, or with the 本页小计 that ends with it
+                assert (before.kind is BlockKind.ROW and before.index == last_row) or (
+                    before.kind is BlockKind.SUBTOTAL and before.index + before.count - 1 == last_row)
             if after.kind is BlockKind.ROW and after.index > 0 and before.kind is not BlockKind.ROW:
                 assert before.kind is BlockKind.HEADER  # a continued table repeats its header
         seen_rows += [(b.section, b.index) for b in page.blocks if b.kind is BlockKind.ROW]
         continued = [b for b in page.blocks if b.kind is BlockKind.TITLE and b.continued]
         assert all(b is page.blocks[0] for b in continued)
     assert seen_rows == [(n, i) for n, s in enumerate(sections) for i in range(len(s.rows))]
+    # 本页小计: a money table over several pages has one on each of them, for that page's rows.
+    for n, section in enumerate(sections):
+        shares = [[b.index for b in page.blocks if b.kind is BlockKind.ROW and b.section == n] for page in pages]
+        shares = [share for share in shares if share]
+        subtotals = [(b.index, b.count) for page in pages for b in page.blocks
+                     if b.kind is BlockKind.SUBTOTAL and b.section == n]
+        money = bool(section.rows) and section.columns is COLUMNS
+        expected = [(share[0], len(share)) for share in shares] if money and len(shares) > 1 else []
+        assert subtotals == expected
     assert pages[-1].blocks[-1].kind is BlockKind.SIGNATURES
     titles = [b.section for page in pages for b in page.blocks if b.kind is BlockKind.TITLE and not b.continued]
     assert titles == list(range(len(sections)))

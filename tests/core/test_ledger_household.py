@@ -12,7 +12,6 @@ import io
 import re
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -58,21 +57,10 @@ def _photo(width: int, height: int, roof: tuple[int, int, int]) -> bytes:
     return out.getvalue()
 
 
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from suining_desk.demo.generate import generate_demo
-
-    path = tmp_path_factory.mktemp("household-file") / "demo.sqlite3"
-    db = open_database(path)
-    generate_demo(db, scale="small", seed=2018, progress=None, cancel=threading.Event())
-    close_database()
-    return path
-
-
 @pytest.fixture
-def demo(demo_path: Path, tmp_path: Path) -> Iterator[Demo]:
+def demo(small_demo_path: Path, tmp_path: Path) -> Iterator[Demo]:
     path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_path, path)
+    shutil.copy(small_demo_path, path)
     open_database(path)
     household_id = database.execute_sql(
         "SELECT r.household_id FROM relocation r ORDER BY (SELECT COUNT(*) FROM payment p "
@@ -259,3 +247,24 @@ def test_cli_refuses_an_unknown_household_in_chinese(demo: Demo, tmp_path: Path,
     assert message in capsys.readouterr().err
     assert not out.exists()
     open_database(demo.path)
+
+
+def test_a_payments_table_over_several_pages_has_a_subtotal_on_each(demo: Demo, tmp_path: Path) -> None:
+    """本页小计 on every page the 资金发放记录 spans, each the sum of that page's amounts; they add up to 合计."""
+    pages = _text(_print(demo, tmp_path / "file.pdf", portrait=True))
+    money = re.compile(r"-?\d+\.\d\d")
+    amount = re.compile(r"^\s*\d+\s.*?(-?\d+\.\d\d)\s+\d{4}-\d\d-\d\d\s")  # the figure before 发放日期
+    spanned = [page for page in pages if "资金发放记录" in page]
+    assert len(spanned) >= 2
+    subtotals = []
+    for page in spanned:
+        lines = page.splitlines()
+        start = next(i for i, line in enumerate(lines) if "资金发放记录" in line)
+        end = next(i for i, line in enumerate(lines) if "本页小计" in line)
+        amounts = [round(float(m[1]) * 100) for line in lines[start:end] if (m := amount.match(line))]
+        assert amounts
+        subtotal = round(float(money.findall(lines[end])[-1]) * 100)
+        assert subtotal == sum(amounts), (subtotal, amounts)
+        subtotals.append(subtotal)
+    total_line = next(line for line in spanned[-1].splitlines() if re.match(r"\s*合计\s", line))
+    assert sum(subtotals) == round(float(money.findall(total_line)[-1]) * 100)
