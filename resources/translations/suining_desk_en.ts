@@ -2928,7 +2928,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PaymentTableModel</name>
     <message>
-        <location filename="../../ui/models/payment_table.py" line="+34"/>
+        <location filename="../../ui/models/payment_table.py" line="+46"/>
         <source>记录号</source>
         <translation>Record no.</translation>
     </message>
@@ -3006,7 +3006,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PaymentsPage</name>
     <message>
-        <location filename="../../ui/pages/payments.py" line="+46"/>
+        <location filename="../../ui/pages/payments.py" line="+56"/>
         <source>{y}年</source>
         <translation>{y}</translation>
     </message>
@@ -3041,7 +3041,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Period:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -3051,7 +3051,17 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>{count} payments&#x3000;total {total} yuan ({capitals})</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+14"/>
+        <source>正在排序 {count} 笔…</source>
+        <translation>Sorting {count} payments…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>排序</source>
+        <translation>Sorting</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>冲销</source>
         <translation>Reverse</translation>
     </message>

@@ -9,10 +9,14 @@ Rows are read a page at a time, in SQL order.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
+from suining_desk.cancel import Cancelled
 from suining_desk.db.models import Area, database
 from suining_desk.enums import AreaLevel
 from suining_desk.periods import calendar_key, start_sql
@@ -97,7 +101,7 @@ _SORT = {
     PaymentColumn.AMOUNT: "p.amount_fen",
     PaymentColumn.ACCOUNT: "p.bank_account",
     PaymentColumn.BATCH: "p.batch_id",
-    PaymentColumn.KIND: "(p.reverses_id IS NULL) DESC, (p.reissue_of_id IS NULL) DESC",
+    PaymentColumn.KIND: "(p.reverses_id IS NOT NULL), (p.reissue_of_id IS NOT NULL)",  # 发放, 重新发放, 冲销
     PaymentColumn.REASON: "p.reason",
 }
 
@@ -183,6 +187,19 @@ def _row(r: tuple[Any, ...]) -> PaymentRow:
                       r[14] or "", r[15], r[16], r[17], r[18] or "", r[19])
 
 
+INDEXED_SORTS = frozenset({PaymentColumn.ID, PaymentColumn.PROGRAM})
+"""Orders an index gives: pages are read straight from it, however many rows there are.
+Any other order is sorted once into an id list (:func:`payment_ids`) and paged from that."""
+
+
+def _order(sort: PaymentColumn, descending: bool) -> str:
+    direction = " DESC" if descending else ""
+    if sort == PaymentColumn.ID:
+        return "p.id" + direction
+    keys = ", ".join(f"{k}{direction}" for k in _SORT[sort].split(", "))
+    return f"{keys}, p.id{direction}"
+
+
 def payment_page(f: PaymentFilter, sort: PaymentColumn = PaymentColumn.PROGRAM, descending: bool = False, *,
                  offset: int = 0, limit: int = 200, after: PaymentRow | None = None) -> list[PaymentRow]:
     """One page of the list in display order.
@@ -193,8 +210,7 @@ def payment_page(f: PaymentFilter, sort: PaymentColumn = PaymentColumn.PROGRAM, 
     every row before it.
     """
     where, params = _conditions(f, "p")
-    direction = " DESC" if descending else ""
-    if after is not None and sort in (PaymentColumn.ID, PaymentColumn.PROGRAM):
+    if after is not None and sort in INDEXED_SORTS:
         op = "<" if descending else ">"
         if sort == PaymentColumn.ID:
             where.append(f"p.id {op} ?")
@@ -203,10 +219,40 @@ def payment_page(f: PaymentFilter, sort: PaymentColumn = PaymentColumn.PROGRAM, 
             where.append(f"(p.program_id, p.period, p.id) {op} (?, ?, ?)")
             params += [after.program_id, after.period, after.id]
         offset = 0
-    keys = ", ".join(f"{k}{direction}" for k in _SORT[sort].split(", "))
-    order = "p.id" + direction if sort == PaymentColumn.ID else f"{keys}, p.id{direction}"
-    sql = f"{_ROWS} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?"
+    sql = f"{_ROWS} WHERE {' AND '.join(where)} ORDER BY {_order(sort, descending)} LIMIT ? OFFSET ?"
     return [_row(r) for r in database.execute_sql(sql, [*params, limit, offset])]
+
+
+def payment_ids(f: PaymentFilter, sort: PaymentColumn, descending: bool = False, *,
+                cancel: threading.Event | None = None) -> array[int]:
+    """Every id of the list in display order: one sort for the whole list (about a second
+    for a million payments) instead of one for every page read with OFFSET."""
+    where, params = _conditions(f, "p")
+    sql = f"SELECT p.id FROM payment p WHERE {' AND '.join(where)} ORDER BY {_order(sort, descending)}"
+    connection = database.connection()
+    watch = cancel is not None and hasattr(connection, "set_progress_handler")
+    if watch:
+        assert cancel is not None
+        connection.set_progress_handler(lambda: 1 if cancel.is_set() else 0, 20_000)
+    try:
+        return array("q", (row[0] for row in database.execute_sql(sql, params)))
+    except Exception:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled() from None  # SQLite stopped the query: "interrupted"
+        raise
+    finally:
+        if watch:
+            connection.set_progress_handler(None, 0)
+
+
+def payment_rows(ids: Sequence[int]) -> list[PaymentRow]:
+    """The rows of ``ids`` (one page), in that order."""
+    found: dict[int, PaymentRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        sql = f"{_ROWS} WHERE p.id IN ({','.join('?' * len(chunk))})"
+        found.update((r.id, r) for r in map(_row, database.execute_sql(sql, chunk)))
+    return [found[i] for i in ids if i in found]
 
 
 def payment_row(payment_id: int) -> PaymentRow | None:

@@ -245,3 +245,48 @@ def test_the_period_column_sorts_by_calendar(qtbot, county: PaymentCounty, tmp_p
         order.reverse()
     assert order == ["2018年", "2018年春季学期", "2018年第3季度", "2018年10月", "2018年11月"], order
     assert periods_with_payments(year=2018) == ["2018", "2018-T1", "2018-Q3", "2018-10", "2018-11"]
+
+
+def test_a_long_list_is_sorted_once_in_the_background_and_paged_by_id(  # type: ignore[no-untyped-def]
+        qtbot, county: PaymentCounty, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over SORT_AT_ONCE rows (a million in a county) a click on 领款人 runs one sort off the GUI
+    thread with progress; the pages are then read by id in that order. Cancelled, the list is
+    back in its indexed order."""
+    from PySide6.QtCore import Qt
+
+    import ui.models.payment_table as table_module
+    import ui.pages.payments as payments_module
+    from suining_desk.cancel import Cancelled
+    from suining_desk.services.payment_query import PaymentColumn, payment_page
+
+    monkeypatch.setattr(table_module, "SORT_AT_ONCE", 3)
+    page = PaymentsPage(session(tmp_path, "shenhe"))
+    qtbot.addWidget(page)
+    page.show()
+    header = page.table.horizontalHeader()
+    asked: list[object] = []
+    page.model.sort_wanted.connect(lambda: asked.append(page.model.wanted_sort()))
+
+    def click_header(column: int) -> None:
+        x = header.sectionViewportPosition(column) + 5
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+    click_header(PaymentColumn.PAYEE)
+    assert len(asked) == 1 and header.sortIndicatorSection() == PaymentColumn.PAYEE
+    shown = [page.model.index(r, PaymentColumn.ID).data() for r in range(page.model.rowCount())]
+    descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    expected = payment_page(page.model.current_filter, PaymentColumn.PAYEE, descending, limit=10_000)
+    assert shown == [r.id for r in expected] and len(shown) > 3
+    payees = [r.payee_name for r in expected]
+    assert payees == sorted(payees, reverse=descending)
+
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise Cancelled()
+
+    monkeypatch.setattr(payments_module, "payment_ids", refuse)
+    click_header(PaymentColumn.AMOUNT)
+    assert len(asked) == 2
+    assert header.sortIndicatorSection() == PaymentColumn.PROGRAM and page.model.current_sort == (
+        PaymentColumn.PROGRAM, False)
+    program_order = [r.id for r in payment_page(page.model.current_filter, limit=10_000)]
+    assert [page.model.index(r, PaymentColumn.ID).data() for r in range(page.model.rowCount())] == program_order

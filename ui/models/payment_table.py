@@ -1,8 +1,15 @@
 """Posted payments as a table over a million rows: the count and the sum come from the
-running totals, rows are read a page at a time when the view asks for them."""
+running totals, rows are read a page at a time when the view asks for them.
+
+In an indexed order (program and period, or record number) a page is read straight from
+the index. Any other order is sorted once into a list of ids and pages are read by id:
+at once for a list of up to :data:`SORT_AT_ONCE` rows, else the model asks for the sort
+(:attr:`PaymentTableModel.sort_wanted`) and the page runs it in the background with
+progress and cancel, showing the indexed order meanwhile."""
 
 from __future__ import annotations
 
+from array import array
 from typing import Any
 
 from PySide6.QtCore import (
@@ -12,21 +19,26 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from suining_desk.money import format_fen
 from suining_desk.periods import period_words
 from suining_desk.services.payment_query import (
+    INDEXED_SORTS,
     PaymentColumn,
     PaymentFilter,
     PaymentRow,
     Totals,
+    payment_ids,
     payment_page,
+    payment_rows,
     payment_totals,
 )
 from ui.models.paged_table import ID_ROLE, MAX_CACHED_PAGES, RAW_SORT_ROLE, RIGHT
 
 PAGE = 200
+SORT_AT_ONCE = 100_000  # sorted on the spot (a tenth of a second); more rows are sorted in the background
 Index = QModelIndex | QPersistentModelIndex
 PC = PaymentColumn
 
@@ -63,11 +75,14 @@ RIGHT_COLUMNS = frozenset({PC.PEOPLE, PC.STANDARD, PC.AMOUNT})
 
 
 class PaymentTableModel(QAbstractTableModel):
+    sort_wanted = Signal()  # a long sort to run in the background: see wanted_sort
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._filter = PaymentFilter()
         self._sort = PC.PROGRAM
         self._descending = False
+        self._ids: array[int] | None = None  # the rows in a sorted order, when not an indexed one
         self.totals = Totals(0, 0)
         self._pages: dict[int, list[PaymentRow]] = {}
 
@@ -79,11 +94,40 @@ class PaymentTableModel(QAbstractTableModel):
     def current_filter(self) -> PaymentFilter:
         return self._filter
 
+    @property
+    def current_sort(self) -> tuple[PaymentColumn, bool]:
+        return self._sort, self._descending
+
     def reload(self) -> None:
         self.beginResetModel()
         self.totals = payment_totals(self._filter)
         self._pages.clear()
+        wanted = self._arrange()
         self.endResetModel()
+        if wanted:
+            self.sort_wanted.emit()
+
+    def _arrange(self) -> bool:
+        """The id list for the current order, if it needs one; True when it is too long to sort here."""
+        self._ids = None
+        if self._sort in INDEXED_SORTS or self.totals.payments == 0:
+            return False
+        if self.totals.payments <= SORT_AT_ONCE:
+            self._ids = payment_ids(self._filter, self._sort, self._descending)
+            return False
+        return True
+
+    def wanted_sort(self) -> tuple[PaymentFilter, PaymentColumn, bool]:
+        return self._filter, self._sort, self._descending
+
+    def use_sorted(self, wanted: tuple[PaymentFilter, PaymentColumn, bool], ids: array[int]) -> None:
+        """The background sort's result, if it is still the order and filter asked for."""
+        if wanted != self.wanted_sort():
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._ids = ids
+        self._pages.clear()
+        self.layoutChanged.emit()
 
     def row_value(self, row: int) -> PaymentRow | None:
         if not 0 <= row < self.totals.payments:
@@ -93,18 +137,23 @@ class PaymentTableModel(QAbstractTableModel):
         if page is None:
             if len(self._pages) >= MAX_CACHED_PAGES:
                 self._pages.pop(next(iter(self._pages)))
-            before = self._pages.get(page_no - 1)
-            start, total = page_no * PAGE, self.totals.payments
-            end = min(start + PAGE, total)
-            if before is None and start > total // 2:  # nearer the end: count from there, backwards
-                page = payment_page(self._filter, self._sort, not self._descending, offset=total - end,
-                                    limit=end - start)[::-1]
-            else:
-                page = payment_page(self._filter, self._sort, self._descending, offset=start, limit=PAGE,
-                                    after=before[-1] if before else None)
+            page = self._read_page(page_no)
             self._pages[page_no] = page
         index = row - page_no * PAGE
         return page[index] if index < len(page) else None
+
+    def _read_page(self, page_no: int) -> list[PaymentRow]:
+        start, total = page_no * PAGE, self.totals.payments
+        end = min(start + PAGE, total)
+        if self._ids is not None:
+            return payment_rows(self._ids[start:end])
+        # No id list: an indexed order (or, while a long sort runs, the default one).
+        sort, descending = (self._sort, self._descending) if self._sort in INDEXED_SORTS else (PC.PROGRAM, False)
+        before = self._pages.get(page_no - 1)
+        if before is None and start > total // 2:  # nearer the end: count from there, backwards
+            return payment_page(self._filter, sort, not descending, offset=total - end, limit=end - start)[::-1]
+        return payment_page(self._filter, sort, descending, offset=start, limit=PAGE,
+                            after=before[-1] if before else None)
 
     def row_of(self, payment_id: int) -> int | None:
         for page_no, page in self._pages.items():
@@ -149,4 +198,7 @@ class PaymentTableModel(QAbstractTableModel):
         self._sort = PC(column)
         self._descending = order == Qt.SortOrder.DescendingOrder
         self._pages.clear()
+        wanted = self._arrange()
         self.layoutChanged.emit()
+        if wanted:
+            self.sort_wanted.emit()

@@ -4,6 +4,9 @@ corrections of one payment."""
 
 from __future__ import annotations
 
+import threading
+from array import array
+
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,9 +24,16 @@ from suining_desk.money import fen_to_capitals, format_fen
 from suining_desk.periods import period_words
 from suining_desk.problems import InvalidInput
 from suining_desk.services import corrections
-from suining_desk.services.payment_query import PaymentFilter, PaymentRow, periods_with_payments
+from suining_desk.services.payment_query import (
+    PaymentColumn,
+    PaymentFilter,
+    PaymentRow,
+    payment_ids,
+    periods_with_payments,
+)
 from suining_desk.services.programs import program_choices
 from suining_desk.services.search import search_people
+from ui import tasks
 from ui.dialogs.money_dialogs import StepDialog
 from ui.models.payment_table import PaymentTableModel
 from ui.pages.record_page import filter_combo
@@ -86,6 +96,7 @@ class PaymentsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reverse_button.clicked.connect(self.reverse)
         self.reissue_button.clicked.connect(self.reissue)
+        self.model.sort_wanted.connect(self._sort_in_background)
         self._periods_changed()
 
     def set_area(self, area_id: int | None) -> None:
@@ -123,6 +134,25 @@ class PaymentsPage(QWidget):
             count=f"{totals.payments:,}", total=format_fen(totals.total_fen),
             capitals=fen_to_capitals(totals.total_fen)))
         self._update_buttons()
+
+    def _sort_in_background(self) -> None:
+        """A sort over more rows than the model sorts on the spot: with progress and cancel.
+        Cancelled, the list goes back to its indexed order (program and period). The progress
+        dialog is modal, so no other sort or filter is asked for meanwhile; a result that no
+        longer fits is dropped by the model anyway."""
+        wanted = self.model.wanted_sort()
+        f, sort, descending = wanted
+
+        def work(progress: tasks.ProgressFn, cancel: threading.Event) -> array[int]:
+            progress(self.tr("正在排序 {count} 笔…").format(count=f"{self.model.totals.payments:,}"), 0.0)
+            return payment_ids(f, sort, descending, cancel=cancel)
+
+        def cancelled() -> None:
+            if self.model.wanted_sort() == wanted:  # sorts the model back too
+                self.table.horizontalHeader().setSortIndicator(PaymentColumn.PROGRAM, Qt.SortOrder.AscendingOrder)
+
+        tasks.run_with_progress(self, self.tr("排序"), work, lambda ids: self.model.use_sorted(wanted, ids),
+                                on_cancel=cancelled)
 
     # --- one payment ---
     def selected(self) -> PaymentRow | None:
