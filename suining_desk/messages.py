@@ -117,7 +117,7 @@ MESSAGES: dict[str, str] = {
     "batch_not_one_off": "“{program}”不是一次性救助，发放批次按名单和标准自动生成",
     "batch_empty": "{program}{period}在所选区域内没有应发放的对象，未生成批次",
     "batch_unknown": "没有批次“{value}”",
-    "batch_not_draft": "批次{batch}已{status}，只有草稿可以修改",
+    "batch_not_draft": "批次{batch}{status}，只有草稿可以修改",  # status: 已提交, 已审核, 已发放
     "batch_wrong_status": "批次{batch}当前为“{status}”，此操作要求“{wanted}”",
     "batch_no_lines": "批次{batch}没有发放明细，不能提交",
     "approver_is_creator": "批次{batch}由{user}录入，录入人不能审核自己录入的批次",
@@ -241,6 +241,7 @@ MESSAGES: dict[str, str] = {
                           "（密码会提示输入，或取自环境变量 SUINING_PASSWORD）"),
     "cli_no_accounts": "数据库“{path}”中还没有用户，请先用 suining-desk init --db 路径 --admin 用户名 创建管理员",
     "cli_no_password": "没有输入密码",
+    "cli_no_new_password": "没有终端可以输入新密码：请在命令行窗口中运行，或把新密码放在环境变量 {env} 中",
     "init_exists": "“{path}”已存在：init 只创建新的数据库",
     "db_disk_full": "磁盘空间已满，本次修改没有保存，数据库保持原样。请清理磁盘后再试",
     "db_busy": "数据库正忙（另一个程序正在写入），本次修改没有保存，请稍后再试",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
 
 from suining_desk.access import Account, accounts_exist
 from suining_desk.problems import InvalidInput, Problem
@@ -24,14 +25,39 @@ def add_user_option(parser: argparse.ArgumentParser) -> None:
                         help=f"以此用户身份操作（密码会提示输入，或取自环境变量 {PASSWORD_ENV}）")
 
 
+def has_terminal() -> bool:
+    """Whether getpass can ask without echo: a console on Windows, a controlling terminal elsewhere."""
+    if os.name == "nt":
+        return True
+    try:
+        os.close(os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY))
+    except OSError:
+        return False
+    return True
+
+
+def ask_secret(prompt: str) -> str:
+    """A password typed at the terminal without echo; without a terminal (a script, a
+    scheduled task) one line of standard input, with no English warning about echo that
+    getpass would print. EOFError when there is nothing to read."""
+    if has_terminal():
+        return getpass.getpass(prompt)
+    print(prompt, end="", file=sys.stderr, flush=True)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        print(file=sys.stderr)  # the message that follows starts on its own line
+        raise EOFError
+    return line.rstrip("\r\n")
+
+
 def read_password(prompt: str = "密码：", *, confirm: bool = False) -> str:
     """From SUINING_PASSWORD, else asked (twice when ``confirm``)."""
     given = os.environ.get(PASSWORD_ENV)
     if given:
         return given
     try:
-        password = getpass.getpass(prompt)
-        if password and confirm and getpass.getpass("再输入一次：") != password:
+        password = ask_secret(prompt)
+        if password and confirm and ask_secret("再输入一次：") != password:
             raise InvalidInput([Problem("password_mismatch")])
     except EOFError:  # no terminal to ask on (a script, a pipe) and no SUINING_PASSWORD
         password = ""

@@ -160,6 +160,9 @@ def test_adjust_and_remove_lines_only_in_a_draft(county: PaymentCounty) -> None:
     with pytest.raises(InvalidInput) as frozen:
         adjust_line(zhang.id, 1, "x", user="luru")
     assert _codes(frozen) == {"batch_not_draft"}
+    from suining_desk.messages import describe
+
+    assert describe(frozen.value.problems[0]) == f"批次{batch.batch_no}已提交，只有草稿可以修改"  # not 已已提交
     # Not even plain SQL changes a submitted batch's lines.
     for sql in ("UPDATE payment SET amount_fen = 1 WHERE id = ?", "DELETE FROM payment WHERE id = ?"):
         with pytest.raises((peewee.IntegrityError, sqlite3.IntegrityError)):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk.cli import main
+from suining_desk.cli import auth, main
 from suining_desk.cli.auth import authenticate_cli
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, User
@@ -44,6 +44,7 @@ def test_init_prompts_twice_and_refuses_a_weak_password(tmp_path: Path, monkeypa
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.delenv("SUINING_PASSWORD", raising=False)
     answers = iter(["Admin2018x", "Admin2018y"])
+    monkeypatch.setattr(auth, "has_terminal", lambda: True)
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(answers))
     path = tmp_path / "a.sqlite3"
     assert main(["init", "--db", str(path), "--admin", "wang"]) == 1
@@ -87,6 +88,7 @@ def test_user_commands_need_an_authenticated_admin(new_db: Path, monkeypatch: py
 def test_authenticate_cli_prompts_for_the_password(new_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SUINING_PASSWORD", raising=False)
     prompts: list[str] = []
+    monkeypatch.setattr(auth, "has_terminal", lambda: True)
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": prompts.append(prompt) or ADMIN_PW)
     open_database(new_db)
     account = authenticate_cli(argparse.Namespace(user="wang"))
@@ -95,3 +97,25 @@ def test_authenticate_cli_prompts_for_the_password(new_db: Path, monkeypatch: py
         authenticate_cli(argparse.Namespace())
     assert info.value.problems[0].code == "cli_user_required"
     close_database()
+
+
+def test_without_a_terminal_passwords_come_from_standard_input(new_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A script or scheduled task: one line each from stdin, no English echo warning; nothing
+    to read is a Chinese refusal (it was EOFError and a crash report)."""
+    import io
+
+    monkeypatch.delenv("SUINING_PASSWORD", raising=False)
+    monkeypatch.delenv("SUINING_NEW_PASSWORD", raising=False)
+    monkeypatch.setattr(auth, "has_terminal", lambda: False)
+    db = ["--db", str(new_db)]
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["user", "add", "luru", "--user", "wang", *db]) == 1
+    assert "没有输入密码" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO(ADMIN_PW + "\n"))
+    assert main(["user", "add", "luru", "--user", "wang", *db]) == 1
+    err = capsys.readouterr().err
+    assert "没有终端可以输入新密码" in err and "SUINING_NEW_PASSWORD" in err and "Warning" not in err
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{ADMIN_PW}\nLuru2018x\nLuru2018x\n"))
+    assert main(["user", "add", "luru", "--user", "wang", *db]) == 0
+    assert "已新增用户 luru" in capsys.readouterr().out

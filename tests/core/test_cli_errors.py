@@ -244,7 +244,10 @@ def test_no_terminal_to_ask_for_the_password(path: Path, monkeypatch: pytest.Mon
     def no_terminal(prompt: str = "") -> str:
         raise EOFError
 
+    from suining_desk.cli import auth
+
     monkeypatch.delenv("SUINING_PASSWORD")
+    monkeypatch.setattr(auth, "has_terminal", lambda: True)  # a terminal that gives nothing
     monkeypatch.setattr(getpass, "getpass", no_terminal)
     assert main(["period", "close", "2018-10", "--user", "shenhe", "--db", str(path)]) == 1
     assert capsys.readouterr().err.strip() == "错误：没有输入密码"

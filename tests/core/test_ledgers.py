@@ -305,7 +305,10 @@ def test_cli_user_must_give_the_password(demo: Path, tmp_path: Path, monkeypatch
     # An explicit 制表人 wins; the password can also be typed at the prompt.
     import getpass
 
+    from suining_desk.cli import auth
+
     monkeypatch.delenv("SUINING_PASSWORD")
+    monkeypatch.setattr(auth, "has_terminal", lambda: True)
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": DEMO_PASSWORD)
     assert main([*argv, "--preparer", "李四"]) == 0
     open_database(demo)

@@ -4,11 +4,10 @@ and ``user passwd`` to change one's own password. Users are never deleted."""
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 from typing import Any
 
-from suining_desk.cli.auth import add_user_option
+from suining_desk.cli.auth import add_user_option, ask_secret
 from suining_desk.enums import ROLES
 from suining_desk.problems import InvalidInput, Problem
 
@@ -36,9 +35,12 @@ def _new_password() -> str:
     given = os.environ.get(NEW_PASSWORD_ENV)
     if given:
         return given
-    first = getpass.getpass("新密码：")
-    if getpass.getpass("再输入一次新密码：") != first:
-        raise InvalidInput([Problem("password_mismatch")])
+    try:
+        first = ask_secret("新密码：")
+        if ask_secret("再输入一次新密码：") != first:
+            raise InvalidInput([Problem("password_mismatch")])
+    except EOFError:  # no terminal to ask on (a script, a pipe)
+        raise InvalidInput([Problem("cli_no_new_password", {"env": NEW_PASSWORD_ENV})]) from None
     return first
 
 
