@@ -47,6 +47,7 @@ class PaymentFilter:
     period: str | None = None  # an exact label
     year: int | None = None  # periods of a year (ignored when ``period`` is set)
     household_ids: tuple[int, ...] | None = None
+    months: tuple[str, str] | None = None  # first and last month label: a quarter or term of a monthly program
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,9 @@ def _conditions(f: PaymentFilter, alias: str, *, summary: bool = False) -> tuple
     if f.period:
         where.append(f"{alias}.period = ?")
         params.append(f.period)
+    elif f.months is not None:  # month labels only: 2018-Q1, 2018-T1 and 2018 sort outside 2018-01…2018-03
+        where.append(f"{alias}.period >= ? AND {alias}.period <= ?")
+        params += list(f.months)
     elif f.year is not None:
         where.append(f"{alias}.period >= ? AND {alias}.period < ?")
         params += [str(f.year), str(f.year + 1)]

@@ -89,6 +89,20 @@ def test_batch_walk_through_the_command_line(path: Path, tmp_path: Path, capsys:
     assert PaymentBatch.get(PaymentBatch.batch_no == batch).status == "posted"
     close_database()
     assert (cli["payments"], cli["total_fen"]) == tuple(summed) == (4, 129000)
+    # A quarter (or the year) of a monthly program: the sum of its months.
+    for asked in ("2018-Q4", "2018"):
+        code, out, _ = run(path, capsys, "payment", "totals", "--area", "长铺镇", "--program", "低保", "--period",
+                           asked, "--json")
+        assert code == 0 and json.loads(out) == cli, asked
+    code, out, _ = run(path, capsys, "payment", "totals", "--program", "低保", "--period", "2018-Q3", "--json")
+    assert code == 0 and json.loads(out) == {"payments": 0, "total_fen": 0}
+    # The batch list sums paid money apart from money still in the workflow.
+    assert run(path, capsys, "batch", "create", "--program", "低保", "--period", "2018-11", "--area", "长铺镇",
+               "--pay-date", "2018-11-10", "--user", "luru")[0] == 0
+    code, out, _ = run(path, capsys, "batch", "list", "--area", "长铺镇")
+    lines = out.splitlines()
+    assert code == 0 and lines[-2].startswith("已发放合计\t2 个批次") and lines[-2].endswith("\t1,290.00")
+    assert lines[-1].startswith("未发放合计\t1 个批次") and lines[-1].endswith("\t1,290.00")
 
 
 def test_period_lock_and_checks(path: Path, capsys: pytest.CaptureFixture[str]) -> None:

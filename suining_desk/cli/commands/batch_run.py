@@ -104,8 +104,12 @@ def do_list(args: argparse.Namespace) -> int:
     for r in ordered:
         print(f"{r.batch_no}\t{r.program}\t{r.period}\t{r.area}\t{BATCH_STATUS.get(r.status, r.status)}\t{r.lines}\t"
               f"{format_fen(r.total_fen)}\t{r.created_by}\t{r.approved_by}\t{r.paid_date or ''}")
-    print(f"合计\t{len(ordered)} 个批次\t\t\t\t{sum(r.lines for r in ordered)}\t"
-          f"{format_fen(sum(r.total_fen for r in ordered))}")
+    # Money paid and money still in the workflow apart: only posted batches are paid.
+    for label, chosen in (("已发放合计", [r for r in ordered if r.status == "posted"]),
+                          ("未发放合计", [r for r in ordered if r.status != "posted"])):
+        if chosen:
+            print(f"{label}\t{len(chosen)} 个批次\t\t\t\t{sum(r.lines for r in chosen)}\t"
+                  f"{format_fen(sum(r.total_fen for r in chosen))}")
     return 0
 
 

@@ -33,7 +33,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
     totals = actions.add_parser("totals", help="已发放金额合计（按区域、项目、期间或年度）")
     totals.add_argument("--area", metavar="区域", help="乡镇、村或组（名称、代码或 乡镇/村）")
     totals.add_argument("--program", metavar="项目", help="项目名称或代码（不填为全部项目）")
-    totals.add_argument("--period", type=plain, metavar="期间", help="如 2018-11（按月）、2018-T1、2018-Q3、2018")
+    totals.add_argument("--period", type=plain, metavar="期间",
+                        help="如 2018-11（按月）、2018-T1、2018-Q3、2018；按月发放的项目也可按季、学期或年合计")
     totals.add_argument("--year", type=plain, metavar="年度", help="归属年度，如 2018（与 --period 同时给出时按期间）")
     totals.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
     for name, p in (("reverse", reverse), ("reissue", reissue), ("show", show), ("totals", totals)):
@@ -79,11 +80,16 @@ def run(args: argparse.Namespace) -> int:
         from suining_desk.periods import parse_period
 
         program = find_program(args.program) if args.program else None
-        # the same checks as batch create and ledger: a program's own kind of period, years 2000–2100
-        period = parse_period(args.period, program.frequency if program else None).label if args.period else None
+        period, months = None, None
+        if args.period:
+            asked = parse_period(args.period)  # years 2000–2100, as batch create and ledger
+            if program is not None and program.frequency in ("monthly", "once") and len(asked.months()) > 1:
+                months = (asked.months()[0], asked.months()[-1])  # a quarter, term or year of a monthly program
+            else:  # otherwise the program's own kind of period
+                period = parse_period(args.period, program.frequency if program else None).label
         f = payment_query.PaymentFilter(
-            area_id=find_area(args.area) if args.area else None,
-            program_id=program.id if program else None, period=period, year=year_or_none(args.year))
+            area_id=find_area(args.area) if args.area else None, program_id=program.id if program else None,
+            period=period, year=year_or_none(args.year), months=months)
         totals = payment_query.payment_totals(f)
         if args.json:
             print_json({"payments": totals.payments, "total_fen": totals.total_fen})
