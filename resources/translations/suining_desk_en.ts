@@ -42,7 +42,7 @@
 <context>
     <name>AreaEdit</name>
     <message>
-        <location filename="../../ui/widgets/inputs.py" line="+41"/>
+        <location filename="../../ui/widgets/inputs.py" line="+52"/>
         <source>平方米，如 75 或 75.5</source>
         <translation>Square metres, e.g. 75 or 75.5</translation>
     </message>
@@ -328,7 +328,7 @@ Data entered since then will not be in the restored database; a copy of the curr
 <context>
     <name>BatchDetailView</name>
     <message>
-        <location filename="../../ui/widgets/batch_detail.py" line="+30"/>
+        <location filename="../../ui/widgets/batch_detail.py" line="+31"/>
         <source>提交审核</source>
         <translation>Submit for review</translation>
     </message>
@@ -413,7 +413,7 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>发放明细</source>
         <translation>Payment lines</translation>
     </message>
@@ -446,17 +446,17 @@ Data entered since then will not be in the restored database; a copy of the curr
 <context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../../ui/pages/batches.py" line="+54"/>
+        <location filename="../../ui/pages/batches.py" line="+55"/>
         <source>{y}年</source>
         <translation>{y}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>批次号</source>
-        <translation>Batch no.</translation>
+        <source>批次号&#x3000;Ctrl+F</source>
+        <translation>Batch no.&#x3000;Ctrl+F</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>生成批次(&amp;N)…</source>
         <translation>&amp;New batch…</translation>
     </message>
@@ -973,17 +973,17 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>EnrolmentsPage</name>
     <message>
-        <location filename="../../ui/pages/enrolments.py" line="+40"/>
+        <location filename="../../ui/pages/enrolments.py" line="+41"/>
         <source>只看现在享受的</source>
         <translation>Current only</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>搜索：姓名、拼音首字母、身份证号后几位、户编号</source>
-        <translation>Search: name, pinyin initials, last digits of ID no., household no.</translation>
+        <source>搜索：姓名、拼音首字母、身份证号后几位、户编号&#x3000;Ctrl+F</source>
+        <translation>Search: name, pinyin initials, last digits of ID no., household no.&#x3000;Ctrl+F</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>纳入(&amp;N)…</source>
         <translation>&amp;Enrol…</translation>
     </message>
@@ -2191,7 +2191,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ListDetailPage</name>
     <message>
-        <location filename="../../ui/pages/list_detail.py" line="+54"/>
+        <location filename="../../ui/pages/list_detail.py" line="+55"/>
         <source>搜索：姓名、拼音或首字母、身份证号（或后4~6位）、户编号&#x3000;Ctrl+F</source>
         <translation>Search: name, pinyin or initials, ID no. (or last 4–6 digits), household no.&#x3000;Ctrl+F</translation>
     </message>
@@ -2201,7 +2201,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>{count} entries</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>找到 {people} 人，{households} 户</source>
         <translation>Found {people} people in {households} households</translation>
     </message>
@@ -2688,12 +2688,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+8"/>
-        <location line="+118"/>
+        <location line="+126"/>
         <source>生成发放批次</source>
         <translation>New payment batch</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-101"/>
         <source>预览(&amp;P)</source>
         <translation>&amp;Preview</translation>
     </message>
@@ -2754,12 +2754,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Click “Preview” to see who is due payment and why others are left out.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>应发 {lines} 笔，{people} 人，合计 {total} 元；未列入 {excluded} 个对象。</source>
         <translation>{lines} payments due, {people} people, total {total} yuan; {excluded} left out.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>计算应发放对象</source>
         <translation>Working out who is due payment</translation>
     </message>
@@ -3006,17 +3006,17 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PaymentsPage</name>
     <message>
-        <location filename="../../ui/pages/payments.py" line="+56"/>
+        <location filename="../../ui/pages/payments.py" line="+57"/>
         <source>{y}年</source>
         <translation>{y}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>搜索：姓名、拼音首字母、身份证号后几位、户编号</source>
-        <translation>Search: name, pinyin initials, last digits of ID no., household no.</translation>
+        <source>搜索：姓名、拼音首字母、身份证号后几位、户编号&#x3000;Ctrl+F</source>
+        <translation>Search: name, pinyin initials, last digits of ID no., household no.&#x3000;Ctrl+F</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>冲销…</source>
         <translation>Reverse…</translation>
     </message>
@@ -3076,7 +3076,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&amp;Reverse</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+8"/>
         <source>重新发放</source>
         <translation>Reissue</translation>
@@ -3567,7 +3572,7 @@ There is no database on this computer yet. You can open the demo data (fictional
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../ui/pages/list_detail.py" line="-119"/>
+        <location filename="../../ui/pages/list_detail.py" line="-115"/>
         <source>全部</source>
         <translation>All</translation>
     </message>

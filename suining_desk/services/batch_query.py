@@ -209,6 +209,10 @@ def batch_history(batch_id: int) -> list[HistoryLine]:
     for e in AuditEntry.select().where((AuditEntry.table_name == "payment_batch")
                                        & (AuditEntry.record_id == str(batch_id))).order_by(AuditEntry.seq):
         after = json.loads(e.after) if e.after else {}
-        detail = "；".join(f"{k}={v}" for k, v in after.items() if k in ("reason", "paid_date", "lines", "file"))
-        out.append(HistoryLine(e.at.replace("T", " "), e.username, ACTIONS.get(e.action, e.action), detail))
+        detail = "；".join(template.format(after[key]) for key, template in _DETAILS.items() if after.get(key))
+        out.append(HistoryLine(e.at.replace("T", " ")[:19], e.username, ACTIONS.get(e.action, e.action), detail))
     return out
+
+
+_DETAILS = {"lines": "{} 笔", "paid_date": "发放日期 {}", "file": "文件 {}", "reason": "原因：{}"}
+"""What a history line says of its audit entry, in Chinese (the entry's own keys are English)."""

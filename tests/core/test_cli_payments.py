@@ -56,6 +56,7 @@ def test_batch_walk_through_the_command_line(path: Path, tmp_path: Path, capsys:
     assert code == 0 and "已发放过账 2 笔" in out
     code, out, _ = run(path, capsys, "batch", "show", batch, "--lines")
     assert "已发放" in out and "张建国" in out and "审核通过" in out
+    assert "生成草稿\t2 笔" in out and "发放日期 2018-10-10" in out and "lines=" not in out and "paid_date" not in out
 
     bank = tmp_path / "list.csv"
     assert run(path, capsys, "batch", "export-bank", batch, str(bank))[0] == 0

@@ -247,3 +247,24 @@ def test_a_closed_month_is_said_at_the_preview_and_no_draft_is_made(qtbot, count
     click(qtbot, clerk.new_button)
     assert "2018-11已关账" in seen["preview"] and "2018-11已关账" in seen["create"]
     assert PaymentBatch.select().count() == 0
+
+
+def test_enter_previews_first_then_makes_the_draft(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A clerk types the month and presses Enter: the preview with its exclusions, not a draft at once."""
+    clerk = page_for(qtbot, county, tmp_path, "luru")
+    seen: dict[str, object] = {}
+
+    def type_and_enter(dialog: QDialog) -> None:
+        assert isinstance(dialog, NewBatchDialog)
+        dialog.program.setCurrentText("低保")
+        dialog.period.clear()
+        qtbot.keyClicks(dialog.period, "2018-11")
+        qtbot.keyClick(dialog.period, Qt.Key.Key_Return)
+        seen["after_first"] = (dialog.isVisible(), PaymentBatch.select().count(), dialog.summary.text())
+        qtbot.keyClick(dialog.period, Qt.Key.Key_Return)
+        seen["after_second"] = PaymentBatch.select().count()
+
+    when_dialog_opens(NewBatchDialog, type_and_enter)
+    click(qtbot, clerk.new_button)
+    assert seen["after_first"] == (True, 0, "应发 2 笔，5 人，合计 1,290.00 元；未列入 0 个对象。")
+    assert seen["after_second"] == 1

@@ -290,3 +290,44 @@ def test_a_long_list_is_sorted_once_in_the_background_and_paged_by_id(  # type: 
         PaymentColumn.PROGRAM, False)
     program_order = [r.id for r in payment_page(page.model.current_filter, limit=10_000)]
     assert [page.model.index(r, PaymentColumn.ID).data() for r in range(page.model.rowCount())] == program_order
+
+
+def test_ctrl_f_goes_to_the_search_box_of_each_money_page(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from ui.pages.batches import BatchesPage
+
+    for page_class, box in ((PaymentsPage, "search"), (EnrolmentsPage, "search"), (BatchesPage, "number_filter")):
+        page = page_class(session(tmp_path, "shenhe"))
+        qtbot.addWidget(page)
+        page.show()
+        page.activateWindow()
+        qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+        edit = page.findChild(QLineEdit, box)
+        edit.setText("张")
+        page.setFocus()
+        assert not edit.hasFocus()
+        qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert QApplication.focusWidget() is edit and edit.selectedText() == "张", page_class.__name__
+        page.close()
+
+
+def test_reissue_without_a_reason_says_so(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = PaymentsPage(session(tmp_path, "shenhe"))
+    qtbot.addWidget(page)
+    page.show()
+    page.set_area(county.areas.changpu.id)
+    page.program_filter.setCurrentText("医疗救助")
+    page.table.selectRow(0)
+    seen: dict[str, object] = {}
+
+    def empty_reason(dialog: QDialog) -> None:
+        assert isinstance(dialog, StepDialog)
+        click(qtbot, dialog.save_button)
+        seen["problems"], seen["open"] = dialog.problems.text(), dialog.isVisible()
+        dialog.reject()
+
+    when_dialog_opens(StepDialog, empty_reason)
+    click(qtbot, page.reissue_button)
+    assert seen == {"problems": "原因不能为空", "open": True}

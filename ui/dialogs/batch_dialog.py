@@ -135,10 +135,17 @@ class NewBatchDialog(QDialog):
         self.summary.setText(self.tr("一次性救助批次先新建空草稿，再逐笔登记。") if self.current_program().one_off
                              else self.tr("点“预览”查看应发放的对象和未列入的原因。"))
         self.problems.show_problems([])
+        self._default_button()
 
     def _args(self) -> tuple[int, str, int, dt.date]:
         return (self.current_program().id, self.period.text().strip(), int(self.area.currentData()),
                 from_qdate(self.pay_date.date()))
+
+    def _default_button(self) -> None:
+        """Enter previews first: the draft is made (Enter again) after the exclusions were seen."""
+        previewed = self.preview is not None or self.current_program().one_off
+        self.preview_button.setDefault(not previewed)
+        self.create_button.setDefault(previewed)
 
     def _show_preview(self, preview: Preview) -> None:
         self.preview = preview
@@ -147,6 +154,7 @@ class NewBatchDialog(QDialog):
         self.summary.setText(text.format(
             lines=len(preview.lines), people=preview.people, total=format_fen(preview.total_fen),
             excluded=len(preview.exclusions)))
+        self._default_button()
 
     def _failed(self, exc: BaseException) -> None:
         from suining_desk.problems import InvalidInput

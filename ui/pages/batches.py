@@ -39,6 +39,7 @@ from ui.pages.record_page import filter_combo
 from ui.session import Session
 from ui.tasks import ProgressFn, run_with_progress, show_error
 from ui.widgets.batch_detail import BatchDetailView
+from ui.widgets.inputs import search_shortcut
 
 
 class BatchesPage(QWidget):
@@ -54,7 +55,8 @@ class BatchesPage(QWidget):
         self.year_filter = filter_combo("year_filter", [(self.tr("{y}年").format(y=y), y)
                                                         for y in range(year, 2013, -1)])
         self.number_filter = QLineEdit(objectName="number_filter")
-        self.number_filter.setPlaceholderText(self.tr("批次号"))
+        self.number_filter.setPlaceholderText(self.tr("批次号　Ctrl+F"))
+        search_shortcut(self, self.number_filter)
         self.count_label = QLabel(objectName="count_label")
         self.new_button = QPushButton(self.tr("生成批次(&N)…"), objectName="new_button")
         self.lock_button = QPushButton(self.tr("月度关账…"), objectName="lock_button")

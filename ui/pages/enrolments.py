@@ -28,6 +28,7 @@ from ui.models.money_tables import ENROLMENT_SPEC
 from ui.models.paged_table import PagedTableModel
 from ui.pages.record_page import filter_combo
 from ui.session import Session
+from ui.widgets.inputs import search_shortcut
 
 
 class EnrolmentsPage(QWidget):
@@ -40,8 +41,9 @@ class EnrolmentsPage(QWidget):
         self.current_only = QCheckBox(self.tr("只看现在享受的"), objectName="current_only")
         self.current_only.setChecked(True)
         self.search = QLineEdit(objectName="search")
-        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音首字母、身份证号后几位、户编号"))
+        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音首字母、身份证号后几位、户编号　Ctrl+F"))
         self.search.setClearButtonEnabled(True)
+        search_shortcut(self, self.search)
         self.count_label = QLabel(objectName="count_label")
         self.new_button = QPushButton(self.tr("纳入(&N)…"), objectName="new_button")
         self.change_button = QPushButton(self.tr("变更类别或人数…"), objectName="change_button")

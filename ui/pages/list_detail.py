@@ -24,6 +24,7 @@ from suining_desk.services.search import search_people
 from ui.models.paged_table import PagedTableModel
 from ui.session import Session
 from ui.settings import app_settings
+from ui.widgets.inputs import search_shortcut
 
 SEARCH_DELAY_MS = 250  # results as you type, without a query per keystroke
 
@@ -93,7 +94,7 @@ class ListDetailPage(QWidget):
         self._search_timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
         self.new_button.clicked.connect(self.new_record)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        search_shortcut(self, self.search)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_record)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda _: self.edit_record())
@@ -136,10 +137,6 @@ class ListDetailPage(QWidget):
 
     def show_count(self) -> None:
         self.count_label.setText(self.tr("共 {count} 条").format(count=f"{self.model.rowCount():,}"))
-
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
 
     def run_search(self) -> None:
         text = self.search.text().strip()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from suining_desk.money import fen_to_capitals, format_fen
 from suining_desk.periods import period_words
-from suining_desk.problems import InvalidInput
+from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services import corrections
 from suining_desk.services.payment_query import (
     PaymentColumn,
@@ -39,6 +39,7 @@ from ui.models.payment_table import PaymentTableModel
 from ui.pages.record_page import filter_combo
 from ui.session import Session
 from ui.tasks import show_error
+from ui.widgets.inputs import search_shortcut
 
 SEARCH_DELAY_MS = 250
 COLUMN_WIDTHS = (70, 85, 110, 90, 80, 140, 110, 150, 40, 70, 85, 150, 190, 60, 200)
@@ -57,8 +58,9 @@ class PaymentsPage(QWidget):
                                                         for y in range(year, 2013, -1)])
         self.period_filter = filter_combo("period_filter", [])
         self.search = QLineEdit(objectName="search")
-        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音首字母、身份证号后几位、户编号"))
+        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音首字母、身份证号后几位、户编号　Ctrl+F"))
         self.search.setClearButtonEnabled(True)
+        search_shortcut(self, self.search)
         self.model = PaymentTableModel(self)
         self.table = QTableView(objectName="payments_table")
         self.table.setModel(self.model)
@@ -196,8 +198,8 @@ class PaymentsPage(QWidget):
         account = Household.get_by_id(row.household_id).bank_account
 
         def act(d: StepDialog) -> object:
-            if state.reversed_by is None and not d.reason_text().strip():
-                raise InvalidInput([])
+            if state.reversed_by is None and not d.reason_text().strip():  # it is reversed first, for this reason
+                raise InvalidInput([Problem("required", {"label": self.tr("原因")}, field="reason")])
             return corrections.reissue_payment(row.id, d.reason_text(), user=user, on=d.day(), today=today,
                                                bank_account=d.account.text() if d.account else None,
                                                reverse_reason=d.reason_text())

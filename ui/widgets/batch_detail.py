@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -82,6 +83,7 @@ class BatchDetailView(QWidget):
         self.history = QTableWidget(0, 4, objectName="batch_history")
         self.history.setHorizontalHeaderLabels([self.tr("时间"), self.tr("经办人"), self.tr("操作"), self.tr("说明")])
         self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tabs = QTabWidget(objectName="batch_tabs")
         self.tabs.addTab(self.line_table, self.tr("发放明细"))

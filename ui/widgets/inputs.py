@@ -1,16 +1,27 @@
-"""Line edits for amounts (元 → fen) and areas (㎡ → hundredths), parsed by the core."""
+"""Line edits for amounts (元 → fen) and areas (㎡ → hundredths), parsed by the core; a
+page's search box reached with Ctrl+F."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
 from suining_desk.money import check_amount, format_fen
 from suining_desk.problems import Problem
 from suining_desk.rules.housing import check_area, m2
 from ui.widgets.household_form import from_qdate, to_qdate
+
+
+def search_shortcut(page: QWidget, edit: QLineEdit) -> QShortcut:
+    """Ctrl+F anywhere on ``page`` puts the cursor in ``edit``, its text selected to type over
+    (only the page on show answers: a hidden page's shortcuts are off)."""
+    def go() -> None:
+        edit.setFocus()
+        edit.selectAll()
+    return QShortcut(QKeySequence.StandardKey.Find, page, activated=go)
 
 
 class MoneyEdit(QLineEdit):
