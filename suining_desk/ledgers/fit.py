@@ -30,33 +30,74 @@ class Fitted:
     truncated: bool = False  # cut with an ellipsis: the box is too small for the text
 
 
-def _wrap(text: str, em_limit: float, metrics: Metrics) -> list[str]:
-    """Greedy wrap at any character, each line at most ``em_limit`` ems wide."""
-    lines: list[str] = []
-    start, width = 0, 0.0
+# Chinese line breaking (禁则): a closing mark never starts a line, an opening mark never ends
+# one, and a run of ASCII letters, digits and signs (an ID number, masked or not, a telephone,
+# an amount, a date) stays on one line unless it alone is wider than the line.
+CLOSING: Final = frozenset("，。、；：！？）》」』”’〕】〉…·．,.;:!?)]}%")
+OPENING: Final = frozenset("（《「『“‘〔【〈([{")
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut where a line may break (see :data:`CLOSING`); the pieces join back to it."""
+    pieces: list[str] = []
+    start, prev = 0, ""
     for i, ch in enumerate(text):
-        w = metrics.em_width(ch)
-        if width + w > em_limit and i > start:
-            lines.append(text[start:i].rstrip())
-            start, width = i, 0.0
-            if ch == " ":
-                start, w = i + 1, 0.0
+        if i and ch not in CLOSING and prev not in OPENING and not (
+                " " < prev < "\x7f" and " " < ch < "\x7f"):
+            pieces.append(text[start:i])
+            start = i
+        prev = ch
+    pieces.append(text[start:])
+    return pieces
+
+
+def _fill(pieces: list[str], em_limit: float, metrics: Metrics) -> list[str]:
+    """Greedy: as many pieces on a line as fit in ``em_limit`` ems; a piece wider than a
+    whole line is broken at any character. Spaces at either end of a line are dropped."""
+    char_em = metrics.char_em
+    lines: list[str] = []
+    line, width = "", 0.0
+    for piece in pieces:
+        if not line:
+            piece = piece.lstrip(" ")
+        w = sum(map(char_em, piece))
+        if line and width + w > em_limit:
+            lines.append(line)
+            line, width = "", 0.0
+            piece = piece.lstrip(" ")
+            w = sum(map(char_em, piece))
+        if w > em_limit:  # alone wider than a line: the only piece that is broken inside
+            for ch in piece:
+                cw = char_em(ch)
+                if line and width + cw > em_limit:
+                    lines.append(line)
+                    line, width = "", 0.0
+                line += ch
+                width += cw
+            continue
+        line += piece
         width += w
-    lines.append(text[start:].rstrip())
-    return [line for line in lines if line] or [""]
+    lines.append(line)
+    return [kept for kept in (x.rstrip(" ") for x in lines) if kept] or [""]
+
+
+def wrap(text: str, em_limit: float, metrics: Metrics) -> list[str]:
+    """Wrapped by the line-breaking rules, each line at most ``em_limit`` ems wide."""
+    return _fill(_pieces(text), em_limit, metrics)
 
 
 def _balanced(text: str, em_limit: float, count: int, metrics: Metrics) -> list[str] | None:
     """Wrapped into at most ``count`` lines no wider than ``em_limit`` ems, the lines as even
     as the characters allow (a name split 9 + 9, not 16 + 2); None if it does not fit."""
-    lines = _wrap(text, em_limit, metrics)
+    pieces = _pieces(text)
+    lines = _fill(pieces, em_limit, metrics)
     if len(lines) > count:
         return None
     if len(lines) == 1:
         return lines
     target = metrics.em_width(text) / len(lines)
     while target < em_limit:
-        even = _wrap(text, target, metrics)
+        even = _fill(pieces, target, metrics)
         if len(even) <= len(lines):
             return even
         target += 0.25
@@ -73,16 +114,18 @@ def _truncate(text: str, em_limit: float, metrics: Metrics) -> str:
 
 
 def fit_text(text: str, width: float, height: float, size: float, metrics: Metrics,
-             max_lines: int | None = None) -> Fitted:
+             max_lines: int | None = None, whole: bool = False) -> Fitted:
     """How to set ``text`` inside a ``width`` × ``height`` box (padding already taken off):
-    as many lines as the box holds at :data:`MIN_SIZE` (or ``max_lines``), never smaller."""
+    as many lines as the box holds at :data:`MIN_SIZE` (or ``max_lines``), never smaller.
+    ``whole``: a figure (amount, ID number, date, account) that is never split while one
+    line of it fits at :data:`MIN_SIZE`; it shrinks instead."""
     if max_lines is None:
         max_lines = max(1, int(height / (MIN_SIZE * LINE_GAP)))
     em = metrics.em_width(text)
     if em * size <= width or not text:
         return Fitted(size, (text,))
     single = width / em
-    if single >= size * SHRINK_BEFORE_WRAP and single * LINE_GAP <= height:
+    if (single >= size * SHRINK_BEFORE_WRAP or (whole and single >= MIN_SIZE)) and single * LINE_GAP <= height:
         return Fitted(_floor(single), (text,))
     best: Fitted | None = None
     for count in range(2, max_lines + 1):
@@ -99,7 +142,7 @@ def fit_text(text: str, width: float, height: float, size: float, metrics: Metri
     if best is not None:
         return best
     count = max(1, min(max_lines, int(height / (MIN_SIZE * LINE_GAP))))
-    lines = _wrap(text, width / MIN_SIZE, metrics)
+    lines = wrap(text, width / MIN_SIZE, metrics)
     kept = lines[:count]
     if len(lines) > count:
         kept[-1] = _truncate(kept[-1] + "".join(lines[count:]), width / MIN_SIZE, metrics)
@@ -114,7 +157,7 @@ def grown_height(text: str, width: float, box_height: float, size: float, metric
         return None
     if not fit_text(text, width, box_height - CELL_MARGIN, size, metrics).truncated:
         return None
-    lines = len(_wrap(text, width / GROWN_SIZE, metrics))
+    lines = len(wrap(text, width / GROWN_SIZE, metrics))
     return math.ceil(lines * GROWN_SIZE * LINE_GAP + CELL_MARGIN + 1.0)
 
 

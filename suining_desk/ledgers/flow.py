@@ -130,7 +130,7 @@ class _Flow:
         # Room kept under every row of a money table for its page's 本页小计.
         subtotal = L.ROW_HEIGHT if _has_money(section) else 0.0
         limit = geo.room - TITLE_HEIGHT - header - tail - subtotal - SECTION_GAP  # a row fits an empty page
-        edges = L.column_edges(section.columns, geo.left, geo.right) if section.columns else ()
+        edges = L.fitted_edges(section.columns, rows, geo.left, geo.right, self.metrics)
         tall = L.tall_rows(rows, edges, self.metrics, limit) if rows else {}
         if rows:  # the title keeps its header and first row (and 合计, if that row is the last)
             first = tall.get(0, L.ROW_HEIGHT) + (tail if len(rows) == 1 else subtotal)

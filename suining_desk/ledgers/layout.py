@@ -10,6 +10,7 @@ objections block.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,9 +19,10 @@ from typing import Final
 
 from reportlab.lib.pagesizes import A3, A4
 
-from suining_desk.ledgers.fit import MIN_SIZE, grown_height
+from suining_desk.ledgers.fit import MIN_SIZE, grown_height, wrap
 from suining_desk.ledgers.fonts import Metrics
-from suining_desk.ledgers.model import Column, PageSetup, Row
+from suining_desk.ledgers.model import Column, PageSetup, Row, Total, total_columns
+from suining_desk.money import fen_to_yuan_str
 
 PAPERS: Final = {"A4": A4, "A3": A3}
 
@@ -39,6 +41,11 @@ FOOTER_HEIGHT: Final = 18.0
 SIGNATURE_HEIGHT: Final = 64.0  # names line and room for the seal
 NOTICE_HEIGHT: Final = 34.0  # two lines: objections and the supervision telephone
 CELL_PADDING: Final = 2.0
+FIGURE_SLACK: Final = 1.0  # points a figure column keeps beyond its widest figure
+HEADER_WRAP_SIZE: Final = 7.5  # a narrow figure column's title still fits in two lines at this size
+TEXT_FLOOR: Final = 0.7  # the text columns keep at least this share of their proportional width
+FIGURE_SIZES: Final = (8.0, 7.5, 7.0, 6.5, MIN_SIZE)  # figures shrink in these steps when the paper is narrow
+MEASURED: Final = 64  # the longest figures of a column measured exactly (the rest are shorter)
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,10 @@ def closing_height(public: bool) -> float:
     return ROW_HEIGHT + CAPITALS_HEIGHT + SIGNATURE_HEIGHT + (NOTICE_HEIGHT if public else 0.0)
 
 
-def geometry(setup: PageSetup, columns: Sequence[Column], public: bool) -> Geometry:
+def geometry(setup: PageSetup, columns: Sequence[Column], public: bool,
+             col_x: tuple[float, ...] | None = None) -> Geometry:
+    """The page's geometry; ``col_x``: the column edges if already fitted to the rows
+    (:func:`column_edges` with figures), else the columns share the width by weight."""
     width, height = page_size(setup)
     left, right = MARGIN_X, width - MARGIN_X
     top = height - MARGIN_TOP
@@ -84,19 +94,97 @@ def geometry(setup: PageSetup, columns: Sequence[Column], public: bool) -> Geome
         width=width, height=height, left=left, right=right,
         title_baseline=top - TITLE_SIZE, subtitle_baseline=top - QR_SIZE + 4.0,
         table_top=table_top, rows_top=rows_top,
-        footer_baseline=MARGIN_BOTTOM + 5.0, col_x=column_edges(columns, left, right),
+        footer_baseline=MARGIN_BOTTOM + 5.0, col_x=col_x or column_edges(columns, left, right),
         rows_per_page=per_page, rows_last_page=per_last,
     )
 
 
-def column_edges(columns: Sequence[Column], left: float, right: float) -> tuple[float, ...]:
-    """The left edge of every column, then ``right``; widths in proportion to the weights."""
+def figure_widths(columns: Sequence[Column], rows: Sequence[Row], metrics: Metrics) -> dict[int, float]:
+    """Column index → the width in ems of the widest figure a whole column prints, for
+    every :attr:`~Column.keeps_whole` column: its cells and, for a summed column, the widest
+    本页小计 or 合计 it can print (no page sums to more than its positive rows, or less than its
+    negative ones). Measured once per ledger: the longest cells by length, exactly."""
+    out: dict[int, float] = {}
+    cells = list(map(attrgetter("cells"), rows))
+    summed = {index: k for k, index in enumerate(total_columns(columns))}
+    for i, column in enumerate(columns):
+        if not column.keeps_whole:
+            continue
+        texts = set(map(itemgetter(i), cells)) if i < min(map(len, cells), default=0) else set()
+        if i in summed:
+            numbers = list(map(itemgetter(summed[i]), map(attrgetter("numbers"), rows)))
+            write = fen_to_yuan_str if column.total is Total.FEN else str
+            texts.add(write(sum(n for n in numbers if n > 0)))
+            texts.add(write(sum(n for n in numbers if n < 0)))
+        longest = heapq.nlargest(MEASURED, texts, key=len)
+        out[i] = max((sum(map(metrics.char_em, t)) for t in longest), default=0.0)
+    return out
+
+
+def _title_width(title: str, metrics: Metrics) -> float:
+    """The narrowest a column can be for its title to fit two lines at :data:`HEADER_WRAP_SIZE`."""
+    em = metrics.em_width(title) / 2
+    while len(wrap(title, em, metrics)) > 2:
+        em += 0.25
+    return em * HEADER_WRAP_SIZE + 2 * CELL_PADDING
+
+
+def column_edges(columns: Sequence[Column], left: float, right: float,
+                 figures: dict[int, float] | None = None, metrics: Metrics | None = None) -> tuple[float, ...]:
+    """The left edge of every column, then ``right``.
+
+    The columns share the width by weight. When a figure (``figures``: from
+    :func:`figure_widths`) would not fit its share on one line at :data:`TEXT_SIZE`, the
+    figure columns get the width they need first and the text columns (names, places, notes)
+    share what is left, down to :data:`TEXT_FLOOR` of their share; if the paper is still too
+    narrow the figures are set smaller (:data:`FIGURE_SIZES`), and below :data:`MIN_SIZE`
+    the widest give way (they wrap, which nothing else makes them do)."""
+    room = right - left
     total_weight = sum(c.weight for c in columns)
+    widths = [room * c.weight / total_weight for c in columns]
+    if figures:
+        widths = _fit_figures(columns, widths, figures, metrics or Metrics())
     xs = [left]
-    for column in columns:
-        xs.append(xs[-1] + (right - left) * column.weight / total_weight)
+    for width in widths:
+        xs.append(xs[-1] + width)
     xs[-1] = right
     return tuple(xs)
+
+
+def fitted_edges(columns: Sequence[Column], rows: Sequence[Row], left: float, right: float,
+                 metrics: Metrics) -> tuple[float, ...]:
+    """:func:`column_edges` fitted to the figures of ``rows`` (no columns: none)."""
+    if not columns:
+        return ()
+    return column_edges(columns, left, right, figure_widths(columns, rows, metrics), metrics)
+
+
+def _fit_figures(columns: Sequence[Column], shares: list[float], figures: dict[int, float],
+                 metrics: Metrics) -> list[float]:
+    titles = {i: _title_width(columns[i].title, metrics) for i in figures}
+
+    def need(i: int, size: float) -> float:
+        return max(figures[i] * size + 2 * CELL_PADDING + FIGURE_SLACK, titles[i])
+
+    if all(need(i, TEXT_SIZE) <= shares[i] for i in figures):
+        return shares  # everything fits as the weights have it (landscape, ordinary figures)
+    room = sum(shares)
+    text = [i for i in range(len(columns)) if i not in figures]
+    floor = TEXT_FLOOR * sum(shares[i] for i in text)
+    steps = [(TEXT_SIZE, True), (TEXT_SIZE, False), *((size, False) for size in FIGURE_SIZES)]
+    for size, keep_share in steps:  # first the figure columns keep any share they do not need
+        fixed = {i: max(need(i, size), shares[i] if keep_share else 0.0) for i in figures}
+        if room - sum(fixed.values()) >= floor:
+            break
+    else:  # too narrow even at the smallest size: the figures share what the text leaves
+        scale = (room - floor) / sum(fixed.values())
+        fixed = {i: w * scale for i, w in fixed.items()}
+    rest = room - sum(fixed.values())
+    text_weight = sum(columns[i].weight for i in text)
+    if not text_weight:  # figures only: they share the rest by width
+        spread = room / sum(fixed.values())
+        return [fixed[i] * spread for i in range(len(columns))]
+    return [fixed[i] if i in fixed else rest * columns[i].weight / text_weight for i in range(len(columns))]
 
 
 def paginate(count: int, per_page: int, per_last: int) -> list[range]:

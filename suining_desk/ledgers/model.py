@@ -33,10 +33,20 @@ class Total(StrEnum):
 
 @dataclass(frozen=True)
 class Column:
+    """A table column. ``whole``: its cells are figures (amounts, ID numbers, dates, codes,
+    accounts) that are never split over two lines: the column gets the width they need
+    before the text columns share what is left, and a figure shrinks rather than wraps.
+    A summed column is always whole."""
+
     title: str
     weight: float  # share of the table width
     align: Align = Align.CENTER
     total: Total = Total.NONE
+    whole: bool = False
+
+    @property
+    def keeps_whole(self) -> bool:
+        return self.whole or self.total is not Total.NONE
 
 
 @dataclass(frozen=True)

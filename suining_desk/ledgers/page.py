@@ -88,18 +88,20 @@ class Painter:
         self.columns = doc.content.columns
         self.totals = total_columns(self.columns)
         self.span_end = self.totals[0] if self.totals else len(self.columns)
+        self.whole = tuple(c.keeps_whole for c in self.columns)
         self._placements: dict[tuple[int, str, float], list[Placement]] = {}
 
     # --- text in boxes -----------------------------------------------------------------
 
     def _place(self, index: int, text: str, height: float, size: float, align: Align,
-               left: float, right: float) -> list[Placement]:
+               left: float, right: float, whole: bool) -> list[Placement]:
         key = (index, text, height)
         cached = self._placements.get(key)
         if cached is not None:
             return cached
         inner = right - left - 2 * L.CELL_PADDING
-        fitted = fit_text(text, inner, height - CELL_MARGIN, size, self.w.metrics)
+        whole = whole or (index >= 0 and self.whole[index])
+        fitted = fit_text(text, inner, height - CELL_MARGIN, size, self.w.metrics, whole=whole)
         s, n = fitted.size, len(fitted.lines)
         line_h = s * LINE_GAP
         out: list[Placement] = []
@@ -121,11 +123,14 @@ class Painter:
         return out
 
     def cell(self, index: int, text: str, top: float, height: float, size: float, align: Align,
-             left: float | None = None, right: float | None = None) -> None:
+             left: float | None = None, right: float | None = None, *, whole: bool = False) -> None:
+        """``text`` in the cell of column ``index`` (a table row's; its column says whether
+        the text is a figure), or with ``index`` -1 in the box ``left``–``right`` (``whole``:
+        a figure, never split)."""
         xs = self.geo.col_x
         x0 = xs[index] if left is None else left
         x1 = xs[index + 1] if right is None else right
-        for dx, dy, line, s in self._place(index, text, height, size, align, x0, x1):
+        for dx, dy, line, s in self._place(index, text, height, size, align, x0, x1, whole):
             self.w.text(x0 + dx, top + dy, line, s)
 
     def _grid(self, path: list[str], width: float) -> None:
@@ -164,8 +169,9 @@ class Painter:
             c.setFillGray(HEADER_GRAY)
             c.rect(g.left, g.rows_top, g.right - g.left, L.HEADER_HEIGHT, stroke=0, fill=1)
             c.restoreState()
-            for i, column in enumerate(self.columns):
-                self.cell(i, column.title, g.table_top, L.HEADER_HEIGHT, L.HEADER_SIZE, Align.CENTER)
+            for i, column in enumerate(self.columns):  # titles wrap: not the column's figures
+                self.cell(-1, column.title, g.table_top, L.HEADER_HEIGHT, L.HEADER_SIZE, Align.CENTER,
+                          g.col_x[i], g.col_x[i + 1])
         code = self.doc.stamp.code
         self.w.text(g.left, g.footer_baseline, f"校验码 {code}", 8.0)
         self.w.right(g.right, g.footer_baseline, "可用 suining-desk verify 核验本表是否与数据库一致", 7.0)
@@ -254,7 +260,7 @@ class Painter:
         for k, index in enumerate(self.totals):
             text = format_number(sums[k], self.columns[index].total)
             self.cell(-1, text, top, h, L.TEXT_SIZE, self.columns[index].align,
-                      g.col_x[index], g.col_x[index + 1])
+                      g.col_x[index], g.col_x[index + 1], whole=True)
 
     def _closing(self, top: float) -> float:
         """合计, capitals, objections (公示), signatures below ``top``; the table's bottom."""
@@ -319,8 +325,10 @@ def save_sealed(canvas: Canvas, buffer: io.BytesIO, out: BinaryIO) -> None:
 
 @dataclass(frozen=True)
 class TableLayout:
-    """Where a one-table ledger's rows go: the tall rows' heights and each page's rows."""
+    """Where a one-table ledger's rows go: the column edges (fitted to the figures), the
+    tall rows' heights and each page's rows."""
 
+    col_x: tuple[float, ...]
     tall: Mapping[int, float]
     pages: list[range]
 
@@ -328,9 +336,11 @@ class TableLayout:
 def table_layout(columns: Sequence[Column], setup: PageSetup, public: bool, rows: Sequence[Row],
                  metrics: Metrics | None = None) -> TableLayout:
     """The rows' layout, as :func:`render` will draw it."""
+    metrics = metrics or Metrics()
     geo = L.geometry(setup, columns, public)
-    tall = L.tall_rows(rows, geo.col_x, metrics or Metrics(), L.row_limit(geo))
-    return TableLayout(tall, L.paginate_heights(len(rows), tall, geo.rows_per_page, geo.rows_last_page))
+    col_x = L.column_edges(columns, geo.left, geo.right, L.figure_widths(columns, rows, metrics), metrics)
+    tall = L.tall_rows(rows, col_x, metrics, L.row_limit(geo))
+    return TableLayout(col_x, tall, L.paginate_heights(len(rows), tall, geo.rows_per_page, geo.rows_last_page))
 
 
 def render(doc: LedgerDocument, out: BinaryIO, *, on_page: Callable[[int, int], None] | None = None,
@@ -342,9 +352,9 @@ def render(doc: LedgerDocument, out: BinaryIO, *, on_page: Callable[[int, int], 
     """
     content = doc.content
     metrics = Metrics()
-    geo = L.geometry(doc.setup, content.columns, doc.notice is not None)
     if layout is None:
         layout = table_layout(content.columns, doc.setup, doc.notice is not None, content.rows, metrics)
+    geo = L.geometry(doc.setup, content.columns, doc.notice is not None, layout.col_x)
     pages = layout.pages
     buffer = io.BytesIO()
     with binary_streams():

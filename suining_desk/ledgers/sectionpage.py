@@ -61,7 +61,7 @@ class _SectionPainter(Painter):
         super().__init__(doc, canvas, geo, [page.items for page in pages])
         self.fg = flow_geo
         self.sections = doc.content.sections
-        self.edges = [L.column_edges(s.columns, flow_geo.left, flow_geo.right) if s.columns else ()
+        self.edges = [L.fitted_edges(s.columns, s.rows, flow_geo.left, flow_geo.right, self.w.metrics)
                       for s in self.sections]
         self.path: list[str] = []  # grid lines of the page
         self.segment: tuple[float, float] | None = None  # top and bottom of the table being drawn
@@ -108,8 +108,9 @@ class _SectionPainter(Painter):
                 if not section.header and i % 2 == 0:  # a form: the labels shaded
                     self._fill(xs[i], top - b.height, xs[i + 1] - xs[i], b.height)
                 if text:
-                    align = section.columns[i].align
-                    self.cell(-1, text, top, b.height, L.TEXT_SIZE, align, xs[i], xs[i + 1])
+                    column = section.columns[i]
+                    self.cell(-1, text, top, b.height, L.TEXT_SIZE, column.align, xs[i], xs[i + 1],
+                              whole=column.keeps_whole)
             self._verticals(xs[1:-1], top, b.height)
         elif kind is BlockKind.EMPTY:
             self.cell(-1, section.empty, top, b.height, L.TEXT_SIZE, Align.CENTER, left, right)
@@ -134,7 +135,7 @@ class _SectionPainter(Painter):
         for index, value in zip(summed, section.totals(rows), strict=True):
             column = section.columns[index]
             self.cell(-1, format_number(value, column.total), top, height, L.TEXT_SIZE, column.align,
-                      xs[index], xs[index + 1])
+                      xs[index], xs[index + 1], whole=True)
         self._verticals([x for i, x in enumerate(xs[1:-1], start=1) if i >= span_end], top, height)
 
     def _pictures(self, section: Section, b: Block, top: float) -> None:

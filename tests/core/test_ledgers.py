@@ -83,7 +83,7 @@ def test_the_ledger_reads_like_a_ledger(demo: Path, tmp_path: Path) -> None:
     assert "绥宁县长铺镇2018年11月低保资金发放台账" in squeezed[0]
     assert "填报单位：长铺镇人民政府" in squeezed[0] and "单位：元" in squeezed[0]
     for page in squeezed:  # the header row on every page
-        assert "序号村组户主姓名身份证号享受人数补助标准金额发放日期账号备注" in page
+        assert "序号村组户主姓名身份证号类别享受人数补助标准金额发放日期账号备注"  # 低保 has categories A/B/C in page
         assert re.search(r"校验码[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}", page)
     for label in ("制表人：李会计", "审核人：", "负责人：", "填报日期：2018年12月1日", "（盖章）"):
         assert label in squeezed[-1]
@@ -381,6 +381,17 @@ def _font_sizes(pdf: Path) -> set[float]:
     return sizes
 
 
+def _column_edges(month: int | None = 11, **options: object) -> tuple[tuple[float, ...], float]:
+    """The column edges of the payments ledger :func:`_payments` prints, and the page height."""
+    from suining_desk.ledgers import layout
+    from suining_desk.ledgers.service import prepare
+
+    raw: dict[str, object] = {"program": "低保", "year": 2018, "township": "长铺镇", "month": month}
+    prepared = prepare(make_spec("payments", raw, date=DATE, **options))  # type: ignore[arg-type]
+    assert prepared.table is not None
+    return prepared.table.col_x, layout.page_size(prepared.document.setup)[1]
+
+
 def test_a_long_note_wraps_legibly_and_its_row_grows(demo: Path, tmp_path: Path) -> None:
     """QA: a 120-character reason shrank to about 4 pt and was cut with an ellipsis."""
     reason = ("经村委会入户核实，该户于当月已迁出本县并在迁入地重新申请低保，原发放款项经户主本人同意由银行原路退回，"
@@ -392,13 +403,9 @@ def test_a_long_note_wraps_legibly_and_its_row_grows(demo: Path, tmp_path: Path)
     assert min(_font_sizes(pdf)) >= 6.0
     plain = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     assert "…" not in plain
-    from suining_desk.ledgers import layout
-    from suining_desk.ledgers.kinds.payments import COLUMNS
-    from suining_desk.ledgers.model import PageSetup
-
-    geo = layout.geometry(PageSetup("A4", portrait=True), COLUMNS, public=False)
-    x0, x1 = geo.col_x[-2], geo.col_x[-1]  # 备注 alone: its lines in order
-    crop = ["-x", str(int(x0) + 1), "-y", "0", "-W", str(int(x1 - x0) - 2), "-H", str(int(geo.height))]
+    col_x, height = _column_edges(portrait=True)
+    x0, x1 = col_x[-2], col_x[-1]  # 备注 alone: its lines in order
+    crop = ["-x", str(int(x0) + 1), "-y", "0", "-W", str(int(x1 - x0) - 2), "-H", str(int(height))]
     notes = subprocess.run(["pdftotext", *crop, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     assert reason in re.sub(r"\s+", "", notes)  # the whole note, line after line
     pages = _text(pdf)

@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from suining_desk.ledgers import layout
-from suining_desk.ledgers.fit import LINE_GAP, MIN_SIZE, fit_text
+from suining_desk.ledgers.fit import CLOSING, LINE_GAP, MIN_SIZE, OPENING, fit_text
+from suining_desk.ledgers.fit import wrap as fit_wrap
 from suining_desk.ledgers.fonts import Metrics, font_path
 from suining_desk.ledgers.model import (
     Align,
@@ -177,3 +178,48 @@ def test_ordinary_rows_are_not_tall() -> None:
     geo = layout.geometry(PageSetup(), COLUMNS, public=False)
     rows = [Row(("1", "李兵志", "430527197310280036", "1.00", "含2个月；提标补差"), (100,))] * 50
     assert layout.tall_rows(rows, geo.col_x, METRICS, layout.row_limit(geo)) == {}
+
+
+def _lines(text: str, chars: float) -> list[str]:
+    """``text`` wrapped at about ``chars`` Chinese characters a line."""
+    return fit_wrap(text, chars, METRICS)
+
+
+def test_no_closing_mark_starts_a_line_and_no_opening_mark_ends_one() -> None:
+    for chars in range(4, 20):
+        for text in ("长铺镇三木村四组（地质灾害隐患点），已搬迁；待拆除。", "阿卜杜热合曼·买买提依明·艾合买提江",
+                     "《农村危房改造》「补助」“标准”，见附件：一、二、三！"):
+            lines = _lines(text, chars)
+            assert "".join(lines) == text
+            for line in lines:
+                assert line[0] not in CLOSING, (chars, lines)
+                assert line[-1] not in OPENING, (chars, lines)
+                assert METRICS.em_width(line) <= chars + 1e-9 or len(line) <= 2
+
+
+def test_numbers_ids_and_dates_are_not_broken_inside() -> None:
+    runs = ("430527********1234", "430527197011150020", "13907391234", "99999999.99", "2018-04-04")
+    text = "户主" + "，核实".join(runs) + "后发放"
+    for chars in range(10, 30):
+        lines = _lines(text, chars)
+        assert "".join(lines) == text
+        for run in runs:
+            assert any(run in line for line in lines), (run, lines)
+
+
+def test_a_run_wider_than_the_line_is_still_broken() -> None:
+    account = "6" * 40
+    lines = _lines("账号" + account, 8)
+    assert "".join(lines) == "账号" + account and len(lines) > 2
+    assert all(METRICS.em_width(line) <= 8 for line in lines)
+
+
+def test_a_figure_shrinks_rather_than_wraps() -> None:
+    total = "100031424.99"
+    narrow = METRICS.em_width(total) * 6.5  # room for it at 6.5 pt only
+    assert fit_text(total, narrow, 15, 8.5, METRICS, whole=True).lines == (total,)
+    assert fit_text(total, narrow, 15, 8.5, METRICS, whole=True).size >= MIN_SIZE
+    assert len(fit_text(total, narrow, 15, 8.5, METRICS).lines) == 2  # free text would wrap
+    too_narrow = METRICS.em_width(total) * 5
+    fitted = fit_text(total, too_narrow, 15, 8.5, METRICS, whole=True)  # not even at 6 pt: it must wrap
+    assert "".join(fitted.lines) == total and fitted.size >= MIN_SIZE

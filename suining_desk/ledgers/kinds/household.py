@@ -39,29 +39,36 @@ from suining_desk.services.household_detail import HistoryLine, HouseholdDetail,
 from suining_desk.services.payment_query import PaymentColumn, PaymentFilter, PaymentRow, payment_page
 
 L, C, R = Align.LEFT, Align.CENTER, Align.RIGHT
+
+
+def Fig(title: str, weight: float, align: Align = C) -> Column:  # noqa: N802 - reads like Column
+    """A column of figures (numbers, dates, ID numbers, accounts): never split over two lines."""
+    return Column(title, weight, align, whole=True)
+
+
 FORM = tuple(Column(t, w, a) for t, w, a in (("项目", 5, C), ("内容", 9, L)) * 3)
-MEMBERS = (Column("序号", 2.6), Column("姓名", 5), Column("与户主关系", 4.4), Column("身份证号", 10.5),
-           Column("性别", 2.6), Column("出生日期", 5.4), Column("民族", 3.4), Column("文化程度", 4.4),
+MEMBERS = (Fig("序号", 2.6), Column("姓名", 5), Column("与户主关系", 4.4), Fig("身份证号", 10.5),
+           Column("性别", 2.6), Fig("出生日期", 5.4), Column("民族", 3.4), Column("文化程度", 4.4),
            Column("健康状况", 5), Column("劳动技能", 4.4), Column("务工状况", 4.4), Column("状态", 9, L))
-MEMBER_HISTORY = (Column("序号", 2.6), Column("日期", 5.4), Column("变动", 5), Column("成员", 5),
+MEMBER_HISTORY = (Fig("序号", 2.6), Fig("日期", 5.4), Column("变动", 5), Column("成员", 5),
                   Column("原因", 18, L), Column("经办人", 5))
-STATUS_HISTORY = (Column("序号", 2.6), Column("日期", 5.4), Column("变动", 12), Column("原因", 16, L),
+STATUS_HISTORY = (Fig("序号", 2.6), Fig("日期", 5.4), Column("变动", 12), Column("原因", 16, L),
                   Column("经办人", 5))
-RELOCATIONS = (Column("序号", 2.6), Column("搬迁年度", 4.2), Column("搬迁人口", 4), Column("安置方式", 5),
-               Column("安置点", 9, L), Column("安置房面积（㎡）", 5.6, R), Column("补助金额", 5.6, R),
-               Column("自筹资金", 5.2, R), Column("入住日期", 5.4), Column("旧房拆除日期", 5.4), Column("状态", 5),
+RELOCATIONS = (Fig("序号", 2.6), Fig("搬迁年度", 4.2), Fig("搬迁人口", 4), Column("安置方式", 5),
+               Column("安置点", 9, L), Fig("安置房面积（㎡）", 5.6, R), Fig("补助金额", 5.6, R),
+               Fig("自筹资金", 5.2, R), Fig("入住日期", 5.4), Fig("旧房拆除日期", 5.4), Column("状态", 5),
                Column("备注", 9, L))
-RENOVATIONS = (Column("序号", 2.6), Column("年度", 3.6), Column("户类型", 7), Column("危房等级", 4),
-               Column("改造方式", 5.6), Column("建设方式", 4.6), Column("面积（㎡）", 4.4, R), Column("补助标准", 5, R),
-               Column("补助金额", 5, R), Column("开工日期", 5.4), Column("竣工日期", 5.4), Column("验收日期", 5.4),
+RENOVATIONS = (Fig("序号", 2.6), Fig("年度", 3.6), Column("户类型", 7), Column("危房等级", 4),
+               Column("改造方式", 5.6), Column("建设方式", 4.6), Fig("面积（㎡）", 4.4, R), Fig("补助标准", 5, R),
+               Fig("补助金额", 5, R), Fig("开工日期", 5.4), Fig("竣工日期", 5.4), Fig("验收日期", 5.4),
                Column("状态", 4.4), Column("备注", 7, L))
-ENROLMENTS = (Column("序号", 2.6), Column("项目", 8), Column("享受对象", 6), Column("类别", 4), Column("人数", 3),
-              Column("开始日期", 5.4), Column("终止日期", 5.4), Column("终止原因", 14, L))
-PAYMENTS = (Column("序号", 2.6), Column("项目", 7.5), Column("归属期间", 6.4), Column("享受人", 5), Column("人数", 3),
-            Column("补助标准", 4.8, R), Column("金额", 5.6, R, Total.FEN), Column("发放日期", 5.4),
-            Column("账号", 10), Column("类型", 4), Column("备注", 11, L))
-ATTACHMENTS = (Column("序号", 2.6), Column("所属", 12, L), Column("类别", 7), Column("文件名", 14, L),
-               Column("添加人", 5), Column("添加日期", 5.4))
+ENROLMENTS = (Fig("序号", 2.6), Column("项目", 8), Column("享受对象", 6), Column("类别", 4), Fig("人数", 3),
+              Fig("开始日期", 5.4), Fig("终止日期", 5.4), Column("终止原因", 14, L))
+PAYMENTS = (Fig("序号", 2.6), Column("项目", 7.5), Column("归属期间", 6.4), Column("享受人", 5), Fig("人数", 3),
+            Fig("补助标准", 4.8, R), Column("金额", 5.6, R, Total.FEN), Fig("发放日期", 5.4),
+            Fig("账号", 10), Column("类型", 4), Column("备注", 11, L))
+ATTACHMENTS = (Fig("序号", 2.6), Column("所属", 12, L), Column("类别", 7), Column("文件名", 14, L),
+               Column("添加人", 5), Fig("添加日期", 5.4))
 PAGE_SIZE = 500  # payments read at a time
 
 

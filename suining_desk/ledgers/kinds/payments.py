@@ -1,5 +1,11 @@
 """资金发放台账: the posted payments of one program for a month or a year, in an area.
 
+A program paid for named beneficiaries (残疾人两项补贴, 助学补助 …: each payment names a
+person) prints on every row the beneficiary (享受人, their ID number) and the category beside
+the payee (领款人), so two members of one household paid in one month are told apart; a
+program paid to the household (低保 …) prints the head (户主姓名), and 类别 when its payments
+carry one (低保 A/B/C).
+
 Reversal rows are printed as they are (negative, 备注 冲销…) next to the payment they
 reverse, so the total nets to what was really paid. The 公示 variant masks ID numbers
 with the program's one masking policy and leaves the bank account column out.
@@ -28,20 +34,29 @@ from suining_desk.money import fen_to_yuan_str
 from suining_desk.problems import InvalidInput, Problem
 
 COLUMNS = (
-    Column("序号", 3.4),
+    Column("序号", 3.4, whole=True),
     Column("村", 6.5),
     Column("组", 4.2),
-    Column("户主姓名", 5.5),
-    Column("身份证号", 11.5),
-    Column("享受人数", 3.8),
-    Column("补助标准", 5.2, Align.RIGHT),
+    Column("户主姓名", 5.5),  # per household: the payee (the head, unless another was recorded)
+    Column("身份证号", 11.5, whole=True),
+    Column("享受人", 5.0),  # per person: whom the aid is for …
+    Column("享受人身份证号", 11.5, whole=True),
+    Column("类别", 3.8),
+    Column("领款人", 5.0),  # … and who was paid (the head or a guardian)
+    Column("享受人数", 3.8, whole=True),
+    Column("补助标准", 5.2, Align.RIGHT, whole=True),
     Column("金额", 6.2, Align.RIGHT, Total.FEN),
-    Column("发放日期", 6.6),
-    Column("账号", 12.5),
+    Column("发放日期", 6.6, whole=True),
+    Column("账号", 12.5, whole=True),
     Column("备注", 13.0, Align.LEFT),
 )
-STANDARD_COLUMN = 6
-ACCOUNT_COLUMN = 9
+HEAD_COLUMNS = {3, 4}
+PERSON_COLUMNS = {5, 6, 8}
+CATEGORY_COLUMN = 7
+PEOPLE_COLUMN = 9
+STANDARD_COLUMN = 10
+ACCOUNT_COLUMN = 13
+WHOLE_HOUSEHOLD = "全户"  # 享受人 of a line paid for the household, in a ledger of named beneficiaries
 ONE_OFF = "once"  # Program.frequency of one-off aid
 
 _SQL = """
@@ -49,9 +64,10 @@ SELECT p.id, p.household_id, p.batch_id, t.name, v.name, g.name,
        COALESCE(NULLIF(p.payee_name, ''), h.head_name),
        COALESCE(NULLIF(p.payee_id_number, ''), h.head_id_number),
        p.people, p.standard_fen, p.amount_fen, p.paid_date, p.bank_account, p.reason,
-       p.reverses_id, p.reissue_of_id, p.period, p.months
+       p.reverses_id, p.reissue_of_id, p.period, p.months, p.person_id, pe.name, pe.id_number, p.category
 FROM payment p
 JOIN household h ON h.id = p.household_id
+LEFT JOIN person pe ON pe.id = p.person_id
 JOIN area g ON g.id = h."group_id"
 JOIN area v ON v.id = p.village_id
 JOIN area t ON t.id = p.township_id
@@ -81,6 +97,10 @@ class _Payment:
     reissue_of_id: int | None
     period: str
     months: int
+    person_id: int | None
+    person_name: str | None
+    person_id_number: str | None
+    category: str
 
 
 def resolve(raw: Mapping[str, object]) -> dict[str, FilterValue]:
@@ -130,6 +150,26 @@ def _notes(payments: Sequence[_Payment], one_period: bool) -> list[str]:
     return notes
 
 
+def _dropped_columns(program: Program, payments: Sequence[_Payment], public: bool) -> set[int]:
+    """The columns this ledger leaves out. Payments made for named beneficiaries (残疾人两项补贴,
+    助学补助, 医疗救助 …: the payment names a person) print the beneficiary, their ID number and
+    the payee, so two members of one household paid in one month read as two payments, not
+    one paid twice; the others print the head (or payee) of the household. 类别 only when the
+    payments carry one (低保 A/B/C, 两项/护理/生活 …), 享受人数 for named beneficiaries only when
+    a line is for more than one person."""
+    per_person = any(p.person_id is not None for p in payments)
+    dropped = set(PERSON_COLUMNS if not per_person else HEAD_COLUMNS)
+    if not any(p.category for p in payments):
+        dropped.add(CATEGORY_COLUMN)
+    if per_person and all(p.people == 1 for p in payments):
+        dropped.add(PEOPLE_COLUMN)
+    if public:
+        dropped.add(ACCOUNT_COLUMN)
+    if program.frequency == ONE_OFF:  # no standard, only a cap: see the module notes
+        dropped.add(STANDARD_COLUMN)
+    return dropped
+
+
 def build(filters: Filters, public: bool) -> LedgerContent:
     program = common.find_program(str(filters["program"]))
     year = int(filters["year"])
@@ -138,15 +178,14 @@ def build(filters: Filters, public: bool) -> LedgerContent:
     village = common.area_by_code(filters.get("village"), AreaLevel.VILLAGE)
     payments = query(program, year, month, township, village)
     notes = _notes(payments, month is not None)
-    dropped = {ACCOUNT_COLUMN} if public else set()
-    if program.frequency == ONE_OFF:  # no standard, only a cap: see the module notes
-        dropped.add(STANDARD_COLUMN)
+    dropped = _dropped_columns(program, payments, public)
     rows = []
     for i, p in enumerate(payments):
         place = p.village if township is not None else p.township + p.village
         cells = (
             str(i + 1), place, p.group, p.name, common.id_cell(p.id_number, public),
-            str(p.people), fen_to_yuan_str(p.standard_fen) if p.standard_fen else "",
+            p.person_name or WHOLE_HOUSEHOLD, common.id_cell(p.person_id_number or "", public), p.category,
+            p.name, str(p.people), fen_to_yuan_str(p.standard_fen) if p.standard_fen else "",
             fen_to_yuan_str(p.amount_fen), p.paid_date or "", p.account, common.note_cell(notes[i], public),
         )
         rows.append(Row(common.without(cells, dropped), (p.amount_fen,)))
@@ -162,6 +201,7 @@ def build(filters: Filters, public: bool) -> LedgerContent:
         audit_refs={
             "payment": ids,
             "household": sorted({p.household_id for p in payments}),
+            "person": sorted({p.person_id for p in payments if p.person_id is not None}),
             "payment_batch": sorted({p.batch_id for p in payments if p.batch_id is not None}),
         },
     )

@@ -23,19 +23,19 @@ from suining_desk.ledgers.model import Align, Column, LedgerContent, Row, Total
 from suining_desk.money import fen_to_yuan_str
 
 COLUMNS = (
-    Column("序号", 3.0),
+    Column("序号", 3.0, whole=True),
     Column("乡镇", 6.0),
     Column("村", 5.5),
     Column("户主姓名", 4.8),
-    Column("身份证号", 10.6),
-    Column("搬迁人口", 3.6),
+    Column("身份证号", 10.6, whole=True),
+    Column("搬迁人口", 3.6, whole=True),
     Column("迁出地", 13.0, Align.LEFT),
     Column("安置方式", 4.8),
     Column("安置点", 9.4, Align.LEFT),
-    Column("安置房面积（㎡）", 4.8, Align.RIGHT),
+    Column("安置房面积（㎡）", 4.8, Align.RIGHT, whole=True),
     Column("补助金额", 6.4, Align.RIGHT, Total.FEN),
-    Column("入住日期", 6.0),
-    Column("旧房拆除", 6.0),
+    Column("入住日期", 6.0, whole=True),
+    Column("旧房拆除", 6.0, whole=True),
     Column("备注", 6.6, Align.LEFT),
 )
 TOWNSHIP_COLUMN = 1

@@ -24,19 +24,19 @@ from suining_desk.ledgers.model import Align, Column, LedgerContent, Row, Total
 from suining_desk.money import fen_to_yuan_str
 
 COLUMNS = (
-    Column("序号", 3.0),
+    Column("序号", 3.0, whole=True),
     Column("乡镇", 6.0),
     Column("村", 5.5),
     Column("户主姓名", 4.8),
-    Column("身份证号", 11.0),
-    Column("家庭人口", 3.6),
+    Column("身份证号", 11.0, whole=True),
+    Column("家庭人口", 3.6, whole=True),
     Column("户类型", 7.4),
     Column("危房等级", 3.8),
     Column("改造方式", 5.8),
     Column("补助金额", 6.4, Align.RIGHT, Total.FEN),
-    Column("开工日期", 6.0),
-    Column("竣工日期", 6.0),
-    Column("验收日期", 6.0),
+    Column("开工日期", 6.0, whole=True),
+    Column("竣工日期", 6.0, whole=True),
+    Column("验收日期", 6.0, whole=True),
     Column("备注", 9.6, Align.LEFT),
 )
 TOWNSHIP_COLUMN = 1

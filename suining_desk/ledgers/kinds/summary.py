@@ -18,12 +18,12 @@ from suining_desk.ledgers.spec import FilterValue
 from suining_desk.money import fen_to_yuan_str
 
 COLUMNS = (
-    Column("序号", 3.2),
+    Column("序号", 3.2, whole=True),
     Column("乡镇", 8.0),
     Column("村", 7.5),
     Column("项目", 9.0),
-    Column("户数", 4.5, Align.RIGHT),
-    Column("人数", 4.5, Align.RIGHT),
+    Column("户数", 4.5, Align.RIGHT, whole=True),
+    Column("人数", 4.5, Align.RIGHT, whole=True),
     Column("笔数", 4.5, Align.RIGHT, Total.COUNT),
     Column("金额", 7.5, Align.RIGHT, Total.FEN),
     Column("备注", 10.0, Align.LEFT),
