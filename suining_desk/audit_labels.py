@@ -18,6 +18,7 @@ ACTION_LABELS = {
     "user_enabled": "启用用户", "password_changed": "修改密码", "password_reset": "重置密码",
     "audit_baseline": "审计基线", "demo_generated": "生成演示数据", "backup_restored": "从备份恢复",
     "household_registered": "登记农户", "household_updated": "修改农户", "household_status_changed": "变更户状态",
+    "household_removed": "清退（移出建档立卡）", "household_reinstated": "撤销清退（恢复在册）",
     "member_added": "新增成员", "person_updated": "修改成员", "member_died": "成员死亡",
     "member_married_out": "成员婚出", "member_moved_out": "成员迁出", "member_removed": "其他减员",
     "relocation_created": "新增搬迁", "relocation_updated": "修改搬迁", "relocation_status_changed": "搬迁进度",

@@ -21,6 +21,9 @@ HOUSEHOLD_STATUS = {
     "ordinary": "一般农户",
 }
 
+REMOVED = "removed"  # not a status: 清退, the household has left the register (Household.removed_on)
+STATUS_WORDS = {**HOUSEHOLD_STATUS, REMOVED: "已清退"}  # history lines and filters, 清退 included
+
 RELATIONS = ("户主", "配偶", "子", "女", "父母", "孙子女", "其他")
 HEAD = "户主"
 

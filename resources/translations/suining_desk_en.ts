@@ -1297,24 +1297,24 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+3"/>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>易地搬迁</source>
         <translation>Relocation</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+78"/>
+        <location line="-78"/>
+        <location line="+80"/>
         <source>危房改造</source>
         <translation>Renovation</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+79"/>
+        <location line="-78"/>
+        <location line="+81"/>
         <source>资金发放</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-76"/>
         <source>编辑户信息(&amp;E)</source>
         <translation>&amp;Edit household</translation>
     </message>
@@ -1355,6 +1355,11 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+3"/>
+        <source>已清退（{date}）</source>
+        <translation>Removed from the register ({date})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>低保</source>
         <translation>Dibao</translation>
     </message>
@@ -3144,7 +3149,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="+51"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="+66"/>
         <source>修改成员信息</source>
         <translation>Edit member</translation>
     </message>
@@ -4245,12 +4250,22 @@ There is no database on this computer yet. You can open the demo data (fictional
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="-48"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="-59"/>
         <source>变更户状态</source>
         <translation>Change household status</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>恢复在册（撤销清退）</source>
+        <translation>Back on the register (undo removal)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>清退（移出建档立卡）</source>
+        <translation>Remove from the register (清退)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>新状态(&amp;T)：</source>
         <translation>New s&amp;tatus:</translation>
     </message>
@@ -4504,7 +4519,7 @@ There is no database on this computer yet. You can open the demo data (fictional
 <context>
     <name>_ReasonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="-75"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="-83"/>
         <source>必填，如：病故、出嫁、户口迁出</source>
         <translation>Required, e.g. died of illness, married out, hukou moved</translation>
     </message>

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from suining_desk.db.models import Area, Household, MemberChange, Person, StatusChange
 from suining_desk.db.rows import tuples
-from suining_desk.enums import HOUSEHOLD_STATUS, MEMBER_CHANGE_KINDS
+from suining_desk.enums import MEMBER_CHANGE_KINDS, STATUS_WORDS
 from suining_desk.rules.household import HouseholdInput, PersonInput
 from suining_desk.services.housing_detail import household_housing
 from suining_desk.services.relocation_query import RelocationRow
@@ -108,8 +108,8 @@ def household_detail(household_id: int) -> HouseholdDetail:
         for c in member_history(household_id)
     ]
     statuses = [
-        HistoryLine(s.date, f"{HOUSEHOLD_STATUS.get(s.old_status, s.old_status)} → "
-                    f"{HOUSEHOLD_STATUS.get(s.new_status, s.new_status)}"
+        HistoryLine(s.date, f"{STATUS_WORDS.get(s.old_status, s.old_status)} → "
+                    f"{STATUS_WORDS.get(s.new_status, s.new_status)}"
                     + (f"（{s.year}年）" if s.year else ""), "", s.reason, s.recorded_by)
         for s in status_history(household_id)
     ]

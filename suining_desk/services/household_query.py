@@ -15,7 +15,7 @@ from peewee import JOIN
 
 from suining_desk.db.models import Area, Enrolment, Household, database
 from suining_desk.db.rows import tuples
-from suining_desk.enums import AreaLevel
+from suining_desk.enums import REMOVED, AreaLevel
 
 Village = Area.alias("village")
 Group = Area.alias("grp")
@@ -90,7 +90,9 @@ def _filtered(f: HouseholdFilter, *fields: object) -> object:
     query = Household.select(*fields)
     if f.area_id is not None and (cond := _area_condition(f.area_id)) is not None:
         query = query.where(cond)
-    if f.status:
+    if f.status == REMOVED:  # the 已清退 choice: removed households only, whatever their status
+        query = query.where(Household.removed_on.is_null(False))
+    elif f.status:
         query = query.where(Household.status == f.status)
     if f.cause:
         query = query.where((Household.main_cause == f.cause) | Household.other_causes.contains(f.cause))
@@ -103,7 +105,7 @@ def _filtered(f: HouseholdFilter, *fields: object) -> object:
         query = query.where(Household.id.in_(enrolled))
     if f.ids_in is not None:
         query = query.where(Household.id.in_(list(f.ids_in)))
-    if not f.include_removed:
+    if not f.include_removed and f.status != REMOVED:
         query = query.where(Household.removed_on.is_null())
     return query
 

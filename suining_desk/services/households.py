@@ -14,7 +14,7 @@ from peewee import fn
 from suining_desk import audit
 from suining_desk.access import require
 from suining_desk.db.models import Area, Household, MemberChange, NameKey, Person, StatusChange, database
-from suining_desk.enums import HEAD, AreaLevel
+from suining_desk.enums import HEAD, REMOVED, AreaLevel
 from suining_desk.idnumber import IdInfo
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.rules.household import (
@@ -270,6 +270,54 @@ def change_status(household_id: int, *, status: str, year: int | None, date: dt.
         audit.append("household_status_changed", username=user, table_name="household",
                      record_id=household_id, before={"status": household.status, "exit_year": household.exit_year},
                      after={"status": status, "exit_year": year, "date": date, "reason": reason.strip()})
+
+
+def remove_household(household_id: int, *, date: dt.date, reason: str, user: str,
+                     today: dt.date | None = None) -> None:
+    """清退: the household leaves the register from ``date`` (kept, with its history): it is no
+    longer listed or counted, and its enrolments are not paid from then on."""
+    today = today or dt.date.today()
+    household = Household.get_by_id(household_id)
+    problems = _date_reason_problems(date, reason, today)
+    if household.removed_on is not None:
+        problems.append(Problem("household_already_removed", {"date": household.removed_on.isoformat()}))
+    _raise_if_errors(problems)
+    with database.atomic("IMMEDIATE"):
+        _require_household(user, household_id)
+        Household.update(removed_on=date, removal_reason=reason.strip()).where(
+            Household.id == household_id).execute()
+        StatusChange.create(household=household_id, old_status=household.status, new_status=REMOVED,
+                            date=date, reason=reason.strip(), recorded_by=user)
+        audit.append("household_removed", username=user, table_name="household", record_id=household_id,
+                     before={"removed_on": None}, after={"removed_on": date, "reason": reason.strip()})
+
+
+def reinstate_household(household_id: int, *, date: dt.date, reason: str, user: str,
+                        today: dt.date | None = None) -> None:
+    """Undo a 清退 (a wrong removal, or one reversed on appeal): back on the register."""
+    today = today or dt.date.today()
+    household = Household.get_by_id(household_id)
+    problems = _date_reason_problems(date, reason, today)
+    if household.removed_on is None:
+        problems.append(Problem("household_not_removed", {}))
+    _raise_if_errors(problems)
+    with database.atomic("IMMEDIATE"):
+        _require_household(user, household_id)
+        Household.update(removed_on=None, removal_reason="").where(Household.id == household_id).execute()
+        StatusChange.create(household=household_id, old_status=REMOVED, new_status=household.status,
+                            date=date, reason=reason.strip(), recorded_by=user)
+        audit.append("household_reinstated", username=user, table_name="household", record_id=household_id,
+                     before={"removed_on": household.removed_on, "reason": household.removal_reason},
+                     after={"removed_on": None, "reason": reason.strip()})
+
+
+def _date_reason_problems(date: dt.date, reason: str, today: dt.date) -> list[Problem]:
+    problems = []
+    if date > today:
+        problems.append(Problem("date_in_future", {"value": date.isoformat()}, field="date"))
+    if not reason.strip():
+        problems.append(Problem("required", {"label": "原因"}, field="reason"))
+    return problems
 
 
 def next_household_no(group_id: int) -> str:

@@ -179,3 +179,23 @@ def test_a_payments_export_is_a_report_and_one_off_aid_comes_in_through_the_temp
         assert (draft.status, draft.period) == ("draft", "2018-11")
     finally:
         close_database()
+
+
+def test_a_removed_household_is_left_out_of_the_next_batch(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`household remove` (清退) from the command line: the batch computed after it explains the exclusion."""
+    code, out, _ = run(path, capsys, "household", "remove", "43052710000101002", "--on", "2018-09-30",
+                       "--reason", "识别不精准", "--user", "luru")
+    assert code == 0 and "已于 2018-09-30 清退：识别不精准" in out
+    code, out, _ = run(path, capsys, "batch", "preview", "--program", "低保", "--period", "2018-10", "--area",
+                       "长铺镇", "--pay-date", "2018-10-10")
+    assert code == 0 and "应发 1 笔" in out and "43052710000101002" in out
+    code, _, err = run(path, capsys, "household", "remove", "43052710000101002", "--reason", "x", "--user", "luru")
+    assert code == 1 and "该户已于2018-09-30清退" in err
+    code, _, err = run(path, capsys, "household", "reinstate", "4305279", "--reason", "x", "--user", "luru")
+    assert code == 1 and "没有户编号为“4305279”的户" in err
+    code, out, _ = run(path, capsys, "household", "reinstate", "43052710000101002", "--on", "2018-10-05",
+                       "--reason", "复核后恢复", "--user", "luru")
+    assert code == 0 and "恢复在册" in out
+    code, out, _ = run(path, capsys, "batch", "preview", "--program", "低保", "--period", "2018-10", "--area",
+                       "长铺镇", "--pay-date", "2018-10-10")
+    assert "应发 2 笔" in out

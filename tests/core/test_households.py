@@ -144,3 +144,39 @@ def test_add_member_by_birth(county: FixtureCounty) -> None:
 
 def test_next_household_number_follows_the_group_code(county: FixtureCounty) -> None:
     assert hs.next_household_no(county.qingshi_1.id) == "430527100001010001"
+
+
+def test_a_household_is_removed_from_the_register_and_put_back(county: FixtureCounty) -> None:
+    """清退 with a date and reason: off the list and the counts, history kept; undone the same way."""
+    from suining_desk.services.household_detail import household_detail
+    from suining_desk.services.household_query import HouseholdFilter, household_ids
+    from suining_desk.services.stats import collect_stats
+
+    household_id = hs.register_household(*_zeng_family(county), user="luru", today=TODAY)
+    on_register = collect_stats().households
+    for day, reason, code in ((TODAY + dt.timedelta(days=1), "识别不精准", "date_in_future"),
+                              (TODAY, " ", "required")):
+        with pytest.raises(InvalidInput) as refused:
+            hs.remove_household(household_id, date=day, reason=reason, user="luru", today=TODAY)
+        assert [p.code for p in refused.value.problems] == [code]
+    with pytest.raises(InvalidInput) as not_removed:
+        hs.reinstate_household(household_id, date=TODAY, reason="x", user="luru", today=TODAY)
+    assert describe(not_removed.value.problems[0]) == "该户没有清退，不需要恢复"
+
+    hs.remove_household(household_id, date=dt.date(2018, 6, 30), reason="识别不精准", user="luru", today=TODAY)
+    household = Household.get_by_id(household_id)
+    assert (household.removed_on, household.removal_reason) == (dt.date(2018, 6, 30), "识别不精准")
+    assert household_id not in household_ids(HouseholdFilter())
+    assert list(household_ids(HouseholdFilter(status="removed"))) == [household_id]
+    assert collect_stats().households == on_register - 1 and collect_stats().removed_households == 1
+    with pytest.raises(InvalidInput) as twice:
+        hs.remove_household(household_id, date=TODAY, reason="再次", user="luru", today=TODAY)
+    assert describe(twice.value.problems[0]) == "该户已于2018-06-30清退"
+
+    hs.reinstate_household(household_id, date=TODAY, reason="复核后恢复", user="luru", today=TODAY)
+    assert Household.get_by_id(household_id).removed_on is None and household_id in household_ids(HouseholdFilter())
+    lines = {(line.what, line.reason) for line in household_detail(household_id).status_history}
+    assert lines == {("建档立卡贫困户 → 已清退", "识别不精准"), ("已清退 → 建档立卡贫困户", "复核后恢复")}
+    actions = [e.action for e in AuditEntry.select().order_by(AuditEntry.seq)][-2:]
+    assert actions == ["household_removed", "household_reinstated"]
+    assert verify_chain() is None

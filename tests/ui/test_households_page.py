@@ -169,3 +169,40 @@ def test_households_model_passes_qt_model_tester(qtbot, page: HouseholdsPage) ->
     page.model.reload()
 
 
+
+
+def test_a_household_is_removed_and_put_back_from_its_detail(qtbot, page: HouseholdsPage) -> None:  # type: ignore[no-untyped-def]
+    """清退 through 变更状态…: it leaves the list; the 已清退 filter shows it and 撤销清退 brings it back."""
+    from ui.dialogs.member_dialogs import StatusDialog
+
+    when_dialog_opens(HouseholdDialog, lambda d: register_family(qtbot, d))
+    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    household = Household.get()
+
+    def remove(dialog: QDialog) -> None:
+        assert isinstance(dialog, StatusDialog)
+        dialog.status.setCurrentIndex(dialog.status.findText("清退（移出建档立卡）"))
+        assert not dialog.year.isEnabled()
+        type_text(qtbot, dialog.reason, "识别不精准")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    when_dialog_opens(StatusDialog, remove)
+    qtbot.mouseClick(page.detail.buttons["status"], Qt.MouseButton.LeftButton)
+    assert Household.get_by_id(household.id).removal_reason == "识别不精准"
+    assert page.model.rowCount() == 0
+    page.status_filter.setCurrentIndex(page.status_filter.findText("已清退"))
+    assert page.model.rowCount() == 1
+    page.table.selectRow(0)
+    assert "已清退" in page.detail.summary.text()
+
+    def put_back(dialog: QDialog) -> None:
+        assert isinstance(dialog, StatusDialog)
+        assert [dialog.status.itemText(i) for i in range(dialog.status.count())] == ["恢复在册（撤销清退）"]
+        type_text(qtbot, dialog.reason, "复核后恢复")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    when_dialog_opens(StatusDialog, put_back)
+    qtbot.mouseClick(page.detail.buttons["status"], Qt.MouseButton.LeftButton)
+    assert Household.get_by_id(household.id).removed_on is None
+    page.status_filter.setCurrentIndex(0)
+    assert page.model.rowCount() == 1

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import HOUSEHOLD_STATUS, MEMBER_CHANGE_KINDS
+from suining_desk.enums import HOUSEHOLD_STATUS, MEMBER_CHANGE_KINDS, REMOVED
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.rules.household import PersonInput
 from suining_desk.services import households as hs
@@ -93,18 +93,26 @@ class MemberExitDialog(_ReasonDialog):
                 reason=self.reason.text(), user=self._user, today=self._today))
 
 
+REINSTATE = "reinstate"  # the choice that undoes a 清退
+
+
 class StatusDialog(_ReasonDialog):
-    """脱贫 (with its year), 监测, back on the register: recorded with date and reason."""
+    """脱贫 (with its year), 监测, back on the register, or 清退 (removed from the register):
+    recorded with date and reason. A removed household can only be put back (撤销清退)."""
 
     def __init__(self, household_id: int, current: str, *, user: str, today: dt.date | None = None,
-                 parent: QWidget | None = None) -> None:
+                 removed: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(today=today, parent=parent)
         self.setWindowTitle(self.tr("变更户状态"))
-        self._household_id, self._user = household_id, user
+        self._household_id, self._user, self._removed = household_id, user, removed
         self.status = QComboBox(objectName="status")
-        for code, label in HOUSEHOLD_STATUS.items():
-            self.status.addItem(label, code)
-        self.status.setCurrentIndex(self.status.findData("exited" if current == "poor" else current))
+        if removed:
+            self.status.addItem(self.tr("恢复在册（撤销清退）"), REINSTATE)
+        else:
+            for code, label in HOUSEHOLD_STATUS.items():
+                self.status.addItem(label, code)
+            self.status.addItem(self.tr("清退（移出建档立卡）"), REMOVED)
+            self.status.setCurrentIndex(self.status.findData("exited" if current == "poor" else current))
         self.year = QSpinBox(objectName="year")
         self.year.setRange(2014, self._today.year)
         self.year.setValue(self._today.year)
@@ -120,11 +128,18 @@ class StatusDialog(_ReasonDialog):
         self.update_save()
 
     def save(self) -> None:
-        if self.save_button.isEnabled():
-            status = self.status.currentData()
+        if not self.save_button.isEnabled():
+            return
+        status, day, reason = self.status.currentData(), self.chosen_date(), self.reason.text()
+        common = {"date": day, "reason": reason, "user": self._user, "today": self._today}
+        if status == REINSTATE:
+            self.run_service(lambda: hs.reinstate_household(self._household_id, **common))
+        elif status == REMOVED:
+            self.run_service(lambda: hs.remove_household(self._household_id, **common))
+        else:
             self.run_service(lambda: hs.change_status(
                 self._household_id, status=status, year=self.year.value() if status == "exited" else None,
-                date=self.chosen_date(), reason=self.reason.text(), user=self._user, today=self._today))
+                **common))
 
 
 class PersonDialog(_ReasonDialog):

@@ -7,7 +7,7 @@ import dataclasses
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from suining_desk.enums import HOUSEHOLD_STATUS, POVERTY_CAUSES
+from suining_desk.enums import POVERTY_CAUSES, STATUS_WORDS
 from suining_desk.services.areas import group_choices
 from suining_desk.services.household_detail import household_detail
 from suining_desk.services.household_query import HouseholdFilter
@@ -26,7 +26,7 @@ class HouseholdsPage(ListDetailPage):
     ledger_requested = Signal(str, dict)  # a ledger kind and its filters, made on the 台账 page
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        self.status_filter = filter_combo("status_filter", [(v, k) for k, v in HOUSEHOLD_STATUS.items()])
+        self.status_filter = filter_combo("status_filter", [(v, k) for k, v in STATUS_WORDS.items()])  # 已清退 too
         self.cause_filter = filter_combo("cause_filter", [(c, c) for c in POVERTY_CAUSES])
         self.program_filter = filter_combo("program_filter", [(n, i) for i, n in program_choices()])
         year = session.today().year
@@ -96,7 +96,8 @@ class HouseholdsPage(ListDetailPage):
     def change_status(self) -> None:
         detail = self.household_detail.detail
         if detail is not None and StatusDialog(detail.id, detail.data.status, user=self.session.username,
-                                               today=self.session.fixed_today, parent=self).exec():
+                                               today=self.session.fixed_today, removed=detail.removed_on is not None,
+                                               parent=self).exec():
             self.after_change(detail.id)
 
     def add_member(self) -> None:

@@ -167,6 +167,8 @@ class HouseholdDetailView(QWidget):
         d = detail.data
         exit_year = self.tr("（{year}年脱贫）").format(year=d.exit_year) if d.exit_year else ""
         status = HOUSEHOLD_STATUS.get(d.status, d.status) + exit_year
+        if detail.removed_on is not None:
+            status = self.tr("已清退（{date}）").format(date=detail.removed_on.isoformat()) + "，" + status
         causes = "、".join(c for c in [d.main_cause, *d.other_causes] if c) or "—"
         aid = "、".join(x for flag, x in ((d.dibao, self.tr("低保")), (d.tekun, self.tr("特困"))) if flag) or "—"
         self.summary.setText(self.tr(

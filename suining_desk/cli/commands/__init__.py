@@ -11,6 +11,7 @@ from suining_desk.cli.commands import (
     check,
     demo,
     export,
+    household,
     import_,
     init,
     ledger,
@@ -24,5 +25,5 @@ from suining_desk.cli.commands import (
     verify,
 )
 
-COMMANDS: list[ModuleType] = [demo, stats, ledger, verify, program, batch, payment, period, check,
+COMMANDS: list[ModuleType] = [demo, stats, ledger, verify, household, program, batch, payment, period, check,
                               init, users, audit, backup, restore, import_, export, template]
