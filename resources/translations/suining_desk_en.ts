@@ -4262,7 +4262,7 @@ There is no database on this computer yet. You can open the demo data (fictional
     <message>
         <location line="+4"/>
         <source>清退（移出建档立卡）</source>
-        <translation>Remove from the register (清退)</translation>
+        <translation>Remove from the register</translation>
     </message>
     <message>
         <location line="+5"/>
