@@ -299,6 +299,7 @@ MESSAGES: dict[str, str] = {
     "cell_not_integer": "{label}“{value}”应为整数",
     "import_unknown_columns": "不认识的列，已忽略：{columns}",
     "import_column_twice": "“{column}”列出现了两次，只读取第一列",
+    "import_column_same": "“{column}”列与“{used}”列是同一项，只读取“{used}”列",
     "import_total_row": "合计行，已忽略",
     "import_note_row": "签名、日期或说明行，不是数据行，已忽略",
     "import_not_data_row": "没有户编号、姓名或证件号码，不是数据行，已忽略",

@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from suining_desk.db.models import Enrolment, Household, Payment, PaymentBatch, Person, Program
+from suining_desk.exchange.cells import read_date
 from suining_desk.exchange.columns import Column, Layout
 from suining_desk.exchange.housing_records import HEAD, HEAD_ID, HOUSEHOLD, TOWNSHIP, VILLAGE
 from suining_desk.exchange.records import RecordSpec, Row
@@ -133,9 +134,12 @@ def _period(row: Row) -> str | None:
         return f"{value.year:04d}-{value.month:02d}"
     text = row.code("period").replace("/", "-").replace(".", "-").replace("年", "-").rstrip("月-")
     found = period_from_label(text) if text else None
-    if text and found is None:
-        day = row.date("period")
-        return f"{day.year:04d}-{day.month:02d}" if day else None
+    if text and found is None:  # a whole date names its month; anything else is a period written wrong
+        day, problems = read_date(row.values.get("period"), row.labels["period"])
+        if day is None or problems:
+            row.error("period", "bad_period", value=text, example="2018-11")
+            return None
+        return f"{day.year:04d}-{day.month:02d}"
     row.required("period", text)
     return found.label if found else None
 

@@ -48,7 +48,7 @@ class HeaderMatch:
     positions: dict[str, int]
     labels: dict[str, str]  # key → the header text as written in the file
     unknown: tuple[str, ...]  # headers not recognised (ignored)
-    duplicates: tuple[str, ...] = ()  # a column found twice: the first one is used
+    duplicates: tuple[tuple[str, str], ...] = ()  # (a header not read, the header of the same column read)
 
     @property
     def recognised(self) -> int:
@@ -91,7 +91,7 @@ class Layout:
         positions: dict[str, int] = {}
         labels: dict[str, str] = {}
         unknown: list[str] = []
-        duplicates: list[str] = []
+        duplicates: list[tuple[str, str]] = []
         for index, cell in enumerate(cells):
             text = "" if cell is None else " ".join(str(cell).split())
             if not text:
@@ -99,12 +99,20 @@ class Layout:
             key = self.key_of(text)
             if key is None:
                 unknown.append(text)
-            elif key in positions:
-                duplicates.append(text)
-            else:
+            elif key in positions and self._rank(key, text) >= self._rank(key, labels[key]):
+                duplicates.append((text, labels[key]))
+            else:  # first seen, or a closer name for the column (事由 before its synonym 备注)
+                if key in positions:
+                    duplicates.append((labels[key], text))
                 positions[key] = index
                 labels[key] = text
         return HeaderMatch(row, positions, labels, tuple(unknown), tuple(duplicates))
+
+    def _rank(self, key: str, header: str) -> int:
+        """How close ``header`` is to the column's own name: 0 for its label, then its synonyms in order."""
+        names = self.column(key).names()
+        name = normalize_header(header)
+        return names.index(name) if name in names else len(names)
 
     def report_marker(self, header: HeaderMatch) -> str | None:
         """The header (as written) that shows the file is a report of this kind, if any."""

@@ -68,7 +68,8 @@ class Row:
 
     def required(self, key: str, value: object) -> bool:
         if value is None or value == "":
-            self.error(key, "required", label=self.labels[key])
+            if not any(k == key for k, _ in self.issues):  # a cell already refused (「0.001」) is not also empty
+                self.error(key, "required", label=self.labels[key])
             return False
         return True
 

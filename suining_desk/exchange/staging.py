@@ -83,8 +83,9 @@ def unknown_column_notes(source: SheetRows) -> list[RowProblem]:
     if source.header.unknown:
         notes.append(RowProblem(source.header.row, "", Problem(
             "import_unknown_columns", {"columns": "、".join(source.header.unknown)}, Severity.WARNING)))
-    for text in source.header.duplicates:
-        notes.append(RowProblem(source.header.row, text, Problem("import_column_twice", {"column": text},
+    for text, used in source.header.duplicates:
+        code = "import_column_twice" if text == used else "import_column_same"
+        notes.append(RowProblem(source.header.row, text, Problem(code, {"column": text, "used": used},
                                                                   Severity.WARNING)))
     return notes
 

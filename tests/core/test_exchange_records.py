@@ -29,6 +29,7 @@ from suining_desk.exchange.reader import FileUnreadable
 from suining_desk.exchange.register_export import export_register
 from suining_desk.exchange.report import ImportResult
 from suining_desk.exchange.staging import ImportOptions
+from suining_desk.messages import describe
 from suining_desk.services.household_query import HouseholdFilter
 from tests.payments import TODAY, PaymentCounty, build_payment_county
 
@@ -236,3 +237,28 @@ def test_reimporting_an_export_skips_every_row_and_is_not_a_refusal(demo: Path, 
         assert AuditEntry.select().count() == entries  # nothing written, nothing logged
     finally:
         close_database()
+
+
+def test_a_refused_amount_or_period_is_said_once_and_plainly(county: PaymentCounty, tmp_path: Path) -> None:
+    """「0.001」 is not also 「金额不能为空」; 「2026-13」 is a period written wrong, not a bad date."""
+    header = ["户编号", "户主姓名", "项目", "期间", "金额", "事由"]
+    rows = [["43052710000101001", "张建国", "临时救助", "2018-11", "0.001", "火灾"],
+            ["43052710000101002", "李德明", "临时救助", "2018-13", "800", "因病"],
+            ["43052710000101003", "王老五", "临时救助", "2018-11-20", "-50", "因灾"]]
+    result = run("payments", sheet(tmp_path / "临时救助.xlsx", header, rows), dry_run=True)
+    by_row: dict[int, list[str]] = {}
+    for p in result.problems:
+        by_row.setdefault(p.row, []).append(describe(p.problem))
+    assert len(by_row[2]) == 1 and "不能为空" not in by_row[2][0]
+    assert by_row[3] == ["期间“2018-13”格式不对，应如 2018-11"]
+    assert len(by_row[4]) == 1 and "负" in by_row[4][0]
+
+
+def test_a_column_and_its_synonym_read_the_closer_name(county: PaymentCounty, tmp_path: Path) -> None:
+    """事由 and 备注 (a synonym of 事由) both in the sheet: 事由 is read, wherever it stands."""
+    header = ["户编号", "户主姓名", "项目", "期间", "金额", "备注", "事由"]
+    rows = [["43052710000101001", "张建国", "临时救助", "2018-11", "500", "村里核实", "火灾"]]
+    result = run("payments", sheet(tmp_path / "临时救助.xlsx", header, rows))
+    assert result.exit_code == 0 and Payment.get().reason == "火灾"
+    notes = [describe(p.problem) for p in result.problems]
+    assert notes == ["“备注”列与“事由”列是同一项，只读取“事由”列"]
