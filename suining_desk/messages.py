@@ -129,7 +129,7 @@ MESSAGES: dict[str, str] = {
     "person_not_present": "所选人员不在该户或已减员",
     "one_off_twice": "该对象本期（{period}）已有“{program}”发放记录，同一期不能重复发放",
     "payment_unknown": "没有发放记录“{value}”",
-    "paid_long_before_period": "发放日期{value}比期间{period}早一年以上，请核对",
+    "paid_long_before_period": "发放日期{value}比期间{period}的开始早三个月以上，请核对",
     "post_household_removed": "户{household_no}已于{date}移出建档立卡名单，不能发放",
     "post_person_died": "{name}（户{household_no}）已于{date}死亡，不能发放",
     "post_person_left": "{name}（户{household_no}）已于{date}减员，不能发放",

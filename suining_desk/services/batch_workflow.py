@@ -21,6 +21,9 @@ from suining_desk.services.batches import now_text
 from suining_desk.services.period_locks import lock_problems
 
 MAX_LISTED = 10  # problems listed one by one before "and N more"
+# Money may be paid ahead of its period (a quarter's 低保 at the quarter's start), but not
+# further ahead than this: earlier is a mistyped date, not an advance.
+EARLIEST_ADVANCE = dt.timedelta(days=92)
 
 _DEAD_OR_REMOVED = """
 SELECT p.id, p.payee_name, h.household_no, h.removed_on, pe.name, pe.death_date, pe.removed_on
@@ -116,7 +119,7 @@ def post_problems(batch: PaymentBatch, paid_date: dt.date, today: dt.date) -> li
     problems: list[Problem] = lock_problems(batch.period, paid_date)
     if paid_date > today:
         problems.append(Problem("date_in_future", {"value": paid_date.isoformat()}, field="paid_date"))
-    if paid_date < batch.period_start - dt.timedelta(days=366):
+    if paid_date < batch.period_start - EARLIEST_ADVANCE:
         problems.append(Problem("paid_long_before_period", {"value": paid_date.isoformat(),
                                                             "period": batch.period}, field="paid_date"))
     day = paid_date.isoformat()

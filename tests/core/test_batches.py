@@ -248,3 +248,16 @@ def test_the_batch_list_sorts_periods_by_the_calendar(county: PaymentCounty) -> 
     # by the first day (a year from 1 January, the autumn term from 1 September), never the label's text
     assert periods(False) == ["2018", "2018-02", "2018-T1", "2018-T2", "2018-11", "2018-12", "2019-01"]
     assert periods(True) == ["2019-01", "2018-12", "2018-11", "2018-T2", "2018-T1", "2018-02", "2018"]
+
+
+def test_a_paid_date_far_before_the_period_is_refused(county: PaymentCounty) -> None:
+    """A quarter ahead is an advance; more is a mistyped date (QA: March money paid the June before)."""
+    batch = create_batch(county.programs["dibao"], "2018-11", county.areas.changpu.id, user="luru",
+                         pay_date=dt.date(2018, 11, 10))
+    wf.submit_batch(batch.batch_id, user="luru")
+    wf.approve_batch(batch.batch_id, user="shenhe")
+    with pytest.raises(InvalidInput) as early:
+        wf.post_batch(batch.batch_id, dt.date(2018, 7, 31), user="shenhe", today=TODAY)
+    assert _codes(early) == {"paid_long_before_period"}
+    wf.post_batch(batch.batch_id, dt.date(2018, 8, 1), user="shenhe", today=TODAY)  # 92 days ahead
+    assert PaymentBatch.get_by_id(batch.batch_id).status == "posted"
