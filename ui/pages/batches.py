@@ -41,6 +41,8 @@ from ui.tasks import ProgressFn, run_with_progress, show_error
 from ui.widgets.batch_detail import BatchDetailView
 from ui.widgets.inputs import search_shortcut
 
+BATCH_COLUMN_WIDTHS = (195, 150, 85, 75, 65, 50, 95, 70, 70, 90)
+
 
 class BatchesPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -69,7 +71,8 @@ class BatchesPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setColumnWidth(0, 210)
+        for column, width in enumerate(BATCH_COLUMN_WIDTHS):  # all ten in 1280 × 800, 项目（一次性） whole
+            self.table.setColumnWidth(column, width)
         self.detail = BatchDetailView(session)
         bar = QHBoxLayout()
         for label, box in ((self.tr("项目："), self.program_filter), (self.tr("状态："), self.status_filter),

@@ -42,7 +42,9 @@ from ui.tasks import show_error
 from ui.widgets.inputs import search_shortcut
 
 SEARCH_DELAY_MS = 250
-COLUMN_WIDTHS = (70, 85, 110, 90, 80, 140, 110, 150, 40, 70, 85, 150, 190, 60, 200)
+COLUMN_WIDTHS = (60, 85, 95, 85, 65, 130, 120, 150, 40, 70, 90, 150, 190, 60, 200)
+# 金额 shown right after 领款人 (the model's column order stays): in 1280 × 800 it is on screen.
+SHOWN_AFTER_PAYEE = (PaymentColumn.AMOUNT, PaymentColumn.PEOPLE, PaymentColumn.STANDARD)
 
 
 class PaymentsPage(QWidget):
@@ -71,6 +73,9 @@ class PaymentsPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        for offset, column in enumerate(SHOWN_AFTER_PAYEE, start=1):
+            header.moveSection(header.visualIndex(column), header.visualIndex(PaymentColumn.PAYEE) + offset)
         self.footer = QLabel(objectName="footer")
         self.footer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reverse_button = QPushButton(self.tr("冲销…"), objectName="reverse_button")
