@@ -58,7 +58,7 @@ def test_batch_walk_through_the_command_line(path: Path, tmp_path: Path, capsys:
     assert "已发放" in out and "张建国" in out and "审核通过" in out
 
     bank = tmp_path / "list.csv"
-    assert run(path, capsys, "batch", "export-bank", batch, str(bank))[0] == 0
+    assert run(path, capsys, "batch", "export-bank", batch, str(bank), "--user", "luru")[0] == 0
     with bank.open(encoding="utf-8-sig") as fh:
         rows = list(csv.reader(fh))
     answer = tmp_path / "answer.csv"

@@ -277,7 +277,7 @@ class BatchesPage(QWidget):
                 return 0
             path = Path(name)
         try:
-            count = export_bank_file(row.id, path)
+            count = export_bank_file(row.id, path, user=self.session.username)
         except InvalidInput as exc:
             self.error_box = show_error(self, self.tr("导出银行代发文件"), exc)
             return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import sys
 from pathlib import Path
 
 from suining_desk.cli.args import year_or_none
@@ -187,19 +188,27 @@ def do_post(args: argparse.Namespace) -> int:
 def do_export_bank(args: argparse.Namespace) -> int:
     from suining_desk.services.bank_files import export_bank_file
 
-    count = export_bank_file(find_batch_id(args.batch), Path(args.file), reissues_only=args.reissues)
+    count = export_bank_file(find_batch_id(args.batch), Path(args.file), user=acting_user(args),
+                             reissues_only=args.reissues)
     print(f"已导出 {count} 笔到 {args.file}")
     return 0
 
 
 def do_import_bank(args: argparse.Namespace) -> int:
-    from suining_desk.services.bank_files import import_return_file
+    from suining_desk.services.bank_files import BankFileUnusable, import_return_file, missing_problems
 
-    report = import_return_file(find_batch_id(args.batch), Path(args.file), user=acting_user(args),
-                                on=args.date or dt.date.today())
+    try:
+        report = import_return_file(find_batch_id(args.batch), Path(args.file), user=acting_user(args),
+                                    on=args.date or dt.date.today())
+    except BankFileUnusable as exc:  # like an import of an unusable file: exit 2, nothing written
+        for p in exc.problems:
+            print(f"错误：{describe(p)}", file=sys.stderr)
+        return 2
     print(f"成功 {len(report.paid)} 笔，失败 {len(report.failed)} 笔，此前已登记 {len(report.already)} 笔，"
           f"未能对应 {report.unmatched} 行，回盘中没有的 {len(report.missing)} 笔")
     for p in report.problems:
+        print(f"  {describe(p)}")
+    for p in missing_problems(report):
         print(f"  {describe(p)}")
     if report.failed:
         print("失败的发放可冲销后加入重新发放批次：suining-desk payment reissue 明细号 --reverse-reason … --reason … "
