@@ -423,6 +423,20 @@ def _latest_outcomes(batch_id: int) -> dict[int, str]:
     return latest
 
 
+@dataclass(frozen=True)
+class BankResult:
+    result: str  # paid / failed
+    date: dt.date
+    note: str
+    recorded_by: str
+
+
+def bank_results(payment_id: int) -> list[BankResult]:
+    """Everything the bank's return files said of one payment, oldest first (the last counts)."""
+    query = PaymentOutcome.select().where(PaymentOutcome.payment == payment_id).order_by(PaymentOutcome.id)
+    return [BankResult(o.result, o.date, o.note, o.recorded_by) for o in query]
+
+
 def failed_payments(batch_id: int) -> list[int]:
     """Lines whose latest bank outcome is failed and that still stand (to re-issue)."""
     standing = {ln.payment_id for ln in bank_lines(batch_id)}

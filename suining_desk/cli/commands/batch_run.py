@@ -17,7 +17,15 @@ from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services import batches as bs
 from suining_desk.services.batch_compute import Preview, compute_batch
-from suining_desk.services.batch_query import BatchFilter, BatchRow, batch_history, batch_ids, batch_lines, batch_rows
+from suining_desk.services.batch_query import (
+    BatchFilter,
+    BatchRow,
+    bank_result_text,
+    batch_history,
+    batch_ids,
+    batch_lines,
+    batch_rows,
+)
 from suining_desk.services.programs import find_program
 
 
@@ -128,7 +136,7 @@ def do_show(args: argparse.Namespace) -> int:
         print("明细号\t户编号\t村\t享受人\t领款人\t类别\t人数\t标准\t金额\t账号\t银行结果\t备注")
         for ln in lines:
             note = "冲销" if ln.reverses_id else ("重新发放" if ln.reissue_of_id else ln.reason)
-            outcome = {"paid": "成功", "failed": "失败"}.get(ln.outcome, "")
+            outcome = bank_result_text(ln.outcome, ln.outcome_date, ln.outcome_note)
             print(f"{ln.id}\t{ln.household_no}\t{ln.village}\t{ln.beneficiary}\t{ln.payee_name}\t{ln.category}\t"
                   f"{ln.people}\t{format_fen(ln.standard_fen)}\t{format_fen(ln.amount_fen)}\t{ln.bank_account}\t"
                   f"{outcome}\t{note}")
