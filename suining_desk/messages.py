@@ -125,6 +125,7 @@ MESSAGES: dict[str, str] = {
     "amount_above_cap": "金额{value}元超过该项目单笔上限{cap}元",
     "household_outside_batch": "户{household_no}不在本批次的发放区域内",
     "person_not_present": "所选人员不在该户或已减员",
+    "one_off_person_required": "“{program}”按人救助，请选择享受人员（每人每期只能发放一次）",
     "one_off_twice": "该对象本期（{period}）已有“{program}”发放记录，同一期不能重复发放",
     "payment_unknown": "没有发放记录“{value}”",
     "paid_long_before_period": "发放日期{value}比期间{period}早一年以上，请核对",

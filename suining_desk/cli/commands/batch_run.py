@@ -74,7 +74,7 @@ def do_one_off(args: argparse.Namespace) -> int:
 
 def do_add_line(args: argparse.Namespace) -> int:
     from suining_desk.db.models import Household, Person
-    from suining_desk.services.attachments import attach_file
+    from suining_desk.services.attachments import read_file
 
     user = acting_user(args)
     batch_id = find_batch_id(args.batch)
@@ -87,10 +87,9 @@ def do_add_line(args: argparse.Namespace) -> int:
         if person is None:
             raise InvalidInput([Problem("person_not_present", {})])
         person_id = int(person.id)
+    files = [read_file(Path(path)) for path in args.attach]  # a file that cannot be used refuses the line
     payment_id = bs.add_one_off_line(batch_id, household.id, args.amount, args.reason, user=user,
-                                     person_id=person_id)
-    for path in args.attach:
-        attach_file("payment", payment_id, Path(path), kind="other", user=user)
+                                     person_id=person_id, attachments=files)
     print(f"已登记发放记录 {payment_id}：{household.head_name} {format_fen(args.amount)} 元")
     return 0
 
