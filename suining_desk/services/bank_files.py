@@ -293,6 +293,12 @@ def _date_problems(on: dt.date, batch: PaymentBatch, today: dt.date) -> list[Pro
     return problems
 
 
+def check_bank_date(batch_id: int, on: dt.date, *, today: dt.date | None = None) -> None:
+    """Refuse a bank date before the batch was paid or after today (the window asks first)."""
+    if problems := _date_problems(on, _posted(batch_id), today or dt.date.today()):
+        raise InvalidInput(problems)
+
+
 # Lines of a posted batch that were reversed since (a return line for one is not a new result).
 _REVERSED = """
 SELECT p.id, p.payee_name, p.payee_id_number, p.bank_account, p.amount_fen, p.reissue_of_id

@@ -144,8 +144,11 @@ class OneOffLineDialog(_Dialog):
         self.resize(560, 360)
 
     def _household_changed(self) -> None:
-        self.person.clear()
-        self.person.addItem(self.tr("（全户）"), None)
+        from suining_desk.db.models import PaymentBatch, Program
+
+        per_person = Program.get_by_id(PaymentBatch.get_by_id(self.batch_id).program_id).basis == "person"
+        self.person.clear()  # a per-person program (医疗救助) needs the person: no 全户 to choose
+        self.person.addItem(self.tr("（请选择享受人员）") if per_person else self.tr("（全户）"), None)
         household = self.picker.household_id()
         if household is None:
             return
