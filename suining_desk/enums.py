@@ -53,6 +53,8 @@ MEMBER_CHANGE_KINDS = {
     "removed": "其他减员",
 }
 
+BANK_RESULTS = {"paid": "成功", "failed": "失败"}  # what the bank's return file said of a payment
+
 ROLES = {"clerk": "录入员", "reviewer": "审核员", "admin": "管理员"}
 
 PROGRAM_BASIS = {"person": "按人", "household": "按户"}

@@ -127,6 +127,7 @@ MESSAGES: dict[str, str] = {
     "amount_above_cap": "金额{value}元超过该项目单笔上限{cap}元",
     "household_outside_batch": "户{household_no}不在本批次的发放区域内",
     "person_not_present": "所选人员不在该户或已减员",
+    "one_off_person_required": "“{program}”按人救助，请选择享受人员（每人每期只能发放一次）",
     "one_off_twice": "该对象本期（{period}）已有“{program}”发放记录，同一期不能重复发放",
     "payment_unknown": "没有发放记录“{value}”",
     "paid_long_before_period": "发放日期{value}比期间{period}的开始早三个月以上，请核对",
@@ -156,10 +157,23 @@ MESSAGES: dict[str, str] = {
     "bank_no_lines": "批次{batch}没有可导出的发放记录",
     "bank_bad_format": "不支持的文件类型“{suffix}”（支持 {allowed}）",
     "bank_missing_columns": "银行回盘文件缺少“{columns}”列",
-    "bank_unreadable": "无法读取文件“{path}”：{reason}",
+    "bank_unreadable": "无法读取银行回盘文件“{path}”：{reason}",
+    "bank_not_spreadsheet": ("无法读取银行回盘文件“{path}”：不是有效的 Excel 文件"
+                             "（可能已损坏、没有下载完整或被改了扩展名）"),
+    "bank_bad_encoding": "无法读取银行回盘文件“{path}”：文字编码无法识别（请用 Excel 打开后另存为 .xlsx 再导入）",
+    "bank_date_before_payment": "银行处理日期{value}早于批次{batch}的发放日期{paid}",
+    "bank_line_reversed": ("第{row}行：账号{account}、金额{amount}元是{name}的发放（记录{payment}），"
+                           "该笔已冲销，银行结果未登记"),
+    "bank_line_reversed_paid": ("第{row}行：账号{account}、金额{amount}元是{name}的发放（记录{payment}），该笔已冲销，"
+                                "但银行回盘为成功（钱已到账），请核实是否重复发放"),
+    "bank_missing_line": "回盘中没有：{name}　账号{account}　{amount}元（记录{payment}）",
+    "bank_missing_more": "……等 {count} 笔（以上只列出前{shown}笔）",
+    "reissue_bank_paid": "银行回盘显示发放记录{value}已于{date}成功入账，不能重新发放（否则同一笔钱会发两次）",
+    "reissue_bank_unknown": ("发放记录{value}已随银行代发文件送出，银行还没有回盘确认失败（或仍在处理中），"
+                             "不能重新发放；请先导入银行回盘文件，银行确认失败后再重新发放"),
     "bank_unknown_line": "第{row}行：账号{account}、金额{amount}元在本批次中找不到对应的发放",
     "bank_ambiguous_line": "第{row}行：账号{account}、金额{amount}元对应本批次{count}笔发放，无法确定是哪一笔，未处理",
-    "bank_bad_result": "第{row}行：无法识别的处理结果“{value}”（应为成功或失败）",
+    "bank_bad_result": "第{row}行：处理结果“{value}”不是明确的成功或失败（如处理中），未登记，请待银行确认后再导入",
     "bank_bad_amount": "第{row}行：金额“{value}”无效",
     "chk_paid_after_death": "{name}已于{death}死亡，{paid}仍发放{program}{amount}元（{period}）",
     "chk_paid_after_removal": ("户{household_no}已于{removed}移出建档立卡名单，"

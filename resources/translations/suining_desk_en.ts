@@ -446,7 +446,7 @@ Data entered since then will not be in the restored database; a copy of the curr
 <context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../../ui/pages/batches.py" line="+55"/>
+        <location filename="../../ui/pages/batches.py" line="+63"/>
         <source>{y}年</source>
         <translation>{y}</translation>
     </message>
@@ -466,7 +466,7 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>Close month…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>项目：</source>
         <translation>Program:</translation>
     </message>
@@ -615,23 +615,43 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>Bank return files (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>导入(&amp;S)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回盘文件：{name}
+请填写银行处理的日期（回盘文件上的日期，不早于发放日期）</source>
+        <translation>Return file: {name}
+Enter the date the bank processed it (the date on the return file, not before the paid date)</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>对应发放记录</source>
         <translation>Matching payment records</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
         <location line="+11"/>
+        <location line="+13"/>
         <source>导入银行回盘</source>
         <translation>Import bank return file</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-8"/>
         <source>成功 {paid} 笔，失败 {failed} 笔，此前已登记 {already} 笔，未能对应 {bad} 行，回盘中没有的 {missing} 笔。</source>
         <translation>{paid} paid, {failed} failed, {already} already recorded, {bad} rows not matched, {missing} payments missing from the return file.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>
+每一行的情况见“显示详细信息”。</source>
+        <translation>
+See “Show Details” for each line.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>
 失败的发放可在明细中选中后“重新发放”。</source>
         <translation>
@@ -2414,12 +2434,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+110"/>
+        <location line="+118"/>
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-117"/>
         <source>录入</source>
         <translation>Entered by</translation>
     </message>
@@ -2435,18 +2455,18 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+21"/>
-        <location line="+82"/>
+        <location line="+90"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location line="-81"/>
-        <location line="+82"/>
+        <location line="-89"/>
+        <location line="+90"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-89"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
@@ -2457,18 +2477,18 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+80"/>
+        <location line="+88"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+80"/>
+        <location line="-87"/>
+        <location line="+88"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-87"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
@@ -2498,7 +2518,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Failed</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>冲销记录 {id}</source>
         <translation>Reverses record {id}</translation>
     </message>
@@ -2551,7 +2571,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MonthLockDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="+183"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="+198"/>
         <source>月度关账</source>
         <translation>Close month</translation>
     </message>
@@ -2782,7 +2802,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>OneOffLineDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="-105"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="-119"/>
         <source>登记一次性救助</source>
         <translation>Record one-off relief</translation>
     </message>
@@ -2795,6 +2815,11 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+1"/>
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>清除附件</source>
+        <translation>Clear attachments</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2817,14 +2842,19 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&amp;Reason for relief:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>登记(&amp;S)</source>
         <translation>Re&amp;cord</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>（全户）</source>
         <translation>(whole household)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>（请选择享受人员）</source>
+        <translation>(choose the beneficiary)</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3011,7 +3041,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PaymentsPage</name>
     <message>
-        <location filename="../../ui/pages/payments.py" line="+57"/>
+        <location filename="../../ui/pages/payments.py" line="+59"/>
         <source>{y}年</source>
         <translation>{y}</translation>
     </message>
@@ -3021,7 +3051,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Search: name, pinyin initials, last digits of ID no., household no.&#x3000;Ctrl+F</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>冲销…</source>
         <translation>Reverse…</translation>
     </message>
@@ -4288,7 +4318,7 @@ There is no database on this computer yet. You can open the demo data (fictional
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="-83"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="-92"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>

@@ -151,10 +151,15 @@ def _one_off(row: Row) -> OneOff | None:
         return None
     household = row.household()
     person = _member(row, household)
+    if (program is not None and program.basis == "person" and household is not None and person is None
+            and not any(key == "person_id" for key, _ in row.issues)):
+        row.error("person_id", "one_off_person_required", program=program.name)
     period, amount, reason = _period(row), row.amount("amount"), row.text("reason", 200)
     row.required("amount", amount)
     row.required("reason", reason)
     if household is None or program is None or period is None or amount is None or not reason:
+        return None
+    if program.basis == "person" and person is None:
         return None
     return OneOff(program.id, period, household.id, household.township_id, person.id if person else None, amount,
                   reason)

@@ -20,6 +20,7 @@ from suining_desk.db.models import Attachment, Blob, Household, Payment, Relocat
 from suining_desk.db.rows import tuples
 from suining_desk.enums import ATTACHMENT_KINDS
 from suining_desk.images import NotAnImage, mime_for, prepare
+from suining_desk.images import Prepared as PreparedImage
 from suining_desk.os_errors import os_reason
 from suining_desk.problems import InvalidInput, Problem
 
@@ -60,53 +61,82 @@ def check_file(file_name: str, size: int) -> list[Problem]:
     return []
 
 
-def attach_file(owner_kind: str, owner_id: int, path: Path, *, kind: str, user: str) -> int:
-    """Import a file from disk; returns the attachment's id."""
+def read_file(path: Path) -> tuple[str, bytes]:
+    """(name, content) of a file to attach, refused in Chinese when it cannot be used."""
     path = Path(path)
     try:
         size = path.stat().st_size
+        problems = check_file(path.name, size)
+        if problems:
+            raise InvalidInput(problems)
+        return path.name, path.read_bytes()
     except OSError as exc:
         raise InvalidInput([Problem("attachment_unreadable", {"name": path.name, "reason": os_reason(exc)},
                                     field="file")]) from exc
-    problems = check_file(path.name, size)
-    if problems:
-        raise InvalidInput(problems)
-    return attach_bytes(owner_kind, owner_id, path.name, path.read_bytes(), kind=kind, user=user)
 
 
-def attach_bytes(owner_kind: str, owner_id: int, file_name: str, data: bytes, *, kind: str, user: str) -> int:
-    """Attach content already read; returns the attachment's id."""
+def attach_file(owner_kind: str, owner_id: int, path: Path, *, kind: str, user: str) -> int:
+    """Import a file from disk; returns the attachment's id."""
+    name, data = read_file(path)
+    return attach_bytes(owner_kind, owner_id, name, data, kind=kind, user=user)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A checked (and, for a large photo, reduced) file, ready to store in a transaction."""
+
+    owner_kind: str
+    kind: str
+    original_name: str
+    original_size: int
+    file: PreparedImage
+
+
+def prepare_attachment(owner_kind: str, file_name: str, data: bytes, *, kind: str) -> Prepared:
+    """Check a file and reduce a large photo — outside any transaction (it takes a moment);
+    raises InvalidInput when the file cannot be attached."""
     problems = check_file(file_name, len(data))
     if kind not in ATTACHMENT_KINDS:
         problems.append(Problem("bad_choice", {"label": "附件类别", "value": kind}, field="kind"))
-    owner = OWNERS.get(owner_kind)
-    if owner is None:
+    if owner_kind not in OWNERS:
         problems.append(Problem("bad_choice", {"label": "附件所属", "value": owner_kind}, field="owner"))
     if problems:
         raise InvalidInput(problems)
     try:
-        prepared = prepare(file_name, data)  # outside the transaction: reducing a photo takes a moment
+        prepared = prepare(file_name, data)
     except NotAnImage as exc:
         raise InvalidInput([Problem("attachment_not_image", {"name": file_name}, field="file")]) from exc
-    digest = hashlib.sha256(prepared.data).hexdigest()
+    return Prepared(owner_kind, kind, file_name, len(data), prepared)
+
+
+def store_attachment(owner_id: int, prepared: Prepared, *, user: str) -> int:
+    """Store a prepared file on its record; call inside the write transaction (it joins the
+    caller's, so a record and its attachments are written together or not at all)."""
+    owner_kind, file = prepared.owner_kind, prepared.file
+    owner = OWNERS[owner_kind]
+    digest = hashlib.sha256(file.data).hexdigest()
     with database.atomic("IMMEDIATE"):
-        assert owner is not None
         if not owner.select().where(owner.id == owner_id).exists():  # type: ignore[attr-defined]
             raise InvalidInput([Problem("required", {"label": "附件所属记录"}, field="owner")])
         same = Attachment.select().where((Attachment.owner_kind == owner_kind) & (Attachment.owner_id == owner_id)
                                          & (Attachment.blob == digest))
         if same.exists():
-            raise InvalidInput([Problem("attachment_duplicate", {"name": file_name}, field="file")])
+            raise InvalidInput([Problem("attachment_duplicate", {"name": prepared.original_name}, field="file")])
         if not Blob.select().where(Blob.sha256 == digest).exists():
-            Blob.insert(sha256=digest, data=prepared.data, size=len(prepared.data)).execute()
-        attachment = Attachment.create(owner_kind=owner_kind, owner_id=owner_id, kind=kind,
-                                       file_name=prepared.file_name, mime=prepared.mime, blob=digest,
-                                       thumbnail=prepared.thumbnail, added_by=user)
+            Blob.insert(sha256=digest, data=file.data, size=len(file.data)).execute()
+        attachment = Attachment.create(owner_kind=owner_kind, owner_id=owner_id, kind=prepared.kind,
+                                       file_name=file.file_name, mime=file.mime, blob=digest,
+                                       thumbnail=file.thumbnail, added_by=user)
         audit.append(f"{owner_kind}_attachment_added", username=user, table_name=owner_kind, record_id=owner_id,
-                     after={"attachment_id": attachment.id, "kind": kind, "file_name": prepared.file_name,
-                            "original_name": file_name, "original_size": len(data), "size": len(prepared.data),
-                            "sha256": digest, "reduced": prepared.reduced})
+                     after={"attachment_id": attachment.id, "kind": prepared.kind, "file_name": file.file_name,
+                            "original_name": prepared.original_name, "original_size": prepared.original_size,
+                            "size": len(file.data), "sha256": digest, "reduced": file.reduced})
     return int(attachment.id)
+
+
+def attach_bytes(owner_kind: str, owner_id: int, file_name: str, data: bytes, *, kind: str, user: str) -> int:
+    """Attach content already read; returns the attachment's id."""
+    return store_attachment(owner_id, prepare_attachment(owner_kind, file_name, data, kind=kind), user=user)
 
 
 def attachments_of(owner_kind: str, owner_id: int) -> list[AttachmentView]:

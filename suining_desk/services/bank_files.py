@@ -7,13 +7,19 @@ to a payment by account and amount (and by ID number when the file has one); a l
 that matches nothing, or matches several payments that the file does not tell apart,
 is reported and left alone — nothing is guessed. A 合计 line or a signature line (in
 序号, 账号, 姓名 or 身份证号) is not a payment and is passed over. Each match becomes a PaymentOutcome
-(paid or failed); a failed payment can then be reversed and re-issued.
+(paid or failed; a status that says neither, such as 处理中, is reported and not recorded —
+:mod:`suining_desk.services.bank_status`); a failed payment can then be reversed and re-issued.
+A file that cannot be read at all raises :class:`BankFileUnusable`; the bank's date must lie
+between the batch's paid date and today. Each export is recorded in the audit log: a line that
+went out in a bank file is re-issued only once the bank said it failed
+(:func:`sent_to_bank`).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import threading
 import zipfile
 from collections.abc import Callable
@@ -28,12 +34,12 @@ from suining_desk.exchange.html_table import html_tables, looks_like_html
 from suining_desk.exchange.totals import footer_kind
 from suining_desk.exchange.xls import XlsUnreadable, open_xls
 from suining_desk.money import check_amount, fen_to_yuan_str
+from suining_desk.os_errors import os_reason
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.actors import ENTER, require_in_area
+from suining_desk.services.bank_status import classify
 
 HEADERS = ("序号", "姓名", "身份证号", "账号", "金额")
-PAID_WORDS = ("成功", "已发放", "已入账", "正常", "paid", "success", "ok")
-FAILED_WORDS = ("失败", "退回", "退票", "不成功", "failed", "fail", "error")
 _COLUMNS = {  # what banks call each column of a return file
     "account": ("账号", "卡号", "银行账号", "银行卡号", "一卡通账号", "收款账号"),
     "amount": ("金额", "发放金额", "交易金额", "金额(元)", "金额（元）"),
@@ -63,6 +69,10 @@ class BankLine:
     reissue: bool
 
 
+class BankFileUnusable(InvalidInput):
+    """The file as a whole cannot be used (unreadable, not a spreadsheet, no header)."""
+
+
 @dataclass(frozen=True)
 class ReturnReport:
     paid: list[int] = field(default_factory=list)  # payment ids
@@ -70,6 +80,7 @@ class ReturnReport:
     already: list[int] = field(default_factory=list)  # the same result was recorded before
     problems: list[Problem] = field(default_factory=list)  # unmatched / ambiguous / unreadable lines
     missing: list[int] = field(default_factory=list)  # lines of the batch the file does not mention
+    missing_lines: list[BankLine] = field(default_factory=list)  # the same lines, to name them
 
     @property
     def unmatched(self) -> int:
@@ -99,28 +110,57 @@ READ = (".xlsx", ".xls", ".csv")  # banks still send many return files as old .x
 def _suffix(path: Path, allowed: tuple[str, ...] = WRITTEN) -> str:
     suffix = path.suffix.lower()
     if suffix not in allowed:
-        raise InvalidInput([Problem("bank_bad_format", {"suffix": path.suffix or "（无）",
+        raise BankFileUnusable([Problem("bank_bad_format", {"suffix": path.suffix or "（无）",
                                                         "allowed": "、".join(allowed)})])
     return suffix
 
 
-def export_bank_file(batch_id: int, path: Path, *, reissues_only: bool = False) -> int:
-    """Write the bank's list of a posted batch; returns the number of lines."""
+def export_bank_file(batch_id: int, path: Path, *, user: str, reissues_only: bool = False) -> int:
+    """Write the bank's list of a posted batch; returns the number of lines. The export is
+    recorded (audited) in the same transaction: from then on its lines are with the bank."""
     path = Path(path)
     suffix = _suffix(path)
-    batch = _posted(batch_id)
-    lines = bank_lines(batch_id, reissues_only=reissues_only)
-    if not lines:
-        raise InvalidInput([Problem("bank_no_lines", {"batch": batch.batch_no})])
-    rows = [(n, ln.name, ln.id_number, ln.account, ln.amount_fen) for n, ln in enumerate(lines, 1)]
-    if suffix == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(HEADERS)
-            writer.writerows((n, name, number, account, fen_to_yuan_str(fen)) for n, name, number, account, fen in rows)
-    else:
-        _write_xlsx(path, batch.batch_no, rows)
+    with database.atomic("IMMEDIATE"):
+        batch = _posted(batch_id)
+        require_in_area(user, ENTER, batch.area_id)
+        lines = bank_lines(batch_id, reissues_only=reissues_only)
+        if not lines:
+            raise InvalidInput([Problem("bank_no_lines", {"batch": batch.batch_no})])
+        rows = [(n, ln.name, ln.id_number, ln.account, ln.amount_fen) for n, ln in enumerate(lines, 1)]
+        if suffix == ".csv":
+            with path.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(HEADERS)
+                writer.writerows((n, name, number, account, fen_to_yuan_str(fen))
+                                 for n, name, number, account, fen in rows)
+        else:
+            _write_xlsx(path, batch.batch_no, rows)
+        audit.append("bank_file_exported", username=user, table_name="payment_batch", record_id=batch_id,
+                     after={"file": path.name, "lines": len(lines), "reissues_only": reissues_only,
+                            "total_fen": sum(ln.amount_fen for ln in lines)})
     return len(lines)
+
+
+def sent_to_bank(payment_id: int) -> bool:
+    """Whether a posted payment went out in a bank file: its batch was exported (with it in
+    the list: before it was reversed, and not a re-issues-only list it is no part of), or —
+    for a batch exported before exports were recorded — a return file was imported for it."""
+    row = database.execute_sql(
+        "SELECT p.batch_id, p.reissue_of_id IS NOT NULL, "
+        "(SELECT MIN(e.seq) FROM audit_entry e WHERE e.action = 'payment_reversed' AND e.table_name = 'payment' "
+        " AND e.record_id = CAST(p.id AS TEXT)) "
+        "FROM payment p WHERE p.id = ?", [payment_id]).fetchone()
+    if row is None or row[0] is None:
+        return False
+    batch_id, is_reissue, reversed_at = row
+    entries = database.execute_sql(
+        "SELECT seq, action, after FROM audit_entry WHERE table_name = 'payment_batch' AND record_id = ? "
+        "AND action IN ('bank_file_exported', 'bank_return_imported')", [str(batch_id)]).fetchall()
+    exports = [(seq, json.loads(after or "{}")) for seq, action, after in entries if action == "bank_file_exported"]
+    if not exports:
+        return any(action == "bank_return_imported" for _, action, _ in entries)
+    return any((reversed_at is None or seq < reversed_at) and (is_reissue or not after.get("reissues_only"))
+               for seq, after in exports)
 
 
 def _write_xlsx(path: Path, title: str, rows: list[tuple[int, str, str, str, int]]) -> None:
@@ -151,6 +191,8 @@ def _cells(path: Path) -> list[list[str]]:
         if suffix == ".csv":
             raw = path.read_bytes()
             text = raw.decode("utf-8-sig") if _utf8(raw) else raw.decode("gb18030")
+            if "\x00" in text:  # a UTF-16 file, or a spreadsheet renamed .csv
+                raise UnicodeError("NUL")
             return [list(r) for r in csv.reader(text.splitlines())]
         if suffix == ".xls" and not zipfile.is_zipfile(path):
             return _xls_cells(path)
@@ -161,8 +203,12 @@ def _cells(path: Path) -> list[list[str]]:
         rows = [["" if v is None else _cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         book.close()
         return rows
-    except (OSError, ValueError, KeyError, IndexError, XlsUnreadable) as exc:
-        raise InvalidInput([Problem("bank_unreadable", {"path": str(path), "reason": str(exc)})]) from exc
+    except OSError as exc:
+        raise BankFileUnusable([Problem("bank_unreadable", {"path": str(path), "reason": os_reason(exc)})]) from exc
+    except (UnicodeError, csv.Error) as exc:
+        raise BankFileUnusable([Problem("bank_bad_encoding", {"path": str(path)})]) from exc
+    except Exception as exc:  # noqa: BLE001 - a damaged, truncated or renamed file fails in many ways inside a reader
+        raise BankFileUnusable([Problem("bank_not_spreadsheet", {"path": str(path)})]) from exc
 
 
 def _xls_cells(path: Path) -> list[list[str]]:
@@ -198,18 +244,9 @@ def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]]:
         found = {key: names.index(w) for key, words in _COLUMNS.items() for w in words if w in names}
         if "account" in found and "amount" in found:
             if "result" not in found:
-                raise InvalidInput([Problem("bank_missing_columns", {"columns": "状态（处理结果）"})])
+                raise BankFileUnusable([Problem("bank_missing_columns", {"columns": "状态（处理结果）"})])
             return index, found
-    raise InvalidInput([Problem("bank_missing_columns", {"columns": "账号、金额、状态"})])
-
-
-def _result(text: str) -> str | None:
-    value = text.strip().lower()
-    if any(w in value for w in FAILED_WORDS):
-        return "failed"
-    if any(w in value for w in PAID_WORDS):
-        return "paid"
-    return None
+    raise BankFileUnusable([Problem("bank_missing_columns", {"columns": "账号、金额、状态"})])
 
 
 @dataclass
@@ -234,7 +271,7 @@ def read_return_file(path: Path) -> tuple[list[_ReturnLine], list[Problem]]:
         if footer_kind(keys, (cell.get("id_number"),)) is not None:
             continue  # the bank's 合计 line (its amount is the sum of the others) or a signature line
         amount, amount_problems = check_amount(cell["amount"])
-        result = _result(cell["result"])
+        result = classify(cell["result"])
         if amount is None or amount_problems:
             problems.append(Problem("bank_bad_amount", {"row": number, "value": cell["amount"]}))
         elif result is None:
@@ -245,20 +282,67 @@ def read_return_file(path: Path) -> tuple[list[_ReturnLine], list[Problem]]:
     return lines, problems
 
 
+def _date_problems(on: dt.date, batch: PaymentBatch, today: dt.date) -> list[Problem]:
+    """The bank handled the transfer after the money was paid out and not after today."""
+    problems = []
+    if on > today:
+        problems.append(Problem("date_in_future", {"value": on.isoformat()}, field="date"))
+    if batch.paid_date is not None and on < batch.paid_date:
+        problems.append(Problem("bank_date_before_payment", {"value": on.isoformat(), "batch": batch.batch_no,
+                                                             "paid": batch.paid_date.isoformat()}, field="date"))
+    return problems
+
+
+def check_bank_date(batch_id: int, on: dt.date, *, today: dt.date | None = None) -> None:
+    """Refuse a bank date before the batch was paid or after today (the window asks first)."""
+    if problems := _date_problems(on, _posted(batch_id), today or dt.date.today()):
+        raise InvalidInput(problems)
+
+
+# Lines of a posted batch that were reversed since (a return line for one is not a new result).
+_REVERSED = """
+SELECT p.id, p.payee_name, p.payee_id_number, p.bank_account, p.amount_fen, p.reissue_of_id
+FROM payment p
+WHERE p.batch_id = ? AND p.posted = 1 AND p.amount_fen > 0
+  AND EXISTS (SELECT 1 FROM payment r WHERE r.reverses_id = p.id)
+ORDER BY p.id
+"""
+
+
+def _reversed_lines(batch_id: int) -> dict[tuple[str, int], list[BankLine]]:
+    found: dict[tuple[str, int], list[BankLine]] = {}
+    for pid, name, number, account, amount, reissue in database.execute_sql(_REVERSED, [batch_id]):
+        found.setdefault((account, amount), []).append(BankLine(pid, name, number, account, amount,
+                                                                reissue is not None))
+    return found
+
+
+def _reversed_problem(rl: _ReturnLine, lines: list[BankLine]) -> Problem:
+    ln = lines[0]
+    code = "bank_line_reversed_paid" if rl.result == "paid" else "bank_line_reversed"
+    return Problem(code, {"row": rl.row, "account": rl.account, "amount": fen_to_yuan_str(rl.amount_fen),
+                          "name": ln.name, "payment": ln.payment_id})
+
+
 def import_return_file(batch_id: int, path: Path, *, user: str, on: dt.date | None = None,
-                       progress: Callable[[float], None] | None = None,
+                       today: dt.date | None = None, progress: Callable[[float], None] | None = None,
                        cancel: threading.Event | None = None) -> ReturnReport:
-    """Record what the bank's return file says of a posted batch's lines (one transaction)."""
+    """Record what the bank's return file says of a posted batch's lines (one transaction);
+    ``on`` is the bank's date (default today), between the batch's paid date and today."""
     lines, problems = read_return_file(Path(path))
-    on = on or dt.date.today()
+    today = today or dt.date.today()
+    on = on or today
     report = ReturnReport(problems=problems)
     with database.atomic("IMMEDIATE"):
         batch = _posted(batch_id)
         require_in_area(user, ENTER, batch.area_id)
+        if dated := _date_problems(on, batch, today):
+            raise InvalidInput(dated)
         standing = bank_lines(batch_id)
         by_key: dict[tuple[str, int], list[BankLine]] = {}
         for ln in standing:
             by_key.setdefault((ln.account, ln.amount_fen), []).append(ln)
+        reversed_lines = _reversed_lines(batch_id)
         file_keys: dict[tuple[str, int], list[_ReturnLine]] = {}
         for rl in lines:
             file_keys.setdefault((rl.account, rl.amount_fen), []).append(rl)
@@ -269,6 +353,9 @@ def import_return_file(batch_id: int, path: Path, *, user: str, on: dt.date | No
                 raise Cancelled
             if progress is not None and n % 200 == 0:
                 progress(n / max(len(file_keys), 1))
+            if key not in by_key and key in reversed_lines:  # reversed meanwhile: say so, record nothing
+                report.problems.extend(_reversed_problem(rl, reversed_lines[key]) for rl in returned)
+                continue
             for rl, payment in _pair(returned, by_key.get(key, []), report.problems):
                 matched.add(payment.payment_id)
                 if latest.get(payment.payment_id) == rl.result:
@@ -277,14 +364,26 @@ def import_return_file(batch_id: int, path: Path, *, user: str, on: dt.date | No
                 PaymentOutcome.create(payment=payment.payment_id, result=rl.result, date=on, note=rl.note[:200],
                                       recorded_by=user)
                 (report.paid if rl.result == "paid" else report.failed).append(payment.payment_id)
-        report.missing.extend(ln.payment_id for ln in standing if ln.payment_id not in matched)
+        report.missing_lines.extend(ln for ln in standing if ln.payment_id not in matched)
+        report.missing.extend(ln.payment_id for ln in report.missing_lines)
         audit.append("bank_return_imported", username=user, table_name="payment_batch", record_id=batch_id,
-                     after={"file": Path(path).name, "paid": len(report.paid), "failed": len(report.failed),
-                            "already": len(report.already), "unmatched": report.unmatched,
-                            "missing": len(report.missing)})
+                     after={"file": Path(path).name, "date": on, "paid": len(report.paid),
+                            "failed": len(report.failed), "already": len(report.already),
+                            "unmatched": report.unmatched, "missing": len(report.missing)})
     if progress is not None:
         progress(1.0)
     return report
+
+
+def missing_problems(report: ReturnReport, limit: int = 20) -> list[Problem]:
+    """The batch's lines the return file does not mention (姓名, 账号, 金额), at most ``limit``
+    of them and then how many there are."""
+    shown = [Problem("bank_missing_line", {"name": ln.name, "account": ln.account,
+                                           "amount": fen_to_yuan_str(ln.amount_fen), "payment": ln.payment_id})
+             for ln in report.missing_lines[:limit]]
+    if len(report.missing_lines) > limit:
+        shown.append(Problem("bank_missing_more", {"count": len(report.missing_lines), "shown": limit}))
+    return shown
 
 
 def _pair(returned: list[_ReturnLine], candidates: list[BankLine],
@@ -328,6 +427,20 @@ def _latest_outcomes(batch_id: int) -> dict[int, str]:
             "WHERE p.batch_id = ? ORDER BY o.id", [batch_id]):
         latest[pid] = result
     return latest
+
+
+@dataclass(frozen=True)
+class BankResult:
+    result: str  # paid / failed
+    date: dt.date
+    note: str
+    recorded_by: str
+
+
+def bank_results(payment_id: int) -> list[BankResult]:
+    """Everything the bank's return files said of one payment, oldest first (the last counts)."""
+    query = PaymentOutcome.select().where(PaymentOutcome.payment == payment_id).order_by(PaymentOutcome.id)
+    return [BankResult(o.result, o.date, o.note, o.recorded_by) for o in query]
 
 
 def failed_payments(batch_id: int) -> list[int]:

@@ -11,7 +11,7 @@ from enum import IntEnum
 from typing import Any
 
 from suining_desk.db.models import Area, AuditEntry, PaymentBatch, database
-from suining_desk.enums import AreaLevel
+from suining_desk.enums import BANK_RESULTS, AreaLevel
 
 
 class BatchColumn(IntEnum):
@@ -170,23 +170,33 @@ class BatchLine:
     reissue_of_id: int | None
     outcome: str  # the bank's latest word: paid / failed / ''
     reversed: bool
+    outcome_date: dt.date | None = None  # the bank's date of that word
+    outcome_note: str = ""  # the bank's reason (失败原因), as in its return file
 
 
 _LINES = """
 SELECT p.id, p.household_id, h.household_no, v.name, COALESCE(pe.name, p.payee_name), p.payee_name,
        p.payee_id_number, p.category, p.people, p.standard_fen, p.amount_fen, p.bank_account, p.reason, p.posted,
        p.reverses_id, p.reissue_of_id,
-       (SELECT o.result FROM payment_outcome o WHERE o.payment_id = p.id ORDER BY o.id DESC LIMIT 1),
-       EXISTS (SELECT 1 FROM payment r WHERE r.reverses_id = p.id)
+       o.result, EXISTS (SELECT 1 FROM payment r WHERE r.reverses_id = p.id), o.date, o.note
 FROM payment p JOIN household h ON h.id = p.household_id JOIN area v ON v.id = p.village_id
 LEFT JOIN person pe ON pe.id = p.person_id
+LEFT JOIN payment_outcome o ON o.id = (SELECT MAX(x.id) FROM payment_outcome x WHERE x.payment_id = p.id)
 WHERE p.batch_id = ? ORDER BY p.id
 """
 
 
+def bank_result_text(result: str, date: dt.date | None, note: str) -> str:
+    """成功（2018-10-12） or 失败：户名不符（2018-10-12）; '' when the bank has said nothing."""
+    if not result:
+        return ""
+    label = BANK_RESULTS.get(result, result) + (f"：{note}" if note else "")
+    return f"{label}（{date.isoformat()}）" if date is not None else label
+
+
 def batch_lines(batch_id: int) -> list[BatchLine]:
     return [BatchLine(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], bool(r[13]),
-                      r[14], r[15], r[16] or "", bool(r[17]))
+                      r[14], r[15], r[16] or "", bool(r[17]), _date(r[18]), r[19] or "")
             for r in database.execute_sql(_LINES, [batch_id])]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from suining_desk import audit, audit_capture
@@ -24,6 +25,7 @@ from suining_desk.money import format_fen
 from suining_desk.periods import parse_period
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.actors import ENTER, require_in_area
+from suining_desk.services.attachments import prepare_attachment, store_attachment
 from suining_desk.services.batch_compute import Line, Preview, ProgressFn, compute_batch
 from suining_desk.services.period_locks import closed_period_problem
 from suining_desk.services.programs import StandardTable
@@ -180,8 +182,10 @@ def _in_area(household: Household, area_id: int) -> bool:
 
 
 def add_one_off_line(batch_id: int, household_id: int, amount_fen: int, reason: str, *, user: str,
-                     person_id: int | None = None) -> int:
-    """One payment of one-off aid in a draft batch; returns the payment's id."""
+                     person_id: int | None = None, attachments: Sequence[tuple[str, bytes]] = ()) -> int:
+    """One payment of one-off aid in a draft batch, with its scans (name, content); returns
+    the payment's id. All or nothing: a file that cannot be attached refuses the line too."""
+    prepared = [prepare_attachment("payment", name, data, kind="other") for name, data in attachments]
     with database.atomic("IMMEDIATE"):
         batch = draft(batch_id)
         require_in_area(user, ENTER, batch.area_id)
@@ -206,6 +210,8 @@ def add_one_off_line(batch_id: int, household_id: int, amount_fen: int, reason: 
             person = Person.get_or_none((Person.id == person_id) & (Person.household == household_id))
             if person is None or person.death_date or person.removed_on:
                 problems.append(Problem("person_not_present", {}, field="person"))
+        elif program.basis == "person":  # 医疗救助 …: per person, and at most once a period for each
+            problems.append(Problem("one_off_person_required", {"program": program.name}, field="person"))
         if not household.head_name or not household.head_id_number:
             problems.append(Problem("excl_no_head", {}))
         if not household.bank_account:
@@ -224,6 +230,8 @@ def add_one_off_line(batch_id: int, household_id: int, amount_fen: int, reason: 
         audit.append("payment_line_added", username=user, table_name="payment", record_id=payment_id,
                      after={"batch_id": batch_id, "household_id": household_id, "person_id": person_id,
                             "amount_fen": amount_fen, "reason": reason.strip()}, row_sets=(batch_lines(batch_id),))
+        for file in prepared:
+            store_attachment(payment_id, file, user=user)
     return payment_id
 
 

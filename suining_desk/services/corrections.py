@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from suining_desk import audit
 from suining_desk.audit_sets import batch_lines
-from suining_desk.db.models import Household, Payment, PaymentBatch, Person, Program, database
+from suining_desk.db.models import Household, Payment, PaymentBatch, PaymentOutcome, Person, Program, database
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.actors import ENTER, REVIEW, require_in_area
+from suining_desk.services.bank_files import sent_to_bank
 from suining_desk.services.batches import new_batch, now_text
 from suining_desk.services.period_locks import closed_period_problem, lock_problems
 
@@ -121,6 +122,19 @@ def _reissue_batch(original: Payment, user: str) -> PaymentBatch:
     return new_batch(program, "reissue", original.period, area_id, None, user, "重新发放", suffix="CF")
 
 
+def bank_problem(payment_id: int) -> Problem | None:
+    """Why a payment may not be re-issued because of what the bank did with it: it said the
+    money arrived (成功), or the payment went out in a bank file and the bank has not said it
+    failed (no return yet, or 处理中). Re-issuing then could pay it twice."""
+    latest = (PaymentOutcome.select().where(PaymentOutcome.payment == payment_id)
+              .order_by(PaymentOutcome.id.desc()).first())
+    if latest is not None and latest.result == "paid":
+        return Problem("reissue_bank_paid", {"value": payment_id, "date": latest.date.isoformat()})
+    if latest is None and sent_to_bank(payment_id):
+        return Problem("reissue_bank_unknown", {"value": payment_id})
+    return None
+
+
 def reissue_payment(payment_id: int, reason: str, *, user: str, on: dt.date, bank_account: str | None = None,
                     reverse_reason: str | None = None, today: dt.date | None = None) -> Reissue:
     """Put a reversed (or bank-returned) payment into a draft re-issue batch, to the
@@ -138,6 +152,8 @@ def reissue_payment(payment_id: int, reason: str, *, user: str, on: dt.date, ban
         if state.reissued_by is not None:
             raise InvalidInput([Problem("payment_already_reissued", {"value": payment_id,
                                                                      "other": state.reissued_by})])
+        if (with_bank := bank_problem(payment_id)) is not None:
+            raise InvalidInput([with_bank])
         if state.reversed_by is None:
             if not reverse_reason:
                 raise InvalidInput([Problem("reissue_needs_reversal", {"value": payment_id})])

@@ -36,22 +36,22 @@ def test_export_lists_each_line_as_the_bank_wants(county: PaymentCounty, tmp_pat
     draft = create_batch(county.programs["dibao"], "2018-09", county.areas.changpu.id, user="luru",
                          pay_date=dt.date(2018, 9, 10))
     with pytest.raises(InvalidInput) as not_posted:
-        export_bank_file(draft.batch_id, tmp_path / "x.xlsx")
+        export_bank_file(draft.batch_id, tmp_path / "x.xlsx", user="luru")
     assert {p.code for p in not_posted.value.problems} == {"bank_not_posted"}
     batch_id = _posted(county)
-    assert export_bank_file(batch_id, tmp_path / "list.xlsx") == 2
+    assert export_bank_file(batch_id, tmp_path / "list.xlsx", user="luru") == 2
     sheet = load_workbook(tmp_path / "list.xlsx").active
     assert sheet is not None
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[0] == ["序号", "姓名", "身份证号", "账号", "金额"]
     assert rows[1][:4] == [1, "张建国", "430527196005012014", "6221880000000001"]
     assert str(rows[1][4]) in ("960", "960.0") and str(rows[2][4]) in ("330", "330.0")
-    assert export_bank_file(batch_id, tmp_path / "list.csv") == 2
+    assert export_bank_file(batch_id, tmp_path / "list.csv", user="luru") == 2
     with (tmp_path / "list.csv").open(encoding="utf-8-sig") as fh:
         text_rows = list(csv.reader(fh))
     assert text_rows[1] == ["1", "张建国", "430527196005012014", "6221880000000001", "960.00"]
     with pytest.raises(InvalidInput):
-        export_bank_file(batch_id, tmp_path / "list.txt")
+        export_bank_file(batch_id, tmp_path / "list.txt", user="luru")
 
 
 def test_return_file_with_paid_failed_and_unknown_lines(county: PaymentCounty, tmp_path: Path) -> None:
@@ -86,15 +86,15 @@ def test_return_file_with_paid_failed_and_unknown_lines(county: PaymentCounty, t
     assert failed_payments(batch_id) == []
     # The re-issue goes out in its own batch, once another person approved it, in that batch's bank file.
     with pytest.raises(InvalidInput):
-        export_bank_file(reissue.batch_id, tmp_path / "too-early.csv")
+        export_bank_file(reissue.batch_id, tmp_path / "too-early.csv", user="luru")
     wf.submit_batch(reissue.batch_id, user="shenhe")
     wf.approve_batch(reissue.batch_id, user="admin")
     wf.post_batch(reissue.batch_id, dt.date(2018, 10, 22), user="admin", today=TODAY)
-    assert export_bank_file(reissue.batch_id, tmp_path / "reissue.csv") == 1
+    assert export_bank_file(reissue.batch_id, tmp_path / "reissue.csv", user="luru") == 1
     with (tmp_path / "reissue.csv").open(encoding="utf-8-sig") as fh:
         rows = list(csv.reader(fh))
     assert rows[1][1:] == ["李德明", rows[1][2], "6221887777777777", "330.00"]
-    assert export_bank_file(batch_id, tmp_path / "original.csv") == 1  # the failed line is reversed: not resent
+    assert export_bank_file(batch_id, tmp_path / "original.csv", user="luru") == 1  # failed line reversed: not resent
 
 
 def test_lines_the_file_cannot_tell_apart_are_not_guessed(county: PaymentCounty, tmp_path: Path) -> None:
@@ -135,7 +135,7 @@ def test_an_old_xls_return_file_is_read_like_an_xlsx(county: PaymentCounty, tmp_
     assert (report.paid, report.failed) == ([zhang], [li])
     assert [(p.code, p.params["row"]) for p in report.problems] == [("bank_unknown_line", 4)]
     with pytest.raises(InvalidInput) as refused:
-        export_bank_file(batch_id, tmp_path / "list.xls")  # written only as .xlsx or .csv
+        export_bank_file(batch_id, tmp_path / "list.xls", user="luru")  # written only as .xlsx or .csv
     assert refused.value.problems[0].params["allowed"] == ".xlsx、.csv"
 
 

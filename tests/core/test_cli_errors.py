@@ -115,7 +115,7 @@ def test_bank_file_that_cannot_be_written(path: Path, tmp_path: Path, capsys: py
     batch = _posted_batch(path, capsys)
     target = tmp_path / "b.csv"
     target.mkdir()
-    assert main(["batch", "export-bank", batch, str(target), "--db", str(path)]) == 1
+    assert main(["batch", "export-bank", batch, str(target), "--user", "luru", "--db", str(path)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("错误：") and f"“{target}”" in err and "这是一个文件夹，不是文件" in err
     _no_english(err)

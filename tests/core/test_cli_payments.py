@@ -59,7 +59,7 @@ def test_batch_walk_through_the_command_line(path: Path, tmp_path: Path, capsys:
     assert "生成草稿\t2 笔" in out and "发放日期 2018-10-10" in out and "lines=" not in out and "paid_date" not in out
 
     bank = tmp_path / "list.csv"
-    assert run(path, capsys, "batch", "export-bank", batch, str(bank))[0] == 0
+    assert run(path, capsys, "batch", "export-bank", batch, str(bank), "--user", "luru")[0] == 0
     with bank.open(encoding="utf-8-sig") as fh:
         rows = list(csv.reader(fh))
     answer = tmp_path / "answer.csv"

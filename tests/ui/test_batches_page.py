@@ -108,9 +108,26 @@ def test_two_users_walk_a_batch_from_draft_to_posted(qtbot, county: PaymentCount
     answer = tmp_path / "answer.csv"
     answer.write_text(f"账号,金额,状态,备注\n{rows[1][3]},{rows[1][4]},成功,\n{rows[2][3]},{rows[2][4]},失败,账户冻结\n",
                       encoding="utf-8")
+    seen_bank: dict[str, str] = {}
+
+    def bank_day(dialog: QDialog) -> None:  # the clerk gives the bank's date: not before the paid date
+        assert isinstance(dialog, StepDialog) and dialog.date is not None
+        assert dialog.day() == TODAY
+        dialog.date.setDate(dialog.date.date().addDays(-31))  # 2018-11-19
+        click(qtbot, dialog.save_button)
+        seen_bank["refused"] = dialog.problems.text()
+        assert dialog.isVisible()
+        dialog.date.setDate(dialog.date.date().addDays(3))  # 2018-11-22
+        click(qtbot, dialog.save_button)
+
+    when_dialog_opens(StepDialog, bank_day)
     reviewer.import_bank(answer)
+    assert seen_bank["refused"] == "银行处理日期2018-11-19早于批次DB-430527100-2018-11的发放日期2018-11-20"
     assert reviewer.report_box is not None and "成功 1 笔，失败 1 笔" in reviewer.report_box.text()
     failed = PaymentOutcome.get(PaymentOutcome.result == "failed").payment_id
+    assert {o.date for o in PaymentOutcome.select()} == {dt.date(2018, 11, 22)}
+    shown = [reviewer.detail.line_model.index(r, 10).data() for r in range(reviewer.detail.line_model.rowCount())]
+    assert "失败：账户冻结（2018-11-22）" in shown and "成功（2018-11-22）" in shown, shown
     reviewer.detail.select_line(failed)
     assert not reviewer.detail.buttons["adjust"].isEnabled()
 
@@ -268,3 +285,84 @@ def test_enter_previews_first_then_makes_the_draft(qtbot, county: PaymentCounty,
     click(qtbot, clerk.new_button)
     assert seen["after_first"] == (True, 0, "应发 2 笔，5 人，合计 1,290.00 元；未列入 0 个对象。")
     assert seen["after_second"] == 1
+
+
+def _posted_november(county: PaymentCounty) -> int:
+    from suining_desk.services.batches import create_batch
+    from tests.core.test_batches import walk
+
+    created = create_batch(county.programs["dibao"], "2018-11", county.areas.changpu.id, user="luru",
+                           pay_date=dt.date(2018, 11, 10))
+    walk(created.batch_id, dt.date(2018, 11, 10))
+    return created.batch_id
+
+
+def test_a_damaged_return_file_is_refused_in_chinese(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    batch_id = _posted_november(county)
+    page = page_for(qtbot, county, tmp_path, "luru")
+    page.select_batch(batch_id)
+    corrupt = tmp_path / "corrupt-return.xlsx"
+    corrupt.write_text("下载中断的回盘文件\n", encoding="utf-8")
+    when_dialog_opens(StepDialog, lambda d: click(qtbot, d.save_button))  # type: ignore[attr-defined]
+    page.import_bank(corrupt)
+    assert page.error_box is not None
+    assert page.error_box.text().startswith(f"无法读取银行回盘文件“{corrupt}”：不是有效的 Excel 文件")
+    assert not PaymentOutcome.select().exists()
+
+
+def test_the_report_names_the_lines_the_bank_left_out(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    batch_id = _posted_november(county)
+    page = page_for(qtbot, county, tmp_path, "luru")
+    page.select_batch(batch_id)
+    answer = tmp_path / "answer.csv"
+    answer.write_text("账号,金额,状态\n6221880000000002,330,非正常\n", encoding="utf-8")
+    when_dialog_opens(StepDialog, lambda d: click(qtbot, d.save_button))  # type: ignore[attr-defined]
+    page.import_bank(answer)
+    assert page.report_box is not None and "成功 0 笔，失败 1 笔" in page.report_box.text()
+    zhang = Payment.get((Payment.batch == batch_id) & (Payment.household == county.zhang)).id
+    assert page.report_box.detailedText() == f"回盘中没有：张建国　账号6221880000000001　960.00元（记录{zhang}）"
+    assert PaymentOutcome.get().result == "failed"  # 非正常 is not 正常
+
+
+def test_one_off_line_with_a_refused_scan_is_not_saved(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from suining_desk.db.models import Household
+    from suining_desk.services.batches import create_one_off_batch
+    from ui.dialogs.money_dialogs import OneOffLineDialog
+
+    batch = create_one_off_batch(county.programs["medical"], "2018-11", county.areas.changpu.id, user="luru")
+    page = page_for(qtbot, county, tmp_path, "luru")
+    page.select_batch(batch.batch_id)
+    note = tmp_path / "note.txt"
+    note.write_text("便条", encoding="utf-8")
+    invoice = tmp_path / "invoice.pdf"
+    invoice.write_bytes(b"%PDF-1.4\n% invoice\n%%EOF\n")
+    seen: dict[str, object] = {}
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, OneOffLineDialog)
+        qtbot.keyClicks(dialog.picker.search, "43052710000101004")
+        assert dialog.picker.household_id() == county.zhao
+        seen["first"] = dialog.person.itemText(0)
+        qtbot.keyClicks(dialog.amount, "600")
+        type_text(qtbot, dialog.reason, "门诊")
+        click(qtbot, dialog.save_button)  # no person for 医疗救助
+        seen["no_person"] = dialog.problems.text()
+        dialog.person.setCurrentIndex(1)
+        dialog.set_files([note])
+        click(qtbot, dialog.save_button)
+        seen["bad_file"] = dialog.problems.text()
+        seen["lines_after_refusal"] = Payment.select().count()
+        click(qtbot, dialog.clear_files_button)
+        dialog.set_files([invoice])
+        click(qtbot, dialog.save_button)
+
+    when_dialog_opens(OneOffLineDialog, fill)
+    click(qtbot, page.detail.buttons["add_line"])
+    assert seen["first"] == "（请选择享受人员）"
+    assert "请选择享受人员" in str(seen["no_person"])
+    assert "不是可以附加的文件" in str(seen["bad_file"]) and seen["lines_after_refusal"] == 0
+    line = Payment.get()
+    assert (line.household_id, line.amount_fen) == (Household.get_by_id(county.zhao).id, 60_000)
+    from suining_desk.services.attachments import attachments_of
+
+    assert [a.file_name for a in attachments_of("payment", line.id)] == ["invoice.pdf"]

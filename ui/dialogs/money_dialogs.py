@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -121,24 +122,33 @@ class OneOffLineDialog(_Dialog):
         self.reason.setPlaceholderText(self.tr("如：住院医疗救助（县人民医院，2018年11月）"))
         self.attach_button = QPushButton(self.tr("添加附件…"), objectName="attach_button")
         self.files_label = QLabel(objectName="files_label")
+        self.clear_files_button = QPushButton(self.tr("清除附件"), objectName="clear_files_button")
+        self.clear_files_button.setEnabled(False)
         self.problems = ProblemLabel()
         form = QFormLayout()
         form.addRow(self.tr("户(&H)："), self.picker)
         form.addRow(self.tr("享受人员："), self.person)
         form.addRow(self.tr("金额(元)(&M)："), self.amount)
         form.addRow(self.tr("救助事由(&R)："), self.reason)
-        form.addRow(self.attach_button, self.files_label)
+        files_row = QHBoxLayout()
+        files_row.addWidget(self.files_label, 1)
+        files_row.addWidget(self.clear_files_button)
+        form.addRow(self.attach_button, files_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problems)
         layout.addWidget(self._buttons(self.tr("登记(&S)")))
         self.picker.changed.connect(self._household_changed)
         self.attach_button.clicked.connect(self._choose_files)
+        self.clear_files_button.clicked.connect(lambda: self.set_files([]))
         self.resize(560, 360)
 
     def _household_changed(self) -> None:
-        self.person.clear()
-        self.person.addItem(self.tr("（全户）"), None)
+        from suining_desk.db.models import PaymentBatch, Program
+
+        per_person = Program.get_by_id(PaymentBatch.get_by_id(self.batch_id).program_id).basis == "person"
+        self.person.clear()  # a per-person program (医疗救助) needs the person: no 全户 to choose
+        self.person.addItem(self.tr("（请选择享受人员）") if per_person else self.tr("（全户）"), None)
         household = self.picker.household_id()
         if household is None:
             return
@@ -149,11 +159,16 @@ class OneOffLineDialog(_Dialog):
     def _choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择附件"), "",
                                                 self.tr("照片或扫描件 (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)"))
-        self.files += [Path(n) for n in names]
+        self.set_files(self.files + [Path(n) for n in names])
+
+    def set_files(self, files: list[Path]) -> None:
+        """The scans to attach (a refused one can be cleared and chosen again)."""
+        self.files = files
         self.files_label.setText("、".join(f.name for f in self.files))
+        self.clear_files_button.setEnabled(bool(files))
 
     def save(self) -> None:
-        from suining_desk.services.attachments import attach_file
+        from suining_desk.services.attachments import read_file
         from suining_desk.services.batches import add_one_off_line
 
         household = self.picker.household_id()
@@ -163,10 +178,10 @@ class OneOffLineDialog(_Dialog):
         try:
             if problems or amount is None:
                 raise InvalidInput(problems)
+            files = [read_file(path) for path in self.files]  # the line and its scans: all or nothing
             self.payment_id = add_one_off_line(self.batch_id, household or 0, amount, self.reason.text(),
-                                               user=self.user, person_id=self.person.currentData())
-            for path in self.files:
-                attach_file("payment", self.payment_id, path, kind="other", user=self.user)
+                                               user=self.user, person_id=self.person.currentData(),
+                                               attachments=files)
         except InvalidInput as exc:
             self.problems.show_problems(exc.problems)
             return

@@ -156,6 +156,14 @@ class ListModel(QAbstractTableModel, Generic[T]):
 OUTCOMES = {"paid": QT_TRANSLATE_NOOP("MoneyTables", "成功"), "failed": QT_TRANSLATE_NOOP("MoneyTables", "失败")}
 
 
+def bank_result(line: BatchLine) -> str:
+    """失败：户名不符（2018-10-12）: the bank's latest word, its reason and its date."""
+    if line.outcome not in OUTCOMES:
+        return ""
+    text = _tr(OUTCOMES[line.outcome]) + (f"：{line.outcome_note}" if line.outcome_note else "")
+    return f"{text}（{line.outcome_date.isoformat()}）" if line.outcome_date is not None else text
+
+
 def line_note(line: BatchLine) -> str:
     if line.reverses_id is not None:
         return QCoreApplication.translate("MoneyTables", "冲销记录 {id}").format(id=line.reverses_id)
@@ -179,7 +187,7 @@ def lines_model(parent: Any = None) -> ListModel[BatchLine]:
         lambda ln: ln.id, lambda ln: ln.household_no, lambda ln: ln.village, lambda ln: ln.beneficiary,
         lambda ln: ln.payee_name, lambda ln: ln.category, lambda ln: ln.people,
         lambda ln: format_fen(ln.standard_fen), lambda ln: format_fen(ln.amount_fen), lambda ln: ln.bank_account,
-        lambda ln: _tr(OUTCOMES[ln.outcome]) if ln.outcome in OUTCOMES else "", line_note,
+        bank_result, line_note,
     ]
     return ListModel(headers, cells, raw={7: lambda ln: ln.standard_fen, 8: lambda ln: ln.amount_fen},
                      right=frozenset({6, 7, 8}), ids=lambda ln: ln.id, parent=parent)

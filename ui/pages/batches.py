@@ -27,7 +27,13 @@ from suining_desk.problems import InvalidInput
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services import batches as bs
 from suining_desk.services import corrections
-from suining_desk.services.bank_files import ReturnReport, export_bank_file, import_return_file
+from suining_desk.services.bank_files import (
+    ReturnReport,
+    check_bank_date,
+    export_bank_file,
+    import_return_file,
+    missing_problems,
+)
 from suining_desk.services.batch_compute import Preview, compute_batch
 from suining_desk.services.batch_query import BatchFilter, batch_history, batch_lines
 from suining_desk.services.programs import program_choices
@@ -282,7 +288,7 @@ class BatchesPage(QWidget):
                 return 0
             path = Path(name)
         try:
-            count = export_bank_file(row.id, path)
+            count = export_bank_file(row.id, path, user=self.session.username)
         except InvalidInput as exc:
             self.error_box = show_error(self, self.tr("导出银行代发文件"), exc)
             return 0
@@ -303,8 +309,19 @@ class BatchesPage(QWidget):
             path = Path(name)
         batch_id, user, today, chosen = row.id, self.session.username, self.session.today(), path
 
+        def ask(d: StepDialog) -> object:
+            check_bank_date(batch_id, d.day(), today=today)
+            return d.day()
+
+        dialog = StepDialog(self.tr("导入银行回盘"), ask, reason=None, day=today, save_text=self.tr("导入(&S)"),
+                            note=self.tr("回盘文件：{name}\n请填写银行处理的日期（回盘文件上的日期，不早于发放日期）").format(
+                                name=chosen.name), parent=self)
+        if not dialog.exec():
+            return
+        on = dialog.day()
+
         def work(progress: ProgressFn, cancel: Any) -> ReturnReport:
-            return import_return_file(batch_id, chosen, user=user, on=today, cancel=cancel,
+            return import_return_file(batch_id, chosen, user=user, on=on, today=today, cancel=cancel,
                                       progress=lambda f: progress(self.tr("对应发放记录"), f))
 
         run_with_progress(self, self.tr("导入银行回盘"), work, self._show_report)
@@ -316,11 +333,14 @@ class BatchesPage(QWidget):
                        "回盘中没有的 {missing} 笔。").format(paid=len(report.paid), failed=len(report.failed),
                                                        already=len(report.already), bad=report.unmatched,
                                                        missing=len(report.missing))
+        if report.problems or report.missing:
+            text += self.tr("\n每一行的情况见“显示详细信息”。")
         if report.failed:
             text += self.tr("\n失败的发放可在明细中选中后“重新发放”。")
         self.report_box = QMessageBox(QMessageBox.Icon.Information, self.tr("导入银行回盘"), text,
                                       QMessageBox.StandardButton.Ok, self)
         self.report_box.setObjectName("report_box")
-        self.report_box.setDetailedText("\n".join(describe(p) for p in report.problems))
+        self.report_box.setDetailedText("\n".join(describe(p) for p in [*report.problems,
+                                                                       *missing_problems(report)]))
         self.report_box.open()
         self.after_change(self.selected_batch_id())

@@ -72,7 +72,7 @@ class BatchDetailView(QWidget):
         self.line_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.line_table.verticalHeader().setDefaultSectionSize(22)
         self.line_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((70, 150, 80, 70, 70, 50, 45, 80, 90, 170, 70)):
+        for column, width in enumerate((60, 140, 70, 70, 70, 45, 45, 75, 90, 160, 230)):  # 银行结果: reason and date
             self.line_table.setColumnWidth(column, width)
         self.line_table.horizontalHeader().setStretchLastSection(True)
         self.exclusion_model = exclusions_model(self)

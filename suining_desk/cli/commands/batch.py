@@ -24,8 +24,8 @@ ACTIONS: list[tuple[str, str, bool]] = [  # name, help, writes
     ("approve", "审核通过（审核员，不能是录入人）", True),
     ("post", "发放过账（已审核 → 已发放，须填发放日期）", True),
     ("delete", "删除草稿批次", True),
-    ("export-bank", "导出银行代发文件（.xlsx 或 .csv：序号、姓名、身份证号、账号、金额）", False),
-    ("import-bank", "导入银行回盘文件，逐笔登记成功或失败（有未能对应的行时退出码为 3）", True),
+    ("export-bank", "导出银行代发文件（.xlsx 或 .csv：序号、姓名、身份证号、账号、金额；导出记入日志）", True),
+    ("import-bank", "导入银行回盘文件，逐笔登记成功或失败（有未能对应的行时退出码为 3，文件不可用时为 2）", True),
 ]
 
 
@@ -82,7 +82,7 @@ def _options(name: str, p: argparse.ArgumentParser) -> None:
     elif name == "import-bank":
         _batch(p)
         p.add_argument("file", metavar="文件", help="银行回盘文件（.xlsx 或 .csv，含账号、金额、状态列）")
-        p.add_argument("--date", type=date_arg, metavar="日期", help="银行处理日期（默认今天）")
+        p.add_argument("--date", type=date_arg, metavar="日期", help="银行处理日期（默认今天；不能早于发放日期）")
 
 
 def register(sub: Any) -> argparse.ArgumentParser:

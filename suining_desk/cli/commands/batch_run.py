@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import sys
 from pathlib import Path
 
 from suining_desk.cli.args import year_or_none
@@ -16,7 +17,15 @@ from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services import batches as bs
 from suining_desk.services.batch_compute import Preview, compute_batch
-from suining_desk.services.batch_query import BatchFilter, BatchRow, batch_history, batch_ids, batch_lines, batch_rows
+from suining_desk.services.batch_query import (
+    BatchFilter,
+    BatchRow,
+    bank_result_text,
+    batch_history,
+    batch_ids,
+    batch_lines,
+    batch_rows,
+)
 from suining_desk.services.programs import find_program
 
 
@@ -65,7 +74,7 @@ def do_one_off(args: argparse.Namespace) -> int:
 
 def do_add_line(args: argparse.Namespace) -> int:
     from suining_desk.db.models import Household, Person
-    from suining_desk.services.attachments import attach_file
+    from suining_desk.services.attachments import read_file
 
     user = acting_user(args)
     batch_id = find_batch_id(args.batch)
@@ -78,10 +87,9 @@ def do_add_line(args: argparse.Namespace) -> int:
         if person is None:
             raise InvalidInput([Problem("person_not_present", {})])
         person_id = int(person.id)
+    files = [read_file(Path(path)) for path in args.attach]  # a file that cannot be used refuses the line
     payment_id = bs.add_one_off_line(batch_id, household.id, args.amount, args.reason, user=user,
-                                     person_id=person_id)
-    for path in args.attach:
-        attach_file("payment", payment_id, Path(path), kind="other", user=user)
+                                     person_id=person_id, attachments=files)
     print(f"已登记发放记录 {payment_id}：{household.head_name} {format_fen(args.amount)} 元")
     return 0
 
@@ -131,7 +139,7 @@ def do_show(args: argparse.Namespace) -> int:
         print("明细号\t户编号\t村\t享受人\t领款人\t类别\t人数\t标准\t金额\t账号\t银行结果\t备注")
         for ln in lines:
             note = "冲销" if ln.reverses_id else ("重新发放" if ln.reissue_of_id else ln.reason)
-            outcome = {"paid": "成功", "failed": "失败"}.get(ln.outcome, "")
+            outcome = bank_result_text(ln.outcome, ln.outcome_date, ln.outcome_note)
             print(f"{ln.id}\t{ln.household_no}\t{ln.village}\t{ln.beneficiary}\t{ln.payee_name}\t{ln.category}\t"
                   f"{ln.people}\t{format_fen(ln.standard_fen)}\t{format_fen(ln.amount_fen)}\t{ln.bank_account}\t"
                   f"{outcome}\t{note}")
@@ -191,19 +199,27 @@ def do_post(args: argparse.Namespace) -> int:
 def do_export_bank(args: argparse.Namespace) -> int:
     from suining_desk.services.bank_files import export_bank_file
 
-    count = export_bank_file(find_batch_id(args.batch), Path(args.file), reissues_only=args.reissues)
+    count = export_bank_file(find_batch_id(args.batch), Path(args.file), user=acting_user(args),
+                             reissues_only=args.reissues)
     print(f"已导出 {count} 笔到 {args.file}")
     return 0
 
 
 def do_import_bank(args: argparse.Namespace) -> int:
-    from suining_desk.services.bank_files import import_return_file
+    from suining_desk.services.bank_files import BankFileUnusable, import_return_file, missing_problems
 
-    report = import_return_file(find_batch_id(args.batch), Path(args.file), user=acting_user(args),
-                                on=args.date or dt.date.today())
+    try:
+        report = import_return_file(find_batch_id(args.batch), Path(args.file), user=acting_user(args),
+                                    on=args.date or dt.date.today())
+    except BankFileUnusable as exc:  # like an import of an unusable file: exit 2, nothing written
+        for p in exc.problems:
+            print(f"错误：{describe(p)}", file=sys.stderr)
+        return 2
     print(f"成功 {len(report.paid)} 笔，失败 {len(report.failed)} 笔，此前已登记 {len(report.already)} 笔，"
           f"未能对应 {report.unmatched} 行，回盘中没有的 {len(report.missing)} 笔")
     for p in report.problems:
+        print(f"  {describe(p)}")
+    for p in missing_problems(report):
         print(f"  {describe(p)}")
     if report.failed:
         print("失败的发放可冲销后加入重新发放批次：suining-desk payment reissue 明细号 --reverse-reason … --reason … "

@@ -43,6 +43,25 @@ def register(sub: Any) -> argparse.ArgumentParser:
     return parser
 
 
+def _print_bank(payment_id: int, standing: bool, reissued_by: int | None) -> None:
+    """What the bank said of the payment (each return file), and whether it may be re-issued."""
+    from suining_desk.messages import describe
+    from suining_desk.services.bank_files import bank_results, sent_to_bank
+    from suining_desk.services.batch_query import bank_result_text
+    from suining_desk.services.corrections import bank_problem
+
+    if not standing:
+        return
+    results = bank_results(payment_id)
+    for r in results:
+        print(f"银行结果：{bank_result_text(r.result, r.date, r.note)}　{r.recorded_by} 登记")
+    if not results:
+        sent = "已随银行代发文件送出" if sent_to_bank(payment_id) else "尚未导出银行代发文件"
+        print(f"银行结果：尚无回盘（{sent}）")
+    if reissued_by is None and (refused := bank_problem(payment_id)) is not None:
+        print(f"不能重新发放：{describe(refused)}")
+
+
 def run(args: argparse.Namespace) -> int:
     from suining_desk.cli import open_from_args
     from suining_desk.money import format_fen
@@ -76,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
                              ("已被冲销：记录", state.reversed_by), ("已重新发放：记录", state.reissued_by)):
             if other:
                 print(f"{label} {other}")
+        _print_bank(row.id, row.paid_date is not None and row.amount_fen > 0, state.reissued_by)
     else:
         from suining_desk.periods import parse_period
 

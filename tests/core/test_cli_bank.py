@@ -1,0 +1,102 @@
+"""The bank commands from the QA report: a damaged return file (exit 2, Chinese, no crash
+report), the lines a return file leaves out named, the bank's result and reason in
+``payment show`` and ``batch show --lines``, and no re-issue of a line the bank paid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from suining_desk.cli import main
+from suining_desk.db import close_database, open_database
+from suining_desk.db.models import Payment, User
+from tests.payments import build_payment_county
+
+PASSWORD = "suining2018"
+BATCH = "DB-430527100-2018-10"
+
+
+@pytest.fixture
+def path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
+    from argon2 import PasswordHasher
+
+    target = tmp_path / "county.sqlite3"
+    open_database(target)
+    build_payment_county()
+    User.update(password_hash=PasswordHasher().hash(PASSWORD)).execute()
+    close_database()
+    monkeypatch.setenv("SUINING_PASSWORD", PASSWORD)
+    for argv in (["batch", "create", "--program", "低保", "--period", "2018-10", "--area", "长铺镇",
+                  "--pay-date", "2018-10-10", "--user", "luru"], ["batch", "submit", BATCH, "--user", "luru"],
+                 ["batch", "approve", BATCH, "--user", "shenhe"],
+                 ["batch", "post", BATCH, "--date", "2018-10-10", "--user", "shenhe"]):
+        assert main([*argv, "--db", str(target)]) == 0
+    capsys.readouterr()
+    return target
+
+
+def run(path: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main([*argv, "--db", str(path)])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _line(path: Path, account: str) -> int:
+    open_database(path)
+    try:
+        return int(Payment.get((Payment.bank_account == account) & (Payment.amount_fen > 0)).id)
+    finally:
+        close_database()
+
+
+def test_a_damaged_return_file_exits_2_in_chinese(path: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    corrupt = tmp_path / "corrupt-return.xlsx"
+    corrupt.write_text("银行回盘下载中断\n", encoding="utf-8")
+    code, out, err = run(path, capsys, "batch", "import-bank", BATCH, str(corrupt), "--user", "luru")
+    assert code == 2 and out == ""
+    assert err.strip() == (f"错误：无法读取银行回盘文件“{corrupt}”：不是有效的 Excel 文件"
+                           "（可能已损坏、没有下载完整或被改了扩展名）")
+    assert "BadZipFile" not in err and "zip" not in err
+
+
+def test_missing_lines_are_named_and_results_shown(path: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(path, capsys, "batch", "export-bank", BATCH, str(tmp_path / "list.csv"))[0] == 1  # --user needed
+    assert run(path, capsys, "batch", "export-bank", BATCH, str(tmp_path / "list.csv"), "--user", "luru")[0] == 0
+    answer = tmp_path / "answer.csv"
+    answer.write_text("账号,金额,状态,失败原因\n6221880000000002,330.00,交易未成功,户名不符\n", encoding="utf-8")
+    code, out, _ = run(path, capsys, "batch", "import-bank", BATCH, str(answer), "--date", "2018-10-12",
+                       "--user", "luru")
+    zhang, li = _line(path, "6221880000000001"), _line(path, "6221880000000002")
+    assert code == 0 and "成功 0 笔，失败 1 笔" in out and "回盘中没有的 1 笔" in out
+    assert f"回盘中没有：张建国　账号6221880000000001　960.00元（记录{zhang}）" in out
+    code, out, _ = run(path, capsys, "batch", "show", BATCH, "--lines")
+    assert "失败：户名不符（2018-10-12）" in out
+    code, out, _ = run(path, capsys, "payment", "show", str(li))
+    assert "银行结果：失败：户名不符（2018-10-12）　luru 登记" in out and "不能重新发放" not in out
+    code, out, _ = run(path, capsys, "payment", "show", str(zhang))
+    assert "银行结果：尚无回盘（已随银行代发文件送出）" in out and "不能重新发放：" in out
+    # 张建国's line went to the bank and it has not answered: no re-issue.
+    code, _, err = run(path, capsys, "payment", "reissue", str(zhang), "--reverse-reason", "误操作",
+                       "--reason", "再发一次", "--user", "shenhe", "--date", "2018-10-20")
+    assert code == 1 and "银行还没有回盘确认失败" in err
+
+
+def test_a_line_the_bank_paid_is_not_reissued(path: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    answer = tmp_path / "answer.csv"
+    answer.write_text("账号,金额,状态\n6221880000000001,960,成功\n", encoding="utf-8")
+    assert run(path, capsys, "batch", "import-bank", BATCH, str(answer), "--date", "2018-10-12",
+               "--user", "luru")[0] == 0
+    zhang = _line(path, "6221880000000001")
+    code, _, err = run(path, capsys, "payment", "reissue", str(zhang), "--reverse-reason", "误操作",
+                       "--reason", "再发一次", "--user", "shenhe", "--date", "2018-10-20")
+    assert code == 1 and err.strip() == (
+        f"错误：银行回盘显示发放记录{zhang}已于2018-10-12成功入账，不能重新发放（否则同一笔钱会发两次）")
+    code, out, _ = run(path, capsys, "payment", "show", str(zhang))
+    assert "银行结果：成功（2018-10-12）" in out and "冲销" not in out
+    code, _, err = run(path, capsys, "batch", "import-bank", BATCH, str(answer), "--date", "2030-01-01",
+                       "--user", "luru")
+    assert code == 1 and "晚于今天" in err
