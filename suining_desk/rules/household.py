@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from suining_desk import idnumber
@@ -11,7 +12,16 @@ from suining_desk.enums import HEAD, HOUSEHOLD_STATUS, POVERTY_CAUSES, RELATIONS
 from suining_desk.problems import Problem, Severity
 
 _PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8}|\d{7,8})$")
-_ACCOUNT = re.compile(r"^\d{12,25}$")
+_ACCOUNT = re.compile(r"^[0-9]{12,25}$")  # ASCII digits: \d would take full-width ones the bank cannot read
+
+
+def bank_account_text(text: str) -> str:
+    """An account as stored and sent to the bank: full-width digits made plain, spaces dropped."""
+    return unicodedata.normalize("NFKC", text).replace(" ", "")
+
+
+def is_bank_account(account: str) -> bool:
+    return bool(_ACCOUNT.match(account))
 _NAME = re.compile(r"^[\u3400-\u9fff\u00b7·A-Za-z]{1,20}$")
 
 
@@ -78,8 +88,8 @@ def check_household(h: HouseholdInput, *, today: dt.date | None = None) -> list[
         if cause and cause not in POVERTY_CAUSES:
             problems.append(Problem("bad_choice", {"label": "致贫原因", "value": cause}, field="main_cause"))
     problems += check_phone(h.phone)
-    account = h.bank_account.replace(" ", "")
-    if account and not _ACCOUNT.match(account):
+    account = bank_account_text(h.bank_account)
+    if account and not is_bank_account(account):
         problems.append(Problem("bad_bank_account", {"value": h.bank_account}, field="bank_account"))
     return problems
 

@@ -8,19 +8,18 @@ rows that were posted never change, so every total nets out and every step is vi
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from suining_desk import audit
 from suining_desk.audit_sets import batch_lines
 from suining_desk.db.models import Household, Payment, PaymentBatch, PaymentOutcome, Person, Program, database
 from suining_desk.problems import InvalidInput, Problem
+from suining_desk.rules.household import bank_account_text, is_bank_account
 from suining_desk.services.actors import ENTER, REVIEW, require_in_area
 from suining_desk.services.bank_files import sent_to_bank
 from suining_desk.services.batches import new_batch, now_text
 from suining_desk.services.period_locks import closed_period_problem, lock_problems
 
-_ACCOUNT = re.compile(r"^\d{12,25}$")
 _COPY = ("batch_id", "program_id", "household_id", "person_id", "township_id", "village_id", "period", "category",
          "people", "months", "standard_fen", "payee_name", "payee_id_number")
 _INSERT = (f"INSERT INTO payment ({', '.join(_COPY)}, amount_fen, bank_account, paid_date, reason, posted, "
@@ -160,11 +159,11 @@ def reissue_payment(payment_id: int, reason: str, *, user: str, on: dt.date, ban
             require_in_area(user, REVIEW, original.township_id)
             _reverse(original, reverse_reason, user, on, today)
         household = Household.get_by_id(original.household_id)
-        account = (bank_account if bank_account is not None else household.bank_account).replace(" ", "")
+        account = bank_account_text(bank_account if bank_account is not None else household.bank_account)
         problems = []
         if not reason.strip():
             problems.append(Problem("required", {"label": "重新发放原因"}, field="reason"))
-        if not _ACCOUNT.match(account):
+        if not is_bank_account(account):
             problems.append(Problem("bad_bank_account", {"value": account}, field="bank_account"))
         if household.removed_on is not None and household.removed_on <= today:
             problems.append(Problem("post_household_removed", {"household_no": household.household_no,

@@ -20,6 +20,7 @@ from suining_desk.problems import InvalidInput, Problem
 from suining_desk.rules.household import (
     HouseholdInput,
     PersonInput,
+    bank_account_text,
     check_household,
     check_members,
     check_person,
@@ -78,7 +79,7 @@ def _household_fields(h: HouseholdInput) -> dict[str, object]:
         "status": h.status, "exit_year": h.exit_year if h.status == "exited" else None,
         "main_cause": h.main_cause, "other_causes": "、".join(h.other_causes),
         "dibao": h.dibao, "tekun": h.tekun, "bank_name": h.bank_name.strip(),
-        "bank_account": h.bank_account.replace(" ", ""), "registered_on": h.registered_on,
+        "bank_account": bank_account_text(h.bank_account), "registered_on": h.registered_on,
     }
 
 

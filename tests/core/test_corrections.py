@@ -74,10 +74,10 @@ def test_reissue_goes_through_a_reissue_batch_with_four_eyes(county: PaymentCoun
     reverse_payment(original.id, "银行退回：账户已销户", user="shenhe", on=dt.date(2018, 10, 20), today=TODAY)
     before = collect_stats().total_fen
     reissue = reissue_payment(original.id, "更正账号后重新发放", user="luru", on=dt.date(2018, 10, 25),
-                              bank_account="6221889999999999", today=TODAY)
+                              bank_account="６２２１ ８８９９ ９９９９ ９９９９", today=TODAY)  # typed full-width
     line = Payment.get_by_id(reissue.payment_id)
     assert (line.reissue_of_id, line.amount_fen, line.bank_account, line.posted, line.paid_date) == (
-        original.id, original.amount_fen, "6221889999999999", False, None)
+        original.id, original.amount_fen, "6221889999999999", False, None)  # as the bank reads it
     batch = PaymentBatch.get_by_id(reissue.batch_id)
     assert (batch.kind, batch.status, batch.period, batch.created_by) == ("reissue", "draft", "2018-10", "luru")
     assert batch.batch_no.endswith("-CF") and line.batch_id == batch.id
