@@ -219,7 +219,7 @@ MESSAGES: dict[str, str] = {
     "verify_total": "合计金额不同：台账上是{recorded}元，数据库现在是{current}元",
     "verify_added": "数据库中新增了{count}条记录：{items}",
     "verify_removed": "台账上有{count}条记录已不在所选范围内：{items}",
-    "verify_pages": "第{pages}页所印内容与数据库现在的内容不一致（如村组、姓名有修改）",
+    "verify_pages": "第{pages}页所印内容与数据库现在的内容不一致（如笔数、金额、村组、姓名有变化）",
     "verify_sections": "以下部分所印内容与数据库现在的内容不一致：{sections}",
     "verify_changed": "台账所列记录在打印后有修改（审计日志序号由{recorded}变为{current}）",
     "verify_code": "校验码不同：台账上是{recorded}，按现在的数据应为{current}",

@@ -106,7 +106,9 @@ def compare(recorded: Recorded, current: Fingerprint) -> list[Problem]:
         now = dict(current.section_hashes)
         changed = [title for title, digest in old.section_hashes if now.get(title) != digest]
         found.append(Problem("verify_sections", {"sections": "、".join(changed) or "标题"}))
-    elif not added and not removed and old.content_sha != current.content_sha:
+    elif old.content_sha != current.content_sha and (not (added or removed) or old.rows == current.rows):
+        # Rows added or removed shift every later page, so pages are named only when the rows
+        # stayed in place — always so in a summary, whose lines sum the records.
         pages = [str(i + 1) for i, (a, b) in enumerate(zip(old.page_hashes, current.page_hashes, strict=False))
                  if a != b]
         found.append(Problem("verify_pages", {"pages": "、".join(pages) or "标题"}))

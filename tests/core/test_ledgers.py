@@ -188,6 +188,19 @@ def test_verify_passes_then_names_the_reversal(demo: Path, tmp_path: Path,
     assert f"新增了1条记录：#{reversal.id}" in out and f"冲销#{original.id}" in out
 
 
+def test_verify_of_a_summary_names_the_page_whose_lines_changed(demo: Path, tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A summary's lines sum the records: a reversal changes a line in place, so the page is named."""
+    pdf = tmp_path / "summary.pdf"
+    write_ledger(make_spec("summary", {"year": 2018, "township": "长铺镇"}, date=DATE), pdf, username="tester")
+    _reverse(_dibao_payment("2018-11"), "重复发放")
+    capsys.readouterr()
+    assert main(["verify", str(pdf), "--db", str(demo)]) == 1
+    out = capsys.readouterr().out
+    assert "合计金额不同" in out and "行数不同" not in out
+    assert re.search(r"第[\d、]+页所印内容与数据库现在的内容不一致", out), out
+
+
 def test_verify_notices_a_change_logged_after_printing(demo: Path, tmp_path: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     from suining_desk import audit
