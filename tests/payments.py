@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
+import pytest
+
+from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Person, User
 from suining_desk.demo.programs import install_programs
 from suining_desk.rules.household import HouseholdInput, PersonInput
@@ -67,3 +71,19 @@ def build_payment_county() -> PaymentCounty:
     enrol(EnrolmentInput(programs["disability"], zhao, zhao_son, "两项", 1, FROM_2018), user=setup)
     enrol(EnrolmentInput(programs["dibao"], yang, None, "A", 1, FROM_2018), user=setup)
     return PaymentCounty(areas, programs, zhang, li, wang, zhao, zhao_son, yang)
+
+
+CLI_PASSWORD = "suining2018"
+
+
+def cli_payment_county(target: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The payment county in a database file for command-line tests: every user's password is
+    CLI_PASSWORD, given through SUINING_PASSWORD."""
+    from argon2 import PasswordHasher
+
+    open_database(target)
+    build_payment_county()
+    User.update(password_hash=PasswordHasher().hash(CLI_PASSWORD)).execute()
+    close_database()
+    monkeypatch.setenv("SUINING_PASSWORD", CLI_PASSWORD)
+    return target

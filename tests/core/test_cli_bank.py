@@ -10,23 +10,16 @@ import pytest
 
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
-from suining_desk.db.models import Payment, User
-from tests.payments import build_payment_county
+from suining_desk.db.models import Payment
+from tests.payments import CLI_PASSWORD, cli_payment_county
 
-PASSWORD = "suining2018"
+PASSWORD = CLI_PASSWORD
 BATCH = "DB-430527100-2018-10"
 
 
 @pytest.fixture
 def path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
-    from argon2 import PasswordHasher
-
-    target = tmp_path / "county.sqlite3"
-    open_database(target)
-    build_payment_county()
-    User.update(password_hash=PasswordHasher().hash(PASSWORD)).execute()
-    close_database()
-    monkeypatch.setenv("SUINING_PASSWORD", PASSWORD)
+    target = cli_payment_county(tmp_path / "county.sqlite3", monkeypatch)
     for argv in (["batch", "create", "--program", "低保", "--period", "2018-10", "--area", "长铺镇",
                   "--pay-date", "2018-10-10", "--user", "luru"], ["batch", "submit", BATCH, "--user", "luru"],
                  ["batch", "approve", BATCH, "--user", "shenhe"],

@@ -17,25 +17,16 @@ from typing import Any
 import pytest
 
 from suining_desk.cli import SIGPIPE_EXIT, main
-from suining_desk.db import close_database, open_database
-from suining_desk.db.models import User
 from suining_desk.os_errors import os_problem, os_reason
-from tests.payments import build_payment_county
+from tests.payments import CLI_PASSWORD, cli_payment_county
 
-PASSWORD = "suining2018"
+PASSWORD = CLI_PASSWORD
 ENGLISH = ("Traceback", "Error", "denied", "directory", "not permitted", "Exception ignored")
 
 
 @pytest.fixture
 def path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    from argon2 import PasswordHasher
-
-    target = tmp_path / "county.sqlite3"
-    open_database(target)
-    build_payment_county()
-    User.update(password_hash=PasswordHasher().hash(PASSWORD)).execute()
-    close_database()
-    monkeypatch.setenv("SUINING_PASSWORD", PASSWORD)
+    target = cli_payment_county(tmp_path / "county.sqlite3", monkeypatch)
     return target
 
 

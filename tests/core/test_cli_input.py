@@ -12,23 +12,14 @@ import pytest
 
 from suining_desk.cli import main
 from suining_desk.cli.args import date_arg, plain
-from suining_desk.db import close_database, open_database
-from suining_desk.db.models import User
-from tests.payments import build_payment_county
+from tests.payments import CLI_PASSWORD, cli_payment_county
 
-PASSWORD = "suining2018"
+PASSWORD = CLI_PASSWORD
 
 
 @pytest.fixture
 def path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    from argon2 import PasswordHasher
-
-    target = tmp_path / "county.sqlite3"
-    open_database(target)
-    build_payment_county()
-    User.update(password_hash=PasswordHasher().hash(PASSWORD)).execute()
-    close_database()
-    monkeypatch.setenv("SUINING_PASSWORD", PASSWORD)
+    target = cli_payment_county(tmp_path / "county.sqlite3", monkeypatch)
     monkeypatch.chdir(tmp_path)
     return target
 

@@ -11,23 +11,15 @@ import pytest
 
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
-from suining_desk.db.models import Payment, PaymentBatch, User, database
-from tests.payments import build_payment_county
+from suining_desk.db.models import Payment, PaymentBatch, database
+from tests.payments import CLI_PASSWORD, cli_payment_county
 
-PASSWORD = "suining2018"
+PASSWORD = CLI_PASSWORD
 
 
 @pytest.fixture
 def path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    from argon2 import PasswordHasher
-
-    target = tmp_path / "county.sqlite3"
-    open_database(target)
-    build_payment_county()
-    digest = PasswordHasher().hash(PASSWORD)
-    User.update(password_hash=digest).execute()
-    close_database()
-    monkeypatch.setenv("SUINING_PASSWORD", PASSWORD)
+    target = cli_payment_county(tmp_path / "county.sqlite3", monkeypatch)
     return target
 
 
