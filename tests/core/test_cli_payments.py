@@ -164,3 +164,27 @@ def test_a_payments_export_is_a_report_and_one_off_aid_comes_in_through_the_temp
         assert (draft.status, draft.period) == ("draft", "2018-11")
     finally:
         close_database()
+
+
+def test_enrolment_mistakes_on_the_command_line(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    open_database(path)
+    zhang_id = database.execute_sql("SELECT id_number FROM person WHERE name = '张建国'").fetchone()[0]
+    close_database()
+    # The person is in another household: said so, not 「享受人员不能为空」.
+    code, _, err = run(path, capsys, "program", "enrol", "低保", "--household", "43052710000101003", "--person",
+                       zhang_id, "--category", "A", "--from", "2018-06-01", "--user", "luru")
+    assert code == 1 and "张建国不是户43052710000101003的成员（属于户43052710000101001）" in err
+    # 张建国's whole household is on 低保: enrolling him alone would pay him twice.
+    code, _, err = run(path, capsys, "program", "enrol", "低保", "--household", "43052710000101001", "--person",
+                       zhang_id, "--category", "A", "--from", "2018-06-01", "--user", "luru")
+    assert code == 1 and "该户已整户享受“低保”（自2018-01-01起），户内人员不能再单独纳入" in err
+    # An unknown enrolment number and a future end date are refused in Chinese.
+    code, _, err = run(path, capsys, "program", "leave", "99", "--on", "2018-06-30", "--reason", "收入超标",
+                       "--user", "luru")
+    assert code == 1 and "没有享受记录“99”" in err and "程序内部出错" not in err
+    code, _, err = run(path, capsys, "program", "leave", "1", "--on", "2999-12-01", "--reason", "收入超标",
+                       "--user", "luru")
+    assert code == 1 and "日期2999-12-01晚于今天" in err
+    code, out, _ = run(path, capsys, "program", "leave", "1", "--on", "2018-06-30", "--reason", "收入超标",
+                       "--user", "luru")
+    assert code == 0 and "享受记录 1 已于 2018-06-30 终止" in out
