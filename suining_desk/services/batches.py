@@ -104,18 +104,20 @@ def insert_lines(batch: PaymentBatch, lines: list[Line], user: str, reason: str 
 
 
 # A computed batch's lines in one statement, from the enrolments and households the preview
-# read in the same transaction: the preview passes the enrolment ids (in line order) and the
-# standard of each category; SQLite spells each line. (Binding 22 values per line from
+# read in the same transaction: the preview passes [enrolment id, people covered] pairs (in
+# line order; fewer people than enrolled when members have died or left) and the standard
+# of each category; SQLite spells each line. (Binding 22 values per line from
 # Python took longer than writing the lines.)
 _COMPUTED_INSERT = """
 INSERT INTO payment (batch_id, program_id, household_id, person_id, township_id, village_id, period, category,
     people, months, standard_fen, amount_fen, payee_name, payee_id_number, bank_account, paid_date, reason, posted,
     reverses_id, reissue_of_id, created_by, created_at)
 SELECT :batch, e.program_id, e.household_id, e.person_id, h.township_id, h.village_id, :period, e.category,
-    e.people, 1, s.value, s.value * (CASE WHEN :per_person THEN e.people ELSE 1 END), h.head_name, h.head_id_number,
+    j.people, 1, s.value, s.value * (CASE WHEN :per_person THEN j.people ELSE 1 END), h.head_name, h.head_id_number,
     h.bank_account, NULL, '', 0, NULL, NULL, :user, :stamp
-FROM json_each(:enrolments) j
-JOIN enrolment e ON e.id = j.value
+FROM (SELECT key, json_extract(value, '$[0]') AS enrolment_id, json_extract(value, '$[1]') AS people
+      FROM json_each(:enrolments)) j
+JOIN enrolment e ON e.id = j.enrolment_id
 JOIN household h ON h.id = e.household_id
 JOIN json_each(:standards) s ON s.key = e.category
 ORDER BY j.key
@@ -129,7 +131,7 @@ def _insert_computed(batch: PaymentBatch, preview: Preview, user: str, per_perso
             raise RuntimeError("a computed line does not follow its category's standard")
     database.execute_sql(_COMPUTED_INSERT, {
         "batch": batch.id, "period": batch.period, "per_person": per_person, "user": user, "stamp": now_text(),
-        "enrolments": json.dumps([ln.enrolment_id for ln in preview.lines]),
+        "enrolments": json.dumps([[ln.enrolment_id, ln.people] for ln in preview.lines]),
         "standards": json.dumps(standards, ensure_ascii=False)})
     count, total = database.execute_sql(
         "SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM payment WHERE batch_id = ?", [batch.id]).fetchone()
