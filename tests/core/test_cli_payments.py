@@ -101,7 +101,7 @@ def test_period_lock_and_checks(path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "重新开放" in out and "补发" in out
     code, out, _ = run(path, capsys, "check", "--json")
     report = json.loads(out)
-    assert code == 0 and report["findings"] == 0 and len(report["checks"]) == 7
+    assert code == 0 and report["findings"] == 0 and len(report["checks"]) == 8
     code, out, _ = run(path, capsys, "program", "standards", "低保")
     assert "2018-07-01\t320.00" in out
 
@@ -188,3 +188,28 @@ def test_enrolment_mistakes_on_the_command_line(path: Path, capsys: pytest.Captu
     code, out, _ = run(path, capsys, "program", "leave", "1", "--on", "2018-06-30", "--reason", "收入超标",
                        "--user", "luru")
     assert code == 0 and "享受记录 1 已于 2018-06-30 终止" in out
+
+
+def test_a_death_is_explained_in_the_preview(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime as dt
+
+    from suining_desk.db.models import Person
+    from suining_desk.services.households import record_member_exit
+
+    open_database(path)
+    for name, day in (("李桂英", dt.date(2018, 5, 10)), ("王老五", dt.date(2018, 1, 20))):
+        person = Person.get(Person.name == name)
+        record_member_exit(person.id, kind="died", date=day, reason="病故", user="luru", today=dt.date(2018, 12, 20))
+    close_database()
+    code, out, _ = run(path, capsys, "batch", "preview", "--program", "低保", "--period", "2018-06", "--area", "长铺镇",
+                       "--pay-date", "2018-06-10")
+    assert code == 0 and "应发 2 笔，4 人，合计 900.00 元" in out
+    assert "说明 1 条" in out and "43052710000101001\t张建国\t享受人数由3人减为2人：李桂英已于2018-05-10死亡" in out
+    code, out, _ = run(path, capsys, "batch", "preview", "--program", "特困供养", "--period", "2018-06", "--area",
+                       "长铺镇", "--pay-date", "2018-06-10")
+    assert "43052710000101003\t王老五\t王老五已于2018-01-20死亡" in out
+    code, out, _ = run(path, capsys, "batch", "preview", "--program", "低保", "--period", "2018-06", "--area", "长铺镇",
+                       "--pay-date", "2018-06-10", "--json")
+    [zhang] = [ln for ln in json.loads(out)["lines"] if ln["beneficiary"] == "张建国"]
+    assert (zhang["people"], zhang["amount_fen"]) == (2, 60000)
+    assert json.loads(out)["notes"][0]["code"] == "note_people_reduced"
