@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from suining_desk.cancel import Cancelled
-from suining_desk.db.models import Area, PaymentBatch, Person, Program, database
+from suining_desk.db.models import Area, Enrolment, PaymentBatch, Person, Program, database
 from suining_desk.enums import AreaLevel
 from suining_desk.messages import describe
 from suining_desk.periods import Period, parse_period, previous
@@ -182,7 +182,6 @@ def compute_batch(
     seen: set[tuple[int, int | None]] = set()
     whole: dict[int, int] = {}  # household → index of its whole-household line
     alone: dict[int, list[int]] = {}  # household → indices of its members' own lines
-    started: dict[int, tuple[str, int]] = {}  # line index → (enrolment start, enrolment id): which came later
     no_head: list[tuple[int, int, int]] = []  # (exclusion index, household, members there now)
     reduced: list[tuple[int, int]] = []  # (line index, people enrolled)
     for n, r in enumerate(rows):
@@ -237,13 +236,12 @@ def compute_batch(
                 whole[hh] = len(lines)
             else:
                 alone.setdefault(hh, []).append(len(lines))
-            started[len(lines)] = (start_s, enrol_id)
             factor = covered if per_person else 1
             lines.append(Line(enrol_id, hh, person, town, village, hh_no, name, category, covered, standard,
                               standard * factor, head, head_id, account))
     if progress is not None:
         progress(1.0)
-    dropped = _one_line_per_person(lines, whole, alone, started, exclusions, seen)
+    dropped = _one_line_per_person(lines, whole, alone, exclusions, seen)
     notes = _explain_members(lines, exclusions, no_head, reduced, dropped, period.start)
     if dropped:
         lines = [ln for i, ln in enumerate(lines) if i not in dropped]
@@ -260,12 +258,21 @@ def _person_name(person_id: int) -> str:
 
 
 def _one_line_per_person(lines: list[Line], whole: dict[int, int], alone: dict[int, list[int]],
-                         started: dict[int, tuple[str, int]], exclusions: list[Exclusion],
-                         seen: set[tuple[int, int | None]]) -> set[int]:
+                         exclusions: list[Exclusion], seen: set[tuple[int, int | None]]) -> set[int]:
     """Where a household's line and lines of its members (one program, one period) meet, keep
     the earlier enrolment: the whole household unless a member's own enrolment came first.
     Returns the indices of the lines left out (each explained in ``exclusions``)."""
     dropped: set[int] = set()
+    both = [(hh, whole[hh], members) for hh, members in alone.items() if hh in whole]
+    if not both:
+        return dropped
+    ids = [lines[i].enrolment_id for _, w, members in both for i in (w, *members)]
+    start_of: dict[int, dt.date] = {e.id: e.start_date for e in
+                                    Enrolment.select(Enrolment.id, Enrolment.start_date).where(Enrolment.id.in_(ids))}
+
+    def started(index: int) -> tuple[dt.date, int]:
+        enrolment = lines[index].enrolment_id or 0
+        return start_of[enrolment], enrolment
 
     def drop(index: int, code: str, **params: Any) -> None:
         ln = lines[index]
@@ -274,11 +281,9 @@ def _one_line_per_person(lines: list[Line], whole: dict[int, int], alone: dict[i
         exclusions.append(Exclusion(ln.enrolment_id, ln.household_id, ln.person_id, ln.household_no,
                                     ln.beneficiary, code, params))
 
-    for hh, members in alone.items():
-        if (household_line := whole.get(hh)) is None:
-            continue
-        first = min(members, key=lambda i: started[i])
-        if started[first] < started[household_line]:
+    for _, household_line, members in both:
+        first = min(members, key=started)
+        if started(first) < started(household_line):
             drop(household_line, "excl_member_enrolled_alone", name=lines[first].beneficiary,
                  enrolment=lines[first].enrolment_id)
         else:
