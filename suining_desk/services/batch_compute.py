@@ -33,7 +33,7 @@ from suining_desk.enums import AreaLevel
 from suining_desk.messages import describe
 from suining_desk.periods import Period, parse_period, previous
 from suining_desk.problems import InvalidInput, Problem
-from suining_desk.services.batch_members import LIVING_MEMBERS_SQL, gone_members, no_head_reason, reduction_why
+from suining_desk.services.batch_members import COVERED_PEOPLE_SQL, gone_members, no_head_reason, reduction_why
 from suining_desk.services.period_locks import closed_period_problem
 from suining_desk.services.programs import StandardTable
 
@@ -99,19 +99,16 @@ class Preview:
         return sum(line.people for line in self.lines)
 
 
-# ``covered``: the people a household enrolment of a per-person program pays for. The
-# members counted only when there are fewer of them now than enrolled (those still here
-# now were there on the first day too), so a county batch rarely runs the subquery.
-_ENROLMENTS = """
+# The last column: the people paid for (fewer than enrolled when members died or left).
+_ENROLMENTS = f"""
 SELECT e.id, e.household_id, e.person_id, e.category, e.people, e.start_date, e.end_date, e.end_reason,
        h.township_id, h.village_id, h.household_no, h.head_name, h.head_id_number, h.bank_account,
        h.removed_on, h.removal_reason, p.name, p.death_date, p.removed_on, p.removal_reason, h.member_count,
-       CASE WHEN NOT :per_person OR e.person_id IS NOT NULL OR e.people <= h.member_count THEN e.people
-            ELSE MIN(e.people, {living}) END
+       {COVERED_PEOPLE_SQL}
 FROM enrolment e
 JOIN household h ON h.id = e.household_id
 LEFT JOIN person p ON p.id = e.person_id
-WHERE e.program_id = :program AND e.start_date <= :end AND (e.end_date IS NULL OR e.end_date >= :earliest) {area}
+WHERE e.program_id = :program AND e.start_date <= :end AND (e.end_date IS NULL OR e.end_date >= :earliest) {{area}}
 ORDER BY h.village_id, h.household_no, e.person_id, e.id
 """
 
@@ -157,11 +154,9 @@ def compute_batch(
     area_clause, area_params = area_sql(area_id, named=True)
     start_iso, pay_iso = period.start.isoformat(), pay_date.isoformat()
     db = database
-    sql = _ENROLMENTS.format(area=area_clause, living=LIVING_MEMBERS_SQL.format(household="e.household_id",
-                                                                                start=":start"))
-    rows = db.execute_sql(sql, {"per_person": per_person, "start": start_iso, "program": program_id,
-                                "end": period.end.isoformat(), "earliest": earliest.isoformat(),
-                                "area": area_params[0] if area_params else None}).fetchall()
+    rows = db.execute_sql(_ENROLMENTS.format(area=area_clause), {
+        "per_person": per_person, "start": start_iso, "program": program_id, "end": period.end.isoformat(),
+        "earliest": earliest.isoformat(), "area": area_params[0] if area_params else None}).fetchall()
     paid: dict[tuple[int, int | None], tuple[int, int, int]] = {
         (hh, person): (int(total), int(batch or 0), int(posted))
         for hh, person, total, batch, posted in db.execute_sql(_PAID, [program_id, period.label, exclude_batch])

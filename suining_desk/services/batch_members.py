@@ -29,6 +29,14 @@ WHERE household_id IN ({marks}) AND (death_date IS NOT NULL OR removed_on IS NOT
 LIVING_MEMBERS_SQL = """(SELECT COUNT(*) FROM person m WHERE m.household_id = {household}
     AND (m.death_date IS NULL OR m.death_date > {start}) AND (m.removed_on IS NULL OR m.removed_on > {start}))"""
 
+# The people an enrolment ``e`` (household ``h``) is paid for, in a period starting on
+# ``:start``: a household enrolment of a per-person program (``:per_person``) pays for at
+# most the members counted then. The members are counted only when fewer are there now
+# than enrolled (those there now were there then too), so a county batch rarely counts.
+# The batch computation and the insert of its lines both use it, in one transaction.
+COVERED_PEOPLE_SQL = f"""(CASE WHEN NOT :per_person OR e.person_id IS NOT NULL OR e.people <= h.member_count
+    THEN e.people ELSE MIN(e.people, {LIVING_MEMBERS_SQL.format(household="e.household_id", start=":start")}) END)"""
+
 
 @dataclass(frozen=True)
 class Gone:
