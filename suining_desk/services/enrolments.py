@@ -88,6 +88,8 @@ def enrolment_problems(e: EnrolmentInput, *, exclude_id: int | None = None) -> l
     if (found := overlap.first()) is not None:
         problems.append(Problem("enrol_overlap", {"program": program.name,
                                                   "start": found.start_date.isoformat()}, field="start_date"))
+    if any(p.field == "person" for p in problems):
+        return problems  # a person not of this household: whether they are covered here says nothing
     if (covered := _covered_problem(e, program.name, exclude_id)) is not None:
         problems.append(covered)
     return problems
