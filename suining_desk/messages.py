@@ -110,6 +110,12 @@ MESSAGES: dict[str, str] = {
     "enrol_end_before_start": "终止日期{value}早于开始日期{start}",
     "enrol_change_too_early": "变更日期必须晚于原享受开始日期{start}",
     "enrol_unchanged": "类别和享受人数都没有变化",
+    "enrol_person_other_household": "{name}不是户{household_no}的成员（属于户{other}），不能按此户纳入",
+    "enrol_covered_by_household": ("该户已整户享受“{program}”（自{start}起），户内人员不能再单独纳入，"
+                                   "否则同一期会重复发放"),
+    "enrol_member_enrolled": ("户内{name}已单独享受“{program}”（自{start}起），不能再整户纳入，"
+                              "否则同一期会重复发放；请先终止其单独享受"),
+    "enrolment_unknown": "没有享受记录“{value}”",
     "month_closed": "{month}已关账，不能登记日期为{date}的发放或冲销（须由管理员填写原因重新开放）",
     "period_closed": ("{months}已关账，不能再登记属于{period}的发放、冲销或重新发放"
                       "（须由管理员填写原因重新开放）"),
@@ -153,6 +159,17 @@ MESSAGES: dict[str, str] = {
     "excl_no_standard": "类别“{category}”在{date}没有补助标准",
     "excl_already_paid": "本期（{period}）已在批次{batch}中发放",
     "excl_in_other_batch": "本期（{period}）已列入尚未发放的批次{batch}",
+    "excl_covered_by_household": "已随全户享受本项目（享受记录{enrolment}），不重复发放；请终止其中一条享受记录",
+    "excl_member_enrolled_alone": ("户内{name}已单独享受本项目（享受记录{enrolment}），整户不重复发放；"
+                                   "请终止其中一条享受记录"),
+    "excl_paid_with_household": "本期（{period}）已随全户列入批次{batch}，不重复发放",
+    "excl_paid_member_alone": "户内{name}本期（{period}）已单独列入批次{batch}，整户不重复发放",
+    "excl_member_died": "{name}已于{date}死亡",
+    "excl_member_left": "{name}已于{date}减员（{reason}）",
+    "excl_head_died": "户主{name}已于{date}死亡，请先确定新户主（领款人）",
+    "excl_head_left": "户主{name}已于{date}减员（{reason}），请先确定新户主（领款人）",
+    "excl_no_members": "该户已没有在户人员",
+    "note_people_reduced": "享受人数由{people}人减为{now}人：{why}",
     "bank_not_posted": "批次{batch}尚未发放（过账），不能导出或导入银行文件",
     "bank_no_lines": "批次{batch}没有可导出的发放记录",
     "bank_bad_format": "不支持的文件类型“{suffix}”（支持 {allowed}）",
@@ -179,8 +196,12 @@ MESSAGES: dict[str, str] = {
     "chk_paid_after_removal": ("户{household_no}已于{removed}移出建档立卡名单，"
                                "{paid}仍发放{program}{amount}元（{period}）"),
     "chk_paid_twice": "{name}（户{household_no}）{period}的{program}发放了{count}笔，合计{amount}元",
+    "chk_paid_twice_household": ("{name}（户{household_no}）{period}的{program}既随全户发放，又单独发放，"
+                                 "共{count}笔，合计{amount}元"),
     "chk_above_standard": ("{name}（户{household_no}）{period}的{program}发放{amount}元，"
                            "超过标准{standard}元×{people}人×{months}期={limit}元"),
+    "chk_above_members": ("{name}（户{household_no}）{period}的{program}按{people}人发放{amount}元，"
+                          "但该期第一天在户人员只有{living}人（{why}）"),
     "chk_invalid_id": "领款人{name}的身份证号码“{id_number}”无效（{count}笔发放，合计{amount}元）",
     "chk_double_housing": ("户{household_no}（{name}）既享受易地扶贫搬迁补助{relocation}元，"
                            "又享受危房改造补助{renovation}元{note}"),

@@ -2708,17 +2708,17 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <source>未列入原因</source>
-        <translation>Reason left out</translation>
+        <source>未列入原因或说明</source>
+        <translation>Reason left out, or note</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+126"/>
+        <location line="+128"/>
         <source>生成发放批次</source>
         <translation>New payment batch</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-103"/>
         <source>预览(&amp;P)</source>
         <translation>&amp;Preview</translation>
     </message>
@@ -2784,7 +2784,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>{lines} payments due, {people} people, total {total} yuan; {excluded} left out.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+4"/>
+        <source>{count} 笔因家庭成员死亡或减员少发人数（见下表说明）。</source>
+        <translation> {count} paid for fewer people because members died or left (see the notes below).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>计算应发放对象</source>
         <translation>Working out who is due payment</translation>
     </message>

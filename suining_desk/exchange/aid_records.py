@@ -116,7 +116,7 @@ def _enrolment(row: Row) -> Enrol | None:
 def _save_enrolment(e: Enrol, user: str, today: dt.date) -> None:
     enrolment_id = enrol(e.data, user=user)
     if e.end is not None:
-        end_enrolment(enrolment_id, e.end, e.end_reason, user=user)
+        end_enrolment(enrolment_id, e.end, e.end_reason, user=user, today=today)
 
 
 def _existing_enrolment(e: Enrol) -> str | None:

@@ -9,6 +9,13 @@ and nobody has paid it for this period yet (net of reversals, counting draft bat
 too). The amount is the standard in force on the first day of the period, times the
 people covered for a per-person program.
 
+The people covered by a household's enrolment are at most the members still there on
+the period's first day (not recorded as dead or gone on or before it): a member's death
+lowers the amount from the next period on, and a note says so. A person is never paid
+twice in one period: a personal line and a line for their whole household (same program)
+exclude each other — the later enrolment is left out, with the reason, and so is one whose
+counterpart was already paid or put in another batch this period.
+
 Reads only; :func:`suining_desk.services.batches.create_batch` writes what this computes.
 """
 
@@ -17,15 +24,16 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from suining_desk.cancel import Cancelled
-from suining_desk.db.models import Area, PaymentBatch, Program, database
+from suining_desk.db.models import Area, Enrolment, PaymentBatch, Person, Program, database
 from suining_desk.enums import AreaLevel
 from suining_desk.messages import describe
 from suining_desk.periods import Period, parse_period, previous
 from suining_desk.problems import InvalidInput, Problem
+from suining_desk.services.batch_members import COVERED_PEOPLE_SQL, gone_members, no_head_reason, reduction_why
 from suining_desk.services.period_locks import closed_period_problem
 from suining_desk.services.programs import StandardTable
 
@@ -80,6 +88,7 @@ class Preview:
     pay_date: dt.date
     lines: list[Line]
     exclusions: list[Exclusion]
+    notes: list[Exclusion] = field(default_factory=list)  # paid, but not as enrolled (fewer people)
 
     @property
     def total_fen(self) -> int:
@@ -90,14 +99,16 @@ class Preview:
         return sum(line.people for line in self.lines)
 
 
-_ENROLMENTS = """
+# The last column: the people paid for (fewer than enrolled when members died or left).
+_ENROLMENTS = f"""
 SELECT e.id, e.household_id, e.person_id, e.category, e.people, e.start_date, e.end_date, e.end_reason,
        h.township_id, h.village_id, h.household_no, h.head_name, h.head_id_number, h.bank_account,
-       h.removed_on, h.removal_reason, p.name, p.death_date, p.removed_on, p.removal_reason
+       h.removed_on, h.removal_reason, p.name, p.death_date, p.removed_on, p.removal_reason, h.member_count,
+       {COVERED_PEOPLE_SQL}
 FROM enrolment e
 JOIN household h ON h.id = e.household_id
 LEFT JOIN person p ON p.id = e.person_id
-WHERE e.program_id = ? AND e.start_date <= ? AND (e.end_date IS NULL OR e.end_date >= ?) {area}
+WHERE e.program_id = :program AND e.start_date <= :end AND (e.end_date IS NULL OR e.end_date >= :earliest) {{area}}
 ORDER BY h.village_id, h.household_no, e.person_id, e.id
 """
 
@@ -109,14 +120,15 @@ GROUP BY household_id, person_id
 """
 
 
-def area_sql(area_id: int, alias: str = "h") -> tuple[str, list[Any]]:
-    """An ``AND …`` clause keeping rows of ``alias`` inside an area."""
+def area_sql(area_id: int, alias: str = "h", *, named: bool = False) -> tuple[str, list[Any]]:
+    """An ``AND …`` clause keeping rows of ``alias`` inside an area (``named``: bound as ``:area``,
+    the parameter list then holds the value to bind)."""
     area = Area.get_or_none(Area.id == area_id)
     if area is None:
         raise InvalidInput([Problem("required", {"label": "发放区域"}, field="area")])
     column = {AreaLevel.TOWNSHIP: "township_id", AreaLevel.VILLAGE: "village_id",
               AreaLevel.GROUP: "group_id"}.get(AreaLevel(area.level))
-    return ("", []) if column is None else (f"AND {alias}.{column} = ?", [area_id])
+    return ("", []) if column is None else (f"AND {alias}.{column} = {':area' if named else '?'}", [area_id])
 
 
 def _iso(value: object) -> str | None:
@@ -139,19 +151,34 @@ def compute_batch(
     earliest = previous(period, program.frequency).start
     standards = StandardTable(program_id)
     per_person = program.basis == "person"
-    area_clause, area_params = area_sql(area_id)
+    area_clause, area_params = area_sql(area_id, named=True)
+    start_iso, pay_iso = period.start.isoformat(), pay_date.isoformat()
     db = database
-    rows = db.execute_sql(_ENROLMENTS.format(area=area_clause),
-                          [program_id, period.end.isoformat(), earliest.isoformat(), *area_params]).fetchall()
+    rows = db.execute_sql(_ENROLMENTS.format(area=area_clause), {
+        "per_person": per_person, "start": start_iso, "program": program_id, "end": period.end.isoformat(),
+        "earliest": earliest.isoformat(), "area": area_params[0] if area_params else None}).fetchall()
     paid: dict[tuple[int, int | None], tuple[int, int, int]] = {
         (hh, person): (int(total), int(batch or 0), int(posted))
         for hh, person, total, batch, posted in db.execute_sql(_PAID, [program_id, period.label, exclude_batch])
     }
+    # A member paid alone this period, by household: the household's own line would pay them again.
+    paid_alone = {hh: (person, batch) for (hh, person), (total, batch, _) in paid.items()
+                  if person is not None and total > 0}
     batch_nos: dict[int, str] = {}
-    start_iso, pay_iso = period.start.isoformat(), pay_date.isoformat()
+
+    def batch_no(batch_id: int) -> str:
+        if batch_id not in batch_nos:
+            batch_nos[batch_id] = str(
+                PaymentBatch.select(PaymentBatch.batch_no).where(PaymentBatch.id == batch_id).scalar() or "")
+        return batch_nos[batch_id]
+
     lines: list[Line] = []
     exclusions: list[Exclusion] = []
     seen: set[tuple[int, int | None]] = set()
+    whole: dict[int, int] = {}  # household → index of its whole-household line
+    alone: dict[int, list[int]] = {}  # household → indices of its members' own lines
+    no_head: list[tuple[int, int, int]] = []  # (exclusion index, household, members there now)
+    reduced: list[tuple[int, int]] = []  # (line index, people enrolled)
     for n, r in enumerate(rows):
         if n % PROGRESS_EVERY == 0:
             if cancel is not None and cancel.is_set():
@@ -159,7 +186,7 @@ def compute_batch(
             if progress is not None:
                 progress(n / max(len(rows), 1))
         (enrol_id, hh, person, category, people, start, end, end_reason, town, village, hh_no, head, head_id,
-         account, hh_removed, hh_reason, p_name, p_death, p_removed, p_reason) = r
+         account, hh_removed, hh_reason, p_name, p_death, p_removed, p_reason, members, covered) = r
         name = p_name or head or ""
         key = (hh, person)
 
@@ -180,25 +207,103 @@ def compute_batch(
         elif key in seen:
             out("excl_enrolled_twice")
         elif not head or not head_id:
+            no_head.append((len(exclusions), hh, int(members or 0)))
             out("excl_no_head")
         elif not account:
             out("excl_no_account")
         elif (standard := standards.on(category, period.start)) is None:
             out("excl_no_standard", category=category or "（无）", date=start_iso)
         elif (done := paid.get(key)) is not None and done[0] > 0:
-            batch_no = batch_nos.get(done[1])
-            if batch_no is None:
-                batch_no = batch_nos[done[1]] = str(
-                    PaymentBatch.select(PaymentBatch.batch_no).where(PaymentBatch.id == done[1]).scalar() or "")
-            out("excl_already_paid" if done[2] else "excl_in_other_batch", batch=batch_no, period=period.label)
+            out("excl_already_paid" if done[2] else "excl_in_other_batch", batch=batch_no(done[1]),
+                period=period.label)
+        elif person is not None and (done := paid.get((hh, None))) is not None and done[0] > 0:
+            out("excl_paid_with_household", batch=batch_no(done[1]), period=period.label)
+        elif person is None and (member := paid_alone.get(hh)) is not None:
+            out("excl_paid_member_alone", name=_person_name(member[0]), batch=batch_no(member[1]),
+                period=period.label)
+        elif covered <= 0:
+            out("excl_no_members")
         else:
             seen.add(key)
-            factor = people if per_person else 1
-            lines.append(Line(enrol_id, hh, person, town, village, hh_no, name, category, people, standard,
+            if covered < people:
+                reduced.append((len(lines), people))
+            if person is None:
+                whole[hh] = len(lines)
+            else:
+                alone.setdefault(hh, []).append(len(lines))
+            factor = covered if per_person else 1
+            lines.append(Line(enrol_id, hh, person, town, village, hh_no, name, category, covered, standard,
                               standard * factor, head, head_id, account))
     if progress is not None:
         progress(1.0)
+    dropped = _one_line_per_person(lines, whole, alone, exclusions, seen)
+    notes = _explain_members(lines, exclusions, no_head, reduced, dropped, period.start)
+    if dropped:
+        lines = [ln for i, ln in enumerate(lines) if i not in dropped]
     # An enrolment that ended where a new one of the same beneficiary goes on explains nothing.
-    kept = [e for e in exclusions
-            if e.code == "excl_enrolled_twice" or (e.household_id, e.person_id) not in seen]
-    return Preview(program.id, program.name, period, area_id, pay_date, lines, kept)
+    kept = [e for e in exclusions if e.code in _ALWAYS_SHOWN or (e.household_id, e.person_id) not in seen]
+    return Preview(program.id, program.name, period, area_id, pay_date, lines, kept, notes)
+
+
+_ALWAYS_SHOWN = {"excl_enrolled_twice", "excl_covered_by_household", "excl_member_enrolled_alone"}
+
+
+def _person_name(person_id: int) -> str:
+    return str(Person.select(Person.name).where(Person.id == person_id).scalar() or "")
+
+
+def _one_line_per_person(lines: list[Line], whole: dict[int, int], alone: dict[int, list[int]],
+                         exclusions: list[Exclusion], seen: set[tuple[int, int | None]]) -> set[int]:
+    """Where a household's line and lines of its members (one program, one period) meet, keep
+    the earlier enrolment: the whole household unless a member's own enrolment came first.
+    Returns the indices of the lines left out (each explained in ``exclusions``)."""
+    dropped: set[int] = set()
+    both = [(hh, whole[hh], members) for hh, members in alone.items() if hh in whole]
+    if not both:
+        return dropped
+    ids = [lines[i].enrolment_id for _, w, members in both for i in (w, *members)]
+    start_of: dict[int, dt.date] = {e.id: e.start_date for e in
+                                    Enrolment.select(Enrolment.id, Enrolment.start_date).where(Enrolment.id.in_(ids))}
+
+    def started(index: int) -> tuple[dt.date, int]:
+        enrolment = lines[index].enrolment_id or 0
+        return start_of[enrolment], enrolment
+
+    def drop(index: int, code: str, **params: Any) -> None:
+        ln = lines[index]
+        dropped.add(index)
+        seen.discard((ln.household_id, ln.person_id))
+        exclusions.append(Exclusion(ln.enrolment_id, ln.household_id, ln.person_id, ln.household_no,
+                                    ln.beneficiary, code, params))
+
+    for _, household_line, members in both:
+        first = min(members, key=started)
+        if started(first) < started(household_line):
+            drop(household_line, "excl_member_enrolled_alone", name=lines[first].beneficiary,
+                 enrolment=lines[first].enrolment_id)
+        else:
+            for index in members:
+                drop(index, "excl_covered_by_household", enrolment=lines[household_line].enrolment_id)
+    return dropped
+
+
+def _explain_members(lines: list[Line], exclusions: list[Exclusion], no_head: list[tuple[int, int, int]],
+                     reduced: list[tuple[int, int]], dropped: set[int], start: dt.date) -> list[Exclusion]:
+    """Name who died or left: for a household left out for want of a head (in place, in
+    ``exclusions``), and as a note for each line paying fewer people than enrolled."""
+    reduced = [(i, people) for i, people in reduced if i not in dropped]
+    if not no_head and not reduced:
+        return []
+    gone = gone_members([hh for _, hh, _ in no_head] + [lines[i].household_id for i, _ in reduced])
+    for index, hh, members in no_head:
+        if (why := no_head_reason(gone.get(hh, []), members)) is not None:
+            code, params, who = why
+            old = exclusions[index]
+            exclusions[index] = replace(old, code=code, params=params, name=old.name or who)
+    notes = []
+    for index, people in reduced:
+        ln = lines[index]
+        notes.append(Exclusion(ln.enrolment_id, ln.household_id, ln.person_id, ln.household_no, ln.beneficiary,
+                               "note_people_reduced", {"people": people, "now": ln.people,
+                                                       "why": reduction_why(gone.get(ln.household_id, []), start)}))
+    return notes

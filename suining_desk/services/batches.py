@@ -27,6 +27,7 @@ from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.actors import ENTER, require_in_area
 from suining_desk.services.attachments import prepare_attachment, store_attachment
 from suining_desk.services.batch_compute import Line, Preview, ProgressFn, compute_batch
+from suining_desk.services.batch_members import COVERED_PEOPLE_SQL
 from suining_desk.services.period_locks import closed_period_problem
 from suining_desk.services.programs import StandardTable
 
@@ -107,15 +108,15 @@ def insert_lines(batch: PaymentBatch, lines: list[Line], user: str, reason: str 
 
 # A computed batch's lines in one statement, from the enrolments and households the preview
 # read in the same transaction: the preview passes the enrolment ids (in line order) and the
-# standard of each category; SQLite spells each line. (Binding 22 values per line from
-# Python took longer than writing the lines.)
-_COMPUTED_INSERT = """
+# standard of each category; SQLite spells each line, counting the people paid for as the
+# preview did. (Binding 22 values per line from Python took longer than writing the lines.)
+_COMPUTED_INSERT = f"""
 INSERT INTO payment (batch_id, program_id, household_id, person_id, township_id, village_id, period, category,
     people, months, standard_fen, amount_fen, payee_name, payee_id_number, bank_account, paid_date, reason, posted,
     reverses_id, reissue_of_id, created_by, created_at)
 SELECT :batch, e.program_id, e.household_id, e.person_id, h.township_id, h.village_id, :period, e.category,
-    e.people, 1, s.value, s.value * (CASE WHEN :per_person THEN e.people ELSE 1 END), h.head_name, h.head_id_number,
-    h.bank_account, NULL, '', 0, NULL, NULL, :user, :stamp
+    {COVERED_PEOPLE_SQL}, 1, s.value, s.value * (CASE WHEN :per_person THEN {COVERED_PEOPLE_SQL} ELSE 1 END),
+    h.head_name, h.head_id_number, h.bank_account, NULL, '', 0, NULL, NULL, :user, :stamp
 FROM json_each(:enrolments) j
 JOIN enrolment e ON e.id = j.value
 JOIN household h ON h.id = e.household_id
@@ -131,7 +132,7 @@ def _insert_computed(batch: PaymentBatch, preview: Preview, user: str, per_perso
             raise RuntimeError("a computed line does not follow its category's standard")
     database.execute_sql(_COMPUTED_INSERT, {
         "batch": batch.id, "period": batch.period, "per_person": per_person, "user": user, "stamp": now_text(),
-        "enrolments": json.dumps([ln.enrolment_id for ln in preview.lines]),
+        "start": batch.period_start.isoformat(), "enrolments": json.dumps([ln.enrolment_id for ln in preview.lines]),
         "standards": json.dumps(standards, ensure_ascii=False)})
     count, total = database.execute_sql(
         "SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM payment WHERE batch_id = ?", [batch.id]).fetchone()

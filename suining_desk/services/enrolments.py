@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
+from peewee import JOIN
+
 from suining_desk import audit
 from suining_desk.db.models import Enrolment, Household, Person, Program, database
 from suining_desk.problems import InvalidInput, Problem
@@ -58,9 +60,13 @@ def enrolment_problems(e: EnrolmentInput, *, exclude_id: int | None = None) -> l
     if household.removed_on is not None and household.removed_on <= e.start_date:
         problems.append(Problem("household_removed", {"household_no": household.household_no}, field="household"))
     if e.person_id is not None:
-        person = Person.get_or_none((Person.id == e.person_id) & (Person.household == e.household_id))
+        person = Person.get_or_none(Person.id == e.person_id)
         if person is None:
             problems.append(Problem("required", {"label": "享受人员"}, field="person"))
+        elif person.household_id != e.household_id:
+            problems.append(Problem("enrol_person_other_household", {
+                "name": person.name, "household_no": household.household_no,
+                "other": Household.get_by_id(person.household_id).household_no}, field="person"))
         else:
             gone = person.death_date or person.removed_on
             if gone is not None and gone <= e.start_date:
@@ -82,7 +88,31 @@ def enrolment_problems(e: EnrolmentInput, *, exclude_id: int | None = None) -> l
     if (found := overlap.first()) is not None:
         problems.append(Problem("enrol_overlap", {"program": program.name,
                                                   "start": found.start_date.isoformat()}, field="start_date"))
+    if any(p.field == "person" for p in problems):
+        return problems  # a person not of this household: whether they are covered here says nothing
+    if (covered := _covered_problem(e, program.name, exclude_id)) is not None:
+        problems.append(covered)
     return problems
+
+
+def _covered_problem(e: EnrolmentInput, program: str, exclude_id: int | None) -> Problem | None:
+    """A person enrolled on their own while the whole household is enrolled in the same
+    program, or the other way round, over overlapping dates: the batch would pay them twice.
+    (A new enrolment is open-ended, so any other one not ended before it starts overlaps.)"""
+    other = (Enrolment.select(Enrolment.start_date, Person.name).join(Person, JOIN.LEFT_OUTER)
+             .where((Enrolment.program == e.program_id) & (Enrolment.household == e.household_id)
+                    & (Enrolment.end_date.is_null() | (Enrolment.end_date >= e.start_date))))
+    other = other.where(Enrolment.person.is_null() if e.person_id is not None else Enrolment.person.is_null(False))
+    if exclude_id is not None:
+        other = other.where(Enrolment.id != exclude_id)
+    found = other.order_by(Enrolment.start_date).first()
+    if found is None:
+        return None
+    start = found.start_date.isoformat()
+    if e.person_id is not None:
+        return Problem("enrol_covered_by_household", {"program": program, "start": start}, field="person")
+    return Problem("enrol_member_enrolled", {"program": program, "start": start, "name": found.person.name},
+                   field="person")
 
 
 def enrol(e: EnrolmentInput, *, user: str) -> int:
@@ -97,6 +127,13 @@ def enrol(e: EnrolmentInput, *, user: str) -> int:
     return int(row.id)
 
 
+def _enrolment(enrolment_id: int) -> Enrolment:
+    row = Enrolment.get_or_none(Enrolment.id == enrolment_id)
+    if row is None:
+        raise InvalidInput([Problem("enrolment_unknown", {"value": enrolment_id})])
+    return row
+
+
 def _end_problems(row: Enrolment, end_date: dt.date, reason: str) -> list[Problem]:
     problems = []
     if row.end_date is not None:
@@ -109,11 +146,16 @@ def _end_problems(row: Enrolment, end_date: dt.date, reason: str) -> list[Proble
     return problems
 
 
-def end_enrolment(enrolment_id: int, end_date: dt.date, reason: str, *, user: str) -> None:
-    """The enrolment stops; ``end_date`` is the last day it covers."""
+def end_enrolment(enrolment_id: int, end_date: dt.date, reason: str, *, user: str,
+                  today: dt.date | None = None) -> None:
+    """The enrolment stops; ``end_date`` is the last day it covers. Not a day after today:
+    an end date once set cannot be changed, so a mistyped year would keep paying."""
     with database.atomic("IMMEDIATE"):
-        row = Enrolment.get_by_id(enrolment_id)
-        _raise(_end_problems(row, end_date, reason))
+        row = _enrolment(enrolment_id)
+        problems = _end_problems(row, end_date, reason)
+        if end_date > (today or dt.date.today()):
+            problems.append(Problem("date_in_future", {"value": end_date.isoformat()}, field="end_date"))
+        _raise(problems)
         require_in_area(user, ENTER, Household.get_by_id(row.household_id).township_id)
         Enrolment.update(end_date=end_date, end_reason=reason.strip()).where(Enrolment.id == enrolment_id).execute()
         audit.append("enrolment_ended", username=user, table_name="enrolment", record_id=enrolment_id,
@@ -125,7 +167,7 @@ def change_enrolment(enrolment_id: int, *, category: str, people: int, from_date
     """A new category or number of people from ``from_date``: the old enrolment ends the day
     before, a new one starts; returns the new enrolment's id."""
     with database.atomic("IMMEDIATE"):
-        row = Enrolment.get_by_id(enrolment_id)
+        row = _enrolment(enrolment_id)
         new = EnrolmentInput(row.program_id, row.household_id, row.person_id, category.strip(), people, from_date)
         problems = _end_problems(row, from_date - dt.timedelta(days=1), reason)
         if from_date <= row.start_date:

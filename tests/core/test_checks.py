@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from suining_desk.db.models import Household, Payment, PaymentBatch, Relocation, Renovation, database
+from suining_desk.db.models import Household, Payment, PaymentBatch, Person, Relocation, Renovation, database
 from suining_desk.rules.checks import CHECKS, run_checks
 from suining_desk.services.batches import add_one_off_line, create_batch, create_one_off_batch
 from suining_desk.services.corrections import reissue_payment
@@ -51,7 +51,7 @@ def _dibao(county: PaymentCounty, household: int) -> Payment:
 
 
 def test_clean_data_gives_no_findings(county: PaymentCounty) -> None:
-    assert len(CHECKS) == 7
+    assert len(CHECKS) == 8
     assert {code: f for code, f in _found().items() if f} == {}
 
 
@@ -77,6 +77,32 @@ def test_paid_twice_for_one_period(county: PaymentCounty) -> None:
     [finding] = _found()["chk_paid_twice"]
     assert "2018-10的低保发放了2笔" in finding.text
     assert [r.id for r in finding.records if r.kind == "payment"] == [original.id, planted]
+
+
+def test_paid_with_the_household_and_alone(county: PaymentCounty) -> None:
+    household_line = _dibao(county, county.zhang)
+    zhang = Person.get((Person.household == county.zhang) & (Person.name == "张建国"))
+    alone = _plant(household_line, batch=None, person=zhang.id, people=1, amount_fen=32000)
+    [finding] = _found()["chk_paid_twice"]
+    assert finding.code == "chk_paid_twice_household"
+    assert finding.text == "张建国（户43052710000101001）2018-10的低保既随全户发放，又单独发放，共2笔，合计1,280.00元"
+    assert [r.id for r in finding.records if r.kind == "payment"] == [household_line.id, alone]
+    assert {r.kind for r in finding.records} == {"payment", "person", "household"}
+    # Reversed, the personal payment no longer counts.
+    _plant(Payment.get_by_id(alone), batch=None, amount_fen=-32000, reverses=alone)
+    assert _found()["chk_paid_twice"] == []
+
+
+def test_paid_for_more_people_than_were_there(county: PaymentCounty) -> None:
+    li_guiying = Person.get((Person.household == county.zhang) & (Person.name == "李桂英"))
+    record_member_exit(li_guiying.id, kind="died", date=dt.date(2018, 10, 5), reason="病故", user="luru",
+                       today=TODAY)
+    assert _found()["chk_above_members"] == []  # alive on 1 October: October is paid for 3
+    Person.update(death_date=dt.date(2018, 9, 15)).where(Person.id == li_guiying.id).execute()  # corrected date
+    [finding] = _found()["chk_above_members"]
+    assert finding.text == ("张建国（户43052710000101001）2018-10的低保按3人发放960.00元，"
+                            "但该期第一天在户人员只有2人（李桂英已于2018-09-15死亡）")
+    assert finding.records[0].id == _dibao(county, county.zhang).id
 
 
 def test_above_standard(county: PaymentCounty) -> None:

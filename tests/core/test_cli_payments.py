@@ -108,7 +108,7 @@ def test_period_lock_and_checks(path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "重新开放" in out and "补发" in out
     code, out, _ = run(path, capsys, "check", "--json")
     report = json.loads(out)
-    assert code == 0 and report["findings"] == 0 and len(report["checks"]) == 7
+    assert code == 0 and report["findings"] == 0 and len(report["checks"]) == 8
     code, out, _ = run(path, capsys, "program", "standards", "低保")
     assert "2018-07-01\t320.00" in out
 
@@ -191,3 +191,52 @@ def test_a_removed_household_is_left_out_of_the_next_batch(path: Path, capsys: p
     code, out, _ = run(path, capsys, "batch", "preview", "--program", "低保", "--period", "2018-10", "--area",
                        "长铺镇", "--pay-date", "2018-10-10")
     assert "应发 2 笔" in out
+
+
+def test_enrolment_mistakes_on_the_command_line(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    open_database(path)
+    zhang_id = database.execute_sql("SELECT id_number FROM person WHERE name = '张建国'").fetchone()[0]
+    close_database()
+    # The person is in another household: said so, not 「享受人员不能为空」.
+    code, _, err = run(path, capsys, "program", "enrol", "低保", "--household", "43052710000101003", "--person",
+                       zhang_id, "--category", "A", "--from", "2018-06-01", "--user", "luru")
+    assert code == 1 and "张建国不是户43052710000101003的成员（属于户43052710000101001）" in err
+    # 张建国's whole household is on 低保: enrolling him alone would pay him twice.
+    code, _, err = run(path, capsys, "program", "enrol", "低保", "--household", "43052710000101001", "--person",
+                       zhang_id, "--category", "A", "--from", "2018-06-01", "--user", "luru")
+    assert code == 1 and "该户已整户享受“低保”（自2018-01-01起），户内人员不能再单独纳入" in err
+    # An unknown enrolment number and a future end date are refused in Chinese.
+    code, _, err = run(path, capsys, "program", "leave", "99", "--on", "2018-06-30", "--reason", "收入超标",
+                       "--user", "luru")
+    assert code == 1 and "没有享受记录“99”" in err and "程序内部出错" not in err
+    code, _, err = run(path, capsys, "program", "leave", "1", "--on", "2999-12-01", "--reason", "收入超标",
+                       "--user", "luru")
+    assert code == 1 and "日期2999-12-01晚于今天" in err
+    code, out, _ = run(path, capsys, "program", "leave", "1", "--on", "2018-06-30", "--reason", "收入超标",
+                       "--user", "luru")
+    assert code == 0 and "享受记录 1 已于 2018-06-30 终止" in out
+
+
+def test_a_death_is_explained_in_the_preview(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime as dt
+
+    from suining_desk.db.models import Person
+    from suining_desk.services.households import record_member_exit
+
+    open_database(path)
+    for name, day in (("李桂英", dt.date(2018, 5, 10)), ("王老五", dt.date(2018, 1, 20))):
+        person = Person.get(Person.name == name)
+        record_member_exit(person.id, kind="died", date=day, reason="病故", user="luru", today=dt.date(2018, 12, 20))
+    close_database()
+    code, out, _ = run(path, capsys, "batch", "preview", "--program", "低保", "--period", "2018-06", "--area", "长铺镇",
+                       "--pay-date", "2018-06-10")
+    assert code == 0 and "应发 2 笔，4 人，合计 900.00 元" in out
+    assert "说明 1 条" in out and "43052710000101001\t张建国\t享受人数由3人减为2人：李桂英已于2018-05-10死亡" in out
+    code, out, _ = run(path, capsys, "batch", "preview", "--program", "特困供养", "--period", "2018-06", "--area",
+                       "长铺镇", "--pay-date", "2018-06-10")
+    assert "43052710000101003\t王老五\t王老五已于2018-01-20死亡" in out
+    code, out, _ = run(path, capsys, "batch", "preview", "--program", "低保", "--period", "2018-06", "--area", "长铺镇",
+                       "--pay-date", "2018-06-10", "--json")
+    [zhang] = [ln for ln in json.loads(out)["lines"] if ln["beneficiary"] == "张建国"]
+    assert (zhang["people"], zhang["amount_fen"]) == (2, 60000)
+    assert json.loads(out)["notes"][0]["code"] == "note_people_reduced"

@@ -212,8 +212,12 @@ def test_enrolments_page_enrols_and_ends(qtbot, county: PaymentCounty, tmp_path:
     page.table.selectRow(page.model.row_of(new.id))
 
     def end(dialog: QDialog) -> None:
-        assert isinstance(dialog, StepDialog) and dialog.reason is not None
+        assert isinstance(dialog, StepDialog) and dialog.reason is not None and dialog.date is not None
         type_text(qtbot, dialog.reason, "收入超过标准")
+        dialog.date.setDate(dialog.date.date().addYears(1))  # a mistyped year is refused, the dialog stays
+        click(qtbot, dialog.save_button)
+        assert dialog.isVisible() and "日期2019-12-20晚于今天" in dialog.problems.text()
+        dialog.date.setDate(dialog.date.date().addYears(-1))
         click(qtbot, dialog.save_button)
 
     when_dialog_opens(StepDialog, end)

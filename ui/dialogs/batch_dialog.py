@@ -56,7 +56,7 @@ def area_choices(current: int | None) -> tuple[list[tuple[int, str]], int]:
 def exclusions_model(parent: Any = None) -> ListModel[Exclusion]:
     headers = [QCoreApplication.translate("NewBatchDialog", h) for h in (
         QT_TRANSLATE_NOOP("NewBatchDialog", "户编号"), QT_TRANSLATE_NOOP("NewBatchDialog", "姓名"),
-        QT_TRANSLATE_NOOP("NewBatchDialog", "未列入原因"))]
+        QT_TRANSLATE_NOOP("NewBatchDialog", "未列入原因或说明"))]
     return ListModel(headers,
                      [lambda e: e.household_no, lambda e: e.name, lambda e: e.text], parent=parent)
 
@@ -149,11 +149,13 @@ class NewBatchDialog(QDialog):
 
     def _show_preview(self, preview: Preview) -> None:
         self.preview = preview
-        self.exclusions.set_items(preview.exclusions)
-        text = self.tr("应发 {lines} 笔，{people} 人，合计 {total} 元；未列入 {excluded} 个对象。")
-        self.summary.setText(text.format(
+        self.exclusions.set_items(preview.exclusions + preview.notes)
+        text = self.tr("应发 {lines} 笔，{people} 人，合计 {total} 元；未列入 {excluded} 个对象。").format(
             lines=len(preview.lines), people=preview.people, total=format_fen(preview.total_fen),
-            excluded=len(preview.exclusions)))
+            excluded=len(preview.exclusions))
+        if preview.notes:
+            text += self.tr("{count} 笔因家庭成员死亡或减员少发人数（见下表说明）。").format(count=len(preview.notes))
+        self.summary.setText(text)
         self._default_button()
 
     def _failed(self, exc: BaseException) -> None:

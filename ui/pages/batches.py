@@ -272,7 +272,7 @@ class BatchesPage(QWidget):
                                  cancel=cancel, progress=lambda f: progress(self.tr("计算未列入对象"), f))
 
         def done(preview: Preview) -> None:
-            self.detail.exclusion_model.set_items(preview.exclusions)
+            self.detail.exclusion_model.set_items(preview.exclusions + preview.notes)
             self.detail.tabs.setCurrentIndex(1)
 
         run_with_progress(self, self.tr("计算未列入对象"), work, done)

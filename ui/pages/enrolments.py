@@ -130,11 +130,11 @@ class EnrolmentsPage(QWidget):
             self.apply_filter(dialog.enrolment_id)
 
     def end(self) -> None:
-        row, user = self.selected(), self.session.username
+        row, user, today = self.selected(), self.session.username, self.session.today()
         assert row is not None
 
         def act(d: StepDialog) -> Any:
-            return end_enrolment(row.id, d.day(), d.reason_text(), user=user)
+            return end_enrolment(row.id, d.day(), d.reason_text(), user=user, today=today)
 
         dialog = StepDialog(self.tr("退出享受名单"), act, day=self.session.today(), parent=self,
                             note=self.tr("{name}户退出{program}：日期是最后享受的一天").format(

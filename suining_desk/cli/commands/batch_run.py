@@ -35,6 +35,7 @@ def _print_preview(preview: Preview, as_json: bool, batch_no: str = "") -> None:
             "batch_no": batch_no, "program": preview.program_name, "period": preview.period.label,
             "lines": [dataclasses.asdict(ln) for ln in preview.lines], "total_fen": preview.total_fen,
             "exclusions": [{**dataclasses.asdict(e), "text": e.text} for e in preview.exclusions],
+            "notes": [{**dataclasses.asdict(e), "text": e.text} for e in preview.notes],
         })
         return
     if batch_no:
@@ -44,6 +45,10 @@ def _print_preview(preview: Preview, as_json: bool, batch_no: str = "") -> None:
     if preview.exclusions:
         print(f"未列入 {len(preview.exclusions)} 个对象：")
         for e in preview.exclusions:
+            print(f"  {e.household_no}\t{e.name}\t{e.text}")
+    if preview.notes:
+        print(f"说明 {len(preview.notes)} 条（已列入，但与享受记录不同）：")
+        for e in preview.notes:
             print(f"  {e.household_no}\t{e.name}\t{e.text}")
 
 

@@ -10,6 +10,7 @@ import threading
 from dataclasses import dataclass
 
 from suining_desk.rules.checks import (
+    above_members,
     above_standard,
     double_housing,
     invalid_payee_id,
@@ -33,6 +34,7 @@ CHECKS: list[Check] = [
     paid_after_removal.CHECK,
     paid_twice.CHECK,
     above_standard.CHECK,
+    above_members.CHECK,
     invalid_payee_id.CHECK,
     double_housing.CHECK,
     self_approved.CHECK,
