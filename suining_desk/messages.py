@@ -333,6 +333,8 @@ MESSAGES: dict[str, str] = {
                              "分不清是1月还是10月，请写作 2018-01 或 2018-10"),
     "cell_not_integer": "{label}“{value}”应为整数",
     "import_unknown_columns": "不认识的列，已忽略：{columns}",
+    "import_removal_not_applied": "该户已在册，表中的清退日期{date}未导入：清退请在窗口“变更状态…→清退”中办理，"
+                                  "或用 suining-desk household remove",
     "import_column_twice": "“{column}”列出现了两次，只读取第一列",
     "import_column_same": "“{column}”列与“{used}”列是同一项，只读取“{used}”列",
     "import_total_row": "合计行，已忽略",

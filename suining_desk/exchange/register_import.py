@@ -203,6 +203,8 @@ class _Pass:
         plan = self._people(household_no, rows, existing)
         if household_no:
             self._check_heads(household_no, rows, plan, existing, fields, source_row)
+        if existing is not None and fields.get("household_removed_on"):
+            self._removal_not_applied(existing[0], fields["household_removed_on"], source_row)
         if not household_no or any(n in self.refused_rows for n in numbers):
             self._refuse(household_no, numbers)
             return
@@ -210,6 +212,14 @@ class _Pass:
                 not (self._refused() and not self.options.skip_invalid):
             self._write(household_no, fields, place, plan, existing)
         self._count(plan, existing)
+
+    def _removal_not_applied(self, household_id: int, date: str, row: int) -> None:
+        """A 清退日期 for a household already registered is not taken from a sheet (it would
+        stop its payments unseen): said, with the way to do it."""
+        (removed,) = database.execute_sql("SELECT removed_on FROM household WHERE id = ?", [household_id]).fetchone()
+        if removed is None:
+            self.problem(row, "household_removed_on", "import_removal_not_applied", {"date": date},
+                         Severity.WARNING)
 
     def _merge(self, household_no: str, rows: list[tuple[Any, ...]]) -> tuple[dict[str, Any], int]:
         """The household's fields: the head's row first, then the first row that has each."""

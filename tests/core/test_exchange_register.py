@@ -278,3 +278,16 @@ def test_the_audit_log_accounts_for_every_row_imported(county: FixtureCounty, tm
     assert ("digests" if bulk else "rows") in entry.states
     report = verify()
     assert report.ok, report.records[:3]
+
+
+def test_a_removal_date_for_a_household_on_the_register_is_not_taken_but_said(
+        county: FixtureCounty, tmp_path: Path) -> None:
+    """A 清退日期 in a re-imported sheet would stop payments unseen: not imported, with the way to do it."""
+    header = [*BASE, "清退日期", "清退原因"]
+    run(sheets.register_sheet(tmp_path / "a.xlsx", [["H1", "杨桂花", sheets.YANG, "户主", "长铺镇", "青石村", "一组",
+                                                     None, None]], header=header))
+    rows = [["H1", "杨桂花", sheets.YANG, "户主", "长铺镇", "青石村", "一组", "2018-06-30", "识别不精准"]]
+    result = run(sheets.register_sheet(tmp_path / "b.xlsx", rows, header=header), update_duplicates=True)
+    assert result.exit_code == 0 and Household.get(Household.household_no == "H1").removed_on is None
+    messages = [m for _, _, m in by_row(result)[2]]
+    assert any(m.startswith("该户已在册，表中的清退日期2018-06-30未导入") and "household remove" in m for m in messages)
