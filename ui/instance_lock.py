@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
+from suining_desk.os_errors import os_reason
 from suining_desk.problems import Problem
 from suining_desk.restore import lock_path
 
@@ -23,6 +24,10 @@ class DatabaseLock:
 
     def acquire(self) -> Problem | None:
         """None when this window now holds the database; otherwise why not."""
+        try:  # on a computer where the program never ran, its data folder is not there yet
+            self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return Problem("db_cannot_open", {"path": str(self.db_path), "reason": os_reason(exc)})
         if self._lock.tryLock(0):  # a stale lock (its process gone) is taken over here
             return None
         if self._lock.error() == QLockFile.LockError.LockFailedError:
@@ -30,7 +35,8 @@ class DatabaseLock:
             pid, host = (info[-3], info[-2]) if isinstance(info, tuple) and len(info) >= 3 else (0, "")
             if pid:
                 return Problem("db_in_use", {"path": str(self.db_path), "pid": pid, "host": host or "本机"})
-        return Problem("db_cannot_open", {"path": str(self.path), "reason": "无法创建锁文件"})
+        reason = f"无法在文件夹“{self.path.parent}”中创建锁文件"
+        return Problem("db_cannot_open", {"path": str(self.db_path), "reason": reason})
 
     def release(self) -> None:
         if self._lock.isLocked():

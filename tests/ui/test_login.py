@@ -4,6 +4,7 @@ window — a clerk at the keyboard (pytest-qt, offscreen)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -200,13 +201,14 @@ def test_a_second_window_on_the_same_database_is_told(
 
 @pytest.mark.parametrize("choice", ["first_run_demo", "first_run_new", None])
 def test_the_first_run_on_a_new_computer_offers_the_demo_or_a_new_database(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, choice: str | None
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, choice: str | None
 ) -> None:
     from PySide6.QtWidgets import QPushButton
 
     from suining_desk import paths
     from suining_desk.db import close_database
 
+    monkeypatch.setenv("SUINING_HOME", str(tmp_path / "never-run" / "data"))  # a new computer: no data folder yet
     asked: list[str] = []
 
     def click(box: QMessageBox) -> int:
