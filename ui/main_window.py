@@ -23,6 +23,7 @@ from suining_desk import paths
 from suining_desk.access import Account
 from suining_desk.db import DatabaseOpenError, open_database
 from suining_desk.db.connection import checkpoint
+from suining_desk.db.models import Area
 from suining_desk.messages import describe
 from suining_desk.problems import Problem
 from ui import tasks
@@ -228,9 +229,21 @@ class MainWindow(QMainWindow):
         self._fit_navigation()
         self._show_database()
         self.area_tree.reload()
+        self._keep_to_township()
         self.security.account_changed()
         known = {spec.key for spec in self.page_specs}
         self.show_page(key if key in known else self.page_specs[0].key)
+
+    def _keep_to_township(self) -> None:
+        """A township user starts in their township (not the county, whose batches and ledgers
+        they may not make), unless the area chosen is already inside it."""
+        account = self.session.account
+        if account is None or account.township_id is None:
+            return
+        town = Area.get_or_none(Area.id == account.township_id)
+        current = self.area_tree.current_area_code()
+        if town is not None and not (current and current.startswith(town.code)):
+            self.area_tree.select_area(town.id)
 
     def _discard_pages(self) -> None:
         self._save_page_layouts()
@@ -333,6 +346,7 @@ class MainWindow(QMainWindow):
         area_code = settings.value(f"{SETTINGS_GROUP}/area_code")
         if isinstance(area_code, str):
             self.area_tree.select_area_code(area_code)
+        self._keep_to_township()
         key = settings.value(f"{SETTINGS_GROUP}/page")
         known = {spec.key for spec in self.page_specs}
         self.show_page(str(key) if key in known else self.page_specs[0].key)

@@ -366,3 +366,24 @@ def test_one_off_line_with_a_refused_scan_is_not_saved(qtbot, county: PaymentCou
     from suining_desk.services.attachments import attachments_of
 
     assert [a.file_name for a in attachments_of("payment", line.id)] == ["invoice.pdf"]
+
+
+def test_a_township_clerk_is_offered_only_their_township(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The area tree on the county: the clerk of 长铺镇 still gets 长铺镇 and its villages, 长铺镇 chosen."""
+    clerk = page_for(qtbot, county, tmp_path, "luru")
+    clerk.set_area(county.areas.county.id)
+    seen: dict[str, object] = {}
+
+    def look(dialog: QDialog) -> None:
+        assert isinstance(dialog, NewBatchDialog)
+        seen["areas"] = [dialog.area.itemData(i) for i in range(dialog.area.count())]
+        seen["chosen"] = dialog.area.currentData()
+        dialog.reject()
+
+    when_dialog_opens(NewBatchDialog, look)
+    click(qtbot, clerk.new_button)
+    from suining_desk.db.models import Area
+
+    villages = [a.id for a in Area.select().where(Area.parent == county.areas.changpu.id) if a.level == 3]
+    assert seen["chosen"] == county.areas.changpu.id
+    assert set(seen["areas"]) == {county.areas.changpu.id, *villages}  # type: ignore[arg-type]

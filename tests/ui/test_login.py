@@ -130,6 +130,14 @@ def test_pages_follow_the_role(qtbot: QtBot, with_users: DemoCounty) -> None:
     assert admin.current_page_key() == "users"
 
 
+def test_a_township_user_starts_in_their_township(qtbot: QtBot, with_users: DemoCounty) -> None:
+    """Not the county, whose batches and ledgers the clerk may not make; the admin keeps the county."""
+    clerk = _window(qtbot, with_users, accounts.login("luru", "Luru2019x"))
+    assert clerk.area_tree.current_area_id() == with_users.areas.changpu.id
+    admin = _window(qtbot, with_users, accounts.login("admin", PASSWORD))
+    assert admin.area_tree.current_area_id() != with_users.areas.changpu.id
+
+
 def test_idle_lock_hides_the_window_until_the_password(qtbot: QtBot, with_users: DemoCounty) -> None:
     window = _window(qtbot, with_users, accounts.login("luru", "Luru2019x"))
     window.security.idle.set_interval_ms(50)

@@ -35,12 +35,16 @@ from ui.widgets.inputs import date_edit
 from ui.widgets.problem_label import ProblemLabel
 
 
-def area_choices(current: int | None) -> tuple[list[tuple[int, str]], int]:
-    """County, townships and villages as (id, label), and the index of ``current`` (or its village)."""
+def area_choices(current: int | None, township_id: int | None = None) -> tuple[list[tuple[int, str]], int]:
+    """County, townships and villages as (id, label), and the index of ``current`` (or its village);
+    for a township user (``township_id``) only their township and its villages, the township first."""
     nodes = area_nodes()
     by_id = {n.id: n for n in nodes}
     choices: list[tuple[int, str]] = []
     for n in nodes:
+        town_of = n.id if n.level == AreaLevel.TOWNSHIP else n.parent_id if n.level == AreaLevel.VILLAGE else None
+        if township_id is not None and town_of != township_id:
+            continue
         if n.level == AreaLevel.COUNTY or n.level == AreaLevel.TOWNSHIP:
             choices.append((n.id, n.name))
         elif n.level == AreaLevel.VILLAGE:
@@ -75,7 +79,8 @@ class NewBatchDialog(QDialog):
             self.program.addItem(p.name, p.id)
         self.period = QLineEdit(objectName="period")
         self.area = QComboBox(objectName="area")
-        choices, index = area_choices(area_id)
+        account = session.account
+        choices, index = area_choices(area_id, account.township_id if account is not None else None)
         for aid, label in choices:
             self.area.addItem(label, aid)
         self.area.setCurrentIndex(index)
