@@ -278,6 +278,7 @@ MESSAGES: dict[str, str] = {
                           "（密码会提示输入，或取自环境变量 SUINING_PASSWORD）"),
     "cli_no_accounts": "数据库“{path}”中还没有用户，请先用 suining-desk init --db 路径 --admin 用户名 创建管理员",
     "cli_no_password": "没有输入密码",
+    "backup_out_exists": "“{path}”已存在，备份不会覆盖已有的文件（以免覆盖另一个数据库或以前的备份），请换一个文件名",
     "cli_no_new_password": "没有终端可以输入新密码：请在命令行窗口中运行，或把新密码放在环境变量 {env} 中",
     "init_exists": "“{path}”已存在：init 只创建新的数据库",
     "db_disk_full": "磁盘空间已满，本次修改没有保存，数据库保持原样。请清理磁盘后再试",

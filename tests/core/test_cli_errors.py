@@ -90,13 +90,27 @@ def test_backup_into_a_folder_owned_by_someone_else(path: Path, tmp_path: Path, 
 
 def test_backup_that_cannot_be_written_says_why_in_chinese(path: Path, tmp_path: Path,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "out"
+    out = tmp_path / "out.sqlite3"
     out.mkdir()  # the backup's name is taken by a folder
     assert main(["backup", "--out", str(out), "--db", str(path)]) == 1
     err = capsys.readouterr().err
     assert "无法写入备份" in err and str(out) in err and "文件夹" in err
     _no_english(err)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_backup_out_never_overwrites_a_file(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Another database, an earlier backup, the database itself or a document: refused, left as it was;
+    the name must say it is a database copy."""
+    other = tmp_path / "other.sqlite3"
+    other.write_bytes(b"another county's database")
+    for target in (other, path):
+        before = target.read_bytes()
+        assert main(["backup", "--out", str(target), "--db", str(path)]) == 1
+        assert "已存在，备份不会覆盖已有的文件" in capsys.readouterr().err
+        assert target.read_bytes() == before
+    assert main(["backup", "--out", str(tmp_path / "notes.txt"), "--db", str(path)]) == 1
+    assert ".sqlite3" in capsys.readouterr().err and not (tmp_path / "notes.txt").exists()
 
 
 # --- file errors: Chinese, with the path and the reason --------------------------------------

@@ -12,7 +12,8 @@ from typing import Any
 def register(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         "backup", help="备份数据库（经完整性检查）；不加 --out 时存入自动备份文件夹")
-    parser.add_argument("--out", default="", metavar="文件", help="备份文件路径（默认：数据文件夹中的备份文件夹）")
+    parser.add_argument("--out", default="", metavar="文件",
+                        help="备份文件路径，.sqlite3（默认：数据文件夹中的备份文件夹）；已有的文件不会被覆盖")
     parser.set_defaults(func=run)
     return parser
 
@@ -22,12 +23,17 @@ def run(args: argparse.Namespace) -> int:
 
     from suining_desk.backups import backup_folder, backup_name, make_backup, rotate
     from suining_desk.cli import open_from_args
+    from suining_desk.cli.args import require_suffix
     from suining_desk.db import close_database
+    from suining_desk.problems import InvalidInput, Problem
 
     path = open_from_args(args)
     close_database()
     if args.out:
-        info = make_backup(path, Path(args.out).expanduser(), kind="manual")
+        out = require_suffix(Path(args.out).expanduser(), ".sqlite3", ".db")
+        if out.exists() and not out.is_dir():  # another database, an earlier backup, the database itself
+            raise InvalidInput([Problem("backup_out_exists", {"path": str(out)})])
+        info = make_backup(path, out, kind="manual")
     else:
         now = dt.datetime.now()
         info = make_backup(path, backup_folder(path) / backup_name(path, now, "auto"), kind="auto", now=now)
