@@ -210,10 +210,35 @@ def test_cli_backup_and_restore(demo: Path, tmp_path: Path, monkeypatch: pytest.
     before = capsys.readouterr().out
     monkeypatch.setenv("SUINING_PASSWORD", "wrong-password1")
     assert main(["restore", str(out), "--db", str(demo), "--user", "admin"]) == 1
-    assert "用户名或密码错误" in capsys.readouterr().err
+    assert "恢复须由当前数据库的管理员办理" in capsys.readouterr().err
     monkeypatch.setenv("SUINING_PASSWORD", "suining2018")
     assert main(["restore", str(out), "--db", str(demo), "--user", "luru"]) == 1  # not an admin
     assert main(["restore", str(out), "--db", str(demo), "--user", "admin"]) == 0
     assert "恢复前的数据库已保存为" in capsys.readouterr().out
     assert main(["--db", str(demo), "stats", "--json"]) == 0
     assert capsys.readouterr().out == before
+
+
+def test_restore_is_for_an_admin_of_the_current_database_and_its_own_backups(
+        demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """QA: anyone knowing an admin password of *some* file could restore it over the county's
+    database. The password is checked in the current database; another database's file is refused;
+    a damaged current database falls back to the backup's admin (that is why one restores)."""
+    from suining_desk.db import close_database, open_database
+    from suining_desk.services import accounts
+
+    ours = tmp_path / "ours.sqlite3"
+    assert main(["backup", "--db", str(demo), "--out", str(ours)]) == 0
+    stranger = tmp_path / "stranger.sqlite3"  # another county's database, whose admin password one knows
+    open_database(stranger)
+    accounts.create_first_admin("boss", "外人", "Other2018x")
+    close_database()
+    monkeypatch.setenv("SUINING_PASSWORD", "Other2018x")
+    capsys.readouterr()
+    assert main(["restore", str(stranger), "--db", str(demo), "--user", "boss"]) == 1
+    assert "恢复须由当前数据库的管理员办理" in capsys.readouterr().err
+    monkeypatch.setenv("SUINING_PASSWORD", "suining2018")
+    assert main(["restore", str(stranger), "--db", str(demo), "--user", "admin"]) == 1
+    assert "不是这个数据库的备份" in capsys.readouterr().err
+    demo.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4096)  # damaged: the backup's admin confirms
+    assert main(["restore", str(ours), "--db", str(demo), "--user", "admin"]) == 0

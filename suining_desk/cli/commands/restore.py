@@ -1,8 +1,10 @@
 """``suining-desk restore FILE``: put a backup in place of the database.
 
-The backup is checked first; an admin of the backup (``--user``) confirms with their
-password (checked against the backup, read-only); the current database is kept as a
-copy in the backups folder before it is replaced.
+The backup is checked first. ``--user`` must be an active admin of the current database,
+password checked there; only when the current database is missing or damaged (which is
+why one restores) is the backup's own admin asked instead. A backup of another database
+(its audit log starts differently) is refused. The current database is kept as a copy in
+the backups folder before it is replaced.
 """
 
 from __future__ import annotations
@@ -25,12 +27,12 @@ def register(sub: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def admin_of_backup(backup: Path, username: str, password: str) -> bool:
-    """Whether ``username`` is an active admin of the backup with this password."""
+def admin_of(database: Path, username: str, password: str) -> bool:
+    """Whether ``username`` is an active admin of ``database`` with this password (read-only)."""
     from argon2 import PasswordHasher
     from argon2.exceptions import InvalidHashError, VerificationError
 
-    conn = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"file:{database.as_posix()}?mode=ro", uri=True)
     try:
         row = conn.execute("SELECT password_hash, role, active FROM user WHERE username = ?",
                            (username,)).fetchone()
@@ -41,6 +43,30 @@ def admin_of_backup(backup: Path, username: str, password: str) -> bool:
     try:
         return bool(PasswordHasher().verify(row[0], password))
     except (VerificationError, InvalidHashError):
+        return False
+
+
+def _first_entry(database: Path) -> str | None:
+    """The hash of the audit log's first entry: the same in every backup of one database."""
+    try:
+        conn = sqlite3.connect(f"file:{database.as_posix()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT hash FROM audit_entry ORDER BY seq LIMIT 1").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    return str(row[0]) if row else None
+
+
+def _has_admins(database: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"file:{database.as_posix()}?mode=ro", uri=True)
+        try:
+            return bool(conn.execute("SELECT 1 FROM user WHERE role = 'admin' AND active").fetchone())
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
         return False
 
 
@@ -56,9 +82,12 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         raise InvalidInput(problems)
     name = cli_username(args)
-    if not admin_of_backup(source, name, read_password()):
-        raise InvalidInput([Problem("login_failed")])
     path = sqlite_path(database_target(args))
+    current_usable = path.is_file() and not integrity_problems(path) and _has_admins(path)
+    if not admin_of(path if current_usable else source, name, read_password()):
+        raise InvalidInput([Problem("restore_not_admin" if current_usable else "login_failed", {"user": name})])
+    if current_usable and (mine := _first_entry(path)) and (theirs := _first_entry(source)) and mine != theirs:
+        raise InvalidInput([Problem("restore_other_database", {"path": str(source)})])
     kept = restore_backup(source, path, user=name)
     print(f"已从 {source} 恢复数据库 {path}。")
     if kept is not None:
