@@ -280,6 +280,7 @@ MESSAGES: dict[str, str] = {
     "cli_no_password": "没有输入密码",
     "restore_not_admin": "恢复须由当前数据库的管理员办理：用户“{user}”不是当前数据库中在用的管理员，或密码错误",
     "restore_other_database": "“{path}”不是这个数据库的备份（审计日志的起点不同），不能用来恢复",
+    "report_folder_unusable": "报告的文件夹“{path}”不存在或不能写入，未导入（请换一个保存报告的位置）",
     "backup_out_exists": "“{path}”已存在，备份不会覆盖已有的文件（以免覆盖另一个数据库或以前的备份），请换一个文件名",
     "cli_no_new_password": "没有终端可以输入新密码：请在命令行窗口中运行，或把新密码放在环境变量 {env} 中",
     "init_exists": "“{path}”已存在：init 只创建新的数据库",

@@ -229,3 +229,13 @@ def test_every_template_is_read_back_by_its_import(kind: str, tmp_path: Path,
     assert book.sheetnames[1] == "填写说明"
     texts = [c.number_format for c in book.worksheets[0][2]]
     assert texts.count("@") == sum(1 for c in layout.columns if c.text)
+
+
+def test_a_report_that_cannot_be_saved_is_refused_before_anything_is_imported(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """QA: the households were imported, then exit 2 with only the report's error."""
+    messy = sheets.messy_register(tmp_path / "花名册.xlsx")
+    code, out, err = cli(capsys, "import", "households", str(messy), "--db", str(db), "--user", "admin",
+                         "--skip-invalid", "--report", str(tmp_path / "no" / "such" / "报告.xlsx"))
+    assert code == 2 and people(db) == 0 and out == ""
+    assert "报告的文件夹" in err and "未导入" in err

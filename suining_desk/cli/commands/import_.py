@@ -14,6 +14,7 @@ below the header, a payments export — a report, not an import).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import threading
 from pathlib import Path
@@ -66,10 +67,13 @@ def run(args: argparse.Namespace) -> int:
     from suining_desk.exchange.imports import run_import
     from suining_desk.exchange.report import write_report
     from suining_desk.exchange.staging import ImportCancelled, ImportOptions
+    from suining_desk.messages import describe
 
     try:
-        if args.report:
-            require_suffix(args.report, ".xlsx")  # before the import, not after it
+        if args.report:  # before the import, not after it
+            folder = require_suffix(args.report, ".xlsx").expanduser().resolve().parent
+            if not folder.is_dir() or not os.access(folder, os.W_OK):
+                raise InvalidInput([Problem("report_folder_unusable", {"path": str(folder)})])
         path = open_from_args(args)
         account = authenticate_cli(args, path=path)
         options = ImportOptions(skip_invalid=args.skip_invalid, update_duplicates=args.update_duplicates,
@@ -89,11 +93,13 @@ def run(args: argparse.Namespace) -> int:
     if len(shown) > SHOWN_PROBLEMS:
         more = "，见报告" if args.report else "，加 --report 报告.xlsx 可得到完整清单"
         print(f"……另有 {len(shown) - SHOWN_PROBLEMS} 条问题{more}", file=sys.stderr)
+    print(result.summary(cli=True))  # what was imported is said even if the report then fails
     if args.report:
         try:
             write_report(result, Path(args.report))
         except InvalidInput as exc:
-            return _fail(exc.problems)
-        print(f"报告：{args.report}", file=sys.stderr)
-    print(result.summary(cli=True))
+            for refusal in exc.problems:
+                print(f"报告未能保存：{describe(refusal)}", file=sys.stderr)
+        else:
+            print(f"报告：{args.report}", file=sys.stderr)
     return result.exit_code
