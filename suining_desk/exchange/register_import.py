@@ -309,10 +309,12 @@ class _Pass:
         return plan
 
     def _changes(self, r: tuple[Any, ...], found: tuple[Any, ...]) -> dict[str, Any]:
+        """What the row changes: filled cells that differ. A blank cell — or a column the sheet
+        does not have — never clears what is recorded: a death or departure is not undone, and
+        a 残疾情况 not erased, by a list that leaves them out."""
         wanted = person_values(r)
         current = dict(zip(UPDATABLE, found[5:], strict=True))
-        return {c: wanted[c] for c in UPDATABLE if (wanted[c] or None) != (current[c] or None)
-                and not (c == "person_no" and not wanted[c])}
+        return {c: wanted[c] for c in UPDATABLE if wanted[c] not in (None, "") and wanted[c] != current[c]}
 
     def _check_heads(self, household_no: str, rows: list[tuple[Any, ...]], plan: dict[str, list[Any]],
                      existing: tuple[int, int, int] | None, fields: dict[str, Any], source_row: int) -> None:

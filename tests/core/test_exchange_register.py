@@ -291,3 +291,22 @@ def test_a_removal_date_for_a_household_on_the_register_is_not_taken_but_said(
     assert result.exit_code == 0 and Household.get(Household.household_no == "H1").removed_on is None
     messages = [m for _, _, m in by_row(result)[2]]
     assert any(m.startswith("该户已在册，表中的清退日期2018-06-30未导入") and "household remove" in m for m in messages)
+
+
+def test_update_duplicates_never_clears_what_a_sheet_leaves_out(county: FixtureCounty, tmp_path: Path) -> None:
+    """QA: re-importing a list without the 减员 columns brought the dead back; a blank 残疾情况
+    erased the recorded one. A blank cell or an absent column changes nothing."""
+    header = [*BASE, "残疾情况", "文化程度", "减员类型", "减员日期", "减员原因"]
+    first = [["H1", "杨桂花", sheets.YANG, "户主", "长铺镇", "青石村", "一组", "肢体残疾二级", "小学", None, None, None],
+             ["H1", "龙春生", sheets.LONG, "子", "长铺镇", "青石村", "一组", None, "初中", "死亡", "2018-10-01", "病故"]]
+    run(sheets.register_sheet(tmp_path / "a.xlsx", first, header=header))
+    short = [["H1", "杨桂花", sheets.YANG, "户主", "长铺镇", "青石村", "一组", None, "初中"],
+             ["H1", "龙春生", sheets.LONG, "子", "长铺镇", "青石村", "一组", None, "初中"]]
+    result = run(sheets.register_sheet(tmp_path / "b.xlsx", short, header=header[:9]), update_duplicates=True)
+    assert result.exit_code == 0
+    yang, long = Person.get(Person.id_number == sheets.YANG), Person.get(Person.id_number == sheets.LONG)
+    assert (yang.disability, yang.education) == ("肢体残疾二级", "初中")  # the filled cell updates, the blank one not
+    assert (long.death_date, long.removal_reason) == (dt.date(2018, 10, 1), "病故")
+    assert Household.get(Household.household_no == "H1").member_count == 1
+    messages = [m for _, _, m in by_row(result)[3]]
+    assert messages == [f"龙春生（{sheets.LONG}）已在册，信息与表中相同"]
