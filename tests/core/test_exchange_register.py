@@ -297,8 +297,9 @@ def test_update_duplicates_never_clears_what_a_sheet_leaves_out(county: FixtureC
     """QA: re-importing a list without the 减员 columns brought the dead back; a blank 残疾情况
     erased the recorded one. A blank cell or an absent column changes nothing."""
     header = [*BASE, "残疾情况", "文化程度", "减员类型", "减员日期", "减员原因"]
-    first = [["H1", "杨桂花", sheets.YANG, "户主", "长铺镇", "青石村", "一组", "肢体残疾二级", "小学", None, None, None],
-             ["H1", "龙春生", sheets.LONG, "子", "长铺镇", "青石村", "一组", None, "初中", "死亡", "2018-10-01", "病故"]]
+    place = ["长铺镇", "青石村", "一组"]
+    first = [["H1", "杨桂花", sheets.YANG, "户主", *place, "肢体残疾二级", "小学", None, None, None],
+             ["H1", "龙春生", sheets.LONG, "子", *place, None, "初中", "死亡", "2018-10-01", "病故"]]
     run(sheets.register_sheet(tmp_path / "a.xlsx", first, header=header))
     short = [["H1", "杨桂花", sheets.YANG, "户主", "长铺镇", "青石村", "一组", None, "初中"],
              ["H1", "龙春生", sheets.LONG, "子", "长铺镇", "青石村", "一组", None, "初中"]]

@@ -206,3 +206,35 @@ def test_a_household_is_removed_and_put_back_from_its_detail(qtbot, page: Househ
     assert Household.get_by_id(household.id).removed_on is None
     page.status_filter.setCurrentIndex(0)
     assert page.model.rowCount() == 1
+
+
+def test_enter_in_the_reason_saves_a_death_and_a_status_change(qtbot, page: HouseholdsPage) -> None:  # type: ignore[no-untyped-def]
+    """QA: these dialogs opened with the focus on 取消, so Enter in 原因 cancelled — the death was lost."""
+    from ui.dialogs.member_dialogs import StatusDialog
+
+    when_dialog_opens(HouseholdDialog, lambda d: register_family(qtbot, d))
+    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    page.detail.members.selectRow(1)
+    seen: dict[str, object] = {}
+
+    def death(dialog: QDialog) -> None:
+        assert isinstance(dialog, MemberExitDialog)
+        seen["focus"] = type(QApplication.focusWidget()).__name__
+        dialog.reason.setFocus()
+        type_text(qtbot, dialog.reason, "病故")
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+
+    when_dialog_opens(MemberExitDialog, death)
+    qtbot.mouseClick(page.detail.buttons["exit"], Qt.MouseButton.LeftButton)
+    assert seen["focus"] != "QPushButton"
+    assert Person.get(Person.id_number == WIFE).death_date is not None
+
+    def exited(dialog: QDialog) -> None:
+        assert isinstance(dialog, StatusDialog)
+        dialog.reason.setFocus()
+        type_text(qtbot, dialog.reason, "两不愁三保障达标")
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+
+    when_dialog_opens(StatusDialog, exited)
+    qtbot.mouseClick(page.detail.buttons["status"], Qt.MouseButton.LeftButton)
+    assert Household.get().status == "exited"

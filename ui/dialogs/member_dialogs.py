@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -45,6 +48,24 @@ class _ReasonDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
         self.reason.textChanged.connect(self.update_save)
+        self.reason.returnPressed.connect(self._enter)
+
+    def _enter(self) -> None:
+        """Enter in 原因 saves (when it can): never the Cancel that had the focus first."""
+        if self.save_button.isEnabled():
+            self.save()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The fields first, then Save and Cancel, in Tab order; the cursor in the first field."""
+        super().showEvent(event)
+        fields = [item.widget() for row in range(self.form.rowCount())
+                  for role in (QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole)
+                  if (item := self.form.itemAt(row, role)) is not None and item.widget() is not None]
+        chain = [*fields, self.save_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+        if fields and (self.focusWidget() is None or isinstance(self.focusWidget(), QPushButton)):
+            fields[0].setFocus()
 
     def update_save(self) -> None:
         self.save_button.setEnabled(bool(self.reason.text().strip()) and self.extra_valid())

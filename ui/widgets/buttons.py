@@ -14,7 +14,9 @@ def save_cancel(dialog: QDialog, save: Callable[[], None]) -> tuple[QDialogButto
     save_button = box.button(QDialogButtonBox.StandardButton.Save)
     save_button.setText(QCoreApplication.translate("Dialog", "保存(&S)"))
     save_button.setDefault(True)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("Dialog", "取消"))
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setText(QCoreApplication.translate("Dialog", "取消"))
+    cancel.setAutoDefault(False)  # focused (Save still disabled), it must not become what Enter presses
     box.accepted.connect(save)
     box.rejected.connect(dialog.reject)
     return box, save_button
