@@ -446,7 +446,7 @@ Data entered since then will not be in the restored database; a copy of the curr
 <context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../../ui/pages/batches.py" line="+63"/>
+        <location filename="../../ui/pages/batches.py" line="+64"/>
         <source>{y}年</source>
         <translation>{y}</translation>
     </message>
@@ -590,22 +590,27 @@ Data entered since then will not be in the restored database; a copy of the curr
     <message>
         <location line="+7"/>
         <location line="+8"/>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>导出银行代发文件</source>
         <translation>Export bank payment file</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-12"/>
         <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>已导出 {n} 笔到 {path}</source>
         <translation>Exported {n} payments to {path}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>银行回盘已确认成功的 {n} 笔未再导出（否则会重复发放）</source>
+        <translation>{n} line(s) the bank already confirmed paid were left out (they would be paid twice)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>导入银行回盘文件</source>
         <translation>Import bank return file</translation>
     </message>
@@ -907,7 +912,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2277,7 +2282,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+80"/>
+        <location filename="../../ui/main_window.py" line="+81"/>
         <source>功能</source>
         <translation>Pages</translation>
     </message>
@@ -2312,7 +2317,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+116"/>
         <source>绥宁扶贫台账 — {name}</source>
         <translation>Suining Desk — {name}</translation>
     </message>
@@ -2356,7 +2361,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MemberExitDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="+79"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="+100"/>
         <source>成员减员：{name}</source>
         <translation>Remove member: {name}</translation>
     </message>
@@ -2697,7 +2702,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>NewBatchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="+58"/>
+        <location filename="../../ui/dialogs/batch_dialog.py" line="+62"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
@@ -2713,7 +2718,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+8"/>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>生成发放批次</source>
         <translation>New payment batch</translation>
     </message>
@@ -4554,7 +4559,7 @@ There is no database on this computer yet. You can open the demo data (fictional
 <context>
     <name>_ReasonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="-83"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="-101"/>
         <source>必填，如：病故、出嫁、户口迁出</source>
         <translation>Required, e.g. died of illness, married out, hukou moved</translation>
     </message>

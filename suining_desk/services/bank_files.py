@@ -55,8 +55,23 @@ SELECT p.id, p.payee_name, p.payee_id_number, p.bank_account, p.amount_fen, p.re
 FROM payment p
 WHERE p.batch_id = ? AND p.posted = 1 AND p.amount_fen > 0
   AND NOT EXISTS (SELECT 1 FROM payment r WHERE r.reverses_id = p.id)
+  AND COALESCE((SELECT o.result FROM payment_outcome o WHERE o.payment_id = p.id
+                ORDER BY o.date DESC, o.id DESC LIMIT 1), '') <> 'paid'
 ORDER BY p.id
 """
+# Lines the bank already confirmed paid are never in a bank list again (a re-sent file would
+# pay them twice); how many there are, to say so.
+_CONFIRMED_PAID = """
+SELECT COUNT(*) FROM payment p
+WHERE p.batch_id = ? AND p.posted = 1 AND p.amount_fen > 0
+  AND (SELECT o.result FROM payment_outcome o WHERE o.payment_id = p.id ORDER BY o.date DESC, o.id DESC LIMIT 1)
+      = 'paid'
+"""
+
+
+def confirmed_paid(batch_id: int) -> int:
+    """How many lines of the batch the bank confirmed paid (left out of any further export)."""
+    return int(database.execute_sql(_CONFIRMED_PAID, [batch_id]).fetchone()[0])
 
 
 @dataclass(frozen=True)

@@ -93,3 +93,16 @@ def test_a_line_the_bank_paid_is_not_reissued(path: Path, tmp_path: Path,
     code, _, err = run(path, capsys, "batch", "import-bank", BATCH, str(answer), "--date", "2030-01-01",
                        "--user", "luru")
     assert code == 1 and "晚于今天" in err
+
+
+def test_a_second_bank_file_leaves_out_what_the_bank_paid(path: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """QA: exported again after the return, the file paid 张建国 a second time without a word."""
+    answer = tmp_path / "answer.csv"
+    answer.write_text("账号,金额,状态\n6221880000000001,960,成功\n", encoding="utf-8")
+    assert run(path, capsys, "batch", "import-bank", BATCH, str(answer), "--date", "2018-10-12",
+               "--user", "luru")[0] == 0
+    again = tmp_path / "again.csv"
+    code, out, _ = run(path, capsys, "batch", "export-bank", BATCH, str(again), "--user", "luru")
+    assert code == 0 and "已导出 1 笔" in out and "已确认成功的 1 笔未再导出" in out
+    assert "6221880000000001" not in again.read_text(encoding="utf-8-sig")

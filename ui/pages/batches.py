@@ -30,6 +30,7 @@ from suining_desk.services import corrections
 from suining_desk.services.bank_files import (
     ReturnReport,
     check_bank_date,
+    confirmed_paid,
     export_bank_file,
     import_return_file,
     missing_problems,
@@ -292,8 +293,10 @@ class BatchesPage(QWidget):
         except InvalidInput as exc:
             self.error_box = show_error(self, self.tr("导出银行代发文件"), exc)
             return 0
-        self.report_box = QMessageBox(QMessageBox.Icon.Information, self.tr("导出银行代发文件"),
-                                      self.tr("已导出 {n} 笔到 {path}").format(n=count, path=path),
+        text = self.tr("已导出 {n} 笔到 {path}").format(n=count, path=path)
+        if paid := confirmed_paid(row.id):
+            text += "\n" + self.tr("银行回盘已确认成功的 {n} 笔未再导出（否则会重复发放）").format(n=paid)
+        self.report_box = QMessageBox(QMessageBox.Icon.Information, self.tr("导出银行代发文件"), text,
                                       QMessageBox.StandardButton.Ok, self)
         self.report_box.open()
         return count

@@ -202,11 +202,13 @@ def do_post(args: argparse.Namespace) -> int:
 
 
 def do_export_bank(args: argparse.Namespace) -> int:
-    from suining_desk.services.bank_files import export_bank_file
+    from suining_desk.services.bank_files import confirmed_paid, export_bank_file
 
-    count = export_bank_file(find_batch_id(args.batch), Path(args.file), user=acting_user(args),
-                             reissues_only=args.reissues)
+    batch_id = find_batch_id(args.batch)
+    count = export_bank_file(batch_id, Path(args.file), user=acting_user(args), reissues_only=args.reissues)
     print(f"已导出 {count} 笔到 {args.file}")
+    if paid := confirmed_paid(batch_id):
+        print(f"银行回盘已确认成功的 {paid} 笔未再导出（否则会重复发放）")
     return 0
 
 
