@@ -335,3 +335,27 @@ def test_reissue_without_a_reason_says_so(qtbot, county: PaymentCounty, tmp_path
     when_dialog_opens(StepDialog, empty_reason)
     click(qtbot, page.reissue_button)
     assert seen == {"problems": "原因不能为空", "open": True}
+
+
+def test_a_whole_household_is_enrolled_for_its_members(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA: 享受人数 stayed 1 for a 4-person household — 低保 for one person if the clerk missed it."""
+    page = EnrolmentsPage(session(tmp_path, "luru"))
+    qtbot.addWidget(page)
+    page.show()
+    page.set_area(county.areas.changpu.id)
+    seen: list[int] = []
+
+    def pick(dialog: QDialog) -> None:
+        assert isinstance(dialog, EnrolDialog)
+        qtbot.keyClicks(dialog.picker.search, "zjg")  # 张建国, three in the household
+        qtbot.waitUntil(lambda: dialog.picker.household_id() == county.zhang, timeout=2000)
+        seen.append(dialog.people.value())
+        dialog.person.setCurrentIndex(1)
+        seen.append(dialog.people.value())
+        dialog.person.setCurrentIndex(0)
+        seen.append(dialog.people.value())
+        dialog.reject()
+
+    when_dialog_opens(EnrolDialog, pick)
+    click(qtbot, page.new_button)
+    assert seen == [3, 1, 3]

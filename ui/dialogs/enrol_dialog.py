@@ -71,6 +71,7 @@ class EnrolDialog(QDialog):
         layout.addWidget(buttons)
         self.program.currentIndexChanged.connect(self._program_changed)
         self.picker.changed.connect(self._household_changed)
+        self.person.currentIndexChanged.connect(lambda _: self._person_changed())
         if change:
             self.program.setCurrentIndex(max(self.program.findData(change.program_id), 0))
             self.program.setEnabled(False)
@@ -98,6 +99,14 @@ class EnrolDialog(QDialog):
             self.person.addItem(f"{person.name}（{person.relation}）", person.id)
         if self.change is not None and self.change.person_id is not None:
             self.person.setCurrentIndex(max(self.person.findData(self.change.person_id), 0))
+        self._person_changed()
+
+    def _person_changed(self) -> None:
+        """A new enrolment of the whole household covers its members (the clerk may lower it); one
+        person's covers one. Left as it is when an enrolment is being changed."""
+        if self.change is None and self.picker.household_id() is not None:
+            whole = self.person.currentData() is None
+            self.people.setValue(max(self.person.count() - 1, 1) if whole else 1)
 
     def save(self) -> None:
         category = self.category.currentData() or ""
