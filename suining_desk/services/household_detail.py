@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from suining_desk.db.models import Area, Household, MemberChange, Person, StatusChange
+from suining_desk.db.models import Area, Household, MemberChange, Person, StatusChange, database
 from suining_desk.db.rows import tuples
 from suining_desk.enums import MEMBER_CHANGE_KINDS, STATUS_WORDS
 from suining_desk.rules.household import HouseholdInput, PersonInput
@@ -85,6 +85,12 @@ class HouseholdDetail:
     status_history: list[HistoryLine]
     relocations: list[RelocationRow] = field(default_factory=list)
     renovations: list[RenovationRow] = field(default_factory=list)
+    enrolled: list[str] = field(default_factory=list)  # programs of its open enrolments (household or member)
+
+    def aid_words(self) -> str:
+        """享受: the household's 低保户/特困 marks and the programs it is enrolled in, '' if none."""
+        marks = [word for flag, word in ((self.data.dibao, "低保"), (self.data.tekun, "特困供养")) if flag]
+        return "、".join(dict.fromkeys([*marks, *self.enrolled]))
 
 
 def household_detail(household_id: int) -> HouseholdDetail:
@@ -114,7 +120,10 @@ def household_detail(household_id: int) -> HouseholdDetail:
         for s in status_history(household_id)
     ]
     relocations, renovations = household_housing(household_id)
+    enrolled = [str(name) for (name,) in database.execute_sql(
+        "SELECT DISTINCT p.name FROM enrolment e JOIN program p ON p.id = e.program_id "
+        "WHERE e.household_id = ? AND e.end_date IS NULL ORDER BY p.sort_order, p.id", [household_id])]
     return HouseholdDetail(h.id, names.get(h.township_id, ""), names.get(h.village_id, ""),
                            names.get(h.group_id, ""), data, h.removed_on, members, history, statuses,
-                           relocations, renovations)
+                           relocations, renovations, enrolled)
 

@@ -180,3 +180,18 @@ def test_a_household_is_removed_from_the_register_and_put_back(county: FixtureCo
     actions = [e.action for e in AuditEntry.select().order_by(AuditEntry.seq)][-2:]
     assert actions == ["household_removed", "household_reinstated"]
     assert verify_chain() is None
+
+
+def test_what_a_household_enjoys_includes_its_enrolments(county: FixtureCounty) -> None:
+    """QA: enrolled in and paid 低保, the household showed 享受：— (only the register's 低保户 mark was read)."""
+    from suining_desk.demo.programs import install_programs
+    from suining_desk.services.enrolments import EnrolmentInput, enrol
+    from suining_desk.services.household_detail import household_detail
+
+    household, members = _zeng_family(county)
+    household = HouseholdInput(**{**household.__dict__, "dibao": False})
+    household_id = hs.register_household(household, members, user="luru", today=TODAY)
+    assert household_detail(household_id).aid_words() == ""
+    programs = install_programs()
+    enrol(EnrolmentInput(programs["dibao"], household_id, None, "A", 3, dt.date(2018, 1, 1)), user="luru")
+    assert household_detail(household_id).aid_words() == "低保"

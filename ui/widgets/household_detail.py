@@ -170,7 +170,7 @@ class HouseholdDetailView(QWidget):
         if detail.removed_on is not None:
             status = self.tr("已清退（{date}）").format(date=detail.removed_on.isoformat()) + "，" + status
         causes = "、".join(c for c in [d.main_cause, *d.other_causes] if c) or "—"
-        aid = "、".join(x for flag, x in ((d.dibao, self.tr("低保")), (d.tekun, self.tr("特困"))) if flag) or "—"
+        aid = detail.aid_words() or "—"  # the 低保户/特困 marks and the programs it is enrolled in
         self.summary.setText(self.tr(
             "<b>户编号 {household_no}</b>　{township} {village} {group}　状态：{status}<br>"
             "致贫原因：{causes}　享受：{aid}　电话：{phone}　一卡通：{bank} {account}　住址：{address}"

@@ -116,7 +116,7 @@ def _head(detail: HouseholdDetail) -> MemberView | None:
 def _form(detail: HouseholdDetail, household: Household) -> list[Row]:
     d, head = detail.data, _head(detail)
     status = HOUSEHOLD_STATUS.get(d.status, d.status) + (f"（{d.exit_year}年脱贫）" if d.exit_year else "")
-    aid = "、".join(word for flag, word in ((d.dibao, "低保户"), (d.tekun, "特困供养")) if flag) or "无"
+    aid = detail.aid_words() or "无"
     active = sum(1 for m in detail.members if m.active)
     removed = "—"
     if detail.removed_on:
