@@ -42,6 +42,7 @@ MESSAGES: dict[str, str] = {
     "status_via_change": "户状态请通过“变更状态”修改，以便保留变更记录",
     "date_in_future": "日期{value}晚于今天",
     "household_already_removed": "该户已于{date}清退",
+    "removed_before_registered": "清退日期{date}早于该户建档日期{registered}",
     "household_not_removed": "该户没有清退，不需要恢复",
     "member_already_gone": "{name}已经减员，不能重复登记",
     "date_before_birth": "日期{value}早于出生日期",

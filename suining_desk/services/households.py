@@ -280,6 +280,10 @@ def remove_household(household_id: int, *, date: dt.date, reason: str, user: str
     today = today or dt.date.today()
     household = Household.get_by_id(household_id)
     problems = _date_reason_problems(date, reason, today)
+    if household.registered_on is not None and date < household.registered_on:
+        problems.append(Problem("removed_before_registered", {"date": date.isoformat(),
+                                                              "registered": household.registered_on.isoformat()},
+                                field="date"))
     if household.removed_on is not None:
         problems.append(Problem("household_already_removed", {"date": household.removed_on.isoformat()}))
     _raise_if_errors(problems)

@@ -155,7 +155,8 @@ def test_a_household_is_removed_from_the_register_and_put_back(county: FixtureCo
     household_id = hs.register_household(*_zeng_family(county), user="luru", today=TODAY)
     on_register = collect_stats().households
     for day, reason, code in ((TODAY + dt.timedelta(days=1), "识别不精准", "date_in_future"),
-                              (TODAY, " ", "required")):
+                              (TODAY, " ", "required"),
+                              (dt.date(2016, 2, 29), "识别不精准", "removed_before_registered")):
         with pytest.raises(InvalidInput) as refused:
             hs.remove_household(household_id, date=day, reason=reason, user="luru", today=TODAY)
         assert [p.code for p in refused.value.problems] == [code]
