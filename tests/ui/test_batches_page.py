@@ -84,6 +84,8 @@ def test_two_users_walk_a_batch_from_draft_to_posted(qtbot, county: PaymentCount
 
     reviewer = page_for(qtbot, county, tmp_path, "shenhe")
     reviewer.select_batch(batch.id)
+    click(qtbot, reviewer.detail.buttons["exclusions"])  # who was left out, seen before approving
+    assert reviewer.detail.tabs.currentIndex() == 1
     click(qtbot, reviewer.detail.buttons["approve"])
     assert PaymentBatch.get_by_id(batch.id).approved_by == "shenhe"
 

@@ -153,7 +153,8 @@ class BatchDetailView(QWidget):
             "remove_line": status == "draft" and line is not None,
             "reverse": status == "posted" and reviewer and standing,
             "reissue": status == "posted" and reviewer and standing and line is not None and line.outcome == "failed",
-            "exclusions": status == "draft" and b is not None and b.kind == "regular",
+            # who was left out, and why: for the clerk and for the reviewer before approving
+            "exclusions": status in ("draft", "submitted", "approved") and b is not None and b.kind == "regular",
         }
         for key, button in self.buttons.items():
             button.setEnabled(enabled[key])
