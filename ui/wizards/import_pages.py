@@ -47,6 +47,15 @@ from ui.wizards.problems_model import ProblemsModel
 FILTER = QT_TRANSLATE_NOOP("ChoosePage", "表格 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)")
 
 
+
+def _as_shown(value: object) -> str:
+    """A cell as the sheet shows it: a number too long for Excel to keep whole (an ID number
+    typed as a number) as Excel writes it, 4.30527E+17 — its last digits are gone, and printing
+    430527195001056000 would look like a real ID."""
+    if isinstance(value, float) and abs(value) >= 1e15:
+        return f"{value:.5E}"
+    return clean_text(value)
+
 class ChoosePage(QWizardPage):
     """The kind of data, the file, and how to treat what is not clean."""
 
@@ -129,6 +138,7 @@ class PreviewPage(QWizardPage):
         self.columns = QLabel(objectName="preview_columns", wordWrap=True)
         self.rows = QTableWidget(objectName="preview_rows")
         self.rows.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rows.verticalHeader().setVisible(False)  # 行号 is the sheet's own row number
         self.ok = False
         layout = QVBoxLayout(self)
         for widget in (self.summary, self.columns, self.rows):
@@ -166,7 +176,7 @@ class PreviewPage(QWizardPage):
             for c, column in enumerate(shown, start=1):
                 index = header.positions[column.key]
                 value = cells[index] if index < len(cells) else None
-                self.rows.setItem(r, c, QTableWidgetItem(clean_text(value)))
+                self.rows.setItem(r, c, QTableWidgetItem(_as_shown(value)))
         self.rows.resizeColumnsToContents()
         self.completeChanged.emit()
 
