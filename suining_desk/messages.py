@@ -340,6 +340,8 @@ MESSAGES: dict[str, str] = {
     "import_unknown_columns": "不认识的列，已忽略：{columns}",
     "import_removal_not_applied": "该户已在册，表中的清退日期{date}未导入：清退请在窗口“变更状态…→清退”中办理，"
                                   "或用 suining-desk household remove",
+    "import_subsidy_before_acceptance": "补助金额{value}元未导入：危改补助在验收合格后才登记（状态为已验收时填写）",
+    "import_subsidy_above_standard": "补助金额{subsidy}元超过补助标准{standard}元，请核对",
     "import_column_twice": "“{column}”列出现了两次，只读取第一列",
     "import_column_same": "“{column}”列与“{used}”列是同一项，只读取“{used}”列",
     "import_total_row": "合计行，已忽略",

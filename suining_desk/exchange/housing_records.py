@@ -23,7 +23,8 @@ from suining_desk.enums import (
 )
 from suining_desk.exchange.columns import Column, Layout, choice_map
 from suining_desk.exchange.records import RecordSpec, Row
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.money import fen_to_yuan_str
+from suining_desk.problems import InvalidInput, Problem, Severity
 from suining_desk.rules.housing import RelocationInput, RenovationInput
 from suining_desk.services import relocations, renovations
 
@@ -140,7 +141,13 @@ def _advance(step: Any, record_id: int, to: str, date: dt.date | None, column: s
                             for p in exc.problems]) from exc
 
 
-def _save_relocation(p: Planned, user: str, today: dt.date) -> None:
+def _reminders(problems: list[Problem]) -> list[Problem]:
+    """The rules' warnings (自筹资金超上限, 补助超标准, 已有危改 …): saved anyway, and said."""
+    return [p for p in problems if not p.is_error]
+
+
+def _save_relocation(p: Planned, user: str, today: dt.date) -> list[Problem]:
+    notes = _reminders(relocations.relocation_problems(p.data, user=user, today=today))
     record_id = relocations.create_relocation(p.data, user=user, today=today)
     target = RELOCATION_STEPS.index(p.status)
 
@@ -156,6 +163,7 @@ def _save_relocation(p: Planned, user: str, today: dt.date) -> None:
         _advance(step, record_id, "moved_in", p.dates["moved_in"], "moved_in_date")
     if target >= 3:
         _advance(step, record_id, "demolished", p.dates["demolished"], "demolished_date")
+    return notes
 
 
 def _existing_relocation(p: Planned) -> str | None:
@@ -190,7 +198,8 @@ def _renovation(row: Row) -> Planned | None:
     return Planned(data, status, dates, extra) if household else None
 
 
-def _save_renovation(p: Planned, user: str, today: dt.date) -> None:
+def _save_renovation(p: Planned, user: str, today: dt.date) -> list[Problem]:
+    notes = _reminders(renovations.renovation_problems(p.data, user=user, today=today))
     record_id = renovations.create_renovation(p.data, user=user, today=today)
     target = RENOVATION_STEPS.index(p.status)
 
@@ -205,6 +214,15 @@ def _save_renovation(p: Planned, user: str, today: dt.date) -> None:
     if target >= 3:
         _advance(step, record_id, "accepted", p.dates["accepted"], "accepted_date",
                  accepted_by=p.extra["accepted_by"], result=p.extra["result"], subsidy_fen=p.extra["subsidy"])
+        standard = p.data.standard_fen
+        if standard and p.extra["subsidy"] > standard:
+            notes.append(Problem("import_subsidy_above_standard", {
+                "subsidy": fen_to_yuan_str(p.extra["subsidy"]), "standard": fen_to_yuan_str(standard)},
+                Severity.WARNING, field="subsidy"))
+    elif p.extra["subsidy"]:  # the subsidy is recorded at acceptance: not before, and not silently dropped
+        notes.append(Problem("import_subsidy_before_acceptance", {"value": fen_to_yuan_str(p.extra["subsidy"])},
+                             Severity.WARNING, field="subsidy"))
+    return notes
 
 
 def _existing_renovation(p: Planned) -> str | None:

@@ -144,7 +144,7 @@ class RecordSpec:
     action: str  # the audit entry of the import
     build: Callable[[Row], Any | None]  # the record's input from the row (None: not usable)
     existing: Callable[[Any], str | None]  # a label of the same record already there
-    save: Callable[[Any, str, dt.date], None]  # writes it (raises InvalidInput)
+    save: Callable[[Any, str, dt.date], list[Problem] | None]  # writes it (raises InvalidInput); reminders
     key: Callable[[Any], object]  # what makes two rows the same record
     fields: dict[str, str] = field(default_factory=dict)  # service problem field → layout key
 
@@ -227,7 +227,9 @@ def import_records(spec: RecordSpec, path: Path | str, options: ImportOptions, *
                     continue
                 try:
                     with database.atomic():  # a savepoint: a refused row leaves nothing behind
-                        spec.save(record, options.user, today)
+                        notes = spec.save(record, options.user, today)
+                    for p in notes or ():  # the rules' reminders (提醒), as the window shows them
+                        add(number, spec.fields.get(p.field or "", ""), p)
                 except InvalidInput as exc:
                     for p in exc.problems:
                         add(number, spec.fields.get(p.field or "", ""), p)

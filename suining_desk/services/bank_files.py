@@ -55,8 +55,6 @@ SELECT p.id, p.payee_name, p.payee_id_number, p.bank_account, p.amount_fen, p.re
 FROM payment p
 WHERE p.batch_id = ? AND p.posted = 1 AND p.amount_fen > 0
   AND NOT EXISTS (SELECT 1 FROM payment r WHERE r.reverses_id = p.id)
-  AND COALESCE((SELECT o.result FROM payment_outcome o WHERE o.payment_id = p.id
-                ORDER BY o.date DESC, o.id DESC LIMIT 1), '') <> 'paid'
 ORDER BY p.id
 """
 # Lines the bank already confirmed paid are never in a bank list again (a re-sent file would
@@ -72,6 +70,10 @@ WHERE p.batch_id = ? AND p.posted = 1 AND p.amount_fen > 0
 def confirmed_paid(batch_id: int) -> int:
     """How many lines of the batch the bank confirmed paid (left out of any further export)."""
     return int(database.execute_sql(_CONFIRMED_PAID, [batch_id]).fetchone()[0])
+
+
+def _paid_ids(batch_id: int) -> set[int]:
+    return {int(pid) for (pid,) in database.execute_sql(_CONFIRMED_PAID.replace("COUNT(*)", "p.id"), [batch_id])}
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,8 @@ def export_bank_file(batch_id: int, path: Path, *, user: str, reissues_only: boo
     with database.atomic("IMMEDIATE"):
         batch = _posted(batch_id)
         require_in_area(user, ENTER, batch.area_id)
-        lines = bank_lines(batch_id, reissues_only=reissues_only)
+        paid = _paid_ids(batch_id)  # never sent again: a re-sent file would pay them twice
+        lines = [ln for ln in bank_lines(batch_id, reissues_only=reissues_only) if ln.payment_id not in paid]
         if not lines:
             raise InvalidInput([Problem("bank_no_lines", {"batch": batch.batch_no})])
         rows = [(n, ln.name, ln.id_number, ln.account, ln.amount_fen) for n, ln in enumerate(lines, 1)]

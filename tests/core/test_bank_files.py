@@ -94,7 +94,10 @@ def test_return_file_with_paid_failed_and_unknown_lines(county: PaymentCounty, t
     with (tmp_path / "reissue.csv").open(encoding="utf-8-sig") as fh:
         rows = list(csv.reader(fh))
     assert rows[1][1:] == ["李德明", rows[1][2], "6221887777777777", "330.00"]
-    assert export_bank_file(batch_id, tmp_path / "original.csv", user="luru") == 1  # failed line reversed: not resent
+    # Nothing of the original batch is sent again: the failed line was reversed, the bank paid the other.
+    with pytest.raises(InvalidInput) as nothing:
+        export_bank_file(batch_id, tmp_path / "original.csv", user="luru")
+    assert [p.code for p in nothing.value.problems] == ["bank_no_lines"]
 
 
 def test_lines_the_file_cannot_tell_apart_are_not_guessed(county: PaymentCounty, tmp_path: Path) -> None:

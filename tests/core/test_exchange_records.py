@@ -262,3 +262,19 @@ def test_a_column_and_its_synonym_read_the_closer_name(county: PaymentCounty, tm
     assert result.exit_code == 0 and Payment.get().reason == "火灾"
     notes = [describe(p.problem) for p in result.problems]
     assert notes == ["“备注”列与“事由”列是同一项，只读取“事由”列"]
+
+
+def test_the_rules_reminders_are_said_at_import_as_in_the_window(county: PaymentCounty, tmp_path: Path) -> None:
+    """QA: over-cap self-financing and a subsidy before acceptance were stored with 「问题 0 条」."""
+    rows = [["43052710000101001", "张建国", 2017, 3, "分散安置", None, 75, "60,000", "30,000", None, None, None,
+             None]]
+    relocations = run("relocations", sheet(tmp_path / "搬迁.xlsx", RELOCATION_HEADER, rows))
+    assert relocations.records_added == 1 and relocations.exit_code == 0
+    reminders = [(p.row, p.message) for p in relocations.warnings]
+    assert any(row == 2 and "自筹" in message for row, message in reminders), reminders
+    header = ["户编号", "年度", "户类型", "危房等级", "改造方式", "面积", "补助金额", "状态", "开工日期", "竣工日期"]
+    rows = [["43052710000101004", 2018, "低保户", "C级", "修缮加固", None, "10,000", "竣工", "2018/5/1", "2018/8/1"]]
+    renovations = run("renovations", sheet(tmp_path / "危改.xlsx", header, rows))
+    assert renovations.records_added == 1 and Renovation.get().subsidy_fen == 0
+    assert (2, "补助金额10000.00元未导入：危改补助在验收合格后才登记（状态为已验收时填写）") in [
+        (p.row, p.message) for p in renovations.warnings]
