@@ -438,7 +438,7 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>&lt;b&gt;{no}&lt;/b&gt; · {program} · {period} · {area} · &lt;b&gt;{status}&lt;/b&gt;&lt;br&gt;{lines} payments, total &lt;b&gt;{total}&lt;/b&gt; yuan · Entered: {created} · Approved: {approved} · Posted: {posted} · Payment date: {paid}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>录入人不能审核自己录入的批次</source>
         <translation>The clerk who entered a batch cannot approve it</translation>
     </message>
@@ -714,7 +714,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="+264"/>
+        <location filename="../../ui/wizards/import_pages.py" line="+274"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
@@ -785,12 +785,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="-267"/>
+        <location filename="../../ui/wizards/import_pages.py" line="-277"/>
         <source>表格 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <location line="+34"/>
         <source>选择要导入的表格</source>
         <translation>Choose the spreadsheet to import</translation>
@@ -985,7 +985,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>For per-household benefits (e.g. dibao) leave the beneficiary empty and enter the number of people; for per-person benefits (e.g. disability allowance) choose the person.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -1384,17 +1384,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Removed from the register ({date})</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>低保</source>
-        <translation>Dibao</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>特困</source>
-        <translation>Tekun</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&lt;b&gt;户编号 {household_no}&lt;/b&gt;&#x3000;{township} {village} {group}&#x3000;状态：{status}&lt;br&gt;致贫原因：{causes}&#x3000;享受：{aid}&#x3000;电话：{phone}&#x3000;一卡通：{bank} {account}&#x3000;住址：{address}</source>
         <translation>&lt;b&gt;Household no. {household_no}&lt;/b&gt; · {township} {village} {group} · Status: {status}&lt;br&gt;Causes of poverty: {causes} · Benefits: {aid} · Phone: {phone} · Benefit card: {bank} {account} · Address: {address}</translation>
     </message>
@@ -1905,7 +1895,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="+226"/>
+        <location filename="../../ui/wizards/import_pages.py" line="+227"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -3310,12 +3300,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="-223"/>
+        <location filename="../../ui/wizards/import_pages.py" line="-224"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>工作表“{sheet}”，第{row}行是表头。</source>
         <translation>Sheet “{sheet}”: the header is on row {row}.</translation>
     </message>
