@@ -205,6 +205,8 @@ class _Pass:
             self._check_heads(household_no, rows, plan, existing, fields, source_row)
         if existing is not None and fields.get("household_removed_on"):
             self._removal_not_applied(existing[0], fields["household_removed_on"], source_row)
+        if existing is not None and self.options.update_duplicates:
+            self._household_not_updated(existing[0], fields, source_row)
         if not household_no or any(n in self.refused_rows for n in numbers):
             self._refuse(household_no, numbers)
             return
@@ -219,6 +221,19 @@ class _Pass:
         (removed,) = database.execute_sql("SELECT removed_on FROM household WHERE id = ?", [household_id]).fetchone()
         if removed is None:
             self.problem(row, "household_removed_on", "import_removal_not_applied", {"date": date},
+                         Severity.WARNING)
+
+    def _household_not_updated(self, household_id: int, fields: dict[str, Any], row: int) -> None:
+        """--update-duplicates updates people, not the household's own data: a household field
+        the sheet fills differently is said, so nobody believes it changed."""
+        compared = ("status", "exit_year", "main_cause", "phone", "bank_account", "address")
+        current = database.execute_sql(f"SELECT {', '.join(compared)} FROM household WHERE id = ?",
+                                       [household_id]).fetchone()
+        differing = [_HOUSEHOLD_LABELS[name] for name, now in zip(compared, current, strict=True)
+                     if name in self.result.columns  # a column of the sheet (户状态 has a default otherwise)
+                     and fields.get(name) not in (None, "") and str(fields[name]) != str(now or "")]
+        if differing:
+            self.problem(row, "status", "import_household_not_updated", {"fields": "、".join(differing)},
                          Severity.WARNING)
 
     def _merge(self, household_no: str, rows: list[tuple[Any, ...]]) -> tuple[dict[str, Any], int]:

@@ -311,3 +311,19 @@ def test_update_duplicates_never_clears_what_a_sheet_leaves_out(county: FixtureC
     assert Household.get(Household.household_no == "H1").member_count == 1
     messages = [m for _, _, m in by_row(result)[3]]
     assert messages == [f"龙春生（{sheets.LONG}）已在册，信息与表中相同"]
+
+
+def test_household_fields_that_differ_are_said_not_updated(county: FixtureCounty, tmp_path: Path) -> None:
+    """QA: a changed 银行卡号 or 联系电话 for a household on the register was ignored while the row said
+    「信息与表中相同」: the import now says the household's data was not updated, and where to do it."""
+    header = [*BASE, "联系电话", "银行卡号"]
+    run(sheets.register_sheet(tmp_path / "a.xlsx", [["H1", "杨桂花", sheets.YANG, "户主", "长铺镇", "青石村", "一组",
+                                                     "13800000000", "6230000000000000003"]], header=header))
+    rows = [["H1", "杨桂花", sheets.YANG, "户主", "长铺镇", "青石村", "一组", "13922223333", "6230000000000999888"]]
+    result = run(sheets.register_sheet(tmp_path / "b.xlsx", rows, header=header), update_duplicates=True)
+    messages = [m for _, _, m in by_row(result)[2]]
+    assert any("联系电话、银行卡号与登记的不同，导入不更新户的信息" in m for m in messages), messages
+    assert Household.get().phone == "13800000000"
+    Household.update(status="exited", exit_year=2018).execute()  # no 户状态 column: its default is not a difference
+    again = run(sheets.register_sheet(tmp_path / "c.xlsx", rows, header=header), update_duplicates=True)
+    assert not any("户状态" in m for _, _, m in by_row(again)[2])
