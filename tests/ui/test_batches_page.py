@@ -58,15 +58,20 @@ def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def type_dibao_month(qtbot, dialog: QDialog, period: str = "2018-11") -> None:  # type: ignore[no-untyped-def]
+    """In 生成发放批次: 低保, and the month typed as a clerk types it."""
+    assert isinstance(dialog, NewBatchDialog)
+    dialog.program.setCurrentText("低保")
+    dialog.period.clear()
+    qtbot.keyClicks(dialog.period, period)
+
+
 def test_two_users_walk_a_batch_from_draft_to_posted(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     clerk = page_for(qtbot, county, tmp_path, "luru")
     seen: dict[str, str] = {}
 
     def compute(dialog: QDialog) -> None:
-        assert isinstance(dialog, NewBatchDialog)
-        dialog.program.setCurrentText("低保")
-        dialog.period.clear()
-        qtbot.keyClicks(dialog.period, "2018-11")
+        type_dibao_month(qtbot, dialog)
         click(qtbot, dialog.preview_button)
         seen["summary"] = dialog.summary.text()
         click(qtbot, dialog.create_button)
@@ -252,10 +257,7 @@ def test_a_closed_month_is_said_at_the_preview_and_no_draft_is_made(qtbot, count
     seen: dict[str, str] = {}
 
     def try_november(dialog: QDialog) -> None:
-        assert isinstance(dialog, NewBatchDialog)
-        dialog.program.setCurrentText("低保")
-        dialog.period.clear()
-        qtbot.keyClicks(dialog.period, "2018-11")
+        type_dibao_month(qtbot, dialog)
         click(qtbot, dialog.preview_button)
         seen["preview"] = dialog.problems.text()
         click(qtbot, dialog.create_button)
@@ -274,10 +276,7 @@ def test_enter_previews_first_then_makes_the_draft(qtbot, county: PaymentCounty,
     seen: dict[str, object] = {}
 
     def type_and_enter(dialog: QDialog) -> None:
-        assert isinstance(dialog, NewBatchDialog)
-        dialog.program.setCurrentText("低保")
-        dialog.period.clear()
-        qtbot.keyClicks(dialog.period, "2018-11")
+        type_dibao_month(qtbot, dialog)
         qtbot.keyClick(dialog.period, Qt.Key.Key_Return)
         seen["after_first"] = (dialog.isVisible(), PaymentBatch.select().count(), dialog.summary.text())
         qtbot.keyClick(dialog.period, Qt.Key.Key_Return)
