@@ -105,7 +105,7 @@ MESSAGES: dict[str, str] = {
     "enrol_bad_people": "享受人数{value}无效，应为1到{max}人",
     "enrol_person_gone": "{name}已于{date}减员（死亡或迁出），不能纳入",
     "enrol_person_one": "按人纳入时享受人数只能是1人",
-    "enrol_people_above_members": "享受人数{people}人超过该户在户人数{members}人",
+    "enrol_people_above_members": "享受人数{people}人超过该户{date}的在户人数{members}人",
     "enrol_overlap": "该对象已享受“{program}”（自{start}起），不能重复纳入",
     "enrol_already_ended": "该享受记录已于{date}终止",
     "enrol_end_before_start": "终止日期{value}早于开始日期{start}",

@@ -32,6 +32,14 @@ class EnrolmentInput:
     start_date: dt.date = dt.date(2018, 1, 1)
 
 
+def _members_on(household_id: int, day: dt.date) -> int:
+    """Members in the household on ``day``: not dead or gone on or before it."""
+    return int(Person.select().where(
+        (Person.household == household_id)
+        & (Person.death_date.is_null() | (Person.death_date > day))
+        & (Person.removed_on.is_null() | (Person.removed_on > day))).count())
+
+
 def _raise(problems: list[Problem]) -> None:
     if problems:
         raise InvalidInput(problems)
@@ -74,9 +82,11 @@ def enrolment_problems(e: EnrolmentInput, *, exclude_id: int | None = None) -> l
                                         field="person"))
             if e.people != 1:
                 problems.append(Problem("enrol_person_one", {}, field="people"))
-    elif program.basis == "person" and e.people > max(household.member_count, 1):
-        problems.append(Problem("enrol_people_above_members", {"people": e.people,
-                                                               "members": household.member_count},
+    elif program.basis == "person" and e.people > max(members := _members_on(household.id, e.start_date), 1):
+        # Those in the household on the start date (as batches count them): an enrolment that
+        # began before a member died stays valid history, and its export imports again.
+        problems.append(Problem("enrol_people_above_members", {"people": e.people, "members": members,
+                                                               "date": e.start_date.isoformat()},
                                 field="people"))
     overlap = Enrolment.select(Enrolment.start_date).where(
         (Enrolment.program == e.program_id) & (Enrolment.household == e.household_id)

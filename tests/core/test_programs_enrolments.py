@@ -80,3 +80,19 @@ def test_enrolment_rules_and_history(county: PaymentCounty) -> None:
     history = household_enrolments(county.zhang)
     assert [(h.id, h.category, h.end_reason) for h in history] == [
         (again, "B", ""), (zhang.id, "A", "家庭收入超过低保标准")]
+
+
+def test_people_are_checked_against_the_members_on_the_start_date(county: PaymentCounty) -> None:
+    """QA: an enrolment export did not import again once a member had died after the enrolment
+    began — the check used today's household. It uses those there on the start date."""
+    from suining_desk.db.models import Person
+    from suining_desk.services.households import record_member_exit
+    from tests.payments import TODAY
+
+    dibao = county.programs["dibao"]
+    member = Person.get((Person.household == county.zhao) & (Person.name == "孙梅"))
+    record_member_exit(member.id, kind="died", date=dt.date(2018, 5, 10), reason="病故", user="luru", today=TODAY)
+    with pytest.raises(InvalidInput) as late:  # from June the household has two
+        enrol(EnrolmentInput(dibao, county.zhao, None, "A", 3, dt.date(2018, 6, 1)), user="luru")
+    assert _codes(late) == {"enrol_people_above_members"}
+    enrol(EnrolmentInput(dibao, county.zhao, None, "A", 3, dt.date(2018, 1, 1)), user="luru")  # three in January
