@@ -48,12 +48,6 @@ class _ReasonDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
         self.reason.textChanged.connect(self.update_save)
-        self.reason.returnPressed.connect(self._enter)
-
-    def _enter(self) -> None:
-        """Enter in 原因 saves (when it can): never the Cancel that had the focus first."""
-        if self.save_button.isEnabled():
-            self.save()
 
     def showEvent(self, event: QShowEvent) -> None:
         """The fields first, then Save and Cancel, in Tab order; the cursor in the first field."""
