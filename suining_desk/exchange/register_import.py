@@ -203,10 +203,8 @@ class _Pass:
         plan = self._people(household_no, rows, existing)
         if household_no:
             self._check_heads(household_no, rows, plan, existing, fields, source_row)
-        if existing is not None and fields.get("household_removed_on"):
-            self._removal_not_applied(existing[0], fields["household_removed_on"], source_row)
-        if existing is not None and self.options.update_duplicates:
-            self._household_not_updated(existing[0], fields, source_row)
+        if existing is not None and (fields.get("household_removed_on") or self.options.update_duplicates):
+            self._household_not_taken(existing[0], fields, source_row)
         if not household_no or any(n in self.refused_rows for n in numbers):
             self._refuse(household_no, numbers)
             return
@@ -215,20 +213,18 @@ class _Pass:
             self._write(household_no, fields, place, plan, existing)
         self._count(plan, existing)
 
-    def _removal_not_applied(self, household_id: int, date: str, row: int) -> None:
-        """A 清退日期 for a household already registered is not taken from a sheet (it would
-        stop its payments unseen): said, with the way to do it."""
-        (removed,) = database.execute_sql("SELECT removed_on FROM household WHERE id = ?", [household_id]).fetchone()
-        if removed is None:
-            self.problem(row, "household_removed_on", "import_removal_not_applied", {"date": date},
-                         Severity.WARNING)
-
-    def _household_not_updated(self, household_id: int, fields: dict[str, Any], row: int) -> None:
-        """--update-duplicates updates people, not the household's own data: a household field
-        the sheet fills differently is said, so nobody believes it changed."""
+    def _household_not_taken(self, household_id: int, fields: dict[str, Any], row: int) -> None:
+        """What the sheet says of a household already registered that an import does not take, said
+        so nobody believes it changed: a 清退日期 (it would stop payments unseen) and, with
+        --update-duplicates (which updates people), household fields the sheet fills differently."""
         compared = ("status", "exit_year", "main_cause", "phone", "bank_account", "address")
-        current = database.execute_sql(f"SELECT {', '.join(compared)} FROM household WHERE id = ?",
-                                       [household_id]).fetchone()
+        removed, *current = database.execute_sql(
+            f"SELECT removed_on, {', '.join(compared)} FROM household WHERE id = ?", [household_id]).fetchone()
+        if fields.get("household_removed_on") and removed is None:
+            self.problem(row, "household_removed_on", "import_removal_not_applied",
+                         {"date": fields["household_removed_on"]}, Severity.WARNING)
+        if not self.options.update_duplicates:
+            return
         differing = [_HOUSEHOLD_LABELS[name] for name, now in zip(compared, current, strict=True)
                      if name in self.result.columns  # a column of the sheet (户状态 has a default otherwise)
                      and fields.get(name) not in (None, "") and str(fields[name]) != str(now or "")]

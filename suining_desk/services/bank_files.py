@@ -58,22 +58,18 @@ WHERE p.batch_id = ? AND p.posted = 1 AND p.amount_fen > 0
 ORDER BY p.id
 """
 # Lines the bank already confirmed paid are never in a bank list again (a re-sent file would
-# pay them twice); how many there are, to say so.
+# pay them twice).
 _CONFIRMED_PAID = """
-SELECT COUNT(*) FROM payment p
+SELECT p.id FROM payment p
 WHERE p.batch_id = ? AND p.posted = 1 AND p.amount_fen > 0
   AND (SELECT o.result FROM payment_outcome o WHERE o.payment_id = p.id ORDER BY o.date DESC, o.id DESC LIMIT 1)
       = 'paid'
 """
 
 
-def confirmed_paid(batch_id: int) -> int:
-    """How many lines of the batch the bank confirmed paid (left out of any further export)."""
-    return int(database.execute_sql(_CONFIRMED_PAID, [batch_id]).fetchone()[0])
-
-
-def _paid_ids(batch_id: int) -> set[int]:
-    return {int(pid) for (pid,) in database.execute_sql(_CONFIRMED_PAID.replace("COUNT(*)", "p.id"), [batch_id])}
+def confirmed_paid(batch_id: int) -> set[int]:
+    """The batch's lines the bank confirmed paid (left out of any further export)."""
+    return {int(pid) for (pid,) in database.execute_sql(_CONFIRMED_PAID, [batch_id])}
 
 
 @dataclass(frozen=True)
@@ -140,7 +136,7 @@ def export_bank_file(batch_id: int, path: Path, *, user: str, reissues_only: boo
     with database.atomic("IMMEDIATE"):
         batch = _posted(batch_id)
         require_in_area(user, ENTER, batch.area_id)
-        paid = _paid_ids(batch_id)  # never sent again: a re-sent file would pay them twice
+        paid = confirmed_paid(batch_id)
         lines = [ln for ln in bank_lines(batch_id, reissues_only=reissues_only) if ln.payment_id not in paid]
         if not lines:
             raise InvalidInput([Problem("bank_no_lines", {"batch": batch.batch_no})])

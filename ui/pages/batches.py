@@ -294,7 +294,7 @@ class BatchesPage(QWidget):
             self.error_box = show_error(self, self.tr("导出银行代发文件"), exc)
             return 0
         text = self.tr("已导出 {n} 笔到 {path}").format(n=count, path=path)
-        if paid := confirmed_paid(row.id):
+        if paid := len(confirmed_paid(row.id)):
             text += "\n" + self.tr("银行回盘已确认成功的 {n} 笔未再导出（否则会重复发放）").format(n=paid)
         self.report_box = QMessageBox(QMessageBox.Icon.Information, self.tr("导出银行代发文件"), text,
                                       QMessageBox.StandardButton.Ok, self)

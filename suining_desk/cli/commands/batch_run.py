@@ -207,7 +207,7 @@ def do_export_bank(args: argparse.Namespace) -> int:
     batch_id = find_batch_id(args.batch)
     count = export_bank_file(batch_id, Path(args.file), user=acting_user(args), reissues_only=args.reissues)
     print(f"已导出 {count} 笔到 {args.file}")
-    if paid := confirmed_paid(batch_id):
+    if paid := len(confirmed_paid(batch_id)):
         print(f"银行回盘已确认成功的 {paid} 笔未再导出（否则会重复发放）")
     return 0
 

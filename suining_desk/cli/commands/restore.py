@@ -27,17 +27,25 @@ def register(sub: Any) -> argparse.ArgumentParser:
     return parser
 
 
+def _read(database: Path, sql: str, params: tuple[object, ...] = ()) -> tuple[Any, ...] | None:
+    """One row from ``database`` opened read-only; None when there is none or it cannot be read."""
+    try:
+        conn = sqlite3.connect(f"file:{database.as_posix()}?mode=ro", uri=True)
+        try:
+            row: tuple[Any, ...] | None = conn.execute(sql, params).fetchone()
+            return row
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+
+
 def admin_of(database: Path, username: str, password: str) -> bool:
-    """Whether ``username`` is an active admin of ``database`` with this password (read-only)."""
+    """Whether ``username`` is an active admin of ``database`` with this password."""
     from argon2 import PasswordHasher
     from argon2.exceptions import InvalidHashError, VerificationError
 
-    conn = sqlite3.connect(f"file:{database.as_posix()}?mode=ro", uri=True)
-    try:
-        row = conn.execute("SELECT password_hash, role, active FROM user WHERE username = ?",
-                           (username,)).fetchone()
-    finally:
-        conn.close()
+    row = _read(database, "SELECT password_hash, role, active FROM user WHERE username = ?", (username,))
     if row is None or row[1] != "admin" or not row[2]:
         return False
     try:
@@ -48,26 +56,12 @@ def admin_of(database: Path, username: str, password: str) -> bool:
 
 def _first_entry(database: Path) -> str | None:
     """The hash of the audit log's first entry: the same in every backup of one database."""
-    try:
-        conn = sqlite3.connect(f"file:{database.as_posix()}?mode=ro", uri=True)
-        try:
-            row = conn.execute("SELECT hash FROM audit_entry ORDER BY seq LIMIT 1").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return None
+    row = _read(database, "SELECT hash FROM audit_entry ORDER BY seq LIMIT 1")
     return str(row[0]) if row else None
 
 
 def _has_admins(database: Path) -> bool:
-    try:
-        conn = sqlite3.connect(f"file:{database.as_posix()}?mode=ro", uri=True)
-        try:
-            return bool(conn.execute("SELECT 1 FROM user WHERE role = 'admin' AND active").fetchone())
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return False
+    return _read(database, "SELECT 1 FROM user WHERE role = 'admin' AND active") is not None
 
 
 def run(args: argparse.Namespace) -> int:
