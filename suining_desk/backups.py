@@ -140,7 +140,7 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
         problems = integrity_problems(temp)
         if problems:
             raise InvalidInput(problems)
-        with temp.open("rb") as fh:
+        with temp.open("r+b") as fh:  # Windows flushes only a handle open for writing
             os.fsync(fh.fileno())
         if os.name == "posix" and Path(source).exists():
             os.chmod(temp, Path(source).stat().st_mode & 0o777)
