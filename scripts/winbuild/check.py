@@ -173,11 +173,15 @@ def _cli_steps(wine: Wine, bundle: Path, work: Path, report: Report) -> None:
         raise Failed(f"import households: {before} → {after} households (expected one more)")
     report.ok("template households → filled on Linux → import households: one household more")
 
+    def backups() -> set[Path]:
+        return set((data / "backups").rglob("*.sqlite3"))
+
+    before_backup = backups()
     wine.cli(*with_user("backup", "--demo"))
-    backups = [p for p in (data / "backups").rglob("*") if p.is_file()] if (data / "backups").is_dir() else []
-    if not backups:
-        raise Failed("backup wrote nothing into SuiningDesk\\data\\backups")
-    report.ok(f"backup: {backups[0].relative_to(bundle)}")
+    made = sorted(backups() - before_backup)
+    if len(made) != 1:
+        raise Failed(f"backup made {made} in SuiningDesk\\data\\backups (expected one file)")
+    report.ok(f"backup: {made[0].relative_to(bundle)}")
     wine.cli(*with_user("audit", "verify", "--demo"))
     report.ok("audit verify passes")
     wrong = wine.run("suining-desk.exe", "no-such-command")
