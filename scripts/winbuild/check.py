@@ -38,6 +38,8 @@ class Wine:
         self.env = dict(os.environ, WINEPREFIX=str(prefix), WINEDEBUG="-all", WINEDLLOVERRIDES="mscoree,mshtml=",
                         SUINING_PASSWORD=PASSWORD, QT_QPA_PLATFORM="offscreen")
         self.env.pop("SUINING_HOME", None)  # the bundle's own portable data folder, as a clerk has it
+        self.env["HOME"] = str(prefix.parent / "home")  # Wine links Desktop & co. there, not into ours
+        (prefix.parent / "home").mkdir(parents=True, exist_ok=True)
         self.env.pop("DISPLAY", None)
 
     def boot(self) -> None:
@@ -208,6 +210,44 @@ def _removable_step(wine: Wine, bundle: Path, work: Path, report: Report) -> Non
     report.ok("data folder on a removable drive (E:) is told; C: is not")
 
 
+def _installer_steps(setup: Path, work: Path, report: Report) -> None:
+    """setup.exe (a 32-bit NSIS program: Wine needs wine32) installs silently for the user,
+    the installed command runs, and the uninstaller removes the program but keeps the data."""
+    prefix = work / "wineprefix-setup"
+    wine = Wine(prefix, prefix / "drive_c")
+    wine.boot()
+    profile = prefix / "drive_c" / "users" / os.environ.get("USER", "root")
+    home = profile / "AppData" / "Local" / "Programs" / "SuiningDesk"
+    result = subprocess.run(["wine", str(setup), "/S"], env=wine.env, stdin=subprocess.DEVNULL, capture_output=True,
+                            timeout=600)
+    subprocess.run(["wineserver", "-w"], env=wine.env, capture_output=True)
+    start_menu = profile / "AppData" / "Roaming" / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "绥宁扶贫台账"
+    if result.returncode != 0 or not (home / "SuiningDesk.exe").is_file():
+        raise Failed(f"setup.exe /S: exit {result.returncode}, nothing in {home}")
+    if not (start_menu / "绥宁扶贫台账.lnk").is_file():
+        raise Failed(f"no Start-menu shortcut in {start_menu}")
+    report.ok(f"setup.exe /S installed into %LOCALAPPDATA%\\Programs\\SuiningDesk ({_size_mb(home)} MB) "
+              "with its Start-menu shortcut")
+    installed = Wine(prefix, home)
+    installed.cli("demo", "--seed", SEED)
+    data = profile / "AppData" / "Local" / "SuiningDesk"
+    if not (data / "demo.sqlite3").is_file():
+        raise Failed(f"the installed program kept no data in {data}")
+    report.ok("the installed suining-desk.exe keeps its data in %LOCALAPPDATA%\\SuiningDesk")
+    subprocess.run(["wine", str(home / "uninstall.exe"), "/S", f"_?={winpath(home)}"],
+                   env=wine.env, stdin=subprocess.DEVNULL, capture_output=True, timeout=300)
+    subprocess.run(["wineserver", "-w"], env=wine.env, capture_output=True)
+    gone = not (home / "SuiningDesk.exe").exists() and not (home / "runtime").exists() and not start_menu.exists()
+    if not gone or not (data / "demo.sqlite3").is_file():
+        raise Failed(f"uninstall: program removed {gone}; data kept {(data / 'demo.sqlite3').is_file()}")
+    report.ok("the uninstaller removed the program and its shortcuts and kept the data folder")
+    wine.stop()
+
+
+def _size_mb(folder: Path) -> int:
+    return round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6)
+
+
 def _window_steps(wine: Wine, bundle: Path, work: Path, report: Report) -> None:
     pages = work / "pages"
     shutil.rmtree(pages, ignore_errors=True)
@@ -239,7 +279,8 @@ def _window_steps(wine: Wine, bundle: Path, work: Path, report: Report) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=REPO / "build" / "windows-check", help="work folder")
-    parser.add_argument("--no-build", action="store_true", help="check the zip already in dist/")
+    parser.add_argument("--no-build", action="store_true", help="check the files already in dist/")
+    parser.add_argument("--portable-only", action="store_true", help="no installer (it needs wine32)")
     args = parser.parse_args(argv)
     for tool in ("wine", "wineserver", "makensis", "objdump"):
         if shutil.which(tool) is None:
@@ -249,12 +290,15 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     out = REPO / "dist"
     if not args.no_build:
-        build.main(["--portable-only", "--out", str(out)])
-        report.ok("portable zip built")
+        build.main(["--out", str(out), *(["--portable-only"] if args.portable_only else [])])
+        report.ok("portable zip built" if args.portable_only else "portable zip and setup.exe built")
     zip_path = out / f"SuiningDesk-{build.version()}-win64-portable.zip"
+    setup = out / f"SuiningDesk-{build.version()}-win64-setup.exe"
     with tempfile.TemporaryDirectory(prefix="suining-wine-", dir=work) as scratch:
         try:
             check(Path(scratch), zip_path, report)
+            if not args.portable_only:
+                _installer_steps(setup, Path(scratch), report)
         except Failed as exc:
             print(f"FAILED: {exc}", file=sys.stderr)
             return 1
