@@ -83,8 +83,8 @@ def chosen_pages(printer: QPrinter, count: int, current: int) -> Sequence[int]:
 def print_pages(pages: PdfPages, printer: QPrinter, indexes: Sequence[int], *,
                 on_page: Callable[[int], bool] | None = None) -> int:
     """Paint the pages on the printer at its resolution (at most :data:`MAX_PRINT_DPI`), in grey,
-    each scaled to the whole sheet, one page in memory at a time; returns how many were sent. ``on_page(done)`` returning False
-    stops (the job is aborted). ``OSError`` if the printer refuses."""
+    each scaled to the whole sheet, one page in memory at a time; returns how many were sent.
+    ``on_page(done)`` returning False stops (the job is aborted). ``OSError`` if the printer refuses."""
     printer.setFullPage(True)
     # Grey pages in a grey job: Qt's PDF/CUPS output then stores 8-bit grey (353 kB a page, not a
     # 1.7 MB colour JPEG), and the Windows driver is told not to print in colour.
