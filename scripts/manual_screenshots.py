@@ -297,7 +297,7 @@ def ledgers(s: Shooter) -> None:
 
 
 def exchange(s: Shooter) -> None:
-    sheet = register_sheet(s.out.parent / "_import.xlsx")
+    sheet = register_sheet(s.db.parent / f"{AREA}新增户花名册.xlsx")
     window = s.window()
 
     def fill(wizard) -> None:  # type: ignore[no-untyped-def]
