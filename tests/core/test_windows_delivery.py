@@ -184,3 +184,28 @@ def test_the_backup_is_flushed_through_a_handle_windows_lets_flush(
     monkeypatch.setattr(backups.os, "fsync", windows_fsync)
     info = backups.make_backup(db_path, tmp_path / "备份" / "copy.sqlite3")
     assert info.path.is_file()
+
+
+# --- the build's choice of wheels ---------------------------------------------------
+
+def test_the_windows_build_takes_the_locks_versions_for_windows_with_qt_overridden() -> None:
+    sys.path.insert(0, str(REPO / "scripts" / "winbuild"))
+    try:
+        import fetch
+    finally:
+        sys.path.remove(str(REPO / "scripts" / "winbuild"))
+    export = (
+        "colorama==0.4.6 ; sys_platform == 'win32' \\\n    --hash=sha256:" + "a" * 64 + "\n"
+        "uvloop==0.21.0 ; sys_platform == 'linux' \\\n    --hash=sha256:" + "b" * 64 + "\n"
+        "peewee==4.5.3 \\\n    --hash=sha256:" + "c" * 64 + " \\\n    --hash=sha256:" + "d" * 64 + "\n"
+        "    # via suining-desk\n"
+        "pyside6-essentials==6.11.3 ; python_full_version < '3.12' \\\n    --hash=sha256:" + "e" * 64 + "\n"
+        "pyside6-essentials==6.12.0 ; python_full_version >= '3.12' \\\n    --hash=sha256:" + "f" * 64 + "\n"
+        "shiboken6==6.11.3 ; python_full_version < '3.12'\n"
+    )
+    pins = {p.name: p for p in fetch.windows_pins(export)}
+    assert set(pins) == {"colorama", "peewee", "pyside6-essentials", "shiboken6"}  # no Linux-only package
+    assert pins["peewee"].version == "4.5.3" and pins["peewee"].hashes == ("c" * 64, "d" * 64)
+    qt_version, qt_hash = fetch.QT_OVERRIDE["pyside6-essentials"]
+    assert pins["pyside6-essentials"].version == qt_version and pins["pyside6-essentials"].hashes == (qt_hash,)
+    assert pins["shiboken6"].version == fetch.QT_OVERRIDE["shiboken6"][0]
