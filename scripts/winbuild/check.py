@@ -251,8 +251,9 @@ def _size_mb(folder: Path) -> int:
 def _window_steps(wine: Wine, bundle: Path, work: Path, report: Report) -> None:
     pages = work / "pages"
     shutil.rmtree(pages, ignore_errors=True)
+    manual = (REPO / "scripts" / "build_manual.py").exists()  # the bundle then carries the manual
     tour = wine.run("runtime/python.exe", winpath(HERE / "window_tour.py"), winpath(pages),
-                    winpath(bundle / "data" / "demo.sqlite3"))
+                    winpath(bundle / "data" / "demo.sqlite3"), *(["--manual"] if manual else []))
     if tour.returncode != 0:
         raise Failed(f"window tour failed ({tour.returncode})\n{tour.stdout}\n{tour.stderr[-3000:]}")
     said = "; ".join(tour.stdout.strip().splitlines()[-2:])

@@ -2,9 +2,10 @@
 of each; say which font draws Chinese. Run by scripts/check-windows-build under Wine with
 the bundle's own Python (and by the Linux build's smoke test):
 
-    python window_tour.py OUT_FOLDER DATABASE
+    python window_tour.py OUT_FOLDER DATABASE [--manual]
 
-Exit 0 when every page was saved and the application font has the Chinese glyphs.
+Exit 0 when every page was saved and the application font has the Chinese glyphs (and, with
+--manual, 帮助 → 用户手册 opened the rendered manual the bundle carries).
 """
 
 from __future__ import annotations
@@ -48,12 +49,22 @@ def main(argv: list[str]) -> int:
         if window.grab().save(str(path), "PNG"):
             saved += 1
         print(f"page {spec.key}: {path.name}", flush=True)
+    manual_ok = True
+    if "--manual" in argv:  # 帮助 → 用户手册: the copy the bundle carries, drawn
+        window.show_manual()
+        dialog = window.manual_dialog
+        manual_ok = dialog is not None and dialog.manual.file is not None
+        if dialog is not None:
+            settle(app, 1.5)
+            dialog.grab().save(str(out / "manual.png"), "PNG")
+            dialog.close()
+        print(f"manual: {dialog.manual.file if dialog is not None else 'NONE'}", flush=True)
     font = app.font()  # type: ignore[attr-defined]
     chinese = all(QFontMetrics(font).inFontUcs4(ord(c)) for c in "绥宁扶贫台账")
     print(f"font: {QFontInfo(font).family()}; Chinese glyphs: {'yes' if chinese else 'NO'}", flush=True)
     print(f"pages: {saved} of {len(window.page_specs)}", flush=True)
     window.close()
-    return 0 if saved == len(window.page_specs) and chinese else 1
+    return 0 if saved == len(window.page_specs) and chinese and manual_ok else 1
 
 
 if __name__ == "__main__":
