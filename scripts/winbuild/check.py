@@ -48,7 +48,10 @@ class Wine:
         self.reg("HKCU\\Environment", "QT_QPA_PLATFORM", "offscreen")
 
     def reg(self, key: str, name: str, value: str) -> None:
-        subprocess.run(["wine", "reg", "add", key, "/v", name, "/t", "REG_SZ", "/d", value, "/f"], env=self.env,
+        # /reg:64: with wine32 installed, `wine reg` is the 32-bit reg.exe, whose HKLM\\Software is
+        # redirected to Wow6432Node, where 64-bit programs (and Wine's mount manager) never look.
+        subprocess.run(["wine", "reg", "add", key, "/v", name, "/t", "REG_SZ", "/d", value, "/f", "/reg:64"],
+                       env=self.env,
                        stdin=subprocess.DEVNULL, capture_output=True, check=True)
         subprocess.run(["wineserver", "-w"], env=self.env, capture_output=True)
 
