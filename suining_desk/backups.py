@@ -25,9 +25,16 @@ from pathlib import Path
 
 from suining_desk import paths
 from suining_desk.db.uri import connect_read_only
-from suining_desk.os_errors import os_reason
+from suining_desk.os_errors import disk_full, os_reason
 from suining_desk.problems import InvalidInput, Problem
-from suining_desk.tempfiles import clean_stale, create_private, remove_with_sidecars, temp_beside, write_private
+from suining_desk.tempfiles import (
+    clean_stale,
+    create_private,
+    make_private,
+    remove_with_sidecars,
+    temp_beside,
+    write_private,
+)
 
 SUFFIX = ".sqlite3"
 KEEP = {"daily": 7, "weekly": 4, "monthly": 12}
@@ -61,9 +68,15 @@ def backup_folder(db_path: Path) -> Path:
 
 
 def private_folder(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix":
-        os.chmod(folder, 0o700)
+    """An owner-only folder (and, inside the data folder, every folder up to it)."""
+    if is_own_folder(folder):
+        paths.private_data_dir()
+        for part in (paths.backups_dir(), folder):
+            part.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private(part)
+        return
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private(folder)
 
 
 def is_own_folder(folder: Path) -> bool:
@@ -153,8 +166,9 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
             os.fsync(fh.fileno())
         os.replace(temp, dest)
     except (sqlite3.Error, OSError) as exc:
+        reason = _why(exc, dest.parent)  # while the partial copy still fills the disk
         remove_with_sidecars(temp)
-        raise InvalidInput([Problem("backup_cannot_write", {"path": str(dest), "reason": _why(exc)})]) from exc
+        raise InvalidInput([Problem("backup_cannot_write", {"path": str(dest), "reason": reason})]) from exc
     except BaseException:
         remove_with_sidecars(temp)
         raise
@@ -166,13 +180,13 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
     return BackupInfo(dest, now, kind, dest.stat().st_size, seq, head)
 
 
-def _why(exc: BaseException) -> str:
+def _why(exc: BaseException, folder: Path) -> str:
     """Why a backup could not be written, in Chinese (a full disk as the disk, not the database)."""
     from suining_desk.db.errors import storage_problem
     from suining_desk.messages import OS_REASONS, describe
 
     known = storage_problem(exc)
-    if known is not None and known.code == "db_disk_full":
+    if (known is not None and known.code == "db_disk_full") or disk_full(folder):
         return OS_REASONS["ENOSPC"]
     if isinstance(exc, OSError):
         return os_reason(exc)

@@ -102,7 +102,8 @@ def pid_alive(pid: int) -> bool:
 
 
 def _ours(main: Path) -> bool:
-    """A temporary file we wrote holds a database (or nothing yet)."""
+    """A temporary file we wrote holds a database, or nothing yet, or a database whose first
+    page SQLite had not written yet when it was killed (zeros)."""
     try:
         with main.open("rb") as fh:
             head = fh.read(16)
@@ -110,7 +111,7 @@ def _ours(main: Path) -> bool:
         return True  # only its sidecars are left
     except OSError:
         return False
-    return head in (b"", _HEADER)
+    return head in (b"", _HEADER) or head == bytes(len(head))
 
 
 def _stale(match: re.Match[str], path: Path, now: float) -> bool:

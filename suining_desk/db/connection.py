@@ -5,7 +5,6 @@ Nothing connects at import; :func:`open_database` binds the model proxy.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import time
 from pathlib import Path
@@ -20,13 +19,12 @@ from suining_desk.db.errors import as_storage_error, storage_problem
 from suining_desk.db.models import database
 from suining_desk.db.protections import ProtectionState, authorizer
 from suining_desk.db.protections import inspect as inspect_protections
-from suining_desk.os_errors import os_reason
+from suining_desk.os_errors import disk_full, os_reason
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.tempfiles import create_private, make_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 NOTE_EVERY = 1.0  # seconds: how often a busy writer notes the audit log's head (suining_desk.audit_seen)
-DISK_FULL_BYTES = 1 << 20  # less free space than this where the database lies: the disk is full
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -155,20 +153,16 @@ def _prepare_file(path: Path) -> None:
 
 def _open_problem(path: Path, exc: BaseException) -> Problem:
     """Why SQLite could not open ``path``: a full disk, a busy or read-only file, an I/O
-    error — or else not a database of ours."""
-    if _disk_full(path):
+    error, its WAL that cannot be made — or else not a database of ours."""
+    if disk_full(path.parent):
         return Problem("db_open_disk_full", {"path": str(path)})
     known = storage_problem(exc)
     if known is not None and known.code in ("db_busy", "db_readonly", "db_io_error", "db_disk_full"):
         return Problem(known.code.replace("db_", "db_open_", 1), {"path": str(path)})
+    if "unable to open" in str(exc).lower():
+        reason = "无法打开或创建它旁边的日志文件（-wal、-shm），请检查文件夹的权限"
+        return Problem("db_cannot_open", {"path": str(path), "reason": reason})
     return Problem("db_not_database", {"path": str(path)})
-
-
-def _disk_full(path: Path) -> bool:
-    try:
-        return shutil.disk_usage(path.parent).free < DISK_FULL_BYTES
-    except OSError:
-        return False
 
 
 def open_database(target: str | Path, *, migrate: bool = True) -> Database:

@@ -30,7 +30,6 @@ from typing import Any
 
 from suining_desk.audit import GENESIS, entry_hash
 from suining_desk.audit_capture import AUDITED_TABLES
-from suining_desk.db.uri import connect_read_only
 from suining_desk.problems import InvalidInput, Problem
 
 MARK = "demo_database"  # the setting the generator writes
@@ -79,7 +78,9 @@ def target_kind(path: Path) -> str:
     if not path.is_file():
         raise refused
     try:
-        conn = connect_read_only(path)
+        # read only, but not through a read-only connection: that would leave an empty WAL
+        # and shared-memory file beside a database it must not touch
+        conn = sqlite3.connect(str(path), timeout=15)
         try:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise refused
