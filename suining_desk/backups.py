@@ -39,14 +39,14 @@ from suining_desk.tempfiles import (
 SUFFIX = ".sqlite3"
 KEEP = {"daily": 7, "weekly": 4, "monthly": 12}
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})"
-                   r"-(?P<kind>auto|manual|before-restore|before-demo|damaged)\.sqlite3$")
+                   r"-(?P<kind>auto|manual|before-restore|before-demo|before-repair|damaged)\.sqlite3$")
 
 
 @dataclass(frozen=True)
 class BackupInfo:
     path: Path
     created: dt.datetime
-    kind: str  # auto / manual / before-restore / before-demo / damaged
+    kind: str  # auto / manual / before-restore / before-demo / before-repair / damaged
     size: int
     audit_seq: int | None = None
     audit_hash: str = ""

@@ -234,6 +234,11 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>恢复保护规则前的副本</source>
+        <translation>Copy kept before the protections were restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>损坏文件副本</source>
         <translation>Copy of damaged file</translation>
     </message>

@@ -6,12 +6,14 @@ them (``db repair-protections``), which is logged."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from suining_desk import backups
 from suining_desk.audit_verify import report_problems, verify
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
@@ -97,6 +99,9 @@ def test_dropped_triggers_make_the_database_read_only_until_an_admin_repairs_the
     assert inspect(database.connection()).ok
     restored = AuditEntry.select().where(AuditEntry.action == "protections_restored").get()
     assert restored.username == "admin" and "audit_entry_no_update" in restored.after
+    kept = [b for b in backups.list_backups(backups.backup_folder(county)) if b.kind == "before-repair"]
+    assert len(kept) == 1 and json.loads(restored.after)["kept"] == kept[0].path.name  # as it was found
+    assert backups.integrity_problems(kept[0].path) == []
     with pytest.raises(Exception, match="append-only"):  # protected again
         database.execute_sql("UPDATE payment SET amount_fen = 1 WHERE posted = 1")
     hs.change_status(household.id, status="monitored", year=None, date=dt.date(2019, 6, 1), reason="走访",
@@ -119,6 +124,8 @@ def test_a_trigger_rewritten_to_do_nothing_or_one_slipped_in_is_caught(county: P
     login("admin", PASSWORD)
     repair(by="admin")
     assert inspect(database.connection()).ok
+    logged = json.loads(AuditEntry.select().where(AuditEntry.action == "protections_restored").get().after)
+    assert "amount_fen / 2" in logged["removed"]["halve"] and "WHEN 0" in logged["altered"]["payment_posted_no_delete"]
     posted = Payment.select().where(Payment.posted == True).first()  # noqa: E712 - peewee expression
     with pytest.raises(Exception, match="append-only"):
         posted.delete_instance()
