@@ -5,8 +5,10 @@ Nothing connects at import; :func:`open_database` binds the model proxy.
 
 from __future__ import annotations
 
+import atexit
 import sqlite3
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +100,7 @@ class SuiningDatabase(SqliteDatabase):
         now = time.monotonic()
         if throttled and now - self._noted_at < NOTE_EVERY:
             self._note_due = True
+            _due.add(self)  # noted at close, or when the process ends
             return
         self._noted_at, self._note_due = now, False
         if self.database in ("", ":memory:") or self._state.conn is None:  # type: ignore[attr-defined]
@@ -117,6 +120,17 @@ class SuiningDatabase(SqliteDatabase):
     def _in_transaction(self) -> bool:
         conn = self._state.conn  # type: ignore[attr-defined]
         return conn is None or bool(conn.in_transaction)
+
+
+_due: weakref.WeakSet[SuiningDatabase] = weakref.WeakSet()
+
+
+@atexit.register
+def _note_due_heads() -> None:
+    """A command that wrote and ends without closing the database (most do) still notes it."""
+    for db in list(_due):
+        if db._note_due and not db.is_closed():
+            db.note_head()
 
 
 def sqlite_path(target: str | Path) -> Path:

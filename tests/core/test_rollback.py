@@ -143,3 +143,29 @@ def test_a_ledger_printed_before_the_rollback_says_the_database_went_back(
     code, out, _ = _run(capsys, "verify", str(pdf), "--db", str(county))
     assert code == 1 and "数据库被回退了：台账生成时审计日志已有第" in out
     assert out.index("数据库被回退了") < out.index("审计日志序号由")  # said first
+
+
+def test_a_command_that_writes_and_ends_has_its_head_noted(county: Path) -> None:
+    """A command's one write lands within a second of the open (notes are at most once a
+    second while busy): the head is noted when the process ends all the same."""
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    open_database(county)
+    number = Household.select().order_by(Household.id).first().household_no
+    close_database()
+    env = {**os.environ, "SUINING_PASSWORD": PASSWORD}
+    done = subprocess.run([sys.executable, "-m", "suining_desk.cli", "household", "remove", number, "--reason",
+                           "迁出", "--db", str(county), "--user", "admin"], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    con = sqlite3.connect(county)  # not open_database: that would note the head itself
+    try:
+        ident = audit_seen.identity(con)
+        last = con.execute("SELECT seq, hash, action FROM audit_entry ORDER BY seq DESC LIMIT 1").fetchone()
+    finally:
+        con.close()
+    assert ident is not None and last[2] == "household_removed"
+    seen = audit_seen.read_seen(audit_seen.record_key(ident, county))
+    assert seen is not None and (seen.seq, seen.hash) == (last[0], last[1])

@@ -82,3 +82,19 @@ def test_backup_out_into_a_folder_named_with_hash_and_percent(small_demo_path: P
         assert "完整性检查通过" in capsys.readouterr().out
         assert sorted(p.name for p in folder.iterdir()) == ["copy.sqlite3", "copy.sqlite3.json"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["100%", "备份#1"]  # no stray file beside them
+
+
+def test_a_long_path_opens_too(tmp_path: Path) -> None:
+    folder = tmp_path.joinpath(*[f"第{i}层很长的文件夹名称#备份%" * 4 for i in range(5)])
+    folder.mkdir(parents=True)
+    path = folder / "d.sqlite3"
+    assert len(str(path)) > 300
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    ro = connect_read_only(path)
+    try:
+        assert ro.execute("SELECT COUNT(*) FROM t").fetchone() == (0,)
+    finally:
+        ro.close()
