@@ -1,5 +1,6 @@
 """审计检查: run every audit check (off the GUI thread, with progress and cancel) and list
-the findings, each with a link to the records involved."""
+the findings, each with a link to the records involved. A township user sees the findings
+of their own township."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from suining_desk.rules.checks import CheckResult, run_checks
+from suining_desk.rules.checks.scope import in_township
 from ui.session import Session
 from ui.tasks import ProgressFn, run_with_progress
 from ui.widgets.record_view import record_widget
@@ -68,9 +70,13 @@ class ChecksPage(QWidget):
         self.report.anchorClicked.connect(self._link)
 
     def run(self) -> None:
+        account = self.session.account
+        township = account.township_id if account is not None else None  # a township user: their own
+
         def work(progress: ProgressFn, cancel: Any) -> list[CheckResult]:
-            return run_checks(progress=lambda title, f: progress(self.tr("正在检查：{t}").format(t=title), f),
-                              cancel=cancel)
+            results = run_checks(progress=lambda title, f: progress(self.tr("正在检查：{t}").format(t=title), f),
+                                 cancel=cancel)
+            return in_township(results, township)
 
         run_with_progress(self, self.tr("审计检查"), work, self.show_results)
 

@@ -1,6 +1,11 @@
-"""``suining-desk backup [--out FILE]``: a checked copy of the database (SQLite backup
-API, integrity-checked); without ``--out`` it goes to the automatic backups folder and
-the rotation runs."""
+"""``suining-desk backup [--out FILE --user NAME]``: a checked copy of the database (SQLite
+backup API, integrity-checked); without ``--out`` it goes to the automatic backups folder
+and the rotation runs.
+
+A copy with ``--out`` takes every person in the database wherever it is written, so it
+needs a login (any role, as the window's 数据备份 page); one into the backups folder stays
+beside the database, where it is no more readable than the database itself, and needs none
+(a scheduled task can run it)."""
 
 from __future__ import annotations
 
@@ -8,12 +13,16 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from suining_desk.cli.auth import add_user_option
+
 
 def register(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         "backup", help="备份数据库（经完整性检查）；不加 --out 时存入自动备份文件夹")
     parser.add_argument("--out", default="", metavar="文件",
-                        help="备份文件路径，.sqlite3（默认：数据文件夹中的备份文件夹）；已有的文件不会被覆盖")
+                        help="备份文件路径，.sqlite3（默认：数据文件夹中的备份文件夹）；已有的文件不会被覆盖；"
+                             "须用 --user 登录")
+    add_user_option(parser)
     parser.set_defaults(func=run)
     return parser
 
@@ -28,6 +37,10 @@ def run(args: argparse.Namespace) -> int:
     from suining_desk.problems import InvalidInput, Problem
 
     path = open_from_args(args)
+    if args.out:
+        from suining_desk.cli.auth import authenticate_cli
+
+        authenticate_cli(args, path=path, reading=True)
     close_database()
     if args.out:
         out = require_suffix(Path(args.out).expanduser(), ".sqlite3", ".db")
