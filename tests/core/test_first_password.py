@@ -47,7 +47,8 @@ def status(path: Path) -> str:
 
 
 def refusal(user: str, path: Path) -> str:
-    return (f"错误：用户“{user}”的密码是管理员设置的（新建账户或重置密码），须先改成只有自己知道的密码才能使用其他命令。"
+    return (f"错误：用户“{user}”的密码是管理员设置的（新建账户或重置密码），"
+            "须先改成只有自己知道的密码才能使用其他命令。"
             f"请运行：suining-desk user passwd --user {user} --db {path}（先输入现在的密码，再输入两次新密码；"
             "窗口登录时也会要求修改）")
 

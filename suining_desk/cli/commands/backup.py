@@ -36,16 +36,16 @@ def run(args: argparse.Namespace) -> int:
     from suining_desk.db import close_database
     from suining_desk.problems import InvalidInput, Problem
 
+    out = require_suffix(Path(args.out).expanduser(), ".sqlite3", ".db") if args.out else None
+    if out is not None and out.exists() and not out.is_dir():  # another database, an earlier backup, the database
+        raise InvalidInput([Problem("backup_out_exists", {"path": str(out)})])  # itself: before the login writes
     path = open_from_args(args)
-    if args.out:
+    if out is not None:
         from suining_desk.cli.auth import authenticate_cli
 
         authenticate_cli(args, path=path, reading=True)
     close_database()
-    if args.out:
-        out = require_suffix(Path(args.out).expanduser(), ".sqlite3", ".db")
-        if out.exists() and not out.is_dir():  # another database, an earlier backup, the database itself
-            raise InvalidInput([Problem("backup_out_exists", {"path": str(out)})])
+    if out is not None:
         info = make_backup(path, out, kind="manual")
     else:
         now = dt.datetime.now()

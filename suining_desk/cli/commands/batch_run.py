@@ -54,9 +54,9 @@ def _print_preview(preview: Preview, as_json: bool, batch_no: str = "") -> None:
 
 
 def do_preview(args: argparse.Namespace) -> int:
-    reader = reading_user(args)
     program = find_program(args.program)
-    area = find_area(args.area)
+    area = find_area(args.area)  # the request is checked before anyone is asked for a password
+    reader = reading_user(args)
     require_in_area(reader.username, ENTER, area, reading=True)  # names the people it leaves out
     preview = compute_batch(program.id, args.period, area, args.pay_date or dt.date.today())
     _print_preview(preview, args.json)
@@ -131,8 +131,8 @@ def do_list(args: argparse.Namespace) -> int:
 
 
 def do_show(args: argparse.Namespace) -> int:
-    reader = reading_user(args)
     batch_id = find_batch_id(args.batch)
+    reader = reading_user(args)
     row = batch_rows([batch_id])[batch_id]
     require_in_area(reader.username, ENTER, row.area_id, reading=True)
     lines = batch_lines(batch_id) if args.lines or args.json else []
