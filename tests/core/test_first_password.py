@@ -153,3 +153,16 @@ def test_the_first_admin_and_the_demo_accounts_need_no_change(
         assert account is not None and not account.must_change_password
     finally:
         close_database()
+
+
+def test_restore_is_refused_to_an_admin_who_must_change_the_password(
+        path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """``restore`` checks the admin's password itself (the database may be damaged): a new
+    admin with the password another admin gave may not put a backup in place either."""
+    backup = tmp_path / "kept.sqlite3"
+    assert run(path, capsys, "backup", "--out", str(backup), "--user", "admin")[0] == 0
+    monkeypatch.setenv("SUINING_NEW_PASSWORD", "Initial2018x")
+    assert run(path, capsys, "user", "add", "admin2", "--role", "admin", "--user", "admin")[0] == 0
+    monkeypatch.setenv("SUINING_PASSWORD", "Initial2018x")
+    code, out, err = run(path, capsys, "restore", str(backup), "--user", "admin2")
+    assert (code, out) == (1, "") and "请运行：suining-desk user passwd --user admin2" in err
