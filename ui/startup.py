@@ -23,7 +23,7 @@ from suining_desk.netshare import is_network_path
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.restore import restore_backup
 from ui.app import create_app, run_app
-from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog
+from ui.dialogs.account_dialogs import CreateAdminDialog, LoginDialog, own_password_first
 from ui.instance_lock import DatabaseLock
 from ui.safety_prompts import offer_admin_fixes, warn_on_open
 
@@ -124,11 +124,7 @@ def log_in(*, demo: bool, username: str = "") -> Account | None:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         account = dialog.account
-    if account is not None and account.must_change_password:
-        change = ChangePasswordDialog(account, forced=True)
-        if change.exec() != QDialog.DialogCode.Accepted:
-            return None
-    return account
+    return own_password_first(account) if account is not None else None
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: object) -> None:

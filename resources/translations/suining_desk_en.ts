@@ -676,7 +676,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="+131"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="+133"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
@@ -767,22 +767,22 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChecksPage</name>
     <message>
-        <location filename="../../ui/pages/checks.py" line="+54"/>
+        <location filename="../../ui/pages/checks.py" line="+56"/>
         <source>运行审计检查(&amp;R)</source>
         <translation>&amp;Run audit checks</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>检查全县的发放、人员和项目记录：死亡或移出后发放、同一期重复发放、超标准发放、领款人身份证号无效、搬迁户又享受危房改造、录入人自己审核。</source>
-        <translation>Checks the county&apos;s payment, person and program records: payments after death or removal, duplicate payments in one period, payments above the rate, invalid payee ID numbers, relocated households also given renovation, and clerks approving their own entries.</translation>
+        <source>检查全县的发放、人员和项目记录：死亡或移出后发放、同一期重复发放、超标准发放、领款人身份证号无效、搬迁户又享受危房改造、录入人自己审核、审核人的密码由录入人设置。乡镇用户只看到本乡镇的问题。</source>
+        <translation>Checks the county&apos;s payment, person and program records: payments after death or removal, duplicate payments in one period, payments above the rate, invalid payee ID numbers, relocated households also given renovation, clerks approving their own entries, and approvers whose password the batch&apos;s clerk set. A township user sees the findings of their township only.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>正在检查：{t}</source>
         <translation>Checking: {t}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>审计检查</source>
         <translation>Audit checks</translation>
     </message>
@@ -4150,7 +4150,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>Switch &amp;User…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+58"/>
         <source>切换用户 — 绥宁扶贫台账</source>
         <translation>Switch user — Suining Desk</translation>
     </message>
@@ -4160,7 +4160,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+58"/>
         <source>自动备份失败：{reason}</source>
         <translation>Automatic backup failed: {reason}</translation>
     </message>

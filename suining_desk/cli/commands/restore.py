@@ -80,8 +80,11 @@ def run(args: argparse.Namespace) -> int:
     name = cli_username(args)
     path = sqlite_path(database_target(args))
     current_usable = path.is_file() and not integrity_problems(path) and _has_admins(path)
-    if not admin_of(path if current_usable else source, name, read_password()):
+    checked = path if current_usable else source
+    if not admin_of(checked, name, read_password()):
         raise InvalidInput([Problem("restore_not_admin" if current_usable else "login_failed", {"user": name})])
+    if (_read(checked, "SELECT must_change_password FROM user WHERE username = ?", (name,)) or (0,))[0]:
+        raise InvalidInput([Problem("cli_must_change_password", {"user": name, "db": f" --db {path}"})])
     if current_usable and (mine := _first_entry(path)) and (theirs := _first_entry(source)) and mine != theirs:
         raise InvalidInput([Problem("restore_other_database", {"path": str(source)})])
     kept = restore_backup(source, path, user=name)
