@@ -137,10 +137,11 @@ def test_a_ledger_printed_before_the_rollback_says_the_database_went_back(
     assert info is not None
     _, number = _work(county, 2)
     pdf = tmp_path / "一户一档.pdf"
-    assert _run(capsys, "ledger", "household", number, "--db", str(county), "--out", str(pdf))[0] == 0
+    assert _run(capsys, "ledger", "household", number, "--db", str(county), "--out", str(pdf),
+                "--user", "admin")[0] == 0
     _roll_back(county, info.path, tmp_path)
     shutil.rmtree(paths.data_dir() / audit_seen.FOLDER)  # even with nothing else to tell
-    code, out, _ = _run(capsys, "verify", str(pdf), "--db", str(county))
+    code, out, _ = _run(capsys, "verify", str(pdf), "--db", str(county), "--user", "admin")
     assert code == 1 and "数据库被回退了：台账生成时审计日志已有第" in out
     assert out.index("数据库被回退了") < out.index("审计日志序号由")  # said first
 

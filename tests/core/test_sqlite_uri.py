@@ -72,12 +72,15 @@ def test_read_only_connections_open_exactly_that_file(tmp_path: Path, name: str)
 
 
 def test_backup_out_into_a_folder_named_with_hash_and_percent(small_demo_path: Path, tmp_path: Path,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+                                                              capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUINING_PASSWORD", "suining2018")
     for name in ("备份#1", "100%"):
         folder = tmp_path / name
         folder.mkdir()
         out = folder / "copy.sqlite3"
-        assert main(["backup", "--db", str(small_demo_path), "--out", str(out)]) == 0, capsys.readouterr().err
+        code = main(["backup", "--db", str(small_demo_path), "--out", str(out), "--user", "admin"])
+        assert code == 0, capsys.readouterr().err
         close_database()
         assert "完整性检查通过" in capsys.readouterr().out
         assert sorted(p.name for p in folder.iterdir()) == ["copy.sqlite3", "copy.sqlite3.json"]

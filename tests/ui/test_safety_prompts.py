@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from suining_desk import paths
 from suining_desk.backups import automatic_backup
@@ -19,8 +20,10 @@ from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, database
 from suining_desk.db.protections import inspect
 from suining_desk.services.accounts import login
+from tests.ui.conftest import DemoCounty
 from ui import startup
 from ui.instance_lock import DatabaseLock
+from ui.main_window import MainWindow
 from ui.safety_prompts import offer_admin_fixes
 
 PASSWORD = "suining2018"
@@ -107,3 +110,17 @@ def test_the_lock_file_is_owner_only(qapp: object, county: Path) -> None:
         lock.release()
     finally:
         os.umask(old)
+
+
+def test_opening_another_database_through_the_window_warns_too(qtbot: QtBot, demo_db: DemoCounty, county: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """文件 → 打开 of a database whose protections are gone (the window was not logged in)."""
+    window = MainWindow(demo_db.path, demo=False, user_label="luru（录入员）")
+    qtbot.addWidget(window)
+    con = sqlite3.connect(county)
+    con.execute("DROP TRIGGER payment_posted_no_update")
+    con.close()
+    boxes = Boxes(monkeypatch)
+    assert window.open_database_file(county)
+    assert boxes.names() == ["open_warning"] and "payment_posted_no_update（缺失）" in boxes.shown[0][1]
+    close_database()
