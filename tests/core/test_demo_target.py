@@ -210,3 +210,22 @@ def test_a_kill_while_replacing_leaves_the_old_demo_or_the_new_one(demo: Path) -
     assert not [n for n in _files(demo.parent) if n.startswith(".")], _files(demo.parent)
     folder = backups.backup_folder(demo)  # a kill while the old demo was backed up left nothing either
     assert not [n for n in _files(folder) if n.startswith(".")], _files(folder)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a live process id to name (POSIX)")
+def test_a_demo_database_open_in_a_window_is_not_replaced(demo: Path) -> None:
+    import socket
+    import subprocess
+
+    from suining_desk.restore import lock_path
+
+    window = subprocess.Popen(["sleep", "30"])  # stands for the window holding the lock
+    try:
+        lock_path(demo).write_text(f"{window.pid}\n绥宁扶贫台账\n{socket.gethostname()}\n", encoding="utf-8")
+        before = _digest(demo)
+        with pytest.raises(InvalidInput) as info:
+            build_demo(demo, scale="small", seed=1, replace=True)
+        assert info.value.problems[0].code == "demo_in_use" and _digest(demo) == before
+    finally:
+        window.kill()
+        window.wait()
