@@ -330,6 +330,36 @@ MESSAGES: dict[str, str] = {
     "audit_anchor_broken_unsure": "审计日志在备份之后被改写过：{time}备份时记下的锚点（第{seq}条，校验值{hash}）"
                                   "与现在的日志不符（现在第{seq}条{now}）；该备份已不在，"
                                   "无法确定最早改动的是第{seq}条还是更早的条目",
+    # --- the data's own safety (demo mark, rollback, protections, opening; docs/security.md) ---
+    "demo_not_demo": ("“{path}”不是演示数据库（没有演示数据的标记），演示数据不会写入或替换它，"
+                      "加 --replace 也不会。演示数据只能生成到新文件或原有的演示数据库中"),
+    "demo_in_use": "演示数据库“{path}”正在被另一个程序（进程{pid}）使用，请先关闭它再重新生成",
+    "db_open_disk_full": "无法打开数据库“{path}”：磁盘空间已满。请清理磁盘（删除不用的文件、清空回收站）后再打开",
+    "db_open_busy": "无法打开数据库“{path}”：另一个程序正在使用它，请稍后再试",
+    "db_open_readonly": ("无法打开数据库“{path}”：文件或所在磁盘是只读的"
+                         "（请检查文件权限，或文件是否在只读的U盘、光盘上）"),
+    "db_open_io_error": "无法打开数据库“{path}”：读写文件时出错（磁盘、U盘或网络故障），请检查后再试",
+    "db_protections_missing": ("数据库的保护规则被人改动过（{names}）：有人绕过本软件修改了数据库的结构，"
+                               "已发放的记录和审计日志不再受保护。在管理员恢复之前，本软件只能查看、"
+                               "不能修改此数据库。管理员可在窗口中登录后按提示恢复，"
+                               "或运行 suining-desk db repair-protections --user 管理员用户名"),
+    "db_unprotected_write": ("数据库的保护规则（防止改动已发放记录和审计日志的触发器）已缺失，本次修改没有保存："
+                             "在管理员恢复之前只能查看，不能修改。请管理员恢复"
+                             "（suining-desk db repair-protections --user 管理员用户名，"
+                             "或在窗口中登录后按提示恢复）"),
+    "db_rolled_back": ("数据库被回退了：这台电脑在{time}看到此数据库的审计日志已记到第{seen}条，"
+                       "现在的数据库只到第{now}条，其后的{lost}条记录已不在其中（数据库可能被换成了较早的副本）。"
+                       "若不是管理员有意恢复备份，请立即告知管理员，找回最新的数据库或备份；"
+                       "核实后管理员可确认接受现状（在窗口中登录后按提示确认，"
+                       "或 suining-desk db accept-rollback --user 管理员用户名，记入审计日志）"),
+    "db_rolled_back_diverged": ("数据库被回退了：这台电脑在{time}看到此数据库审计日志的第{seen}条，"
+                                "现在的数据库中第{seen}条已是另一条记录（现到第{now}条）："
+                                "数据库可能被换成了较早的副本后又继续录入，原来的部分记录已不在其中。"
+                                "若不是管理员有意恢复备份，请立即告知管理员，找回最新的数据库或备份；"
+                                "核实后管理员可确认接受现状（在窗口中登录后按提示确认，"
+                                "或 suining-desk db accept-rollback --user 管理员用户名，记入审计日志）"),
+    "verify_rolled_back": ("数据库被回退了：台账生成时审计日志已有第{recorded}条记录，现在的数据库只到第{current}条"
+                           "（数据库可能被换成了较早的副本，台账上的部分记录已不在数据库中）"),
     # --- import and export ---
     "file_missing": "文件“{path}”不存在",
     "file_not_spreadsheet": "“{path}”不是表格文件",

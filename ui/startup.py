@@ -25,6 +25,7 @@ from suining_desk.restore import restore_backup
 from ui.app import create_app, run_app
 from ui.dialogs.account_dialogs import CreateAdminDialog, LoginDialog, own_password_first
 from ui.instance_lock import DatabaseLock
+from ui.safety_prompts import offer_admin_fixes, warn_on_open
 
 TITLE = "绥宁扶贫台账"
 
@@ -98,6 +99,7 @@ def open_safely(db_path: Path, *, demo: bool) -> bool:
         return False
     if is_network_path(db_path):
         tell([Problem("db_network_share", {"path": str(db_path)})], icon=QMessageBox.Icon.Warning)
+    warn_on_open()  # protections gone, or an older copy in its place
     return True
 
 
@@ -151,6 +153,7 @@ def start(db_path: Path, *, demo: bool, username: str = "") -> int:
         account = log_in(demo=demo, username=username)
         if account is None:
             return 0
+        offer_admin_fixes(account)
         return run_app(db_path, demo=demo, account=account, db_lock=lock)
     finally:
         lock.release()

@@ -29,8 +29,10 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def _read(database: Path, sql: str, params: tuple[object, ...] = ()) -> tuple[Any, ...] | None:
     """One row from ``database`` opened read-only; None when there is none or it cannot be read."""
+    from suining_desk.db.uri import connect_read_only
+
     try:
-        conn = sqlite3.connect(f"file:{database.as_posix()}?mode=ro", uri=True)
+        conn = connect_read_only(database)
         try:
             row: tuple[Any, ...] | None = conn.execute(sql, params).fetchone()
             return row
