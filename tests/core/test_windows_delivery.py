@@ -159,31 +159,40 @@ def test_the_command_line_never_fails_on_chinese_output(env: dict[str, str], tmp
     assert b"Traceback" not in refused.stderr and refused.stderr.strip()
 
 
-# --- a backup's flush on Windows ------------------------------------------------------
+# --- flushing files on Windows -----------------------------------------------------
 
-def test_the_backup_is_flushed_through_a_handle_windows_lets_flush(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def windows_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
     """FlushFileBuffers needs a handle open for writing: a read-only one fails with 'access
-    denied' (seen under Wine as 备份“…”：没有权限). Emulated here on Linux."""
+    denied' (seen under Wine as 备份“…”：没有权限). Emulated here on Linux for every caller."""
     import fcntl
-
-    from suining_desk import backups
-    from suining_desk.db import close_database, open_database
 
     real_fsync = os.fsync
 
-    def windows_fsync(fd: int) -> None:
+    def fsync(fd: int) -> None:
         if fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY:
             raise PermissionError(13, "Access is denied")
         real_fsync(fd)
 
+    monkeypatch.setattr(os, "fsync", fsync)
+
+
+def test_the_backup_is_flushed_through_a_handle_windows_lets_flush(tmp_path: Path, windows_fsync: None) -> None:
+    from suining_desk import backups
+    from suining_desk.db import close_database, open_database
+
     db_path = tmp_path / "suining.sqlite3"
     open_database(db_path)
     close_database()
-    monkeypatch.setattr(backups.os, "fsync", windows_fsync)
     info = backups.make_backup(db_path, tmp_path / "备份" / "copy.sqlite3")
     assert info.path.is_file()
+
+
+def test_the_demo_is_flushed_through_a_handle_windows_lets_flush(tmp_path: Path, windows_fsync: None) -> None:
+    from suining_desk.demo.target import build_demo
+
+    build_demo(tmp_path / "demo.sqlite3", scale="small", seed=3, replace=False)
+    assert (tmp_path / "demo.sqlite3").is_file()
 
 
 # --- the build's choice of wheels ---------------------------------------------------
