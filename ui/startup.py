@@ -26,8 +26,8 @@ from suining_desk.storage_media import storage_warning
 from ui.app import create_app, run_app
 from ui.dialogs.account_dialogs import CreateAdminDialog, LoginDialog, own_password_first
 from ui.instance_lock import DatabaseLock
-from ui.settings import app_settings
 from ui.safety_prompts import offer_admin_fixes, warn_on_open
+from ui.settings import app_settings
 
 TITLE = "绥宁扶贫台账"
 
