@@ -21,8 +21,12 @@ def app_dir() -> Path | None:
     told = os.environ.get(APP_DIR_ENV)
     if told:
         return Path(told)
+    executable = Path(sys.executable).resolve()
     if getattr(sys, "frozen", False):
-        return Path(sys.executable).resolve().parent
+        return executable.parent
+    bundle = executable.parent.parent  # runtime\python.exe -m suining_desk in the Windows bundle
+    if executable.parent.name == "runtime" and (bundle / "suining-desk.exe").is_file():
+        return bundle
     return None
 
 

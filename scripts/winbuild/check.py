@@ -259,6 +259,8 @@ def _window_steps(wine: Wine, bundle: Path, work: Path, report: Report) -> None:
                     winpath(bundle / "data" / "demo.sqlite3"), *(["--manual"] if manual else []))
     if tour.returncode != 0:
         raise Failed(f"window tour failed ({tour.returncode})\n{tour.stdout}\n{tour.stderr[-3000:]}")
+    if f"data folder: {winpath(bundle / 'data')}" not in tour.stdout:
+        raise Failed(f"runtime\\python.exe in the portable folder did not use SuiningDesk\\data:\n{tour.stdout}")
     said = "; ".join(tour.stdout.strip().splitlines()[-2:])
     report.ok(f"main window offscreen, every page saved to {pages}: {said}")
 

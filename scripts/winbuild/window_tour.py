@@ -30,11 +30,13 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     from PySide6.QtGui import QFontInfo, QFontMetrics
 
+    from suining_desk import paths
     from suining_desk.db import open_database
     from suining_desk.services.accounts import login
     from ui.app import create_app
     from ui.main_window import MainWindow
 
+    print(f"data folder: {paths.data_dir()}", flush=True)
     app = create_app([argv[0]])
     open_database(database)
     account = login("admin", os.environ.get("SUINING_PASSWORD", "suining2018"), via="demo")

@@ -53,6 +53,13 @@ def test_the_program_folder_comes_from_the_launcher_or_a_frozen_build(
     monkeypatch.setattr(sys, "executable", str(tmp_path / "suining-desk"))
     assert paths.app_dir() == tmp_path
     assert paths.portable_home(None) is None and paths.portable_home(tmp_path) is None
+    monkeypatch.setattr(sys, "frozen", False)
+    bundle = tmp_path / "SuiningDesk"
+    (bundle / "runtime").mkdir(parents=True)
+    monkeypatch.setattr(sys, "executable", str(bundle / "runtime" / "python.exe"))
+    assert paths.app_dir() is None  # a folder named runtime is not enough
+    (bundle / "suining-desk.exe").write_bytes(b"MZ")
+    assert paths.app_dir() == bundle  # runtime\python.exe -m suining_desk in the bundle
 
 
 def test_python_m_suining_desk_is_the_command() -> None:
