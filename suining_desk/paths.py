@@ -21,9 +21,9 @@ def app_dir() -> Path | None:
     told = os.environ.get(APP_DIR_ENV)
     if told:
         return Path(told)
-    executable = Path(sys.executable).resolve()
+    executable = Path(os.path.abspath(sys.executable))  # as started: a drive letter stays as the user sees it
     if getattr(sys, "frozen", False):
-        return executable.parent
+        return executable.resolve().parent
     bundle = executable.parent.parent  # runtime\python.exe -m suining_desk in the Windows bundle
     if executable.parent.name == "runtime" and (bundle / "suining-desk.exe").is_file():
         return bundle
