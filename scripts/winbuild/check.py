@@ -123,8 +123,8 @@ def check(work: Path, zip_path: Path, report: Report) -> None:
     report.ok("fresh Wine prefix")
     try:
         _cli_steps(wine, bundle, work, report)
-        _removable_step(wine, bundle, work, report)
         _window_steps(wine, bundle, work, report)
+        _removable_step(wine, bundle, work, report)  # last: Wine then names the bundle's files E:\…
     finally:
         wine.stop()
 
