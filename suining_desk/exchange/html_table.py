@@ -20,6 +20,7 @@ from suining_desk.exchange import limits
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 MAX_SPAN = 1000  # a span larger than this is a broken page, not a layout
+MAX_PENDING = 1_000_000  # cells of rows below still covered by merges (each held until its row comes)
 
 
 def looks_like_html(head: bytes) -> bool:
@@ -74,6 +75,8 @@ class _Table:
             return
         row, number = self.rows[-1], len(self.rows) - 1
         column = len(row)
+        if len(self.spans) + (self.rowspan - 1) * self.colspan > MAX_PENDING:  # merges held for rows to come
+            raise limits.TooLarge("file_too_many_cells", max=f"{MAX_PENDING:,}", row=number + 1)
         row.append(" ".join("".join(self.cell).split()))
         row.extend("" for _ in range(self.colspan - 1))
         for below in range(1, self.rowspan):
