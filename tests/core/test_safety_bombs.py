@@ -260,3 +260,18 @@ def test_a_bank_return_file_is_read_within_the_limits(tmp_path: Path, monkeypatc
 def test_a_huge_value_is_never_echoed_whole() -> None:
     text = describe(Problem("bad_choice", {"label": "户状态", "value": "危" * 1_000_000}))
     assert len(text) < 200 and text.endswith("……（共1,000,000个字，未全部显示）”不在可选范围内")
+
+
+@pytest.mark.parametrize("block", [7, 100, 1 << 20])
+def test_the_quick_row_count_sees_every_row_however_the_blocks_fall(monkeypatch: pytest.MonkeyPatch,
+                                                                    block: int) -> None:
+    import io
+
+    from suining_desk.exchange import xlsx_guard
+
+    monkeypatch.setattr(xlsx_guard, "BLOCK", block)
+    body = "".join(bombs.person_row(n) for n in range(2, 300)) + '<row r="300"/><row r="301">' + "</row>"
+    plain = (bombs.HEAD + bombs.HEADER_ROW + body + "<rowBreaks/>" + bombs.TAIL).encode()
+    prefixed = plain.replace(b"<worksheet", b"<x:worksheet").replace(b"<row", b"<x:row").replace(b"</row", b"</x:row")
+    for xml in (plain, prefixed):
+        assert xlsx_guard.count_rows(io.BytesIO(xml), 10_000) == 301  # the header, 298 people, 2 empty rows
