@@ -245,3 +245,19 @@ def test_an_earlier_output_of_the_same_kind_is_replaced(small_demo: Path, tmp_pa
     capsys.readouterr()
     assert ledger.read_bytes().startswith(b"%PDF-") and zipfile.is_zipfile(export) and zipfile.is_zipfile(empty)
     assert bank.read_text(encoding="utf-8-sig").startswith("序号,姓名")
+
+
+def test_the_report_of_an_old_xls_copies_its_sheet(db: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """It crashed (InvalidFileException: openpyxl was given the .xls)."""
+    from openpyxl import load_workbook
+
+    wrong = ["H9", "吴长寿", "123", "户主", "长铺镇", "青石村", "二组"]
+    source = sheets.as_xls(sheets.register_sheet(tmp_path / "r.xlsx", [wrong]), tmp_path / "花名册.xls")
+    report = tmp_path / "报告.xlsx"
+    assert main(["import", "households", str(source), "--db", str(db), "--user", "admin", "--report",
+                 str(report)]) == 1
+    assert "程序内部出错" not in capsys.readouterr().err
+    rows = [[c.value for c in row] for row in load_workbook(report)["Sheet"].iter_rows()]
+    assert rows[0][:2] == ["户编号", "姓名"] and rows[0][-1] == "导入问题"
+    assert rows[1][:3] == ["H9", "吴长寿", "123"] and "身份证号码" in rows[1][-1]
