@@ -22,7 +22,6 @@ from pathlib import Path
 
 from suining_desk.exchange import limits, xlsx_guard
 from suining_desk.exchange.csv_sheet import check_csv, csv_encoding, csv_rows
-from suining_desk.exchange.fast_xlsx import fast_rows
 from suining_desk.exchange.html_table import html_tables, looks_like_html
 from suining_desk.exchange.safe_cells import csv_text, guard
 from suining_desk.exchange.totals import footer_kind
@@ -145,6 +144,8 @@ def _xls(path: Path) -> Iterator[tuple[int, tuple[object, ...]]]:
 
 
 def _xlsx(path: Path) -> Iterator[tuple[int, tuple[object, ...]]]:
+    from suining_desk.exchange.fast_xlsx import fast_rows  # openpyxl: only when a workbook is read
+
     book = xlsx_guard.open_book(path)
     try:
         yield from fast_rows(book.worksheets[0])

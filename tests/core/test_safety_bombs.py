@@ -275,3 +275,16 @@ def test_the_quick_row_count_sees_every_row_however_the_blocks_fall(monkeypatch:
     prefixed = plain.replace(b"<worksheet", b"<x:worksheet").replace(b"<row", b"<x:row").replace(b"</row", b"</x:row")
     for xml in (plain, prefixed):
         assert xlsx_guard.count_rows(io.BytesIO(xml), 10_000) == 301  # the header, 298 people, 2 empty rows
+
+
+def test_every_limit_has_its_chinese_message() -> None:
+    import re
+
+    import suining_desk
+    from suining_desk.messages import MESSAGES
+
+    root = Path(suining_desk.__file__).parent
+    codes = {code for f in root.rglob("*.py")
+             for code in re.findall(r'(?:TooLarge|unreadable)\(\s*"([a-z_]+)"', f.read_text("utf-8"))}
+    assert {"file_too_many_rows", "file_cell_too_long", "file_damaged_at"} <= codes
+    assert sorted(codes - MESSAGES.keys()) == []

@@ -167,7 +167,7 @@ def test_a_report_over_the_sheet_being_imported_is_refused(db: Path, tmp_path: P
 def _other_kinds(tmp_path: Path, db: Path) -> dict[str, Path]:
     """Files a clerk keeps, under the names an output might be given."""
     workbook = sheets.register_sheet(tmp_path / "keep.xlsx", [GOOD])
-    found = {}
+    found = {"keep.xlsx": workbook}
     for suffix in (".pdf", ".xlsx", ".csv"):
         found[f"database{suffix}"] = tmp_path / f"database{suffix}"
         shutil.copy(db, found[f"database{suffix}"])
@@ -214,12 +214,13 @@ def test_outputs_never_replace_another_kind_of_file(small_demo: Path, tmp_path: 
         (lambda out: ["batch", "export-bank", batch, out, *db, "--user", "admin"], "workbook.csv", 1),
         (lambda out: ["batch", "export-bank", batch, out, *db, "--user", "admin"], "scan.csv", 1),
         (lambda out: ["batch", "export-bank", batch, out, *db, "--user", "admin"], "database.xlsx", 1),
+        (commands[".pdf"], "keep.xlsx", 1), (commands[".xlsx"], "database.pdf", 2),  # the suffix says it first
     ]
     for argv, name, code in refusals:
         got = main(argv(str(kept[name])))
         err = capsys.readouterr().err
         assert got == code, (name, argv(name), err)
-        assert "不会覆盖" in err or "这是一个文件夹，不是文件" in err, (name, err)
+        assert any(text in err for text in ("不会覆盖", "这是一个文件夹，不是文件", "的扩展名应为")), (name, err)
     after = {name: (path.read_bytes() if path.is_file() else None) for name, path in kept.items()}
     assert after == before
     assert os.path.islink(kept["linked.pdf"])
