@@ -30,6 +30,7 @@ from ui import tasks
 from ui.about import AboutDialog
 from ui.area_tree import AreaTree
 from ui.instance_lock import DatabaseLock
+from ui.manual import ManualDialog, find_manual
 from ui.navigation import PAGES, PageSpec
 from ui.session import Session
 from ui.settings import app_settings
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._page_areas: dict[str, int | None] = {}  # the area each page last saw
         self.about_dialog: AboutDialog | None = None
+        self.manual_dialog: ManualDialog | None = None
         self.error_box: QMessageBox | None = None
 
         self.navigation = QListWidget(objectName="navigation")
@@ -140,6 +142,11 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         help_menu.setObjectName("help_menu")
+        self.manual_action = QAction(self.tr("用户手册(&M)"), self)
+        self.manual_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.manual_action.triggered.connect(self.show_manual)
+        help_menu.addAction(self.manual_action)
+        help_menu.addSeparator()
         self.about_action = QAction(self.tr("关于(&A)"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -332,6 +339,23 @@ class MainWindow(QMainWindow):
         box.setText("\n".join(describe(p) for p in problems))
         self.error_box = box
         box.open()
+
+    def show_manual(self) -> None:
+        """The manual beside the window (not modal: a clerk reads it while working)."""
+        if self.manual_dialog is None:
+            manual = find_manual()
+            if manual is None:
+                box = QMessageBox(QMessageBox.Icon.Warning, self.tr("用户手册"), self.tr(
+                    "找不到用户手册。请重新安装本软件，或向县里的系统管理员索取手册。"),
+                    QMessageBox.StandardButton.Ok, self)
+                box.setObjectName("manual_missing")
+                self.error_box = box
+                box.open()
+                return
+            self.manual_dialog = ManualDialog(manual, self)
+        self.manual_dialog.show()
+        self.manual_dialog.raise_()
+        self.manual_dialog.activateWindow()
 
     def show_about(self) -> None:
         self.about_dialog = AboutDialog(self.session.db_path, self)

@@ -15,7 +15,10 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 POINTS_PER_INCH = 72
-MAX_PRINT_DPI = 300  # an A3 page at 300 dpi is already 70 MB of pixels; more adds nothing to a ledger
+# A laser printer's own resolution; more adds nothing to a ledger's 8-point text. In grayscale an
+# A4 page at 300 dpi is 8.7 MB of pixels (it was 35 MB in colour), see docs/windows.md, 打印.
+MAX_PRINT_DPI = 300
+PRINT_FORMAT = QImage.Format.Format_Grayscale8  # ledgers are black on white; photos print in grey
 
 
 class PdfPages:
@@ -39,6 +42,16 @@ class PdfPages:
             image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
                            QImage.Format.Format_RGBX8888)
             return image.copy()  # own the pixels: the bitmap's buffer goes with it
+        finally:
+            bitmap.close()
+
+    def print_image(self, index: int, dpi: float) -> QImage:
+        """Page ``index`` for the printer: 8-bit grey (a quarter of the colour image's bytes),
+        with PDFium's print rendering."""
+        bitmap = self._doc[index].render(scale=dpi / POINTS_PER_INCH, grayscale=True, optimize_mode="print")
+        try:
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, PRINT_FORMAT)
+            return image.copy()
         finally:
             bitmap.close()
 
@@ -69,10 +82,13 @@ def chosen_pages(printer: QPrinter, count: int, current: int) -> Sequence[int]:
 
 def print_pages(pages: PdfPages, printer: QPrinter, indexes: Sequence[int], *,
                 on_page: Callable[[int], bool] | None = None) -> int:
-    """Paint the pages on the printer at its resolution (at most :data:`MAX_PRINT_DPI`), each
-    scaled to the whole sheet; returns how many were sent. ``on_page(done)`` returning False
-    stops (the job is aborted). ``OSError`` if the printer refuses."""
+    """Paint the pages on the printer at its resolution (at most :data:`MAX_PRINT_DPI`), in grey,
+    each scaled to the whole sheet, one page in memory at a time; returns how many were sent.
+    ``on_page(done)`` returning False stops (the job is aborted). ``OSError`` if the printer refuses."""
     printer.setFullPage(True)
+    # Grey pages in a grey job: Qt's PDF/CUPS output then stores 8-bit grey (353 kB a page, not a
+    # 1.7 MB colour JPEG), and the Windows driver is told not to print in colour.
+    printer.setColorMode(QPrinter.ColorMode.GrayScale)
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError(printer.printerName() or printer.outputFileName())
@@ -85,13 +101,14 @@ def print_pages(pages: PdfPages, printer: QPrinter, indexes: Sequence[int], *,
                 break
             if sent:
                 printer.newPage()
-            image = pages.image(index, dpi / POINTS_PER_INCH)
+            image = pages.print_image(index, dpi)
             sheet = QRectF(painter.viewport())
             fitted = QSizeF(image.size()).scaled(sheet.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRectF(sheet.x() + (sheet.width() - fitted.width()) / 2,
                             sheet.y() + (sheet.height() - fitted.height()) / 2, fitted.width(), fitted.height())
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(target, image)
+            del image  # released before the next page is drawn
             sent += 1
         if on_page is not None:
             on_page(sent)

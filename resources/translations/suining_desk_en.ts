@@ -1952,12 +1952,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <name>LedgersPage</name>
     <message>
         <location filename="../../ui/pages/ledgers.py" line="+84"/>
-        <location line="+493"/>
+        <location line="+494"/>
         <source>打印台账</source>
         <translation>Print ledger</translation>
     </message>
     <message>
-        <location line="-485"/>
+        <location line="-486"/>
         <source>保存台账</source>
         <translation>Save ledger</translation>
     </message>
@@ -1978,12 +1978,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+423"/>
+        <location line="+424"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-417"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
@@ -2188,7 +2188,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>正在送打印机…</source>
         <translation>Sending to the printer…</translation>
     </message>
@@ -2272,7 +2272,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+81"/>
+        <location filename="../../ui/main_window.py" line="+83"/>
         <source>功能</source>
         <translation>Pages</translation>
     </message>
@@ -2303,6 +2303,11 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+2"/>
+        <source>用户手册(&amp;M)</source>
+        <translation>User &amp;manual</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
@@ -2347,11 +2352,34 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
+    <message>
+        <location line="+50"/>
+        <source>用户手册</source>
+        <translation>User manual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>找不到用户手册。请重新安装本软件，或向县里的系统管理员索取手册。</source>
+        <translation>The user manual was not found. Reinstall the program, or ask the county&apos;s system administrator for the manual.</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <location filename="../../ui/manual.py" line="+62"/>
+        <source>用户手册 — 绥宁扶贫台账</source>
+        <translation>User manual — Suining Desk</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>在浏览器中打开（可打印）</source>
+        <translation>Open in a browser (to print)</translation>
+    </message>
 </context>
 <context>
     <name>MemberExitDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="+100"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="+94"/>
         <source>成员减员：{name}</source>
         <translation>Remove member: {name}</translation>
     </message>
@@ -4549,7 +4577,7 @@ There is no database on this computer yet. You can open the demo data (fictional
 <context>
     <name>_ReasonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="-101"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="-95"/>
         <source>必填，如：病故、出嫁、户口迁出</source>
         <translation>Required, e.g. died of illness, married out, hukou moved</translation>
     </message>

@@ -9,6 +9,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
@@ -204,6 +205,45 @@ def test_print_sends_the_pages_and_logs_it(qtbot, page: LedgersPage, tmp_path: P
     assert entry.username == "luru" and entry.table_name == "ledger" and entry.record_id == result.code
     assert result.title in entry.after and '"pages":1' in entry.after
     assert "已送打印机" in page.status.text()
+
+
+def test_pages_go_to_the_printer_in_grey_at_no_more_than_300_dpi(qtbot, page: LedgersPage, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 400-page ledger must not spool gigabytes: each page reaches the painter as one 8-bit grey
+    image at the printer's resolution capped at 300 dpi (8.7 MB for A4, was 35 MB in colour),
+    and Qt's PDF/CUPS output stores it as grey, not as a colour JPEG."""
+    printed = tmp_path / "printer.pdf"
+    modes: list[QPrinter.ColorMode] = []
+
+    def to_pdf(printer: QPrinter, _parent: QWidget, _pages: int) -> bool:
+        modes.append(printer.colorMode())  # what the print dialog would show
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return True
+
+    drawn: list[tuple[QImage.Format, int, int, int]] = []
+    real_draw = QPainter.drawImage
+
+    def spy(painter: QPainter, *args: object) -> None:
+        image = args[1]
+        assert isinstance(image, QImage)
+        drawn.append((image.format(), image.width(), image.height(), image.sizeInBytes()))
+        real_draw(painter, *args)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(ledgers_page, "ask_printer", to_pdf)
+    monkeypatch.setattr(QPainter, "drawImage", spy)
+    fill_dibao(qtbot, page)
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(page.kind, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+
+    assert modes == [QPrinter.ColorMode.GrayScale]
+    assert len(drawn) == 1
+    fmt, width, height, size = drawn[0]
+    assert fmt == QImage.Format.Format_Grayscale8
+    a4_long, a4_short = 297 / 25.4, 210 / 25.4  # inches; the offscreen printer claims 1200 dpi
+    assert width <= a4_long * 300 + 2 and height <= a4_short * 300 + 2
+    assert size <= 9_000_000
+    assert printed.stat().st_size < 600_000  # 353 kB measured (1.7 MB in colour)
 
 
 def test_a_cancelled_print_dialog_logs_nothing(qtbot, page: LedgersPage, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

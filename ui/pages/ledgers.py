@@ -552,6 +552,7 @@ class LedgersPage(QWidget):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout_for(pages))
+        printer.setColorMode(QPrinter.ColorMode.GrayScale)  # the pages are sent in grey (ui.pdf_pages)
         printer.setDocName(result.title)
         if not ask_printer(printer, self, len(pages)):
             return
