@@ -162,7 +162,11 @@ try:
         sum(1 for _ in source.rows)
 except FileUnreadable as e:
     print(describe(e.problems[0]))
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)  # this process's peak, in MB
+    try:  # this process's peak, in MB (VmHWM: ru_maxrss would carry the parent's across fork and exec)
+        with open("/proc/self/status") as status:
+            print(next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) // 1024)
+    except OSError:
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
     sys.exit(2)
 """
 
