@@ -20,12 +20,15 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import IO, Any
 from xml.etree import ElementTree
 from xml.parsers import expat
 
 from suining_desk.exchange import limits
+from suining_desk.problems import Problem
 
 BLOCK = 1 << 20
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
@@ -209,13 +212,11 @@ DAMAGE: tuple[type[BaseException], ...] = (
 )
 
 
-def open_book(path: Any) -> Any:
+def open_book(path: Path | str) -> Any:
     """openpyxl's read-only workbook of ``path``, once :func:`check_archive` passed.
 
     Raises :class:`~.limits.TooLarge`, :class:`Damaged`, :class:`NotXlsx` or ``PermissionError``
     (Windows: open in Excel); :func:`problem_of` says any of them in Chinese."""
-    import zlib
-
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -229,14 +230,14 @@ def open_book(path: Any) -> Any:
         raise
     except MemoryError as exc:
         raise limits.TooLarge("file_out_of_memory") from exc
-    except (OSError, zlib.error, InvalidFileException, *DAMAGE) as exc:
+    except (OSError, zlib.error, InvalidFileException) as exc:
+        raise NotXlsx() from exc
+    except DAMAGE as exc:
         raise NotXlsx() from exc
 
 
-def problem_of(exc: BaseException, path: Any) -> Any:
+def problem_of(exc: BaseException, path: Path | str) -> Problem:
     """The Chinese problem for what :func:`open_book` raised."""
-    from suining_desk.problems import Problem
-
     if isinstance(exc, limits.TooLarge):
         return exc.problem(path)
     if isinstance(exc, Damaged) and exc.sheet:
