@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from suining_desk.db.models import Area, User
+from suining_desk.db.models import Area, AuditEntry, User
 from suining_desk.enums import ROLES, AreaLevel
 from suining_desk.problems import InvalidInput, Problem
 
@@ -87,10 +87,15 @@ def township_of(area_id: int | None) -> int | None:
 
 def require(
     user: str | Account, *, role: str = "clerk", township: int | None = None, county: bool = False,
+    reading: bool = False,
 ) -> Account | None:
-    """The acting account if it is active, holds ``role`` (or a higher one) and covers
-    ``township`` (``county=True``: the action concerns the whole county, so a township
-    user may not); raises :class:`AccessDenied` otherwise.
+    """The acting account if it is active, has chosen its own password, holds ``role`` (or
+    a higher one) and covers ``township`` (``county=True``: the action concerns the whole
+    county, so a township user may not); raises :class:`AccessDenied` otherwise.
+    ``reading``: the action only reads (the refusal says 查看, not 修改).
+
+    An account whose password an admin set (new, or reset) does nothing until its owner has
+    changed it: whoever set it knows it, so acting with it would be acting as someone else.
 
     Returns None only in a database without any accounts (see the module notes).
     """
@@ -104,6 +109,8 @@ def require(
         raise AccessDenied([Problem("access_unknown_user", {"user": name})])
     if not account.active:
         raise AccessDenied([Problem("access_disabled", {"user": name})])
+    if account.must_change_password:
+        raise AccessDenied([Problem("access_must_change_password", {"user": name})])
     if not account.at_least(role):
         raise AccessDenied([Problem("access_role", {"user": name, "role": account.role_label,
                                                     "needed": ROLES[role]})])
@@ -111,9 +118,38 @@ def require(
         raise AccessDenied([Problem("access_county_only", {"user": name, "township": account.township_name})])
     if township is not None and not account.covers(township):
         wanted = Area.get_or_none(Area.id == township)
-        raise AccessDenied([Problem("access_scope", {"user": name, "township": account.township_name,
-                                                     "other": wanted.name if wanted else str(township)})])
+        raise AccessDenied([Problem("access_scope_read" if reading else "access_scope",
+                                    {"user": name, "township": account.township_name,
+                                     "other": wanted.name if wanted else str(township)})])
     return account
+
+
+# Audit actions by which an admin sets someone's password, and so knows it: the new
+# account's initial password, and a reset.
+PASSWORD_SET_ACTIONS = ("user_created", "password_reset")
+
+
+@dataclass(frozen=True)
+class PasswordSet:
+    """The last time someone else chose a user's password (from the audit log)."""
+
+    by: str  # the admin who set it
+    action: str  # one of PASSWORD_SET_ACTIONS
+    at: str  # ISO time of the entry
+    seq: int
+
+
+def password_set(username: str) -> PasswordSet | None:
+    """Who last set ``username``'s password, if anyone did (None: the user chose it at the
+    database's creation, or the account came with the demo data)."""
+    user = User.get_or_none(User.username == username.strip())
+    if user is None:
+        return None
+    entry = (AuditEntry.select(AuditEntry.seq, AuditEntry.at, AuditEntry.username, AuditEntry.action)
+             .where((AuditEntry.table_name == "user") & (AuditEntry.record_id == str(user.id))
+                    & AuditEntry.action.in_(PASSWORD_SET_ACTIONS))
+             .order_by(AuditEntry.seq.desc()).first())
+    return PasswordSet(entry.username, entry.action, entry.at, int(entry.seq)) if entry is not None else None
 
 
 def has_role(user: str, role: str) -> bool:
@@ -125,5 +161,5 @@ def has_role(user: str, role: str) -> bool:
     return True
 
 
-__all__ = ["RANKS", "AccessDenied", "Account", "account_of", "accounts_exist", "has_role", "require",
-           "to_account", "township_of"]
+__all__ = ["PASSWORD_SET_ACTIONS", "RANKS", "AccessDenied", "Account", "PasswordSet", "account_of",
+           "accounts_exist", "has_role", "password_set", "require", "to_account", "township_of"]

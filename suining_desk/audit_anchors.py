@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from suining_desk.backups import backup_folder, list_backups, private_folder
+from suining_desk.db.uri import connect_read_only
 
 MANIFEST = "anchors.jsonl"
 
@@ -124,7 +125,7 @@ def _first_difference(conn: sqlite3.Connection, anchor: Anchor) -> int | None:
     if not anchor.backup or not backup.is_file():
         return None
     try:
-        old = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
+        old = connect_read_only(backup)
         try:
             then = _chain(old, anchor.seq)
         finally:

@@ -31,6 +31,7 @@ ACTION_LABELS = {
     "batch_approved": "审核批次", "batch_returned": "退回批次", "batch_posted": "发放批次",
     "batch_deleted": "删除批次草稿", "payment_reversed": "冲销", "payment_reissued": "补发",
     "month_closed": "月份结账", "month_reopened": "月份反结账", "import": "导入",
+    "protections_restored": "恢复数据库保护规则", "rollback_accepted": "确认接受数据库回退",
 }
 
 

@@ -12,6 +12,9 @@ outside the program), a logged row that is gone is *removed*, a differing one *c
 
 The anchors: the log's last (seq, hash) noted beside each backup must still be in the log
 (a log rewritten consistently after a backup; :mod:`suining_desk.audit_anchors`).
+
+The database itself: its protective triggers are all there, and it holds what this computer
+has seen of it (:mod:`suining_desk.db.protections`, :mod:`suining_desk.audit_seen`).
 """
 
 from __future__ import annotations
@@ -29,9 +32,13 @@ from typing import Any
 from suining_desk import audit_capture as cap
 from suining_desk.audit import GENESIS, ChainBreak, entry_hash
 from suining_desk.audit_anchors import AnchorBreak, anchors_of, check_anchors
+from suining_desk.audit_seen import Rollback
+from suining_desk.audit_seen import check as check_rollback
 from suining_desk.audit_sets import LoggedSet
 from suining_desk.cancel import Cancelled
 from suining_desk.db.models import database
+from suining_desk.db.protections import ProtectionState
+from suining_desk.db.protections import inspect as inspect_protections
 from suining_desk.problems import Problem
 
 MAX_PROBLEMS = 1000
@@ -57,10 +64,13 @@ class VerifyReport:
     records: list[RecordProblem] = field(default_factory=list)
     record_problems: int = 0  # all of them; ``records`` keeps the first MAX_PROBLEMS
     rows_checked: int = 0
+    protections: ProtectionState = field(default_factory=ProtectionState)
+    rollback: Rollback | None = None  # it holds less than this computer has seen of it
 
     @property
     def ok(self) -> bool:
-        return self.chain is None and self.anchor is None and self.record_problems == 0
+        return (self.chain is None and self.anchor is None and self.record_problems == 0
+                and self.protections.ok and self.rollback is None)
 
     def add(self, problem: RecordProblem) -> None:
         self.record_problems += 1
@@ -367,10 +377,12 @@ def verify(progress: ProgressFn | None = None, cancel: threading.Event | None = 
     report.entries, report.chain = _walk(conn, logged, ticker)
     ticker.done = sizes["audit_entry"]
     path = database.database
+    report.protections = inspect_protections(conn)
     if path and path != ":memory:":
         anchors = anchors_of(Path(path))
         report.anchors_checked = len(anchors)
         report.anchor = check_anchors(conn, anchors)
+        report.rollback = check_rollback(conn, Path(path))
     from suining_desk.audit_labels import table_label
 
     for table in tables:
@@ -388,10 +400,14 @@ def report_problems(report: VerifyReport, limit: int = 20) -> list[Problem]:
     from suining_desk.audit_labels import table_label
 
     problems: list[Problem] = []
+    if not report.protections.ok:
+        problems.append(Problem("db_protections_missing", {"names": report.protections.describe()}))
     if report.chain is not None:
         problems.append(Problem(f"audit_chain_{report.chain.reason}", {"seq": report.chain.seq}))
     if report.anchor is not None:
         problems.append(anchor_problem(report.anchor))
+    if report.rollback is not None:
+        problems.append(report.rollback.problem())
     for r in report.records[:limit]:
         fields = f"（{'、'.join(r.fields)}）" if r.fields else ""
         problems.append(Problem(f"audit_record_{r.reason}", {"table": table_label(r.table), "id": r.record_id,

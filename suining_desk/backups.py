@@ -24,19 +24,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from suining_desk import paths
-from suining_desk.os_errors import os_reason
+from suining_desk.db.uri import connect_read_only
+from suining_desk.os_errors import disk_full, os_reason
 from suining_desk.problems import InvalidInput, Problem
+from suining_desk.tempfiles import (
+    clean_stale,
+    create_private,
+    make_private,
+    remove_with_sidecars,
+    temp_beside,
+    write_private,
+)
 
 SUFFIX = ".sqlite3"
 KEEP = {"daily": 7, "weekly": 4, "monthly": 12}
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>auto|manual|before-restore|damaged)\.sqlite3$")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})"
+                   r"-(?P<kind>auto|manual|before-restore|before-demo|before-repair|damaged)\.sqlite3$")
 
 
 @dataclass(frozen=True)
 class BackupInfo:
     path: Path
     created: dt.datetime
-    kind: str  # auto / manual / before-restore / damaged
+    kind: str  # auto / manual / before-restore / before-demo / before-repair / damaged
     size: int
     audit_seq: int | None = None
     audit_hash: str = ""
@@ -58,9 +68,15 @@ def backup_folder(db_path: Path) -> Path:
 
 
 def private_folder(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix":
-        os.chmod(folder, 0o700)
+    """An owner-only folder (and, inside the data folder, every folder up to it)."""
+    if is_own_folder(folder):
+        paths.private_data_dir()
+        for part in (paths.backups_dir(), folder):
+            part.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private(part)
+        return
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private(folder)
 
 
 def is_own_folder(folder: Path) -> bool:
@@ -92,7 +108,7 @@ def integrity_problems(path: Path) -> list[Problem]:
         if fh.read(16) != SQLITE_HEADER:
             return [Problem("backup_not_database", {"path": name})]
     try:
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             if result != ["ok"]:
@@ -112,18 +128,24 @@ def integrity_problems(path: Path) -> list[Problem]:
 def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datetime | None = None,
                 progress: Callable[[float], None] | None = None) -> BackupInfo:
     """Copy the database at ``source`` to ``dest`` with the backup API (safe while the
-    database is in use), check the copy, then move it into place; returns its info."""
+    database is in use), check the copy, then move it into place; returns its info.
+
+    The copy is written owner-only into a hidden file beside ``dest``
+    (:mod:`suining_desk.tempfiles`); whatever fails (a full disk, a kill), nothing of it is
+    left: its SQLite journal and WAL go with it, and what a killed backup left there is
+    removed the next time."""
     now = (now or dt.datetime.now()).replace(microsecond=0)
     dest = Path(dest)
-    temp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    temp = temp_beside(dest)
     try:
         if is_own_folder(dest.parent):
             private_folder(dest.parent)
         elif not dest.parent.is_dir():  # a new folder for the backup is made private …
             dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         # … but an existing folder the user chose (--out, 备份到其他位置) keeps its permissions
-        temp.unlink(missing_ok=True)  # left by a killed backup of the same process id
-        temp.open("xb").close()  # a folder we cannot write to fails here, with the reason
+        clean_stale(dest.parent)
+        remove_with_sidecars(temp)  # left by a killed backup of the same process id
+        create_private(temp)  # a folder we cannot write to fails here, with the reason
         src = sqlite3.connect(str(source), timeout=15)
         out = sqlite3.connect(str(temp))
         try:
@@ -142,40 +164,33 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
             raise InvalidInput(problems)
         with temp.open("rb") as fh:
             os.fsync(fh.fileno())
-        if os.name == "posix" and Path(source).exists():
-            os.chmod(temp, Path(source).stat().st_mode & 0o777)
         os.replace(temp, dest)
-    except sqlite3.Error as exc:
-        _remove_quietly(temp)
-        from suining_desk.db.errors import storage_problem
-        from suining_desk.messages import describe
-
-        known = storage_problem(exc)
-        reason = describe(known) if known is not None else str(exc)
+    except (sqlite3.Error, OSError) as exc:
+        reason = _why(exc, dest.parent)  # while the partial copy still fills the disk
+        remove_with_sidecars(temp)
         raise InvalidInput([Problem("backup_cannot_write", {"path": str(dest), "reason": reason})]) from exc
-    except OSError as exc:
-        _remove_quietly(temp)
-        from suining_desk.db.errors import storage_problem
-
-        problem = storage_problem(exc) or Problem("backup_cannot_write",
-                                                  {"path": str(dest), "reason": os_reason(exc)})
-        raise InvalidInput([problem]) from exc
     except BaseException:
-        _remove_quietly(temp)
+        remove_with_sidecars(temp)
         raise
     meta = {"created": now.isoformat(), "kind": kind, "source": str(source), "audit_seq": seq, "audit_hash": head}
-    meta_path(dest).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    write_private(meta_path(dest), json.dumps(meta, ensure_ascii=False))
     from suining_desk.audit_anchors import record_anchor
 
     record_anchor(Path(source), seq, head, now, dest)
     return BackupInfo(dest, now, kind, dest.stat().st_size, seq, head)
 
 
-def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except OSError:
-        pass  # a folder we could not write to has no temporary file to remove either
+def _why(exc: BaseException, folder: Path) -> str:
+    """Why a backup could not be written, in Chinese (a full disk as the disk, not the database)."""
+    from suining_desk.db.errors import storage_problem
+    from suining_desk.messages import OS_REASONS, describe
+
+    known = storage_problem(exc)
+    if (known is not None and known.code == "db_disk_full") or disk_full(folder):
+        return OS_REASONS["ENOSPC"]
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    return describe(known) if known is not None else str(exc)
 
 
 def backup_name(db_path: Path, now: dt.datetime, kind: str) -> str:
@@ -245,7 +260,7 @@ def automatic_backup(db_path: Path, *, now: dt.datetime | None = None, min_age: 
     if newest is not None:
         if min_age is not None and now - newest.created < min_age:
             return None
-        conn = sqlite3.connect(f"file:{Path(db_path).as_posix()}?mode=ro", uri=True, timeout=15)
+        conn = connect_read_only(db_path, timeout=15)
         try:
             seq, head = _audit_head(conn)
         finally:

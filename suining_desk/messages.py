@@ -131,6 +131,9 @@ MESSAGES: dict[str, str] = {
     "batch_wrong_status": "批次{batch}当前为“{status}”，此操作要求“{wanted}”",
     "batch_no_lines": "批次{batch}没有发放明细，不能提交",
     "approver_is_creator": "批次{batch}由{user}录入，录入人不能审核自己录入的批次",
+    "approver_set_by_creator": ("用户“{user}”的密码是批次{batch}的录入人{creator}于{at}{how}时设置的，"
+                                "录入人可能知道这个密码，所以{user}不能审核此批次。请由另一位审核员审核；"
+                                "或由另一位管理员重置{user}的密码、{user}本人改密后再审核"),
     "amount_not_positive": "金额必须大于0",
     "amount_above_cap": "金额{value}元超过该项目单笔上限{cap}元",
     "household_outside_batch": "户{household_no}不在本批次的发放区域内",
@@ -208,6 +211,8 @@ MESSAGES: dict[str, str] = {
     "chk_double_housing": ("户{household_no}（{name}）既享受易地扶贫搬迁补助{relocation}元，"
                            "又享受危房改造补助{renovation}元{note}"),
     "chk_self_approved": "批次{batch}由{user}录入，又由同一人审核",
+    "chk_approver_set_by_creator": ("批次{batch}由{creator}录入、{approver}审核，而{approver}的密码是{creator}"
+                                    "于{at}{how}时设置的：录入人可能知道审核人的密码，等于自己审核了自己录入的批次"),
     "area_unknown": "没有名称或代码为“{value}”的区域",
     "area_ambiguous": "有{count}个区域叫“{value}”，请写成 乡镇/村 的形式或使用区域代码",
     "household_unknown": "没有户编号为“{value}”的户",
@@ -237,6 +242,7 @@ MESSAGES: dict[str, str] = {
     "ledger_file_missing": "文件“{path}”不存在",
     "ledger_file_is_folder": "“{path}”是文件夹，不是台账 PDF 文件",
     "ledger_scope": "用户“{user}”只管理{township}，不能打印{other}的台账",
+    "verify_scope": "用户“{user}”只管理{township}，不能核验{other}的台账",
     "ledger_not_ledger": "“{path}”不是本软件生成的台账（文件中没有核验信息）",
     "verify_rows": "行数不同：台账上是{recorded}行，数据库现在是{current}行",
     "verify_total": "合计金额不同：台账上是{recorded}元，数据库现在是{current}元",
@@ -259,6 +265,10 @@ MESSAGES: dict[str, str] = {
     "access_role": "用户“{user}”是{role}，此操作需要{needed}或更高的权限",
     "access_county_only": "用户“{user}”只管理{township}，此操作需要全县范围的权限",
     "access_scope": "用户“{user}”只管理{township}，不能修改{other}的数据",
+    "access_scope_read": "用户“{user}”只管理{township}，不能查看{other}的数据",
+    "access_must_change_password": ("用户“{user}”的密码是管理员设置的（新建账户或重置密码），"
+                                    "须本人先改成只有自己知道的密码才能操作：在窗口中登录时按提示修改，"
+                                    "或运行 suining-desk user passwd --user {user}"),
     "login_failed": "用户名或密码错误",
     "login_failed_left": "用户名或密码错误。再输错{left}次，账户将被锁定{minutes}分钟",
     "login_now_locked": "密码已连续输错{count}次，账户锁定{minutes}分钟。请稍后再试，或请管理员重置密码",
@@ -280,6 +290,13 @@ MESSAGES: dict[str, str] = {
                           "（密码会提示输入，或取自环境变量 SUINING_PASSWORD）"),
     "cli_no_accounts": "数据库“{path}”中还没有用户，请先用 suining-desk init --db 路径 --admin 用户名 创建管理员",
     "cli_no_password": "没有输入密码",
+    "cli_user_required_read": ("此命令会读出个人信息（姓名、身份证号、银行账号等），须先登录：请用 --user 指明用户名"
+                               "（密码会提示输入，或取自环境变量 SUINING_PASSWORD）"),
+    "cli_must_change_password": ("用户“{user}”的密码是管理员设置的（新建账户或重置密码），须先改成只有自己知道的密码"
+                                 "才能使用其他命令。请运行：suining-desk user passwd --user {user}{db}"
+                                 "（先输入现在的密码，再输入两次新密码；窗口登录时也会要求修改）"),
+    "cli_demo_login_failed": ("演示数据库的 admin 密码已不是 suining2018，不能自动登录：请用 --user 指明用户名"
+                              "（密码会提示输入，或取自环境变量 SUINING_PASSWORD）"),
     "restore_not_admin": "恢复须由当前数据库的管理员办理：用户“{user}”不是当前数据库中在用的管理员，或密码错误",
     "restore_other_database": "“{path}”不是这个数据库的备份（审计日志的起点不同），不能用来恢复",
     "report_folder_unusable": "报告的文件夹“{path}”不存在或不能写入，未导入（请换一个保存报告的位置）",
@@ -314,6 +331,36 @@ MESSAGES: dict[str, str] = {
     "audit_anchor_broken_unsure": "审计日志在备份之后被改写过：{time}备份时记下的锚点（第{seq}条，校验值{hash}）"
                                   "与现在的日志不符（现在第{seq}条{now}）；该备份已不在，"
                                   "无法确定最早改动的是第{seq}条还是更早的条目",
+    # --- the data's own safety (demo mark, rollback, protections, opening; docs/security.md) ---
+    "demo_not_demo": ("“{path}”不是演示数据库（没有演示数据的标记），演示数据不会写入或替换它，"
+                      "加 --replace 也不会。演示数据只能生成到新文件或原有的演示数据库中"),
+    "demo_in_use": "演示数据库“{path}”正在被另一个程序（进程{pid}）使用，请先关闭它再重新生成",
+    "db_open_disk_full": "无法打开数据库“{path}”：磁盘空间已满。请清理磁盘（删除不用的文件、清空回收站）后再打开",
+    "db_open_busy": "无法打开数据库“{path}”：另一个程序正在使用它，请稍后再试",
+    "db_open_readonly": ("无法打开数据库“{path}”：文件或所在磁盘是只读的"
+                         "（请检查文件权限，或文件是否在只读的U盘、光盘上）"),
+    "db_open_io_error": "无法打开数据库“{path}”：读写文件时出错（磁盘、U盘或网络故障），请检查后再试",
+    "db_protections_missing": ("数据库的保护规则被人改动过（{names}）：有人绕过本软件修改了数据库的结构，"
+                               "已发放的记录和审计日志不再受保护。在管理员恢复之前，本软件只能查看、"
+                               "不能修改此数据库。管理员可在窗口中登录后按提示恢复，"
+                               "或运行 suining-desk db repair-protections --user 管理员用户名"),
+    "db_unprotected_write": ("数据库的保护规则（防止改动已发放记录和审计日志的触发器）已缺失，本次修改没有保存："
+                             "在管理员恢复之前只能查看，不能修改。请管理员恢复"
+                             "（suining-desk db repair-protections --user 管理员用户名，"
+                             "或在窗口中登录后按提示恢复）"),
+    "db_rolled_back": ("数据库被回退了：这台电脑在{time}看到此数据库的审计日志已记到第{seen}条，"
+                       "现在的数据库只到第{now}条，其后的{lost}条记录已不在其中（数据库可能被换成了较早的副本）。"
+                       "若不是管理员有意恢复备份，请立即告知管理员，找回最新的数据库或备份；"
+                       "核实后管理员可确认接受现状（在窗口中登录后按提示确认，"
+                       "或 suining-desk db accept-rollback --user 管理员用户名，记入审计日志）"),
+    "db_rolled_back_diverged": ("数据库被回退了：这台电脑在{time}看到此数据库审计日志的第{seen}条，"
+                                "现在的数据库中第{seen}条已是另一条记录（现到第{now}条）："
+                                "数据库可能被换成了较早的副本后又继续录入，原来的部分记录已不在其中。"
+                                "若不是管理员有意恢复备份，请立即告知管理员，找回最新的数据库或备份；"
+                                "核实后管理员可确认接受现状（在窗口中登录后按提示确认，"
+                                "或 suining-desk db accept-rollback --user 管理员用户名，记入审计日志）"),
+    "verify_rolled_back": ("数据库被回退了：台账生成时审计日志已有第{recorded}条记录，现在的数据库只到第{current}条"
+                           "（数据库可能被换成了较早的副本，台账上的部分记录已不在数据库中）"),
     # --- import and export ---
     "file_missing": "文件“{path}”不存在",
     "file_not_spreadsheet": "“{path}”不是表格文件",
@@ -417,6 +464,7 @@ MESSAGES: dict[str, str] = {
                        "请换一个文件名；确实不要它时，先自行删除"),
     "export_cannot_write": "无法写入“{path}”：{reason}",
     "export_empty": "所选范围内没有记录，未生成文件",
+    "export_scope": "用户“{user}”只管理{township}，不能导出{other}的数据",
     "export_bad_area": "找不到区域“{value}”（或有{count}个同名的，请写成“长铺镇/青石村”或用区划代码）",
     # --- files (suining_desk.os_errors) ---
     "os_error": "无法读写“{path}”：{reason}",

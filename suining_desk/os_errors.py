@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
+from pathlib import Path
 
 from suining_desk.messages import OS_REASONS
 from suining_desk.problems import Problem
+
+DISK_FULL_BYTES = 1 << 20  # less free space than this: the disk is full (SQLite may say "I/O error")
 
 # Windows: ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION — the file is open in Excel or WPS
 _WINDOWS_IN_USE = (32, 33)
@@ -42,3 +46,12 @@ def os_problem(exc: OSError) -> Problem:
     if not path:
         return Problem("os_error_no_path", {"reason": os_reason(exc)})
     return Problem("os_error", {"path": path, "reason": os_reason(exc)})
+
+
+def disk_full(folder: Path) -> bool:
+    """Whether the disk holding ``folder`` is (as good as) full. SQLite reports a full disk
+    as "disk I/O error" when it is the shared-memory file that cannot grow."""
+    try:
+        return shutil.disk_usage(folder).free < DISK_FULL_BYTES
+    except OSError:
+        return False

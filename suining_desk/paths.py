@@ -18,6 +18,17 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def private_data_dir() -> Path:
+    """The data folder, created if needed and kept owner-only (0700 on POSIX): it holds the
+    database, its backups, crash reports and what this computer has seen of each database."""
+    from suining_desk.tempfiles import make_private
+
+    folder = data_dir()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private(folder)
+    return folder
+
+
 def default_database() -> Path:
     return data_dir() / "suining.sqlite3"
 

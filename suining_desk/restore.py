@@ -24,36 +24,16 @@ from suining_desk.backups import (
     integrity_problems,
     list_backups,
     make_backup,
+    private_folder,
 )
+from suining_desk.db.uri import connect_read_only
 from suining_desk.problems import InvalidInput, Problem
+from suining_desk.tempfiles import clean_stale, create_private, pid_alive, remove_with_sidecars, temp_beside
 
 
 def lock_path(db_path: Path) -> Path:
     """The window's lock file (a QLockFile) beside the database."""
     return Path(db_path).with_name(Path(db_path).name + ".lock")
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if os.name == "nt":  # pragma: no cover - Windows only
-        import ctypes
-
-        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        kernel.GetExitCodeProcess(handle, ctypes.byref(code))
-        kernel.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def lock_holder(db_path: Path) -> tuple[int, str] | None:
@@ -70,7 +50,7 @@ def lock_holder(db_path: Path) -> tuple[int, str] | None:
     host = lines[2] if len(lines) > 2 else ""
     if host and host != socket.gethostname():
         return pid, host
-    return (pid, host or socket.gethostname()) if _pid_alive(pid) else None
+    return (pid, host or socket.gethostname()) if pid_alive(pid) else None
 
 
 def _keep_current(db_path: Path, now: dt.datetime) -> Path | None:
@@ -82,10 +62,10 @@ def _keep_current(db_path: Path, now: dt.datetime) -> Path | None:
         return make_backup(db_path, folder / backup_name(db_path, now, "before-restore"),
                            kind="before-restore", now=now).path
     damaged = folder / backup_name(db_path, now, "damaged")
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(db_path, damaged)
-    for extra in ("-wal", "-shm"):
+    private_folder(folder)
+    for extra in ("", "-wal", "-shm"):
         if Path(f"{db_path}{extra}").exists():
+            create_private(Path(f"{damaged}{extra}"))
             shutil.copyfile(f"{db_path}{extra}", f"{damaged}{extra}")
     return damaged
 
@@ -94,7 +74,7 @@ def restore_backup(source: Path, db_path: Path, *, user: str = "system",
                    now: dt.datetime | None = None) -> Path | None:
     """Put the backup ``source`` in place of ``db_path``; returns the copy kept of the
     replaced database (None if there was none). The database is left open."""
-    from suining_desk import audit
+    from suining_desk import audit, audit_seen
     from suining_desk.db import close_database, open_database
     from suining_desk.db.models import database
 
@@ -108,9 +88,11 @@ def restore_backup(source: Path, db_path: Path, *, user: str = "system",
         raise InvalidInput([Problem("restore_in_use", {"path": str(db_path), "pid": holder[0]})])
     close_database()
     kept = _keep_current(db_path, now)
-    temp = db_path.with_name(f".{db_path.name}.{os.getpid()}.restore")
+    temp = temp_beside(db_path, "restore")
+    clean_stale(db_path.parent)
     try:
-        src, out = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True), sqlite3.connect(str(temp))
+        create_private(temp)
+        src, out = connect_read_only(source), sqlite3.connect(str(temp))
         try:
             src.backup(out)
         finally:
@@ -123,13 +105,15 @@ def restore_backup(source: Path, db_path: Path, *, user: str = "system",
             Path(f"{db_path}{extra}").unlink(missing_ok=True)
         os.replace(temp, db_path)
     finally:
-        temp.unlink(missing_ok=True)
+        remove_with_sidecars(temp)
     open_database(db_path)
     with database.atomic("IMMEDIATE"):
         audit.append("backup_restored", username=user, after={
             "source": source.name, "kept": kept.name if kept else ""})
-    # the log is now the backup's: anchors of the replaced database's later entries are set aside
+    # the log is now the backup's: anchors of the replaced database's later entries are set aside,
+    # and what this computer has seen of it is the restored head (a rollback made on purpose)
     record_restore(db_path, database.connection(), source, now)
+    audit_seen.note(database.connection(), db_path, force=True)
     return kept
 
 

@@ -9,6 +9,8 @@ import subprocess
 import threading
 from pathlib import Path
 
+import pytest
+
 from suining_desk.db import close_database, open_database
 
 DATE = dt.date(2018, 12, 1)
@@ -17,6 +19,13 @@ SUBTOTAL = re.compile(rf"^\s*本页小计\s+({MONEY})\s*$")
 TOTAL = re.compile(rf"^\s*合计\s+({MONEY})\s*$")
 ID_NUMBER = re.compile(r"(?<![0-9])[0-9]{17}[0-9X](?![0-9])")
 PHONE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
+
+
+def cli_login(monkeypatch: pytest.MonkeyPatch, user: str = "admin") -> None:
+    """Commands that print or compare ledgers need a login: a demo account (password
+    suining2018) through SUINING_USER and SUINING_PASSWORD, as a clerk's script gives it."""
+    monkeypatch.setenv("SUINING_USER", user)
+    monkeypatch.setenv("SUINING_PASSWORD", "suining2018")
 
 
 def make_demo(path: Path) -> Path:

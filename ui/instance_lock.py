@@ -13,6 +13,7 @@ from PySide6.QtCore import QLockFile
 from suining_desk.os_errors import os_reason
 from suining_desk.problems import Problem
 from suining_desk.restore import lock_path
+from suining_desk.tempfiles import make_private
 
 
 class DatabaseLock:
@@ -29,6 +30,7 @@ class DatabaseLock:
         except OSError as exc:
             return Problem("db_cannot_open", {"path": str(self.db_path), "reason": os_reason(exc)})
         if self._lock.tryLock(0):  # a stale lock (its process gone) is taken over here
+            make_private(self.path)  # it names the process and the computer: owner-only like the rest
             return None
         if self._lock.error() == QLockFile.LockError.LockFailedError:
             info = self._lock.getLockInfo()

@@ -32,6 +32,7 @@ from ui.area_tree import AreaTree
 from ui.instance_lock import DatabaseLock
 from ui.manual import ManualDialog, find_manual
 from ui.navigation import PAGES, PageSpec
+from ui.safety_prompts import offer_admin_fixes, warn_on_open
 from ui.session import Session
 from ui.settings import app_settings
 from ui.window_security import SecurityController
@@ -297,6 +298,7 @@ class MainWindow(QMainWindow):
             self._reopen_current()
             self.show_problems(self.tr("无法打开数据库"), exc.problems)
             return False
+        warn_on_open(self)  # protections gone, or an older copy in its place
         if self.session.account is not None:
             return self._log_in_to(path, new_lock)
         key = self.current_page_key() or self.page_specs[0].key
@@ -324,6 +326,7 @@ class MainWindow(QMainWindow):
         self.session = Session.for_account(path, account, demo=is_demo_database(path))
         self.set_account(account)
         self.database_opened.emit(path)
+        offer_admin_fixes(account, self)
         return True
 
     def _reopen_current(self) -> None:

@@ -23,8 +23,9 @@ from suining_desk.netshare import is_network_path
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.restore import restore_backup
 from ui.app import create_app, run_app
-from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog
+from ui.dialogs.account_dialogs import CreateAdminDialog, LoginDialog, own_password_first
 from ui.instance_lock import DatabaseLock
+from ui.safety_prompts import offer_admin_fixes, warn_on_open
 
 TITLE = "绥宁扶贫台账"
 
@@ -98,6 +99,7 @@ def open_safely(db_path: Path, *, demo: bool) -> bool:
         return False
     if is_network_path(db_path):
         tell([Problem("db_network_share", {"path": str(db_path)})], icon=QMessageBox.Icon.Warning)
+    warn_on_open()  # protections gone, or an older copy in its place
     return True
 
 
@@ -122,11 +124,7 @@ def log_in(*, demo: bool, username: str = "") -> Account | None:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         account = dialog.account
-    if account is not None and account.must_change_password:
-        change = ChangePasswordDialog(account, forced=True)
-        if change.exec() != QDialog.DialogCode.Accepted:
-            return None
-    return account
+    return own_password_first(account) if account is not None else None
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
@@ -155,6 +153,7 @@ def start(db_path: Path, *, demo: bool, username: str = "") -> int:
         account = log_in(demo=demo, username=username)
         if account is None:
             return 0
+        offer_admin_fixes(account)
         return run_app(db_path, demo=demo, account=account, db_lock=lock)
     finally:
         lock.release()

@@ -16,7 +16,7 @@ from suining_desk import backups
 from suining_desk.access import Account, account_of, accounts_exist
 from suining_desk.messages import describe
 from suining_desk.problems import InvalidInput
-from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog
+from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog, own_password_first
 from ui.idle_lock import IdleWatcher, idle_minutes
 
 if TYPE_CHECKING:
@@ -76,7 +76,14 @@ class SecurityController(QObject):
         self.dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.account is None:
             return None
-        return dialog.account
+        return self._own_password_first(dialog.account)
+
+    def _own_password_first(self, account: Account) -> Account | None:
+        """A password an admin set is changed before the account works (None: it was not)."""
+        return own_password_first(account, self.window, opened=self._opened)
+
+    def _opened(self, dialog: QDialog) -> None:
+        self.dialog = dialog
 
     def change_password(self) -> None:
         if self.account is None:
@@ -94,14 +101,10 @@ class SecurityController(QObject):
         dialog.open()
 
     def _switch_to(self, account: Account | None) -> None:
-        if account is None:
-            return
-        if account.must_change_password:  # an admin's password: theirs first
-            change = ChangePasswordDialog(account, forced=True, parent=self.window)
-            self.dialog = change
-            if change.exec() != QDialog.DialogCode.Accepted:
-                return
-        self.window.set_account(account)
+        if account is not None:
+            account = self._own_password_first(account)  # an admin's password: theirs first
+        if account is not None:
+            self.window.set_account(account)
 
     def lock(self) -> None:
         """Hide the window's content until the same user's password is given again."""

@@ -229,6 +229,16 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>重新生成演示数据前的副本</source>
+        <translation>Copy kept before the demo was rebuilt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>恢复保护规则前的副本</source>
+        <translation>Copy kept before the protections were restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>损坏文件副本</source>
         <translation>Copy of damaged file</translation>
     </message>
@@ -666,7 +676,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="+131"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="+133"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
@@ -757,22 +767,22 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChecksPage</name>
     <message>
-        <location filename="../../ui/pages/checks.py" line="+54"/>
+        <location filename="../../ui/pages/checks.py" line="+56"/>
         <source>运行审计检查(&amp;R)</source>
         <translation>&amp;Run audit checks</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>检查全县的发放、人员和项目记录：死亡或移出后发放、同一期重复发放、超标准发放、领款人身份证号无效、搬迁户又享受危房改造、录入人自己审核。</source>
-        <translation>Checks the county&apos;s payment, person and program records: payments after death or removal, duplicate payments in one period, payments above the rate, invalid payee ID numbers, relocated households also given renovation, and clerks approving their own entries.</translation>
+        <source>检查全县的发放、人员和项目记录：死亡或移出后发放、同一期重复发放、超标准发放、领款人身份证号无效、搬迁户又享受危房改造、录入人自己审核、审核人的密码由录入人设置。乡镇用户只看到本乡镇的问题。</source>
+        <translation>Checks the county&apos;s payment, person and program records: payments after death or removal, duplicate payments in one period, payments above the rate, invalid payee ID numbers, relocated households also given renovation, clerks approving their own entries, and approvers whose password the batch&apos;s clerk set. A township user sees the findings of their township only.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>正在检查：{t}</source>
         <translation>Checking: {t}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>审计检查</source>
         <translation>Audit checks</translation>
     </message>
@@ -3490,7 +3500,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../ui/startup.py" line="+50"/>
+        <location filename="../../ui/startup.py" line="+51"/>
         <source>最新的完好备份是 {time} 的“{name}”。是否用它恢复？现在的文件会先另存一份，不会删除。</source>
         <translation>The latest good backup is “{name}” from {time}. Restore from it? The current file is saved as a copy first, not deleted.</translation>
     </message>
@@ -3523,6 +3533,40 @@ There is no database on this computer yet. You can open the demo data (fictional
         <location line="+1"/>
         <source>新建正式数据库(&amp;N)</source>
         <translation>Create &amp;new database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety_prompts.py" line="+45"/>
+        <source>暂不</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>数据库的保护规则缺失或被改动：{names}。
+
+在恢复之前，本软件只能查看、不能修改这个数据库。是否现在恢复？（恢复记入审计日志；建议随后运行“审计日志 → 核验”，查看保护缺失期间数据是否被改动）</source>
+        <translation>The database&apos;s protection rules are missing or altered: {names}.
+
+Until they are restored, this program can only read this database, not change it. Restore them now? (The restore is written to the audit log; afterwards run Audit log → Verify to see whether data was changed while they were missing.)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>恢复保护规则</source>
+        <translation>Restore protections</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已恢复数据库的保护规则，现在可以正常修改数据。</source>
+        <translation>The database&apos;s protection rules are restored; data can be changed again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>如已核实（例如确是有意恢复了较早的备份，或已找回丢失的记录），可以确认接受现状：这次回退将记入审计日志，之后不再提示。</source>
+        <translation>Once you have checked (for instance, an older backup was restored on purpose, or the lost records were recovered), you may accept the database as it is: this rollback is written to the audit log and not warned about again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>确认接受现状</source>
+        <translation>Accept as it is</translation>
     </message>
 </context>
 <context>
@@ -4106,7 +4150,7 @@ There is no database on this computer yet. You can open the demo data (fictional
         <translation>Switch &amp;User…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+58"/>
         <source>切换用户 — 绥宁扶贫台账</source>
         <translation>Switch user — Suining Desk</translation>
     </message>
@@ -4116,7 +4160,7 @@ There is no database on this computer yet. You can open the demo data (fictional
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+58"/>
         <source>自动备份失败：{reason}</source>
         <translation>Automatic backup failed: {reason}</translation>
     </message>

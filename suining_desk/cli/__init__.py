@@ -74,9 +74,13 @@ def open_from_args(args: argparse.Namespace, *, create: bool = False) -> Path:
         raise InvalidInput([Problem("db_missing", {"path": str(path)})])
     open_database(path)
     from suining_desk.netshare import is_network_path
+    from suining_desk.open_checks import open_warnings
 
+    warnings = open_warnings()
     if is_network_path(path):
-        print(f"注意：{describe(Problem('db_network_share', {'path': str(path)}))}", file=sys.stderr)
+        warnings.append(Problem("db_network_share", {"path": str(path)}))
+    for problem in warnings:
+        _say(f"注意：{describe(problem)}")
     return path
 
 

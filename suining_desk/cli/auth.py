@@ -1,9 +1,17 @@
-"""Who runs a CLI command that writes: ``--user NAME`` and a password.
+"""Who runs a CLI command that writes, or reads personal data: ``--user NAME`` and a password.
 
-The password comes from the ``SUINING_PASSWORD`` environment variable (automation) or is
-asked for without echo. Every command that changes the database calls
-:func:`authenticate_cli` after opening it; the login (or the failed attempt, which counts
-towards the lockout like one in the window) is in the audit log.
+The name comes from ``--user`` or the ``SUINING_USER`` environment variable; the password
+from ``SUINING_PASSWORD`` (automation) or is asked for without echo. Every command that
+changes the database, and every one that prints or exports personal data (names, ID and
+bank numbers), calls :func:`authenticate_cli` after opening it; the login (or the failed
+attempt, which counts towards the lockout like one in the window) is in the audit log.
+
+As in the window:
+
+* an account whose password an admin set (a new account, or after ``user reset``) may do
+  nothing but change it (``user passwd``), which the refusal says how to do;
+* the demo database (``--demo`` without ``--db``) logs in as its ``admin`` by itself when
+  no user is named, as the window does — while the demo password is unchanged.
 """
 
 from __future__ import annotations
@@ -66,18 +74,59 @@ def read_password(prompt: str = "密码：", *, confirm: bool = False) -> str:
     return password
 
 
-def cli_username(args: argparse.Namespace) -> str:
-    name = str(getattr(args, "user", "") or os.environ.get(USER_ENV, "")).strip()
+def named_user(args: argparse.Namespace) -> str:
+    """``--user``, else ``SUINING_USER``; '' when neither names anyone."""
+    return str(getattr(args, "user", "") or os.environ.get(USER_ENV, "")).strip()
+
+
+def cli_username(args: argparse.Namespace, *, reading: bool = False) -> str:
+    name = named_user(args)
     if not name:
-        raise InvalidInput([Problem("cli_user_required")])
+        raise InvalidInput([Problem("cli_user_required_read" if reading else "cli_user_required")])
     return name
 
 
-def authenticate_cli(args: argparse.Namespace, *, path: object = "") -> Account:
-    """The logged-in account for a command that writes (the database must be open)."""
+def on_demo_database(args: argparse.Namespace) -> bool:
+    """``--demo`` without ``--db``: the demo database of invented people (the window logs in
+    there by itself too)."""
+    return bool(getattr(args, "demo", False)) and not getattr(args, "db", None)
+
+
+def _database_words(args: argparse.Namespace) -> str:
+    """How the refused command named its database, to repeat in the advice."""
+    if getattr(args, "db", None):
+        return f" --db {args.db}"
+    return " --demo" if getattr(args, "demo", False) else ""
+
+
+def authenticate_cli(args: argparse.Namespace, *, path: object = "", reading: bool = False,
+                     password_change: bool = False) -> Account:
+    """The logged-in account (the database must be open). ``reading``: the command reads
+    personal data rather than writing (only the wording of a missing ``--user`` differs).
+    ``password_change``: the command changes the account's own password, the one thing an
+    account that must change its password may do."""
     from suining_desk.services.accounts import login
 
-    name = cli_username(args)
     if not accounts_exist():
         raise InvalidInput([Problem("cli_no_accounts", {"path": str(path)})])
-    return login(name, read_password(), via="cli")
+    name = named_user(args)
+    if not name and on_demo_database(args):
+        account = _demo_admin()
+    else:
+        name = cli_username(args, reading=reading)
+        account = login(name, read_password(), via="cli")
+    if account.must_change_password and not password_change:
+        raise InvalidInput([Problem("cli_must_change_password",
+                                    {"user": account.username, "db": _database_words(args)})])
+    return account
+
+
+def _demo_admin() -> Account:
+    """The demo's admin with the demo password (README); refused once it was changed."""
+    from suining_desk.demo.generate import DEMO_PASSWORD
+    from suining_desk.services.accounts import login
+
+    try:
+        return login("admin", DEMO_PASSWORD, via="demo")
+    except InvalidInput:
+        raise InvalidInput([Problem("cli_demo_login_failed")]) from None

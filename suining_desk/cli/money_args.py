@@ -1,24 +1,29 @@
 """What the money commands (batch, payment, period, program, check) share: the acting
-user, areas, programs and dates given on the command line, and printing problems."""
+user (and the reading one), areas, programs and dates given on the command line, and
+printing problems."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from suining_desk.cli.args import date_arg as date_arg  # the money commands' dates, read like all dates
 from suining_desk.problems import InvalidInput, Problem
 
+if TYPE_CHECKING:
+    from suining_desk.access import Account
 
-def add_common(parser: argparse.ArgumentParser, *, writes: bool) -> None:
-    """--db / --demo after the action too, and --user for actions that write."""
+
+def add_common(parser: argparse.ArgumentParser, *, login: bool) -> None:
+    """--db / --demo after the action too, and --user for actions that need a login:
+    those that write, and those that show personal data."""
     from suining_desk.cli import _add_db_options
     from suining_desk.cli.auth import add_user_option
 
     _add_db_options(parser, top=False)
-    if writes:
+    if login:
         add_user_option(parser)
 
 
@@ -28,6 +33,14 @@ def acting_user(args: argparse.Namespace) -> str:
     from suining_desk.cli.auth import authenticate_cli
 
     return authenticate_cli(args, path=getattr(args, "db", "") or "").username
+
+
+def reading_user(args: argparse.Namespace) -> Account:
+    """The account logged in to show personal data (names, ID and bank numbers); the caller
+    then keeps to its township (:func:`suining_desk.services.actors.require_in_area`)."""
+    from suining_desk.cli.auth import authenticate_cli
+
+    return authenticate_cli(args, path=getattr(args, "db", "") or "", reading=True)
 
 
 def money_arg(text: str) -> int:

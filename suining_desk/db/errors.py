@@ -25,6 +25,7 @@ _PATTERNS = (
     ("disk i/o error", "db_io_error"),
     ("database disk image is malformed", "db_corrupt"),
     ("file is not a database", "db_corrupt"),
+    ("not authorized", "db_unprotected_write"),  # the authorizer while the protections are gone
 )
 
 

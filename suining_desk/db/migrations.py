@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,7 @@ from suining_desk.db.payment_schema import v4_batches_and_totals, v5_lean_paymen
 # Tables whose rows are never changed or removed once written (history and money).
 _APPEND_ONLY = ("audit_entry", "member_change", "status_change", "payment_outcome", "period_lock")
 
-_TRIGGERS = [
+APPEND_ONLY_TRIGGERS = [
     *(
         f"""CREATE TRIGGER {t}_no_{op} BEFORE {op.upper()} ON {t}
         BEGIN SELECT RAISE(ABORT, '{t} is append-only'); END"""
@@ -31,7 +32,7 @@ _TRIGGERS = [
 
 def _v1_initial(db: Database) -> None:
     db.create_tables(models.ALL_MODELS)
-    for sql in _TRIGGERS:
+    for sql in APPEND_ONLY_TRIGGERS:
         db.execute_sql(sql)
 
 
@@ -62,7 +63,7 @@ def _columns(db: Database, table: str) -> set[str]:
     return {str(r[1]) for r in db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()}
 
 
-_V3_TRIGGERS = (
+V3_TRIGGERS = (
     """CREATE TRIGGER IF NOT EXISTS audit_digest_no_update BEFORE UPDATE ON audit_digest
     BEGIN SELECT RAISE(ABORT, 'audit_digest is append-only'); END""",
     """CREATE TRIGGER IF NOT EXISTS audit_digest_no_delete BEFORE DELETE ON audit_digest
@@ -86,7 +87,7 @@ def _v3_accounts_and_audit_states(db: Database) -> None:
     if "states" not in _columns(db, "audit_entry"):
         db.execute_sql("ALTER TABLE audit_entry ADD COLUMN states TEXT NOT NULL DEFAULT ''")
     db.create_tables([models.AuditDigest], safe=True)
-    for sql in _V3_TRIGGERS:
+    for sql in V3_TRIGGERS:
         db.execute_sql(sql)
     filled = [t for t in audit_capture.AUDITED_TABLES
               if db.execute_sql(f'SELECT EXISTS (SELECT 1 FROM "{t}")').fetchone()[0]]
@@ -121,13 +122,29 @@ def current_version(db: Database) -> int:
 
 
 def backup_to(db: Database, target: Path) -> Path:
-    """Copy the live database with SQLite's backup API (safe while it is in use)."""
+    """Copy the live database with SQLite's backup API (safe while it is in use) into an
+    owner-only file, checked with ``integrity_check`` before it takes its name: a migration
+    runs only once this copy is known good."""
+    from suining_desk.backups import integrity_problems
+    from suining_desk.problems import InvalidInput
+    from suining_desk.tempfiles import create_private, remove_with_sidecars, temp_beside
+
     target.parent.mkdir(parents=True, exist_ok=True)
-    dest = sqlite3.connect(str(target))
+    temp = temp_beside(target)
     try:
-        db.connection().backup(dest)
+        create_private(temp)
+        dest = sqlite3.connect(str(temp))
+        try:
+            db.connection().backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            dest.close()
+        problems = integrity_problems(temp)
+        if problems:
+            raise InvalidInput(problems)
+        os.replace(temp, target)
     finally:
-        dest.close()
+        remove_with_sidecars(temp)
     return target
 
 

@@ -52,6 +52,7 @@ from suining_desk.demo.rows import (
 )
 from suining_desk.demo.scales import SCALES, ScaleSpec
 from suining_desk.demo.summary import DemoSummary, check_empty
+from suining_desk.demo.target import MARK
 
 __all__ = ["DemoCancelled", "DemoSummary", "generate_demo"]
 
@@ -134,6 +135,8 @@ def _generate(
         conn.executemany(bulk.insert_sql("area", AREA_COLUMNS), plan.rows)
         _accounts(plan.township_named(COUNTY_SEAT).id, hashes)
         _settings()
+        Setting.create(key=MARK, value=json.dumps({"scale": scale, "seed": seed}), recorded_by="system",
+                       recorded_at=DEMO_CREATED_AT)  # a demo database: `demo --replace` may replace it
         program_ids = install_programs()
 
         people = sum(len(h.members) for h in register)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from suining_desk.access import AccessDenied, township_of
 from suining_desk.db.models import Area
 from suining_desk.enums import RELOCATION_STATUS, RENOVATION_STATUS
 from suining_desk.exchange.aid_export import export_enrolments, export_findings, export_payments
@@ -44,6 +45,10 @@ class ExportArgs:
     year: int | None = None
     search: str | None = None
     include_removed: bool = False
+    # Who exports, for their township: the area defaults to it and may not leave it
+    # (None: a county-wide user — or the window, which shows what the user browses).
+    user: str | None = None
+    township_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,20 @@ def find_area_id(text: str | None) -> int | None:
     return parent
 
 
+def area_id_of(a: ExportArgs) -> int | None:
+    """The area asked for, kept to the exporting user's township (see :class:`ExportArgs`)."""
+    area_id = find_area_id(a.area)
+    if a.township_id is None:
+        return area_id
+    if area_id is None:
+        return a.township_id
+    if township_of(area_id) != a.township_id:
+        mine = Area.get_by_id(a.township_id).name
+        raise AccessDenied([Problem("export_scope", {"user": a.user or "", "township": mine,
+                                                     "other": Area.get_by_id(area_id).name})])
+    return area_id
+
+
 def find_program_id(text: str | None) -> int | None:
     if not text or not text.strip():
         return None
@@ -90,7 +109,7 @@ def household_filter(a: ExportArgs) -> HouseholdFilter:
     ids = None
     if a.search:
         ids = tuple(dict.fromkeys(h.household_id for h in search_people(a.search, limit=SEARCH_LIMIT)))
-    return HouseholdFilter(area_id=find_area_id(a.area), status=status, cause=a.cause or None,
+    return HouseholdFilter(area_id=area_id_of(a), status=status, cause=a.cause or None,
                            program_id=find_program_id(a.program), exit_year=a.exit_year,
                            include_removed=a.include_removed, ids_in=ids)
 
@@ -114,24 +133,31 @@ def _household_ids(a: ExportArgs) -> tuple[int, ...] | None:
 
 def _relocations(out: Path, a: ExportArgs) -> Written:
     status = _status(a.status, RELOCATION_STATUS)
-    return export_relocations(out, RelocationFilter(area_id=find_area_id(a.area), batch_year=a.year, status=status,
+    return export_relocations(out, RelocationFilter(area_id=area_id_of(a), batch_year=a.year, status=status,
                                                     household_ids=_household_ids(a)))
 
 
 def _renovations(out: Path, a: ExportArgs) -> Written:
     status = _status(a.status, RENOVATION_STATUS)
-    return export_renovations(out, RenovationFilter(area_id=find_area_id(a.area), year=a.year, status=status,
+    return export_renovations(out, RenovationFilter(area_id=area_id_of(a), year=a.year, status=status,
                                                     household_ids=_household_ids(a)))
 
 
 def _enrolments(out: Path, a: ExportArgs) -> Written:
-    return export_enrolments(out, EnrolmentFilter(area_id=find_area_id(a.area), program_id=find_program_id(a.program),
+    return export_enrolments(out, EnrolmentFilter(area_id=area_id_of(a), program_id=find_program_id(a.program),
                                                   household_ids=_household_ids(a)))
 
 
 def _payments(out: Path, a: ExportArgs) -> Written:
-    return export_payments(out, PaymentFilter(area_id=find_area_id(a.area), program_id=find_program_id(a.program),
+    return export_payments(out, PaymentFilter(area_id=area_id_of(a), program_id=find_program_id(a.program),
                                               year=a.year, household_ids=_household_ids(a)))
+
+
+def _findings(out: Path, a: ExportArgs) -> Written:
+    from suining_desk.rules.checks import run_checks
+    from suining_desk.rules.checks.scope import in_township
+
+    return export_findings(out, in_township(run_checks(), a.township_id))
 
 
 def _status(text: str | None, labels: dict[str, str]) -> str | None:
@@ -150,5 +176,5 @@ EXPORTS: dict[str, ExportSpec] = {
     "renovations": ExportSpec("危房改造台账", _renovations),
     "enrolments": ExportSpec("享受名单", _enrolments),
     "payments": ExportSpec("资金发放明细", _payments),
-    "findings": ExportSpec("核查结果", lambda out, a: export_findings(out)),
+    "findings": ExportSpec("核查结果", _findings),
 }

@@ -35,14 +35,15 @@ def with_default_area(kind: LedgerKind, raw: Mapping[str, object], account: Acco
     return out
 
 
-def check_scope(kind: LedgerKind, filters: Filters, account: Account | None) -> None:
-    """Raise :class:`AccessDenied` if ``account`` may not print a ledger of ``filters``."""
+def check_scope(kind: LedgerKind, filters: Filters, account: Account | None, *, refusal: str = "ledger_scope") -> None:
+    """Raise :class:`AccessDenied` if ``account`` may not print a ledger of ``filters``
+    (``refusal``: the problem code that says so, e.g. for checking a printed one)."""
     if account is None or account.township_id is None:
         return
     where = kind.township_of(filters)
     if where == account.township_id:
         return
     other = "全县" if where is None else Area.get_by_id(where).name
-    raise AccessDenied([Problem("ledger_scope", {"user": account.username, "township": account.township_name,
+    raise AccessDenied([Problem(refusal, {"user": account.username, "township": account.township_name,
                                                  "other": other},
                                 field="township" if kind.area_filtered else "household")])

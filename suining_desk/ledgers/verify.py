@@ -8,6 +8,10 @@ First, though, the file is checked against itself: the payload is read only from
 document information the PDF's trailer names, and the pages must be those it was written
 with (the code on every page, and the digest of what they draw). A file whose pages were
 edited, or that carries another ledger's payload, is reported as altered and not compared.
+
+The payload's audit sequence (the latest logged change among the records shown) is also a
+head the database must still reach: if its log now ends before it, the database was rolled
+back to an older copy, and verify says so first.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from suining_desk.db.models import database
 from suining_desk.ledgers.kinds import get_kind
 from suining_desk.ledgers.pdfmeta import FileRecord, check_drawn, read_record
 from suining_desk.ledgers.pdfread import PdfUnreadable
@@ -143,4 +148,13 @@ def verify_file(path: Path) -> VerifyReport:
     differences = compare(recorded, current) or [
         Problem("verify_code", {"recorded": recorded.code, "current": code})
     ]
-    return VerifyReport(recorded, code, current, differences)
+    return VerifyReport(recorded, code, current, rolled_back(recorded.fingerprint.audit_seq) + differences)
+
+
+def rolled_back(recorded_seq: int) -> list[Problem]:
+    """The ledger saw an audit entry the database no longer has: entries are never removed,
+    so the database was put back to an older copy."""
+    if recorded_seq <= 0:
+        return []
+    last = int(database.execute_sql("SELECT MAX(seq) FROM audit_entry").fetchone()[0] or 0)
+    return [Problem("verify_rolled_back", {"recorded": recorded_seq, "current": last})] if last < recorded_seq else []

@@ -174,13 +174,14 @@ def change_password(username: str, old: str, new: str) -> None:
 
 
 def reset_password(username: str, new: str, *, by: str) -> None:
-    """An admin sets a new password (and lifts a lock); the user must change it at login."""
+    """An admin sets a new password (and lifts a lock); the user must change it at login
+    (the admin knows it) — unless the admin reset their own."""
     with database.atomic("IMMEDIATE"):
         require(by, role="admin")
         user = _target(username)
         _raise_if(check_password(new, username=user.username, field="new_password"))
-        User.update(password_hash=_hasher.hash(new), must_change_password=True, failed_attempts=0,
-                    locked_until=None).where(User.id == user.id).execute()
+        User.update(password_hash=_hasher.hash(new), must_change_password=user.username != by.strip(),
+                    failed_attempts=0, locked_until=None).where(User.id == user.id).execute()
         audit.append("password_reset", username=by, table_name="user", record_id=user.id,
                      before=_public(user), after=_public(User.get_by_id(user.id)))
 

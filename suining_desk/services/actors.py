@@ -14,12 +14,13 @@ REVIEW = "reviewer"
 ADMIN = "admin"
 
 
-def require_in_area(user: str, role: str, area_id: int | None) -> Account | None:
-    """The acting account, refused unless it holds ``role`` and covers the area."""
+def require_in_area(user: str, role: str, area_id: int | None, *, reading: bool = False) -> Account | None:
+    """The acting account, refused unless it holds ``role`` and covers the area
+    (``reading``: it only looks, and the refusal says so)."""
     if area_id is None:
-        return require(user, role=role)
+        return require(user, role=role, reading=reading)
     town = township_of(area_id)
-    return require(user, role=role, township=town, county=town is None)
+    return require(user, role=role, township=town, county=town is None, reading=reading)
 
 
 __all__ = ["ADMIN", "ENTER", "REVIEW", "require", "require_in_area", "township_of"]

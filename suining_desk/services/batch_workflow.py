@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 
 from suining_desk import audit, audit_capture
+from suining_desk.access import password_set
+from suining_desk.audit_labels import ACTION_LABELS
 from suining_desk.audit_sets import batch_lines
 from suining_desk.db.models import PaymentBatch, database
 from suining_desk.enums import BATCH_STATUS
@@ -101,12 +103,17 @@ def return_batch(batch_id: int, reason: str, *, user: str) -> None:
 
 
 def approve_batch(batch_id: int, *, user: str) -> None:
-    """A reviewer approves; never the person who entered the batch."""
+    """A reviewer approves; never the person who entered the batch, nor an account whose
+    password that person set (a new account's, or a reset: they know it)."""
     with database.atomic("IMMEDIATE"):
         batch = _batch(batch_id, "submitted")
         require_in_area(user, REVIEW, batch.area_id)
         if batch.created_by == user:
             raise InvalidInput([Problem("approver_is_creator", {"batch": batch.batch_no, "user": user})])
+        if (set_by := password_set(user)) is not None and set_by.by == batch.created_by:  # they know it
+            raise InvalidInput([Problem("approver_set_by_creator", {
+                "batch": batch.batch_no, "user": user, "creator": batch.created_by, "at": set_by.at[:10],
+                "how": ACTION_LABELS.get(set_by.action, set_by.action)})])
         count, total = _lines(batch_id)
         PaymentBatch.update(status="approved", approved_by=user, approved_at=now_text()).where(
             PaymentBatch.id == batch_id).execute()

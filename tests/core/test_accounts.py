@@ -23,18 +23,21 @@ from tests.county import TODAY, FixtureCounty, build_county, id_number
 
 T0 = dt.datetime(2018, 12, 1, 9, 0, 0)
 GOOD = "suining2018"
+OWN = "Mine2018x"  # the password each user chose at the first login
 
 
 @pytest.fixture
 def county(tmp_path: Path) -> Iterator[FixtureCounty]:
     """The fixture county with admin (whole county), luru (clerk, 长铺镇), shenhe
-    (reviewer, 长铺镇) and wuyang (clerk, 武阳镇)."""
+    (reviewer, 长铺镇) and wuyang (clerk, 武阳镇), who have each changed the password the
+    admin gave them to OWN."""
     open_database(tmp_path / "accounts.sqlite3")
     areas = build_county()
     accounts.create_first_admin("admin", "管理员", GOOD)
     for name, role, town in (("luru", "clerk", areas.changpu), ("shenhe", "reviewer", areas.changpu),
                              ("wuyang", "clerk", areas.wuyang)):
         accounts.create_user(name, name, role, town.id, GOOD, by="admin")
+        accounts.change_password(name, GOOD, OWN)
     yield areas
     close_database()
 
@@ -57,7 +60,7 @@ def test_password_policy_accepts_two_kinds_of_eight(password: str) -> None:
 
 
 def test_login_is_logged_and_the_hash_is_argon2id(county: FixtureCounty) -> None:
-    account = accounts.login("luru", GOOD, now=T0)
+    account = accounts.login("luru", OWN, now=T0)
     assert (account.username, account.role, account.township_name) == ("luru", "clerk", "长铺镇")
     assert account.label == "luru（录入员）"
     assert User.get(User.username == "luru").password_hash.startswith("$argon2id$")
@@ -75,9 +78,9 @@ def test_five_failures_lock_the_account_for_fifteen_minutes(county: FixtureCount
         accounts.login("luru", "wrong-pass1", now=T0)
     assert codes(info) == ["login_now_locked"]
     with pytest.raises(InvalidInput) as info:  # even the right password, while locked
-        accounts.login("luru", GOOD, now=T0 + dt.timedelta(minutes=14))
+        accounts.login("luru", OWN, now=T0 + dt.timedelta(minutes=14))
     assert codes(info) == ["login_locked"] and info.value.problems[0].params["until"] == "09:15"
-    assert accounts.login("luru", GOOD, now=T0 + dt.timedelta(minutes=15, seconds=1)).username == "luru"
+    assert accounts.login("luru", OWN, now=T0 + dt.timedelta(minutes=15, seconds=1)).username == "luru"
     assert User.get(User.username == "luru").failed_attempts == 0
     actions = [e.action for e in AuditEntry.select().where(AuditEntry.username == "luru")]
     assert actions.count("login_failed") == 5 and "login_refused_locked" in actions and actions[-1] == "login"
@@ -91,25 +94,26 @@ def test_unknown_user_and_disabled_user(county: FixtureCounty) -> None:
                                      & (AuditEntry.username == "nobody")).exists()
     accounts.set_active("luru", False, by="admin")
     with pytest.raises(InvalidInput) as info:
-        accounts.login("luru", GOOD, now=T0)
+        accounts.login("luru", OWN, now=T0)
     assert codes(info) == ["login_disabled"]
 
 
 def test_change_own_password(county: FixtureCounty) -> None:
+    accounts.create_user("luru2", "", "clerk", county.changpu.id, GOOD, by="admin")
     with pytest.raises(InvalidInput) as info:
-        accounts.change_password("luru", "not-it-1", "NewPass2019")
+        accounts.change_password("luru2", "not-it-1", "NewPass2019")
     assert codes(info) == ["password_wrong"]
     with pytest.raises(InvalidInput) as info:
-        accounts.change_password("luru", GOOD, "weak")
+        accounts.change_password("luru2", GOOD, "weak")
     assert codes(info) == ["password_too_short"]
     with pytest.raises(InvalidInput) as info:
-        accounts.change_password("luru", GOOD, GOOD)
+        accounts.change_password("luru2", GOOD, GOOD)
     assert codes(info) == ["password_same"]
-    assert User.get(User.username == "luru").must_change_password  # created by an admin
-    accounts.change_password("luru", GOOD, "NewPass2019")
-    assert not accounts.login("luru", "NewPass2019").must_change_password
+    assert User.get(User.username == "luru2").must_change_password  # created by an admin
+    accounts.change_password("luru2", GOOD, "NewPass2019")
+    assert not accounts.login("luru2", "NewPass2019").must_change_password
     with pytest.raises(InvalidInput):
-        accounts.login("luru", GOOD)
+        accounts.login("luru2", GOOD)
 
 
 def test_only_admins_manage_users_and_nobody_is_deleted(county: FixtureCounty) -> None:

@@ -64,7 +64,8 @@ def rewrite_chain(path: Path, seq: int, *, drop_from: int | None = None) -> None
     """A forger with another tool: entry ``seq`` altered (or the entries from ``drop_from``
     removed), then every later hash recomputed so the chain walks clean."""
     con = sqlite3.connect(path, isolation_level=None)
-    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+    triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    for name, _ in triggers:
         con.execute(f'DROP TRIGGER "{name}"')
     if drop_from is not None:
         con.execute("DELETE FROM audit_entry WHERE seq >= ?", (drop_from,))
@@ -76,6 +77,8 @@ def rewrite_chain(path: Path, seq: int, *, drop_from: int | None = None) -> None
         digest = audit.entry_hash(prev, *row[:8], row[8] or "")
         con.execute("UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, digest, row[0]))
         prev = digest
+    for _, create in triggers:  # and put back, so the database looks untouched
+        con.execute(create)
     con.close()
 
 

@@ -37,10 +37,13 @@ def _posted_batch(county: PaymentCounty) -> int:
 def _tamper(path: Path, *sql: str) -> None:
     close_database()
     con = sqlite3.connect(path, isolation_level=None)
-    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+    triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    for name, _ in triggers:
         con.execute(f'DROP TRIGGER "{name}"')
     for statement in sql:
         con.execute(statement)
+    for _, create in triggers:  # and put back, so the database looks untouched
+        con.execute(create)
     con.close()
     open_database(path)
 

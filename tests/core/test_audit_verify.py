@@ -62,10 +62,13 @@ def copy(filled: Path, tmp_path: Path) -> Iterator[Path]:
 def tamper(path: Path, *sql: str) -> None:
     """Someone with another tool: the program's triggers dropped, then raw SQL."""
     con = sqlite3.connect(path, isolation_level=None)
-    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+    triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    for name, _ in triggers:
         con.execute(f'DROP TRIGGER "{name}"')
     for statement in sql:
         con.execute(statement)
+    for _, create in triggers:  # and put back, so the database looks untouched
+        con.execute(create)
     con.close()
 
 
@@ -206,7 +209,7 @@ def test_the_log_and_posted_payments_refuse_update_and_delete(copy: Path) -> Non
     con.close()
 
 
-def test_cli_audit_verify(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_audit_verify(copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     assert main(["audit", "verify", "--db", str(copy)]) == 0
     assert "日志链完整" in capsys.readouterr().out
     close_database()
@@ -214,7 +217,11 @@ def test_cli_audit_verify(copy: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["audit", "verify", "--db", str(copy)]) == 1
     err = capsys.readouterr().err
     assert "审计日志第2条被删除了" in err and "农户第5条记录" in err
-    assert main(["audit", "log", "--db", str(copy), "--table", "household", "--record", "2"]) == 0
+    log = ["audit", "log", "--db", str(copy), "--table", "household", "--record", "2"]
+    monkeypatch.setenv("SUINING_PASSWORD", "suining2018")
+    assert main([*log, "--user", "luru"]) == 1  # a clerk: not theirs to read, as in the window
+    assert "此操作需要审核员或更高的权限" in capsys.readouterr().err
+    assert main([*log, "--user", "shenhe"]) == 0
     out = capsys.readouterr().out
     assert "变更户状态" in out and "430527" not in out.replace("430527********", "")
 

@@ -202,7 +202,8 @@ def test_restore_refuses_while_another_window_holds_the_database(demo: Path, tmp
 def test_cli_backup_and_restore(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                 capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "cli-backup.sqlite3"
-    assert main(["backup", "--db", str(demo), "--out", str(out)]) == 0
+    monkeypatch.setenv("SUINING_PASSWORD", "suining2018")
+    assert main(["backup", "--db", str(demo), "--out", str(out), "--user", "luru"]) == 0
     assert main(["backup", "--db", str(demo)]) == 0
     assert len(list_backups(backup_folder(demo))) == 1
     capsys.readouterr()
@@ -228,7 +229,8 @@ def test_restore_is_for_an_admin_of_the_current_database_and_its_own_backups(
     from suining_desk.services import accounts
 
     ours = tmp_path / "ours.sqlite3"
-    assert main(["backup", "--db", str(demo), "--out", str(ours)]) == 0
+    monkeypatch.setenv("SUINING_PASSWORD", "suining2018")
+    assert main(["backup", "--db", str(demo), "--out", str(ours), "--user", "admin"]) == 0
     stranger = tmp_path / "stranger.sqlite3"  # another county's database, whose admin password one knows
     open_database(stranger)
     accounts.create_first_admin("boss", "外人", "Other2018x")

@@ -66,10 +66,13 @@ def test_user_commands_need_an_authenticated_admin(new_db: Path, monkeypatch: py
     assert main(["user", "add", "luru", "--township", "长铺镇", "--name", "刘录", "--user", "wang", *db]) == 0
     assert "已新增用户 luru（录入员，长铺镇）" in capsys.readouterr().out
     monkeypatch.setenv("SUINING_PASSWORD", "Luru2018x")
-    assert main(["user", "add", "x2", "--user", "luru", *db]) == 1  # a clerk may not
-    assert "此操作需要管理员" in capsys.readouterr().err
+    assert main(["user", "add", "x2", "--user", "luru", *db]) == 1  # the admin's password: change it first
+    assert "请运行：suining-desk user passwd --user luru --db" in capsys.readouterr().err
     monkeypatch.setenv("SUINING_NEW_PASSWORD", "Luru2019y")
     assert main(["user", "passwd", "--user", "luru", *db]) == 0  # one's own password
+    monkeypatch.setenv("SUINING_PASSWORD", "Luru2019y")
+    assert main(["user", "add", "x2", "--user", "luru", *db]) == 1  # a clerk may not
+    assert "此操作需要管理员" in capsys.readouterr().err
     monkeypatch.setenv("SUINING_PASSWORD", ADMIN_PW)
     assert main(["user", "disable", "luru", "--user", "wang", *db]) == 0
     capsys.readouterr()

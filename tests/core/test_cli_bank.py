@@ -65,11 +65,11 @@ def test_missing_lines_are_named_and_results_shown(path: Path, tmp_path: Path,
     zhang, li = _line(path, "6221880000000001"), _line(path, "6221880000000002")
     assert code == 0 and "成功 0 笔，失败 1 笔" in out and "回盘中没有的 1 笔" in out
     assert f"回盘中没有：张建国　账号6221880000000001　960.00元（记录{zhang}）" in out
-    code, out, _ = run(path, capsys, "batch", "show", BATCH, "--lines")
+    code, out, _ = run(path, capsys, "batch", "show", BATCH, "--lines", "--user", "luru")
     assert "失败：户名不符（2018-10-12）" in out
-    code, out, _ = run(path, capsys, "payment", "show", str(li))
+    code, out, _ = run(path, capsys, "payment", "show", str(li), "--user", "luru")
     assert "银行结果：失败：户名不符（2018-10-12）　luru 登记" in out and "不能重新发放" not in out
-    code, out, _ = run(path, capsys, "payment", "show", str(zhang))
+    code, out, _ = run(path, capsys, "payment", "show", str(zhang), "--user", "luru")
     assert "银行结果：尚无回盘（已随银行代发文件送出）" in out and "不能重新发放：" in out
     # 张建国's line went to the bank and it has not answered: no re-issue.
     code, _, err = run(path, capsys, "payment", "reissue", str(zhang), "--reverse-reason", "误操作",
@@ -88,7 +88,7 @@ def test_a_line_the_bank_paid_is_not_reissued(path: Path, tmp_path: Path,
                        "--reason", "再发一次", "--user", "shenhe", "--date", "2018-10-20")
     assert code == 1 and err.strip() == (
         f"错误：银行回盘显示发放记录{zhang}已于2018-10-12成功入账，不能重新发放（否则同一笔钱会发两次）")
-    code, out, _ = run(path, capsys, "payment", "show", str(zhang))
+    code, out, _ = run(path, capsys, "payment", "show", str(zhang), "--user", "luru")
     assert "银行结果：成功（2018-10-12）" in out and "冲销" not in out
     code, _, err = run(path, capsys, "batch", "import-bank", BATCH, str(answer), "--date", "2030-01-01",
                        "--user", "luru")

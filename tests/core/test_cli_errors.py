@@ -56,7 +56,7 @@ def test_backup_out_leaves_the_chosen_folders_permissions_alone(
     shared = tmp_path / "shared"
     shared.mkdir()
     os.chmod(shared, 0o775)
-    assert main(["backup", "--out", str(shared / "b.sqlite3"), "--db", str(path)]) == 0
+    assert main(["backup", "--out", str(shared / "b.sqlite3"), "--db", str(path), "--user", "luru"]) == 0
     assert stat.S_IMODE(shared.stat().st_mode) == 0o775
     assert (shared / "b.sqlite3").is_file()
     assert "完整性检查通过" in capsys.readouterr().out
@@ -84,7 +84,7 @@ def test_backup_into_a_folder_owned_by_someone_else(path: Path, tmp_path: Path, 
         real_chmod(target, mode, *args, **kwargs)
 
     monkeypatch.setattr(os, "chmod", chmod)
-    assert main(["backup", "--out", str(shared / "b.sqlite3"), "--db", str(path)]) == 0
+    assert main(["backup", "--out", str(shared / "b.sqlite3"), "--db", str(path), "--user", "luru"]) == 0
     assert (shared / "b.sqlite3").is_file()
 
 
@@ -92,7 +92,7 @@ def test_backup_that_cannot_be_written_says_why_in_chinese(path: Path, tmp_path:
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out.sqlite3"
     out.mkdir()  # the backup's name is taken by a folder
-    assert main(["backup", "--out", str(out), "--db", str(path)]) == 1
+    assert main(["backup", "--out", str(out), "--db", str(path), "--user", "luru"]) == 1
     err = capsys.readouterr().err
     assert "无法写入备份" in err and str(out) in err and "文件夹" in err
     _no_english(err)
@@ -106,10 +106,10 @@ def test_backup_out_never_overwrites_a_file(path: Path, tmp_path: Path, capsys: 
     other.write_bytes(b"another county's database")
     for target in (other, path):
         before = target.read_bytes()
-        assert main(["backup", "--out", str(target), "--db", str(path)]) == 1
+        assert main(["backup", "--out", str(target), "--db", str(path), "--user", "luru"]) == 1
         assert "已存在，备份不会覆盖已有的文件" in capsys.readouterr().err
         assert target.read_bytes() == before
-    assert main(["backup", "--out", str(tmp_path / "notes.txt"), "--db", str(path)]) == 1
+    assert main(["backup", "--out", str(tmp_path / "notes.txt"), "--db", str(path), "--user", "luru"]) == 1
     assert ".sqlite3" in capsys.readouterr().err and not (tmp_path / "notes.txt").exists()
 
 
@@ -186,7 +186,7 @@ def test_export_into_an_unwritable_place_is_quiet(path: Path, tmp_path: Path, un
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "户.xlsx"
     (tmp_path / f".{target.name}.partial").mkdir()  # the save's temporary name cannot be a file
-    assert main(["export", "households", str(target), "--db", str(path)]) == 2
+    assert main(["export", "households", str(target), "--db", str(path), "--user", "luru"]) == 2
     gc.collect()
     assert unraisable == []
     err = capsys.readouterr().err
@@ -205,7 +205,7 @@ def test_an_xlsx_save_failing_part_way_is_quiet(path: Path, tmp_path: Path, unra
 
     monkeypatch.setattr(ExcelWriter, "write_data", full)
     target = tmp_path / "户.xlsx"
-    assert main(["export", "households", str(target), "--db", str(path)]) == 2
+    assert main(["export", "households", str(target), "--db", str(path), "--user", "luru"]) == 2
     gc.collect()
     assert unraisable == []
     assert "磁盘已满" in capsys.readouterr().err
@@ -220,9 +220,9 @@ class _ClosedPipe(io.StringIO):
         raise BrokenPipeError(errno.EPIPE, "Broken pipe")
 
 
-@pytest.mark.parametrize("argv", [["batch", "list"], ["audit", "log", "--limit", "500"], ["stats"],
-                                  ["batch", "preview", "--program", "低保", "--period", "2018-10",
-                                   "--area", "长铺镇"]])
+@pytest.mark.parametrize("argv", [["batch", "list"], ["audit", "log", "--limit", "500", "--user", "shenhe"],
+                                  ["stats"], ["batch", "preview", "--program", "低保", "--period", "2018-10",
+                                              "--area", "长铺镇", "--user", "luru"]])
 def test_a_closed_pipe_ends_quietly(path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
                                     argv: list[str]) -> None:
     monkeypatch.setattr(sys, "stdout", _ClosedPipe())

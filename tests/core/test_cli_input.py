@@ -88,14 +88,14 @@ def test_full_width_digits_mean_the_same_as_ascii(path: Path, capsys: pytest.Cap
         code, out, _ = run(path, capsys, "batch", "list", "--year", year, "--json")
         assert code == 0 and [b["batch_no"] for b in json.loads(out)] == ["DB-430527100-2018-10"]
     code, out, err = run(path, capsys, "ledger", "payments", "--program", "低保", "--year", "２０１８",
-                         "--month", "１０", "--date", "２０１８－１２－０１", "--out", "l.pdf")
+                         "--month", "１０", "--date", "２０１８－１２－０１", "--out", "l.pdf", "--user", "luru")
     assert code == 0, err
     assert "2018年10月" in out and Path("l.pdf").is_file()
 
 
 def test_full_width_period_and_dates_in_batches(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(path, capsys, "batch", "preview", "--program", "低保", "--period", "２０１８－１０",
-                         "--area", "长铺镇", "--pay-date", "２０１８－１０－１０")
+                         "--area", "长铺镇", "--pay-date", "２０１８－１０－１０", "--user", "luru")
     assert code == 0, err
     assert "2018-10：应发 2 笔" in out
     code, out, err = run(path, capsys, "period", "close", "２０１８－０９", "--user", "shenhe")
@@ -123,6 +123,7 @@ def test_an_output_file_with_the_wrong_suffix_is_refused(path: Path, capsys: pyt
 
 def test_an_upper_case_suffix_is_fine(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _post(path, capsys)
-    code, _, err = run(path, capsys, "ledger", "payments", "--program", "低保", "--year", "2018", "--out", "X.PDF")
+    code, _, err = run(path, capsys, "ledger", "payments", "--program", "低保", "--year", "2018", "--out", "X.PDF",
+                       "--user", "luru")
     assert code == 0, err
     assert Path("X.PDF").is_file()

@@ -11,6 +11,7 @@ import pytest
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Relocation, Renovation, Setting
 from suining_desk.demo import generate_demo
+from suining_desk.demo.target import MARK
 from suining_desk.services.housing_detail import relocation_input, renovation_input
 from suining_desk.services.relocations import relocation_problems
 from suining_desk.services.renovations import renovation_problems, standard_for
@@ -31,7 +32,7 @@ def test_demo_settings_are_the_ones_the_program_reads(small: Path) -> None:
     open_database(small)
     try:
         keys = {s.key for s in Setting.select()}
-        assert keys - {"county_name"} == set(SPECS)
+        assert keys - {"county_name", MARK} == set(SPECS)
         assert (standard_for("D", 2015), standard_for("D", 2017), standard_for("C", 2014)) == (
             2_500_000, 3_500_000, 800_000)
     finally:

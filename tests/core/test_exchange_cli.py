@@ -88,7 +88,7 @@ def test_exit_0_when_an_export_is_imported_again_and_everyone_is_already_there(
                                                                  "青石村", "二组"]])
     assert cli(capsys, "import", "households", str(good), "--db", str(db), "--user", "admin")[0] == 0
     exported = tmp_path / "导出.xlsx"
-    assert cli(capsys, "export", "households", str(exported), "--db", str(db))[0] == 0
+    assert cli(capsys, "export", "households", str(exported), "--db", str(db), "--user", "admin")[0] == 0
     for check in (["--check"], [], ["--skip-invalid"], ["--update-duplicates"]):
         code, out, _ = cli(capsys, "import", "households", str(exported), "--db", str(db), "--user", "admin", *check)
         assert code == 0, (check, out)
@@ -98,7 +98,8 @@ def test_exit_0_when_an_export_is_imported_again_and_everyone_is_already_there(
 
 def test_check_only_writes_nothing(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = sheets.register_sheet(tmp_path / "good.xlsx", [GOOD])
-    code, out, _ = cli(capsys, "import", "households", str(good), "--db", str(db), "--user", "admin", "--check")
+    code, out, _ = cli(capsys, "import", "households", str(good),
+                       "--db", str(db), "--user", "admin", "--check")
     assert code == 0 and out.startswith("检查完成，未写入：可新增 1 户 1 人") and people(db) == 0
 
 
@@ -201,15 +202,19 @@ def test_export_selects_by_filters(db: Path, tmp_path: Path, capsys: pytest.Capt
     messy = sheets.messy_register(tmp_path / "花名册.xlsx")
     cli(capsys, "import", "households", str(messy), "--db", str(db), "--user", "admin", "--skip-invalid")
     out_file = tmp_path / "武阳镇.xlsx"
-    code, out, _ = cli(capsys, "export", "households", str(out_file), "--db", str(db), "--area", "武阳镇")
+    code, out, _ = cli(capsys, "export", "households", str(out_file),
+                       "--db", str(db), "--user", "admin", "--area", "武阳镇")
     assert code == 0 and "2 行" in out
     rows = list(load_workbook(out_file).active.iter_rows(min_row=2, values_only=True))
     assert {r[2] for r in rows} == {"龙春生", "吴桂英"}
-    code, out, _ = cli(capsys, "export", "people", str(tmp_path / "p.xlsx"), "--db", str(db), "--search", "zxj")
+    code, out, _ = cli(capsys, "export", "people", str(tmp_path / "p.xlsx"),
+                       "--db", str(db), "--user", "admin", "--search", "zxj")
     assert code == 0 and "1 行" in out
-    code, _, err = cli(capsys, "export", "households", str(tmp_path / "e.xlsx"), "--db", str(db), "--status", "监测户")
+    code, _, err = cli(capsys, "export", "households", str(tmp_path / "e.xlsx"),
+                       "--db", str(db), "--user", "admin", "--status", "监测户")
     assert code == 1 and "没有记录" in err
-    code, _, err = cli(capsys, "export", "households", str(tmp_path / "e.xlsx"), "--db", str(db), "--area", "火星村")
+    code, _, err = cli(capsys, "export", "households", str(tmp_path / "e.xlsx"),
+                       "--db", str(db), "--user", "admin", "--area", "火星村")
     assert code == 2 and "火星村" in err
 
 

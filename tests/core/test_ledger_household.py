@@ -58,7 +58,8 @@ def _photo(width: int, height: int, roof: tuple[int, int, int]) -> bytes:
 
 
 @pytest.fixture
-def demo(small_demo_path: Path, tmp_path: Path) -> Iterator[Demo]:
+def demo(small_demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Demo]:
+    monkeypatch.setenv("SUINING_PASSWORD", "suining2018")  # the demo accounts', for the command line
     path = tmp_path / "demo.sqlite3"
     shutil.copy(small_demo_path, path)
     open_database(path)
@@ -193,7 +194,7 @@ def test_verify_passes_then_names_a_renamed_member(demo: Demo, tmp_path: Path,
     assert any("家庭成员" in m and "成员变动记录" in m for m in messages), messages
     assert any("打印后有修改" in m for m in messages), messages
     close_database()
-    assert main(["verify", str(pdf), "--db", str(demo.path)]) == 1
+    assert main(["verify", str(pdf), "--db", str(demo.path), "--user", "admin"]) == 1
     assert "核验不通过" in capsys.readouterr().out
     open_database(demo.path)
 
@@ -228,10 +229,10 @@ def test_cli_prints_the_file(demo: Demo, tmp_path: Path, capsys: pytest.CaptureF
     out = tmp_path / "一户一档.pdf"
     close_database()
     assert main(["ledger", "household", demo.number, "--out", str(out), "--date", "2018-12-01",
-                 "--preparer", "李会计", "--db", str(demo.path)]) == 0
+                 "--preparer", "李会计", "--db", str(demo.path), "--user", "admin"]) == 0
     printed = capsys.readouterr().out
     assert "一户一档" in printed and "校验码" in printed and out.is_file()
-    assert main(["verify", str(out), "--db", str(demo.path)]) == 0
+    assert main(["verify", str(out), "--db", str(demo.path), "--user", "admin"]) == 0
     open_database(demo.path)
 
 

@@ -1,5 +1,6 @@
-"""A township user prints only ledgers within their township; county-wide users and the
-command line without a user are not limited. Demo users: admin (全县), luru and shenhe (长铺镇)."""
+"""A township user prints only ledgers within their township; county-wide users, and public
+notices printed without a user on the command line, are not limited. Demo users: admin
+(全县), luru and shenhe (长铺镇)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from suining_desk.db.models import Area, Household
 from suining_desk.ledgers import make_spec, write_ledger
 from suining_desk.ledgers.kinds.common import find_township
 from suining_desk.messages import describe
-from suining_desk.services.accounts import create_user
+from suining_desk.services.accounts import change_password, create_user
 from tests.ledger_pdf import DATE
 
 PASSWORD = "suining2018"
@@ -57,6 +58,7 @@ def test_a_household_file_only_for_a_household_of_the_users_township(demo: Path,
     household = Household.get(Household.township == _seat().id)
     assert make_spec("household", {"household": household.household_no}, date=DATE, printed_as="shenhe")
     create_user("wuyang", "武阳录入", "clerk", find_township("武阳镇").id, PASSWORD, by="admin")
+    change_password("wuyang", PASSWORD, "Wuyang2019x")  # the first login
     with pytest.raises(AccessDenied) as refused:
         make_spec("household", {"household": household.household_no}, date=DATE, printed_as="wuyang")
     assert describe(refused.value.problems[0]) == "用户“wuyang”只管理武阳镇，不能打印长铺镇的台账"
@@ -70,6 +72,8 @@ def test_cli_with_a_township_user(demo: Path, tmp_path: Path, capsys: pytest.Cap
     assert main([*base, "--user", "luru", "--township", "武阳镇", "--out", str(tmp_path / "w.pdf")]) != 0
     assert "不能打印武阳镇的台账" in capsys.readouterr().err
     assert not (tmp_path / "w.pdf").exists()
-    # Without --user: the system user, not limited (as before).
-    assert main([*base, "--out", str(tmp_path / "all.pdf")]) == 0
-    assert "绥宁县2018年低保资金发放台账" in capsys.readouterr().out
+    # Without --user only the public notice, logged as the system user and not limited.
+    assert main([*base, "--out", str(tmp_path / "all.pdf")]) == 1
+    assert "须先登录：请用 --user 指明用户名" in capsys.readouterr().err and not (tmp_path / "all.pdf").exists()
+    assert main([*base, "--public", "--out", str(tmp_path / "all.pdf")]) == 0
+    assert "绥宁县2018年低保资金发放公示：" in capsys.readouterr().out

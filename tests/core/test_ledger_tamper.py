@@ -16,11 +16,12 @@ from suining_desk.ledgers import make_spec, write_ledger
 from suining_desk.ledgers import stamp as stamp_module
 from suining_desk.ledgers.pdfmeta import DRAWN_KEY, drawn_digest, read_record
 from suining_desk.ledgers.pdfread import PdfFile, Ref
-from tests.ledger_pdf import DATE
+from tests.ledger_pdf import DATE, cli_login
 
 
 @pytest.fixture
-def demo(small_demo: Path) -> Path:
+def demo(small_demo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    cli_login(monkeypatch)
     return small_demo
 
 

@@ -17,7 +17,7 @@ from suining_desk.db import open_database
 from suining_desk.db.models import AuditEntry, Payment, Program, database
 from suining_desk.ledgers import make_spec, write_ledger
 from suining_desk.money import fen_to_capitals, fen_to_yuan_str
-from tests.ledger_pdf import DATE, ID_NUMBER, MONEY, SUBTOTAL, TOTAL, assert_only_embedded_fonts
+from tests.ledger_pdf import DATE, ID_NUMBER, MONEY, SUBTOTAL, TOTAL, assert_only_embedded_fonts, cli_login
 from tests.ledger_pdf import fen as _fen
 from tests.ledger_pdf import page_count as _pages
 from tests.ledger_pdf import pdf_text as _text
@@ -26,7 +26,8 @@ ROW_AMOUNT = re.compile(rf"^\s*\d+\s.*\s({MONEY})\s+\d{{4}}-\d\d-\d\d(\s|$)")
 
 
 @pytest.fixture
-def demo(small_demo: Path) -> Path:
+def demo(small_demo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    cli_login(monkeypatch)
     return small_demo
 
 
@@ -281,15 +282,22 @@ def _printed_entries() -> list[AuditEntry]:
     return list(AuditEntry.select().where(AuditEntry.action == "ledger_printed").order_by(AuditEntry.seq))
 
 
-def test_cli_without_user_logs_the_system_user(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_without_user_prints_only_the_public_notice(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 13: without --user the command printed the county's ledger with full ID numbers and
+    bank accounts. Now only the public notice (masked) is printed without a login, logged under
+    the system user; every other ledger is refused before any password is asked."""
     import getpass
 
     monkeypatch.delenv("SUINING_USER", raising=False)
     monkeypatch.setattr(getpass, "getuser", lambda: "clerk-pc")
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": pytest.fail("no password is asked without --user"))
-    argv = ["ledger", "payments", "--program", "低保", "--year", "2018", "--out", str(tmp_path / "a.pdf"),
-            "--db", str(demo)]
-    assert main(argv) == 0
+    out = tmp_path / "a.pdf"
+    base = ["ledger", "payments", "--program", "低保", "--year", "2018", "--out", str(out), "--db", str(demo)]
+    assert main(base) == 1
+    assert "此命令会读出个人信息" in capsys.readouterr().err and not out.exists()
+    assert main([*base, "--public"]) == 0
+    assert ID_NUMBER.search(_text(out)[0]) is None  # masked
     open_database(demo)
     assert [e.username for e in _printed_entries()] == ["clerk-pc"]
 

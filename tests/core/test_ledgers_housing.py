@@ -26,6 +26,7 @@ from tests.ledger_pdf import (
     SUBTOTAL,
     TOTAL,
     assert_only_embedded_fonts,
+    cli_login,
     fen,
     page_count,
     pdf_text,
@@ -42,7 +43,8 @@ KINDS = (("relocations", 2017, "relocation", "batch_year"), ("renovations", 2016
 
 
 @pytest.fixture
-def demo(small_demo: Path) -> Path:
+def demo(small_demo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    cli_login(monkeypatch)
     return small_demo
 
 

@@ -123,11 +123,12 @@ def test_a_renovated_household_is_refused_unless_a_reviewer_overrides(county: Fi
     assert _codes(info) == {"double_benefit_renovated"}
     assert "2016年C级危房改造（计划）" in describe(info.value.problems[0])
     # With accounts in the database, a clerk may not override; a reviewer of the township may.
-    from suining_desk.services.accounts import create_first_admin, create_user
+    from suining_desk.services.accounts import change_password, create_first_admin, create_user
 
     create_first_admin("admin", "管理员", "Admin2018x")
-    create_user("luru", "录入员", "clerk", county.changpu.id, "Luru2018x", by="admin")
-    create_user("shenhe", "审核员", "reviewer", county.changpu.id, "Shenhe2018x", by="admin")
+    for name, role in (("luru", "clerk"), ("shenhe", "reviewer")):
+        create_user(name, name, role, county.changpu.id, "Initial2018x", by="admin")
+        change_password(name, "Initial2018x", "Mine2018x")  # the first login
     with pytest.raises(InvalidInput) as info:
         create_relocation(_plan(hid, site(county, "二号点"), override_reason="x"), user="luru", today=TODAY)
     assert _codes(info) == {"override_not_allowed"}
@@ -176,11 +177,13 @@ def test_list_filters_sorts_and_searches(county: FixtureCounty) -> None:
 
 def test_a_clerk_of_another_township_may_not_record_a_relocation(county: FixtureCounty) -> None:
     from suining_desk.access import AccessDenied
-    from suining_desk.services.accounts import create_first_admin, create_user
+    from suining_desk.services.accounts import change_password, create_first_admin, create_user
 
     hid = register_family(county, "43052710000101001", "曾伟", 201)
     create_first_admin("admin", "管理员", "Admin2018x")
-    create_user("wuyang", "武阳录入员", "clerk", county.wuyang.id, "Wuyang2018x", by="admin")
-    with pytest.raises(AccessDenied):
+    create_user("wuyang", "武阳录入员", "clerk", county.wuyang.id, "Initial2018x", by="admin")
+    change_password("wuyang", "Initial2018x", "Wuyang2018x")
+    with pytest.raises(AccessDenied) as refused:
         create_relocation(_plan(hid, site(county)), user="wuyang", today=TODAY)
+    assert [p.code for p in refused.value.problems] == ["access_scope"]
     assert Relocation.select().count() == 0

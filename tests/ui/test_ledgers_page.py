@@ -359,11 +359,13 @@ def test_the_year_defaults_to_the_latest_year_with_records_then_the_last_used(  
 
 def test_a_township_user_prints_within_their_township(qtbot, demo_db: DemoCounty,  # type: ignore[no-untyped-def]
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from suining_desk.services.accounts import create_first_admin, create_user
+    from suining_desk.services.accounts import change_password, create_first_admin, create_user, login
 
     monkeypatch.setattr(ui.tasks, "SYNCHRONOUS", True)
     create_first_admin("admin", "管理员", "suining2018")
-    clerk = create_user("luru", "刘录入", "clerk", demo_db.areas.changpu.id, "suining2018", by="admin")
+    create_user("luru", "刘录入", "clerk", demo_db.areas.changpu.id, "suining2018", by="admin")
+    change_password("luru", "suining2018", "Luru2019x")  # at the first login
+    clerk = login("luru", "Luru2019x")
     page = LedgersPage(Session.for_account(demo_db.path, clerk, demo=False))
     qtbot.addWidget(page)
     page.show()

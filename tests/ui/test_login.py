@@ -3,7 +3,7 @@ window — a clerk at the keyboard (pytest-qt, offscreen)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,10 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from suining_desk.access import Account
+from suining_desk.access import Account, account_of
 from suining_desk.db.models import AuditEntry, User
+from suining_desk.problems import InvalidInput
 from suining_desk.services import accounts
 from tests.ui.conftest import DemoCounty
+from tests.ui.housing_helpers import when_dialog_opens
 from tests.ui.typing import type_text
 from ui import startup
 from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog
@@ -252,3 +254,92 @@ def test_the_first_run_on_a_new_computer_offers_the_demo_or_a_new_database(
         finally:
             close_database()
         assert asked == []
+
+
+# --- a password an admin set is changed before the account gets in (issue 13, item 4a) ---
+
+
+def _typed_login(qtbot: QtBot, username: str, password: str) -> Callable[[QDialog], None]:
+    def act(dialog: QDialog) -> None:
+        assert isinstance(dialog, LoginDialog)
+        log_in(qtbot, dialog, username, password)
+    return act
+
+
+def _change(qtbot: QtBot, old: str, new: str, seen: list[str]) -> Callable[[QDialog], None]:
+    def act(dialog: QDialog) -> None:
+        assert isinstance(dialog, ChangePasswordDialog)
+        seen.append(dialog.intro.text())
+        for field, text in ((dialog.old, old), (dialog.new, new), (dialog.confirm, new)):
+            type_text(qtbot, field, text)
+        qtbot.mouseClick(dialog.ok_button, LEFT)
+    return act
+
+
+def test_a_new_account_changes_the_admins_password_before_it_gets_in(qtbot: QtBot, with_users: DemoCounty) -> None:
+    """The attack: a fresh account worked with the initial password its admin gave it. At the
+    first login the change-password dialog follows the login dialog; only 退出 (or Esc) leaves
+    it, and then nobody is logged in."""
+    accounts.create_user("shenhe2", "审核员二", "reviewer", with_users.areas.changpu.id, "Initial2018x",
+                         by="admin")
+    seen: list[str] = []
+
+    def quit_with(key: Qt.Key | None) -> Callable[[QDialog], None]:
+        def act(dialog: QDialog) -> None:
+            assert isinstance(dialog, ChangePasswordDialog)
+            seen.append(dialog.intro.text())
+            assert dialog.cancel_button.text() == "退出" and dialog.windowTitle() == "修改密码 — shenhe2"
+            if key is None:
+                qtbot.mouseClick(dialog.cancel_button, LEFT)
+            else:
+                qtbot.keyClick(dialog.old, key)
+        return act
+
+    for leave in (None, Qt.Key.Key_Escape):
+        when_dialog_opens(LoginDialog, _typed_login(qtbot, "shenhe2", "Initial2018x"))
+        when_dialog_opens(ChangePasswordDialog, quit_with(leave))
+        assert startup.log_in(demo=False) is None
+        assert len(seen) == 1 + (leave is not None) and "请先修改为只有您自己知道的密码" in seen[-1]
+        assert account_of("shenhe2").must_change_password  # type: ignore[union-attr]
+
+    when_dialog_opens(LoginDialog, _typed_login(qtbot, "shenhe2", "Initial2018x"))
+    when_dialog_opens(ChangePasswordDialog, _change(qtbot, "Initial2018x", "Shenhe2019x", seen))
+    account = startup.log_in(demo=False)
+    assert account is not None and account.username == "shenhe2" and not account.must_change_password
+    with pytest.raises(InvalidInput):  # the admin's password is gone
+        accounts.login("shenhe2", "Initial2018x")
+    # The demo logs in by itself, its accounts never asked to change (README: suining2018).
+    assert startup.log_in(demo=True).username == "admin"  # type: ignore[union-attr]
+
+
+def test_switching_to_an_account_with_a_reset_password_asks_for_its_own_first(
+        qtbot: QtBot, with_users: DemoCounty) -> None:
+    window = _window(qtbot, with_users, accounts.login("admin", PASSWORD))
+    accounts.reset_password("luru", "Reset2019x", by="admin")
+    seen: list[str] = []
+    window.security.switch_action.trigger()
+    when_dialog_opens(ChangePasswordDialog, lambda dialog: qtbot.mouseClick(
+        dialog.cancel_button, LEFT))  # type: ignore[attr-defined]
+    log_in(qtbot, window.security.dialog, "luru", "Reset2019x")  # type: ignore[arg-type]
+    assert window.session.username == "admin"  # not let in
+    window.security.switch_action.trigger()
+    when_dialog_opens(ChangePasswordDialog, _change(qtbot, "Reset2019x", "Luru2020y", seen))
+    log_in(qtbot, window.security.dialog, "luru", "Reset2019x")  # type: ignore[arg-type]
+    assert window.session.username == "luru" and seen
+    assert window.session.account is not None and not window.session.account.must_change_password
+
+
+def test_opening_another_database_asks_for_an_admin_set_password_to_be_changed(
+        qtbot: QtBot, with_users: DemoCounty) -> None:
+    """文件 → 打开 and a restore ask who works next (``ask_login``): the same forced change."""
+    window = _window(qtbot, with_users, accounts.login("admin", PASSWORD))
+    accounts.create_user("luru3", "", "clerk", None, "Initial2018x", by="admin")
+    when_dialog_opens(LoginDialog, _typed_login(qtbot, "luru3", "Initial2018x"))
+    when_dialog_opens(ChangePasswordDialog, lambda dialog: qtbot.mouseClick(
+        dialog.cancel_button, LEFT))  # type: ignore[attr-defined]
+    assert window.security.ask_login(with_users.path) is None
+    seen: list[str] = []
+    when_dialog_opens(LoginDialog, _typed_login(qtbot, "luru3", "Initial2018x"))
+    when_dialog_opens(ChangePasswordDialog, _change(qtbot, "Initial2018x", "Luru2020y", seen))
+    account = window.security.ask_login(with_users.path)
+    assert account is not None and account.username == "luru3" and not account.must_change_password

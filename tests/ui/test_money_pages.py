@@ -189,6 +189,35 @@ def test_checks_page_lists_findings_with_links(qtbot, county: PaymentCounty, tmp
     assert page.record_dialog is not None and "低保" in page.record_dialog.view.toPlainText()  # type: ignore[attr-defined]
 
 
+def test_checks_page_shows_an_approver_whose_password_the_creator_set(  # type: ignore[no-untyped-def]
+        qtbot, county: PaymentCounty, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 13: the new check is on the 审计检查 page like the others; a township user sees
+    the findings of their own township only (they name people)."""
+    from suining_desk.services import accounts
+
+    accounts.reset_password("shenhe", "Given2018x", by="admin")
+    accounts.change_password("shenhe", "Given2018x", "Shenhe2019x")
+    monkeypatch.setattr(wf, "password_set", lambda _user: None)  # approved by an older version
+    batch = create_batch(county.programs["dibao"], "2018-12", county.areas.changpu.id, user="admin",
+                         pay_date=dt.date(2018, 12, 10)).batch_id
+    wf.submit_batch(batch, user="admin")
+    wf.approve_batch(batch, user="shenhe")
+    Household.update(removed_on=dt.date(2018, 10, 5), removal_reason="清退").where(  # 武阳镇
+        Household.id == county.yang).execute()
+    pages = {}
+    for user in ("admin", "shenhe"):
+        page = pages[user] = ChecksPage(session(tmp_path, user))
+        qtbot.addWidget(page)
+        page.show()
+        click(qtbot, page.run_button)
+    county_wide, township = (pages[u].report.toPlainText() for u in ("admin", "shenhe"))
+    number = PaymentBatch.get_by_id(batch).batch_no
+    assert "审核人的密码由录入人设置" in county_wide and f"批次{number}由admin录入、shenhe审核" in county_wide
+    assert f"record:batch:{batch}" in pages["admin"].report.toHtml()
+    assert "43052710100101001" in county_wide  # 武阳镇's household, removed and paid
+    assert f"批次{number}由admin录入、shenhe审核" in township and "43052710100101001" not in township
+
+
 def test_enrolments_page_enrols_and_ends(qtbot, county: PaymentCounty, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     page = EnrolmentsPage(session(tmp_path, "luru"))
     qtbot.addWidget(page)

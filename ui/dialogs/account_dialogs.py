@@ -4,6 +4,8 @@ these dialogs only collect the text and show the Chinese reason of a refusal."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.access import Account
+from suining_desk.access import Account, account_of
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.rules.accounts import MIN_PASSWORD
 from suining_desk.services import accounts
@@ -151,5 +153,20 @@ class ChangePasswordDialog(_AccountDialog):
         except InvalidInput as exc:
             self.refuse(exc.problems)
             return
-        self.account = self._account
+        self.account = account_of(self._account.username) or self._account  # no longer "must change"
         self.accept()
+
+
+def own_password_first(account: Account, parent: QWidget | None = None,
+                       opened: Callable[[QDialog], None] | None = None) -> Account | None:
+    """``account`` once it has a password only its owner knows: a password an admin set
+    (a new account, a reset) is changed first, in a dialog that only 退出 leaves — then
+    None, and whoever logged in does not get in. ``opened`` is told of the dialog."""
+    if not account.must_change_password:
+        return account
+    dialog = ChangePasswordDialog(account, forced=True, parent=parent)
+    if opened is not None:
+        opened(dialog)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.account

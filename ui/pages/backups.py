@@ -30,6 +30,8 @@ from ui.session import Session
 
 KIND_LABELS = {"auto": QT_TRANSLATE_NOOP("BackupsPage", "自动"), "manual": QT_TRANSLATE_NOOP("BackupsPage", "手动"),
                "before-restore": QT_TRANSLATE_NOOP("BackupsPage", "恢复前副本"),
+               "before-demo": QT_TRANSLATE_NOOP("BackupsPage", "重新生成演示数据前的副本"),
+               "before-repair": QT_TRANSLATE_NOOP("BackupsPage", "恢复保护规则前的副本"),
                "damaged": QT_TRANSLATE_NOOP("BackupsPage", "损坏文件副本")}
 
 

@@ -1,5 +1,6 @@
 """审计检查: run every audit check (off the GUI thread, with progress and cancel) and list
-the findings, each with a link to the records involved."""
+the findings, each with a link to the records involved. A township user sees the findings
+of their own township."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from suining_desk.rules.checks import CheckResult, run_checks
+from suining_desk.rules.checks.scope import in_township
 from ui.session import Session
 from ui.tasks import ProgressFn, run_with_progress
 from ui.widgets.record_view import record_widget
@@ -53,7 +55,8 @@ class ChecksPage(QWidget):
         self.error_box: QMessageBox | None = None
         self.run_button = QPushButton(self.tr("运行审计检查(&R)"), objectName="run_button")
         self.status = QLabel(self.tr("检查全县的发放、人员和项目记录：死亡或移出后发放、同一期重复发放、超标准发放、"
-                                     "领款人身份证号无效、搬迁户又享受危房改造、录入人自己审核。"),
+                                     "领款人身份证号无效、搬迁户又享受危房改造、录入人自己审核、"
+                                     "审核人的密码由录入人设置。乡镇用户只看到本乡镇的问题。"),
                              objectName="status")
         self.status.setWordWrap(True)
         self.report = QTextBrowser(objectName="findings")
@@ -68,9 +71,13 @@ class ChecksPage(QWidget):
         self.report.anchorClicked.connect(self._link)
 
     def run(self) -> None:
+        account = self.session.account
+        township = account.township_id if account is not None else None  # a township user: their own
+
         def work(progress: ProgressFn, cancel: Any) -> list[CheckResult]:
-            return run_checks(progress=lambda title, f: progress(self.tr("正在检查：{t}").format(t=title), f),
-                              cancel=cancel)
+            results = run_checks(progress=lambda title, f: progress(self.tr("正在检查：{t}").format(t=title), f),
+                                 cancel=cancel)
+            return in_township(results, township)
 
         run_with_progress(self, self.tr("审计检查"), work, self.show_results)
 

@@ -9,6 +9,7 @@ from suining_desk.cli.commands import (
     backup,
     batch,
     check,
+    db,
     demo,
     export,
     household,
@@ -26,4 +27,4 @@ from suining_desk.cli.commands import (
 )
 
 COMMANDS: list[ModuleType] = [demo, stats, ledger, verify, household, program, batch, payment, period, check,
-                              init, users, audit, backup, restore, import_, export, template]
+                              init, users, audit, db, backup, restore, import_, export, template]

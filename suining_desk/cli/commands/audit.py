@@ -3,7 +3,9 @@
 ``verify`` walks the whole hash chain, checks it still holds the entry noted beside each
 backup (a log rewritten consistently after a backup), and compares every audited record
 with the state the log last recorded; exit code 1 names the first entry that does not fit and the
-records that differ. ``log`` lists entries (ID and bank numbers masked).
+records that differ. ``log`` lists entries (ID and bank numbers masked, but names and what
+changed in full), so it needs a login as a reviewer or admin (``--user NAME``), as the
+window's 审计日志 page; ``verify`` names only record numbers and stays open.
 """
 
 from __future__ import annotations
@@ -12,15 +14,18 @@ import argparse
 import sys
 from typing import Any
 
+from suining_desk.cli.auth import add_user_option
+
 
 def register(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
-        "audit", help="审计日志：verify 核验日志链和现有记录；log 查看日志")
+        "audit", help="审计日志：verify 核验日志链和现有记录；log 查看日志（须审核员或管理员 --user）")
     parser.add_argument("action", choices=("verify", "log"), metavar="操作", help="verify 或 log")
     parser.add_argument("--table", default="", metavar="表", help="log：只看此类记录（如 household、payment、user）")
     parser.add_argument("--record", default="", metavar="编号", help="log：此记录的全部历史（与 --table 一起用）")
     parser.add_argument("--by", default="", metavar="用户名", help="log：只看此用户的操作")
     parser.add_argument("--limit", type=int, default=50, help="log：最多显示多少条（默认50）")
+    add_user_option(parser)
     parser.set_defaults(func=run)
     return parser
 
@@ -28,8 +33,15 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from suining_desk.cli import open_from_args
 
-    open_from_args(args)
-    return _verify() if args.action == "verify" else _log(args)
+    path = open_from_args(args)
+    if args.action == "verify":
+        return _verify()
+    from suining_desk.access import require
+    from suining_desk.cli.auth import authenticate_cli
+
+    reader = authenticate_cli(args, path=path, reading=True)
+    require(reader, role="reviewer", reading=True)  # as the window's 审计日志 page
+    return _log(args)
 
 
 def _verify() -> int:

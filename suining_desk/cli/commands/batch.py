@@ -1,5 +1,7 @@
 """``suining-desk batch …``: payment batches from the command line, the same services the
-window calls. Actions that write take ``--user``; the services check the user's role."""
+window calls. Actions that write take ``--user``, and so do those that show the people of a
+batch (preview, show); the services check the user's role, and a township user sees only
+batches of their township."""
 
 from __future__ import annotations
 
@@ -10,13 +12,14 @@ from suining_desk.cli.args import plain
 from suining_desk.cli.money_args import add_common, date_arg, money_arg
 from suining_desk.cli.parser import ChineseArgumentParser
 
-ACTIONS: list[tuple[str, str, bool]] = [  # name, help, writes
+# name, help, login (--user: the action writes, or shows people — names, ID and bank numbers)
+ACTIONS: list[tuple[str, str, bool]] = [
     ("list", "列出发放批次", False),
-    ("preview", "预览：按名单和标准计算某项目某期某区域应发放的对象和金额，以及未列入的原因（不写入）", False),
+    ("preview", "预览：按名单和标准计算某项目某期某区域应发放的对象和金额，以及未列入的原因（不写入）", True),
     ("create", "生成发放批次草稿（按名单和标准计算）", True),
     ("one-off", "新建一次性救助（医疗救助、临时救助等）批次草稿，再用 add-line 逐笔登记", True),
     ("add-line", "在一次性救助批次草稿中登记一笔发放", True),
-    ("show", "查看批次：汇总、流程记录，可列出明细", False),
+    ("show", "查看批次：汇总、流程记录，可列出明细", True),
     ("adjust", "调整草稿中一笔发放的金额（须填原因）", True),
     ("remove-line", "从草稿中删除一笔发放（须填原因）", True),
     ("submit", "提交审核（草稿 → 已提交）", True),
@@ -89,10 +92,10 @@ def register(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser("batch", help="资金发放批次：生成、审核、发放、银行代发文件")
     actions = parser.add_subparsers(dest="action", title="操作", metavar="操作", parser_class=ChineseArgumentParser)
     actions.required = True
-    for name, help_text, writes in ACTIONS:
+    for name, help_text, login in ACTIONS:
         p = actions.add_parser(name, help=help_text, description=help_text)
         _options(name, p)
-        add_common(p, writes=writes)
+        add_common(p, login=login)
     parser.set_defaults(func=run)
     return parser
 

@@ -9,13 +9,14 @@ import sys
 from pathlib import Path
 
 from suining_desk.cli.args import year_or_none
-from suining_desk.cli.money_args import acting_user, find_area, find_batch_id, print_json
+from suining_desk.cli.money_args import acting_user, find_area, find_batch_id, print_json, reading_user
 from suining_desk.enums import BATCH_STATUS
 from suining_desk.messages import describe
 from suining_desk.money import format_fen
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services import batches as bs
+from suining_desk.services.actors import ENTER, require_in_area
 from suining_desk.services.batch_compute import Preview, compute_batch
 from suining_desk.services.batch_query import (
     BatchFilter,
@@ -54,7 +55,10 @@ def _print_preview(preview: Preview, as_json: bool, batch_no: str = "") -> None:
 
 def do_preview(args: argparse.Namespace) -> int:
     program = find_program(args.program)
-    preview = compute_batch(program.id, args.period, find_area(args.area), args.pay_date or dt.date.today())
+    area = find_area(args.area)  # the request is checked before anyone is asked for a password
+    reader = reading_user(args)
+    require_in_area(reader.username, ENTER, area, reading=True)  # names the people it leaves out
+    preview = compute_batch(program.id, args.period, area, args.pay_date or dt.date.today())
     _print_preview(preview, args.json)
     return 0
 
@@ -128,7 +132,9 @@ def do_list(args: argparse.Namespace) -> int:
 
 def do_show(args: argparse.Namespace) -> int:
     batch_id = find_batch_id(args.batch)
+    reader = reading_user(args)
     row = batch_rows([batch_id])[batch_id]
+    require_in_area(reader.username, ENTER, row.area_id, reading=True)
     lines = batch_lines(batch_id) if args.lines or args.json else []
     if args.json:
         print_json({**_batch_json(row), "history": [dataclasses.asdict(h) for h in batch_history(batch_id)],

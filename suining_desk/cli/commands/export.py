@@ -4,8 +4,11 @@
                                    [--program 低保] [--exit-year 2018] [--search 曾]
     suining-desk export people|relocations|renovations|enrolments|payments|findings FILE.xlsx …
 
-The file can be imported again (``suining-desk import KIND FILE.xlsx``). Exit code 0: the
-file was written; 1: the filters select nothing; 2: unusable arguments.
+The file can be imported again (``suining-desk import KIND FILE.xlsx``). Every export holds
+people (names, ID and bank numbers), so it needs a login (``--user NAME``, password prompted
+or ``SUINING_PASSWORD``); a township user exports only within their township, which is also
+the default area. Exit code 0: the file was written; 1: the filters select nothing, or the
+login or the area was refused; 2: unusable arguments.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import sys
 from typing import Any
 
 from suining_desk.cli.args import plain, require_suffix, year_or_none
+from suining_desk.cli.auth import add_user_option
 from suining_desk.problems import InvalidInput
 
 
@@ -34,29 +38,43 @@ def register(sub: Any) -> argparse.ArgumentParser:
     parser.add_argument("--year", type=plain, metavar="年度", help="搬迁批次年度、危改年度或发放年度")
     parser.add_argument("--search", metavar="关键字", help="姓名、拼音首字母、身份证号或户编号（同窗口中的搜索）")
     parser.add_argument("--include-removed", action="store_true", help="包括已清退的户")
+    add_user_option(parser)
     parser.set_defaults(func=run)
     return parser
 
 
+class Refused(InvalidInput):
+    """The login was refused (exit 1, like every other command's refused login)."""
+
+
 def run(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from suining_desk.access import AccessDenied
     from suining_desk.cli import open_from_args
+    from suining_desk.cli.auth import authenticate_cli
     from suining_desk.exchange.exports import EXPORTS, ExportArgs
     from suining_desk.messages import describe
 
     try:
         out = require_suffix(args.file, ".xlsx")
         exit_year, year = year_or_none(args.exit_year), year_or_none(args.year)
-        open_from_args(args)
+        path = open_from_args(args)
         spec = EXPORTS[args.kind]
         filters = ExportArgs(area=args.area, status=args.status, cause=args.cause, program=args.program,
                              exit_year=exit_year, year=year, search=args.search,
                              include_removed=args.include_removed)
+        try:
+            reader = authenticate_cli(args, path=path, reading=True)
+        except InvalidInput as exc:
+            raise Refused(exc.problems) from None
+        filters = replace(filters, user=reader.username, township_id=reader.township_id)
         result = spec.run(out, filters)
     except InvalidInput as exc:
-        empty = any(p.code == "export_empty" for p in exc.problems)
+        refused = isinstance(exc, Refused | AccessDenied) or any(p.code == "export_empty" for p in exc.problems)
         for problem in exc.problems:
             print(f"错误：{describe(problem)}", file=sys.stderr)
-        return 1 if empty else 2
+        return 1 if refused else 2
     print(f"已导出{spec.label}：{result.path}（{result.rows} 行）")
     return 0
 

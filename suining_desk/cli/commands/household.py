@@ -23,7 +23,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
         p.add_argument("--on", dest="date", type=date_arg, metavar="日期",
                        help="清退或恢复的日期（默认今天），如 2018-12-31")
         p.add_argument("--reason", required=True, metavar="原因", help="如 识别不精准、自愿退出（记入审计日志）")
-        add_common(p, writes=True)
+        add_common(p, login=True)
     parser.set_defaults(func=run)
     return parser
 

@@ -1,11 +1,11 @@
 """``suining-desk ledger KIND …``: print a ledger (台账) to a PDF file.
 
     suining-desk ledger payments --program 低保 --year 2018 [--month 11] [--township 长铺镇]
-                                 [--village 青石村] [--public] --out FILE.pdf
-    suining-desk ledger summary --year 2018 [--township 长铺镇] --out FILE.pdf
-    suining-desk ledger relocations --year 2017 [--township 长铺镇] [--village 青石村] [--public] --out FILE.pdf
-    suining-desk ledger renovations --year 2016 [--township 长铺镇] [--village 青石村] [--public] --out FILE.pdf
-    suining-desk ledger household HOUSEHOLD_NO --out FILE.pdf      (一户一档)
+                                 [--village 青石村] [--public] --out FILE.pdf --user NAME
+    suining-desk ledger summary --year 2018 [--township 长铺镇] --out FILE.pdf --user NAME
+    suining-desk ledger relocations --year 2017 [--township 长铺镇] [--village 青石村] [--public] --out FILE.pdf …
+    suining-desk ledger renovations --year 2016 [--township 长铺镇] [--village 青石村] [--public] --out FILE.pdf …
+    suining-desk ledger household HOUSEHOLD_NO --out FILE.pdf --user NAME      (一户一档)
 
 relocations lists one batch year (搬迁年度) of 易地扶贫搬迁; renovations one year (改造年度)
 of 危房改造 — the year each record belongs to, see the kinds' modules.
@@ -13,11 +13,14 @@ of 危房改造 — the year each record belongs to, see the kinds' modules.
 Every kind also takes --date (填报日期, default today), --paper A4|A3, --portrait,
 --preparer / --reviewer / --head (signatories), --unit (填报单位) and --user.
 
-Who printed goes into the audit log. With ``--user NAME`` (or ``SUINING_USER``) the account
-must log in with its password like any writing command, and is the default 制表人; a user of
-one township prints only within it (the area defaults to their township; another township,
-the whole county or a household elsewhere is refused). Without a user the print is logged
-under the system user name and not limited, as the documented plain forms always did.
+Who printed goes into the audit log. A ledger holds people (names, full ID numbers, bank
+accounts), so it is printed by a logged-in user, as in the window: ``--user NAME`` (or
+``SUINING_USER``) with the password (prompted, or ``SUINING_PASSWORD``; on the demo database
+the demo admin logs in by itself). That user is the default 制表人, and a user of one township
+prints only within it (the area defaults to their township; another township, the whole
+county or a household elsewhere is refused). Only a public notice (``--public``: ID numbers
+masked, no bank accounts — it is posted on the village board anyway) may be printed without
+a user; it is then logged under the system user name.
 """
 
 from __future__ import annotations
@@ -25,14 +28,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
-import os
 import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from suining_desk.cli.args import plain, require_suffix
-from suining_desk.cli.auth import PASSWORD_ENV, USER_ENV
+from suining_desk.cli.auth import PASSWORD_ENV
 from suining_desk.problems import InvalidInput, Problem
 
 
@@ -55,9 +57,10 @@ def _common_options(parser: argparse.ArgumentParser, *, public: bool) -> None:
     parser.add_argument("--head", default="", metavar="姓名", help="负责人")
     parser.add_argument("--unit", default="", metavar="单位", help="填报单位（默认为乡镇人民政府）")
     parser.add_argument("--user", default=argparse.SUPPRESS, metavar="用户名",
-                        help=f"以此用户身份打印：核对密码（提示输入，或取自环境变量 {PASSWORD_ENV}），"
-                             "记入审计日志，并默认为制表人；乡镇用户只能打印本乡镇的台账（不填乡镇即为本乡镇）；"
-                             "不填时审计日志记为系统用户名")
+                        help="以此用户身份打印（必填，公示版除外）："
+                             f"核对密码（提示输入，或取自环境变量 {PASSWORD_ENV}），记入审计日志，并默认为制表人；"
+                             "乡镇用户只能打印本乡镇的台账（不填乡镇即为本乡镇）；"
+                             "公示版不填时审计日志记为系统用户名")
     # --db / --demo also after the kind: `ledger payments --db x.sqlite3 …`
     parser.add_argument("--db", metavar="路径或地址", default=argparse.SUPPRESS,
                         help="数据库文件（或 sqlite:/// 地址）")
@@ -146,12 +149,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _printed_by(args: argparse.Namespace, path: Path) -> tuple[str, str, bool]:
-    """(user name for the audit log, display name for 制表人 or '', whether an account logged in)."""
-    if not (getattr(args, "user", None) or os.environ.get(USER_ENV)):
-        return _system_user(), "", False
-    from suining_desk.cli.auth import authenticate_cli
+    """(user name for the audit log, display name for 制表人 or '', whether an account logged in).
+    Only a public notice is printed without an account."""
+    from suining_desk.cli.auth import authenticate_cli, named_user, on_demo_database
 
-    account = authenticate_cli(args, path=path)
+    if args.public and not named_user(args) and not on_demo_database(args):
+        return _system_user(), "", False
+    account = authenticate_cli(args, path=path, reading=True)
     return account.username, account.display_name, True
 
 

@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from suining_desk.cli.args import plain, year_or_none
-from suining_desk.cli.money_args import acting_user, add_common, date_arg, find_area, print_json
+from suining_desk.cli.money_args import acting_user, add_common, date_arg, find_area, print_json, reading_user
 from suining_desk.cli.parser import ChineseArgumentParser
 
 
@@ -38,7 +38,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
     totals.add_argument("--year", type=plain, metavar="年度", help="归属年度，如 2018（与 --period 同时给出时按期间）")
     totals.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
     for name, p in (("reverse", reverse), ("reissue", reissue), ("show", show), ("totals", totals)):
-        add_common(p, writes=name in ("reverse", "reissue"))
+        add_common(p, login=name in ("reverse", "reissue", "show"))  # show: a payee's ID and account
     parser.set_defaults(func=run)
     return parser
 
@@ -80,11 +80,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"记录 {args.payment} 的重新发放（新记录 {reissue.payment_id}）已加入批次 {reissue.batch_no}（草稿）；"
               f"提交、由另一人审核后过账才发放：suining-desk batch submit {reissue.batch_no} …")
     elif args.action == "show":
+        from suining_desk.access import require
+        from suining_desk.db.models import Payment
+
+        reader = reading_user(args)
         row = payment_query.payment_row(args.payment)
         if row is None:
             from suining_desk.problems import InvalidInput, Problem
 
             raise InvalidInput([Problem("payment_unknown", {"value": args.payment})])
+        town = Payment.select(Payment.township).where(Payment.id == row.id).scalar()
+        require(reader.username, township=town, reading=True)  # a payee's ID and bank account
         state = corrections.payment_state(args.payment)
         print(f"记录 {row.id}（{row.kind}）：{row.program} {row.period} {row.village} 户{row.household_no}")
         print(f"领款人 {row.payee_name} {row.payee_id_number} 账号 {row.bank_account}")

@@ -22,8 +22,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
         p.add_argument("month", type=plain, metavar="月份", help="如 2018-11")
         p.add_argument("--reason", required=p is reopen, default="", metavar="原因",
                        help="重新开放的原因（必填）" if p is reopen else "关账说明（可不填）")
-        add_common(p, writes=True)
-    add_common(listing, writes=False)
+        add_common(p, login=True)
+    add_common(listing, login=False)
     parser.set_defaults(func=run)
     return parser
 

@@ -54,9 +54,9 @@ def register(sub: Any) -> argparse.ArgumentParser:
     leave.add_argument("enrolment", type=int, metavar="享受记录号", help="要终止的享受记录的编号（纳入时显示）")
     leave.add_argument("--on", required=True, type=date_arg, metavar="日期", help="最后享受的一天")
     leave.add_argument("--reason", required=True, metavar="原因", help="退出原因，如 收入超标、死亡（记入审计日志）")
-    for p, writes in ((listing, False), (create, True), (edit, True), (standards, False), (add, True),
+    for p, login in ((listing, False), (create, True), (edit, True), (standards, False), (add, True),
                       (enrol, True), (leave, True)):
-        add_common(p, writes=writes)
+        add_common(p, login=login)
     parser.set_defaults(func=run)
     return parser
 

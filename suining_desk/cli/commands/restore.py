@@ -29,8 +29,10 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def _read(database: Path, sql: str, params: tuple[object, ...] = ()) -> tuple[Any, ...] | None:
     """One row from ``database`` opened read-only; None when there is none or it cannot be read."""
+    from suining_desk.db.uri import connect_read_only
+
     try:
-        conn = sqlite3.connect(f"file:{database.as_posix()}?mode=ro", uri=True)
+        conn = connect_read_only(database)
         try:
             row: tuple[Any, ...] | None = conn.execute(sql, params).fetchone()
             return row
@@ -78,8 +80,11 @@ def run(args: argparse.Namespace) -> int:
     name = cli_username(args)
     path = sqlite_path(database_target(args))
     current_usable = path.is_file() and not integrity_problems(path) and _has_admins(path)
-    if not admin_of(path if current_usable else source, name, read_password()):
+    checked = path if current_usable else source
+    if not admin_of(checked, name, read_password()):
         raise InvalidInput([Problem("restore_not_admin" if current_usable else "login_failed", {"user": name})])
+    if (_read(checked, "SELECT must_change_password FROM user WHERE username = ?", (name,)) or (0,))[0]:
+        raise InvalidInput([Problem("cli_must_change_password", {"user": name, "db": f" --db {path}"})])
     if current_usable and (mine := _first_entry(path)) and (theirs := _first_entry(source)) and mine != theirs:
         raise InvalidInput([Problem("restore_other_database", {"path": str(source)})])
     kept = restore_backup(source, path, user=name)

@@ -44,6 +44,24 @@ def _new_password() -> str:
     return first
 
 
+def _passwd(args: argparse.Namespace, path: object) -> int:
+    """One's own password: the current one is asked once (it logs in, counting a wrong one
+    towards the lockout), then the new one twice. The only command an account whose
+    password an admin set may run."""
+    from suining_desk.access import accounts_exist
+    from suining_desk.cli.auth import cli_username, read_password
+    from suining_desk.services import accounts
+
+    name = cli_username(args)
+    if not accounts_exist():
+        raise InvalidInput([Problem("cli_no_accounts", {"path": str(path)})])
+    old = read_password("现在的密码：")
+    accounts.login(name, old, via="cli")
+    accounts.change_password(name, old, _new_password())
+    print("密码已修改，以后请用新密码登录。")
+    return 0
+
+
 def _township_id(name: str) -> int | None:
     from suining_desk.services.accounts import township_choices
 
@@ -61,18 +79,13 @@ def run(args: argparse.Namespace) -> int:
     from suining_desk.services import accounts
 
     path = open_from_args(args)
+    if args.action == "passwd":
+        return _passwd(args, path)
     me = authenticate_cli(args, path=path)
     if args.action == "list":
         for a in accounts.list_users():
             state = "在用" if a.active else "已停用"
             print(f"{a.username}\t{a.display_name}\t{a.role_label}\t{a.scope_label}\t{state}")
-        return 0
-    if args.action == "passwd":
-        from suining_desk.cli.auth import read_password
-
-        old = read_password("原密码：")
-        accounts.change_password(me.username, old, _new_password())
-        print("密码已修改。")
         return 0
     if not args.username:
         raise InvalidInput([Problem("required", {"label": "用户名"})])

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from suining_desk.rules.checks import (
     above_members,
     above_standard,
+    approver_set_by_creator,
     double_housing,
     invalid_payee_id,
     paid_after_death,
@@ -38,6 +39,7 @@ CHECKS: list[Check] = [
     invalid_payee_id.CHECK,
     double_housing.CHECK,
     self_approved.CHECK,
+    approver_set_by_creator.CHECK,
 ]
 
 
