@@ -86,6 +86,7 @@ MESSAGES: dict[str, str] = {
     "attachment_unreadable": "无法读取文件“{name}”：{reason}",
     "attachment_not_image": "“{name}”不是有效的图片文件，或文件已损坏",
     "attachment_duplicate": "“{name}”已经附加在这条记录上",
+    "attachment_cannot_open": "无法打开附件“{name}”：写入临时文件时出错（{reason}）",
     # --- programs and payments ---
     "bad_period": "期间“{value}”格式不对，应如 {example}",
     "bad_month": "月份“{value}”格式不对，应如 2018-11",
@@ -372,6 +373,36 @@ MESSAGES: dict[str, str] = {
     "file_html_no_table": "“{path}”实际上是网页文件（网上系统导出时常把网页存成 .xls），但其中没有表格；"
                           "请在 Excel 或 WPS 中打开后“另存为” .xlsx 工作簿再导入",
     "file_not_xlsx": "无法读取“{path}”：不是有效的 .xlsx 文件（可能已损坏、设置了打开密码，或是改了扩展名的其他文件）",
+    "file_sheet_missing": "“{path}”已损坏：工作表“{sheet}”的内容缺失（文件可能不完整，或被其他软件改坏），未导入",
+    "file_damaged_at": "“{path}”已损坏：{where}的内容无法读取（文件可能不完整，如复制或下载时中断），未导入",
+    "file_read_failed": "读取“{path}”时出错：{reason}",
+    "file_out_of_memory": "读取“{path}”时内存不足：文件太大，未导入。请分成几个较小的文件再导入",
+    "file_too_big": "“{path}”有{size}，超过可以导入的上限{max}，未导入。请分成几个较小的文件再导入",
+    "file_too_many_rows": ("“{path}”超过{max}行（可以导入的上限），读到第{row}行时停止，未导入。"
+                           "请按乡镇或村分成几个文件再导入"),
+    "file_sheet_too_many_rows": ("“{path}”的工作表“{sheet}”超过{max}行（可以导入的上限），未导入。"
+                                 "请按乡镇或村分成几个文件再导入"),
+    "file_too_many_cells": ("“{path}”的单元格超过{max}个（可以导入的上限），读到第{row}行时停止，未导入。"
+                            "请删去多余的列，或分成几个文件再导入"),
+    "file_too_many_texts": "“{path}”中的文字超过{max}段（可以导入的上限），未导入。请分成几个文件再导入",
+    "file_too_many_columns": ("“{path}”第{row}行有第{column}列，超过表格的最大列数{max}："
+                              "文件已损坏或不是正常的表格，未导入"),
+    "file_cell_too_long": ("“{path}”第{row}行有一个单元格超过{max}个字（Excel 单元格的上限）："
+                           "文件已损坏或不是正常的表格，未导入"),
+    "file_shared_text_too_long": ("“{path}”中有一段文字超过{max}个字（Excel 单元格的上限）："
+                                  "文件已损坏或不是正常的表格，未导入"),
+    "file_line_too_long": "“{path}”第{row}行超过{max}个字符：文件已损坏或不是正常的表格，未导入",
+    "file_unpacked_too_big": ("“{path}”解压后超过{max}（可以导入的上限），未导入："
+                              "文件可能是恶意构造的“压缩炸弹”；正常的表格请分成几个较小的文件"),
+    "file_unpacked_too_big_declared": ("“{path}”解压后有{size}，超过可以导入的上限{max}，未导入："
+                                       "文件可能是恶意构造的“压缩炸弹”；正常的表格请分成几个较小的文件"),
+    "file_part_too_big": ("“{path}”中的“{part}”解压后有{size}，超过上限{max}，未导入："
+                          "文件可能是恶意构造的“压缩炸弹”，或不是正常的表格"),
+    "file_too_many_parts": "“{path}”内含{count}个部件，超过上限{max}：不是正常的表格，未导入",
+    "file_xml_quiet": ("“{path}”的“{part}”中有超过{max}的内容不是表格数据："
+                       "文件已损坏或不是正常的表格，未导入"),
+    "cell_formula": ("{label}“{value}”以“{first}”开头，是表格公式的写法，不能导入（在 Excel、WPS 中会被当作公式执行）；"
+                     "如确是文字，请去掉开头的“{first}”"),
     "file_in_use": "无法打开“{path}”：文件可能正在 Excel 或 WPS 中打开，请先关闭后再导入",
     "file_no_sheet": "“{path}”中没有名为“{sheet}”的工作表（有：{sheets}）",
     "file_no_header": "在“{path}”的前30行中找不到{title}的表头，表头应包含“{required}”等列",
@@ -431,6 +462,10 @@ MESSAGES: dict[str, str] = {
     "import_cancelled": "已取消导入，数据库未改动",
     "import_unknown_kind": "没有“{value}”这种数据（可选：{choices}）",
     "out_bad_suffix": "输出文件“{path}”的扩展名应为 {suffixes}，请改正文件名",
+    "out_is_input": "“{path}”就是要读取的文件“{input}”，不能写在它上面（请换一个文件名）",
+    "out_is_folder": "无法写入“{path}”：这是一个文件夹，不是文件",
+    "out_other_kind": ("“{path}”已存在，它是{found}，不是{kind}，不会覆盖（以免丢失其中的内容）。"
+                       "请换一个文件名；确实不要它时，先自行删除"),
     "export_cannot_write": "无法写入“{path}”：{reason}",
     "export_empty": "所选范围内没有记录，未生成文件",
     "export_scope": "用户“{user}”只管理{township}，不能导出{other}的数据",
@@ -475,12 +510,26 @@ OS_REASONS: dict[str, str] = {
 }
 
 
+SHOWN_CHARS = 200  # a value longer than this (a cell full of pasted text) is cut in a message
+_LONGER = {"path": 1000, "items": 4000, "pages": 4000, "sections": 4000}  # composed by the program
+
+
+def shorten(text: str, limit: int = SHOWN_CHARS) -> str:
+    """``text`` as a message may show it: a huge value is never printed whole."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit // 2]}……（共{len(text):,}个字，未全部显示）"
+
+
 def describe(problem: Problem) -> str:
-    """Chinese text for a problem; an unknown code still says something useful."""
+    """Chinese text for a problem; an unknown code still says something useful. A parameter
+    too long to show (a 200 MB cell) is shortened, never echoed whole."""
+    params = {key: shorten(value, _LONGER.get(key, SHOWN_CHARS)) if isinstance(value, str) else value
+              for key, value in problem.params.items()}
     template = MESSAGES.get(problem.code)
     if template is None:
-        return f"{problem.code} {problem.params}"
+        return shorten(f"{problem.code} {params}", 4000)
     try:
-        return template.format(**problem.params)
+        return template.format(**params)
     except (KeyError, IndexError):
         return template

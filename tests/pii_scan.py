@@ -41,29 +41,36 @@ def _pdf_text(path: Path) -> str | None:
 
 
 def _xlsx_text(path: Path) -> str | None:
-    try:
-        from openpyxl import load_workbook
+    from suining_desk.exchange import xlsx_guard
+    from suining_desk.exchange.fast_xlsx import fast_rows
 
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - not a workbook: nothing to scan
+    try:
+        book = xlsx_guard.open_book(path)  # within the import limits: the suite's bombs are not read
+    except Exception:  # noqa: BLE001 - not a workbook (or one built to be refused): nothing to scan
         return None
     parts = []
-    for sheet in book.worksheets:
-        parts.append(sheet.title)
-        for row in sheet.iter_rows(values_only=True):
-            parts.extend(str(v) for v in row if v is not None)
-    book.close()
+    try:
+        for sheet in book.worksheets:
+            parts.append(sheet.title)
+            for _, row in fast_rows(sheet):
+                parts.extend(str(v) for v in row if v is not None)
+    except Exception:  # noqa: BLE001 - damaged part way (a test's damaged file): what was read is scanned
+        pass
+    finally:
+        book.close()
     return "\n".join(parts)
 
 
 def _xls_text(path: Path) -> str | None:
+    from suining_desk.exchange.limits import TooLarge
     from suining_desk.exchange.xls import XlsUnreadable, open_xls
 
     try:
         sheets = open_xls(path)
-    except (XlsUnreadable, OSError):
+        return "\n".join(str(v) for sheet in sheets for row in sheet.rows() for v in (sheet.title, *row)
+                         if v is not None)
+    except (XlsUnreadable, OSError, TooLarge):
         return None
-    return "\n".join(str(v) for sheet in sheets for row in sheet.rows() for v in (sheet.title, *row) if v is not None)
 
 
 def file_text(path: Path) -> str | None:

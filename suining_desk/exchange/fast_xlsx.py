@@ -6,6 +6,11 @@ handful of Python calls a cell needs instead of building an element tree and a c
 object for each. The values are those ``iter_rows(values_only=True)`` gives — numbers,
 shared and inline strings, booleans, errors, cached formula results, dates by the cell's
 style — as the tests check cell by cell. Rows are streamed: a block of XML at a time.
+
+The reading keeps to :mod:`suining_desk.exchange.limits`: rows, cells (a row counts up to
+its last cell), characters in a cell (counted as they arrive, so a 200 MB string is refused
+after its first 32,767 characters), columns, bytes of XML with no cell in them (a giant tag
+or comment), and it stops at the end of the sheet's data.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from typing import Any
 from xml.parsers import expat
 
 from openpyxl.utils.datetime import from_excel, from_ISO8601
+
+from suining_desk.exchange import limits
 
 BLOCK = 1 << 16
 _LETTERS = re.compile(r"[A-Z]+")
@@ -44,6 +51,11 @@ class _Sheet:
         self.phonetic = False
         self.columns: dict[str, int] = {}
         self.tags: dict[str, str] = {}
+        self.budget = limits.Budget()
+        self.length = 0  # characters of the value being collected
+        self.max_chars = limits.MAX_CELL_CHARS
+        self.max_columns = limits.MAX_COLUMNS
+        self.done = False  # the sheet's data has ended
 
     def tag(self, name: str) -> str:
         found = self.tags.get(name)
@@ -64,10 +76,14 @@ class _Sheet:
                 self.col = col
             else:
                 self.col += 1
+            if self.col > self.max_columns:
+                raise limits.TooLarge("file_too_many_columns", row=self.row_no, column=self.col,
+                                      max=f"{self.max_columns:,}")
             self.kind = attrs.get("t", "n")
             style = attrs.get("s")
             self.style = int(style) if style else 0
             self.buffer = []
+            self.length = 0
             self.text = None
         elif tag == "v":
             self.text = self.buffer
@@ -92,14 +108,24 @@ class _Sheet:
             self.phonetic = False
         elif tag == "row":
             width = max(self.cells) if self.cells else 0
+            self.budget.row(self.row_no, width)
             values = [None] * width
             for col, value in self.cells.items():
                 values[col - 1] = value
             self.ready.append((self.row_no, tuple(values)))
+        elif tag == "sheetData":
+            self.done = True
 
     def chars(self, data: str) -> None:
         if self.text is not None:
+            self.length += len(data)
+            if self.length > self.max_chars:
+                raise limits.TooLarge("file_cell_too_long", row=self.row_no, max=f"{self.max_chars:,}")
             self.text.append(data)
+
+    def progress(self) -> tuple[int, int, int]:
+        """Changes whenever a row, a cell or a value's text moves on."""
+        return self.budget.rows, len(self.cells), self.length
 
     def value(self) -> Any:
         if not self.buffer:
@@ -133,11 +159,22 @@ def fast_rows(ws: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
     parser.StartElementHandler = sheet.start
     parser.EndElementHandler = sheet.end
     parser.CharacterDataHandler = sheet.chars
+    quiet, seen, unpacked = 0, sheet.progress(), 0
     with book._archive.open(ws._worksheet_path) as source:
-        while block := source.read(BLOCK):
+        while not sheet.done and (block := source.read(BLOCK)):
+            unpacked += len(block)
+            if unpacked > limits.MAX_UNPACKED_BYTES:
+                raise limits.TooLarge("file_unpacked_too_big", max=limits.size_text(limits.MAX_UNPACKED_BYTES))
             parser.Parse(block, False)
             if sheet.ready:
                 yield from sheet.ready
                 sheet.ready = []
-        parser.Parse(b"", True)
+            now = sheet.progress()
+            quiet = 0 if now != seen else quiet + len(block)
+            seen = now
+            if quiet > limits.MAX_QUIET_BYTES:
+                raise limits.TooLarge("file_xml_quiet", part=ws._worksheet_path,
+                                      max=limits.size_text(limits.MAX_QUIET_BYTES))
+        if not sheet.done:
+            parser.Parse(b"", True)
     yield from sheet.ready

@@ -4,6 +4,9 @@ here, cell by cell, as text — the same cells a clerk sees when Excel opens the
 
 Merged cells (``colspan``/``rowspan``) leave empty cells where Excel would show the merge,
 so columns stay under their headers. ``<br>`` inside a cell becomes a space.
+
+The page is read whole, so it may be at most ``MAX_WHOLE_FILE_BYTES``; rows, cells (a merge
+counts every cell it covers) and the characters of a cell keep to :mod:`.limits` as it is read.
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from suining_desk.exchange import limits
+
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 MAX_SPAN = 1000  # a span larger than this is a broken page, not a layout
+MAX_PENDING = 1_000_000  # cells of rows below still covered by merges (each held until its row comes)
 
 
 def looks_like_html(head: bytes) -> bool:
@@ -42,23 +48,35 @@ class _Table:
     cell: list[str] | None = None  # the open cell's text parts
     colspan: int = 1
     rowspan: int = 1
+    budget: limits.Budget = field(default_factory=limits.Budget)  # shared by the page's tables
+    length: int = 0  # characters of the open cell
 
     def start_row(self) -> None:
         self.end_cell()
         self.rows.append([])
+        self.budget.row(len(self.rows), 0)
         self._fill_spans()
 
     def start_cell(self, colspan: int, rowspan: int) -> None:
         self.end_cell()
         if not self.rows:
             self.rows.append([])
-        self.cell, self.colspan, self.rowspan = [], colspan, rowspan
+        self.budget.take(len(self.rows), colspan * rowspan)  # a merge: every cell it covers
+        self.cell, self.colspan, self.rowspan, self.length = [], colspan, rowspan, 0
+
+    def text(self, data: str) -> None:
+        if self.cell is not None:
+            self.length += len(data)
+            self.budget.text(len(self.rows), self.length)
+            self.cell.append(data)
 
     def end_cell(self) -> None:
         if self.cell is None:
             return
         row, number = self.rows[-1], len(self.rows) - 1
         column = len(row)
+        if len(self.spans) + (self.rowspan - 1) * self.colspan > MAX_PENDING:  # merges held for rows to come
+            raise limits.TooLarge("file_too_many_cells", max=f"{MAX_PENDING:,}", row=number + 1)
         row.append(" ".join("".join(self.cell).split()))
         row.extend("" for _ in range(self.colspan - 1))
         for below in range(1, self.rowspan):
@@ -80,10 +98,11 @@ class _Tables(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tables: list[list[list[str]]] = []
         self._open: list[_Table] = []
+        self.budget = limits.Budget()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
-            self._open.append(_Table())
+            self._open.append(_Table(budget=self.budget))
         elif not self._open:
             return
         elif tag == "tr":
@@ -91,8 +110,8 @@ class _Tables(HTMLParser):
         elif tag in ("td", "th"):
             values = dict(attrs)
             self._open[-1].start_cell(_span(values.get("colspan")), _span(values.get("rowspan")))
-        elif tag == "br" and self._open[-1].cell is not None:
-            self._open[-1].cell.append(" ")
+        elif tag == "br":
+            self._open[-1].text(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if not self._open:
@@ -105,8 +124,8 @@ class _Tables(HTMLParser):
             self.tables.append(table.rows)
 
     def handle_data(self, data: str) -> None:
-        if self._open and self._open[-1].cell is not None:
-            self._open[-1].cell.append(data)
+        if self._open:
+            self._open[-1].text(data)
 
 
 def _span(value: str | None) -> int:
@@ -118,6 +137,7 @@ def _span(value: str | None) -> int:
 
 def html_tables(path: Path) -> list[list[list[str]]]:
     """Every table of the page (an inner one before the one around it), each as rows of cell texts."""
+    limits.check_file_size(path, limits.MAX_WHOLE_FILE_BYTES)
     parser = _Tables()
     parser.feed(decode(path.read_bytes()))
     parser.close()

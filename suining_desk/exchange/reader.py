@@ -8,24 +8,29 @@ with the csv module.
 The header is looked for in the first rows of each sheet: titles,
 merged cells and notes above it are skipped, and the first sheet whose header names the
 layout's required columns is read. Row numbers are those Excel shows.
+
+Every file is read within :mod:`suining_desk.exchange.limits` (an .xlsx is checked before
+openpyxl opens it: :mod:`.xlsx_guard`), and what goes wrong on the way — a limit passed, a
+file damaged half-way down — ends the rows with :class:`FileUnreadable` (:func:`.unreadable.guarded`).
 """
 
 from __future__ import annotations
 
-import csv
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
+from suining_desk.exchange import limits, xlsx_guard
 from suining_desk.exchange.cells import Cell
 from suining_desk.exchange.columns import HeaderMatch, Layout
+from suining_desk.exchange.csv_sheet import check_csv, csv_rows, open_csv_text
 from suining_desk.exchange.fast_xlsx import fast_rows
 from suining_desk.exchange.html_table import html_tables, looks_like_html
+from suining_desk.exchange.unreadable import ROW_DAMAGE, FileUnreadable, damaged, guarded, unreadable
 from suining_desk.exchange.xls import XLS_SUFFIXES, XlsUnreadable, open_xls
-from suining_desk.problems import InvalidInput, Problem
 
 HEADER_SCAN = 30  # rows looked at for the header
 FAST = True  # cells through fast_xlsx (same values as openpyxl's rows, in a third of the time)
@@ -34,12 +39,9 @@ CSV_SUFFIXES = (".csv", ".txt")
 OLD_SUFFIXES = (".wps", ".ods")  # asked to be saved as .xlsx
 
 
-class FileUnreadable(InvalidInput):
-    """The file cannot be used at all (missing, not a spreadsheet, no header): exit code 2."""
-
-
-def _unreadable(code: str, **params: object) -> FileUnreadable:
-    return FileUnreadable([Problem(code, dict(params))])
+_OPEN_DAMAGE: tuple[type[BaseException], ...] = (OSError, *ROW_DAMAGE)
+__all__ = ["FileUnreadable", "SheetRows", "no_data_rows", "open_rows", "peek"]
+_unreadable = unreadable
 
 
 @dataclass
@@ -106,6 +108,21 @@ def open_rows(path: Path | str, layout: Layout, *, sheet: str | None = None) -> 
 
 
 def _open(path: Path, layout: Layout, sheet: str | None) -> SheetRows:
+    try:
+        source = _open_any(path, layout, sheet)
+    except FileUnreadable:
+        raise
+    except limits.TooLarge as exc:  # the file as a whole, or its first rows
+        raise FileUnreadable([exc.problem(path)]) from exc
+    except MemoryError as exc:
+        raise _unreadable("file_out_of_memory", path=str(path)) from exc
+    except ROW_DAMAGE as exc:  # damaged within the first rows
+        raise damaged(path, "", 0) from exc
+    source.rows = guarded(source.rows, path, source.sheet)
+    return source
+
+
+def _open_any(path: Path, layout: Layout, sheet: str | None) -> SheetRows:
     if not path.exists():
         raise _unreadable("file_missing", path=str(path))
     if path.is_dir():
@@ -150,18 +167,12 @@ def _open_xls(path: Path, layout: Layout, sheet: str | None) -> SheetRows:
 
 
 def _open_xlsx(path: Path, layout: Layout, sheet: str | None) -> SheetRows:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
     try:
-        if not zipfile.is_zipfile(path):
-            raise _unreadable("file_not_xlsx", path=str(path))
-        book = load_workbook(path, read_only=True, data_only=True)
-    except PermissionError as exc:  # Windows: the file is open in Excel or WPS
-        raise _unreadable("file_in_use", path=str(path)) from exc
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise _unreadable("file_not_xlsx", path=str(path)) from exc
+        book = xlsx_guard.open_book(path)
+    except (limits.TooLarge, xlsx_guard.Damaged, xlsx_guard.NotXlsx, PermissionError) as exc:
+        raise FileUnreadable([xlsx_guard.problem_of(exc, path)]) from exc
     candidate: HeaderMatch | None = None
+    title = ""
     try:
         sheets = book.worksheets
         if sheet is not None:
@@ -172,6 +183,7 @@ def _open_xlsx(path: Path, layout: Layout, sheet: str | None) -> SheetRows:
         for ws in sheets:
             if getattr(ws, "sheet_state", "visible") != "visible" and sheet is None:
                 continue
+            title = ws.title
             total = getattr(ws, "max_row", None)
             ws.reset_dimensions()  # some programs write a wrong size: read to the real end
             rows = fast_rows(ws) if FAST else _numbered(ws.iter_rows(values_only=True))
@@ -183,12 +195,12 @@ def _open_xlsx(path: Path, layout: Layout, sheet: str | None) -> SheetRows:
                 continue
             return SheetRows(path, ws.title, header, total if isinstance(total, int) else None,
                              _after_header(head, header, rest), book.close)
-    except FileUnreadable:
+    except (FileUnreadable, limits.TooLarge):
         book.close()
         raise
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except _OPEN_DAMAGE as exc:  # a sheet damaged within its first rows
         book.close()
-        raise _unreadable("file_not_xlsx", path=str(path)) from exc
+        raise damaged(path, title, 0) from exc
     book.close()
     raise _no_header(path, layout, candidate)
 
@@ -223,43 +235,18 @@ def _no_header(path: Path, layout: Layout, candidate: HeaderMatch | None) -> Fil
     return _unreadable("file_no_header", path=str(path), title=layout.title, required=required)
 
 
-def csv_encoding(path: Path) -> str:
-    with path.open("rb") as fh:
-        sample = fh.read(1 << 16)
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            sample.decode(encoding)
-        except UnicodeDecodeError as exc:
-            if encoding == "utf-8-sig" and exc.start > len(sample) - 4:  # cut inside a character
-                return encoding
-            continue
-        return encoding
-    return "gb18030"
-
-
-def open_csv_text(path: Path) -> TextIO:
-    return path.open(encoding=csv_encoding(path), newline="", errors="replace")
-
-
-def csv_dialect(handle: TextIO) -> Any:
-    """Comma, tab or semicolon, as the file's first lines show (the handle is rewound)."""
-    sample = handle.read(4096)
-    handle.seek(0)
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",\t;")
-    except csv.Error:
-        return csv.excel
-
-
 def _open_csv(path: Path, layout: Layout) -> SheetRows:
     try:
-        with path.open("rb") as fh:
-            total = sum(1 for _ in fh)
+        total = check_csv(path)
         handle = open_csv_text(path)
     except PermissionError as exc:
         raise _unreadable("file_in_use", path=str(path)) from exc
-    rows = _numbered(csv.reader(handle, csv_dialect(handle)))
-    head, rest = _split_head(rows)
+    try:
+        rows = csv_rows(handle)
+        head, rest = _split_head(rows)
+    except BaseException:
+        handle.close()
+        raise
     header = _best_header(layout, head)
     if header is None or layout.missing_required(header):
         handle.close()
@@ -278,3 +265,48 @@ def peek(path: Path | str, layout: Layout, *, rows: int = 20) -> tuple[SheetRows
             if len(first) >= rows:
                 break
     return source, first
+
+
+def sheet_rows(path: Path | str, sheet: str) -> Iterator[tuple[int, tuple[Cell, ...]]]:
+    """Every row of one sheet from its first, numbered as Excel shows them (empty rows
+    included), within the limits — what an import report copies."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        handle = open_csv_text(path)
+        with handle:
+            yield from guarded(csv_rows(handle), path, sheet)
+        return
+    if suffix in XLS_SUFFIXES and not zipfile.is_zipfile(path):
+        yield from guarded(_numbered(_xls_rows(path, sheet)), path, sheet)
+        return
+    try:
+        book = xlsx_guard.open_book(path)
+    except (limits.TooLarge, xlsx_guard.Damaged, xlsx_guard.NotXlsx, PermissionError) as exc:
+        raise FileUnreadable([xlsx_guard.problem_of(exc, path)]) from exc
+    try:
+        ws = book[sheet]
+        ws.reset_dimensions()
+        last = 0
+        for number, cells in guarded(fast_rows(ws), path, sheet):
+            for gap in range(last + 1, number):  # rows the file leaves out: empty
+                yield gap, ()
+            last = number
+            yield number, cells
+    finally:
+        book.close()
+
+
+def _xls_rows(path: Path, sheet: str) -> Iterator[Sequence[Cell]]:
+    try:
+        books = open_xls(path)
+    except XlsUnreadable:  # a web page saved as .xls: its tables are 表1, 表2 …
+        tables = html_tables(path)
+        number = sheet.removeprefix("表")
+        index = int(number) - 1 if number.isdigit() else 0
+        yield from tables[index] if 0 <= index < len(tables) else []
+        return
+    for ws in books:
+        if ws.title == sheet:
+            yield from ws.rows()
+            return

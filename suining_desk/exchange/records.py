@@ -35,6 +35,7 @@ from suining_desk.exchange.columns import Layout, normalize_header
 from suining_desk.exchange.reader import no_data_rows, open_rows
 from suining_desk.exchange.register_import import file_digest
 from suining_desk.exchange.report import ImportResult, RowProblem
+from suining_desk.exchange.safe_cells import NOTE_KEYS, formula_problem
 from suining_desk.exchange.staging import (
     READ_SHARE,
     ImportOptions,
@@ -61,9 +62,13 @@ class Row:
         self.issues.append((key, Problem(code, dict(params))))
 
     def text(self, key: str, limit: int = 200) -> str:
+        """A text cell; too long, or written as a formula (``=HYPERLINK(…)``), is refused."""
         value = clean_text(self.values.get(key))
         if len(value) > limit:
             self.error(key, "too_long", label=self.labels[key], max=limit)
+        elif formula := formula_problem(value, self.labels[key], note=key in NOTE_KEYS):
+            if all(k != key for k, _ in self.issues):
+                self.issues.append((key, formula))
         return value
 
     def required(self, key: str, value: object) -> bool:
@@ -99,7 +104,7 @@ class Row:
         return value
 
     def choice(self, key: str, spellings: dict[str, str], default: str | None = None) -> str | None:
-        text = squeeze(self.text(key))
+        text = squeeze(clean_text(self.values.get(key)))
         if not text:
             return default
         found = spellings.get(normalize_header(text))

@@ -21,6 +21,7 @@ from suining_desk.exchange.register_layout import (
     RELATION_SPELLINGS,
     STATUS_SPELLINGS,
 )
+from suining_desk.exchange.safe_cells import NOTE_KEYS, formula_problem
 from suining_desk.exchange.totals import footer_kind, has_total_word
 from suining_desk.problems import Problem, Severity
 from suining_desk.rules.household import HouseholdInput, PersonInput, check_household, check_person
@@ -130,6 +131,8 @@ class RowParser:
         for key, limit in TEXT_LIMITS.items():
             if len(texts[key]) > limit:
                 add(key, [Problem("too_long", {"label": labels[key], "max": limit})])
+            elif formula := formula_problem(texts[key], labels[key], note=key in NOTE_KEYS):
+                add(key, [formula])  # =HYPERLINK(…) as an address: never stored
         exit_kind, exit_date = self._exit(values, add, info.birth_date if info else None)
         household = self._household(values, texts, add)
 

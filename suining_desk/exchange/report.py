@@ -8,15 +8,16 @@ imported or ignored, but worth a look) and a 问题清单 sheet listing every pr
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from suining_desk.exchange.reader import CSV_SUFFIXES, csv_dialect, open_csv_text
+from suining_desk.exchange.reader import sheet_rows
+from suining_desk.exchange.safe_cells import safe_row, text_cell
 from suining_desk.exchange.xlsx_out import save_replacing
-from suining_desk.messages import describe
+from suining_desk.messages import describe, shorten
+from suining_desk.output_files import check_output
 from suining_desk.problems import Problem
 
 PROBLEMS_HEADER = "导入问题"
@@ -41,7 +42,7 @@ class RowProblem:
 
     def line(self, sheet: str) -> str:
         where = f"“{sheet}”第{self.row}行" if self.row else f"“{sheet}”"
-        column = f"【{self.column}】" if self.column else ""
+        column = f"【{shorten(self.column)}】" if self.column else ""
         kind = "错误" if self.is_error else "提醒"
         return f"{where}{column}{kind}：{self.message}"
 
@@ -134,16 +135,16 @@ def _problems_by_row(result: ImportResult) -> dict[int, list[RowProblem]]:
 
 
 def _row_text(problems: list[RowProblem]) -> str:
-    return "；".join((f"【{p.column}】" if p.column else "") + p.message for p in problems)
+    return "；".join((f"【{shorten(p.column)}】" if p.column else "") + p.message for p in problems)
 
 
 def write_report(result: ImportResult, out: Path | str) -> Path:
     """The xlsx report: the imported sheet with a problems column, and the problem list."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
 
     out = Path(out)
+    check_output(out, "xlsx", inputs=(result.path,))  # never over the sheet it reports on
     by_row = _problems_by_row(result)
     book = Workbook(write_only=True)
     sheet = book.create_sheet(result.sheet or "数据")
@@ -158,25 +159,25 @@ def write_report(result: ImportResult, out: Path | str) -> Path:
     for number, cells in rows:
         values: list[object] = list(cells) + [None] * (width - len(cells))
         if number == result.header_row:
-            head = WriteOnlyCell(sheet, PROBLEMS_HEADER)
+            head = text_cell(sheet, PROBLEMS_HEADER)
             head.font = bold
             values.append(head)
         elif number in by_row:
             found = by_row[number]
-            cell = WriteOnlyCell(sheet, _row_text(found))
+            cell = text_cell(sheet, _row_text(found))
             cell.fill = error_fill if any(p.is_error for p in found) else warning_fill
             cell.alignment = wrap
             values.append(cell)
-        sheet.append(values)
+        sheet.append(safe_row(sheet, values))  # a CSV's =cmd|… is copied as text, never as a formula
 
     listing = book.create_sheet(LIST_SHEET)
     for letter, w in zip("ABCDE", (14, 8, 16, 8, 90), strict=True):
         listing.column_dimensions[letter].width = w
-    listing.append([WriteOnlyCell(listing, h) for h in ("工作表", "行号", "列", "类别", "说明")])
+    listing.append([text_cell(listing, h) for h in ("工作表", "行号", "列", "类别", "说明")])
     for row in listing_rows(result):
-        listing.append(row)
+        listing.append(safe_row(listing, row))
     listing.append([])
-    listing.append([result.summary()])
+    listing.append(safe_row(listing, [result.summary()]))
     save_replacing(book, out)
     return out
 
@@ -204,19 +205,4 @@ def _peek_widths(result: ImportResult) -> list[tuple[object, ...]]:
 
 def _source_rows(result: ImportResult) -> Iterator[tuple[int, tuple[object, ...]]]:
     """Every row of the imported sheet (streamed), titles above the header included."""
-    path = result.path
-    if path.suffix.lower() in CSV_SUFFIXES:
-        with open_csv_text(path) as handle:
-            for number, cells in enumerate(csv.reader(handle, csv_dialect(handle)), start=1):
-                yield number, tuple(cells)
-        return
-    from openpyxl import load_workbook
-
-    book = load_workbook(path, read_only=True, data_only=True)
-    try:
-        ws = book[result.sheet]
-        ws.reset_dimensions()
-        for number, cells in enumerate(ws.iter_rows(values_only=True), start=1):
-            yield number, tuple(cells)
-    finally:
-        book.close()
+    return sheet_rows(result.path, result.sheet)

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from suining_desk.exchange.columns import Layout
+from suining_desk.exchange.safe_cells import guard
 from suining_desk.exchange.xlsx_out import save_replacing
+from suining_desk.output_files import check_output
 from suining_desk.problems import InvalidInput, Problem
 
 TEMPLATE_ROWS = 2000  # how far down the drop-down lists and the text format reach
@@ -29,6 +31,7 @@ def write_template(layout: Layout, out: Path | str) -> Path:
     out = Path(out)
     if not out.parent.is_dir():
         raise InvalidInput([Problem("ledger_out_dir_missing", {"path": str(out.parent)})])
+    check_output(out, "xlsx")
     book = Workbook()
     data = book.active
     data.title = layout.sheet_title
@@ -60,6 +63,10 @@ def write_template(layout: Layout, out: Path | str) -> Path:
             data.add_data_validation(rule)
     data.freeze_panes = "A2"
     _instructions(book.create_sheet(INSTRUCTIONS, 1), layout)
+    for sheet in book.worksheets:  # every text a text, never a formula (the lists are data validations)
+        for row in sheet.iter_rows():
+            for cell in row:
+                guard(cell)
     save_replacing(book, out)
     return out
 

@@ -4,6 +4,9 @@ Township offices still keep many lists, and banks send many return files, as ``.
 xlrd gives every number as a float and dates as serial numbers; here they become what
 openpyxl gives for an ``.xlsx`` (whole numbers of up to 15 digits as ``int``, dates as ``datetime``, errors
 as their ``#N/A`` text), so the same cell readers apply to both.
+
+xlrd reads the whole workbook into memory, so the file may be at most ``MAX_WHOLE_FILE_BYTES``
+(:mod:`.limits`); rows, cells and the characters of a cell are checked as the rows are read.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from suining_desk.exchange import limits
 
 XLS_SUFFIXES = (".xls", ".et")
 EXACT = 10**15  # Excel keeps 15 significant digits
@@ -32,14 +37,22 @@ class XlsSheet:
     _datemode: int
 
     def rows(self) -> Iterator[tuple[object, ...]]:
+        budget = limits.Budget()
         for r in range(self.nrows):
-            yield tuple(_value(cell, self._datemode) for cell in self._sheet.row(r))
+            row = tuple(_value(cell, self._datemode) for cell in self._sheet.row(r))
+            budget.row(r + 1, len(row))
+            for value in row:
+                if isinstance(value, str) and len(value) > limits.MAX_CELL_CHARS:
+                    budget.text(r + 1, len(value))
+            yield row
 
 
 def open_xls(path: Path) -> list[XlsSheet]:
-    """The workbook's sheets; raises :class:`XlsUnreadable` or ``PermissionError``."""
+    """The workbook's sheets; raises :class:`XlsUnreadable`, ``PermissionError`` or
+    :class:`~.limits.TooLarge` (a file too large to be read whole)."""
     import xlrd
 
+    limits.check_file_size(path, limits.MAX_WHOLE_FILE_BYTES)
     try:
         # xlrd writes warnings about odd files to its log file: keep them off the clerk's console.
         book = xlrd.open_workbook(str(path), logfile=io.StringIO(), on_demand=False)

@@ -1,6 +1,7 @@
 """Writing a table to xlsx in the layout the importer reads back: the header on row 1
 (bold, frozen), the layout's column widths, code columns formatted as text so a clerk
-who edits a cell does not turn an ID number into 4.30527E+17. Streamed (write-only), so
+who edits a cell does not turn an ID number into 4.30527E+17, and every string written as
+text — an address reading ``=HYPERLINK(…)`` is never a formula (:mod:`.safe_cells`). Streamed (write-only), so
 a county's 400,000 rows need no more memory than one.
 """
 
@@ -11,7 +12,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from suining_desk.exchange.columns import Column
+from suining_desk.exchange.safe_cells import safe_row, text_cell
 from suining_desk.os_errors import os_reason
+from suining_desk.output_files import check_output
 from suining_desk.problems import InvalidInput, Problem
 
 
@@ -24,13 +27,13 @@ def write_table(path: Path | str, sheet_title: str, columns: Sequence[Column],
     """The rows under the columns' labels (and a title line above them, for a report);
     returns how many rows were written."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     path = Path(path)
     if not path.parent.is_dir():
         raise InvalidInput([Problem("ledger_out_dir_missing", {"path": str(path.parent)})])
+    check_output(path, "xlsx")  # before the work: never over a database, a PDF …
     book = Workbook(write_only=True)
     sheet = book.create_sheet(sheet_title)
     for index, column in enumerate(columns, start=1):
@@ -41,19 +44,19 @@ def write_table(path: Path | str, sheet_title: str, columns: Sequence[Column],
     sheet.freeze_panes = "A3" if title else "A2"
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     if title:
-        line = WriteOnlyCell(sheet, title)
+        line = text_cell(sheet, title)
         line.font = Font(bold=True, size=13)
         sheet.append([line])
     header = []
     for column in columns:
-        cell = WriteOnlyCell(sheet, column.label)
+        cell = text_cell(sheet, column.label)
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         header.append(cell)
     sheet.append(header)
     count = 0
     for row in rows:
-        sheet.append(row)
+        sheet.append(safe_row(sheet, row))  # user text stays text: never a formula Excel would run
         count += 1
     save_replacing(book, path)
     return count

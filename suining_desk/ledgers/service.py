@@ -31,6 +31,7 @@ from suining_desk.ledgers.sectionpage import render_sections
 from suining_desk.ledgers.spec import PAPER_SIZES, LedgerSpec
 from suining_desk.ledgers.stamp import Fingerprint, fingerprint, make_stamp
 from suining_desk.os_errors import os_reason
+from suining_desk.output_files import check_output
 from suining_desk.problems import InvalidInput, Problem
 
 MAX_NOTICE_DAYS = 90
@@ -161,6 +162,7 @@ def write_ledger(spec: LedgerSpec, out: Path, *, username: str, record: bool = T
     out = Path(out)
     if not out.parent.is_dir():
         raise InvalidInput([Problem("ledger_out_dir_missing", {"path": str(out.parent)})])
+    check_output(out, "pdf")  # an earlier PDF is replaced; a database or a spreadsheet never
     with _bulk_work():
         prepared = prepare(spec)
     content = prepared.document.content

@@ -16,6 +16,7 @@ back to an older copy, and verify says so first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,11 +62,16 @@ def _read_record(path: Path) -> FileRecord:
     return record
 
 
+# Every ledger starts so (reportlab's first lines): a file cut short keeps at least this.
+LEDGER_START: Final = re.compile(rb"%PDF-1\.\d\n%[\x80-\xff]{4} ReportLab Generated PDF document")
+
+
 def _unreadable(data: bytes) -> str:
-    """Why a file gives no record: a PDF cut short (an interrupted copy or download: no
-    end-of-file mark) is damaged; one that has our key but cannot be followed was rewritten
-    by other means; anything else is not a ledger of ours."""
-    if data.startswith(b"%PDF-") and b"%%EOF" not in data[-1024:]:
+    """Why a file gives no record: one of our ledgers cut short (an interrupted copy or
+    download: it starts as every ledger does, but has no end-of-file mark) is damaged; one
+    that has our key but cannot be followed was rewritten by other means; anything else —
+    a text file that merely starts with ``%PDF`` too — is not a ledger of ours (exit 2)."""
+    if LEDGER_START.match(data) and b"%%EOF" not in data[-1024:]:
         return "ledger_file_damaged"
     return "verify_file_altered" if b"/SuiningLedger" in data else "ledger_not_ledger"
 

@@ -4,12 +4,20 @@ Importing reads the file's bytes once: nothing depends on the file staying where
 The content is stored once per SHA-256 (:class:`~suining_desk.db.models.Blob`), with a
 thumbnail beside each attachment; large photos are reduced first (:mod:`suining_desk.images`).
 Adding and removing are audited on the record the attachment belongs to.
+
+A name never chooses where a file goes: it is made safe when stored (:func:`~suining_desk.file_names.safe_file_name`)
+and again when the file is written out to be viewed (a database received from elsewhere may
+hold any name), always into a new private folder (:func:`viewing_copy`).
 """
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import hashlib
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,12 +27,14 @@ from suining_desk import audit
 from suining_desk.db.models import Attachment, Blob, Household, Payment, Relocation, Renovation, database
 from suining_desk.db.rows import tuples
 from suining_desk.enums import ATTACHMENT_KINDS
+from suining_desk.file_names import safe_file_name
 from suining_desk.images import NotAnImage, mime_for, prepare
 from suining_desk.images import Prepared as PreparedImage
 from suining_desk.os_errors import os_reason
 from suining_desk.problems import InvalidInput, Problem
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ORIGINAL_NAME = 255  # the name as given, kept in the audit log
 OWNERS: dict[str, type[Model]] = {"relocation": Relocation, "renovation": Renovation, "household": Household,
                                   "payment": Payment}  # one-off aid: invoices, diagnoses
 
@@ -94,7 +104,9 @@ class Prepared:
 
 def prepare_attachment(owner_kind: str, file_name: str, data: bytes, *, kind: str) -> Prepared:
     """Check a file and reduce a large photo — outside any transaction (it takes a moment);
-    raises InvalidInput when the file cannot be attached."""
+    raises InvalidInput when the file cannot be attached. The name is stored made safe:
+    its last part only, no character Windows forbids, at most 100 characters."""
+    original, file_name = file_name[:MAX_ORIGINAL_NAME], safe_file_name(file_name)
     problems = check_file(file_name, len(data))
     if kind not in ATTACHMENT_KINDS:
         problems.append(Problem("bad_choice", {"label": "附件类别", "value": kind}, field="kind"))
@@ -106,7 +118,7 @@ def prepare_attachment(owner_kind: str, file_name: str, data: bytes, *, kind: st
         prepared = prepare(file_name, data)
     except NotAnImage as exc:
         raise InvalidInput([Problem("attachment_not_image", {"name": file_name}, field="file")]) from exc
-    return Prepared(owner_kind, kind, file_name, len(data), prepared)
+    return Prepared(owner_kind, kind, original, len(data), prepared)
 
 
 def store_attachment(owner_id: int, prepared: Prepared, *, user: str) -> int:
@@ -154,6 +166,34 @@ def attachment_content(attachment_id: int) -> tuple[str, str, bytes]:
     a = Attachment.get_by_id(attachment_id)
     blob = Blob.get_by_id(a.blob_id)
     return a.file_name, a.mime, bytes(blob.data)
+
+
+_VIEWING: list[Path] = []  # this session's private folders of copies being viewed
+
+
+def _viewing_root() -> Path:
+    if not _VIEWING:
+        _VIEWING.append(Path(tempfile.mkdtemp(prefix="suining-attachments-")))  # 0700: the owner only
+        atexit.register(shutil.rmtree, _VIEWING[0], ignore_errors=True)
+    return _VIEWING[0]
+
+
+def viewing_copy(attachment_id: int) -> Path:
+    """The attachment written out for a viewer (a PDF reader): into a new folder inside this
+    session's private temporary folder (removed when the program ends), under its name made
+    safe — whatever the database says its name is. Raises InvalidInput when it cannot be written."""
+    name, _mime, data = attachment_content(attachment_id)
+    try:
+        folder = Path(tempfile.mkdtemp(dir=_viewing_root()))
+        target = folder / safe_file_name(name)
+        if target.parent != folder:  # cannot happen with a safe name; never write elsewhere
+            raise PermissionError(f"{target} is outside {folder}")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+        with os.fdopen(os.open(target, flags, 0o600), "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise InvalidInput([Problem("attachment_cannot_open", {"name": name, "reason": os_reason(exc)})]) from exc
+    return target
 
 
 def remove_attachment(attachment_id: int, *, user: str) -> None:

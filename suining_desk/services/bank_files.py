@@ -1,8 +1,9 @@
 """Bank files (一卡通代发): the list a posted batch sends to the bank, and the bank's
 return file, which says of each line whether the money arrived.
 
-The list has 序号, 姓名, 身份证号, 账号, 金额 (yuan, two decimals), as .xlsx or .csv (return files also .xls)
-(UTF-8 with a byte-order mark, which Excel opens correctly). A return line is matched
+The files themselves — the list (序号, 姓名, 身份证号, 账号, 金额) as .xlsx or .csv, the return
+file as .xlsx, .xls or .csv — are written and read by :mod:`suining_desk.services.bank_sheets`.
+A return line is matched
 to a payment by account and amount (and by ID number when the file has one); a line
 that matches nothing, or matches several payments that the file does not tell apart,
 is reported and left alone — nothing is guessed. A 合计 line or a signature line (in
@@ -17,37 +18,30 @@ went out in a bank file is re-issued only once the bank said it failed
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import threading
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from suining_desk import audit
 from suining_desk.cancel import Cancelled
 from suining_desk.db.models import PaymentBatch, PaymentOutcome, database
-from suining_desk.exchange.html_table import html_tables, looks_like_html
-from suining_desk.exchange.totals import footer_kind
-from suining_desk.exchange.xls import XlsUnreadable, open_xls
-from suining_desk.money import check_amount, fen_to_yuan_str
-from suining_desk.os_errors import os_reason
+from suining_desk.money import fen_to_yuan_str
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.actors import ENTER, require_in_area
-from suining_desk.services.bank_status import classify
+from suining_desk.services.bank_sheets import (
+    BankFileUnusable,
+    ReturnLine,
+    check_list_target,
+    read_return_file,
+    write_bank_list,
+)
 
-HEADERS = ("序号", "姓名", "身份证号", "账号", "金额")
-_COLUMNS = {  # what banks call each column of a return file
-    "account": ("账号", "卡号", "银行账号", "银行卡号", "一卡通账号", "收款账号"),
-    "amount": ("金额", "发放金额", "交易金额", "金额(元)", "金额（元）"),
-    "result": ("状态", "结果", "处理结果", "发放结果", "交易状态", "处理状态"),
-    "note": ("备注", "失败原因", "原因", "说明", "附言"),
-    "id_number": ("身份证号", "身份证号码", "证件号码"),
-    "name": ("姓名", "户名", "收款人"),
-}
+__all__ = ["BankFileUnusable", "BankLine", "ReturnReport", "bank_lines", "bank_results", "check_bank_date",
+           "confirmed_paid", "export_bank_file", "failed_payments", "import_return_file", "missing_problems",
+           "sent_to_bank"]
 
 # Lines of a posted batch that still stand (not reversals, not reversed), in line order.
 _STANDING = """
@@ -82,10 +76,6 @@ class BankLine:
     reissue: bool
 
 
-class BankFileUnusable(InvalidInput):
-    """The file as a whole cannot be used (unreadable, not a spreadsheet, no header)."""
-
-
 @dataclass(frozen=True)
 class ReturnReport:
     paid: list[int] = field(default_factory=list)  # payment ids
@@ -116,23 +106,11 @@ def bank_lines(batch_id: int, *, reissues_only: bool = False) -> list[BankLine]:
     return [ln for ln in lines if ln.reissue] if reissues_only else lines
 
 
-WRITTEN = (".xlsx", ".csv")
-READ = (".xlsx", ".xls", ".csv")  # banks still send many return files as old .xls
-
-
-def _suffix(path: Path, allowed: tuple[str, ...] = WRITTEN) -> str:
-    suffix = path.suffix.lower()
-    if suffix not in allowed:
-        raise BankFileUnusable([Problem("bank_bad_format", {"suffix": path.suffix or "（无）",
-                                                        "allowed": "、".join(allowed)})])
-    return suffix
-
-
 def export_bank_file(batch_id: int, path: Path, *, user: str, reissues_only: bool = False) -> int:
     """Write the bank's list of a posted batch; returns the number of lines. The export is
     recorded (audited) in the same transaction: from then on its lines are with the bank."""
     path = Path(path)
-    suffix = _suffix(path)
+    check_list_target(path)
     with database.atomic("IMMEDIATE"):
         batch = _posted(batch_id)
         require_in_area(user, ENTER, batch.area_id)
@@ -141,14 +119,7 @@ def export_bank_file(batch_id: int, path: Path, *, user: str, reissues_only: boo
         if not lines:
             raise InvalidInput([Problem("bank_no_lines", {"batch": batch.batch_no})])
         rows = [(n, ln.name, ln.id_number, ln.account, ln.amount_fen) for n, ln in enumerate(lines, 1)]
-        if suffix == ".csv":
-            with path.open("w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(HEADERS)
-                writer.writerows((n, name, number, account, fen_to_yuan_str(fen))
-                                 for n, name, number, account, fen in rows)
-        else:
-            _write_xlsx(path, batch.batch_no, rows)
+        write_bank_list(path, batch.batch_no, rows)
         audit.append("bank_file_exported", username=user, table_name="payment_batch", record_id=batch_id,
                      after={"file": path.name, "lines": len(lines), "reissues_only": reissues_only,
                             "total_fen": sum(ln.amount_fen for ln in lines)})
@@ -175,125 +146,6 @@ def sent_to_bank(payment_id: int) -> bool:
         return any(action == "bank_return_imported" for _, action, _ in entries)
     return any((reversed_at is None or seq < reversed_at) and (is_reissue or not after.get("reissues_only"))
                for seq, after in exports)
-
-
-def _write_xlsx(path: Path, title: str, rows: list[tuple[int, str, str, str, int]]) -> None:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "代发清单"
-    sheet.append(list(HEADERS))
-    for n, name, number, account, fen in rows:
-        sheet.append([n, name, number, account, Decimal(fen) / 100])
-        for col in (3, 4):  # ID numbers and accounts are text, never numbers Excel would round
-            sheet.cell(row=n + 1, column=col).number_format = "@"
-        sheet.cell(row=n + 1, column=5).number_format = "0.00"
-    for letter, width in zip("ABCDE", (8, 12, 22, 26, 14), strict=True):
-        sheet.column_dimensions[letter].width = width
-    book.properties.title = title
-    book.save(path)
-
-
-# --- the return file ----------------------------------------------------------------
-
-
-def _cells(path: Path) -> list[list[str]]:
-    suffix = _suffix(path, READ)
-    try:
-        if suffix == ".csv":
-            raw = path.read_bytes()
-            text = raw.decode("utf-8-sig") if _utf8(raw) else raw.decode("gb18030")
-            if "\x00" in text:  # a UTF-16 file, or a spreadsheet renamed .csv
-                raise UnicodeError("NUL")
-            return [list(r) for r in csv.reader(text.splitlines())]
-        if suffix == ".xls" and not zipfile.is_zipfile(path):
-            return _xls_cells(path)
-        from openpyxl import load_workbook
-
-        book = load_workbook(path, read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        rows = [["" if v is None else _cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        book.close()
-        return rows
-    except OSError as exc:
-        raise BankFileUnusable([Problem("bank_unreadable", {"path": str(path), "reason": os_reason(exc)})]) from exc
-    except (UnicodeError, csv.Error) as exc:
-        raise BankFileUnusable([Problem("bank_bad_encoding", {"path": str(path)})]) from exc
-    except Exception as exc:  # noqa: BLE001 - a damaged, truncated or renamed file fails in many ways inside a reader
-        raise BankFileUnusable([Problem("bank_not_spreadsheet", {"path": str(path)})]) from exc
-
-
-def _xls_cells(path: Path) -> list[list[str]]:
-    """An old .xls, or a bank's web page saved as .xls (its largest table)."""
-    try:
-        first = open_xls(path)[0]
-    except XlsUnreadable:
-        with path.open("rb") as fh:
-            if not looks_like_html(fh.read(1 << 16)):
-                raise
-        return max(html_tables(path), key=len, default=[])
-    return [["" if v is None else _cell_text(v) for v in row] for row in first.rows()]
-
-
-def _utf8(raw: bytes) -> bool:
-    try:
-        raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _cell_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]]:
-    """The header row (the first one naming an account and an amount) and its columns."""
-    for index, row in enumerate(rows[:10]):
-        names = [c.strip() for c in row]
-        found = {key: names.index(w) for key, words in _COLUMNS.items() for w in words if w in names}
-        if "account" in found and "amount" in found:
-            if "result" not in found:
-                raise BankFileUnusable([Problem("bank_missing_columns", {"columns": "状态（处理结果）"})])
-            return index, found
-    raise BankFileUnusable([Problem("bank_missing_columns", {"columns": "账号、金额、状态"})])
-
-
-@dataclass
-class _ReturnLine:
-    row: int
-    account: str
-    amount_fen: int
-    id_number: str
-    result: str
-    note: str
-
-
-def read_return_file(path: Path) -> tuple[list[_ReturnLine], list[Problem]]:
-    rows = _cells(Path(path))
-    start, cols = _header(rows)
-    lines, problems = [], []
-    for number, row in enumerate(rows[start + 1:], start=start + 2):
-        cell = {k: (row[i].strip() if i < len(row) else "") for k, i in cols.items()}
-        if not any(cell.values()):
-            continue
-        keys = (row[0] if row else "", cell["account"], cell.get("name", ""), cell.get("id_number", ""))
-        if footer_kind(keys, (cell.get("id_number"),)) is not None:
-            continue  # the bank's 合计 line (its amount is the sum of the others) or a signature line
-        amount, amount_problems = check_amount(cell["amount"])
-        result = classify(cell["result"])
-        if amount is None or amount_problems:
-            problems.append(Problem("bank_bad_amount", {"row": number, "value": cell["amount"]}))
-        elif result is None:
-            problems.append(Problem("bank_bad_result", {"row": number, "value": cell["result"]}))
-        else:
-            lines.append(_ReturnLine(number, cell["account"].replace(" ", ""), amount,
-                                     cell.get("id_number", "").upper(), result, cell.get("note", "")))
-    return lines, problems
 
 
 def _date_problems(on: dt.date, batch: PaymentBatch, today: dt.date) -> list[Problem]:
@@ -331,7 +183,7 @@ def _reversed_lines(batch_id: int) -> dict[tuple[str, int], list[BankLine]]:
     return found
 
 
-def _reversed_problem(rl: _ReturnLine, lines: list[BankLine]) -> Problem:
+def _reversed_problem(rl: ReturnLine, lines: list[BankLine]) -> Problem:
     ln = lines[0]
     code = "bank_line_reversed_paid" if rl.result == "paid" else "bank_line_reversed"
     return Problem(code, {"row": rl.row, "account": rl.account, "amount": fen_to_yuan_str(rl.amount_fen),
@@ -357,7 +209,7 @@ def import_return_file(batch_id: int, path: Path, *, user: str, on: dt.date | No
         for ln in standing:
             by_key.setdefault((ln.account, ln.amount_fen), []).append(ln)
         reversed_lines = _reversed_lines(batch_id)
-        file_keys: dict[tuple[str, int], list[_ReturnLine]] = {}
+        file_keys: dict[tuple[str, int], list[ReturnLine]] = {}
         for rl in lines:
             file_keys.setdefault((rl.account, rl.amount_fen), []).append(rl)
         latest = _latest_outcomes(batch_id)
@@ -400,11 +252,11 @@ def missing_problems(report: ReturnReport, limit: int = 20) -> list[Problem]:
     return shown
 
 
-def _pair(returned: list[_ReturnLine], candidates: list[BankLine],
-          problems: list[Problem]) -> list[tuple[_ReturnLine, BankLine]]:
+def _pair(returned: list[ReturnLine], candidates: list[BankLine],
+          problems: list[Problem]) -> list[tuple[ReturnLine, BankLine]]:
     """Return lines with one key, paired with the batch's lines of that key — only when
     nothing has to be guessed."""
-    def problem(code: str, rl: _ReturnLine, **extra: object) -> None:
+    def problem(code: str, rl: ReturnLine, **extra: object) -> None:
         problems.append(Problem(code, {"row": rl.row, "account": rl.account,
                                        "amount": fen_to_yuan_str(rl.amount_fen), **extra}))
 
@@ -412,9 +264,9 @@ def _pair(returned: list[_ReturnLine], candidates: list[BankLine],
         for rl in returned:
             problem("bank_unknown_line", rl)
         return []
-    pairs: list[tuple[_ReturnLine, BankLine]] = []
+    pairs: list[tuple[ReturnLine, BankLine]] = []
     left = list(candidates)
-    undecided: list[_ReturnLine] = []
+    undecided: list[ReturnLine] = []
     for rl in returned:  # an ID number in the file settles it
         same_id = [c for c in left if rl.id_number and c.id_number == rl.id_number]
         if len(same_id) == 1:

@@ -1,4 +1,7 @@
-"""A photo or scan at a readable size, with 另存为 for the original stored bytes."""
+"""A photo or scan at a readable size, with 另存为 for the original stored bytes.
+
+The name offered for 另存为 is the stored name made safe (its last part only): a name such
+as ``../../x.jpg`` from a received database never suggests a folder of its own."""
 
 from __future__ import annotations
 
@@ -6,7 +9,20 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from suining_desk.file_names import safe_file_name
+from suining_desk.messages import describe
+from suining_desk.os_errors import os_problem
 
 
 class ImageViewer(QDialog):
@@ -14,6 +30,7 @@ class ImageViewer(QDialog):
         super().__init__(parent)
         self.setWindowTitle(name)
         self._name, self._data = name, data
+        self.error: QMessageBox | None = None  # a save that failed, said in Chinese
         pixmap = QPixmap()
         pixmap.loadFromData(data)
         self.image = QLabel(objectName="image")
@@ -35,6 +52,12 @@ class ImageViewer(QDialog):
         self.resize(1040, 780)
 
     def save_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), str(Path.home() / self._name))
-        if path:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), str(Path.home() / safe_file_name(self._name)))
+        if not path:
+            return
+        try:
             Path(path).write_bytes(self._data)
+        except OSError as exc:
+            self.error = QMessageBox(QMessageBox.Icon.Warning, self.tr("另存为"), describe(os_problem(exc)),
+                                     QMessageBox.StandardButton.Ok, self)
+            self.error.open()

@@ -49,6 +49,7 @@ from suining_desk.ledgers.spec import DEFAULT_NOTICE_DAYS, PAPER_SIZES, LedgerSp
 from suining_desk.messages import describe
 from suining_desk.money import format_fen
 from suining_desk.os_errors import os_reason
+from suining_desk.output_files import check_output
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.areas import area_path
 from suining_desk.services.programs import lookup_program, program_choices
@@ -527,6 +528,11 @@ class LedgersPage(QWidget):
         folder = Path(str(settings.value(f"{SETTINGS_GROUP}/save_dir", "") or Path.home()))
         target = ask_save_path(self, folder / file_name_for(self.result.title))
         if target is None:
+            return
+        try:  # an earlier ledger may be replaced (the dialog asked); a database or a spreadsheet never
+            check_output(target, "pdf", inputs=(self.result.path,))
+        except InvalidInput as exc:
+            self._say("\n".join(describe(p) for p in exc.problems), ok=False)
             return
         temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
         try:

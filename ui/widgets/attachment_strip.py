@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QUrl, Signal
@@ -29,6 +28,7 @@ from suining_desk.services.attachments import (
     attach_file,
     attachment_content,
     remove_attachment,
+    viewing_copy,
 )
 from ui.dialogs.image_viewer import ImageViewer
 from ui.widgets.problem_label import ProblemLabel
@@ -144,9 +144,11 @@ class AttachmentStrip(QWidget):
             self.viewer = ImageViewer(name, data, self)
             self.viewer.open()
             return
-        folder = Path(tempfile.mkdtemp(prefix="suining-attachment-"))
-        path = folder / name
-        path.write_bytes(data)
+        try:  # a private copy under a safe name: the stored name never chooses where it goes
+            path = viewing_copy(a.id)
+        except InvalidInput as exc:
+            self.problems.show_problems(exc.problems)
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def remove_selected(self, *, confirm: bool = True) -> None:

@@ -68,12 +68,15 @@ def run(args: argparse.Namespace) -> int:
     from suining_desk.exchange.report import write_report
     from suining_desk.exchange.staging import ImportCancelled, ImportOptions
     from suining_desk.messages import describe
+    from suining_desk.output_files import check_output
 
     try:
         if args.report:  # before the import, not after it
-            folder = require_suffix(args.report, ".xlsx").expanduser().resolve().parent
+            report = require_suffix(args.report, ".xlsx").expanduser()
+            folder = report.resolve().parent
             if not folder.is_dir() or not os.access(folder, os.W_OK):
                 raise InvalidInput([Problem("report_folder_unusable", {"path": str(folder)})])
+            check_output(report, "xlsx", inputs=(Path(args.file),))  # not over the sheet, nor another file
         path = open_from_args(args)
         account = authenticate_cli(args, path=path)
         options = ImportOptions(skip_invalid=args.skip_invalid, update_duplicates=args.update_duplicates,

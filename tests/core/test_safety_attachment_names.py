@@ -1,0 +1,131 @@
+"""Issue 13, item 3: an attachment's name never chooses where its file is written.
+
+The attack: an attachment stored as ``../../../tmp/x.pdf`` or ``/etc/passwd.pdf`` (through
+the service, or in a received database whose rows someone else wrote) was written to that
+path when a clerk viewed it; a 300-character name raised an uncaught OSError. Names are
+made safe when stored and again when written out, always into a private folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from suining_desk.db.models import Attachment, AuditEntry
+from suining_desk.file_names import MAX_BYTES, MAX_CHARS, safe_file_name
+from suining_desk.rules.housing import RenovationInput
+from suining_desk.services import attachments
+from suining_desk.services.attachments import attach_bytes, attachments_of, viewing_copy
+from suining_desk.services.renovations import create_renovation
+from tests.county import FixtureCounty, build_county
+from tests.housing import TODAY, register_family
+
+PDF = b"%PDF-1.4\n% a scan\n%%EOF\n"
+EVIL = ["../../../tmp/x.pdf", "/etc/passwd.pdf", "C:\\Windows\\System32\\x.pdf", "..\\..\\x.pdf",
+        "CON.pdf", "nul .pdf", "a<b>:c|d?.pdf", "曾" * 300 + ".pdf", "x" * 300 + ".pdf", "./.hidden.pdf"]
+
+
+@pytest.fixture
+def county(db: object) -> FixtureCounty:
+    return build_county()
+
+
+@pytest.fixture
+def renovation(county: FixtureCounty) -> int:
+    hid = register_family(county, "43052710000101001", "曾伟", 201)
+    return create_renovation(RenovationInput(household_id=hid, year=2017, beneficiary_type="建档立卡贫困户", grade="D",
+                                             method="拆除重建"), user="luru", today=TODAY)
+
+
+@pytest.fixture
+def private_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The temporary folder the copies go under, watched by the test."""
+    root = tmp_path / "tmp"
+    root.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(root))
+    monkeypatch.setattr(attachments, "_VIEWING", [])
+    return root
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+@pytest.mark.parametrize("name", EVIL)
+def test_names_are_made_safe_when_stored(renovation: int, name: str) -> None:
+    attachment_id = attach_bytes("renovation", renovation, name, PDF + name.encode(), kind="acceptance", user="luru")
+    stored = Attachment.get_by_id(attachment_id).file_name
+    assert stored == safe_file_name(name)
+    assert "/" not in stored and "\\" not in stored and not stored.startswith(".")
+    assert stored.endswith(".pdf") and len(stored) <= MAX_CHARS and len(stored.encode()) <= MAX_BYTES
+    assert stored.split(".")[0].upper() not in ("CON", "NUL")
+    entry = AuditEntry.select().order_by(AuditEntry.seq.desc()).get()
+    logged = json.loads(entry.after)
+    assert logged["original_name"] == name[:255] and logged["file_name"] == stored  # as given, in the log
+
+
+@pytest.mark.parametrize("name", EVIL)
+def test_a_received_database_s_names_are_made_safe_when_written_out(
+        renovation: int, private_temp: Path, tmp_path: Path, name: str) -> None:
+    attachment_id = attach_bytes("renovation", renovation, "验收表.pdf", PDF, kind="acceptance", user="luru")
+    Attachment.update(file_name=name).where(Attachment.id == attachment_id).execute()  # as someone else wrote it
+    assert attachments_of("renovation", renovation)[0].file_name == name
+
+    copy = viewing_copy(attachment_id)
+    assert copy.read_bytes() == PDF
+    assert copy.name == safe_file_name(name) and _inside(copy, private_temp)
+    assert [p for p in tmp_path.rglob("*") if p.is_file() and not _inside(p, private_temp)
+            and p.suffix == ".pdf"] == []  # nothing written beside it, above it or elsewhere
+    if sys.platform != "win32":
+        assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+        assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
+        assert stat.S_IMODE(copy.parent.parent.stat().st_mode) == 0o700
+
+
+def test_two_copies_of_one_name_never_meet_and_the_folder_goes_at_exit(
+        renovation: int, private_temp: Path) -> None:
+    first = attach_bytes("renovation", renovation, "a.pdf", PDF, kind="acceptance", user="luru")
+    second = attach_bytes("renovation", renovation, "b.pdf", PDF + b"2", kind="acceptance", user="luru")
+    Attachment.update(file_name="same.pdf").execute()
+    one, two = viewing_copy(first), viewing_copy(second)
+    assert one != two and one.name == two.name == "same.pdf"
+    assert one.parent.parent == two.parent.parent == attachments._VIEWING[0]
+
+
+def test_a_copy_that_cannot_be_written_is_said_in_chinese(renovation: int, private_temp: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from suining_desk.messages import describe
+    from suining_desk.problems import InvalidInput
+
+    attachment_id = attach_bytes("renovation", renovation, "验收表.pdf", PDF, kind="acceptance", user="luru")
+
+    def full(*_args: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "open", full)
+    with pytest.raises(InvalidInput) as refused:
+        viewing_copy(attachment_id)
+    assert describe(refused.value.problems[0]) == "无法打开附件“验收表.pdf”：写入临时文件时出错（磁盘已满）"
+
+
+@pytest.mark.parametrize(("name", "safe"), [
+    ("../../../tmp/x.pdf", "x.pdf"), ("/etc/passwd.pdf", "passwd.pdf"), ("C:\\Windows\\x.pdf", "x.pdf"),
+    ("CON.pdf", "_CON.pdf"), ("com1.tar.gz", "_com1.tar.gz"), ("nul .pdf", "_nul.pdf"), ("..", "附件"),
+    ("", "附件"), ("a<b>:c|d?.pdf", "a_b__c_d_.pdf"), ("旧房.JPG", "旧房.JPG"), (" 验收表 .pdf ", "验收表.pdf"),
+    ("tab\there.jpg", "tab_here.jpg"),
+])
+def test_safe_file_names(name: str, safe: str) -> None:
+    assert safe_file_name(name) == safe
+
+
+def test_long_names_keep_their_extension() -> None:
+    for name in ("曾" * 300 + ".jpeg", "x" * 300 + ".pdf", "x" * 300):
+        safe = safe_file_name(name)
+        assert len(safe) <= MAX_CHARS and len(safe.encode()) <= MAX_BYTES
+        assert safe.endswith(name[-5:] if "." in name else "x")
