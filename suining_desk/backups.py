@@ -162,7 +162,7 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
         problems = integrity_problems(temp)
         if problems:
             raise InvalidInput(problems)
-        with temp.open("rb") as fh:
+        with temp.open("r+b") as fh:  # Windows flushes only a handle open for writing
             os.fsync(fh.fileno())
         os.replace(temp, dest)
     except (sqlite3.Error, OSError) as exc:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from suining_desk import __version__
@@ -57,11 +57,22 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     return installed
 
 
+def ensure_chinese_font() -> bool:
+    """Register the bundled WenQuanYi font when the system has none of FONT_FAMILIES (a
+    Windows without its Chinese fonts, Wine, a bare Linux): else Chinese shows as boxes.
+    True when it was registered."""
+    if set(FONT_FAMILIES) & set(QFontDatabase.families()):
+        return False
+    return QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / "wqy-microhei.ttc")) >= 0
+
+
 def configure_app(app: QApplication) -> None:
-    """Names (QSettings, dialogs) and a font list that can show Chinese on every system."""
+    """Names (QSettings, dialogs), the icon and a font list that can show Chinese on every system."""
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "suining-desk.png")))
+    ensure_chinese_font()
     font = QFont(app.font())
     font.setFamilies(FONT_FAMILIES)
     app.setFont(font)

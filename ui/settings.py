@@ -1,15 +1,15 @@
-"""QSettings for window layout; under SUINING_HOME (tests, portable use) an ini file there."""
+"""QSettings for window layout: an ini file in the data folder under SUINING_HOME (tests)
+or in portable mode (the settings travel with the USB stick), else the system's place."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from PySide6.QtCore import QSettings
+
+from suining_desk import paths
 
 
 def app_settings() -> QSettings:
-    home = os.environ.get("SUINING_HOME")
-    if home:
-        return QSettings(str(Path(home) / "settings.ini"), QSettings.Format.IniFormat)
+    ini = paths.settings_file()
+    if ini is not None:
+        return QSettings(str(ini), QSettings.Format.IniFormat)
     return QSettings("SuiningDesk", "SuiningDesk")

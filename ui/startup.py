@@ -22,10 +22,12 @@ from suining_desk.messages import describe
 from suining_desk.netshare import is_network_path
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.restore import restore_backup
+from suining_desk.storage_media import storage_warning
 from ui.app import create_app, run_app
 from ui.dialogs.account_dialogs import CreateAdminDialog, LoginDialog, own_password_first
 from ui.instance_lock import DatabaseLock
 from ui.safety_prompts import offer_admin_fixes, warn_on_open
+from ui.settings import app_settings
 
 TITLE = "绥宁扶贫台账"
 
@@ -99,8 +101,26 @@ def open_safely(db_path: Path, *, demo: bool) -> bool:
         return False
     if is_network_path(db_path):
         tell([Problem("db_network_share", {"path": str(db_path)})], icon=QMessageBox.Icon.Warning)
+    warn_about_storage(db_path.parent)
     warn_on_open()  # protections gone, or an older copy in its place
     return True
+
+
+STORAGE_WARNED = "storage/warned_folder"
+
+
+def warn_about_storage(folder: Path) -> None:
+    """A data folder on a USB stick or a FAT disk: said once per folder (the settings of a
+    portable copy travel with it), then the clerk keeps working."""
+    problem = storage_warning(folder)
+    if problem is None:
+        return
+    settings = app_settings()
+    if settings.value(STORAGE_WARNED, "") == str(folder):
+        return
+    tell([problem], icon=QMessageBox.Icon.Warning)
+    settings.setValue(STORAGE_WARNED, str(folder))
+    settings.sync()
 
 
 def log_in(*, demo: bool, username: str = "") -> Account | None:

@@ -20,6 +20,7 @@ import peewee
 from suining_desk import __version__, paths
 from suining_desk.cli.commands import COMMANDS
 from suining_desk.cli.parser import ChineseArgumentParser
+from suining_desk.cli.textout import configure_text_output
 from suining_desk.db.errors import storage_problem
 from suining_desk.messages import describe
 from suining_desk.os_errors import os_problem
@@ -88,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. Whatever happens, the user reads Chinese, never a traceback:
     refusals and file errors name what and why, a reader that stops reading (``| head``)
     ends the command quietly, and anything unforeseen leaves a crash report."""
+    configure_text_output()  # Chinese never fails on a Windows code page without it
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:

@@ -126,7 +126,7 @@ def _build_beside(path: Path, *, scale: str, seed: int, progress: Any) -> Any:
         summary = generate_demo(db, scale=scale, seed=seed, progress=progress, cancel=threading.Event())
         db.execute_sql("PRAGMA journal_mode = DELETE")  # one file to move
         close_database()
-        with temp.open("rb") as fh:
+        with temp.open("r+b") as fh:  # Windows flushes only a handle open for writing
             os.fsync(fh.fileno())
         if path.exists():
             _settle(path)
