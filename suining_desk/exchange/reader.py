@@ -3,8 +3,8 @@
 ``.xlsx`` (and ``.xlsm``) are read with openpyxl in read-only mode — one row at a time,
 so a county's 400,000 rows need no more memory than a few — old ``.xls`` workbooks with
 xlrd (:mod:`suining_desk.exchange.xls`) — or, when an online system saved a web page as
-``.xls``, its tables (:mod:`suining_desk.exchange.html_table`) — and ``.csv`` (UTF-8 or GBK)
-with the csv module.
+``.xls``, its tables (:mod:`suining_desk.exchange.html_table`) — and ``.csv``/``.txt``
+with the csv module, in whatever encoding the file is written (:mod:`.text_encoding`).
 The header is looked for in the first rows of each sheet: titles,
 merged cells and notes above it are skipped, and the first sheet whose header names the
 layout's required columns is read. Row numbers are those Excel shows.
@@ -29,6 +29,7 @@ from suining_desk.exchange.columns import HeaderMatch, Layout
 from suining_desk.exchange.csv_sheet import check_csv, csv_rows, open_csv_text
 from suining_desk.exchange.fast_xlsx import fast_rows
 from suining_desk.exchange.html_table import html_tables, looks_like_html
+from suining_desk.exchange.text_encoding import NotText
 from suining_desk.exchange.unreadable import ROW_DAMAGE, FileUnreadable, damaged, guarded, unreadable
 from suining_desk.exchange.xls import XLS_SUFFIXES, XlsUnreadable, open_xls
 
@@ -241,6 +242,8 @@ def _open_csv(path: Path, layout: Layout) -> SheetRows:
         handle = open_csv_text(path)
     except PermissionError as exc:
         raise _unreadable("file_in_use", path=str(path)) from exc
+    except NotText as exc:  # e.g. a workbook renamed .csv
+        raise _unreadable("file_not_spreadsheet", path=str(path)) from exc
     try:
         rows = csv_rows(handle)
         head, rest = _split_head(rows)
