@@ -26,7 +26,7 @@ from pathlib import Path
 
 from suining_desk.exchange import limits
 from suining_desk.exchange.bank_profile import RETURN_FIELDS, BankProfile, ReturnFormat
-from suining_desk.exchange.bank_text import parse_amount, parse_date, pattern, slice_fields
+from suining_desk.exchange.bank_text import captured, parse_amount, parse_date, pattern, slice_fields
 from suining_desk.exchange.columns import normalize_header
 from suining_desk.exchange.csv_sheet import MAX_LINE_CHARS, check_csv, csv_encoding
 from suining_desk.exchange.text_encoding import NotText, canonical
@@ -225,12 +225,11 @@ def _totals(fmt: ReturnFormat, number: int, line: str, rows: int, sum_fen: int) 
     found = pattern(fmt.totals_line).match(line)
     if found is None:
         raise _Mismatch(number, "", "合计行", f"“{line.strip()}”不是格式规定的合计行（{fmt.totals_line}）")
-    if "count" in found.groupdict() and int(found["count"]) != rows:
-        raise _Mismatch(number, "", "合计行", f"合计笔数{int(found['count'])}与明细行数{rows}不符")
-    if "total" in found.groupdict():
-        total = parse_amount(found["total"], fmt.amount)
-        if total is None or total != sum_fen:
-            raise _Mismatch(number, "", "合计行", f"合计金额{found['total']}与明细金额之和不符")
+    count, total = captured(found, "count"), captured(found, "total")
+    if count is not None and (not count.isdigit() or int(count) != rows):
+        raise _Mismatch(number, "", "合计行", f"合计笔数{count}与明细行数{rows}不符")
+    if total is not None and parse_amount(total, fmt.amount) != sum_fen:
+        raise _Mismatch(number, "", "合计行", f"合计金额{total}与明细金额之和不符")
 
 
 def _read_text(path: Path, fmt: ReturnFormat) -> tuple[list[ReturnLine], list[Problem]]:

@@ -44,26 +44,42 @@ def render(template: str, values: Mapping[str, object]) -> str:
 
 
 _FIELD_PATTERNS = {"count": r"[0-9]+", "total": r"[0-9][0-9,]*(?:\.[0-9]{1,2})?"}
+_WIDTH = re.compile(r"(\d+)$")
 
 
 def pattern(template: str) -> re.Pattern[str]:
-    """What a line written from ``template`` looks like, the count and total captured. Padding
-    (spaces or zeros before a number) is allowed around each placeholder."""
+    """What a line written from ``template`` looks like, the count and total captured. A
+    placeholder with a width (``{count:0>6}``) takes exactly that many characters, as in a
+    fixed-width file; without one, padding (spaces or zeros before a number) is allowed."""
     parts = []
     seen: set[str] = set()
-    for literal, name, _spec, _conv in Formatter().parse(template):
-        parts.append(re.escape(literal.strip()) if literal.strip() else "")
-        if literal and literal != literal.strip():
-            parts[-1] = r"\s*" + parts[-1] + r"\s*"
+    for literal, name, spec, _conv in Formatter().parse(template):
+        text = re.escape(literal.strip()) if literal.strip() else ""
+        parts.append(r"\s*" + text + r"\s*" if literal != literal.strip() else text)
         if name is None:
             continue
         key = name.split(":")[0].split("!")[0]
+        width = _WIDTH.search((spec or "").split(".")[0])
         if key in _FIELD_PATTERNS and key not in seen:
             seen.add(key)
-            parts.append(rf"\s*0*(?P<{key}>{_FIELD_PATTERNS[key]})\s*")
+            if width:  # exactly that many characters, padding included
+                parts.append(rf"(?P<{key}_cell>[ 0-9.,]{{{width.group(1)}}})")
+            else:
+                parts.append(rf"\s*[ 0]*(?P<{key}>{_FIELD_PATTERNS[key]})\s*")
         else:
-            parts.append(r".*?")
+            parts.append(rf".{{{width.group(1)}}}" if width else r".*?")
     return re.compile(r"^\s*" + "".join(parts) + r"\s*$")
+
+
+def captured(found: re.Match[str], key: str) -> str | None:
+    """A count or total a :func:`pattern` captured, without its padding."""
+    groups = found.groupdict()
+    if groups.get(key) is not None:
+        return groups[key]
+    cell = groups.get(f"{key}_cell")
+    if cell is None:
+        return None
+    return cell.strip().lstrip("0") or "0"
 
 
 def fit(value: str, width: int, encoding: str, align: str, fill: str) -> str | None:
