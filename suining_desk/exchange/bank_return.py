@@ -160,7 +160,8 @@ def _read_sheet(path: Path, fmt: ReturnFormat) -> tuple[list[ReturnLine], list[P
     head = list(islice(rows, HEADER_ROWS))
     start, cols = _sheet_header(head, fmt)
     where = {k: f"第{_letters(i)}列" for k, i in cols.items()}
-    lines, problems = [], []
+    lines: list[ReturnLine] = []
+    problems: list[Problem] = []
     for number, row in chain(head[start + 1:], rows):
         cells = {k: (row[i].strip() if i < len(row) else "") for k, i in cols.items()}
         if not any(cells.values()):

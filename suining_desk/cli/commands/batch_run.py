@@ -208,9 +208,8 @@ def do_post(args: argparse.Namespace) -> int:
 
 
 def do_export_bank(args: argparse.Namespace) -> int:
-    from suining_desk.services.bank_files import confirmed_paid, export_bank_file
-
     from suining_desk.exchange.bank_profiles import get_profile
+    from suining_desk.services.bank_files import confirmed_paid, export_bank_file
 
     batch_id = find_batch_id(args.batch)
     profile = get_profile(args.profile)  # an unknown name is said before anyone is asked for a password
@@ -223,9 +222,8 @@ def do_export_bank(args: argparse.Namespace) -> int:
 
 
 def do_import_bank(args: argparse.Namespace) -> int:
-    from suining_desk.services.bank_files import BankFileUnusable, import_return_file, missing_problems
-
     from suining_desk.exchange.bank_profiles import get_profile
+    from suining_desk.services.bank_files import BankFileUnusable, import_return_file, missing_problems
 
     profile = get_profile(args.profile)
     try:
