@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -40,6 +41,8 @@ SUFFIX = ".sqlite3"
 KEEP = {"daily": 7, "weekly": 4, "monthly": 12}
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})"
                    r"-(?P<kind>auto|manual|before-restore|before-demo|before-repair|damaged)\.sqlite3$")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,9 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
     from suining_desk.audit_anchors import record_anchor
 
     record_anchor(Path(source), seq, head, now, dest)
-    return BackupInfo(dest, now, kind, dest.stat().st_size, seq, head)
+    size = dest.stat().st_size
+    log.info("backed up (%s): %s -> %s, %d bytes, audit entry %s", kind, Path(source).name, dest, size, seq)
+    return BackupInfo(dest, now, kind, size, seq, head)
 
 
 def _why(exc: BaseException, folder: Path) -> str:

@@ -26,7 +26,7 @@ from suining_desk.db.connection import checkpoint
 from suining_desk.db.models import Area
 from suining_desk.messages import describe
 from suining_desk.problems import Problem
-from ui import tasks
+from ui import qt_log, tasks
 from ui.about import AboutDialog
 from ui.area_tree import AreaTree
 from ui.instance_lock import DatabaseLock
@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self.manual_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
         self.manual_action.triggered.connect(self.show_manual)
         help_menu.addAction(self.manual_action)
+        self.log_folder_action = qt_log.install_action(self, help_menu)
         help_menu.addSeparator()
         self.about_action = QAction(self.tr("关于(&A)"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)

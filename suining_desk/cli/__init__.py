@@ -1,6 +1,7 @@
 """``suining-desk``: with no command it opens the window; with one it works headless.
 
-Every command accepts ``--db`` (before or after the command name) and ``--demo``.
+Every command accepts ``--db`` (before or after the command name), ``--demo`` and ``--verbose``
+(the program's log on the screen too: :mod:`suining_desk.activity_log`).
 Each command lives in its own module under :mod:`suining_desk.cli.commands` and
 registers itself in :data:`COMMANDS`.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import logging
 import os
 import sqlite3
 import sys
@@ -26,6 +28,7 @@ from suining_desk.messages import describe
 from suining_desk.os_errors import os_problem
 from suining_desk.problems import InvalidInput, Problem
 
+log = logging.getLogger(__name__)
 DESCRIPTION = "绥宁扶贫台账：乡镇扶贫对象、搬迁、危改与资金发放台账。不带命令时打开窗口。"
 
 
@@ -38,6 +41,10 @@ def _add_db_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     parser.add_argument(
         "--demo", action="store_true", default=False if top else argparse.SUPPRESS,
         help="使用单独的演示数据库（首次使用时自动生成演示数据）",
+    )
+    parser.add_argument(  # not a database option, but wanted everywhere --db is
+        "--verbose", action="store_true", default=False if top else argparse.SUPPRESS,
+        help="在屏幕上显示详细的运行记录（也写入数据文件夹 logs 中的日志文件）",
     )
 
 
@@ -91,6 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ends the command quietly, and anything unforeseen leaves a crash report."""
     configure_text_output()  # Chinese never fails on a Windows code page without it
     args = build_parser().parse_args(argv)
+    from suining_desk.activity_log import configure
+
+    configure(verbose=args.verbose)
+    if args.command is not None:
+        log.info("command: %s%s", args.command, f" {args.action}" if getattr(args, "action", None) else "")
     try:
         if args.command is None:
             return _open_window(args)
@@ -155,6 +167,7 @@ def _crashed(exc: BaseException) -> int:
     except OSError:
         _tell(Problem("cli_crashed_unreported", {"kind": kind}))
     else:
+        log.error("crashed (%s): report %s", kind, report.name)
         _tell(Problem("cli_crashed", {"kind": kind, "path": str(report)}))
     return 70  # EX_SOFTWARE
 

@@ -8,6 +8,7 @@ Sending it to a printer is logged as well (``ledger_sent_to_printer``).
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -493,6 +494,8 @@ class LedgersPage(QWidget):
         self._set_running(False)
 
     def _generated(self, result: LedgerResult) -> None:
+        logging.getLogger(__name__).info("ledger made: %s, %d rows, %d pages, code %s", result.title, result.rows,
+                                         result.pages, result.code)
         self.result = result
         self._finished()
         self._remember_choices()
@@ -583,6 +586,8 @@ class LedgersPage(QWidget):
         except InvalidInput as exc:
             self.error_box = tasks.show_error(self, self.tr("打印台账"), exc)
             return
+        logging.getLogger(__name__).info("ledger sent to printer %s: %s, %d pages x %d, code %s", where,
+                                         result.title, sent, printer.copyCount(), result.code)
         self._say(self.tr("已送打印机：{title}，{pages} 页（校验码 {code}）").format(
             title=result.title, pages=sent, code=result.code))
 

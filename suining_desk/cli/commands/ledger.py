@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import logging
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -142,6 +143,8 @@ def run(args: argparse.Namespace) -> int:
     if display_name and not spec.preparer:
         spec = replace(spec, preparer=display_name)
     result = write_ledger(spec, out, username=username, printed_as=printed_as)
+    logging.getLogger(__name__).info("ledger printed to PDF: %s, %d rows, %d pages, code %s, %s", result.title,
+                                     result.rows, result.pages, result.code, result.path)
     print(f"已生成：{result.path}")
     print(f"{result.title}：{result.rows} 行，{result.pages} 页，合计 {format_fen(result.total_fen)} 元，"
           f"校验码 {result.code}")
