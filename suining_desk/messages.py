@@ -432,8 +432,7 @@ MESSAGES: dict[str, str] = {
                              "分不清是1月还是10月，请写作 2018-01 或 2018-10"),
     "cell_not_integer": "{label}“{value}”应为整数",
     "import_unknown_columns": "不认识的列，已忽略：{columns}",
-    "import_household_not_updated": "该户已在册，表中的{fields}与登记的不同，导入不更新户的信息："
-                                    "请在窗口“编辑户信息”中修改",
+    "import_household_updated": "该户已在册，已按表更新户的信息：{fields}（表中空白的不改）",
     "import_removal_not_applied": "该户已在册，表中的清退日期{date}未导入：清退请在窗口“变更状态…→清退”中办理，"
                                   "或用 suining-desk household remove",
     "import_subsidy_before_acceptance": "补助金额{value}元未导入：危改补助在验收合格后才登记（状态为已验收时填写）",
