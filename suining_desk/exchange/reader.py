@@ -68,12 +68,49 @@ class SheetRows:
         self.close()
 
 
+def _text(value: Cell) -> str:
+    return "" if value is None else " ".join(str(value).split())
+
+
+def two_row_header(upper: Sequence[Cell], lower: Sequence[Cell]) -> tuple[list[str], list[str]] | None:
+    """The names and group titles of a header in two rows — group titles merged across the
+    columns they head, above the column names; a column outside any group merged down both
+    rows (its name in the upper cell only). The name is the lower cell (or, merged down, the
+    upper one); a group title reaches right over the empty upper cells of its merge. None
+    when the upper row is no group row (a title line has one cell)."""
+    width = max(len(upper), len(lower))
+    up = [_text(upper[i]) if i < len(upper) else "" for i in range(width)]
+    low = [_text(lower[i]) if i < len(lower) else "" for i in range(width)]
+    if sum(1 for t in up if t) < 2:
+        return None
+    names, groups, current = [], [], ""
+    for top, name in zip(up, low, strict=True):
+        if name:
+            current = top or current
+            names.append(name)
+            groups.append(current)
+        else:  # merged down (or empty): no group over it, and none reaches past it
+            names.append(top)
+            groups.append("")
+            current = ""
+    return names, groups
+
+
 def _best_header(layout: Layout, head: list[tuple[int, tuple[Cell, ...]]]) -> HeaderMatch | None:
+    """The header row that names most of the layout's columns — or a two-row header, when the
+    row above it makes it name more of them (or tells apart a name it has twice)."""
     best: HeaderMatch | None = None
+    previous: tuple[Cell, ...] | None = None
     for number, cells in head:
         found = layout.match(cells, number)
+        combined = two_row_header(previous, cells) if previous is not None else None
+        if combined is not None:
+            both = layout.match(combined[0], number, combined[1])
+            if (both.recognised, -len(both.duplicates)) > (found.recognised, -len(found.duplicates)):
+                found = both
         if found.recognised >= 2 and (best is None or found.recognised > best.recognised):
             best = found
+        previous = cells
     return best
 
 

@@ -364,7 +364,7 @@ class _Pass:
 
     def _write(self, household_no: str, fields: dict[str, Any], place: Resolved | None,
                plan: dict[str, list[Any]], existing: tuple[int, int, int] | None,
-               changed: tuple[dict[str, Any], dict[str, Any]] | None = None) -> None:
+               household_change: tuple[dict[str, Any], dict[str, Any]] | None = None) -> None:
         writer = self.writer
         assert writer is not None
         registered = fields.get("registered_on")
@@ -389,9 +389,9 @@ class _Pass:
         else:
             household_id = existing[0]
             writer.touched.add(household_id)
-            if changed is not None:
-                apply_household_changes(writer.conn, household_id, *changed, user=writer.user, reason=self.reason,
-                                        day=writer.today, stamp=writer.stamp)
+            if household_change is not None:
+                apply_household_changes(writer.conn, household_id, *household_change, user=writer.user,
+                                        reason=self.reason, day=writer.today, stamp=writer.stamp)
         on = None if existing is not None else (_date(registered))
         for r in plan["new"]:
             values = person_values(r)
