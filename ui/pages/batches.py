@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,6 +37,7 @@ from suining_desk.services.bank_files import (
 from suining_desk.services.batch_compute import Preview, compute_batch
 from suining_desk.services.batch_query import BatchFilter, batch_history, batch_lines
 from suining_desk.services.programs import program_choices
+from ui.dialogs.bank_file_dialog import ask_export_target, ask_return_file
 from ui.dialogs.batch_dialog import NewBatchDialog
 from ui.dialogs.money_dialogs import MonthLockDialog, OneOffLineDialog, StepDialog
 from ui.models.money_tables import BATCH_SPEC
@@ -279,17 +279,18 @@ class BatchesPage(QWidget):
         run_with_progress(self, self.tr("计算未列入对象"), work, done)
 
     # --- bank files ---
-    def export_bank(self, path: Path | None = None) -> int:
+    def export_bank(self, path: Path | None = None, profile: str | None = None) -> int:
+        """Write the bank list in a format the clerk picks (given: ``profile``, or the default one)."""
         row = self.detail.batch
         assert row is not None
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(self, self.tr("导出银行代发文件"), f"{row.batch_no}.xlsx",
-                                                  self.tr("Excel 文件 (*.xlsx);;CSV 文件 (*.csv)"))
-            if not name:
+            chosen = ask_export_target(self, row.batch_no)
+            if chosen is None:
                 return 0
-            path = Path(name)
+            profile, path = chosen[0].name, chosen[1]
         try:
-            count = export_bank_file(row.id, path, user=self.session.username)
+            count = export_bank_file(row.id, path, user=self.session.username, profile=profile,
+                                     today=self.session.today())
         except InvalidInput as exc:
             self.error_box = show_error(self, self.tr("导出银行代发文件"), exc)
             return 0
@@ -301,15 +302,15 @@ class BatchesPage(QWidget):
         self.report_box.open()
         return count
 
-    def import_bank(self, path: Path | None = None) -> None:
+    def import_bank(self, path: Path | None = None, profile: str | None = None) -> None:
+        """Read a return file in a format the clerk picks (given: ``profile``, or the default one)."""
         row = self.detail.batch
         assert row is not None
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(self, self.tr("导入银行回盘文件"), "",
-                                                  self.tr("回盘文件 (*.xlsx *.xls *.csv)"))
-            if not name:
+            chosen = ask_return_file(self)
+            if chosen is None:
                 return
-            path = Path(name)
+            profile, path = chosen[0].name, chosen[1]
         batch_id, user, today, chosen = row.id, self.session.username, self.session.today(), path
 
         def ask(d: StepDialog) -> object:
@@ -325,7 +326,7 @@ class BatchesPage(QWidget):
 
         def work(progress: ProgressFn, cancel: Any) -> ReturnReport:
             return import_return_file(batch_id, chosen, user=user, on=on, today=today, cancel=cancel,
-                                      progress=lambda f: progress(self.tr("对应发放记录"), f))
+                                      progress=lambda f: progress(self.tr("对应发放记录"), f), profile=profile)
 
         run_with_progress(self, self.tr("导入银行回盘"), work, self._show_report)
 

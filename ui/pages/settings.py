@@ -1,9 +1,11 @@
-"""设置: the configurable caps and standards, each value with the date it takes effect."""
+"""设置: the configurable caps and standards, each value with the date it takes effect; the
+settlement sites and (admins) the bank file formats open from here."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -55,6 +57,10 @@ class SettingsPage(QWidget):
         self.save_button = QPushButton(self.tr("保存新数值(&S)"), objectName="save_setting")
         self.sites_button = QPushButton(self.tr("安置点管理…"), objectName="sites_button")
         self.sites_dialog: SitesDialog | None = None
+        self.bank_button = QPushButton(self.tr("银行文件格式…"), objectName="bank_profiles_button")
+        self.bank_button.setToolTip(self.tr("银行代发文件和回盘文件的格式（管理员）"))
+        self.bank_button.setEnabled(session.at_least("admin"))
+        self.bank_dialog: QDialog | None = None
 
         box = QGroupBox(self.tr("新数值（从生效日期起执行，之前的记录仍按原数值核查）"))
         form = QFormLayout(box)
@@ -70,6 +76,7 @@ class SettingsPage(QWidget):
         left.addWidget(QLabel(self.tr("上限和标准")))
         left.addWidget(self.list, 1)
         left.addWidget(self.sites_button)
+        left.addWidget(self.bank_button)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(right, 2)
@@ -81,6 +88,7 @@ class SettingsPage(QWidget):
         self.area.returnPressed.connect(self.save)
         self.save_button.clicked.connect(self.save)
         self.sites_button.clicked.connect(self.manage_sites)
+        self.bank_button.clicked.connect(self.manage_bank_profiles)
         self.list.setCurrentRow(0)
 
     def current_spec(self) -> SettingSpec:
@@ -130,6 +138,12 @@ class SettingsPage(QWidget):
             self.problems.show_problems(exc.problems)
             return
         self.show_setting()
+
+    def manage_bank_profiles(self) -> None:
+        from ui.dialogs.bank_profiles_dialog import BankProfilesDialog
+
+        self.bank_dialog = BankProfilesDialog(user=self.session.username, parent=self)
+        self.bank_dialog.open()
 
     def manage_sites(self) -> None:
         self.sites_dialog = SitesDialog(user=self.session.username, parent=self)
