@@ -370,10 +370,28 @@ def users(s: Shooter) -> None:
     s.modal("change-password", window.security.password_action.trigger, size=(420, 170))
 
 
+def bank_profiles(s: Shooter) -> None:
+    from PySide6.QtCore import Qt
+
+    window = s.window("admin")
+    window.show_page("settings")
+    page = window.current_page()
+
+    def fill(d) -> None:  # type: ignore[no-untyped-def]
+        names = [d.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(d.list.count())]
+        d.list.setCurrentRow(names.index("pipe-gbk"))
+        d.copy("县农商行一卡通")  # a county's own format, copied from the shipped GBK text one
+        d.form.r_paid.setText("成功、00、0000")
+        d.form.setCurrentIndex(1)
+        d.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    s.modal("bank-profiles", page.bank_button.click, fill, size=(1100, 720))
+
+
 SHOTS: dict[str, Callable[[Shooter], None]] = {
     "first-run": first_start, "create-admin": create_admin, "login": login, "main-window": main_window,
     "households": households, "housing": housing, "programs": programs, "batches": batches,
-    "ledgers": ledgers, "import": exchange, "backups": backups, "users": users,
+    "ledgers": ledgers, "import": exchange, "backups": backups, "users": users, "bank-profiles": bank_profiles,
 }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, QUrl, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, QUrl, qInstallMessageHandler
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -47,9 +47,10 @@ def open_log_folder() -> bool:
 
 def install_action(window: QWidget, menu: QMenu, *, before: QAction | None = None) -> QAction:
     """帮助 → 打开日志文件夹."""
-    action = QAction(window.tr("打开日志文件夹(&L)"), window)
+    action = QAction(QCoreApplication.translate("MainWindow", "打开日志文件夹(&L)"), window)
     action.setObjectName("open_log_folder")
-    action.setToolTip(window.tr("运行日志和出错报告所在的文件夹（不含完整的身份证号和银行卡号），可发给系统管理员"))
+    action.setToolTip(QCoreApplication.translate(
+        "MainWindow", "运行日志和出错报告所在的文件夹（不含完整的身份证号和银行卡号），可发给系统管理员"))
     action.triggered.connect(open_log_folder)
     if before is not None:
         menu.insertAction(before, action)

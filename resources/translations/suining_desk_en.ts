@@ -66,12 +66,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>删除附件</source>
         <translation>Delete attachment</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>{name}&#x3000;{kb} KB&#x3000;{by} {at}
 SHA-256 {sha}</source>
         <translation>{name}&#x3000;{kb} KB&#x3000;{by} {at}
@@ -83,7 +83,7 @@ SHA-256 {sha}</translation>
         <translation>Choose photos or scans</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>删除附件“{name}”？</source>
         <translation>Delete the attachment “{name}”?</translation>
     </message>
@@ -333,6 +333,400 @@ Data entered since then will not be in the restored database; a copy of the curr
         <location line="+15"/>
         <source>已恢复。恢复前的数据库另存为 {name}</source>
         <translation>Restored. The database before the restore was saved as {name}</translation>
+    </message>
+</context>
+<context>
+    <name>BankProfileForm</name>
+    <message>
+        <location filename="../../ui/widgets/bank_profile_form.py" line="+42"/>
+        <source>竖线 |</source>
+        <translation>Pipe |</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>逗号 ,</source>
+        <translation>Comma ,</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>制表符</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>分号 ;</source>
+        <translation>Semicolon ;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows（CRLF）</source>
+        <translation>Windows (CRLF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linux（LF）</source>
+        <translation>Linux (LF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>靠左</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>靠右</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>列名</source>
+        <translation>Column name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>宽度(字节)</source>
+        <translation>Width (bytes)</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>对齐</source>
+        <translation>Align</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>填充</source>
+        <translation>Fill</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>固定文字</source>
+        <translation>Fixed text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>表头上的列名（多个用、隔开）</source>
+        <translation>Header names (separate with 、)</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>添加列</source>
+        <translation>Add column</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>删除列</source>
+        <translation>Remove column</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>每行一行，如：代发单位：{area}&#x3000;批次：{batch_no}</source>
+        <translation>One per line, e.g. Paid by: {area}&#x3000;Batch: {batch_no}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>数据上方写一行列名</source>
+        <translation>Write a line of column names above the data</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>如：合计|{count}|{total}（{count}笔数，{total}金额）</source>
+        <translation>e.g. TOTAL|{count}|{total} ({count}: lines, {total}: amount)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>数据上方有一行列名</source>
+        <translation>A line of column names above the data</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>多个用、隔开；成功和失败都不填时按软件内置的判断</source>
+        <translation>Separate with 、; leave paid and failed empty to use the built-in reading</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>名称(&amp;T)：</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>说明：</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件类型(&amp;K)：</source>
+        <translation>File &amp;kind:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>编码：</source>
+        <translation>Encoding:</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+13"/>
+        <source>分隔符：</source>
+        <translation>Separator:</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>换行：</source>
+        <translation>Line ends:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>表头上方的行：</source>
+        <translation>Lines above the header:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>合计行：</source>
+        <translation>Totals line:</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>合计行内容：</source>
+        <translation>Totals line text:</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>金额：</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>日期格式：</source>
+        <translation>Date format:</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>各列（按顺序）：</source>
+        <translation>Columns (in order):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>文件类型：</source>
+        <translation>File kind:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>开头跳过的行数：</source>
+        <translation>Lines to skip at the top:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>表示成功的状态：</source>
+        <translation>Status meaning paid:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>表示失败的状态：</source>
+        <translation>Status meaning failed:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理中（不登记）：</source>
+        <translation>Pending (not recorded):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>各列：</source>
+        <translation>Columns:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>代发文件(&amp;E)</source>
+        <translation>Payment &amp;list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回盘文件(&amp;R)</source>
+        <translation>&amp;Return file</translation>
+    </message>
+</context>
+<context>
+    <name>BankProfilesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/bank_profiles_dialog.py" line="+40"/>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>成功</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>银行文件格式</source>
+        <translation>Bank file formats</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>设为默认格式(&amp;D)</source>
+        <translation>Make &amp;default</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复制为新格式(&amp;C)…</source>
+        <translation>&amp;Copy as a new format…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>用回盘样本文件测试(&amp;T)…</source>
+        <translation>&amp;Test with a sample return file…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>按此格式写出的代发文件（用虚构的两笔示例）：</source>
+        <translation>The payment list this format writes (two invented lines):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>测试与预览</source>
+        <translation>Test and preview</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>银行文件格式（✔ 为默认）：</source>
+        <translation>Bank file formats (✔ is the default):</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>（自带）</source>
+        <translation> (shipped)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>“{title}”是软件自带的格式，不能修改：需要改动时请“复制为新格式”，再修改复制的格式。</source>
+        <translation>“{title}” ships with the program and cannot be changed: copy it as a new format and change the copy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{title}”是本单位的格式（保存在数据文件夹的 bank_profiles 中，名称 {name}）。</source>
+        <translation>“{title}” is this office&apos;s own format (in the data folder&apos;s bank_profiles, named {name}).</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>复制为新格式</source>
+        <translation>Copy as a new format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新格式的名称（如：县农商行一卡通）：</source>
+        <translation>Name of the new format (e.g. County rural bank card):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{title}（副本）</source>
+        <translation>{title} (copy)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>删除银行文件格式</source>
+        <translation>Delete bank file format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除格式“{title}”？已按它导出的文件不受影响。</source>
+        <translation>Delete the format “{title}”? Files already exported with it are not affected.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>选择银行回盘样本文件</source>
+        <translation>Choose a sample bank return file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回盘文件 (*.xlsx *.xls *.csv *.txt *.dat);;所有文件 (*)</source>
+        <translation>Return files (*.xlsx *.xls *.csv *.txt *.dat);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>不符合此格式：</source>
+        <translation>Does not fit this format: </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}”符合此格式：读出 {count} 笔（成功 {paid}，失败 {failed}），另有 {other} 行未定结果。</source>
+        <translation>“{name}” fits this format: {count} lines read ({paid} paid, {failed} failed), {other} more lines without a clear result.</translation>
     </message>
 </context>
 <context>
@@ -598,19 +992,13 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>Working out left-out beneficiaries</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+8"/>
+        <location line="+16"/>
         <location line="+5"/>
         <source>导出银行代发文件</source>
         <translation>Export bank payment file</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
-        <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="-3"/>
         <source>已导出 {n} 笔到 {path}</source>
         <translation>Exported {n} payments to {path}</translation>
     </message>
@@ -620,17 +1008,7 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>{n} line(s) the bank already confirmed paid were left out (they would be paid twice)</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>导入银行回盘文件</source>
-        <translation>Import bank return file</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>回盘文件 (*.xlsx *.xls *.csv)</source>
-        <translation>Bank return files (*.xlsx *.xls *.csv)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>导入(&amp;S)</source>
         <translation>&amp;Import</translation>
     </message>
@@ -811,12 +1189,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>You can import a roster exported from the national system or the township&apos;s own spreadsheet directly: the header need not be on the first row and the columns may be in any order.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>选择或粘贴 .xlsx / .csv 文件的路径</source>
-        <translation>Choose or paste the path of an .xlsx / .csv file</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
@@ -831,9 +1204,14 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Create townships, villages and groups that are not yet listed</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>身份证号码已在册的人员按表更新（默认跳过）</source>
-        <translation>Update people whose ID number is already registered (skipped by default)</translation>
+        <location line="-5"/>
+        <source>选择或粘贴 .xlsx / .xls / .csv / .txt 文件的路径</source>
+        <translation>Choose or paste the path of an .xlsx / .xls / .csv / .txt file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已在册的人员和户按表更新，表中空白的不改（默认跳过）</source>
+        <translation>Update people and households already registered from the sheet; blank cells change nothing (default: skip)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1887,7 +2265,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/dialogs/image_viewer.py" line="+28"/>
+        <location filename="../../ui/dialogs/image_viewer.py" line="+45"/>
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
@@ -1898,6 +2276,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+9"/>
+        <location line="+6"/>
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
@@ -1905,7 +2284,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="+227"/>
+        <location filename="../../ui/wizards/import_pages.py" line="+228"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -1961,13 +2340,13 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>LedgersPage</name>
     <message>
-        <location filename="../../ui/pages/ledgers.py" line="+84"/>
-        <location line="+494"/>
+        <location filename="../../ui/pages/ledgers.py" line="+86"/>
+        <location line="+501"/>
         <source>打印台账</source>
         <translation>Print ledger</translation>
     </message>
     <message>
-        <location line="-486"/>
+        <location line="-493"/>
         <source>保存台账</source>
         <translation>Save ledger</translation>
     </message>
@@ -1988,12 +2367,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+424"/>
+        <location line="+431"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-417"/>
+        <location line="-424"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
@@ -2173,7 +2552,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>{title}：{rows} 行，{pages} 页，合计 {total} 元，校验码 {code}</source>
         <translation>{title}: {rows} rows, {pages} pages, total {total} yuan, check code {code}</translation>
     </message>
@@ -2193,7 +2572,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Generate ledger</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
@@ -2213,7 +2592,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Printing cancelled.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>已送打印机：{title}，{pages} 页（校验码 {code}）</source>
         <translation>Sent to the printer: {title}, {pages} pages (check code {code})</translation>
     </message>
@@ -2282,7 +2661,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+83"/>
+        <location filename="../../ui/main_window.py" line="+84"/>
         <source>功能</source>
         <translation>Pages</translation>
     </message>
@@ -2317,7 +2696,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>User &amp;manual</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
@@ -2363,7 +2742,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>用户手册</source>
         <translation>User manual</translation>
     </message>
@@ -2371,6 +2750,16 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+1"/>
         <source>找不到用户手册。请重新安装本软件，或向县里的系统管理员索取手册。</source>
         <translation>The user manual was not found. Reinstall the program, or ask the county&apos;s system administrator for the manual.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_log.py" line="+50"/>
+        <source>打开日志文件夹(&amp;L)</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>运行日志和出错报告所在的文件夹（不含完整的身份证号和银行卡号），可发给系统管理员</source>
+        <translation>The folder of the program&apos;s log and crash reports (no full ID or bank numbers), to send to the system administrator</translation>
     </message>
 </context>
 <context>
@@ -3338,7 +3727,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="-224"/>
+        <location filename="../../ui/wizards/import_pages.py" line="-225"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
@@ -3361,6 +3750,39 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+4"/>
         <source>行号</source>
         <translation>Row</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/bank_file_dialog.py" line="+42"/>
+        <source>下一步(&amp;N)…</source>
+        <translation>&amp;Next…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>银行文件格式(&amp;F)：</source>
+        <translation>Bank file &amp;format:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>导出银行代发文件</source>
+        <translation>Export bank payment file</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>导入银行回盘文件</source>
+        <translation>Import bank return file</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>回盘文件</source>
+        <translation>Return files</translation>
     </message>
 </context>
 <context>
@@ -3500,7 +3922,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../ui/startup.py" line="+51"/>
+        <location filename="../../ui/startup.py" line="+53"/>
         <source>最新的完好备份是 {time} 的“{name}”。是否用它恢复？现在的文件会先另存一份，不会删除。</source>
         <translation>The latest good backup is “{name}” from {time}. Restore from it? The current file is saved as a copy first, not deleted.</translation>
     </message>
@@ -4173,7 +4595,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+29"/>
+        <location filename="../../ui/pages/settings.py" line="+31"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
@@ -4203,7 +4625,17 @@ Until they are restored, this program can only read this database, not change it
         <translation>Resettlement sites…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>银行文件格式…</source>
+        <translation>Bank file formats…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>银行代发文件和回盘文件的格式（管理员）</source>
+        <translation>Formats of the bank&apos;s payment and return files (admins)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>新数值（从生效日期起执行，之前的记录仍按原数值核查）</source>
         <translation>New value (applies from the effective date; earlier records are still checked against the old value)</translation>
     </message>

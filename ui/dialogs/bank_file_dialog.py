@@ -66,20 +66,22 @@ def _filter(kind_label: str, suffixes: tuple[str, ...]) -> str:
 
 def ask_export_target(parent: QWidget, suggested_name: str) -> tuple[BankProfile, Path] | None:
     """The format and the file a bank list is written to; None when the clerk cancels."""
-    dialog = ProfileDialog(parent.tr("导出银行代发文件"), parent)
+    title = ProfileDialog.tr("导出银行代发文件")
+    dialog = ProfileDialog(title, parent)
     if not dialog.exec() or (profile := dialog.profile()) is None:
         return None
     suffixes = profile.export_suffixes()
-    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出银行代发文件"), f"{suggested_name}{suffixes[0]}",
+    name, _ = QFileDialog.getSaveFileName(parent, title, f"{suggested_name}{suffixes[0]}",
                                           ";;".join(_filter(KIND_LABELS[profile.export.kind], (s,)) for s in suffixes))
     return (profile, Path(name)) if name else None
 
 
 def ask_return_file(parent: QWidget) -> tuple[BankProfile, Path] | None:
     """The format a bank's return file is read in, and the file; None when the clerk cancels."""
-    dialog = ProfileDialog(parent.tr("导入银行回盘文件"), parent)
+    title = ProfileDialog.tr("导入银行回盘文件")
+    dialog = ProfileDialog(title, parent)
     if not dialog.exec() or (profile := dialog.profile()) is None:
         return None
-    name, _ = QFileDialog.getOpenFileName(parent, parent.tr("导入银行回盘文件"), "",
-                                          _filter(parent.tr("回盘文件"), return_suffixes(profile)))
+    name, _ = QFileDialog.getOpenFileName(parent, title, "",
+                                          _filter(ProfileDialog.tr("回盘文件"), return_suffixes(profile)))
     return (profile, Path(name)) if name else None

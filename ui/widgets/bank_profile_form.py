@@ -75,7 +75,7 @@ class ColumnsTable(QTableWidget):
     def __init__(self, name: str, headers: tuple[str, ...], fields: dict[str, str]) -> None:
         super().__init__(0, len(headers), objectName=name)
         self.fields = fields
-        self.setHorizontalHeaderLabels([self.tr(h) for h in headers])
+        self.setHorizontalHeaderLabels([QCoreApplication.translate("BankProfileForm", h) for h in headers])
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().setDefaultSectionSize(26)
