@@ -213,6 +213,10 @@ def print_vector(pages: PdfPages, printer: QPrinter, indexes: Sequence[int], *,
                  on_page: Callable[[int], bool] | None = None) -> int:
     """Send ``indexes`` to the printer the dialog chose, as vectors; returns how many pages were
     sent (fewer than asked: cancelled). Raises :class:`PrintFailure` (see :func:`failure_text`)."""
+    try:
+        win_gdi.api()
+    except OSError as exc:  # winspool or gdi32 would not load: not a usable Windows
+        raise PrintFailure("LoadLibrary", getattr(exc, "winerror", None) or 0) from exc
     job = PrinterJob(printer.printerName(), dialog_choice(printer), doc_name=printer.docName(),
                      output=printer.outputFileName() or None)
     repeats = job.copies.repeats
