@@ -236,20 +236,26 @@ def print_vector(pages: PdfPages, printer: QPrinter, indexes: Sequence[int], *,
 
 def failure_text(failure: PrintFailure, printer: str) -> str:
     """The clerk's message for a failed print job (Chinese; tr() context WindowsPrinting)."""
-    tr = QCoreApplication.translate
     kind = failure.kind
     if kind is FailureKind.NO_PRINTER:
-        text = tr("WindowsPrinting", "找不到打印机“{printer}”：它可能已被删除或改名。请重新选择打印机。")
+        text = QCoreApplication.translate("WindowsPrinting",
+                                         "找不到打印机“{printer}”：它可能已被删除或改名。请重新选择打印机。")
     elif kind is FailureKind.ACCESS:
-        text = tr("WindowsPrinting", "没有使用打印机“{printer}”的权限。请找管理员。")
+        text = QCoreApplication.translate("WindowsPrinting",
+                                         "没有使用打印机“{printer}”的权限。请找管理员。")
     elif kind is FailureKind.DISK_FULL:
-        text = tr("WindowsPrinting", "系统盘空间不足，打印内容无法暂存。请清理磁盘后再打印。")
+        text = QCoreApplication.translate("WindowsPrinting",
+                                         "系统盘空间不足，打印内容无法暂存。请清理磁盘后再打印。")
     elif kind is FailureKind.MEMORY:
-        text = tr("WindowsPrinting", "内存不足，无法打印。请关闭其他程序后再试，或分几次打印（页码范围）。")
+        text = QCoreApplication.translate("WindowsPrinting",
+                                         "内存不足，无法打印。请关闭其他程序后再试，或分几次打印（页码范围）。")
     elif kind is FailureKind.SPOOLER:
-        text = tr("WindowsPrinting", "Windows 的打印服务（Print Spooler）没有运行。请重启电脑，或请管理员启动该服务。")
+        text = QCoreApplication.translate("WindowsPrinting",
+                                         "Windows 的打印服务（Print Spooler）没有运行。请重启电脑或请管理员启动它。")
     elif kind is FailureKind.PAGE:
-        text = tr("WindowsPrinting", "第 {page} 页无法送到打印机“{printer}”，打印已取消。")
+        text = QCoreApplication.translate("WindowsPrinting",
+                                         "第 {page} 页无法送到打印机“{printer}”，打印已取消。")
     else:
-        text = tr("WindowsPrinting", "无法打印：打印机“{printer}”没有响应或不可用（Windows 错误 {code}）。")
+        text = QCoreApplication.translate("WindowsPrinting",
+                                         "无法打印：打印机“{printer}”没有响应或不可用（Windows 错误 {code}）。")
     return text.format(printer=printer, page=failure.page or 0, code=failure.code)
