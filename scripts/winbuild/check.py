@@ -209,7 +209,8 @@ def _print_steps(wine: Wine, bundle: Path, work: Path, report: Report) -> None:
     out = work / "print"
     shutil.rmtree(out, ignore_errors=True)
     pdf = bundle / "data" / "低保台账.pdf"
-    run = wine.run("runtime/python.exe", winpath(HERE / "print_check.py"), winpath(out), winpath(pdf))
+    run = wine.run("runtime/python.exe", winpath(HERE / "print_check.py"), winpath(out), winpath(pdf),
+                   "--database", winpath(bundle / "data" / "demo.sqlite3"))
     lines = run.stdout.strip().splitlines()
     if run.returncode != 0 or not lines:
         raise Failed(f"print check failed ({run.returncode})\n{run.stdout[-2000:]}\n{run.stderr[-3000:]}")
@@ -234,6 +235,11 @@ def _print_steps(wine: Wine, bundle: Path, work: Path, report: Report) -> None:
         raise Failed(f"the vector page played back differs from PDFium's picture of it: {match}")
     report.ok(f"page 1 played back from its metafile matches PDFium's picture at true size "
               f"({match['cells_off']:.1%} of cells differ; {out / 'page-0001-played.png'})")
+    clerk = said["page"]
+    if clerk["path"] != "vector" or clerk["logged"] != 1 or not clerk["file_bytes"] \
+            or not clerk["status"].startswith("已送打印机"):
+        raise Failed(f"the 台账 page's 打印 on Windows: {clerk}")
+    report.ok(f"the 台账 page printed the ledger as vectors to the Wine printer and logged it ({clerk['pages']} pages)")
 
 
 def _removable_step(wine: Wine, bundle: Path, work: Path, report: Report) -> None:

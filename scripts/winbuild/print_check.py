@@ -2,7 +2,7 @@
 bundle's own Python, and measure what a Windows spooler would hold. Run by
 scripts/check-windows-build:
 
-    python print_check.py OUT_FOLDER LEDGER.pdf
+    python print_check.py OUT_FOLDER LEDGER.pdf [--database DB]
 
 1. Installs a test printer in the Wine prefix: Wine's PostScript driver with a PPD written
    here (600 dpi laser, A4/A3, 4.2 mm unprintable margins), on the FILE: port.
@@ -15,6 +15,8 @@ scripts/check-windows-build:
    path made (Qt's Windows print engine hands GDI the page as a 32-bit bitmap).
 4. Plays the first page's metafile back into a bitmap and compares it with PDFium's own
    picture of the page (the vector page must be the ledger, at true size).
+5. With ``--database DB``: the 台账 page itself (as a clerk uses it, sys.platform "win32")
+   generates the 2018 低保 ledger and prints it to the test printer; the audit log must say so.
 
 Prints one JSON object on its last line; exit 0 when every step worked.
 """
@@ -208,17 +210,52 @@ def difference(played, pages, sheet, dpi: int) -> dict[str, float]:  # type: ign
             "cells_off": sum(histogram[64:]) / total, "ink_cells": ink}
 
 
+def page_step(database: Path, out: Path) -> dict[str, object]:
+    """The 台账 page's own print button path: generate, then print to the test printer."""
+    import ui.pages.ledgers as ledgers_page
+    import ui.tasks
+    from suining_desk.db import open_database
+    from suining_desk.db.models import AuditEntry
+    from ui.session import Session
+
+    open_database(database)
+    ui.tasks.SYNCHRONOUS = True  # the ledger is made at once, as the tests do
+    page = ledgers_page.LedgersPage(Session(database, username="admin"))
+    page.kind.setCurrentIndex(page.kind.findText("资金发放台账"))
+    page.program.setCurrentIndex(page.program.findText("低保"))
+    page.year.setText("2018")
+    page.generate_button.click()
+    if page.result is None:
+        raise SystemExit(f"the 台账 page made no ledger: {page.status.text()}")
+    job_file = out / "page-job.prn"
+
+    def choose_test_printer(printer, _parent, _pages):  # type: ignore[no-untyped-def]
+        printer.setPrinterName(PRINTER)  # what the clerk picks in the Windows print dialog
+        printer.setOutputFileName(str(job_file))
+        return True
+
+    ledgers_page.ask_printer = choose_test_printer
+    before = AuditEntry.select().where(AuditEntry.action == "ledger_sent_to_printer").count()
+    page.print_ledger()
+    logged = AuditEntry.select().where(AuditEntry.action == "ledger_sent_to_printer").count() - before
+    said = page.status.text()
+    page.preview.clear()
+    return {"status": said, "logged": logged, "pages": page.result.pages if page.result else 0,
+            "file_bytes": job_file.stat().st_size if job_file.is_file() else 0,
+            "path": ledgers_page.print_path(sys.platform, native_printer=True).value}
+
+
 def main(argv: list[str]) -> int:
     out, ledger = Path(argv[1]), Path(argv[2])
     out.mkdir(parents=True, exist_ok=True)
-    from PySide6.QtGui import QGuiApplication
     from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QApplication
 
     from ui import win_gdi
     from ui.pdf_pages import PdfPages, page_layout_for
     from ui.vector_print import MetafileTarget, print_vector, send_pages, sheet_of
 
-    app = QGuiApplication([argv[0]])  # noqa: F841 - QPrinter wants one
+    app = QApplication([argv[0]])  # noqa: F841 - QPrinter and the 台账 page want one
     install_printer(out)
     pages = PdfPages(ledger)
     report: dict[str, object] = {"pages": len(pages)}
@@ -260,7 +297,9 @@ def main(argv: list[str]) -> int:
     report["played_vs_pdfium"] = difference(played, pages, sheet, 120)
     api.gdi.DeleteDC(reference)
     pages.close()
-    print(json.dumps(report, ensure_ascii=False), flush=True)
+    if "--database" in argv:
+        report["page"] = page_step(Path(argv[argv.index("--database") + 1]), out)
+    print(json.dumps(report), flush=True)  # ASCII: the console may be cp1252 (Wine)
     return 0
 
 
