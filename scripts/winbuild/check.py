@@ -234,7 +234,7 @@ def _print_steps(wine: Wine, bundle: Path, work: Path, report: Report) -> None:
     if match["cells_off"] > 0.03 or match["mean"] > 20 or match["ink_cells"] < 0.05:
         raise Failed(f"the vector page played back differs from PDFium's picture of it: {match}")
     report.ok(f"page 1 played back from its metafile matches PDFium's picture at true size "
-              f"({match['cells_off']:.1%} of cells differ; {out / 'page-0001-played.png'})")
+              f"({match['cells_off']:.1%} of cells differ; print/page-0001-played.png)")
     clerk = said["page"]
     if clerk["path"] != "vector" or clerk["logged"] != 1 or not clerk["file_bytes"] \
             or not clerk["status"].startswith("已送打印机"):
