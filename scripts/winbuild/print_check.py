@@ -115,9 +115,10 @@ def install_printer(folder: Path) -> None:
     info = PRINTER_INFO_2W(pPrinterName=PRINTER, pPortName="FILE:", pDriverName=PRINTER,
                            pPrintProcessor="winprint", pDatatype="RAW")
     handle = winspool.AddPrinterW(None, 2, byref(info))
-    if not handle:
+    if handle:
+        winspool.ClosePrinter(c_void_p(handle))
+    elif ctypes.get_last_error() != 1802:  # ERROR_PRINTER_ALREADY_EXISTS: a second run in the same prefix
         raise SystemExit(f"AddPrinterW failed: {ctypes.get_last_error()}")
-    winspool.ClosePrinter(c_void_p(handle))
 
 
 def raster_metafile_size(pages, api, reference: int, sheet, folder: Path) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
