@@ -66,12 +66,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>删除附件</source>
         <translation>Delete attachment</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>{name}&#x3000;{kb} KB&#x3000;{by} {at}
 SHA-256 {sha}</source>
         <translation>{name}&#x3000;{kb} KB&#x3000;{by} {at}
@@ -83,7 +83,7 @@ SHA-256 {sha}</translation>
         <translation>Choose photos or scans</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>删除附件“{name}”？</source>
         <translation>Delete the attachment “{name}”?</translation>
     </message>
@@ -1887,7 +1887,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/dialogs/image_viewer.py" line="+28"/>
+        <location filename="../../ui/dialogs/image_viewer.py" line="+45"/>
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
@@ -1898,6 +1898,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+9"/>
+        <location line="+6"/>
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
@@ -1961,13 +1962,13 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>LedgersPage</name>
     <message>
-        <location filename="../../ui/pages/ledgers.py" line="+84"/>
-        <location line="+494"/>
+        <location filename="../../ui/pages/ledgers.py" line="+88"/>
+        <location line="+510"/>
         <source>打印台账</source>
         <translation>Print ledger</translation>
     </message>
     <message>
-        <location line="-486"/>
+        <location line="-502"/>
         <source>保存台账</source>
         <translation>Save ledger</translation>
     </message>
@@ -1988,12 +1989,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+424"/>
+        <location line="+429"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-417"/>
+        <location line="-422"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
@@ -2193,7 +2194,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Generate ledger</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
@@ -2203,12 +2204,13 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>无法打印：打印机没有响应或不可用。</source>
         <translation>Cannot print: the printer is not responding or not available.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-5"/>
+        <location line="+10"/>
         <source>已取消打印。</source>
         <translation>Printing cancelled.</translation>
     </message>
@@ -2282,7 +2284,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+83"/>
+        <location filename="../../ui/main_window.py" line="+84"/>
         <source>功能</source>
         <translation>Pages</translation>
     </message>
@@ -2363,7 +2365,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>用户手册</source>
         <translation>User manual</translation>
     </message>
@@ -3500,7 +3502,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../ui/startup.py" line="+51"/>
+        <location filename="../../ui/startup.py" line="+53"/>
         <source>最新的完好备份是 {time} 的“{name}”。是否用它恢复？现在的文件会先另存一份，不会删除。</source>
         <translation>The latest good backup is “{name}” from {time}. Restore from it? The current file is saved as a copy first, not deleted.</translation>
     </message>
@@ -4608,6 +4610,44 @@ Until they are restored, this program can only read this database, not change it
         <location line="+26"/>
         <source>不能修改</source>
         <translation>Cannot change</translation>
+    </message>
+</context>
+<context>
+    <name>WindowsPrinting</name>
+    <message>
+        <location filename="../../ui/vector_print.py" line="+241"/>
+        <source>找不到打印机“{printer}”：它可能已被删除或改名。请重新选择打印机。</source>
+        <translation>Printer “{printer}” was not found: it may have been removed or renamed. Please choose the printer again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>没有使用打印机“{printer}”的权限。请找管理员。</source>
+        <translation>You are not allowed to use printer “{printer}”. Please ask an administrator.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>系统盘空间不足，打印内容无法暂存。请清理磁盘后再打印。</source>
+        <translation>The system drive is full: the print job cannot be spooled. Free some space, then print again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>内存不足，无法打印。请关闭其他程序后再试，或分几次打印（页码范围）。</source>
+        <translation>Not enough memory to print. Close other programs and try again, or print in parts (page range).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Windows 的打印服务（Print Spooler）没有运行。请重启电脑或请管理员启动它。</source>
+        <translation>The Windows Print Spooler service is not running. Restart the PC, or ask an administrator to start it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>第 {page} 页无法送到打印机“{printer}”，打印已取消。</source>
+        <translation>Page {page} could not be sent to printer “{printer}”; printing was cancelled.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>无法打印：打印机“{printer}”没有响应或不可用（Windows 错误 {code}）。</source>
+        <translation>Cannot print: printer “{printer}” is not responding or not available (Windows error {code}).</translation>
     </message>
 </context>
 <context>
