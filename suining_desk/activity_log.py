@@ -55,15 +55,21 @@ def _installed(logger: logging.Logger) -> list[logging.Handler]:
     return [h for h in logger.handlers if getattr(h, _MARK, False)]
 
 
+def close() -> None:
+    """Remove (and close) what :func:`configure` installed."""
+    logger = logging.getLogger(LOGGER)
+    for handler in _installed(logger):
+        logger.removeHandler(handler)
+        handler.close()
+
+
 def configure(*, verbose: bool = False, folder: Path | None = None) -> Path | None:
     """Send the program's log to the data folder (and with ``verbose``, every detail to the
     error output too); returns the log file, or None when the folder cannot be written —
     a log is never a reason for the program to fail. Calling it again (another data
     folder, as in the tests) replaces what an earlier call installed."""
+    close()
     logger = logging.getLogger(LOGGER)
-    for handler in _installed(logger):
-        logger.removeHandler(handler)
-        handler.close()
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
     formatter = RedactingFormatter(FORMAT)
     if verbose:

@@ -17,6 +17,15 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 
 @pytest.fixture(autouse=True)
+def _log_closed_after_each_test() -> Iterator[None]:
+    """A command run by a test logs into that test's data folder; the next test starts without it."""
+    yield
+    from suining_desk.activity_log import close
+
+    close()
+
+
+@pytest.fixture(autouse=True)
 def _quick_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     """argon2id with the smallest cost in tests (the program's own takes ~0.25 s a hash)."""
     from argon2 import PasswordHasher

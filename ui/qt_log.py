@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
-from suining_desk.activity_log import log_dir, log_file
+from suining_desk.activity_log import log_dir
 
 log = logging.getLogger("suining_desk.qt")
 LEVELS = {
@@ -39,8 +39,7 @@ open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
 
 def open_log_folder() -> bool:
     """Show the folder of the log and the crash reports (created if it is not there yet)."""
-    current = log_file()
-    folder = current.parent if current is not None else log_dir()
+    folder = log_dir()
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return bool(open_url(QUrl.fromLocalFile(str(folder))))
 

@@ -26,7 +26,7 @@ CARD = "6221880000000001"
 @pytest.fixture
 def county(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield cli_payment_county(tmp_path / "county.sqlite3", monkeypatch)
-    logging.getLogger(activity_log.LOGGER).handlers.clear()  # nothing of this test's folder stays attached
+    activity_log.close()  # nothing of this test's folder stays attached
 
 
 def _log() -> str:
@@ -96,7 +96,7 @@ def test_the_log_rotates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         for n in range(200):
             log.info("line %d of the test", n)
     finally:
-        logging.getLogger(activity_log.LOGGER).handlers.clear()
+        activity_log.close()
     files = sorted(p.name for p in (tmp_path / "logs").iterdir())
     assert files == ["suining-desk.log", *(f"suining-desk.log.{n}" for n in range(1, activity_log.BACKUPS + 1))]
     assert "line 199 of the test" in path.read_text(encoding="utf-8")

@@ -3,7 +3,6 @@ go into the log (issue 19, item 3)."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import pytest
@@ -46,6 +45,6 @@ def test_qt_messages_are_logged(qtbot: QtBot, tmp_path: Path) -> None:
         qt_log.install_message_handler()  # pytest-qt puts its own back after the test
         qWarning("QFont::setPointSize: Point size <= 0 (0), must be greater than 0")
     finally:
-        logging.getLogger(activity_log.LOGGER).handlers.clear()
+        activity_log.close()
     text = path.read_text(encoding="utf-8")
     assert "WARNING suining_desk.qt: [default] QFont::setPointSize: Point size <= 0" in text
