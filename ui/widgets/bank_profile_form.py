@@ -148,6 +148,7 @@ class BankProfileForm(QTabWidget):
         super().__init__(parent)
         self.setObjectName("bank_profile_form")
         self.name = ""
+        self.editable = False
         self.sheet_title = "代发清单"
         self.title_edit = QLineEdit(objectName="profile_title")
         self.note_edit = QLineEdit(objectName="profile_note")
@@ -230,7 +231,23 @@ class BankProfileForm(QTabWidget):
 
     def _changed(self, *_: object) -> None:
         if not getattr(self, "_loading", True):
+            self._sync_enabled()
             self.changed.emit()
+
+    def _sync_enabled(self) -> None:
+        """Only what the chosen kinds use can be changed (a separator for delimited text …)."""
+        if not self.editable:
+            return
+        for kind, encoding, separator, extra in (
+                (self.e_kind, self.e_encoding, self.e_separator, (self.e_line_end,)),
+                (self.r_kind, self.r_encoding, self.r_separator, (self.r_skip,))):
+            text = kind.currentData() != "xlsx"
+            encoding.setEnabled(text)
+            separator.setEnabled(kind.currentData() == "delimited")
+            for widget in extra:
+                widget.setEnabled(text)
+        self.e_totals_line.setReadOnly(self.e_totals.currentData() == "none")
+        self.r_totals_line.setReadOnly(self.r_totals.currentData() == "none")
 
     def set_profile(self, profile: BankProfile, *, editable: bool) -> None:
         self._loading = True
@@ -274,6 +291,8 @@ class BankProfileForm(QTabWidget):
         for table in (self.e_columns, self.r_columns):
             table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers if editable
                                   else QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.editable = editable
+        self._sync_enabled()
 
     def data(self) -> dict[str, Any]:
         """What the form holds, as a profile's TOML table."""
