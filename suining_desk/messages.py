@@ -196,7 +196,6 @@ MESSAGES: dict[str, str] = {
     "bank_unknown_line": "第{row}行：账号{account}、金额{amount}元在本批次中找不到对应的发放",
     "bank_ambiguous_line": "第{row}行：账号{account}、金额{amount}元对应本批次{count}笔发放，无法确定是哪一笔，未处理",
     "bank_bad_result": "第{row}行：处理结果“{value}”不是明确的成功或失败（如处理中），未登记，请待银行确认后再导入",
-    "bank_bad_amount": "第{row}行：金额“{value}”无效",
     "bank_line_date": "银行回盘第{row}行的处理日期不对：{why}。整份未导入",
     "bank_profile_mismatch": ("银行回盘文件“{path}”与银行文件格式“{profile}”不符，整份未导入：第{row}行{column}："
                               "{reason}。请确认选对了格式，或在 设置 → 银行文件格式 中按银行的实际格式修改"),

@@ -264,3 +264,16 @@ def test_a_broken_profile_in_the_data_folder_is_named_and_the_others_still_load(
     profiles, problems = store.list_profiles()
     assert {p.name for p in profiles} == set(SHIPPED)
     assert [describe(p) for p in problems][0].startswith("银行文件格式“broken.toml”中 export.kind 的值不对")
+
+
+def test_the_standard_profile_refuses_a_bad_amount_whole_naming_its_cell(county: PaymentCounty,
+                                                                          tmp_path: Path) -> None:
+    """Before, such a line was reported and the others recorded: now nothing of the file is."""
+    batch_id, _, _ = _posted(county)
+    path = tmp_path / "return.csv"
+    path.write_text("账号,金额,状态\n6221880000000001,960.00,成功\n6221880000000002,三百三十,成功\n", encoding="utf-8")
+    with pytest.raises(BankFileUnusable) as refused:
+        import_return_file(batch_id, path, user="luru", on=BANK_DAY, today=TODAY)
+    assert describe(refused.value.problems[0]).startswith(
+        f"银行回盘文件“{path}”与银行文件格式“标准格式”不符，整份未导入：第3行第B列（金额）：“三百三十”不是以元表示的金额")
+    assert not PaymentOutcome.select().exists()
