@@ -338,7 +338,7 @@ Data entered since then will not be in the restored database; a copy of the curr
 <context>
     <name>BankProfileForm</name>
     <message>
-        <location filename="../../ui/widgets/bank_profile_form.py" line="+42"/>
+        <location filename="../../ui/widgets/bank_profile_form.py" line="+43"/>
         <source>竖线 |</source>
         <translation>Pipe |</translation>
     </message>
@@ -415,7 +415,7 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>Header names (separate with 、)</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+80"/>
         <source>添加列</source>
         <translation>Add column</translation>
     </message>
@@ -435,7 +435,7 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>Move down</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>每行一行，如：代发单位：{area}&#x3000;批次：{batch_no}</source>
         <translation>One per line, e.g. Paid by: {area}&#x3000;Batch: {batch_no}</translation>
     </message>
@@ -664,7 +664,7 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>（自带）</source>
         <translation> (shipped)</translation>
     </message>
@@ -2753,7 +2753,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>The user manual was not found. Reinstall the program, or ask the county&apos;s system administrator for the manual.</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_log.py" line="+50"/>
+        <location filename="../../ui/qt_log.py" line="+49"/>
         <source>打开日志文件夹(&amp;L)</source>
         <translation>Open &amp;log folder</translation>
     </message>

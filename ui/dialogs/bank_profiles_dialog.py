@@ -121,7 +121,8 @@ class BankProfilesDialog(QDialog):
         profiles, problems = store.list_profiles()
         self.profiles = {p.name: p for p in profiles}
         chosen = store.chosen_name()
-        current = select or (self.current().name if self.current() else chosen)
+        shown = self.current()
+        current = select or (shown.name if shown is not None else chosen)
         self.list.blockSignals(True)
         self.list.clear()
         for p in profiles:
@@ -262,6 +263,6 @@ class BankProfilesDialog(QDialog):
             name=path.name, count=len(lines), paid=sum(ln.result == "paid" for ln in lines),
             failed=sum(ln.result == "failed" for ln in lines), other=len(reported))
         self.sample_result.setText(text + "".join("\n" + describe(p) for p in reported[:5]))
-        rows = [[str(ln.row), mask_bank(ln.account), fen_to_yuan_str(ln.amount_fen), self.tr(RESULTS[ln.result]),
+        rows = [[str(ln.row), mask_bank(ln.account), fen_to_yuan_str(ln.amount_fen), self.tr(str(RESULTS[ln.result])),
                  ln.note, ln.date.isoformat() if ln.date else ""] for ln in lines[:200]]
         _fill(self.sample_table, rows)

@@ -5,6 +5,7 @@ bank_profile.from_dict`), so the form says exactly what a profile file would be 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
@@ -52,11 +53,11 @@ RETURN_HEADERS = (QT_TRANSLATE_NOOP("BankProfileForm", "内容"),
                   QT_TRANSLATE_NOOP("BankProfileForm", "宽度(字节)"))
 
 
-def _combo(name: str, items: dict[str, str], translate: bool = False) -> QComboBox:
+def _combo(name: str, items: Mapping[str, object], translate: bool = False) -> QComboBox:
     """A choice of keys shown by their labels (the core's Chinese, or this form's, translated)."""
     box = QComboBox(objectName=name)
     for key, label in items.items():
-        box.addItem(QCoreApplication.translate("BankProfileForm", label) if translate else label, key)
+        box.addItem(QCoreApplication.translate("BankProfileForm", str(label)) if translate else str(label), key)
     return box
 
 
@@ -72,10 +73,11 @@ def _words(text: str) -> list[str]:
 class ColumnsTable(QTableWidget):
     """A profile's columns in order: a field chosen from a list, then free cells."""
 
-    def __init__(self, name: str, headers: tuple[str, ...], fields: dict[str, str]) -> None:
-        super().__init__(0, len(headers), objectName=name)
+    def __init__(self, name: str, headers: tuple[object, ...], fields: dict[str, str]) -> None:
+        super().__init__(0, len(headers))
+        self.setObjectName(name)
         self.fields = fields
-        self.setHorizontalHeaderLabels([QCoreApplication.translate("BankProfileForm", h) for h in headers])
+        self.setHorizontalHeaderLabels([QCoreApplication.translate("BankProfileForm", str(h)) for h in headers])
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().setDefaultSectionSize(26)
@@ -95,9 +97,13 @@ class ColumnsTable(QTableWidget):
         for row in range(self.rowCount()):
             box = self.cellWidget(row, 0)
             field = box.currentData() if isinstance(box, QComboBox) else "skip"
-            cells = [(self.item(row, c).text() if self.item(row, c) else "") for c in range(1, self.columnCount())]
+            cells = [self._text(row, c) for c in range(1, self.columnCount())]
             out.append((str(field), cells))
         return out
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.item(row, column)
+        return item.text() if item is not None else ""
 
     def set_rows(self, rows: list[tuple[str, list[str]]]) -> None:
         self.setRowCount(0)
@@ -105,7 +111,7 @@ class ColumnsTable(QTableWidget):
             self.add_row(field, cells)
         self.resizeColumnsToContents()
 
-    def move(self, step: int) -> None:
+    def move_row(self, step: int) -> None:
         row = self.currentRow()
         target = row + step
         if row < 0 or not 0 <= target < self.rowCount():
@@ -126,9 +132,10 @@ def _table_with_buttons(table: ColumnsTable, changed: Any) -> QWidget:
     for text, name, action in ((QT_TRANSLATE_NOOP("BankProfileForm", "添加列"), "add", lambda: table.add_row(
             next(iter(table.fields)), [""] * (table.columnCount() - 1))),
             (QT_TRANSLATE_NOOP("BankProfileForm", "删除列"), "remove", table.remove_current),
-            (QT_TRANSLATE_NOOP("BankProfileForm", "上移"), "up", lambda: table.move(-1)),
-            (QT_TRANSLATE_NOOP("BankProfileForm", "下移"), "down", lambda: table.move(1))):
-        button = QPushButton(BankProfileForm.tr(text), objectName=f"{table.objectName()}_{name}")
+            (QT_TRANSLATE_NOOP("BankProfileForm", "上移"), "up", lambda: table.move_row(-1)),
+            (QT_TRANSLATE_NOOP("BankProfileForm", "下移"), "down", lambda: table.move_row(1))):
+        button = QPushButton(QCoreApplication.translate("BankProfileForm", str(text)))
+        button.setObjectName(f"{table.objectName()}_{name}")
         button.setAutoDefault(False)
         button.clicked.connect(action)
         button.clicked.connect(changed)
@@ -269,8 +276,8 @@ class BankProfileForm(QTabWidget):
             self.e_column_names.setChecked(e["column_names"])
             self.e_totals_line.setText(e["totals_line"])
             self.e_date_format.setText(e["date_format"])
-            self.e_columns.set_rows([(c.field, [c.title, str(c.width or ""), self.tr(ALIGNS[c.align]), c.fill,
-                                                c.text])
+            self.e_columns.set_rows([(c.field, [c.title, str(c.width or ""), self.tr(str(ALIGNS[c.align])),
+                                                c.fill, c.text])
                                      for c in profile.export.columns])
             self.r_skip.setValue(r["skip_lines"])
             self.r_column_names.setChecked(r["column_names"])
@@ -299,7 +306,7 @@ class BankProfileForm(QTabWidget):
         def number(text: str) -> int | str:
             return int(text) if text.strip().isdigit() else (text.strip() or 0)  # a word: the core says what is wrong
 
-        aligns = {self.tr(v): k for k, v in ALIGNS.items()} | {v: k for k, v in ALIGNS.items()}
+        aligns = {self.tr(str(v)): k for k, v in ALIGNS.items()} | {str(v): k for k, v in ALIGNS.items()}
         export_columns = [{"field": field, "title": title, "width": number(width),
                            "align": aligns.get(align.strip(), align.strip() or "left"), "fill": fill or " ",
                            "text": text}
