@@ -1173,12 +1173,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="-277"/>
-        <source>表格 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)</source>
-        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.csv);;All files (*)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location filename="../../ui/wizards/import_pages.py" line="-260"/>
         <location line="+34"/>
         <source>选择要导入的表格</source>
         <translation>Choose the spreadsheet to import</translation>
@@ -1209,7 +1204,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Choose or paste the path of an .xlsx / .xls / .csv / .txt file</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-23"/>
+        <source>表格 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>已在册的人员和户按表更新，表中空白的不改（默认跳过）</source>
         <translation>Update people and households already registered from the sheet; blank cells change nothing (default: skip)</translation>
     </message>

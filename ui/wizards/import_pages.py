@@ -44,7 +44,7 @@ from ui import tasks
 from ui.session import Session
 from ui.wizards.problems_model import ProblemsModel
 
-FILTER = QT_TRANSLATE_NOOP("ChoosePage", "表格 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)")
+FILTER = QT_TRANSLATE_NOOP("ChoosePage", "表格 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)")
 
 
 
