@@ -19,6 +19,7 @@ FORM_MESSAGES: dict[str, str] = {
     "notice_holidays_unknown": "节假日安排只收录到{last}年（{package}），{years}年按周一至周五计算工作日，"
                                "未计入节假日和调休，公示期可能短于规定：请对照国务院办公厅的放假通知核对",
     "notice_rule_below_law": "{rule_label}的公示期不能少于{law}天（填了{days}天）：只能比规定更严",
+    "notice_no_phone": "公示的监督电话尚未设置（台账设置），打印后留空待手填",
     "notice_bad_unit": "公示期的计算方式“{value}”无效，应为 自然日 或 工作日",
     # --- printing ---
     "ledger_date_before_records": "填报日期{date}早于台账中最新的记录（{newest}）：填报日期不能早于所列记录",

@@ -23,13 +23,14 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    Node,
     TextField,
 )
 
 database = DatabaseProxy()
 # Columns added after migration 1 default in the database too: bulk inserts that name
 # only the older columns (the demo, imports) still write a valid row.
-EMPTY = [SQL("DEFAULT ''")]
+EMPTY: list[Node] = [SQL("DEFAULT ''")]
 
 
 def _now() -> dt.datetime:

@@ -59,9 +59,9 @@ __all__ = ["DemoCancelled", "DemoSummary", "generate_demo"]
 DEMO_PASSWORD = "suining2018"
 DEMO_CREATED_AT = "2018-12-31 18:00:00"  # created_at of the demo accounts and settings
 DEMO_USERS = (  # username, display name, role, township (None: whole county)
-    ("admin", "管理员", "admin", None),
-    ("shenhe", "审核员", "reviewer", COUNTY_SEAT),
-    ("luru", "录入员", "clerk", COUNTY_SEAT),
+    ("admin", "王建国", "admin", None),  # invented full names: ledgers print them as 经办人
+    ("shenhe", "刘芳", "reviewer", COUNTY_SEAT),
+    ("luru", "李晓梅", "clerk", COUNTY_SEAT),
 )
 RELOCATION_COLUMNS = (
     "id", "household_id", "township_id", "village_id", "batch_year", "people", "origin",

@@ -39,6 +39,9 @@ ROW_HEIGHT: Final = 17.0
 CAPITALS_HEIGHT: Final = 20.0
 FOOTER_HEIGHT: Final = 18.0
 SIGNATURE_HEIGHT: Final = 64.0  # names line and room for the seal
+SIGNATURE_LINE: Final = 22.0  # each further line of names
+NOTE_HEIGHT: Final = 13.0  # a line under the heading (资金来源 …)
+NOTE_SIZE: Final = 8.5
 NOTICE_HEIGHT: Final = 34.0  # two lines: objections and the supervision telephone
 CELL_PADDING: Final = 2.0
 FIGURE_SLACK: Final = 1.0  # points a figure column keeps beyond its widest figure
@@ -70,24 +73,30 @@ def page_size(setup: PageSetup) -> tuple[float, float]:
     return (short, long) if setup.portrait else (long, short)
 
 
-def closing_height(public: bool) -> float:
+def signature_height(rows: int = 1) -> float:
+    """The signatures: ``rows`` lines of names, and room for the seal."""
+    return SIGNATURE_HEIGHT + SIGNATURE_LINE * (max(rows, 1) - 1)
+
+
+def closing_height(public: bool, signature_rows: int = 1) -> float:
     """Room below the last page's 本页小计 row: 合计, capitals, signatures, objections."""
-    return ROW_HEIGHT + CAPITALS_HEIGHT + SIGNATURE_HEIGHT + (NOTICE_HEIGHT if public else 0.0)
+    return ROW_HEIGHT + CAPITALS_HEIGHT + signature_height(signature_rows) + (NOTICE_HEIGHT if public else 0.0)
 
 
 def geometry(setup: PageSetup, columns: Sequence[Column], public: bool,
-             col_x: tuple[float, ...] | None = None) -> Geometry:
+             col_x: tuple[float, ...] | None = None, *, notes: int = 0, signature_rows: int = 1) -> Geometry:
     """The page's geometry; ``col_x``: the column edges if already fitted to the rows
-    (:func:`column_edges` with figures), else the columns share the width by weight."""
+    (:func:`column_edges` with figures), else the columns share the width by weight;
+    ``notes``: lines under the heading; ``signature_rows``: lines of signatures."""
     width, height = page_size(setup)
     left, right = MARGIN_X, width - MARGIN_X
     top = height - MARGIN_TOP
-    table_top = top - QR_SIZE - 6.0
+    table_top = top - QR_SIZE - 6.0 - NOTE_HEIGHT * notes
     rows_top = table_top - HEADER_HEIGHT
     floor = MARGIN_BOTTOM + FOOTER_HEIGHT
     room = rows_top - ROW_HEIGHT - floor  # a 本页小计 row on every page
     per_page = int(room // ROW_HEIGHT)
-    per_last = int((room - closing_height(public)) // ROW_HEIGHT)
+    per_last = int((room - closing_height(public, signature_rows)) // ROW_HEIGHT)
     if per_page < 1 or per_last < 1:
         raise ValueError(f"paper too small for a ledger: {setup}")
     return Geometry(
@@ -113,12 +122,19 @@ def figure_widths(columns: Sequence[Column], rows: Sequence[Row], metrics: Metri
         texts = set(map(itemgetter(i), cells)) if i < min(map(len, cells), default=0) else set()
         if i in summed:
             numbers = list(map(itemgetter(summed[i]), map(attrgetter("numbers"), rows)))
-            write = fen_to_yuan_str if column.total is Total.FEN else str
+            write = fen_to_yuan_str if column.total is Total.FEN else area_text if column.total is Total.AREA else str
             texts.add(write(sum(n for n in numbers if n > 0)))
             texts.add(write(sum(n for n in numbers if n < 0)))
         longest = heapq.nlargest(MEASURED, texts, key=len)
         out[i] = max((sum(map(metrics.char_em, t)) for t in longest), default=0.0)
     return out
+
+
+def area_text(x100: int) -> str:
+    """m² × 100 → '96', '80.5', '0' (a summed floor area)."""
+    whole, part = divmod(abs(x100), 100)
+    text = f"{whole}.{part:02d}".rstrip("0").rstrip(".")
+    return f"-{text}" if x100 < 0 else text
 
 
 def _title_width(title: str, metrics: Metrics) -> float:

@@ -163,4 +163,8 @@ def allocations_in(year: int, program_ids: Iterable[int] | None = None) -> dict[
     for row in tuples(query.order_by(*_ORDER)):
         view = _view(row)
         out.setdefault(view.program_id, []).append(view)
+    levels = list(FUND_LEVELS)
+    for found in out.values():  # 中央 first, then 省, 市, 县; in a level by the document's date
+        found.sort(key=lambda a: (levels.index(a.level) if a.level in levels else 9, a.issued_on or dt.date.max,
+                                  a.id))
     return out

@@ -140,7 +140,7 @@ def test_payments_total_is_the_sql_sum_in_figures_and_capitals(demo: Demo, tmp_p
     pages = _text(_print(demo, tmp_path / "file.pdf"))
     total = sum(amount for amount, _ in _sql_payments(demo.household_id))
     assert total > 0
-    totals = [m.group(1) for page in pages for line in page.splitlines() if (m := TOTAL.match(line))]
+    totals = [m.group("money") for page in pages for line in page.splitlines() if (m := TOTAL.match(line))]
     assert totals == [fen_to_yuan_str(total)]
     text = re.sub(r"\s+", "", "".join(pages))
     assert f"合计金额（大写）：{fen_to_capitals(total)}" in text

@@ -50,7 +50,7 @@ def test_total_is_the_sql_sum_to_the_fen_and_in_capitals(demo: Path, tmp_path: P
     pdf = _payments(tmp_path / "year.pdf", month=None, year=2016)  # 13 pages, a reversal inside
     pages = _text(pdf)
     count, total = _sql_sum("低保", "2016", "2016-~")
-    totals = [m.group(1) for page in pages for line in page.splitlines() if (m := TOTAL.match(line))]
+    totals = [m.group("money") for page in pages for line in page.splitlines() if (m := TOTAL.match(line))]
     assert totals == [fen_to_yuan_str(total)]
     assert f"合计金额（大写）：{fen_to_capitals(total)}" in pages[-1].replace(" ", "")
     rows = sum(1 for page in pages for line in page.splitlines() if ROW_AMOUNT.match(line))
@@ -114,7 +114,7 @@ def test_reversals_are_shown_and_net_out(demo: Path, tmp_path: Path) -> None:
     assert "冲销第" in text and "已由第" in text and "银行退回：账户冻结" in text
     assert f"-{fen_to_yuan_str(original.amount_fen)}" in text
     _, total = _sql_sum("低保", "2016", "2016-~")
-    assert [m.group(1) for line in pages[-1].splitlines() if (m := TOTAL.match(line))] == [fen_to_yuan_str(total)]
+    assert [m.group("money") for line in pages[-1].splitlines() if (m := TOTAL.match(line))] == [fen_to_yuan_str(total)]
 
 
 def test_public_notice_masks_ids_and_leaves_out_bank_accounts(demo: Path, tmp_path: Path) -> None:

@@ -102,7 +102,7 @@ def test_totals_subtotals_and_pages_match_the_database(demo: Path, tmp_path: Pat
         assert subtotals == [sum(amount for _, amount in rows)], f"page {number}"
         printed += rows
     assert [n for n, _ in printed] == list(range(1, count + 1))
-    totals = [m.group(1) for line in pages[-1].splitlines() if (m := TOTAL.match(line))]
+    totals = [m.group("money") for line in pages[-1].splitlines() if (m := TOTAL.match(line))]
     assert totals == [fen_to_yuan_str(total)]
     squeezed = re.sub(r"\s+", "", pages[-1])
     assert f"合计金额（大写）：{fen_to_capitals(total)}" in squeezed

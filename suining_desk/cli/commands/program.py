@@ -7,7 +7,7 @@ from typing import Any
 
 from suining_desk.cli.money_args import acting_user, add_common, date_arg, money_arg
 from suining_desk.cli.parser import ChineseArgumentParser
-from suining_desk.enums import FREQUENCIES, PROGRAM_BASIS
+from suining_desk.enums import FREQUENCIES, FUND_LEVELS, PROGRAM_BASIS
 
 
 def _choice_help(choices: dict[str, str]) -> str:
@@ -172,5 +172,5 @@ def _allocations(args: argparse.Namespace) -> None:
         raise InvalidInput([Problem("allocation_bad_level", {"value": args.level}, field="level")])
     new = allocations.add_allocation(allocations.AllocationInput(
         program.id, year, level, args.amount, args.doc, args.date), user=acting_user(args))
-    print(f"已登记资金下达 {new}：{program.name} {year}年 {allocations.FUND_LEVELS[level]} "
+    print(f"已登记资金下达 {new}：{program.name} {year}年 {FUND_LEVELS[level]} "
           f"{format_fen(args.amount)}元（{args.doc.strip()}）")
