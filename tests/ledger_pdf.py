@@ -14,6 +14,7 @@ import pytest
 from suining_desk.db import close_database, open_database
 
 DATE = dt.date(2018, 12, 1)
+AFTER_DEMO = dt.date(2019, 1, 10)  # after every record of the small demo (its last are of late December 2018)
 MONEY = r"-?\d+\.\d\d"
 TALLY = r"(?:（共(?P<households>\d+)户(?:(?P<people>\d+)人)?）)?"  # 共X户Y人 of a ledger that counts whom it paid
 SUBTOTAL = re.compile(rf"^\s*本页小计{TALLY}\s+(?:[\d.]+\s+)*?(?P<money>{MONEY})\s*$")

@@ -75,7 +75,7 @@ def binary_streams() -> Iterator[None]:
             rl_config.useA85 = saved
 
 
-VERIFY_HINT: Final = "可在绥宁扶贫台账“文件 → 核验台账…”中核验本表是否与数据库一致"
+VERIFY_HINT: Final = "可在绥宁扶贫台账的“文件 → 核验台账”中核验本表是否与数据库一致"
 BLANK: Final = "＿＿＿＿＿＿"
 
 
