@@ -21,6 +21,8 @@ FORM_MESSAGES: dict[str, str] = {
     "notice_rule_below_law": "{rule_label}的公示期不能少于{law}天（填了{days}天）：只能比规定更严",
     "notice_no_phone": "公示的监督电话尚未设置（台账设置），打印后留空待手填",
     "notice_bad_unit": "公示期的计算方式“{value}”无效，应为 自然日 或 工作日",
+    # --- verify ---
+    "verify_old_form": "本表按旧版格式打印，格式已更新，版面不再逐页比对；已核对其中的记录、合计金额和修改记录",
     # --- printing ---
     "ledger_date_before_records": "填报日期{date}早于台账中最新的记录（{newest}）：填报日期不能早于所列记录",
     "ledger_signer_unknown": "没有“{value}”这种签字栏（可选：{choices}）",

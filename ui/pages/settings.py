@@ -19,6 +19,7 @@ from suining_desk.money import format_fen
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.rules.housing import m2
 from suining_desk.services.settings import SPECS, SettingSpec, Unit, check_setting, set_setting, setting_history
+from ui.dialogs.ledger_settings_dialog import LedgerSettingsDialog
 from ui.dialogs.sites_dialog import SitesDialog
 from ui.session import Session
 from ui.widgets.household_detail import _fill, _table
@@ -55,6 +56,10 @@ class SettingsPage(QWidget):
         self.save_button = QPushButton(self.tr("保存新数值(&S)"), objectName="save_setting")
         self.sites_button = QPushButton(self.tr("安置点管理…"), objectName="sites_button")
         self.sites_dialog: SitesDialog | None = None
+        self.ledger_button = QPushButton(self.tr("台账设置…"), objectName="ledger_settings_button")
+        self.ledger_button.setToolTip(self.tr("公示期、监督电话、公示隐私和各台账的签字栏（管理员）"))
+        self.ledger_button.setEnabled(session.at_least("admin"))
+        self.ledger_dialog: LedgerSettingsDialog | None = None
 
         box = QGroupBox(self.tr("新数值（从生效日期起执行，之前的记录仍按原数值核查）"))
         form = QFormLayout(box)
@@ -70,6 +75,7 @@ class SettingsPage(QWidget):
         left.addWidget(QLabel(self.tr("上限和标准")))
         left.addWidget(self.list, 1)
         left.addWidget(self.sites_button)
+        left.addWidget(self.ledger_button)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(right, 2)
@@ -81,6 +87,7 @@ class SettingsPage(QWidget):
         self.area.returnPressed.connect(self.save)
         self.save_button.clicked.connect(self.save)
         self.sites_button.clicked.connect(self.manage_sites)
+        self.ledger_button.clicked.connect(self.ledger_settings)
         self.list.setCurrentRow(0)
 
     def current_spec(self) -> SettingSpec:
@@ -134,3 +141,7 @@ class SettingsPage(QWidget):
     def manage_sites(self) -> None:
         self.sites_dialog = SitesDialog(user=self.session.username, parent=self)
         self.sites_dialog.exec()
+
+    def ledger_settings(self) -> None:
+        self.ledger_dialog = LedgerSettingsDialog(user=self.session.username, parent=self)
+        self.ledger_dialog.exec()
