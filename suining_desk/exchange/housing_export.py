@@ -11,7 +11,8 @@ from pathlib import Path
 from peewee import JOIN
 
 from suining_desk.db.models import Area, Household, Relocation, Renovation, SettlementSite, database
-from suining_desk.enums import RELOCATION_HOUSEHOLD_KINDS, (
+from suining_desk.enums import (
+    RELOCATION_HOUSEHOLD_KINDS,
     RELOCATION_STATUS,
     RENOVATION_BUILD_MODES,
     RENOVATION_GRADES,
