@@ -24,6 +24,7 @@ from peewee import Database
 from suining_desk import audit, audit_capture
 from suining_desk.db.models import Setting, User
 from suining_desk.demo import bulk
+from suining_desk.demo.aid_facts import add_demo_facts
 from suining_desk.demo.areas import COUNTY_NAME, COUNTY_SEAT, plan_areas
 from suining_desk.demo.bulk import DemoCancelled, Progress, ProgressFn
 from suining_desk.demo.enrolments import choose_beneficiaries
@@ -177,6 +178,7 @@ def _generate(
             done += bulk.load(db, FULL_SQL, rows, steps, stage, expected=payments.rows,
                               done_before=done)
         conn.executemany(bulk.insert_sql("payment_batch", BATCH_COLUMNS), payments.ledger.batches)
+        add_demo_facts(conn, DEMO_CREATED_AT)
         bulk.create_indexes(db, [sql for table, sql in indexes if table in PAYMENT_TABLES],
                             steps, "建立发放索引")
 

@@ -164,7 +164,8 @@ def build(filters: Filters, public: bool, hidden: Sequence[str] = ()) -> LedgerC
     village = common.area_by_code(filters.get("village"), AreaLevel.VILLAGE)
     payments = query(program, year, month, township, village)
     notes = _notes(payments, month is not None)
-    details = detail_slots(aid_details.details_of(program.code))
+    # The program's facts, when its payments carry them (those recorded before they were kept do not).
+    details = detail_slots(aid_details.details_of(program.code)) if any(p.details for p in payments) else ()
     facts = Facts(per_person=any(p.person_id is not None for p in payments),
                   categories=any(p.category for p in payments),
                   several_people=any(p.people != 1 for p in payments),

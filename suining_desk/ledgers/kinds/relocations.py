@@ -32,14 +32,14 @@ from suining_desk.money import fen_to_yuan_str
 
 COLUMNS = (  # (key, column, disclosure key: a 公示 prints it unless an admin left it out)
     ("seq", Column("序号", 3.0, whole=True), None),
-    ("township", Column("乡镇", 6.0), None),
-    ("village", Column("村", 5.5), None),
+    ("township", Column("乡镇", 6.0, whole=True), None),
+    ("village", Column("村", 5.5, whole=True), None),
     ("head", Column("户主姓名", 4.8, whole=True), None),  # names never wrap (portrait paper)
     ("id", Column("身份证号", 10.6, whole=True), D.ID_NUMBER),
-    ("kind", Column("户类型", 4.4), None),
+    ("kind", Column("户类型", 4.4, whole=True), None),  # short words: they shrink rather than break
     ("people", Column("搬迁人口", 3.6, Align.RIGHT, Total.COUNT), None),
     ("origin", Column("迁出地", 11.0, Align.LEFT), D.ORIGIN),
-    ("mode", Column("安置方式", 4.8), None),
+    ("mode", Column("安置方式", 4.8, whole=True), None),
     ("site", Column("安置点", 8.4, Align.LEFT), None),
     ("area", Column("安置房面积（㎡）", 4.8, Align.RIGHT, Total.AREA), None),
     ("per_person", Column("人均面积（㎡）", 4.6, Align.RIGHT, whole=True), None),
