@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
@@ -19,7 +20,7 @@ from typing import Final
 
 from reportlab.lib.pagesizes import A3, A4
 
-from suining_desk.ledgers.fit import MIN_SIZE, grown_height, wrap
+from suining_desk.ledgers.fit import MIN_SIZE, grown_height, widest_piece, wrap
 from suining_desk.ledgers.fonts import Metrics
 from suining_desk.ledgers.model import Column, PageSetup, Row, Total, total_columns
 from suining_desk.money import fen_to_yuan_str
@@ -145,8 +146,47 @@ def _title_width(title: str, metrics: Metrics) -> float:
     return em * HEADER_WRAP_SIZE + 2 * CELL_PADDING
 
 
+_RUN = re.compile(r"[!-~]{8,}")  # a run of ASCII a line must not break: a (masked) ID, an account, a phone
+
+
+def run_widths(columns: Sequence[Column], rows: Sequence[Row], metrics: Metrics) -> dict[int, float]:
+    """Text column index → the widest unbreakable run its cells print, in ems (a masked ID
+    number in a 公示's 备注), for the columns that have one of eight characters or more."""
+    out: dict[int, float] = {}
+    cells = list(map(attrgetter("cells"), rows))
+    width = min(map(len, cells), default=0)
+    for i, column in enumerate(columns):
+        if column.keeps_whole or i >= width:
+            continue
+        texts = {t for t in map(itemgetter(i), cells) if _RUN.search(t)}
+        if texts:
+            out[i] = max(widest_piece(t, metrics) for t in heapq.nlargest(MEASURED * 8, texts, key=len))
+    return out
+
+
+def _keep_runs_whole(widths: list[float], columns: Sequence[Column], runs: dict[int, float]) -> list[float]:
+    """Widen text columns to hold their widest run at :data:`MIN_SIZE`, taking the room from the
+    other text columns (never below what they need themselves)."""
+    need = {i: em * MIN_SIZE + 2 * CELL_PADDING + FIGURE_SLACK for i, em in runs.items()}
+    short = {i: n - widths[i] for i, n in need.items() if n > widths[i]}
+    if not short:
+        return widths
+    donors = [i for i, c in enumerate(columns) if not c.keeps_whole and i not in short]
+    spare = {i: max(0.0, widths[i] - need.get(i, 2 * CELL_PADDING + MIN_SIZE * 2)) for i in donors}
+    given = min(sum(short.values()), sum(spare.values()))
+    if given <= 0:
+        return widths
+    out = list(widths)
+    for i, missing in short.items():
+        out[i] += given * missing / sum(short.values())
+    for i in donors:
+        out[i] -= given * spare[i] / sum(spare.values()) if sum(spare.values()) else 0.0
+    return out
+
+
 def column_edges(columns: Sequence[Column], left: float, right: float,
-                 figures: dict[int, float] | None = None, metrics: Metrics | None = None) -> tuple[float, ...]:
+                 figures: dict[int, float] | None = None, metrics: Metrics | None = None,
+                 runs: dict[int, float] | None = None) -> tuple[float, ...]:
     """The left edge of every column, then ``right``.
 
     The columns share the width by weight. When a figure (``figures``: from
@@ -160,6 +200,8 @@ def column_edges(columns: Sequence[Column], left: float, right: float,
     widths = [room * c.weight / total_weight for c in columns]
     if figures:
         widths = _fit_figures(columns, widths, figures, metrics or Metrics())
+    if runs:
+        widths = _keep_runs_whole(widths, columns, runs)
     xs = [left]
     for width in widths:
         xs.append(xs[-1] + width)
@@ -172,7 +214,8 @@ def fitted_edges(columns: Sequence[Column], rows: Sequence[Row], left: float, ri
     """:func:`column_edges` fitted to the figures of ``rows`` (no columns: none)."""
     if not columns:
         return ()
-    return column_edges(columns, left, right, figure_widths(columns, rows, metrics), metrics)
+    return column_edges(columns, left, right, figure_widths(columns, rows, metrics), metrics,
+                        run_widths(columns, rows, metrics))
 
 
 def _fit_figures(columns: Sequence[Column], shares: list[float], figures: dict[int, float],

@@ -382,7 +382,8 @@ def table_layout(columns: Sequence[Column], setup: PageSetup, public: bool, rows
     """The rows' layout, as :func:`render` will draw it."""
     metrics = metrics or Metrics()
     geo = L.geometry(setup, columns, public, notes=notes, signature_rows=(signatures or Signatures()).rows)
-    col_x = L.column_edges(columns, geo.left, geo.right, L.figure_widths(columns, rows, metrics), metrics)
+    col_x = L.column_edges(columns, geo.left, geo.right, L.figure_widths(columns, rows, metrics), metrics,
+                           L.run_widths(columns, rows, metrics))
     tall = L.tall_rows(rows, col_x, metrics, L.row_limit(geo))
     return TableLayout(col_x, tall, L.paginate_heights(len(rows), tall, geo.rows_per_page, geo.rows_last_page))
 
