@@ -22,6 +22,7 @@ from suining_desk import audit
 from suining_desk.cancel import Cancelled
 from suining_desk.db.models import database
 from suining_desk.enums import NOTICE_UNITS
+from suining_desk.ledgers.disclosure import check_hidden
 from suining_desk.ledgers.flow import flow_ranges
 from suining_desk.ledgers.kinds import get_kind
 from suining_desk.ledgers.kinds.common import chunks
@@ -105,7 +106,7 @@ def make_spec(kind_name: str, raw_filters: Mapping[str, object], *, date: dt.dat
         notice_end=notice_period(day, days, count).end if public else None,
         notice_office=contacts.office if public else "", notice_phone=contacts.phone if public else "",
         report_phone=contacts.report_phone if public else "", notice_address=contacts.address if public else "",
-        hidden=hidden_notice_columns() if public else (),
+        hidden=tuple(check_hidden(hidden_notice_columns())) if public else (),
         signers=signer_roles(kind.name, default_signers(kind.name)),
         names=(("deputy", deputy.strip()),) if deputy.strip() else (),
     )
