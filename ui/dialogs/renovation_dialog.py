@@ -61,6 +61,8 @@ class RenovationDialog(HousingRecordDialog):
         self.appraised_on = OptionalDate("appraised_on", self.tr("已鉴定"), today)
         self.paid_on = OptionalDate("paid_on", self.tr("已发放"), today)
         self.paid_on.setToolTip(self.tr("验收合格后发放；验收后超过30天发放的会标出"))
+        self.appraised_on.set_value(None)  # not known until typed
+        self.paid_on.set_value(None)
 
         self.add_row(self.tr("农户(&H)："), self.household, "household")
         self.add_row(self.tr("改造年度："), self.year, "year")
