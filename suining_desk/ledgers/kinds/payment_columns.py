@@ -46,9 +46,9 @@ AFTER: Final = (
     Slot("standard", Column("补助标准", 5.2, Align.RIGHT, whole=True), D.STANDARD),
     Slot("amount", Column("金额", 6.2, Align.RIGHT, Total.FEN)),
     Slot("paid_date", Column("发放日期", 6.6, whole=True), D.PAID_DATE),
-    Slot("bank", Column("开户银行", 7.0), internal=True),
+    Slot("bank", Column("开户银行", 9.0), internal=True),
     Slot("account", Column("账号", 12.5, whole=True), internal=True),
-    Slot("note", Column("备注", 11.0, Align.LEFT), D.NOTE),
+    Slot("note", Column("备注", 10.0, Align.LEFT), D.NOTE),
 )
 HEAD_KEYS: Final = frozenset({"head", "head_id"})
 PERSON_KEYS: Final = frozenset({"person", "person_id", "payee"})
