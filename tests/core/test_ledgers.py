@@ -170,7 +170,13 @@ def test_summary_totals_match_the_database(demo: Path, tmp_path: Path) -> None:
     last = pages[-1]
     match = re.search(rf"^\s*合计\s+(\d+)\s+({MONEY})\s+({MONEY})\s+({MONEY})\s*$", last, re.MULTILINE)
     assert match and int(match.group(1)) == count and _fen(match.group(2)) == total
-    assert _fen(match.group(3)) == _fen(match.group(4)) == 0  # nothing allotted is recorded in the demo
+    allotted = database.execute_sql("SELECT SUM(amount_fen) FROM allocation WHERE year = 2018 "
+                                    "AND voided_at IS NULL").fetchone()[0]
+    paid_with_allocations = database.execute_sql(
+        "SELECT SUM(amount_fen) FROM payment WHERE posted = 1 AND period BETWEEN '2018' AND '2018-~' "
+        "AND program_id IN (SELECT program_id FROM allocation WHERE year = 2018)").fetchone()[0]
+    assert _fen(match.group(3)) == allotted  # the demo's allocations of the year
+    assert _fen(match.group(4)) == allotted - paid_with_allocations  # 结余 of the programs that have them
     assert fen_to_capitals(total) in re.sub(r"\s+", "", last)
     assert "绥宁县2018年扶贫资金发放汇总台账" in re.sub(r"\s+", "", pages[0])
 

@@ -166,7 +166,8 @@ def test_public_notice_masks_ids_and_prints_no_accounts_or_phones(demo: Path, tm
         [year, year, year]).fetchall()}
     assert numbers and not any(n in text for n in numbers)
     squeezed = re.sub(r"\s+", "", text)
-    assert "430527********" in squeezed and "电话*******1234" in squeezed
+    # Masked by the one policy, each run whole (a line may break before it, never inside it).
+    assert "430527********" in squeezed and "*******1234" in squeezed
     assert "账号" not in squeezed and "联系电话" not in squeezed
     title = "易地扶贫搬迁公示" if kind == "relocations" else "农村危房改造公示"
     assert f"绥宁县长铺镇{year}年{title}" in squeezed

@@ -42,7 +42,7 @@ COLUMNS = (  # (key, column, disclosure key: a 公示 prints it unless an admin 
     ("type", Column("户类型", 7.0), None),
     ("grade", Column("危房等级", 3.8), None),
     ("appraisal", Column("危房鉴定（单位、日期）", 7.6), D.DETAIL),
-    ("method", Column("改造方式", 5.4), None),
+    ("method", Column("改造方式", 5.4, whole=True), None),  # short words: they shrink rather than break
     ("build", Column("建设方式", 4.4), None),
     ("area", Column("面积（㎡）", 4.0, Align.RIGHT, whole=True), None),
     ("subsidy", Column("补助金额", 6.4, Align.RIGHT, Total.FEN), None),
