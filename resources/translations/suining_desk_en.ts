@@ -2159,13 +2159,13 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>LedgersPage</name>
     <message>
-        <location filename="../../ui/pages/ledgers.py" line="+85"/>
-        <location line="+514"/>
+        <location filename="../../ui/pages/ledgers.py" line="+88"/>
+        <location line="+525"/>
         <source>打印台账</source>
         <translation>Print ledger</translation>
     </message>
     <message>
-        <location line="-506"/>
+        <location line="-517"/>
         <source>保存台账</source>
         <translation>Save ledger</translation>
     </message>
@@ -2361,22 +2361,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Report date:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>经办人：</source>
-        <translation>Prepared by:</translation>
-    </message>
-    <message>
         <location line="+2"/>
-        <source>分管领导：</source>
-        <translation>Deputy in charge:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>主要领导：</source>
-        <translation>Head:</translation>
-    </message>
-    <message>
-        <location line="-2"/>
         <source>审核人：</source>
         <translation>Reviewed by:</translation>
     </message>
@@ -2431,17 +2416,33 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>无法打印：打印机没有响应或不可用。</source>
         <translation>Cannot print: the printer is not responding or not available.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-5"/>
+        <location line="+10"/>
         <source>已取消打印。</source>
         <translation>Printing cancelled.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-349"/>
+        <source>经办人：</source>
+        <translation>Prepared by:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>分管领导：</source>
+        <translation>Deputy in charge:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主要领导：</source>
+        <translation>Head:</translation>
+    </message>
+    <message>
+        <location line="+355"/>
         <source>已送打印机：{title}，{pages} 页（校验码 {code}）</source>
         <translation>Sent to the printer: {title}, {pages} pages (check code {code})</translation>
     </message>
@@ -5078,6 +5079,44 @@ Until they are restored, this program can only read this database, not change it
         <location line="+3"/>
         <source>作废原因(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>WindowsPrinting</name>
+    <message>
+        <location filename="../../ui/vector_print.py" line="+241"/>
+        <source>找不到打印机“{printer}”：它可能已被删除或改名。请重新选择打印机。</source>
+        <translation>Printer “{printer}” was not found: it may have been removed or renamed. Please choose the printer again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>没有使用打印机“{printer}”的权限。请找管理员。</source>
+        <translation>You are not allowed to use printer “{printer}”. Please ask an administrator.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>系统盘空间不足，打印内容无法暂存。请清理磁盘后再打印。</source>
+        <translation>The system drive is full: the print job cannot be spooled. Free some space, then print again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>内存不足，无法打印。请关闭其他程序后再试，或分几次打印（页码范围）。</source>
+        <translation>Not enough memory to print. Close other programs and try again, or print in parts (page range).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Windows 的打印服务（Print Spooler）没有运行。请重启电脑或请管理员启动它。</source>
+        <translation>The Windows Print Spooler service is not running. Restart the PC, or ask an administrator to start it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>第 {page} 页无法送到打印机“{printer}”，打印已取消。</source>
+        <translation>Page {page} could not be sent to printer “{printer}”; printing was cancelled.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>无法打印：打印机“{printer}”没有响应或不可用（Windows 错误 {code}）。</source>
+        <translation>Cannot print: printer “{printer}” is not responding or not available (Windows error {code}).</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,8 @@ print it (the system print dialog) or save a copy.
 
 The core makes the PDF (:func:`suining_desk.ledgers.write_ledger`, which also logs it) into
 a temporary folder; the preview and the printer draw that file's pages with PDFium.
-Sending it to a printer is logged as well (``ledger_sent_to_printer``).
+Sending it to a printer is logged as well (``ledger_sent_to_printer``). On Windows the pages go
+to the printer as vectors (ui.vector_print); elsewhere as images through Qt (ui.pdf_pages).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 import tempfile
 import threading
 import uuid
@@ -53,8 +55,9 @@ from suining_desk.output_files import check_output
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.areas import area_path
 from suining_desk.services.programs import lookup_program, program_choices
-from ui import tasks
+from ui import tasks, vector_print
 from ui.pdf_pages import PdfPages, chosen_pages, page_layout_for, print_pages
+from ui.print_layout import FailureKind, PrintFailure, PrintPath, print_path
 from ui.session import Session
 from ui.settings import app_settings
 from ui.widgets.household_form import from_qdate
@@ -581,8 +584,19 @@ class LedgersPage(QWidget):
             progress.setValue(done)
             return not progress.wasCanceled()
 
+        native = printer.outputFormat() is QPrinter.OutputFormat.NativeFormat
+        vector = print_path(sys.platform, native_printer=native) is PrintPath.VECTOR
         try:
-            sent = print_pages(pages, printer, indexes, on_page=on_page)
+            if vector:  # Windows: vector pages straight to the printer (ui.vector_print)
+                sent = vector_print.print_vector(pages, printer, indexes, on_page=on_page)
+            else:
+                sent = print_pages(pages, printer, indexes, on_page=on_page)
+        except PrintFailure as failure:
+            if failure.kind is FailureKind.CANCELLED:
+                self._say(self.tr("已取消打印。"))
+            else:
+                self._say(vector_print.failure_text(failure, printer.printerName()), ok=False)
+            return
         except OSError:
             self._say(self.tr("无法打印：打印机没有响应或不可用。"), ok=False)
             return
