@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.db.models import Person, Program
+from suining_desk.db.models import Person
 from suining_desk.problems import InvalidInput
 from suining_desk.services import enrolments as es
 from suining_desk.services.aid_details import ON_ENROLMENT, details_of, encode, parse_details
 from suining_desk.services.enrolment_query import EnrolmentRow
-from suining_desk.services.programs import categories_of, programs
+from suining_desk.services.programs import categories_of, program, programs
 from ui.widgets.detail_fields import DetailFields
 from ui.widgets.household_form import from_qdate
 from ui.widgets.household_picker import HouseholdPicker
@@ -99,7 +99,7 @@ class EnrolDialog(QDialog):
         if self.details is not None:
             self.details.deleteLater()
             self.details = None
-        spec = details_of(Program.get_by_id(program_id).code) if program_id is not None else None
+        spec = details_of(program(program_id).code) if program_id is not None else None
         if spec is not None and spec.on == ON_ENROLMENT and self.change is None:
             self.details = DetailFields(spec)
             self.details_layout.addWidget(self.details)
@@ -138,8 +138,8 @@ class EnrolDialog(QDialog):
                     from suining_desk.problems import Problem
 
                     raise InvalidInput([Problem("required", {"label": "户"})])
-                program = Program.get_by_id(self.program.currentData())
-                facts, problems = parse_details(program.code, self.details.values() if self.details else {})
+                chosen = program(self.program.currentData())
+                facts, problems = parse_details(chosen.code, self.details.values() if self.details else {})
                 if problems:
                     raise InvalidInput(problems)
                 self.enrolment_id = es.enrol(es.EnrolmentInput(
@@ -153,7 +153,7 @@ class EnrolDialog(QDialog):
 
 def has_details(program_id: int) -> bool:
     """Whether the program records facts on its enrolments (雨露计划, 生态护林员)."""
-    spec = details_of(Program.get_by_id(program_id).code)
+    spec = details_of(program(program_id).code)
     return spec is not None and spec.on == ON_ENROLMENT
 
 
@@ -166,7 +166,7 @@ class EnrolmentDetailsDialog(QDialog):
         self.setObjectName("enrolment_details_dialog")
         self.setWindowTitle(self.tr("项目情况：{name}").format(name=enrolment.person_name or enrolment.head_name))
         self.enrolment, self.user = enrolment, user
-        spec = details_of(Program.get_by_id(enrolment.program_id).code)
+        spec = details_of(program(enrolment.program_id).code)
         if spec is None or spec.on != ON_ENROLMENT:
             raise ValueError(f"{enrolment.program} records nothing on its enrolments")
         self.details = DetailFields(spec)

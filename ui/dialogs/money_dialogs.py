@@ -126,11 +126,10 @@ class OneOffLineDialog(_Dialog):
         self.clear_files_button = QPushButton(self.tr("清除附件"), objectName="clear_files_button")
         self.clear_files_button.setEnabled(False)
         self.problems = ProblemLabel()
-        from suining_desk.db.models import PaymentBatch, Program
         from suining_desk.services.aid_details import ON_PAYMENT, details_of
+        from suining_desk.services.programs import program_of_batch
 
-        program = Program.get_by_id(PaymentBatch.get_by_id(batch_id).program_id)
-        spec = details_of(program.code)
+        spec = details_of(program_of_batch(batch_id).code)
         # How the amount was reached (医疗救助's costs and rate, 临时救助's type …): printed on the ledger.
         self.details = DetailFields(spec) if spec is not None and spec.on == ON_PAYMENT else None
         form = QFormLayout()
