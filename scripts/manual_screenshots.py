@@ -288,7 +288,7 @@ def ledgers(s: Shooter) -> None:
     page.program.setCurrentIndex(page.program.findData("低保"))
     page.year.setText("2018")
     page.month.setCurrentIndex(page.month.findData(11))
-    page.reviewer.setText("审核员")
+    page.reviewer.setText("刘芳")
     page.head.setText("张镇长")
     page.generate()
     s.settle(500)

@@ -135,8 +135,9 @@ class OneOffLineDialog(_Dialog):
         form = QFormLayout()
         form.addRow(self.tr("户(&H)："), self.picker)
         form.addRow(self.tr("享受人员："), self.person)
-        if self.details is not None:
-            form.addRow(self.details)
+        if self.details is not None:  # in the dialog's own form, aligned with its other fields
+            for label, field in self.details.rows:
+                form.addRow(label, field)
         form.addRow(self.tr("金额(元)(&M)："), self.amount)
         form.addRow(self.tr("救助事由(&R)："), self.reason)
         files_row = QHBoxLayout()

@@ -20,6 +20,7 @@ class DetailFields(QWidget):
         super().__init__(parent)
         self.details = details
         self.edits: dict[str, QLineEdit | QComboBox] = {}
+        self.rows: list[tuple[str, QWidget]] = []  # (label, field): a dialog may put them in its own form
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         for field in details.fields:
@@ -38,6 +39,7 @@ class DetailFields(QWidget):
             suffix = "（%）" if field.kind == "rate" else "（元）" if field.kind == "fen" else ""
             form.addRow(f"{field.label}{suffix}：", edit)
             self.edits[field.key] = edit
+            self.rows.append((f"{field.label}{suffix}：", edit))
 
     def values(self) -> dict[str, str]:
         """As typed, for :func:`~suining_desk.services.aid_details.parse_details`."""
