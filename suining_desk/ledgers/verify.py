@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
 
@@ -31,7 +31,7 @@ from suining_desk.db.models import database
 from suining_desk.ledgers.kinds import get_kind
 from suining_desk.ledgers.pdfmeta import FileRecord, check_drawn, read_record
 from suining_desk.ledgers.pdfread import PdfUnreadable
-from suining_desk.ledgers.service import prepare
+from suining_desk.ledgers.service import latest_change_seq, prepare
 from suining_desk.ledgers.spec import FORM
 from suining_desk.ledgers.stamp import Fingerprint, Recorded, decode_payload
 from suining_desk.money import fen_to_yuan_str
@@ -41,6 +41,7 @@ LISTED: Final = 20  # records named one by one; more are counted
 
 
 OLD_FORM_NOTE: Final = "verify_old_form"
+FORM_2_REFS: Final = frozenset({"program", "allocation"})  # what form 2 shows that form 1 did not
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,9 @@ def verify_file(path: Path) -> VerifyReport:
     code = prepared.document.stamp.code
     if recorded.spec.form < FORM:
         note = (Problem(OLD_FORM_NOTE, {"form": recorded.spec.form}),)
-        found = compare_data(recorded, current)
+        # Changes are looked for among the records form 1 showed (not the funds form 2 adds).
+        shown = {t: ids for t, ids in prepared.document.content.audit_refs.items() if t not in FORM_2_REFS}
+        found = compare_data(recorded, replace(current, audit_seq=latest_change_seq(shown)))
         return VerifyReport(recorded, "", current, rolled_back(recorded.fingerprint.audit_seq) + found if found
                             else [], note)
     if code == recorded.code and current.digest(recorded.spec) == recorded.digest:

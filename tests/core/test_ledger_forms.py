@@ -306,6 +306,8 @@ def test_a_ledger_of_the_earlier_form_still_verifies_its_data(demo: Path, tmp_pa
     report = verify_file(tmp_path / "old.pdf")
     assert report.ok and [n.code for n in report.notes] == ["verify_old_form"]
     dibao = _program("低保")
+    add_allocation(AllocationInput(dibao.id, 2018, "city", 5_000_00, "邵财社〔2018〕7号"), user="admin")
+    assert verify_file(tmp_path / "old.pdf").ok  # form 2's heading is new: not a change to what form 1 showed
     source = Payment.get((Payment.program == dibao.id) & (Payment.period == "2018-11") & Payment.posted)
     fields = ("program", "household", "person", "township", "village", "period", "people", "standard_fen",
               "payee_name", "payee_id_number", "bank_account", "paid_date")
