@@ -18,19 +18,19 @@ leave out more (:mod:`suining_desk.ledgers.disclosure`).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from suining_desk.db.models import Area, database
-from suining_desk.enums import RELOCATION_HOUSEHOLD_KINDS, RELOCATION_STATUS, SETTLEMENT_MODES, AreaLevel
+from suining_desk.enums import RELOCATION_HOUSEHOLD_KINDS, RELOCATION_STATUS, SETTLEMENT_MODES
 from suining_desk.ledgers import disclosure as D
 from suining_desk.ledgers.kind import Filters, LedgerKind
 from suining_desk.ledgers.kinds import common
-from suining_desk.ledgers.model import Align, Column, LedgerContent, Row, Tally, TallyMode, Total
+from suining_desk.ledgers.kinds.housing import HousingColumn, housing_ledger
+from suining_desk.ledgers.model import Align, Column, LedgerContent, Total
 from suining_desk.money import fen_to_yuan_str
 
-COLUMNS = (  # (key, column, disclosure key: a 公示 prints it unless an admin left it out)
+COLUMNS: tuple[HousingColumn, ...] = (
     ("seq", Column("序号", 3.0, whole=True), None),
     ("township", Column("乡镇", 6.0, whole=True), None),
     ("village", Column("村", 5.5, whole=True), None),
@@ -129,37 +129,12 @@ def _cells(i: int, r: _Relocation, public: bool) -> dict[str, str]:
     }
 
 
-def _newest(records: Sequence[_Relocation]) -> dt.date | None:
-    days = [d for r in records for d in (r.plan_date, r.moved_in, r.demolished) if d]
-    return dt.date.fromisoformat(str(max(days))[:10]) if days else None
-
-
 def build(filters: Filters, public: bool, hidden: Sequence[str] = ()) -> LedgerContent:
-    year = int(filters["year"])
-    township = common.area_by_code(filters.get("township"), AreaLevel.TOWNSHIP)
-    village = common.area_by_code(filters.get("village"), AreaLevel.VILLAGE)
-    records = query(year, township, village)
-    allowed = D.housing_notice_columns(hidden)
-    chosen = [(key, column) for key, column, notice in COLUMNS
-              if not (key == "township" and township is not None)  # one township: its name is in the title
-              and not (public and notice is not None and notice not in allowed)]
-    rows = []
-    for i, r in enumerate(records):
-        cell = _cells(i, r, public)
-        rows.append(Row(tuple(cell[key] for key, _ in chosen), (r.people, r.area_x100, r.subsidy_fen),
-                        Tally(r.household_id)))
-    ids = sorted(r.id for r in records)
-    kind = "公示" if public else "台账"
-    return LedgerContent(
-        title=f"{common.COUNTY_NAME}{common.place_words(township, village)}{year}年易地扶贫搬迁{kind}",
-        unit=common.unit_for(township), period_label=f"搬迁年度：{year}年",
-        columns=tuple(column for _, column in chosen), rows=rows, source_table="relocation", source_ids=ids,
-        tally=TallyMode.HOUSEHOLDS, newest=_newest(records),
-        audit_refs={
-            "relocation": ids,
-            "household": sorted({r.household_id for r in records}),
-            "settlement_site": sorted({r.site_id for r in records if r.site_id is not None}),
-        },
+    return housing_ledger(
+        filters, public, hidden, query=query, cells=_cells, columns=COLUMNS, table="relocation",
+        numbers=lambda r: (r.people, r.area_x100, r.subsidy_fen), title="易地扶贫搬迁", year_label="搬迁年度",
+        dates=lambda r: (r.plan_date, r.moved_in, r.demolished),
+        more_refs=lambda records: {"settlement_site": sorted({r.site_id for r in records if r.site_id is not None})},
     )
 
 
