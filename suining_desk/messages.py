@@ -5,6 +5,7 @@ Templates use ``str.format`` with the problem's parameters.
 
 from __future__ import annotations
 
+from suining_desk.form_messages import FORM_MESSAGES
 from suining_desk.problems import Problem
 
 MESSAGES: dict[str, str] = {
@@ -485,6 +486,7 @@ MESSAGES: dict[str, str] = {
     "os_error_no_path": "读写文件失败：{reason}",
     "cli_crashed": "程序内部出错（{kind}）。错误报告已保存到：{path}，请交给技术支持人员",
     "cli_crashed_unreported": "程序内部出错（{kind}），未能保存错误报告",
+    **FORM_MESSAGES,
 }
 
 # Why a file could not be read or written, by error name (errno), for suining_desk.os_errors.

@@ -40,6 +40,69 @@
     </message>
 </context>
 <context>
+    <name>AllocationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/allocation_dialog.py" line="+44"/>
+        <source>登记资金下达：{name}</source>
+        <translation>Record an allocation: {name}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>中央</source>
+        <translation>Central</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>省级</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>市级</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县级</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>如 湘财社〔2018〕12号</source>
+        <translation>e.g. the finance department&apos;s document number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件日期：</source>
+        <translation>Document date:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>资金下达登记后不能修改；登记错了可以作废（须填原因），再重新登记。</source>
+        <translation>An allocation cannot be edited once recorded; void a wrong one (with a reason) and record it again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>资金年度(&amp;Y)：</source>
+        <translation>Funds &amp;year:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>资金级别(&amp;L)：</source>
+        <translation>&amp;Level:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下达金额(元)(&amp;M)：</source>
+        <translation>A&amp;mount (yuan):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文号(&amp;D)：</source>
+        <translation>&amp;Document no.:</translation>
+    </message>
+</context>
+<context>
     <name>AreaEdit</name>
     <message>
         <location filename="../../ui/widgets/inputs.py" line="+52"/>
@@ -1293,6 +1356,14 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
 </context>
 <context>
+    <name>DetailFields</name>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="+36"/>
+        <source>如 {example}</source>
+        <translation>e.g. {example}</translation>
+    </message>
+</context>
+<context>
     <name>Dialog</name>
     <message>
         <location filename="../../ui/widgets/buttons.py" line="+15"/>
@@ -1308,7 +1379,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialog.py" line="+38"/>
+        <location filename="../../ui/dialogs/enrol_dialog.py" line="+40"/>
         <source>变更享受类别或人数</source>
         <translation>Change category or number of people</translation>
     </message>
@@ -1318,7 +1389,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Add to beneficiary list</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>项目(&amp;G)：</source>
         <translation>Pro&amp;gram:</translation>
     </message>
@@ -1343,7 +1414,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&amp;People covered:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>变更起始日期：</source>
         <translation>Change from:</translation>
     </message>
@@ -1378,9 +1449,32 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>（全户）</source>
         <translation>(whole household)</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentDetailsDialog</name>
+    <message>
+        <location line="+57"/>
+        <source>项目情况：{name}</source>
+        <translation>Program facts: {name}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>此后生成的发放批次按这里的情况打印；已生成的发放保留当时的情况。</source>
+        <translation>Batches computed from now on print these facts; payments already computed keep theirs.</translation>
     </message>
 </context>
 <context>
@@ -1411,17 +1505,27 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>End…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>项目情况…</source>
+        <translation>Program facts…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>雨露计划的学校和年级、护林员的管护区域和考核结果等，打印在发放台账上</source>
+        <translation>A student&apos;s school and grade, a forest ranger&apos;s patrol area and appraisal …: printed on the payment ledger</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>项目：</source>
         <translation>Program:</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>共 {n} 条</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>退出享受名单</source>
         <translation>Remove from beneficiary list</translation>
     </message>
@@ -2338,15 +2442,108 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
 </context>
 <context>
+    <name>LedgerSettingsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/ledger_settings_dialog.py" line="+41"/>
+        <source>台账设置</source>
+        <translation>Ledger settings</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>公示期（不能短于规定：民政救助7天，扶贫资金和项目10天）</source>
+        <translation>Notice periods (never shorter than the rules: civil-affairs aid 7 days, poverty funds and projects 10)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>民政救助（低保、特困、医疗救助、临时救助、残疾人两项补贴）：</source>
+        <translation>Civil-affairs aid (minimum living allowance, extreme-poverty support, medical aid, temporary aid, disability subsidies):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>扶贫资金和项目（其他项目、易地扶贫搬迁、危房改造）：</source>
+        <translation>Poverty-alleviation funds and projects (other programs, relocation, housing renovation):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>自然日</source>
+        <translation>Calendar days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作日（跳过节假日，计入调休上班日）</source>
+        <translation>Working days (skipping public holidays, counting make-up working days)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>公示的监督和受理（印在每张公示上）</source>
+        <translation>Supervision and objections (printed on every notice)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>如 0739-7621234</source>
+        <translation>e.g. 0739-7621234</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>如 12317</source>
+        <translation>e.g. 12317</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不填为台账的填报单位（如 长铺镇人民政府）</source>
+        <translation>Empty: the ledger&apos;s reporting unit (e.g. the township government)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>如 镇民政办（便民服务中心2楼），或来电、来信</source>
+        <translation>e.g. the township civil-affairs office (service centre, 2nd floor), or by phone or letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>监督电话：</source>
+        <translation>Supervision phone:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>举报电话：</source>
+        <translation>Report hotline:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>受理异议的单位：</source>
+        <translation>Office hearing objections:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>反映地点和方式：</source>
+        <translation>Where and how to object:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>公示中另外不列出（只能比规定更严：低保、特困本来只列户主、人数和金额）</source>
+        <translation>Also leave out of notices (stricter only: allowance and extreme-poverty notices already show only head, people and amount)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>签字栏（每种台账打印哪些签字栏）</source>
+        <translation>Signature lines (which lines each kind of ledger prints)</translation>
+    </message>
+</context>
+<context>
     <name>LedgersPage</name>
     <message>
         <location filename="../../ui/pages/ledgers.py" line="+89"/>
-        <location line="+512"/>
+        <location line="+527"/>
         <source>打印台账</source>
         <translation>Print ledger</translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-519"/>
         <source>保存台账</source>
         <translation>Save ledger</translation>
     </message>
@@ -2367,12 +2564,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+431"/>
+        <location line="+446"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-424"/>
+        <location line="-439"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
@@ -2473,8 +2670,33 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+3"/>
+        <source>按规定</source>
+        <translation>By the rules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source> 天</source>
         <translation> days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按规定：民政救助7天，扶贫资金和项目10天（台账设置中可改为更长或按工作日）</source>
+        <translation>By the rules: civil-affairs aid 7 days, poverty funds and projects 10 (ledger settings may make them longer or count working days)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按设置计算</source>
+        <translation>As set</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自然日</source>
+        <translation>Calendar days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作日</source>
+        <translation>Working days</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2482,7 +2704,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Portrait</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>不填为乡镇（或县）人民政府</source>
         <translation>Blank: township (county) government</translation>
     </message>
@@ -2507,7 +2729,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Period:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>纸张：</source>
         <translation>Paper:</translation>
     </message>
@@ -2517,27 +2739,17 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Report date:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>制表人：</source>
-        <translation>Prepared by:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>审核人：</source>
         <translation>Reviewed by:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>负责人：</source>
-        <translation>Approved by:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>填报单位：</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+208"/>
         <source>正在生成第 {number} / {total} 页…</source>
         <translation>Generating page {number} of {total}…</translation>
     </message>
@@ -2593,7 +2805,22 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Printing cancelled.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-351"/>
+        <source>经办人：</source>
+        <translation>Prepared by:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>分管领导：</source>
+        <translation>Deputy in charge:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主要领导：</source>
+        <translation>Head:</translation>
+    </message>
+    <message>
+        <location line="+359"/>
         <source>已送打印机：{title}，{pages} 页（校验码 {code}）</source>
         <translation>Sent to the printer: {title}, {pages} pages (check code {code})</translation>
     </message>
@@ -2687,7 +2914,17 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>核验台账(&amp;V)…</source>
+        <translation>&amp;Verify a ledger…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打开打印的台账 PDF，核验是否与数据库一致</source>
+        <translation>Open a printed ledger PDF and check that it matches the database</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -2702,7 +2939,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+126"/>
         <source>绥宁扶贫台账 — {name}</source>
         <translation>Suining Desk — {name}</translation>
     </message>
@@ -2994,7 +3231,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MonthLockDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="+198"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="+209"/>
         <source>月度关账</source>
         <translation>Close month</translation>
     </message>
@@ -3230,7 +3467,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>OneOffLineDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="-119"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="-129"/>
         <source>登记一次性救助</source>
         <translation>Record one-off relief</translation>
     </message>
@@ -3250,7 +3487,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Clear attachments</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>户(&amp;H)：</source>
         <translation>&amp;Household:</translation>
     </message>
@@ -3260,7 +3497,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Beneficiary:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>金额(元)(&amp;M)：</source>
         <translation>A&amp;mount (yuan):</translation>
     </message>
@@ -3842,7 +4079,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ProgramsPage</name>
     <message>
-        <location filename="../../ui/pages/programs.py" line="+41"/>
+        <location filename="../../ui/pages/programs.py" line="+44"/>
         <source>项目</source>
         <translation>Program</translation>
     </message>
@@ -3887,6 +4124,46 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Rate (yuan)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>金额(元)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>文件日期</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>登记下达(&amp;G)…</source>
+        <translation>Record allo&amp;cation…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>作废(&amp;V)…</source>
+        <translation>&amp;Void…</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>新增标准(&amp;A)…</source>
         <translation>&amp;Add rate…</translation>
@@ -3907,9 +4184,29 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>A rate is the amount per person (or household) per period; for one-off aid it is the cap on a single payment. Rates are never edited: a change is a new rate from a new date. Programs and rates are set by an administrator.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+15"/>
+        <source>补助标准</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>资金下达（台账表头列出所属年度的下达文号，汇总台账计算结余）</source>
+        <translation>Allocations (payment ledgers list the year&apos;s documents in their heading; the summary ledger computes the balance)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>项目和标准由管理员设置</source>
         <translation>Programs and rates are set by an administrator</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>已作废：{reason}</source>
+        <translation>Voided: {reason}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>有效</source>
+        <translation>In force</translation>
     </message>
 </context>
 <context>
@@ -4035,7 +4332,32 @@ Until they are restored, this program can only read this database, not change it
         <translation>&lt;b&gt;{head} household&lt;/b&gt; · Household no. {no} · {place} · {members} members&lt;br&gt;{year} batch · {people} people moved · {mode} · Site: {site} · House area: {area} m²&lt;br&gt;Building subsidy: {subsidy} yuan · Self-funded: {self_raised} yuan · Moved from: {origin}&lt;br&gt;Status: &lt;b&gt;{status}&lt;/b&gt; · Planned: {plan} · Moved in: {moved_in} · Old house demolished: {demolished}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>建档立卡搬迁户</source>
+        <translation>Registered poor household</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>同步搬迁户</source>
+        <translation>Moving with them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&#x3000;类型：{kind}</source>
+        <translation>&#x3000;Kind: {kind}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&#x3000;鉴定：{by} {date}</source>
+        <translation>&#x3000;Appraisal: {by} {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&#x3000;补助发放：{date}</source>
+        <translation>&#x3000;Subsidy paid: {date}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&#x3000;验收：{date} {by} {result}</source>
         <translation> · Accepted: {date} {by} {result}</translation>
     </message>
@@ -4318,6 +4640,21 @@ Until they are restored, this program can only read this database, not change it
         <translation>Set</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>（未登记）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建档立卡搬迁户</source>
+        <translation>Registered poor household</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同步搬迁户</source>
+        <translation>Moving with them</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>农户(&amp;H)：</source>
         <translation>&amp;Household:</translation>
@@ -4326,6 +4663,11 @@ Until they are restored, this program can only read this database, not change it
         <location line="+1"/>
         <source>搬迁批次(年度)：</source>
         <translation>Relocation batch (year):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>搬迁户类型：</source>
+        <translation>Household kind:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4435,6 +4777,26 @@ Until they are restored, this program can only read this database, not change it
     </message>
     <message>
         <location line="+3"/>
+        <source>如：县住建局（危房鉴定组）</source>
+        <translation>e.g. county housing bureau (appraisal team)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已鉴定</source>
+        <translation>Appraised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已发放</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>验收合格后发放；验收后超过30天发放的会标出</source>
+        <translation>Paid after acceptance; paid more than 30 days after it is flagged</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>农户(&amp;H)：</source>
         <translation>&amp;Household:</translation>
     </message>
@@ -4452,6 +4814,16 @@ Until they are restored, this program can only read this database, not change it
         <location line="+1"/>
         <source>危房等级(&amp;G)：</source>
         <translation>Dilapidation &amp;grade:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>鉴定单位（人）：</source>
+        <translation>Appraised by:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>鉴定日期：</source>
+        <translation>Appraisal date:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4477,6 +4849,11 @@ Until they are restored, this program can only read this database, not change it
         <location line="+1"/>
         <source>补助金额(元)：</source>
         <translation>Subsidy (yuan):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补助发放日期：</source>
+        <translation>Subsidy paid on:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4596,7 +4973,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+31"/>
+        <location filename="../../ui/pages/settings.py" line="+32"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
@@ -4634,6 +5011,16 @@ Until they are restored, this program can only read this database, not change it
         <location line="+1"/>
         <source>银行代发文件和回盘文件的格式（管理员）</source>
         <translation>Formats of the bank&apos;s payment and return files (admins)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>台账设置…</source>
+        <translation>Ledger settings…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>公示期、监督电话、公示隐私和各台账的签字栏（管理员）</source>
+        <translation>Notice periods, supervision phones, notice privacy and each ledger&apos;s signature lines (admin)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4823,7 +5210,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="-92"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="-101"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
@@ -5041,6 +5428,88 @@ Until they are restored, this program can only read this database, not change it
         <location line="+26"/>
         <source>不能修改</source>
         <translation>Cannot change</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/verify_dialog.py" line="+41"/>
+        <source>选择要核验的台账</source>
+        <translation>Choose the ledger to verify</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+86"/>
+        <source>核验台账</source>
+        <translation>Verify a ledger</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>选择本软件打印的台账 PDF，与数据库现在的数据比对：一致则核验通过，不一致则列出差异（增减的记录、合计、改动过的页）。</source>
+        <translation>Choose a ledger PDF this program printed to compare it with the database now: it passes if they match, otherwise the differences are listed (records added or removed, totals, pages changed).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>台账 PDF 文件</source>
+        <translation>Ledger PDF file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择文件(&amp;F)…</source>
+        <translation>Choose &amp;file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核验(&amp;V)</source>
+        <translation>&amp;Verify</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>核验结果和差异将显示在这里。</source>
+        <translation>The result and any differences will show here.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>正在核验 {name}……</source>
+        <translation>Verifying {name}……</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>无法核验：</source>
+        <translation>Cannot verify:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>核验时出错。</source>
+        <translation>Verifying failed.</translation>
+    </message>
+</context>
+<context>
+    <name>VoidAllocationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/allocation_dialog.py" line="+54"/>
+        <source>作废资金下达</source>
+        <translation>Void an allocation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>如：金额录错，已重新登记</source>
+        <translation>e.g. wrong amount, recorded again</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{doc}，{year}年，{level}，{amount}元</source>
+        <translation>{doc}, {year}, {level}, {amount} yuan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>作废原因(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
     </message>
 </context>
 <context>

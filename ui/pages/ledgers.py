@@ -45,10 +45,10 @@ from PySide6.QtWidgets import (
 )
 
 from suining_desk.db.models import Area
-from suining_desk.enums import AreaLevel
+from suining_desk.enums import CALENDAR_DAYS, WORKING_DAYS, AreaLevel
 from suining_desk.ledgers import KINDS, LedgerCancelled, LedgerResult, make_spec, record_sent_to_printer, write_ledger
-from suining_desk.ledgers.service import MAX_NOTICE_DAYS
-from suining_desk.ledgers.spec import DEFAULT_NOTICE_DAYS, PAPER_SIZES, LedgerSpec
+from suining_desk.ledgers.service import MAX_NOTICE_DAYS, spec_warnings
+from suining_desk.ledgers.spec import PAPER_SIZES, LedgerSpec
 from suining_desk.messages import describe
 from suining_desk.money import format_fen
 from suining_desk.os_errors import os_reason
@@ -76,7 +76,7 @@ FILTERS: dict[str, tuple[str, ...]] = {
     "household": ("household",),
 }
 SETTINGS_GROUP = "ledgers"
-REMEMBERED = ("reviewer", "head", "unit")  # signatories and 填报单位, as last used
+REMEMBERED = ("reviewer", "deputy", "head", "unit")  # signatories and 填报单位, as last used
 
 
 def offered_kinds() -> list[str]:
@@ -216,8 +216,14 @@ class LedgersPage(QWidget):
         self.public = QCheckBox(self.tr("公示版"), objectName="ledger_public")
         self.public.setToolTip(self.tr("身份证号只显示前6位和后4位，不含银行账号，含公示期"))
         self.notice_days = QSpinBox(objectName="notice_days")
-        self.notice_days.setRange(1, MAX_NOTICE_DAYS)
+        self.notice_days.setRange(0, MAX_NOTICE_DAYS)  # 0: the rule's period (民政 7 days, 扶贫 10 …)
+        self.notice_days.setSpecialValueText(self.tr("按规定"))
         self.notice_days.setSuffix(self.tr(" 天"))
+        self.notice_days.setToolTip(self.tr("按规定：民政救助7天，扶贫资金和项目10天（台账设置中可改为更长或按工作日）"))
+        self.notice_unit = QComboBox(objectName="notice_unit")
+        self.notice_unit.addItem(self.tr("按设置计算"), None)
+        self.notice_unit.addItem(self.tr("自然日"), CALENDAR_DAYS)
+        self.notice_unit.addItem(self.tr("工作日"), WORKING_DAYS)
         self.paper = QComboBox(objectName="ledger_paper")
         for size in PAPER_SIZES:
             self.paper.addItem(size, size)
@@ -225,6 +231,7 @@ class LedgersPage(QWidget):
         self.date = date_edit("ledger_date", self.session.today())
         self.preparer = QLineEdit(self._display_name(), objectName="ledger_preparer")
         self.reviewer = QLineEdit(objectName="ledger_reviewer")
+        self.deputy = QLineEdit(objectName="ledger_deputy")
         self.head = QLineEdit(objectName="ledger_head")
         self.unit = QLineEdit(objectName="ledger_unit")
         self.unit.setPlaceholderText(self.tr("不填为乡镇（或县）人民政府"))
@@ -241,15 +248,17 @@ class LedgersPage(QWidget):
         public_row.addWidget(self.public)
         public_row.addWidget(QLabel(self.tr("公示期：")))
         public_row.addWidget(self.notice_days, 1)
+        public_row.addWidget(self.notice_unit)
         paper_row = QHBoxLayout()
         paper_row.addWidget(self.paper, 1)
         paper_row.addWidget(self.portrait)
         form.addRow("", public_row)
         form.addRow(self.tr("纸张："), paper_row)
         form.addRow(self.tr("填报日期："), self.date)
-        form.addRow(self.tr("制表人："), self.preparer)
+        form.addRow(self.tr("经办人："), self.preparer)
         form.addRow(self.tr("审核人："), self.reviewer)
-        form.addRow(self.tr("负责人："), self.head)
+        form.addRow(self.tr("分管领导："), self.deputy)
+        form.addRow(self.tr("主要领导："), self.head)
         form.addRow(self.tr("填报单位："), self.unit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate_button, 1)
@@ -291,8 +300,9 @@ class LedgersPage(QWidget):
         layout.addWidget(self.splitter)
 
         order: list[QWidget] = [self.kind, self.program, self.year, self.month, self.township, self.village,
-                                self.household, self.public, self.notice_days, self.paper, self.portrait,
-                                self.date, self.preparer, self.reviewer, self.head, self.unit,
+                                self.household, self.public, self.notice_days, self.notice_unit, self.paper,
+                                self.portrait, self.date, self.preparer, self.reviewer, self.deputy, self.head,
+                                self.unit,
                                 self.generate_button, self.cancel_button, self.print_button, self.save_button]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -335,7 +345,9 @@ class LedgersPage(QWidget):
         self.problems.show_problems([])
 
     def _public_changed(self) -> None:
-        self.notice_days.setEnabled(self.public.isEnabled() and self.public.isChecked())
+        public = self.public.isEnabled() and self.public.isChecked()
+        self.notice_days.setEnabled(public)
+        self.notice_unit.setEnabled(public)
 
     def _fill_village_completer(self) -> None:
         query = Area.select(Area.name).where(Area.level == AreaLevel.VILLAGE)
@@ -372,7 +384,8 @@ class LedgersPage(QWidget):
             self.kind_name(), self.raw_filters(), date=from_qdate(self.date.date()),
             public=self.public.isEnabled() and self.public.isChecked(), paper=str(self.paper.currentData()),
             portrait=self.portrait.isChecked(), preparer=self.preparer.text(), reviewer=self.reviewer.text(),
-            head=self.head.text(), unit=self.unit.text(), notice_days=self.notice_days.value(),
+            deputy=self.deputy.text(), head=self.head.text(), unit=self.unit.text(),
+            notice_days=self.notice_days.value() or None, notice_unit=self.notice_unit.currentData(),
             printed_as=self.session.username,
         )
 
@@ -392,10 +405,11 @@ class LedgersPage(QWidget):
         index = self.paper.findData(settings.value("paper", "A4"))
         self.paper.setCurrentIndex(max(index, 0))
         self.portrait.setChecked(_flag(settings, "portrait", False))
-        try:
-            self.notice_days.setValue(int(str(settings.value("notice_days", DEFAULT_NOTICE_DAYS))))
+        try:  # 0: the rule's period
+            self.notice_days.setValue(int(str(settings.value("notice_days", 0))))
         except ValueError:
-            self.notice_days.setValue(DEFAULT_NOTICE_DAYS)
+            self.notice_days.setValue(0)
+        self.notice_unit.setCurrentIndex(max(0, self.notice_unit.findData(settings.value("notice_unit"))))
         for key in REMEMBERED:
             getattr(self, key).setText(str(settings.value(key, "")))
         settings.endGroup()
@@ -407,6 +421,7 @@ class LedgersPage(QWidget):
         settings.setValue("paper", self.paper.currentData())
         settings.setValue("portrait", self.portrait.isChecked())
         settings.setValue("notice_days", self.notice_days.value())
+        settings.setValue("notice_unit", self.notice_unit.currentData())
         if "year" in FILTERS.get(self.kind_name(), ()) and self.year.text().strip().isdigit():
             settings.setValue(f"year_{self.kind_name()}", self.year.text().strip())
         for key in REMEMBERED:
@@ -449,7 +464,7 @@ class LedgersPage(QWidget):
         except InvalidInput as exc:
             self._show_problems(list(exc.problems))
             return
-        self.problems.show_problems([])
+        self.problems.show_problems(spec_warnings(spec))  # a short notice, unknown holidays: printed all the same
         out = Path(self._work_dir.name) / f"ledger-{uuid.uuid4().hex[:8]}.pdf"
         username = self.session.username
         page_text = self.tr("正在生成第 {number} / {total} 页…")

@@ -21,6 +21,7 @@ from suining_desk.money import format_fen
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.rules.housing import m2
 from suining_desk.services.settings import SPECS, SettingSpec, Unit, check_setting, set_setting, setting_history
+from ui.dialogs.ledger_settings_dialog import LedgerSettingsDialog
 from ui.dialogs.sites_dialog import SitesDialog
 from ui.session import Session
 from ui.widgets.household_detail import _fill, _table
@@ -61,6 +62,10 @@ class SettingsPage(QWidget):
         self.bank_button.setToolTip(self.tr("银行代发文件和回盘文件的格式（管理员）"))
         self.bank_button.setEnabled(session.at_least("admin"))
         self.bank_dialog: QDialog | None = None
+        self.ledger_button = QPushButton(self.tr("台账设置…"), objectName="ledger_settings_button")
+        self.ledger_button.setToolTip(self.tr("公示期、监督电话、公示隐私和各台账的签字栏（管理员）"))
+        self.ledger_button.setEnabled(session.at_least("admin"))
+        self.ledger_dialog: LedgerSettingsDialog | None = None
 
         box = QGroupBox(self.tr("新数值（从生效日期起执行，之前的记录仍按原数值核查）"))
         form = QFormLayout(box)
@@ -77,6 +82,7 @@ class SettingsPage(QWidget):
         left.addWidget(self.list, 1)
         left.addWidget(self.sites_button)
         left.addWidget(self.bank_button)
+        left.addWidget(self.ledger_button)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(right, 2)
@@ -89,6 +95,7 @@ class SettingsPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.sites_button.clicked.connect(self.manage_sites)
         self.bank_button.clicked.connect(self.manage_bank_profiles)
+        self.ledger_button.clicked.connect(self.ledger_settings)
         self.list.setCurrentRow(0)
 
     def current_spec(self) -> SettingSpec:
@@ -148,3 +155,7 @@ class SettingsPage(QWidget):
     def manage_sites(self) -> None:
         self.sites_dialog = SitesDialog(user=self.session.username, parent=self)
         self.sites_dialog.exec()
+
+    def ledger_settings(self) -> None:
+        self.ledger_dialog = LedgerSettingsDialog(user=self.session.username, parent=self)
+        self.ledger_dialog.exec()
