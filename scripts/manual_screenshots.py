@@ -370,6 +370,22 @@ def users(s: Shooter) -> None:
     s.modal("change-password", window.security.password_action.trigger, size=(420, 170))
 
 
+def areas(s: Shooter) -> None:
+    """区划管理 (admins): the township's villages and groups, and 新增村民小组."""
+    window = s.window("admin")
+    window.show_page("areas")
+    page = window.current_page()
+    village = next(r for r in page.rows.values() if r.level == 3 and r.path.startswith(AREA))
+    page.select(village.id)
+    page.tree.expand(page.tree.currentIndex())
+    s.save(window, "areas")
+
+    def fill(d) -> None:  # type: ignore[no-untyped-def]
+        d.name.setText("九组")
+
+    s.modal("area-new", page.add_group_button.click, fill, size=(420, 170))
+
+
 def bank_profiles(s: Shooter) -> None:
     from PySide6.QtCore import Qt
 
@@ -423,7 +439,8 @@ def fill_allocation(d) -> None:  # type: ignore[no-untyped-def]
 SHOTS: dict[str, Callable[[Shooter], None]] = {
     "first-run": first_start, "create-admin": create_admin, "login": login, "main-window": main_window,
     "households": households, "housing": housing, "programs": programs, "batches": batches,
-    "ledgers": ledgers, "import": exchange, "backups": backups, "users": users, "bank-profiles": bank_profiles,
+    "ledgers": ledgers, "import": exchange, "backups": backups, "users": users, "areas": areas,
+    "bank-profiles": bank_profiles,
     "ledger-forms": ledger_forms,
 }
 

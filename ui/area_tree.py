@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from suining_desk.enums import AREA_LEVEL_LABELS, AreaLevel
@@ -46,11 +46,13 @@ class AreaTree(QTreeView):
             self._items = {}
             root = self.area_model.invisibleRootItem()
             for node in nodes:  # parents come before their children
-                item = QStandardItem(node.name)
+                item = QStandardItem(node.name + (self.tr("（已撤销）") if node.retired else ""))
                 item.setData(node.id, AREA_ID_ROLE)
                 item.setData(int(node.level), AREA_LEVEL_ROLE)
                 item.setData(node.code, AREA_CODE_ROLE)
                 item.setToolTip(f"{AREA_LEVEL_LABELS.get(int(node.level), '')} {node.code}")
+                if node.retired:  # its records are still there to look at
+                    item.setForeground(QBrush(QColor("#888888")))
                 parent = self._items.get(node.parent_id) if node.parent_id is not None else None
                 (parent or root).appendRow(item)
                 self._items[node.id] = item

@@ -207,6 +207,9 @@ class MainWindow(QMainWindow):
             requested = getattr(page, "ledger_requested", None)
             if requested is not None:
                 requested.connect(self.open_ledger)
+            areas_changed = getattr(page, "areas_changed", None)
+            if areas_changed is not None:  # 区划管理 added, renamed or retired an area
+                areas_changed.connect(self.area_tree.reload)
             self.pages[spec.key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)

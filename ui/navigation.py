@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from ui.pages.areas import AreasPage
 from ui.pages.audit import AuditPage
 from ui.pages.backups import BackupsPage
 from ui.pages.batches import BatchesPage
@@ -66,5 +67,6 @@ PAGES: list[PageSpec] = [
     PageSpec("audit", str(QT_TRANSLATE_NOOP("Navigation", "审计日志")), AuditPage, "reviewer"),
     PageSpec("backups", str(QT_TRANSLATE_NOOP("Navigation", "数据备份")), BackupsPage),
     PageSpec("users", str(QT_TRANSLATE_NOOP("Navigation", "用户管理")), UsersPage, "admin"),
+    PageSpec("areas", str(QT_TRANSLATE_NOOP("Navigation", "区划管理")), AreasPage, "admin"),
 ]
 

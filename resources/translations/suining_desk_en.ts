@@ -103,11 +103,177 @@
     </message>
 </context>
 <context>
+    <name>AreaDialog</name>
+    <message>
+        <location filename="../../ui/pages/areas.py" line="+54"/>
+        <source>留空自动编为 {code}</source>
+        <translation>Leave empty for {code}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>所属：</source>
+        <translation>Under:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>名称(&amp;N)：</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>代码(&amp;C)：</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AreaEdit</name>
     <message>
         <location filename="../../ui/widgets/inputs.py" line="+52"/>
         <source>平方米，如 75 或 75.5</source>
         <translation>Square metres, e.g. 75 or 75.5</translation>
+    </message>
+</context>
+<context>
+    <name>AreaTree</name>
+    <message>
+        <location filename="../../ui/area_tree.py" line="+49"/>
+        <source>（已撤销）</source>
+        <translation> (retired)</translation>
+    </message>
+</context>
+<context>
+    <name>AreasPage</name>
+    <message>
+        <location filename="../../ui/pages/areas.py" line="-30"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>在册户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>行政村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>村民小组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>新增行政村(&amp;V)…</source>
+        <translation>New &amp;village…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新增村民小组(&amp;G)…</source>
+        <translation>New &amp;group…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>改名(&amp;R)…</source>
+        <translation>&amp;Rename…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销(&amp;T)…</source>
+        <translation>Re&amp;tire…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>选中乡镇后可新增行政村，选中行政村后可新增村民小组；代码留空时接着上级代码顺延。区划不能删除：合并或撤销的村组请“撤销”，已有的户、发放和台账记录保留，只是不再能登记新户；还有在册户的村组要先把户调整到其他村组。</source>
+        <translation>Choose a township to add a village, a village to add a group; an empty code continues the parent&apos;s. Areas are never deleted: retire a village or group that merged or was dissolved — its households, payments and ledgers stay, but no new household is registered there; households still on the register must be moved to another group first.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>在用</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已撤销（{date}）</source>
+        <translation>Retired ({date})</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>新增行政村</source>
+        <translation>New village</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>新增村民小组</source>
+        <translation>New group</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>改名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>（连同其下各村民小组）</source>
+        <translation> (with its groups)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销区划</source>
+        <translation>Retire area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销“{path}”{groups}？
+撤销后不能再在此登记新户；已有的户、发放和台账记录都保留。</source>
+        <translation>Retire “{path}”{groups}?
+No new household can be registered there afterwards; its households, payments and ledgers stay.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>撤销</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不撤销</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>不能撤销</source>
+        <translation>Cannot retire</translation>
     </message>
 </context>
 <context>
@@ -2939,7 +3105,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+129"/>
         <source>绥宁扶贫台账 — {name}</source>
         <translation>Suining Desk — {name}</translation>
     </message>
@@ -3284,7 +3450,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/navigation.py" line="+55"/>
+        <location filename="../../ui/navigation.py" line="+56"/>
         <source>概况</source>
         <translation>Overview</translation>
     </message>
@@ -3352,6 +3518,11 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+1"/>
         <source>用户管理</source>
         <translation>Users</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>区划管理</source>
+        <translation>Areas</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from pathlib import Path
 from peewee import Database
 
 from suining_desk.db import models
+from suining_desk.db.clerk_schema import v7_clerks_day
 from suining_desk.db.ledger_schema import v6_ledger_forms
 from suining_desk.db.payment_schema import v4_batches_and_totals, v5_lean_payment_indexes
 
@@ -105,6 +106,7 @@ MIGRATIONS: list[tuple[int, Callable[[Database], None]]] = [
     (4, v4_batches_and_totals),  # batch lines frozen outside drafts; payment_total
     (5, v5_lean_payment_indexes),  # fewer index writes per batch line
     (6, v6_ledger_forms),  # allocations, bank names, aid details, housing facts
+    (7, v7_clerks_day),  # retired areas, members' 入户日期, reasons for amounts above a cap
 ]
 LATEST = MIGRATIONS[-1][0]
 

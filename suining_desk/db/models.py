@@ -62,6 +62,8 @@ class Area(BaseModel):
     parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
     parent_id: int | None
     sort_order = IntegerField(default=0)
+    # 撤销: kept with its records, takes no new household (migration 7); areas are never deleted.
+    retired_on = DateField(null=True)
 
     class Meta:
         indexes = ((("parent", "sort_order"), False),)
@@ -140,6 +142,9 @@ class Person(BaseModel):
     death_date = DateField(null=True)
     removed_on = DateField(null=True)
     removal_reason = CharField(max_length=120, default="")
+    # 入户日期: present in the household from this day (batches count people by it; migration 7).
+    # None: as long as the household has been on the register.
+    joined_on = DateField(null=True)
 
     class Meta:
         indexes = ((("household", "relation"), False), (("name",), False))
@@ -355,6 +360,8 @@ class PaymentBatch(BaseModel):
     posted_at = DateTimeField(null=True)
     paid_date = DateField(null=True)
     notes = CharField(max_length=200, default="")
+    # Why the reviewer approved lines above their program's cap (migration 7; '' : none were).
+    cap_reason = CharField(max_length=200, default="", constraints=EMPTY)
 
     class Meta:
         indexes = ((("program", "period"), False), (("status",), False))

@@ -8,40 +8,15 @@ their parent's (township: county + 3 digits, village: township + 3, group: villa
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from suining_desk.db.models import Area
 from suining_desk.divisions import SUINING_CODE
 from suining_desk.enums import AreaLevel
 from suining_desk.problems import Problem
+from suining_desk.services.areas import area_key, next_child_code
 
 COUNTY_NAME = "绥宁县"
-_DIGITS = "零一二三四五六七八九"
-_GROUP = re.compile(r"^第?([0-9零〇一二两三四五六七八九十]+)(?:村民小组|村民组|小组|组)$")
-_CODE_WIDTH = {AreaLevel.TOWNSHIP: 3, AreaLevel.VILLAGE: 3, AreaLevel.GROUP: 2}
-
-
-def _chinese_to_int(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    text = text.replace("〇", "零").replace("两", "二")
-    if "十" not in text:
-        return int("".join(str(_DIGITS.index(c)) for c in text)) if all(c in _DIGITS for c in text) else None
-    tens, _, ones = text.partition("十")
-    if (tens and tens not in _DIGITS) or (ones and ones not in _DIGITS):
-        return None
-    return (_DIGITS.index(tens) if tens else 1) * 10 + (_DIGITS.index(ones) if ones else 0)
-
-
-def area_key(name: str, level: AreaLevel) -> str:
-    """What names are compared by: no spaces; a group by its number when it has one."""
-    bare = "".join(name.split())
-    if level == AreaLevel.GROUP and (m := _GROUP.match(bare)):
-        number = _chinese_to_int(m.group(1))
-        if number is not None:
-            return f"#{number}"
-    return bare
 
 
 @dataclass
@@ -51,6 +26,7 @@ class _Node:
     name: str
     level: AreaLevel
     parent_id: int | None
+    retired: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,8 +51,9 @@ class AreaResolver:
         self._cache: dict[tuple[str | None, str, str], Resolved | Problem] = {}
         self._fake_id = 0
         self.created: list[str] = []
-        for row in Area.select(Area.id, Area.code, Area.name, Area.level, Area.parent).tuples().iterator():
-            self._add(_Node(row[0], row[1], row[2], AreaLevel(row[3]), row[4]))
+        for row in Area.select(Area.id, Area.code, Area.name, Area.level, Area.parent,
+                               Area.retired_on).tuples().iterator():
+            self._add(_Node(row[0], row[1], row[2], AreaLevel(row[3]), row[4], row[5] is not None))
 
     def _add(self, node: _Node) -> None:
         self._by_id[node.id] = node
@@ -115,7 +92,8 @@ class AreaResolver:
                     return Problem("import_area_missing", {"area": township})
                 town = self._make(county, township, AreaLevel.TOWNSHIP, created)
         else:
-            candidates = self._villages.get(area_key(village, AreaLevel.VILLAGE), [])
+            named = self._villages.get(area_key(village, AreaLevel.VILLAGE), [])
+            candidates = [c for c in named if not c.retired] or named  # a retired namesake is no rival
             if len(candidates) > 1:
                 names = "、".join(self._by_id[c.parent_id].name for c in candidates if c.parent_id in self._by_id)
                 return Problem("import_village_ambiguous", {"village": village, "townships": names})
@@ -132,6 +110,8 @@ class AreaResolver:
             if not self.create:
                 return Problem("import_area_missing", {"area": town.name + vill.name + group})
             grp = self._make(vill, group, AreaLevel.GROUP, created)
+        if vill.retired or grp.retired:  # kept for its records; the register moved on
+            return Problem("import_area_retired", {"area": "".join(self._path_names(grp))})
         return Resolved(town.id, vill.id, grp.id, tuple(created))
 
     def _find_township(self, name: str) -> _Node | None:
@@ -142,13 +122,7 @@ class AreaResolver:
             parent = self._make_county()
         assert parent is not None
         siblings = [n for n in self._by_id.values() if n.parent_id == parent.id]
-        width = _CODE_WIDTH[level]
-        numbers = [int(n.code[len(parent.code):]) for n in siblings
-                   if n.code.startswith(parent.code) and n.code[len(parent.code):].isdigit()]
-        start = 100 if level == AreaLevel.TOWNSHIP else 1
-        number = max([start - 1, *numbers]) + 1
-        while (code := f"{parent.code}{number:0{width}d}") in self._codes:
-            number += 1
+        code = next_child_code(parent.code, level, self._codes)
         clean = "".join(name.split())
         node = _Node(self._new_id(code, clean, level, parent.id, len(siblings) + 1), code, clean, level, parent.id)
         self._add(node)

@@ -1,7 +1,10 @@
-"""The area tree: county → township → village → group."""
+"""The area tree: county → township → village → group; how area names compare, and the
+codes new areas get."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from suining_desk.db.models import Area
@@ -15,15 +18,16 @@ class AreaNode:
     name: str
     level: AreaLevel
     parent_id: int | None
+    retired: bool = False  # 撤销: kept with its records, offered for no new one
 
 
 def area_nodes() -> list[AreaNode]:
     """Every area, parents before children, siblings in their display order."""
-    rows = Area.select(Area.id, Area.code, Area.name, Area.level, Area.parent).order_by(
+    rows = Area.select(Area.id, Area.code, Area.name, Area.level, Area.parent, Area.retired_on).order_by(
         Area.level, Area.sort_order, Area.code
     )
     return [
-        AreaNode(r.id, r.code, r.name, AreaLevel(r.level), r.parent_id)
+        AreaNode(r.id, r.code, r.name, AreaLevel(r.level), r.parent_id, r.retired_on is not None)
         for r in rows.objects()
     ]
 
@@ -45,8 +49,9 @@ def find_area(name: str, level: AreaLevel, parent_id: int | None = None) -> Area
     return query.first()
 
 
-def group_choices(under_area_id: int | None = None) -> list[tuple[int, str]]:
-    """Village groups as (id, "乡镇 村 组") for a picker, limited to one area's subtree."""
+def group_choices(under_area_id: int | None = None, *, keep: int | None = None) -> list[tuple[int, str]]:
+    """Village groups as (id, "乡镇 村 组") for a picker, limited to one area's subtree; a
+    retired group only when it is ``keep`` (the group a household being edited is in)."""
     nodes = area_nodes()
     by_id = {n.id: n for n in nodes}
     allowed: set[int] | None = None
@@ -61,6 +66,50 @@ def group_choices(under_area_id: int | None = None) -> list[tuple[int, str]]:
             continue
         village = by_id.get(n.parent_id or -1)
         township = by_id.get(village.parent_id or -1) if village else None
+        retired = n.retired or (village is not None and village.retired)
+        if retired and n.id != keep:
+            continue
         label = " ".join(x.name for x in (township, village, n) if x is not None)
-        choices.append((n.id, label))
+        choices.append((n.id, label + ("（已撤销）" if retired else "")))
     return choices
+
+
+_DIGITS = "零一二三四五六七八九"
+_GROUP = re.compile(r"^第?([0-9零〇一二两三四五六七八九十]+)(?:村民小组|村民组|小组|组)$")
+CODE_WIDTH = {AreaLevel.TOWNSHIP: 3, AreaLevel.VILLAGE: 3, AreaLevel.GROUP: 2}
+
+
+def _chinese_to_int(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    text = text.replace("〇", "零").replace("两", "二")
+    if "十" not in text:
+        return int("".join(str(_DIGITS.index(c)) for c in text)) if all(c in _DIGITS for c in text) else None
+    tens, _, ones = text.partition("十")
+    if (tens and tens not in _DIGITS) or (ones and ones not in _DIGITS):
+        return None
+    return (_DIGITS.index(tens) if tens else 1) * 10 + (_DIGITS.index(ones) if ones else 0)
+
+
+def area_key(name: str, level: AreaLevel) -> str:
+    """What names are compared by: no spaces; a group by its number when it has one, so
+    ``1组``, ``一组``, ``第一组`` and ``第1村民小组`` are the same group."""
+    bare = "".join(name.split())
+    if level == AreaLevel.GROUP and (m := _GROUP.match(bare)):
+        number = _chinese_to_int(m.group(1))
+        if number is not None:
+            return f"#{number}"
+    return bare
+
+
+def next_child_code(parent_code: str, level: AreaLevel, taken: Collection[str]) -> str:
+    """The code a new area gets: its parent's code and the next free number after its
+    siblings' (township: 3 digits from 100, village: 3 from 001, group: 2 from 01)."""
+    width = CODE_WIDTH[level]
+    numbers = [int(c[len(parent_code):]) for c in taken
+               if c.startswith(parent_code) and len(c) == len(parent_code) + width and c[len(parent_code):].isdigit()]
+    start = 100 if level == AreaLevel.TOWNSHIP else 1
+    number = max([start - 1, *numbers]) + 1
+    while (code := f"{parent_code}{number:0{width}d}") in taken:
+        number += 1
+    return code

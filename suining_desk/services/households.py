@@ -45,6 +45,14 @@ def _group_areas(group_id: int | None) -> tuple[Area, Area, Area]:
     return village.parent, village, group
 
 
+def _retired_problem(group_id: int | None) -> Problem | None:
+    """A new household (or one moved) goes into a group in use, not a retired one."""
+    _, village, group = _group_areas(group_id)
+    if group.retired_on is None and village.retired_on is None:
+        return None
+    return Problem("area_retired", {"area": village.parent.name + village.name + group.name}, field="group")
+
+
 def _id_holder_problem(number: str, field: str, exclude_person: int | None = None) -> Problem | None:
     query = Person.select(Person, Household).join(Household).where(Person.id_number == number)
     if exclude_person is not None:
@@ -116,7 +124,7 @@ def register_household(
     _raise_if_errors(problems)
     with database.atomic("IMMEDIATE"):
         require(user, role="clerk", township=_group_areas(h.group_id)[0].id)
-        problems = []
+        problems = [p for p in [_retired_problem(h.group_id)] if p is not None]
         if Household.select().where(Household.household_no == h.household_no.strip()).exists():
             problems.append(Problem("household_no_taken", {"value": h.household_no.strip()},
                                     field="household_no"))
@@ -148,6 +156,8 @@ def update_household(household_id: int, h: HouseholdInput, *, user: str, today: 
         before = Household.get_by_id(household_id)
         if before.status != h.status or before.exit_year != (h.exit_year if h.status == "exited" else None):
             raise InvalidInput([Problem("status_via_change", {}, field="status")])
+        if before.group_id != h.group_id and (retired := _retired_problem(h.group_id)) is not None:
+            raise InvalidInput([retired])
         clash = Household.select().where(
             (Household.household_no == h.household_no.strip()) & (Household.id != household_id)
         )

@@ -1,7 +1,8 @@
 """What a new official database starts with, so its first batch can be made without SQL:
 the county and its 17 townships, and the county's aid programs.
 
-Villages and groups come later with the register (``import --create-areas``). The
+Villages and groups come later: an admin adds them (区划管理, ``area add``) or the register
+brings them (``import --create-areas``). The
 programs come without standards: the amounts and their effective dates are the county's
 to set (``program add-standard``). The names, codes and program definitions are the
 ones the demo county uses (:mod:`suining_desk.demo.areas`, :mod:`suining_desk.demo.programs`),

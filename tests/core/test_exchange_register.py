@@ -61,7 +61,8 @@ def test_a_messy_register_is_refused_as_a_whole_with_every_problem_reported(
     assert column == "身份证号码" and error
     assert message == ("身份证号码“4.30527E+17”是以数字格式保存的：Excel 只保留15位有效数字，后几位已经丢失，"
                        "无法还原。请把该列设为“文本”格式后重新填写正确的号码")
-    assert problems[14] == [("村", True, "区划中没有“武阳镇新建村”；确认无误的可选择自动创建区划（命令行加 --create-areas）")]  # noqa: E501
+    assert problems[14] == [("村", True, "区划中没有“武阳镇新建村”：请管理员在“区划管理”中新增（命令行 area add），"
+                                         "或确认无误后选择自动创建区划（命令行加 --create-areas）")]
     assert problems[16] == [("", False, "合计行，已忽略")]
     assert problems[18] == [("", False, "没有户编号、姓名或证件号码，不是数据行，已忽略")]
     assert (result.rows_rejected, result.households_rejected) == (3, 2)  # rows 9–10 and 14

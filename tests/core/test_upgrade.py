@@ -103,3 +103,31 @@ def test_a_new_version_with_one_more_migration_backs_the_release_up_first(
     assert _facts(conn) == before
     assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == new
     conn.close()
+
+
+def test_migration_7_gives_members_their_join_day_and_areas_no_retirement(tmp_path: Path) -> None:
+    """入户日期 from the member history (the earliest 建档, birth, marriage or moving in), else
+    the household's registration date; no area is retired by the upgrade."""
+    db_path = tmp_path / "suining.sqlite3"
+    conn = _restore(next(d for d in FIXTURES if d.stem == "schema-v5"), db_path)
+    insert = ("INSERT INTO person (id, household_id, name, sex, relation, ethnicity, education, schooling, health, "
+              "disability, labour, work_status, phone, removal_reason) VALUES (?, ?, ?, '', ?, '', '', '', '', '', "
+              "'', '', '', '')")
+    conn.execute(insert, (7, 3, "蒲新生", "孙子"))
+    conn.execute("INSERT INTO member_change (household_id, person_id, kind, date, reason, recorded_by, recorded_at) "
+                 "VALUES (3, 7, 'born', '2017-05-02', '出生', 'admin', '2017-05-03 09:00:00')")
+    conn.execute(insert, (8, 2, "龙无记", "孙女"))  # no member history at all
+    conn.execute("UPDATE household SET registered_on = '2015-09-09' WHERE id = 2")
+    conn.commit()
+    conn.close()
+
+    open_database(db_path)
+    close_database()
+    conn = sqlite3.connect(db_path)
+    joined = dict(conn.execute("SELECT id, joined_on FROM person").fetchall())
+    assert joined == {1: "2016-03-01", 2: "2016-03-01", 3: "2016-03-01", 4: "2016-03-01", 5: "2016-03-01",
+                      6: "2016-03-01", 7: "2017-05-02", 8: "2015-09-09"}
+    assert conn.execute("SELECT COUNT(*) FROM area WHERE retired_on IS NOT NULL").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM payment_batch WHERE cap_reason <> ''").fetchone()[0] == 0
+    assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == migrations.LATEST >= 7
+    conn.close()

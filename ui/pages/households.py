@@ -87,7 +87,8 @@ class HouseholdsPage(ListDetailPage):
         detail = self.household_detail.detail
         if detail is None:
             return
-        dialog = HouseholdDialog(group_choices(None), user=self.session.username, household_id=detail.id,
+        dialog = HouseholdDialog(group_choices(None, keep=detail.data.group_id), user=self.session.username,
+                                 household_id=detail.id,
                                  initial=dataclasses.replace(detail.data), parent=self,
                                  today=self.session.fixed_today)
         if dialog.exec():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from suining_desk.cli.commands import (
+    area,
     audit,
     backup,
     batch,
@@ -27,4 +28,4 @@ from suining_desk.cli.commands import (
 )
 
 COMMANDS: list[ModuleType] = [demo, stats, ledger, verify, household, program, batch, payment, period, check,
-                              init, users, audit, db, backup, restore, import_, export, template]
+                              init, users, area, audit, db, backup, restore, import_, export, template]

@@ -51,6 +51,6 @@ def run(args: argparse.Namespace) -> int:
     townships = Area.select().where(Area.level == int(AreaLevel.TOWNSHIP)).count()
     print(f"已新建数据库：{path}")
     print(f"管理员：{account.username}（全县范围）。请用此账户登录后添加其他用户。")
-    print(f"已建立县和{townships}个乡镇（村、组可在导入花名册时加 --create-areas 自动建立），"
+    print(f"已建立县和{townships}个乡镇（村、组用 area add 新增，或在导入花名册时加 --create-areas 自动建立），"
           f"以及{Program.select().count()}个扶贫项目；补助标准请用 program add-standard 按执行日期设置。")
     return 0
