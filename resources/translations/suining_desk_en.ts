@@ -2103,7 +2103,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdForm</name>
     <message>
-        <location filename="../../ui/widgets/household_form.py" line="+67"/>
+        <location filename="../../ui/widgets/household_form.py" line="+49"/>
+        <source>此区域还没有村民小组：请管理员在“区划管理”中新增</source>
+        <translation>No village group in this area yet: an administrator adds them under Areas</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>低保户</source>
         <translation>Dibao household</translation>
     </message>

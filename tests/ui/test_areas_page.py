@@ -151,3 +151,12 @@ def test_the_page_is_for_admins_only(qtbot: QtBot, tmp_path: Path) -> None:
     keys = [spec.key for spec in window.page_specs]
     assert "areas" not in keys and "users" not in keys
     close_database()
+
+
+def test_before_any_group_the_new_household_form_says_where_groups_come_from(qtbot: QtBot) -> None:
+    from ui.widgets.household_form import HouseholdForm
+
+    form = HouseholdForm([])
+    qtbot.addWidget(form)
+    line = form.group.lineEdit()
+    assert line is not None and line.placeholderText() == "此区域还没有村民小组：请管理员在“区划管理”中新增"

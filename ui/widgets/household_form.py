@@ -45,6 +45,8 @@ class HouseholdForm(QWidget):
         self.group.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for group_id, label in groups:
             self.group.addItem(label, group_id)
+        if not groups and (edit := self.group.lineEdit()) is not None:  # a new database: no village yet
+            edit.setPlaceholderText(self.tr("此区域还没有村民小组：请管理员在“区划管理”中新增"))
         self.address = QLineEdit(objectName="address")
         self.phone = QLineEdit(objectName="phone")
         self.status = QComboBox(objectName="status")
