@@ -386,6 +386,28 @@ def areas(s: Shooter) -> None:
     s.modal("area-new", page.add_group_button.click, fill, size=(420, 170))
 
 
+def audit_log(s: Shooter) -> None:
+    """审计日志 (reviewers, admins): a correction made by the clerk, read in words."""
+    import dataclasses
+    import datetime as dt
+
+    from suining_desk.db.models import Household
+    from suining_desk.services import households
+    from suining_desk.services.household_detail import household_detail
+
+    household = Household.select().where(Household.removed_on.is_null()).order_by(Household.id).first()
+    data = household_detail(household.id).data
+    households.update_household(household.id, dataclasses.replace(data, phone="13907391234"), user="luru",
+                                today=dt.date(2018, 12, 1))
+    window = s.window("admin")
+    window.show_page("audit")
+    page = window.current_page()
+    page.refresh()
+    rows = [r for r in range(page.model.rowCount()) if page.model.index(r, 3).data() == "修改农户"]
+    page.view.selectRow(rows[0])
+    s.save(window, "audit-log")
+
+
 def bank_profiles(s: Shooter) -> None:
     from PySide6.QtCore import Qt
 
@@ -439,7 +461,7 @@ def fill_allocation(d) -> None:  # type: ignore[no-untyped-def]
 SHOTS: dict[str, Callable[[Shooter], None]] = {
     "first-run": first_start, "create-admin": create_admin, "login": login, "main-window": main_window,
     "households": households, "housing": housing, "programs": programs, "batches": batches,
-    "ledgers": ledgers, "import": exchange, "backups": backups, "users": users, "areas": areas,
+    "ledgers": ledgers, "import": exchange, "backups": backups, "users": users, "areas": areas, "audit-log": audit_log,
     "bank-profiles": bank_profiles,
     "ledger-forms": ledger_forms,
 }

@@ -320,7 +320,7 @@ SHA-256 {sha}</translation>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="+49"/>
+        <location filename="../../ui/pages/audit.py" line="+47"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
@@ -331,18 +331,18 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location line="-67"/>
-        <location line="+67"/>
+        <location line="-70"/>
+        <location line="+70"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-69"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
@@ -373,28 +373,30 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+126"/>
+        <location line="+129"/>
         <location line="+2"/>
         <source>核验审计日志</source>
         <translation>Verify audit log</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-115"/>
+        <source>选中上面的一条日志，这里显示它的全部内容：谁、什么时候、做了什么，改了哪些内容（改前 → 改后），以及这次写入的各条记录和日志的校验值。
+“该记录的全部历史”列出所选记录从建立起的每一次改动。</source>
+        <translation>Choose an entry above to see all of it here: who, when, what was done, what changed (before → after), the records it wrote and the log&apos;s hash.
+“Full history of the record” lists every change of the chosen record since it was made.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>记录类别</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>共 {n} 条</source>
         <translation>{n} entries</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>修改前：</source>
-        <translation>Before:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>内容：</source>
         <translation>Content:</translation>
     </message>
@@ -409,7 +411,12 @@ SHA-256 {sha}</translation>
         <translation>Bulk write: {n} records (checksum for each)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+1"/>
+        <source>校验值：{hash}（上一条：{prev}）</source>
+        <translation>Hash: {hash} (previous: {prev})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>请先选中一条日志，或选择记录类别并填写记录编号。</source>
         <translation>Select a log entry first, or choose a record type and enter a record ID.</translation>
     </message>

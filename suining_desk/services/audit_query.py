@@ -16,6 +16,8 @@ from suining_desk.audit_labels import action_label, table_label
 from suining_desk.db.models import AuditEntry
 from suining_desk.db.rows import tuples
 from suining_desk.privacy import mask_fields
+from suining_desk.services.audit_text import Names, entry_lines
+from suining_desk.services.audit_text import summary as text_summary
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,8 @@ class LogRow:
     action: str
     table: str
     record_id: str
-    summary: str
+    summary: str  # what the entry says, in words (Chinese field names, 元, ㎡, old → new)
+    user_name: str = ""  # the user's full name; 系统 for the program itself
 
     @property
     def action_label(self) -> str:
@@ -50,6 +53,7 @@ class LogRow:
 @dataclass(frozen=True)
 class EntryDetail:
     row: LogRow
+    lines: list[str]  # what it says, a field or a change a line
     before: Any
     after: Any
     rows: dict[str, Any]  # "table:id" → the row as logged (masked)
@@ -65,13 +69,6 @@ def _load(text: str) -> Any:
         return json.loads(text)
     except ValueError:
         return text
-
-
-def summarize(value: Any, limit: int = 120) -> str:
-    if value is None or value == "":
-        return ""
-    text = json.dumps(mask_fields(value), ensure_ascii=False, sort_keys=True, default=str)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _where(f: LogFilter) -> Any:
@@ -92,12 +89,14 @@ def _where(f: LogFilter) -> Any:
 
 
 _FIELDS = (AuditEntry.seq, AuditEntry.at, AuditEntry.username, AuditEntry.action, AuditEntry.table_name,
-           AuditEntry.record_id, AuditEntry.after)
+           AuditEntry.record_id, AuditEntry.before, AuditEntry.after)
 
 
-def _row(values: tuple[Any, ...]) -> LogRow:
-    seq, at, user, action, table, rid, after = values
-    return LogRow(int(seq), str(at).replace("T", " "), user, action, table, rid, summarize(_load(after)))
+def _row(values: tuple[Any, ...], names: Names) -> LogRow:
+    seq, at, user, action, table, rid, before, after = values
+    lines = entry_lines(table, _load(before), _load(after), names)
+    return LogRow(int(seq), str(at).replace("T", " "), user, action, table, rid, text_summary(lines),
+                  names.user(user))
 
 
 def count_entries(f: LogFilter | None = None) -> int:
@@ -107,7 +106,8 @@ def count_entries(f: LogFilter | None = None) -> int:
 def entries(f: LogFilter | None = None, *, offset: int = 0, limit: int = 200) -> list[LogRow]:
     query = (AuditEntry.select(*_FIELDS).where(_where(f or LogFilter()))
              .order_by(AuditEntry.seq.desc()).offset(offset).limit(limit))
-    return [_row(v) for v in tuples(query)]
+    names = Names()
+    return [_row(v, names) for v in tuples(query)]
 
 
 def record_history(table: str, record_id: object) -> list[LogRow]:
@@ -118,16 +118,31 @@ def record_history(table: str, record_id: object) -> list[LogRow]:
              .where(((AuditEntry.table_name == table) & (AuditEntry.record_id == rid))
                     | (fn.instr(AuditEntry.states, key) > 0))
              .order_by(AuditEntry.seq))
-    return [_row(v) for v in tuples(query)]
+    names = Names()
+    return [_row(v, names) for v in tuples(query)]
 
 
 def entry_detail(seq: int) -> EntryDetail:
     e = AuditEntry.get_by_id(seq)
     states = _load(e.states) or {}
-    row = _row((e.seq, e.at, e.username, e.action, e.table_name, e.record_id, e.after))
-    return EntryDetail(row, mask_fields(_load(e.before)), mask_fields(_load(e.after)),
+    names = Names()
+    row = _row((e.seq, e.at, e.username, e.action, e.table_name, e.record_id, e.before, e.after), names)
+    lines = entry_lines(e.table_name, _load(e.before), _load(e.after), names)
+    return EntryDetail(row, lines, mask_fields(_load(e.before)), mask_fields(_load(e.after)),
                        mask_fields(states.get("rows") or {}), list(states.get("digests") or []),
                        e.prev_hash, e.hash)
+
+
+def written_lines(rows: dict[str, Any]) -> list[str]:
+    """The rows an entry wrote, each in words: 「人员 12：姓名：曾伟；与户主关系：户主 …」."""
+    names = Names()
+    out = []
+    for ref, row in rows.items():
+        table, _, rid = ref.partition(":")
+        text = "已删除" if row is None else "；".join(
+            entry_lines(table, None, row, names)) if isinstance(row, dict) else str(row)
+        out.append(f"{table_label(table)} {rid}：{text}")
+    return out
 
 
 def distinct_values(column: str) -> list[str]:
@@ -144,4 +159,15 @@ def entry_seqs(f: LogFilter | None = None, descending: bool = True) -> array[int
 
 def rows_by_seq(seqs: Sequence[int]) -> dict[int, LogRow]:
     query = AuditEntry.select(*_FIELDS).where(AuditEntry.seq.in_(list(seqs)))
-    return {r.seq: r for r in (_row(v) for v in tuples(query))}
+    names = Names()
+    return {r.seq: r for r in (_row(v, names) for v in tuples(query))}
+
+
+def user_choices() -> list[tuple[str, str]]:
+    """(label, user name) of everyone in the log: 「王主任（wang）」, 「系统」."""
+    names = Names()
+    out = []
+    for user in distinct_values("username"):
+        full = names.user(user)
+        out.append((full if full in (user, "系统") else f"{full}（{user}）", user))
+    return out

@@ -3,10 +3,8 @@ of the whole chain and of today's records against it. Numbers are masked."""
 
 from __future__ import annotations
 
-import json
 import threading
 from enum import IntEnum
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -58,7 +56,7 @@ def _record(r: aq.LogRow) -> str:
 
 SPEC: TableSpec[aq.LogRow, aq.LogFilter] = TableSpec(
     columns=Col, headers=HEADERS, context="AuditPage",
-    display={Col.SEQ: lambda r: r.seq, Col.AT: lambda r: r.at, Col.USER: lambda r: r.username,
+    display={Col.SEQ: lambda r: r.seq, Col.AT: lambda r: r.at, Col.USER: lambda r: r.user_name or r.username,
              Col.ACTION: lambda r: r.action_label, Col.RECORD: _record, Col.SUMMARY: lambda r: r.summary},
     ids=lambda f, _sort, descending: aq.entry_seqs(f, descending=not descending),
     rows=aq.rows_by_seq, right_aligned=frozenset({Col.SEQ}), widths=(60, 150, 80, 130, 120, 400),
@@ -73,8 +71,8 @@ def _combo(name: str, items: list[tuple[str, str]]) -> QComboBox:
     return box
 
 
-def _pretty(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True, default=str) if value else ""
+def _who(r: aq.LogRow) -> str:
+    return r.user_name if r.user_name in (r.username, "系统") else f"{r.user_name}（{r.username}）"
 
 
 class AuditPage(QWidget):
@@ -110,6 +108,9 @@ class AuditPage(QWidget):
             self.view.setColumnWidth(column, width)
         self.detail = QPlainTextEdit(objectName="audit_detail")
         self.detail.setReadOnly(True)
+        self.detail.setPlaceholderText(self.tr(
+            "选中上面的一条日志，这里显示它的全部内容：谁、什么时候、做了什么，改了哪些内容（改前 → 改后），"
+            "以及这次写入的各条记录和日志的校验值。\n“该记录的全部历史”列出所选记录从建立起的每一次改动。"))
         self.history: list[aq.LogRow] = []
         self.error_box: QWidget | None = None
 
@@ -150,13 +151,15 @@ class AuditPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        for box, column, label in ((self.user, "username", str), (self.action, "action", action_label)):
+        users = aq.user_choices()
+        actions = [(action_label(a), a) for a in aq.distinct_values("action")]
+        for box, items in ((self.user, users), (self.action, actions)):
             chosen = box.currentData()
             box.blockSignals(True)
             while box.count() > 1:
                 box.removeItem(1)
-            for value in aq.distinct_values(column):
-                box.addItem(label(value), value)
+            for label, value in items:
+                box.addItem(label, value)
             box.setCurrentIndex(max(0, box.findData(chosen)))
             box.blockSignals(False)
         self.apply_filter()
@@ -179,16 +182,14 @@ class AuditPage(QWidget):
             self.detail.clear()
             return
         d = aq.entry_detail(self.model.record_id(row))
-        parts = [f"#{d.row.seq}  {d.row.at}  {d.row.username}  {d.row.action_label}  {_record(d.row)}"]
-        if d.before:
-            parts += [self.tr("修改前："), _pretty(d.before)]
-        if d.after:
-            parts += [self.tr("内容："), _pretty(d.after)]
+        parts = [f"#{d.row.seq}  {d.row.at}  {_who(d.row)}  {d.row.action_label}  {_record(d.row)}"]
+        if d.lines:
+            parts += [self.tr("内容：")] + [f"  {line}" for line in d.lines]
         if d.rows:
-            parts += [self.tr("写入的记录："), _pretty(d.rows)]
+            parts += [self.tr("写入的记录：")] + [f"  {line}" for line in aq.written_lines(d.rows)]
         if d.digests:
             parts.append(self.tr("批量写入：{n} 条记录（逐条校验值）").format(n=sum(int(x["rows"]) for x in d.digests)))
-        parts.append(f"hash {d.hash}\nprev {d.prev_hash}")
+        parts.append(self.tr("校验值：{hash}（上一条：{prev}）").format(hash=d.hash, prev=d.prev_hash))
         self.detail.setPlainText("\n".join(parts))
 
     def show_history(self) -> None:
@@ -205,7 +206,7 @@ class AuditPage(QWidget):
         self.history = aq.record_history(table, rid)
         lines = [self.tr("{table} {id} 的历史（{n} 条）：").format(
             table=table_label(table), id=rid, n=len(self.history))]
-        lines += [f"#{r.seq}  {r.at}  {r.username}  {r.action_label}  {r.summary}" for r in self.history]
+        lines += [f"#{r.seq}  {r.at}  {_who(r)}  {r.action_label}  {r.summary}" for r in self.history]
         self.detail.setPlainText("\n".join(lines))
 
     def run_verify(self) -> None:

@@ -3,9 +3,10 @@
 ``verify`` walks the whole hash chain, checks it still holds the entry noted beside each
 backup (a log rewritten consistently after a backup), and compares every audited record
 with the state the log last recorded; exit code 1 names the first entry that does not fit and the
-records that differ. ``log`` lists entries (ID and bank numbers masked, but names and what
-changed in full), so it needs a login as a reviewer or admin (``--user NAME``), as the
-window's 审计日志 page; ``verify`` names only record numbers and stays open.
+records that differ. ``log`` lists entries in words (the user's full name, 系统 for the program itself, Chinese field
+names, old → new, money in 元, areas in ㎡; ID and bank numbers masked), so it needs a login
+as a reviewer or admin (``--user NAME``), as the window's 审计日志 page; ``verify`` names only
+record numbers and stays open.
 """
 
 from __future__ import annotations
@@ -68,5 +69,5 @@ def _log(args: argparse.Namespace) -> int:
         rows = list(reversed(entries(LogFilter(username=args.by, table=args.table), limit=args.limit)))
     for r in rows:
         subject = f"{r.table_label}{r.record_id}" if r.table else ""
-        print(f"{r.seq}\t{r.at}\t{r.username}\t{r.action_label}\t{subject}\t{r.summary}")
+        print(f"{r.seq}\t{r.at}\t{r.user_name or r.username}\t{r.action_label}\t{subject}\t{r.summary}")
     return 0
