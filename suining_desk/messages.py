@@ -227,6 +227,12 @@ MESSAGES: dict[str, str] = {
                                     "于{at}{how}时设置的：录入人可能知道审核人的密码，等于自己审核了自己录入的批次"),
     "area_unknown": "没有名称或代码为“{value}”的区域",
     "area_ambiguous": "有{count}个区域叫“{value}”，请写成 乡镇/村 的形式或使用区域代码",
+    "post_people_changed": ("{name}（户{household_no}）按{people}人计算，本期第一天在户的现在是{now}人（{why}）："
+                            "批次生成后成员有变动，请退回、删除草稿后重新生成批次"),
+    "excl_joined_later": "{date}才入户，不在本期",
+    "note_joined_later": "{name}于{date}入户，下一期起计入",
+    "joined_before_birth": "入户日期{value}早于出生日期{birth}",
+    "exit_before_joined": "{name}的减员日期{value}早于其入户日期{joined}，请核对两个日期",
     "area_name_taken": "{parent}已有“{name}”{state}，请换一个名称",
     "area_bad_code": "代码“{value}”无效：应为上级代码{parent}后加{digits}位数字",
     "area_code_taken": "代码“{value}”已被其他区划使用",

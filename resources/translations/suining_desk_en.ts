@@ -1828,6 +1828,11 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+0"/>
+        <source>入户日期</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
@@ -1987,24 +1992,24 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+3"/>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>易地搬迁</source>
         <translation>Relocation</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+80"/>
+        <location line="-79"/>
+        <location line="+81"/>
         <source>危房改造</source>
         <translation>Renovation</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+81"/>
+        <location line="-79"/>
+        <location line="+82"/>
         <source>资金发放</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>编辑户信息(&amp;E)</source>
         <translation>&amp;Edit household</translation>
     </message>
@@ -2054,7 +2059,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&lt;b&gt;Household no. {household_no}&lt;/b&gt; · {township} {village} {group} · Status: {status}&lt;br&gt;Causes of poverty: {causes} · Benefits: {aid} · Phone: {phone} · Benefit card: {bank} {account} · Address: {address}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>易地搬迁（{count}）</source>
         <translation>Relocation ({count})</translation>
     </message>
@@ -4027,7 +4032,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="+66"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="+72"/>
         <source>修改成员信息</source>
         <translation>Edit member</translation>
     </message>
@@ -4037,14 +4042,24 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Add member</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>变动类型(&amp;K)：</source>
         <translation>Change &amp;kind:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>变动日期(&amp;D)：</source>
-        <translation>Change &amp;date:</translation>
+        <source>入户日期(&amp;D)：</source>
+        <translation>&amp;Joined on:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出生、婚入或迁入的日期：从这一天起算在户人数</source>
+        <translation>The day of the birth, marriage or move: counted as living in the household from this day</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4060,7 +4075,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../ui/widgets/person_form.py" line="+39"/>
+        <location filename="../../ui/widgets/person_form.py" line="+44"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -4075,7 +4090,17 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>e.g. physical, grade 2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>成员来到本户的日期：发放批次按各期第一天在户的人数计算</source>
+        <translation>The day the member came to the household: batches pay for the people present on each period&apos;s first day</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>未填</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>姓名(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
@@ -4135,7 +4160,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Phone:</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+3"/>
+        <source>入户日期(&amp;J)：</source>
+        <translation>&amp;Joined on:</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>{sex}&#x3000;{birth}&#x3000;{age}岁</source>
         <translation>{sex}&#x3000;{birth}&#x3000;age {age}</translation>
     </message>
@@ -5355,7 +5385,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="-59"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="-63"/>
         <source>变更户状态</source>
         <translation>Change household status</translation>
     </message>
@@ -5744,7 +5774,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>_ReasonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="-95"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="-101"/>
         <source>必填，如：病故、出嫁、户口迁出</source>
         <translation>Required, e.g. died of illness, married out, hukou moved</translation>
     </message>

@@ -4,7 +4,8 @@
   but takes no new ones (areas are never deleted once anything refers to them);
 - ``person.joined_on`` (入户日期): the day a member joined the household, so a batch counts
   the people present in a period. Existing members get the day of their join in the member
-  history (建档, 出生, 婚入, 迁入), else the household's registration date;
+  history (建档, 出生, 婚入, 迁入), else the household's registration date — or their birth date,
+  when they were born later (a register imported years after it was drawn up);
 - ``payment_batch.cap_reason``: the reviewer's reason for approving amounts above their
   program's cap (the reviewer is ``approved_by``).
 
@@ -30,6 +31,7 @@ UPDATE person SET joined_on = COALESCE(
     (SELECT h.registered_on FROM household h WHERE h.id = person.household_id))
 WHERE joined_on IS NULL
 """
+_NOT_BEFORE_BIRTH = "UPDATE person SET joined_on = birth_date WHERE birth_date > joined_on"
 
 
 def _columns(db: Database, table: str) -> set[str]:
@@ -46,3 +48,4 @@ def v7_clerks_day(db: Database) -> None:
     # compares only the columns a logged state holds), and 400,000 rows would swamp the next entry.
     with audit_capture.paused(db, ("person",)):
         db.execute_sql(_BACKFILL)
+        db.execute_sql(_NOT_BEFORE_BIRTH)

@@ -28,7 +28,7 @@ from suining_desk.services.household_query import HouseholdColumn, HouseholdFilt
 CHUNK = 500
 _PERSON = ("p.household_id", "p.person_no", "p.name", "p.id_number", "p.relation", "p.sex", "p.ethnicity",
            "p.education", "p.schooling", "p.health", "p.disability", "p.labour", "p.work_status", "p.phone",
-           "p.death_date", "p.removed_on", "p.removal_reason", "p.id")
+           "p.death_date", "p.removed_on", "p.removal_reason", "p.joined_on", "p.id")
 _HOUSEHOLD = ("h.id", "h.household_no", "t.name", "v.name", "g.name", "h.address", "h.status", "h.dibao", "h.tekun",
               "h.main_cause", "h.other_causes", "h.exit_year", "h.phone", "h.bank_name", "h.bank_account",
               "h.registered_on", "h.removed_on", "h.removal_reason")
@@ -103,7 +103,7 @@ def _row(h: tuple[Any, ...], p: tuple[Any, ...], kinds: dict[int, str]) -> dict[
     return {
         "household_no": h[1], "person_no": p[1] or None, "name": p[2], "id_number": p[3], "relation": p[4],
         "sex": p[5], "ethnicity": p[6], "education": p[7], "schooling": p[8], "health": p[9],
-        "disability": p[10], "labour": p[11], "work_status": p[12], "person_phone": p[13],
+        "disability": p[10], "labour": p[11], "work_status": p[12], "person_phone": p[13], "joined_on": _date(p[17]),
         "township": h[2], "village": h[3], "group": h[4], "address": h[5],
         "status": HOUSEHOLD_STATUS.get(str(h[6]), h[6]), "attribute": attribute_label(h[7], h[8]),
         "main_cause": h[9], "other_causes": h[10], "exit_year": h[11], "phone": h[12], "bank_name": h[13],

@@ -48,6 +48,7 @@ from suining_desk.exchange.staging import (
 )
 from suining_desk.exchange.totals import SKIPPED_ROW_CODES
 from suining_desk.problems import Problem, Severity
+from suining_desk.rules.household import default_joined
 
 TABLE = "import_register"
 BULK_ROWS = 20_000  # more rows than this: logged as a digest of the tables, not row by row
@@ -393,9 +394,14 @@ class _Pass:
                 apply_household_changes(writer.conn, household_id, *household_change, user=writer.user,
                                         reason=self.reason, day=writer.today, stamp=writer.stamp)
         on = None if existing is not None else (_date(registered))
+        since = _date(registered) if existing is None else _date(writer.conn.execute(
+            "SELECT registered_on FROM household WHERE id = ?", (household_id,)).fetchone()[0])
         for r in plan["new"]:
             values = person_values(r)
             values.update(id=writer.new_person_id(), household_id=household_id, exit_kind=r[_AT["exit_kind"]])
+            if values["joined_on"] is None:  # 入户日期 not given: the household's registration (or birth)
+                joined = default_joined(since, _date(values["birth_date"]))
+                values["joined_on"] = joined.isoformat() if joined else None
             writer.add_person(values, on=on)
         for r, found, changed in plan["update"]:
             kind = "edited"

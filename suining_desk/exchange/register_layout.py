@@ -76,6 +76,8 @@ REGISTER = Layout(
                                             # under a group title (the national register's two-row header)
                                             "成员/联系电话", "成员/电话", "人员/联系电话", "个人/联系电话"),
                text=True, width=14),
+        Column("joined_on", "入户日期", ("迁入日期", "入户时间", "加入本户日期"), width=12,
+               note="成员来到本户的日期；不填时为建档日期（出生晚于建档的为出生日期）", example="2014-06-30"),
         Column("township", "乡镇", ("乡(镇)", "乡镇名称", "所在乡镇", "乡镇(街道)"), width=12, example="长铺镇",
                note="乡镇、行政村、村民小组须与区划一致；区划中没有的，导入时可选择自动创建"),
         Column("village", "行政村", ("村", "村名", "所在村", "行政村名称", "村(社区)"), required=True, width=12,

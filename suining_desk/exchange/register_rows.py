@@ -34,7 +34,7 @@ TEXT_LIMITS = {"ethnicity": 20, "education": 20, "schooling": 20, "health": 20, 
 STAGED = (
     "row", "household_no", "person_no", "name", "id_number", "sex", "birth_date", "relation", "ethnicity",
     "education", "schooling", "health", "disability", "labour", "work_status", "person_phone",
-    "exit_kind", "exit_date", "exit_reason", "bad",
+    "exit_kind", "exit_date", "exit_reason", "joined_on", "bad",
     # household fields: NULL when the row leaves them blank
     "township", "village", "grp", "address", "status", "dibao", "tekun", "main_cause", "other_causes",
     "exit_year", "phone", "bank_name", "bank_account", "registered_on", "household_removed_on",
@@ -134,6 +134,13 @@ class RowParser:
             elif formula := formula_problem(texts[key], labels[key], note=key in NOTE_KEYS):
                 add(key, [formula])  # =HYPERLINK(…) as an address: never stored
         exit_kind, exit_date = self._exit(values, add, info.birth_date if info else None)
+        joined, found = read_date(values.get("joined_on"), labels["joined_on"])
+        add("joined_on", found)
+        if joined is not None and joined > self.today:
+            add("joined_on", [Problem("date_in_future", {"value": joined.isoformat()})])
+        elif joined is not None and info is not None and joined < info.birth_date:
+            add("joined_on", [Problem("joined_before_birth", {"value": joined.isoformat(),
+                                                              "birth": info.birth_date.isoformat()})])
         household = self._household(values, texts, add)
 
         bad = any(i.problem.is_error for i in issues)
@@ -141,7 +148,8 @@ class RowParser:
             number, household_no, person_no or None, name, info.number if info else id_text, sex,
             info.birth_date.isoformat() if info else None, relation, texts["ethnicity"], texts["education"],
             texts["schooling"], texts["health"], texts["disability"], texts["labour"], texts["work_status"],
-            phone, exit_kind, exit_date, texts["exit_reason"], int(bad), *household,
+            phone, exit_kind, exit_date, texts["exit_reason"], joined.isoformat() if joined else None, int(bad),
+            *household,
         )
         return staged, issues
 

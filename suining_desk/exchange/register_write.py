@@ -23,11 +23,11 @@ HOUSEHOLD_COLUMNS = (
 PERSON_COLUMNS = (
     "id", "person_no", "household_id", "name", "id_number", "id_reversed", "sex", "birth_date", "relation",
     "ethnicity", "education", "schooling", "health", "disability", "labour", "work_status", "phone",
-    "death_date", "removed_on", "removal_reason",
+    "death_date", "removed_on", "removal_reason", "joined_on",
 )
 # What --update-duplicates may change of a person already on the register.
 UPDATABLE = ("name", "relation", "ethnicity", "education", "schooling", "health", "disability", "labour",
-             "work_status", "phone", "person_no", "death_date", "removed_on", "removal_reason")
+             "work_status", "phone", "person_no", "death_date", "removed_on", "removal_reason", "joined_on")
 CHANGE_COLUMNS = ("household_id", "person_id", "kind", "date", "reason", "recorded_by", "recorded_at")
 FLUSH_ROWS = 10_000
 KEY_CACHE = 20_000  # names whose search keys are kept
@@ -135,7 +135,7 @@ class Writer:
 REGISTER_LABELS = {"name": "姓名", "relation": "与户主关系", "ethnicity": "民族", "education": "文化程度",
                    "schooling": "在校生状况", "health": "健康状况", "disability": "残疾情况", "labour": "劳动技能",
                    "work_status": "务工状况", "phone": "成员电话", "person_no": "人编号", "death_date": "死亡日期",
-                   "removed_on": "减员日期", "removal_reason": "减员原因"}
+                   "removed_on": "减员日期", "removal_reason": "减员原因", "joined_on": "入户日期"}
 
 
 def person_values(r: tuple[Any, ...]) -> dict[str, Any]:
@@ -150,5 +150,5 @@ def person_values(r: tuple[Any, ...]) -> dict[str, Any]:
         "schooling": r[AT["schooling"]], "health": r[AT["health"]], "disability": r[AT["disability"]],
         "labour": r[AT["labour"]], "work_status": r[AT["work_status"]], "phone": r[AT["person_phone"]],
         "death_date": gone if died else None, "removed_on": None if died else gone,
-        "removal_reason": r[AT["exit_reason"]] if gone else "",
+        "removal_reason": r[AT["exit_reason"]] if gone else "", "joined_on": r[AT["joined_on"]],
     }

@@ -39,6 +39,16 @@ class PersonInput:
     work_status: str = ""
     phone: str = ""
     person_no: str = ""
+    # 入户日期: None takes the default (the household's registration date, or the birth if later).
+    joined_on: dt.date | None = None
+
+
+def default_joined(registered: dt.date | None, birth: dt.date | None) -> dt.date | None:
+    """A member's 入户日期 when none is given: the household's registration date, or the birth
+    date when the member was born later (a register imported years after it was drawn up)."""
+    if registered is None or birth is None:
+        return registered or birth
+    return max(registered, birth)
 
 
 @dataclass
@@ -106,11 +116,20 @@ def check_person(
     problems += [
         Problem(x.code, x.params, x.severity, field=f"{prefix}id_number") for x in id_problems
     ]
-    if p.relation not in RELATIONS:
+    if not p.relation:
+        problems.append(Problem("required", {"label": "与户主关系"}, field=f"{prefix}relation"))
+    elif p.relation not in RELATIONS:
         problems.append(
             Problem("bad_choice", {"label": "与户主关系", "value": p.relation}, field=f"{prefix}relation")
         )
     problems += check_phone(p.phone, f"{prefix}phone")
+    if p.joined_on is not None:
+        if p.joined_on > (today or dt.date.today()):
+            problems.append(Problem("date_in_future", {"value": p.joined_on.isoformat()}, field=f"{prefix}joined_on"))
+        elif info is not None and p.joined_on < info.birth_date:
+            problems.append(Problem("joined_before_birth", {"value": p.joined_on.isoformat(),
+                                                            "birth": info.birth_date.isoformat()},
+                                    field=f"{prefix}joined_on"))
     return info, problems
 
 

@@ -33,7 +33,13 @@ from suining_desk.enums import AreaLevel
 from suining_desk.messages import describe
 from suining_desk.periods import Period, parse_period, previous
 from suining_desk.problems import InvalidInput, Problem
-from suining_desk.services.batch_members import COVERED_PEOPLE_SQL, gone_members, no_head_reason, reduction_why
+from suining_desk.services.batch_members import (
+    COVERED_PEOPLE_SQL,
+    gone_members,
+    joined_after,
+    no_head_reason,
+    reduction_why,
+)
 from suining_desk.services.period_locks import closed_period_problem
 from suining_desk.services.programs import StandardTable
 
@@ -106,7 +112,7 @@ _ENROLMENTS = f"""
 SELECT e.id, e.household_id, e.person_id, e.category, e.people, e.start_date, e.end_date, e.end_reason,
        h.township_id, h.village_id, h.household_no, h.head_name, h.head_id_number, h.bank_account,
        h.removed_on, h.removal_reason, p.name, p.death_date, p.removed_on, p.removal_reason, h.member_count,
-       {COVERED_PEOPLE_SQL}
+       {COVERED_PEOPLE_SQL}, p.joined_on
 FROM enrolment e
 JOIN household h ON h.id = e.household_id
 LEFT JOIN person p ON p.id = e.person_id
@@ -188,7 +194,7 @@ def compute_batch(
             if progress is not None:
                 progress(n / max(len(rows), 1))
         (enrol_id, hh, person, category, people, start, end, end_reason, town, village, hh_no, head, head_id,
-         account, hh_removed, hh_reason, p_name, p_death, p_removed, p_reason, members, covered) = r
+         account, hh_removed, hh_reason, p_name, p_death, p_removed, p_reason, members, covered, p_joined) = r
         name = p_name or head or ""
         key = (hh, person)
 
@@ -206,6 +212,8 @@ def compute_batch(
             out("excl_died", date=str(p_death))
         elif p_removed is not None and str(p_removed) <= pay_iso:
             out("excl_person_left", date=str(p_removed), reason=p_reason or "")
+        elif p_joined is not None and str(p_joined) > period.end.isoformat():
+            out("excl_joined_later", date=str(p_joined))
         elif key in seen:
             out("excl_enrolled_twice")
         elif not head or not head_id:
@@ -297,6 +305,7 @@ def _explain_members(lines: list[Line], exclusions: list[Exclusion], no_head: li
     if not no_head and not reduced:
         return []
     gone = gone_members([hh for _, hh, _ in no_head] + [lines[i].household_id for i, _ in reduced])
+    joined = joined_after([lines[i].household_id for i, _ in reduced], start)
     for index, hh, members in no_head:
         if (why := no_head_reason(gone.get(hh, []), members)) is not None:
             code, params, who = why
@@ -307,5 +316,6 @@ def _explain_members(lines: list[Line], exclusions: list[Exclusion], no_head: li
         ln = lines[index]
         notes.append(Exclusion(ln.enrolment_id, ln.household_id, ln.person_id, ln.household_no, ln.beneficiary,
                                "note_people_reduced", {"people": people, "now": ln.people,
-                                                       "why": reduction_why(gone.get(ln.household_id, []), start)}))
+                                                       "why": reduction_why(gone.get(ln.household_id, []), start,
+                                                                            joined.get(ln.household_id, []))}))
     return notes

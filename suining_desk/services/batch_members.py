@@ -8,7 +8,7 @@ enrolments, never line by line.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,18 +23,26 @@ _GONE = """
 SELECT household_id, name, relation, death_date, removed_on, removal_reason FROM person
 WHERE household_id IN ({marks}) AND (death_date IS NOT NULL OR removed_on IS NOT NULL)
 """
+_JOINED = "SELECT household_id, name, joined_on FROM person WHERE household_id IN ({marks}) AND joined_on > ?"
 
-# A household member counts for a period when neither a death nor a leaving is recorded
-# on or before the period's first day.
+# A household member counts for a period when present on its first day: joined on or before
+# it (入户日期; none recorded: since the household was registered), and neither a death nor a
+# leaving recorded on or before it.
 LIVING_MEMBERS_SQL = """(SELECT COUNT(*) FROM person m WHERE m.household_id = {household}
+    AND (m.joined_on IS NULL OR m.joined_on <= {start})
     AND (m.death_date IS NULL OR m.death_date > {start}) AND (m.removed_on IS NULL OR m.removed_on > {start}))"""
+
+# Someone of the household joined after ``{start}``: the members there now were not all there then.
+JOINED_LATER_SQL = """EXISTS (SELECT 1 FROM person j WHERE j.household_id = {household} AND j.joined_on > {start})"""
 
 # The people an enrolment ``e`` (household ``h``) is paid for, in a period starting on
 # ``:start``: a household enrolment of a per-person program (``:per_person``) pays for at
 # most the members counted then. The members are counted only when fewer are there now
-# than enrolled (those there now were there then too), so a county batch rarely counts.
-# The batch computation and the insert of its lines both use it, in one transaction.
-COVERED_PEOPLE_SQL = f"""(CASE WHEN NOT :per_person OR e.person_id IS NOT NULL OR e.people <= h.member_count
+# than enrolled, or someone joined after the start (otherwise those there now were there
+# then too), so a county batch rarely counts. The batch computation, the insert of its lines
+# and the re-check at posting all use it.
+COVERED_PEOPLE_SQL = f"""(CASE WHEN NOT :per_person OR e.person_id IS NOT NULL
+    OR (e.people <= h.member_count AND NOT {JOINED_LATER_SQL.format(household="e.household_id", start=":start")})
     THEN e.people ELSE MIN(e.people, {LIVING_MEMBERS_SQL.format(household="e.household_id", start=":start")}) END)"""
 
 
@@ -69,6 +77,18 @@ def gone_members(household_ids: Iterable[int]) -> dict[int, list[Gone]]:
     return found
 
 
+def joined_after(household_ids: Iterable[int], start: dt.date) -> dict[int, list[tuple[str, str]]]:
+    """Household id → (name, 入户日期) of its members who joined after ``start``."""
+    ids = sorted(set(household_ids))
+    found: dict[int, list[tuple[str, str]]] = {}
+    for n in range(0, len(ids), _CHUNK):
+        chunk = ids[n:n + _CHUNK]
+        sql = _JOINED.format(marks=",".join("?" * len(chunk)))
+        for hh, name, joined in database.execute_sql(sql, [*chunk, start.isoformat()]).fetchall():
+            found.setdefault(hh, []).append((name, str(joined)))
+    return found
+
+
 def no_head_reason(gone: list[Gone], members_left: int) -> tuple[str, dict[str, Any], str] | None:
     """(code, params, name) saying why a household has no head to pay: its last member, or
     its head, died or left. None when the register simply names no head."""
@@ -83,6 +103,8 @@ def no_head_reason(gone: list[Gone], members_left: int) -> tuple[str, dict[str, 
     return None
 
 
-def reduction_why(gone: list[Gone], start: dt.date) -> str:
-    """「李四妹已于2026-05-10死亡」 for each member gone on or before the period's first day."""
-    return "、".join(describe(g.problem()) for g in gone if g.date <= start.isoformat())
+def reduction_why(gone: list[Gone], start: dt.date, joined: Sequence[tuple[str, str]] = ()) -> str:
+    """「李四妹已于2026-05-10死亡」 for each member gone on or before the period's first day,
+    「王小宝2026-06-03入户」 for each who joined after it."""
+    return "、".join([describe(g.problem()) for g in gone if g.date <= start.isoformat()]
+                    + [describe(Problem("note_joined_later", {"name": name, "date": day})) for name, day in joined])

@@ -15,10 +15,11 @@ from suining_desk import audit, audit_capture
 from suining_desk.access import password_set
 from suining_desk.audit_labels import ACTION_LABELS
 from suining_desk.audit_sets import batch_lines
-from suining_desk.db.models import PaymentBatch, database
+from suining_desk.db.models import PaymentBatch, Program, database
 from suining_desk.enums import BATCH_STATUS
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.actors import ENTER, REVIEW, require_in_area
+from suining_desk.services.batch_members import COVERED_PEOPLE_SQL, gone_members, joined_after, reduction_why
 from suining_desk.services.batches import now_text
 from suining_desk.services.period_locks import lock_problems
 
@@ -47,6 +48,18 @@ JOIN paid ON paid.program_id = d.program_id AND paid.period = d.period AND paid.
 JOIN household h ON h.id = d.household_id
 LEFT JOIN payment_batch b ON b.id = paid.batch_id
 WHERE d.batch_id = ? AND d.posted = 0
+LIMIT 50
+"""
+
+# A household line of a per-person program whose people no longer match what computing the
+# batch would give now (a death or a move recorded after the batch was made): as computing.
+_PEOPLE_CHANGED = f"""
+SELECT p.id, h.id, h.household_no, COALESCE(NULLIF(p.payee_name, ''), h.head_name), p.people, {COVERED_PEOPLE_SQL}
+FROM payment p
+JOIN household h ON h.id = p.household_id
+JOIN enrolment e ON e.program_id = p.program_id AND e.household_id = p.household_id AND e.person_id IS NULL
+     AND e.start_date <= :start AND (e.end_date IS NULL OR e.end_date >= :start)
+WHERE p.batch_id = :batch AND p.posted = 0 AND p.person_id IS NULL AND p.people <> {COVERED_PEOPLE_SQL}
 LIMIT 50
 """
 
@@ -143,6 +156,7 @@ def post_problems(batch: PaymentBatch, paid_date: dt.date, today: dt.date) -> li
         for (paid,) in database.execute_sql(_REISSUED_LATER, [batch.id, day]):
             problems.append(Problem("correction_before_payment", {"value": day, "paid": str(paid)},
                                     field="paid_date"))
+    problems += people_problems(batch)
     for _pid, payee, hh_no, other in database.execute_sql(_PAID_ELSEWHERE, [batch.id, batch.id]):
         problems.append(Problem("post_already_paid", {"name": payee, "household_no": hh_no, "batch": other,
                                                       "period": batch.period}))
@@ -150,6 +164,24 @@ def post_problems(batch: PaymentBatch, paid_date: dt.date, today: dt.date) -> li
         more = len(problems) - MAX_LISTED
         problems = [*problems[:MAX_LISTED], Problem("and_more", {"count": more})]
     return problems
+
+
+def people_problems(batch: PaymentBatch) -> list[Problem]:
+    """The lines of a regular batch of a per-person program whose people the members now
+    recorded no longer give — counted as computing counts them, on the period's first day."""
+    program = Program.get_by_id(batch.program_id)
+    if batch.kind != "regular" or program.basis != "person":
+        return []
+    rows = database.execute_sql(_PEOPLE_CHANGED, {"batch": batch.id, "start": batch.period_start.isoformat(),
+                                                  "per_person": True}).fetchall()
+    if not rows:
+        return []
+    gone = gone_members(r[1] for r in rows)
+    joined = joined_after((r[1] for r in rows), batch.period_start)
+    return [Problem("post_people_changed", {
+        "name": name, "household_no": hh_no, "people": people, "now": now,
+        "why": reduction_why(gone.get(hh, []), batch.period_start, joined.get(hh, [])) or "成员有变动"})
+        for _pid, hh, hh_no, name, people, now in rows]
 
 
 def post_batch(batch_id: int, paid_date: dt.date, *, user: str, today: dt.date | None = None) -> int:

@@ -36,9 +36,9 @@ class EnrolmentInput:
 
 
 def _members_on(household_id: int, day: dt.date) -> int:
-    """Members in the household on ``day``: not dead or gone on or before it."""
+    """Members in the household on ``day``: joined by then, not dead or gone on or before it."""
     return int(Person.select().where(
-        (Person.household == household_id)
+        (Person.household == household_id) & (Person.joined_on.is_null() | (Person.joined_on <= day))
         & (Person.death_date.is_null() | (Person.death_date > day))
         & (Person.removed_on.is_null() | (Person.removed_on > day))).count())
 

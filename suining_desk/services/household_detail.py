@@ -45,6 +45,7 @@ class MemberView:
     death_date: dt.date | None
     removed_on: dt.date | None
     removal_reason: str
+    joined_on: dt.date | None = None  # 入户日期
 
     @property
     def active(self) -> bool:
@@ -60,7 +61,8 @@ class MemberView:
         return PersonInput(name=self.name, id_number=self.id_number, relation=self.relation,
                            ethnicity=self.ethnicity, education=self.education, schooling=self.schooling,
                            health=self.health, disability=self.disability, labour=self.labour,
-                           work_status=self.work_status, phone=self.phone, person_no=self.person_no)
+                           work_status=self.work_status, phone=self.phone, person_no=self.person_no,
+                           joined_on=self.joined_on)
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ def household_detail(household_id: int) -> HouseholdDetail:
     members = [
         MemberView(p.id, p.name, p.id_number or "", p.sex, p.birth_date, p.relation, p.health, p.disability,
                    p.education, p.schooling, p.labour, p.work_status, p.ethnicity, p.phone, p.person_no or "",
-                   p.death_date, p.removed_on, p.removal_reason)
+                   p.death_date, p.removed_on, p.removal_reason, p.joined_on)
         for p in Person.select().where(Person.household == household_id).order_by(Person.id)
     ]
     history = [

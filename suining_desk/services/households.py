@@ -16,7 +16,7 @@ from suining_desk.access import require
 from suining_desk.db.models import Area, Household, MemberChange, NameKey, Person, StatusChange, database
 from suining_desk.enums import HEAD, REMOVED, AreaLevel
 from suining_desk.idnumber import IdInfo
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.problems import InvalidInput, Problem, Severity
 from suining_desk.rules.household import (
     HouseholdInput,
     PersonInput,
@@ -24,6 +24,7 @@ from suining_desk.rules.household import (
     check_household,
     check_members,
     check_person,
+    default_joined,
     has_errors,
 )
 from suining_desk.services.search import keys_for_name
@@ -136,7 +137,8 @@ def register_household(
         household = Household.create(**_household_fields(h))
         on = h.registered_on or today
         for member, info in zip(members, infos, strict=True):
-            person = Person.create(household=household, **_person_fields(member, info))
+            joined = member.joined_on or default_joined(on, info.birth_date if info else None)
+            person = Person.create(household=household, joined_on=joined, **_person_fields(member, info))
             _index_name(person.id, person.name)
             MemberChange.create(household=household, person=person, kind="registered", date=on,
                                 reason="建档登记", recorded_by=user)
@@ -181,7 +183,8 @@ def update_person(person_id: int, p: PersonInput, *, user: str, reason: str = ""
             raise InvalidInput([taken])
         if p.relation == HEAD and before.relation != HEAD and _other_head(before.household_id, person_id):
             raise InvalidInput([Problem("one_head", {"count": 2}, field="relation")])
-        Person.update(**_person_fields(p, info)).where(Person.id == person_id).execute()
+        Person.update(**_person_fields(p, info), joined_on=p.joined_on or before.joined_on).where(
+            Person.id == person_id).execute()
         _index_name(person_id, p.name.strip())
         MemberChange.create(household=before.household_id, person=person_id, kind="edited",
                             date=today or dt.date.today(), reason=reason or "信息变更", recorded_by=user)
@@ -220,7 +223,7 @@ def add_member(household_id: int, p: PersonInput, *, kind: str, date: dt.date, r
             raise InvalidInput([taken])
         if p.relation == HEAD and _other_head(household_id, None):
             raise InvalidInput([Problem("one_head", {"count": 2}, field="relation")])
-        person = Person.create(household=household_id, **_person_fields(p, info))
+        person = Person.create(household=household_id, joined_on=p.joined_on or date, **_person_fields(p, info))
         _index_name(person.id, person.name)
         MemberChange.create(household=household_id, person=person, kind=kind, date=date,
                             reason=reason.strip(), recorded_by=user)
@@ -228,6 +231,16 @@ def add_member(household_id: int, p: PersonInput, *, kind: str, date: dt.date, r
         audit.append("member_added", username=user, table_name="person", record_id=person.id,
                      after={**_snapshot(person), "kind": kind, "date": date, "reason": reason.strip()})
     return int(person.id)
+
+
+def exit_warnings(person_id: int, date: dt.date) -> list[Problem]:
+    """What a clerk should look at before recording a death or a leaving on ``date``: a date
+    before the member joined the household (saved all the same; the register may be late)."""
+    person = Person.get_by_id(person_id)
+    if person.joined_on is not None and date < person.joined_on:
+        return [Problem("exit_before_joined", {"value": date.isoformat(), "joined": person.joined_on.isoformat(),
+                                               "name": person.name}, Severity.WARNING, field="date")]
+    return []
 
 
 def record_member_exit(person_id: int, *, kind: str, date: dt.date, reason: str, user: str,

@@ -26,10 +26,10 @@ def members_on(household_id: int, day: dt.date) -> int:
             (MemberChange.household == household_id) & MemberChange.kind.in_(JOIN_KINDS))):
         joined[person_id] = min(date, joined.get(person_id, date))
     count = 0
-    for person_id, birth, death, removed in tuples(Person.select(
-            Person.id, Person.birth_date, Person.death_date, Person.removed_on).where(
+    for person_id, birth, death, removed, since in tuples(Person.select(
+            Person.id, Person.birth_date, Person.death_date, Person.removed_on, Person.joined_on).where(
             Person.household == household_id)):
-        if birth is not None and birth > day:
+        if (birth is not None and birth > day) or (since is not None and since > day):
             continue
         if (death is not None and death <= day) or (removed is not None and removed <= day):
             continue

@@ -117,6 +117,10 @@ def test_migration_7_gives_members_their_join_day_and_areas_no_retirement(tmp_pa
     conn.execute("INSERT INTO member_change (household_id, person_id, kind, date, reason, recorded_by, recorded_at) "
                  "VALUES (3, 7, 'born', '2017-05-02', '出生', 'admin', '2017-05-03 09:00:00')")
     conn.execute(insert, (8, 2, "龙无记", "孙女"))  # no member history at all
+    conn.execute(insert, (9, 3, "蒲晚生", "孙子"))  # registered with the household, born after
+    conn.execute("UPDATE person SET birth_date = '2018-01-05' WHERE id = 9")
+    conn.execute("INSERT INTO member_change (household_id, person_id, kind, date, reason, recorded_by, recorded_at) "
+                 "VALUES (3, 9, 'registered', '2016-03-01', '导入', 'admin', '2018-02-03 09:00:00')")
     conn.execute("UPDATE household SET registered_on = '2015-09-09' WHERE id = 2")
     conn.commit()
     conn.close()
@@ -126,7 +130,7 @@ def test_migration_7_gives_members_their_join_day_and_areas_no_retirement(tmp_pa
     conn = sqlite3.connect(db_path)
     joined = dict(conn.execute("SELECT id, joined_on FROM person").fetchall())
     assert joined == {1: "2016-03-01", 2: "2016-03-01", 3: "2016-03-01", 4: "2016-03-01", 5: "2016-03-01",
-                      6: "2016-03-01", 7: "2017-05-02", 8: "2015-09-09"}
+                      6: "2016-03-01", 7: "2017-05-02", 8: "2015-09-09", 9: "2018-01-05"}
     assert conn.execute("SELECT COUNT(*) FROM area WHERE retired_on IS NOT NULL").fetchone()[0] == 0
     assert conn.execute("SELECT COUNT(*) FROM payment_batch WHERE cap_reason <> ''").fetchone()[0] == 0
     assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == migrations.LATEST >= 7

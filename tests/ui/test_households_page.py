@@ -124,7 +124,7 @@ def test_register_find_edit_and_record_a_death(qtbot, page: HouseholdsPage) -> N
     texts = [[history.item(r, c).text() for c in range(history.columnCount())] for r in range(history.rowCount())]
     assert ["2018-10-01", "死亡", "曾伟", "病故", "luru"] in texts
     assert any(row[1] == "信息变更" and row[3] == "毕业升学" for row in texts)
-    assert page.detail.members.item(0, 10).text().startswith("已故")
+    assert page.detail.members.item(0, 11).text().startswith("已故")
     assert AuditEntry.select().count() == 3
 
 

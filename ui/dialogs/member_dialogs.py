@@ -99,7 +99,13 @@ class MemberExitDialog(_ReasonDialog):
         self.form.addRow(self.tr("变动类型(&K)："), self.kind)
         self.form.addRow(self.tr("变动日期(&D)："), self.date)
         self.form.addRow(self.tr("原因(&R)："), self.reason)
+        self.date.dateChanged.connect(self._warn)
+        self._warn()
         self.update_save()
+
+    def _warn(self) -> None:
+        """A date before the member joined the household: said, with both dates, not refused."""
+        self.problems.show_problems(hs.exit_warnings(self._person_id, self.chosen_date()))
 
     def save(self) -> None:
         if self.save_button.isEnabled():
@@ -166,16 +172,20 @@ class PersonDialog(_ReasonDialog):
         super().__init__(today=today, parent=parent)
         self.setWindowTitle(self.tr("修改成员信息") if person_id else self.tr("新增成员"))
         self._household_id, self._person_id, self._user = household_id, person_id, user
-        self.person_form = PersonForm(today=today)
+        self.person_form = PersonForm(today=today, with_joined=person_id is not None)
         if initial is not None:
             self.person_form.set_value(initial)
+        else:  # a new member is not the head (the household has one): the clerk chooses
+            self.person_form.relation.setCurrentIndex(-1)
+            self.person_form.relation.setPlaceholderText(self.tr("请选择"))
         self.form.addRow(self.person_form)
         self.kind = QComboBox(objectName="kind")
         if person_id is None:
             for code in hs.JOIN_KINDS:
                 self.kind.addItem(MEMBER_CHANGE_KINDS[code], code)
             self.form.addRow(self.tr("变动类型(&K)："), self.kind)
-            self.form.addRow(self.tr("变动日期(&D)："), self.date)
+            self.form.addRow(self.tr("入户日期(&D)："), self.date)
+            self.date.setToolTip(self.tr("出生、婚入或迁入的日期：从这一天起算在户人数"))
         self.form.addRow(self.tr("原因(&R)："), self.reason)
         self.reason.setPlaceholderText(self.tr("必填，如：新生儿、婚入、姓名更正"))
         self.person_form.changed.connect(self.update_save)

@@ -28,7 +28,8 @@ from ui.widgets.household_payments import HouseholdPaymentsView
 MEMBER_HEADERS = (
     QT_TRANSLATE_NOOP("HouseholdDetailView", "姓名"), QT_TRANSLATE_NOOP("HouseholdDetailView", "与户主关系"),
     QT_TRANSLATE_NOOP("HouseholdDetailView", "身份证号"), QT_TRANSLATE_NOOP("HouseholdDetailView", "性别"),
-    QT_TRANSLATE_NOOP("HouseholdDetailView", "年龄"), QT_TRANSLATE_NOOP("HouseholdDetailView", "健康状况"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "年龄"), QT_TRANSLATE_NOOP("HouseholdDetailView", "入户日期"),
+    QT_TRANSLATE_NOOP("HouseholdDetailView", "健康状况"),
     QT_TRANSLATE_NOOP("HouseholdDetailView", "文化程度"), QT_TRANSLATE_NOOP("HouseholdDetailView", "在校生状况"),
     QT_TRANSLATE_NOOP("HouseholdDetailView", "劳动技能"), QT_TRANSLATE_NOOP("HouseholdDetailView", "务工状况"),
     QT_TRANSLATE_NOOP("HouseholdDetailView", "状态"),
@@ -179,7 +180,8 @@ class HouseholdDetailView(QWidget):
                  account=d.bank_account or "—", address=d.address or "—"))
         day = today or dt.date.today()
         _fill(self.members, [
-            [m.name, m.relation, m.id_number, m.sex, str(m.age_on(day) or ""), m.health, m.education,
+            [m.name, m.relation, m.id_number, m.sex, str(m.age_on(day) or ""),
+             m.joined_on.isoformat() if m.joined_on else "", m.health, m.education,
              m.schooling, m.labour, m.work_status, member_state(m)] for m in detail.members
         ])
         _fill(self.member_history, [_history_row(h) for h in detail.member_history])

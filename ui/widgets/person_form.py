@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
 
 from suining_desk.enums import RELATIONS
 from suining_desk.problems import Problem
 from suining_desk.rules.household import PersonInput, check_person
+from ui.widgets.household_form import from_qdate, to_qdate
 from ui.widgets.problem_label import ProblemLabel
 
 HEALTH = ("健康", "长期慢性病", "患有大病", "残疾")
@@ -20,6 +21,7 @@ EDUCATION = ("", "文盲或半文盲", "小学", "初中", "高中", "大专及�
 SCHOOLING = ("", "非在校生", "学前教育", "小学", "七年级", "八年级", "九年级", "高中", "中职", "高职", "大专", "本科")
 LABOUR = ("", "普通劳动力", "技能劳动力", "弱劳动力或半劳动力", "丧失劳动力", "无劳动力")
 WORK = ("", "乡（镇）内务工", "县外省内务工", "省外务工", "其他")
+UNSET = dt.date(1900, 1, 1)  # the 入户日期 box's 未填
 
 
 def _combo(items: tuple[str, ...], editable: bool = False) -> QComboBox:
@@ -32,7 +34,10 @@ def _combo(items: tuple[str, ...], editable: bool = False) -> QComboBox:
 class PersonForm(QWidget):
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, today: dt.date | None = None,
+                 with_joined: bool = False) -> None:
+        """``with_joined``: the 入户日期 can be corrected here (a member on the register); a new
+        household's members take its registration date, a new member the date of the change."""
         super().__init__(parent)
         self._today = today
         self.name = QLineEdit(objectName="name")
@@ -52,6 +57,13 @@ class PersonForm(QWidget):
         self.work_status = _combo(WORK, editable=True)
         self.ethnicity = QLineEdit("汉族", objectName="ethnicity")
         self.phone = QLineEdit(objectName="phone")
+        self.joined = QDateEdit(objectName="joined_on")
+        self.joined.setCalendarPopup(True)
+        self.joined.setDisplayFormat("yyyy-MM-dd")
+        self.joined.setToolTip(self.tr("成员来到本户的日期：发放批次按各期第一天在户的人数计算"))
+        self.joined.setMinimumDate(to_qdate(UNSET))  # shown as 未填: none recorded, none saved
+        self.joined.setSpecialValueText(self.tr("未填"))
+        self.joined.setDate(to_qdate(UNSET))
         self.name_problems = ProblemLabel()
         self.id_problems = ProblemLabel()
         self.phone_problems = ProblemLabel()
@@ -73,12 +85,17 @@ class PersonForm(QWidget):
         form.addRow(self.tr("民族："), self.ethnicity)
         form.addRow(self.tr("联系电话："), self.phone)
         form.addRow("", self.phone_problems)
+        if with_joined:
+            form.addRow(self.tr("入户日期(&J)："), self.joined)
+        self.joined.setVisible(with_joined)
+        self._with_joined = with_joined
         form.addRow("", self.other_problems)
 
         for edit in (self.name, self.id_number, self.disability, self.ethnicity, self.phone):
             edit.textChanged.connect(self._on_changed)
         for box in (self.relation, self.health, self.education, self.schooling, self.labour, self.work_status):
             box.currentTextChanged.connect(self._on_changed)
+        self.joined.dateChanged.connect(self._on_changed)
         self._problems: list[Problem] = []
         self._on_changed()
 
@@ -91,7 +108,12 @@ class PersonForm(QWidget):
             health=self.health.currentText(), disability=self.disability.text().strip(),
             labour=self.labour.currentText(), work_status=self.work_status.currentText(),
             phone=self.phone.text().strip(),
+            joined_on=self.joined_on(),
         )
+
+    def joined_on(self) -> dt.date | None:
+        day = from_qdate(self.joined.date())
+        return day if self._with_joined and day != UNSET else None
 
     def set_value(self, p: PersonInput) -> None:
         self.name.setText(p.name)
@@ -104,6 +126,7 @@ class PersonForm(QWidget):
             box.setCurrentText(text)
         self.disability.setText(p.disability)
         self.phone.setText(p.phone)
+        self.joined.setDate(to_qdate(p.joined_on or UNSET))
 
     def clear(self) -> None:
         self.set_value(PersonInput(name="", id_number="", relation=RELATIONS[1], ethnicity="汉族",
@@ -122,13 +145,13 @@ class PersonForm(QWidget):
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Put problems (from live checks or from a refused save) under their fields."""
-        by_field: dict[str, list[Problem]] = {"name": [], "id_number": [], "phone": [], "": []}
+        by_field: dict[str, list[Problem]] = {"name": [], "id_number": [], "phone": [], "joined_on": [], "": []}
         for p in problems:
             key = (p.field or "").rsplit(".", 1)[-1]
             by_field.get(key, by_field[""]).append(p)
         self.name_problems.show_problems(by_field["name"] if self.name.text() else [])
         self.id_problems.show_problems(by_field["id_number"] if self.id_number.text() else [])
-        self.phone_problems.show_problems(by_field["phone"])
+        self.phone_problems.show_problems(by_field["phone"] + by_field["joined_on"])
         self.other_problems.show_problems([p for p in by_field[""] if p.code != "required"])
 
     def _on_changed(self) -> None:
