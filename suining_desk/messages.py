@@ -227,6 +227,10 @@ MESSAGES: dict[str, str] = {
                                     "于{at}{how}时设置的：录入人可能知道审核人的密码，等于自己审核了自己录入的批次"),
     "area_unknown": "没有名称或代码为“{value}”的区域",
     "area_ambiguous": "有{count}个区域叫“{value}”，请写成 乡镇/村 的形式或使用区域代码",
+    "enrol_not_ended": "享受记录{value}尚未退出：要结束享受请用“退出”，不是更正",
+    "enrol_end_unchanged": "新的终止日期与原来的{date}相同",
+    "enrol_end_into_next": "同一对象自{start}起另有享受记录，终止日期不能在此之后",
+    "enrol_end_paid_after": "终止日期更正为{date}后，{periods}的发放已不在享受期内，请核对是否需要冲销",
     "post_people_changed": ("{name}（户{household_no}）按{people}人计算，本期第一天在户的现在是{now}人（{why}）："
                             "批次生成后成员有变动，请退回、删除草稿后重新生成批次"),
     "excl_joined_later": "{date}才入户，不在本期",

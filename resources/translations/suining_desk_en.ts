@@ -1653,7 +1653,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>EnrolmentsPage</name>
     <message>
-        <location filename="../../ui/pages/enrolments.py" line="+41"/>
+        <location filename="../../ui/pages/enrolments.py" line="+44"/>
         <source>只看现在享受的</source>
         <translation>Current only</translation>
     </message>
@@ -1679,6 +1679,16 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
+        <source>更正终止日期…</source>
+        <translation>Correct end date…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>终止日期录错了：填正确的日期和原因，原日期和更正都记入审计日志</source>
+        <translation>The end date was mistyped: give the right date and a reason; the old date and the correction go into the audit log</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>项目情况…</source>
         <translation>Program facts…</translation>
     </message>
@@ -1693,12 +1703,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Program:</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>共 {n} 条</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>退出享受名单</source>
         <translation>Remove from beneficiary list</translation>
     </message>
@@ -1711,6 +1721,22 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+1"/>
         <source>退出(&amp;S)</source>
         <translation>&amp;End</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+8"/>
+        <source>更正终止日期</source>
+        <translation>Correct end date</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>{name}户{program}的终止日期现为{date}：填正确的最后享受的一天和更正原因</source>
+        <translation>{program} of {name}&apos;s household now ends on {date}: give the right last day and the reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>更正(&amp;S)</source>
+        <translation>&amp;Correct</translation>
     </message>
 </context>
 <context>

@@ -15,8 +15,10 @@ from dataclasses import asdict, dataclass
 from peewee import JOIN
 
 from suining_desk import audit
-from suining_desk.db.models import Enrolment, Household, Person, Program, database
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.db.models import Enrolment, Household, Payment, Person, Program, database
+from suining_desk.db.rows import tuples
+from suining_desk.periods import period_from_label
+from suining_desk.problems import InvalidInput, Problem, Severity
 from suining_desk.services import aid_details
 from suining_desk.services.actors import ENTER, require_in_area
 from suining_desk.services.programs import categories_of
@@ -174,6 +176,59 @@ def end_enrolment(enrolment_id: int, end_date: dt.date, reason: str, *, user: st
         Enrolment.update(end_date=end_date, end_reason=reason.strip()).where(Enrolment.id == enrolment_id).execute()
         audit.append("enrolment_ended", username=user, table_name="enrolment", record_id=enrolment_id,
                      before={"end_date": None}, after={"end_date": end_date, "end_reason": reason.strip()})
+
+
+def correct_end(enrolment_id: int, end_date: dt.date, reason: str, *, user: str,
+                today: dt.date | None = None) -> list[Problem]:
+    """A mistyped end date put right: not an edit but a correction with its reason, logged with
+    the date before and after. The enrolment must have ended; the new date may not reach into
+    the next enrolment of the same beneficiary, nor be after today. Returns what to look at:
+    money already paid for periods after a date moved earlier (it is reversed separately)."""
+    with database.atomic("IMMEDIATE"):
+        row = _enrolment(enrolment_id)
+        problems: list[Problem] = []
+        if row.end_date is None:
+            problems.append(Problem("enrol_not_ended", {"value": enrolment_id}))
+        elif end_date == row.end_date:
+            problems.append(Problem("enrol_end_unchanged", {"date": end_date.isoformat()}, field="end_date"))
+        if end_date < row.start_date:
+            problems.append(Problem("enrol_end_before_start", {"value": end_date.isoformat(),
+                                                               "start": row.start_date.isoformat()}, field="end_date"))
+        if end_date > (today or dt.date.today()):
+            problems.append(Problem("date_in_future", {"value": end_date.isoformat()}, field="end_date"))
+        if not reason.strip():
+            problems.append(Problem("required", {"label": "更正原因"}, field="reason"))
+        later = (Enrolment.select(Enrolment.start_date).where(
+            (Enrolment.program == row.program_id) & (Enrolment.household == row.household_id)
+            & (Enrolment.id != row.id) & (Enrolment.start_date > row.start_date)
+            & (Enrolment.start_date <= end_date)
+            & (Enrolment.person.is_null() if row.person_id is None else Enrolment.person == row.person_id))
+            .order_by(Enrolment.start_date).first())
+        if later is not None:
+            problems.append(Problem("enrol_end_into_next", {"start": later.start_date.isoformat()},
+                                    field="end_date"))
+        _raise(problems)
+        require_in_area(user, ENTER, Household.get_by_id(row.household_id).township_id)
+        Enrolment.update(end_date=end_date).where(Enrolment.id == enrolment_id).execute()
+        audit.append("enrolment_end_corrected", username=user, table_name="enrolment", record_id=enrolment_id,
+                     before={"end_date": row.end_date}, after={"end_date": end_date, "reason": reason.strip()})
+        return _paid_after(row, end_date)
+
+
+def _paid_after(row: Enrolment, end_date: dt.date) -> list[Problem]:
+    """Payments standing for this beneficiary and program in periods that start after ``end_date``."""
+    query = (Payment.select(Payment.period, Payment.amount_fen)
+             .where((Payment.program == row.program_id) & (Payment.household == row.household_id) & Payment.posted
+                    & (Payment.person.is_null() if row.person_id is None else Payment.person == row.person_id)))
+    net: dict[str, int] = {}
+    for period, amount in tuples(query):
+        net[str(period)] = net.get(str(period), 0) + int(amount)
+    after = sorted(p for p, total in net.items() if total > 0 and (found := period_from_label(p)) is not None
+                   and found.start > end_date)
+    if not after:
+        return []
+    return [Problem("enrol_end_paid_after", {"date": end_date.isoformat(), "periods": "、".join(after)},
+                    Severity.WARNING)]
 
 
 def change_enrolment(enrolment_id: int, *, category: str, people: int, from_date: dt.date, reason: str,

@@ -12,14 +12,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from suining_desk.messages import describe
 from suining_desk.services.enrolment_query import EnrolmentFilter, EnrolmentRow
-from suining_desk.services.enrolments import end_enrolment
+from suining_desk.services.enrolments import correct_end, end_enrolment
 from suining_desk.services.programs import program_choices
 from suining_desk.services.search import search_people
 from ui.dialogs.enrol_dialog import EnrolDialog, EnrolmentDetailsDialog, has_details
@@ -37,6 +39,7 @@ class EnrolmentsPage(QWidget):
         self.session = session
         self._area_id: int | None = None
         self._household_ids: tuple[int, ...] | None = None
+        self.notice: QMessageBox | None = None
         self.program_filter = filter_combo("program_filter", [(n, i) for i, n in program_choices()])
         self.current_only = QCheckBox(self.tr("只看现在享受的"), objectName="current_only")
         self.current_only.setChecked(True)
@@ -48,6 +51,8 @@ class EnrolmentsPage(QWidget):
         self.new_button = QPushButton(self.tr("纳入(&N)…"), objectName="new_button")
         self.change_button = QPushButton(self.tr("变更类别或人数…"), objectName="change_button")
         self.end_button = QPushButton(self.tr("退出…"), objectName="end_button")
+        self.correct_button = QPushButton(self.tr("更正终止日期…"), objectName="correct_end_button")
+        self.correct_button.setToolTip(self.tr("终止日期录错了：填正确的日期和原因，原日期和更正都记入审计日志"))
         self.details_button = QPushButton(self.tr("项目情况…"), objectName="details_button")
         self.details_button.setToolTip(self.tr("雨露计划的学校和年级、护林员的管护区域和考核结果等，打印在发放台账上"))
         self.model: PagedTableModel[EnrolmentRow, EnrolmentFilter] = PagedTableModel(
@@ -68,7 +73,7 @@ class EnrolmentsPage(QWidget):
         bar.addWidget(self.count_label)
         buttons = QHBoxLayout()
         buttons.addStretch()
-        for b in (self.new_button, self.change_button, self.details_button, self.end_button):
+        for b in (self.new_button, self.change_button, self.details_button, self.end_button, self.correct_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -82,6 +87,7 @@ class EnrolmentsPage(QWidget):
         self.new_button.clicked.connect(self.new_enrolment)
         self.change_button.clicked.connect(self.change)
         self.end_button.clicked.connect(self.end)
+        self.correct_button.clicked.connect(self.correct_end)
         self.details_button.clicked.connect(self.edit_details)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.apply_filter()
@@ -119,6 +125,7 @@ class EnrolmentsPage(QWidget):
         open_ = row is not None and row.end_date is None
         self.change_button.setEnabled(open_)
         self.end_button.setEnabled(open_)
+        self.correct_button.setEnabled(row is not None and row.end_date is not None)
         self.details_button.setEnabled(open_ and row is not None and has_details(row.program_id))
 
     def new_enrolment(self) -> None:
@@ -153,3 +160,24 @@ class EnrolmentsPage(QWidget):
                                 name=row.head_name, program=row.program), save_text=self.tr("退出(&S)"))
         if dialog.exec():
             self.apply_filter(row.id)
+
+    def correct_end(self) -> None:
+        """A mistyped end date: a correction with its reason (not an edit), in the audit log."""
+        row, user, today = self.selected(), self.session.username, self.session.today()
+        assert row is not None and row.end_date is not None
+
+        def act(d: StepDialog) -> Any:
+            return correct_end(row.id, d.day(), d.reason_text(), user=user, today=today)
+
+        dialog = StepDialog(self.tr("更正终止日期"), act, day=row.end_date, parent=self,
+                            note=self.tr("{name}户{program}的终止日期现为{date}：填正确的最后享受的一天和更正原因").format(
+                                name=row.head_name, program=row.program, date=row.end_date.isoformat()),
+                            save_text=self.tr("更正(&S)"))
+        if dialog.exec():
+            self.apply_filter(row.id)
+            warnings = dialog.result_value
+            if isinstance(warnings, list) and warnings:
+                self.notice = QMessageBox(QMessageBox.Icon.Information, self.tr("更正终止日期"),
+                                          "\n".join(describe(p) for p in warnings), parent=self)
+                self.notice.setObjectName("correct_end_notice")
+                self.notice.open()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from suining_desk.cli.money_args import acting_user, add_common, date_arg, money_arg
+from suining_desk.cli.money_args import acting_user, add_common, date_arg, money_arg, warn
 from suining_desk.cli.parser import ChineseArgumentParser
 from suining_desk.enums import FREQUENCIES, FUND_LEVELS, PROGRAM_BASIS
 
@@ -54,6 +54,11 @@ def register(sub: Any) -> argparse.ArgumentParser:
     leave.add_argument("enrolment", type=int, metavar="享受记录号", help="要终止的享受记录的编号（纳入时显示）")
     leave.add_argument("--on", required=True, type=date_arg, metavar="日期", help="最后享受的一天")
     leave.add_argument("--reason", required=True, metavar="原因", help="退出原因，如 收入超标、死亡（记入审计日志）")
+    correct = actions.add_parser("correct-end", help="更正已退出的享受记录的终止日期（须填原因，记入审计日志）")
+    correct.add_argument("enrolment", type=int, metavar="享受记录号", help="已退出的享受记录的编号")
+    correct.add_argument("--on", required=True, type=date_arg, metavar="日期", help="正确的最后享受的一天")
+    correct.add_argument("--reason", required=True, metavar="原因",
+                         help="更正原因，如 终止日期录入错误（记入审计日志）")
     allocate = actions.add_parser("allocate", help="登记资金下达（管理员）：年度、级别、金额、文号")
     allocate.add_argument("program", metavar="项目", help="项目名称或代码，如 低保 或 dibao")
     allocate.add_argument("--year", required=True, metavar="年度", help="资金所属年度，如 2018")
@@ -68,7 +73,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
     void.add_argument("allocation", type=int, metavar="编号", help="资金下达记录的编号（program allocations 列出）")
     void.add_argument("--reason", required=True, metavar="原因", help="作废原因（记入审计日志）")
     for p, login in ((listing, False), (create, True), (edit, True), (standards, False), (add, True),
-                      (enrol, True), (leave, True), (allocate, True), (allocations, False), (void, True)):
+                      (enrol, True), (leave, True), (correct, True), (allocate, True), (allocations, False),
+                      (void, True)):
         add_common(p, login=login)
     parser.set_defaults(func=run)
     return parser
@@ -119,6 +125,9 @@ def run(args: argparse.Namespace) -> int:
             program.id, household.id, person.id if person else None, args.category, args.people, args.start),
             user=acting_user(args))
         print(f"已纳入{program.name}：享受记录 {new}")
+    elif args.action == "correct-end":
+        warn(enrolments.correct_end(args.enrolment, args.on, args.reason, user=acting_user(args)))
+        print(f"享受记录 {args.enrolment} 的终止日期已更正为 {args.on}")
     else:
         enrolments.end_enrolment(args.enrolment, args.on, args.reason, user=acting_user(args))
         print(f"享受记录 {args.enrolment} 已于 {args.on} 终止")
