@@ -39,7 +39,7 @@ ACTION_LABELS = {
     "bank_profile_deleted": "删除银行文件格式",
     "allocation_added": "登记资金下达", "allocation_voided": "作废资金下达", "ledger_settings_changed": "修改台账设置",
     "enrolment_details_changed": "修改项目情况",
-    "enrolment_end_corrected": "更正终止日期",
+    "enrolment_end_corrected": "更正终止日期", "program_cap_set": "设置审核上限",
     "area_added": "新增区划", "area_renamed": "区划改名", "area_retired": "撤销区划",
 }
 

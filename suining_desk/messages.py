@@ -231,6 +231,10 @@ MESSAGES: dict[str, str] = {
     "enrol_end_unchanged": "新的终止日期与原来的{date}相同",
     "enrol_end_into_next": "同一对象自{start}起另有享受记录，终止日期不能在此之后",
     "enrol_end_paid_after": "终止日期更正为{date}后，{periods}的发放已不在享受期内，请核对是否需要冲销",
+    "approve_above_cap": ("有{count}笔超过本项目审核上限{cap}元（{lines}），审核人须确认并填写理由后才能审核通过"
+                          "（命令行加 --cap-reason 理由）"),
+    "amount_above_review_cap": "金额{value}元超过本项目审核上限{cap}元，审核时须由审核人确认并填写理由",
+    "chk_above_cap": "{name}（户{household_no}）{period}的{program}{amount}元超过审核上限{cap}元（{confirmed}）",
     "post_people_changed": ("{name}（户{household_no}）按{people}人计算，本期第一天在户的现在是{now}人（{why}）："
                             "批次生成后成员有变动，请退回、删除草稿后重新生成批次"),
     "excl_joined_later": "{date}才入户，不在本期",

@@ -1086,7 +1086,7 @@ Data entered since then will not be in the restored database; a copy of the curr
 <context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../../ui/pages/batches.py" line="+64"/>
+        <location filename="../../ui/pages/batches.py" line="+68"/>
         <source>{y}年</source>
         <translation>{y}</translation>
     </message>
@@ -1121,19 +1121,51 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>Year:</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+71"/>
         <source>共 {n} 个批次</source>
         <translation>{n} batches</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
+        <source>批次 {no}（{program} {period}，{area}）：共 {lines} 笔，合计 {total} 元（{capitals}）</source>
+        <translation>Batch {no} ({program} {period}, {area}): {lines} payments, total {total} yuan ({capitals})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>提交审核</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>提交后由审核员审核，草稿不能再修改（退回后可以）。</source>
+        <translation>Once submitted a reviewer checks it; the draft can no longer be changed (unless it is returned).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提交(&amp;S)</source>
+        <translation>&amp;Submit</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>
+&#x3000;…… 另有 {n} 笔</source>
+        <translation>
+&#x3000;… and {n} more</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>以下 {n} 笔超过本项目审核上限 {cap} 元，确认无误须填写理由：</source>
+        <translation>These {n} payments are above the program&apos;s review cap of {cap} yuan; to confirm them, give a reason:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>审核</source>
         <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审核通过(&amp;S)</source>
+        <translation>&amp;Approve</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1285,6 +1317,44 @@ See “Show Details” for each line.</translation>
 失败的发放可在明细中选中后“重新发放”。</source>
         <translation>
 To redo a failed payment, select it in the lines and choose “Reissue”.</translation>
+    </message>
+</context>
+<context>
+    <name>CapDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/cap_dialog.py" line="+24"/>
+        <source>审核上限：{name}</source>
+        <translation>Review cap: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{date} 起 {amount} 元（{by}）</source>
+        <translation>from {date}: {amount} yuan ({by})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>尚未设置：不论多少都不需审核人另行确认</source>
+        <translation>Not set: no amount needs the reviewer&apos;s separate confirmation</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>一次性发放的金额、或调整后的发放金额超过审核上限的，审核人审核时须确认并填写理由（记入批次和审计日志）；审计检查“超过审核上限”列出这样发放的款项。一次性救助的补助标准仍是不能超过的单笔上限。</source>
+        <translation>A one-off payment, or an adjusted one, above the review cap needs the reviewer&apos;s confirmation with a reason when the batch is approved (kept with the batch and in the audit log); the audit check “Above the review cap” lists such payments. For one-off aid the standard is still the most a payment may be.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>历次设置：</source>
+        <translation>History:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审核上限(元)(&amp;M)：</source>
+        <translation>Review cap (yuan)(&amp;M):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>执行起始日期(&amp;D)：</source>
+        <translation>Effective &amp;from:</translation>
     </message>
 </context>
 <context>
@@ -4318,7 +4388,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ProgramsPage</name>
     <message>
-        <location filename="../../ui/pages/programs.py" line="+44"/>
+        <location filename="../../ui/pages/programs.py" line="+46"/>
         <source>项目</source>
         <translation>Program</translation>
     </message>
@@ -4409,6 +4479,16 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
+        <source>审核上限(&amp;C)…</source>
+        <translation>Review &amp;cap…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超过此金额的一次性发放或调整后的发放，审核时须由审核人确认并填写理由</source>
+        <translation>A one-off or adjusted payment above this amount needs the reviewer&apos;s confirmation with a reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>新增项目(&amp;N)…</source>
         <translation>&amp;New program…</translation>
     </message>
@@ -4428,17 +4508,27 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Standards</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>资金下达（台账表头列出所属年度的下达文号，汇总台账计算结余）</source>
         <translation>Allocations (payment ledgers list the year&apos;s documents in their heading; the summary ledger computes the balance)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>项目和标准由管理员设置</source>
         <translation>Programs and rates are set by an administrator</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+32"/>
+        <source>审核上限：{amount} 元</source>
+        <translation>Review cap: {amount} yuan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审核上限：未设置</source>
+        <translation>Review cap: not set</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>已作废：{reason}</source>
         <translation>Voided: {reason}</translation>
     </message>

@@ -17,10 +17,12 @@ from suining_desk.audit_labels import ACTION_LABELS
 from suining_desk.audit_sets import batch_lines
 from suining_desk.db.models import PaymentBatch, Program, database
 from suining_desk.enums import BATCH_STATUS
+from suining_desk.money import format_fen
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.actors import ENTER, REVIEW, require_in_area
 from suining_desk.services.batch_members import COVERED_PEOPLE_SQL, gone_members, joined_after, reduction_why
 from suining_desk.services.batches import now_text
+from suining_desk.services.caps import above_cap
 from suining_desk.services.period_locks import lock_problems
 
 MAX_LISTED = 10  # problems listed one by one before "and N more"
@@ -109,15 +111,17 @@ def return_batch(batch_id: int, reason: str, *, user: str) -> None:
             raise InvalidInput([Problem("batch_wrong_status", {"batch": batch.batch_no if batch else batch_id,
                                                                "status": status, "wanted": "已提交或已审核"})])
         require_in_area(user, REVIEW, batch.area_id)
-        PaymentBatch.update(status="draft", submitted_at=None, approved_by="", approved_at=None).where(
+        PaymentBatch.update(status="draft", submitted_at=None, approved_by="", approved_at=None, cap_reason="").where(
             PaymentBatch.id == batch_id).execute()
         audit.append("batch_returned", username=user, table_name="payment_batch", record_id=batch_id,
                      before={"status": batch.status}, after={"status": "draft", "reason": reason.strip()})
 
 
-def approve_batch(batch_id: int, *, user: str) -> None:
+def approve_batch(batch_id: int, *, user: str, cap_reason: str = "") -> None:
     """A reviewer approves; never the person who entered the batch, nor an account whose
-    password that person set (a new account's, or a reset: they know it)."""
+    password that person set (a new account's, or a reset: they know it). Lines above their
+    program's cap (:mod:`suining_desk.services.caps`) need ``cap_reason``: the reviewer's
+    explicit confirmation, kept on the batch and in the audit log."""
     with database.atomic("IMMEDIATE"):
         batch = _batch(batch_id, "submitted")
         require_in_area(user, REVIEW, batch.area_id)
@@ -128,10 +132,19 @@ def approve_batch(batch_id: int, *, user: str) -> None:
                 "batch": batch.batch_no, "user": user, "creator": batch.created_by, "at": set_by.at[:10],
                 "how": ACTION_LABELS.get(set_by.action, set_by.action)})])
         count, total = _lines(batch_id)
-        PaymentBatch.update(status="approved", approved_by=user, approved_at=now_text()).where(
+        above = above_cap(batch_id)
+        if above and not cap_reason.strip():
+            shown = "、".join(a.text for a in above[:MAX_LISTED]) + ("等" if len(above) > MAX_LISTED else "")
+            raise InvalidInput([Problem("approve_above_cap", {"count": len(above), "cap": format_fen(above[0].cap_fen),
+                                                              "lines": shown}, field="cap_reason")])
+        reason = cap_reason.strip() if above else ""
+        PaymentBatch.update(status="approved", approved_by=user, approved_at=now_text(), cap_reason=reason).where(
             PaymentBatch.id == batch_id).execute()
-        audit.append("batch_approved", username=user, table_name="payment_batch", record_id=batch_id,
-                     after={"batch_no": batch.batch_no, "lines": count, "total_fen": total})
+        after: dict[str, object] = {"batch_no": batch.batch_no, "lines": count, "total_fen": total}
+        if above:
+            after.update(cap_fen=above[0].cap_fen, cap_reason=reason,
+                         above_cap=[{"payment_id": a.payment_id, "amount_fen": a.amount_fen} for a in above])
+        audit.append("batch_approved", username=user, table_name="payment_batch", record_id=batch_id, after=after)
 
 
 def post_problems(batch: PaymentBatch, paid_date: dt.date, today: dt.date) -> list[Problem]:

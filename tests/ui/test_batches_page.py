@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 import ui.tasks
 from suining_desk.access import account_of
@@ -83,16 +83,28 @@ def test_two_users_walk_a_batch_from_draft_to_posted(qtbot, county: PaymentCount
     assert (batch.status, batch.created_by, Payment.select().count()) == ("draft", "luru", 2)
     assert clerk.detail.batch is not None and clerk.detail.batch.id == batch.id
     assert clerk.detail.line_model.rowCount() == 2
+    seen_notes: list[str] = []
+
+    def confirm(dialog: QDialog) -> None:  # submit and approve say what goes, and its total
+        assert isinstance(dialog, StepDialog) and dialog.reason is None  # no line above a cap: nothing to type
+        seen_notes.append(dialog.findChild(QLabel, "note").text())  # type: ignore[union-attr]
+        click(qtbot, dialog.save_button)
+
+    when_dialog_opens(StepDialog, confirm)
     click(qtbot, clerk.detail.buttons["submit"])
     assert PaymentBatch.get_by_id(batch.id).status == "submitted"
+    assert seen_notes[0].startswith(f"批次 {batch.batch_no}（低保 2018年11月，长铺镇）：共 2 笔，"
+                                    "合计 1,290.00 元（人民币壹仟贰佰玖拾元整）")
     assert not clerk.detail.buttons["approve"].isEnabled()  # a clerk, and the one who entered it
 
     reviewer = page_for(qtbot, county, tmp_path, "shenhe")
     reviewer.select_batch(batch.id)
     click(qtbot, reviewer.detail.buttons["exclusions"])  # who was left out, seen before approving
     assert reviewer.detail.tabs.currentIndex() == 1
+    when_dialog_opens(StepDialog, confirm)
     click(qtbot, reviewer.detail.buttons["approve"])
     assert PaymentBatch.get_by_id(batch.id).approved_by == "shenhe"
+    assert "合计 1,290.00 元" in seen_notes[1]
 
     def post(dialog: QDialog) -> None:
         assert isinstance(dialog, StepDialog) and dialog.date is not None

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from suining_desk.enums import BATCH_STATUS
+from suining_desk.money import fen_to_capitals, format_fen
+from suining_desk.periods import period_words
 from suining_desk.problems import InvalidInput
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services import batches as bs
@@ -35,7 +37,8 @@ from suining_desk.services.bank_files import (
     missing_problems,
 )
 from suining_desk.services.batch_compute import Preview, compute_batch
-from suining_desk.services.batch_query import BatchFilter, batch_history, batch_lines
+from suining_desk.services.batch_query import BatchFilter, batch_history, batch_lines, batch_row
+from suining_desk.services.caps import above_cap
 from suining_desk.services.programs import program_choices
 from ui.dialogs.bank_file_dialog import ask_export_target, ask_return_file
 from ui.dialogs.batch_dialog import NewBatchDialog
@@ -48,6 +51,7 @@ from ui.tasks import ProgressFn, run_with_progress, show_error
 from ui.widgets.batch_detail import BatchDetailView
 from ui.widgets.inputs import search_shortcut
 
+MAX_SHOWN = 10  # lines above the cap listed by name in the approval, then "and N more"
 BATCH_COLUMN_WIDTHS = (195, 150, 85, 75, 65, 50, 95, 70, 70, 90)
 
 
@@ -148,8 +152,6 @@ class BatchesPage(QWidget):
         if batch_id is None:
             self.detail.show_batch(None, [], [])
             return
-        from suining_desk.services.batch_query import batch_row
-
         self.detail.show_batch(batch_row(batch_id), batch_lines(batch_id), batch_history(batch_id))
         if line_id is not None:
             self.detail.select_line(line_id)
@@ -187,11 +189,32 @@ class BatchesPage(QWidget):
         MonthLockDialog(user=self.session.username, today=self.session.today(), parent=self).exec()
         self.after_change(self.selected_batch_id())
 
+    def _summary(self, batch_id: int) -> str:
+        row = batch_row(batch_id)
+        return self.tr("批次 {no}（{program} {period}，{area}）：共 {lines} 笔，合计 {total} 元（{capitals}）").format(
+            no=row.batch_no, program=row.program, period=period_words(row.period), area=row.area,
+            lines=f"{row.lines:,}", total=format_fen(row.total_fen), capitals=fen_to_capitals(row.total_fen))
+
     def submit(self) -> None:
-        self._do(lambda: wf.submit_batch(self._batch(), user=self.session.username), self.tr("提交审核"))
+        """Submitted, the batch waits for a reviewer: the clerk sees what goes, and its total."""
+        batch_id, user = self._batch(), self.session.username
+        self._step(self.tr("提交审核"), lambda _d: wf.submit_batch(batch_id, user=user), reason=None,
+                   note=self._summary(batch_id) + "\n" + self.tr("提交后由审核员审核，草稿不能再修改（退回后可以）。"),
+                   save_text=self.tr("提交(&S)"))
 
     def approve(self) -> None:
-        self._do(lambda: wf.approve_batch(self._batch(), user=self.session.username), self.tr("审核"))
+        """The reviewer approves what the total says; lines above the program's 审核上限 are listed
+        and need a reason (the reviewer's explicit confirmation)."""
+        batch_id, user = self._batch(), self.session.username
+        above = above_cap(batch_id)
+        note = self._summary(batch_id)
+        if above:
+            shown = "\n".join(f"　{a.text}" for a in above[:MAX_SHOWN])
+            more = self.tr("\n　…… 另有 {n} 笔").format(n=len(above) - MAX_SHOWN) if len(above) > MAX_SHOWN else ""
+            note += "\n" + self.tr("以下 {n} 笔超过本项目审核上限 {cap} 元，确认无误须填写理由：").format(
+                n=len(above), cap=format_fen(above[0].cap_fen)) + "\n" + shown + more
+        self._step(self.tr("审核"), lambda d: wf.approve_batch(batch_id, user=user, cap_reason=d.reason_text()),
+                   reason="" if above else None, note=note, save_text=self.tr("审核通过(&S)"))
 
     def _step(self, title: str, action: Callable[[StepDialog], object], **options: Any) -> bool:
         line_id = options.pop("line_id", None)

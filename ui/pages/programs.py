@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 from suining_desk.enums import FREQUENCIES, PROGRAM_BASIS
 from suining_desk.money import format_fen
 from suining_desk.services.allocations import AllocationView, allocations_of
+from suining_desk.services.caps import CapTable
 from suining_desk.services.programs import ProgramView, StandardTable, programs, standards_of
 from ui.dialogs.allocation_dialog import AllocationDialog, VoidAllocationDialog
+from ui.dialogs.cap_dialog import CapDialog
 from ui.dialogs.program_dialogs import ProgramDialog, StandardDialog
 from ui.session import Session
 
@@ -51,6 +53,9 @@ class ProgramsPage(QWidget):
         self.allocate_button = QPushButton(self.tr("登记下达(&G)…"), objectName="allocate_button")
         self.void_button = QPushButton(self.tr("作废(&V)…"), objectName="void_allocation_button")
         self.add_button = QPushButton(self.tr("新增标准(&A)…"), objectName="add_standard_button")
+        self.cap_button = QPushButton(self.tr("审核上限(&C)…"), objectName="cap_button")
+        self.cap_button.setToolTip(self.tr("超过此金额的一次性发放或调整后的发放，审核时须由审核人确认并填写理由"))
+        self.cap_label = QLabel(objectName="cap_label")
         self.new_program_button = QPushButton(self.tr("新增项目(&N)…"), objectName="new_program_button")
         self.edit_program_button = QPushButton(self.tr("修改项目(&E)…"), objectName="edit_program_button")
         self.note = QLabel(self.tr("标准是每人（户）每期的金额；一次性救助的标准是单笔上限。"
@@ -71,7 +76,9 @@ class ProgramsPage(QWidget):
         right_layout.addWidget(QLabel(self.tr("补助标准")))
         right_layout.addWidget(self.standards, 1)
         bar = QHBoxLayout()
+        bar.addWidget(self.cap_label)
         bar.addStretch()
+        bar.addWidget(self.cap_button)
         bar.addWidget(self.add_button)
         right_layout.addLayout(bar)
         right_layout.addWidget(QLabel(self.tr("资金下达（台账表头列出所属年度的下达文号，汇总台账计算结余）")))
@@ -91,13 +98,14 @@ class ProgramsPage(QWidget):
         layout.addWidget(splitter, 1)
         self.programs.currentCellChanged.connect(lambda *_: self.show_standards())
         self.add_button.clicked.connect(self.new_standard)
+        self.cap_button.clicked.connect(self.edit_cap)
         self.allocate_button.clicked.connect(self.new_allocation)
         self.void_button.clicked.connect(self.void_allocation)
         self.new_program_button.clicked.connect(lambda: self.edit_program(None))
         self.edit_program_button.clicked.connect(lambda: self.edit_program(self.current()))
         admin = session.at_least("admin")  # the core refuses anyone else as well
         for button in (self.add_button, self.new_program_button, self.edit_program_button, self.allocate_button,
-                       self.void_button):
+                       self.void_button, self.cap_button):
             button.setEnabled(admin)
             button.setToolTip("" if admin else self.tr("项目和标准由管理员设置"))
         self.refresh()
@@ -130,6 +138,9 @@ class ProgramsPage(QWidget):
         for r, s in enumerate(rows):
             for c, text in enumerate((s.category or "—", s.effective_from.isoformat(), format_fen(s.amount_fen))):
                 self.standards.setItem(r, c, QTableWidgetItem(text))
+        cap = CapTable(program.id).on(self.session.today()) if program else None
+        self.cap_label.setText(self.tr("审核上限：{amount} 元").format(amount=format_fen(cap)) if cap is not None
+                               else self.tr("审核上限：未设置"))
         self.show_allocations()
 
     def show_allocations(self) -> None:
@@ -159,6 +170,12 @@ class ProgramsPage(QWidget):
         dialog = VoidAllocationDialog(self.allocation_items[row], user=self.session.username, parent=self)
         if dialog.exec():
             self.show_allocations()
+
+    def edit_cap(self) -> None:
+        program = self.current()
+        if program is not None and CapDialog(program, user=self.session.username, today=self.session.today(),
+                                             parent=self).exec():
+            self.show_standards()
 
     def new_standard(self) -> None:
         program = self.current()

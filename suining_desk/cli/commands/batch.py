@@ -83,6 +83,9 @@ def _options(name: str, p: argparse.ArgumentParser) -> None:
         _batch(p)
         if name == "return":
             p.add_argument("--reason", required=True, metavar="原因", help="退回修改的原因（录入员会看到）")
+        if name == "approve":
+            p.add_argument("--cap-reason", metavar="理由",
+                           help="有超过项目审核上限的发放时，审核人确认的理由（记入批次和审计日志）")
     elif name == "post":
         _batch(p)
         p.add_argument("--date", required=True, type=date_arg, metavar="日期", help="发放日期，如 2018-11-10")

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from suining_desk.cli.args import year_or_none
-from suining_desk.cli.money_args import acting_user, find_area, find_batch_id, print_json, reading_user
+from suining_desk.cli.money_args import acting_user, find_area, find_batch_id, print_json, reading_user, warn
 from suining_desk.enums import BATCH_STATUS
 from suining_desk.messages import describe
 from suining_desk.money import format_fen
@@ -27,6 +27,7 @@ from suining_desk.services.batch_query import (
     batch_lines,
     batch_rows,
 )
+from suining_desk.services.caps import line_cap_warning
 from suining_desk.services.programs import find_program
 
 
@@ -100,6 +101,7 @@ def do_add_line(args: argparse.Namespace) -> int:
     payment_id = bs.add_one_off_line(batch_id, household.id, args.amount, args.reason, user=user,
                                      person_id=person_id, attachments=files)
     print(f"已登记发放记录 {payment_id}：{household.head_name} {format_fen(args.amount)} 元")
+    warn([w for w in [line_cap_warning(payment_id)] if w is not None])
     return 0
 
 
@@ -160,6 +162,7 @@ def do_show(args: argparse.Namespace) -> int:
 def do_adjust(args: argparse.Namespace) -> int:
     bs.adjust_line(args.line, args.amount, args.reason, user=acting_user(args))
     print(f"已将明细 {args.line} 调整为 {format_fen(args.amount)} 元")
+    warn([w for w in [line_cap_warning(args.line)] if w is not None])
     return 0
 
 
@@ -175,7 +178,7 @@ def _step(args: argparse.Namespace, label: str) -> int:
     if args.action == "submit":
         wf.submit_batch(batch_id, user=user)
     elif args.action == "approve":
-        wf.approve_batch(batch_id, user=user)
+        wf.approve_batch(batch_id, user=user, cap_reason=args.cap_reason or "")
     elif args.action == "return":
         wf.return_batch(batch_id, args.reason, user=user)
     elif args.action == "delete":

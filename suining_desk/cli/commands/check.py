@@ -16,8 +16,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
     from suining_desk.rules.checks import CHECKS
 
     parser: argparse.ArgumentParser = sub.add_parser(
-        "check", help="审计检查：死亡后发放、移出后发放、重复发放、超标准、身份证号无效、搬迁又危改、自审自批、"
-                      "审核人密码由录入人设置（须 --user 登录）",
+        "check", help="审计检查：死亡后发放、移出后发放、重复发放、超标准、超过审核上限、身份证号无效、搬迁又危改、"
+                      "自审自批、审核人密码由录入人设置（须 --user 登录）",
         description="运行全部审计检查并列出问题及相关记录。问题中有姓名，须用 --user 登录；乡镇用户只列出本乡镇的问题。"
                     "退出码：0 未发现问题，3 发现问题，1 出错。")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")

@@ -59,6 +59,14 @@ def register(sub: Any) -> argparse.ArgumentParser:
     correct.add_argument("--on", required=True, type=date_arg, metavar="日期", help="正确的最后享受的一天")
     correct.add_argument("--reason", required=True, metavar="原因",
                          help="更正原因，如 终止日期录入错误（记入审计日志）")
+    set_cap = actions.add_parser("set-cap", help="从某日起设置项目的审核上限（管理员）：一次性发放或调整后的金额"
+                                 "超过上限的，审核时须由审核人确认并填写理由")
+    set_cap.add_argument("program", metavar="项目", help="项目名称或代码，如 医疗救助")
+    set_cap.add_argument("--amount", required=True, type=money_arg, metavar="金额", help="审核上限，元")
+    set_cap.add_argument("--from", dest="effective_from", required=True, type=date_arg, metavar="日期",
+                         help="开始执行的日期，如 2018-07-01")
+    caps = actions.add_parser("caps", help="某项目历次设置的审核上限")
+    caps.add_argument("program", metavar="项目", help="项目名称或代码")
     allocate = actions.add_parser("allocate", help="登记资金下达（管理员）：年度、级别、金额、文号")
     allocate.add_argument("program", metavar="项目", help="项目名称或代码，如 低保 或 dibao")
     allocate.add_argument("--year", required=True, metavar="年度", help="资金所属年度，如 2018")
@@ -74,7 +82,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
     void.add_argument("--reason", required=True, metavar="原因", help="作废原因（记入审计日志）")
     for p, login in ((listing, False), (create, True), (edit, True), (standards, False), (add, True),
                       (enrol, True), (leave, True), (correct, True), (allocate, True), (allocations, False),
-                      (void, True)):
+                      (void, True), (set_cap, True), (caps, False)):
         add_common(p, login=login)
     parser.set_defaults(func=run)
     return parser
@@ -125,6 +133,8 @@ def run(args: argparse.Namespace) -> int:
             program.id, household.id, person.id if person else None, args.category, args.people, args.start),
             user=acting_user(args))
         print(f"已纳入{program.name}：享受记录 {new}")
+    elif args.action in ("set-cap", "caps"):
+        _caps(args)
     elif args.action == "correct-end":
         warn(enrolments.correct_end(args.enrolment, args.on, args.reason, user=acting_user(args)))
         print(f"享受记录 {args.enrolment} 的终止日期已更正为 {args.on}")
@@ -132,6 +142,20 @@ def run(args: argparse.Namespace) -> int:
         enrolments.end_enrolment(args.enrolment, args.on, args.reason, user=acting_user(args))
         print(f"享受记录 {args.enrolment} 已于 {args.on} 终止")
     return 0
+
+
+def _caps(args: argparse.Namespace) -> None:
+    from suining_desk.money import format_fen
+    from suining_desk.services import caps, programs
+
+    program = programs.find_program(args.program)
+    if args.action == "set-cap":
+        caps.set_cap(program.id, args.amount, effective_from=args.effective_from, user=acting_user(args))
+        print(f"{program.name}自{args.effective_from}起审核上限为{format_fen(args.amount)}元")
+        return
+    print("起始日期\t审核上限（元）\t设置人")
+    for entry in caps.cap_history(program.id):
+        print(f"{entry.effective_from}\t{format_fen(entry.amount_fen)}\t{entry.recorded_by}")
 
 
 def _save(args: argparse.Namespace) -> None:

@@ -10,6 +10,7 @@ import threading
 from dataclasses import dataclass
 
 from suining_desk.rules.checks import (
+    above_cap,
     above_members,
     above_standard,
     approver_set_by_creator,
@@ -36,6 +37,7 @@ CHECKS: list[Check] = [
     paid_twice.CHECK,
     above_standard.CHECK,
     above_members.CHECK,
+    above_cap.CHECK,
     invalid_payee_id.CHECK,
     double_housing.CHECK,
     self_approved.CHECK,
