@@ -16,16 +16,19 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("SUINING_HOME", str(tmp_path_factory.mktemp("home")))
 
 
-@pytest.fixture(autouse=True)
-def _quick_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """argon2id with the smallest cost in tests (the program's own takes ~0.25 s a hash)."""
+@pytest.fixture(autouse=True, scope="session")
+def _quick_password_hashes() -> Iterator[None]:
+    """argon2id with the smallest cost in tests (the program's own takes ~0.25 s a hash).
+    Session-wide, so that session and module fixtures (demo databases) hash quickly too."""
     from argon2 import PasswordHasher
 
     from suining_desk.services import accounts
 
     quick = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    monkeypatch.setattr(accounts, "_hasher", quick)
-    monkeypatch.setattr(accounts, "_DUMMY", quick.hash("dummy"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts, "_hasher", quick)
+        patch.setattr(accounts, "_DUMMY", quick.hash("dummy"))
+        yield
 
 
 @pytest.fixture

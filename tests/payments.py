@@ -79,11 +79,11 @@ CLI_PASSWORD = "suining2018"
 def cli_payment_county(target: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The payment county in a database file for command-line tests: every user's password is
     CLI_PASSWORD, given through SUINING_PASSWORD."""
-    from argon2 import PasswordHasher
+    from suining_desk.services.accounts import hash_password
 
     open_database(target)
     build_payment_county()
-    User.update(password_hash=PasswordHasher().hash(CLI_PASSWORD)).execute()
+    User.update(password_hash=hash_password(CLI_PASSWORD)).execute()  # the tests' quick hasher
     close_database()
     monkeypatch.setenv("SUINING_PASSWORD", CLI_PASSWORD)
     return target

@@ -18,7 +18,6 @@ import random
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from argon2 import PasswordHasher
 from peewee import Database
 
 from suining_desk import audit, audit_capture
@@ -53,6 +52,7 @@ from suining_desk.demo.rows import (
 from suining_desk.demo.scales import SCALES, ScaleSpec
 from suining_desk.demo.summary import DemoSummary, check_empty
 from suining_desk.demo.target import MARK
+from suining_desk.services.accounts import hash_password
 
 __all__ = ["DemoCancelled", "DemoSummary", "generate_demo"]
 
@@ -124,8 +124,7 @@ def _generate(
         student_aid_share=spec.student_aid_share, rangers_per_year=spec.rangers_per_year)
     housing = build_housing(rng, plan, register, relocations=spec.relocations,
                             grade_d=spec.grade_d, grade_c=spec.grade_c)
-    hasher = PasswordHasher()
-    hashes = [hasher.hash(DEMO_PASSWORD) for _ in DEMO_USERS]  # each its own salt
+    hashes = [hash_password(DEMO_PASSWORD) for _ in DEMO_USERS]  # each its own salt
     steps.report(stage, 1.0)
 
     # No per-row audit capture during the load: one entry logs a digest of every table.
