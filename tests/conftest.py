@@ -39,8 +39,9 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def db(db_path: Path) -> Iterator[object]:
     from suining_desk.db import close_database, open_database
+    from tests.templates import schema_copy
 
-    database = open_database(db_path)
+    database = open_database(schema_copy(db_path))  # an empty, migrated copy: no migrations per test
     yield database
     close_database()
 

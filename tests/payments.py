@@ -52,6 +52,13 @@ def family(county: FixtureCounty, no: str, names: list[str], seq: int, *, accoun
 
 
 def build_payment_county() -> PaymentCounty:
+    """The payment county into the open database (a copy of the first build, when it is empty)."""
+    from tests.templates import from_template
+
+    return from_template("payment", _build_payment_county)
+
+
+def _build_payment_county() -> PaymentCounty:
     areas = build_county()
     users()
     programs = install_programs()
@@ -80,8 +87,9 @@ def cli_payment_county(target: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The payment county in a database file for command-line tests: every user's password is
     CLI_PASSWORD, given through SUINING_PASSWORD."""
     from suining_desk.services.accounts import hash_password
+    from tests.templates import schema_copy
 
-    open_database(target)
+    open_database(target if target.exists() else schema_copy(target))
     build_payment_county()
     User.update(password_hash=hash_password(CLI_PASSWORD)).execute()  # the tests' quick hasher
     close_database()

@@ -31,7 +31,7 @@ PASSWORD = "suining2018"
 
 @pytest.fixture
 def county(small_demo_path: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "county.sqlite3"
+    path = tmp_path / "other.sqlite3"  # not demo_db's county.sqlite3, which may be open beside it
     shutil.copyfile(small_demo_path, path)
     return path
 
