@@ -68,6 +68,12 @@ def small_demo(small_demo_path: Path, tmp_path: Path) -> Iterator[Path]:
     close_database()
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Slow tests first (a stable sort): in parallel runs they start at once instead of
+    stretching the end of the run on one worker."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Every file the suite produced: no full ID or bank number where it must not be."""
     from tests.pii_scan import scan

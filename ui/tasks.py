@@ -92,7 +92,8 @@ def run_with_progress(parent: QWidget, title: str, work: Work, on_success: Calla
     dialog.setObjectName("progress_dialog")
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
+    dialog.setValue(0)  # with the bar at its minimum, the next line restarts Qt's show timer at 300 ms
+    dialog.setMinimumDuration(300)  # (before it, Qt's own 4 s timer ran: work reporting late showed nothing)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.canceled.connect(task.cancel)

@@ -18,6 +18,7 @@ from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Payment, PaymentBatch, PaymentOutcome
 from tests.payments import TODAY, PaymentCounty, build_payment_county
 from tests.ui.typing import type_text
+from tests.ui.waits import PATIENCE_MS
 from ui.dialogs.batch_dialog import NewBatchDialog
 from ui.dialogs.money_dialogs import StepDialog
 from ui.pages.batches import BatchesPage
@@ -205,7 +206,7 @@ def test_preview_really_runs_on_a_worker_thread(qtbot, county: PaymentCounty, tm
                              cancel=cancel, progress=lambda f: progress("计算", f))
 
     ui.tasks.run_with_progress(page, "计算", work, lambda preview: seen.setdefault("lines", len(preview.lines)))
-    qtbot.waitUntil(lambda: "lines" in seen, timeout=5000)
+    qtbot.waitUntil(lambda: "lines" in seen, timeout=PATIENCE_MS)
     assert seen["lines"] == 2 and seen["thread"] != gui
 
     cancelled = threading.Event()
@@ -218,9 +219,9 @@ def test_preview_really_runs_on_a_worker_thread(qtbot, county: PaymentCounty, tm
         raise Cancelled
 
     task = ui.tasks.run_with_progress(page, "计算", slow, lambda _: seen.setdefault("wrong", True))
-    task.cancel()
-    qtbot.waitUntil(cancelled.is_set, timeout=5000)
-    qtbot.wait(50)
+    with qtbot.waitSignal(task.failed, timeout=PATIENCE_MS):  # the cancel is back on the GUI thread
+        task.cancel()
+    assert cancelled.is_set()
     assert "wrong" not in seen and page.error_box is None
 
 

@@ -18,6 +18,7 @@ from suining_desk.services import accounts
 from tests.ui.conftest import DemoCounty
 from tests.ui.housing_helpers import when_dialog_opens
 from tests.ui.typing import type_text
+from tests.ui.waits import PATIENCE_MS
 from ui import startup
 from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog
 from ui.main_window import MainWindow
@@ -143,7 +144,7 @@ def test_a_township_user_starts_in_their_township(qtbot: QtBot, with_users: Demo
 def test_idle_lock_hides_the_window_until_the_password(qtbot: QtBot, with_users: DemoCounty) -> None:
     window = _window(qtbot, with_users, accounts.login("luru", "Luru2019x"))
     window.security.idle.set_interval_ms(50)
-    qtbot.waitUntil(lambda: window.security.locked, timeout=3000)
+    qtbot.waitUntil(lambda: window.security.locked, timeout=PATIENCE_MS)
     dialog = window.security.dialog
     assert isinstance(dialog, LoginDialog) and dialog.fixed_user and dialog.username.isReadOnly()
     assert not window.centralWidget().isVisible() and not window.menuBar().isEnabled()
