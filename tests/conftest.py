@@ -78,6 +78,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Every file the suite produced: no full ID or bank number where it must not be."""
     from tests.pii_scan import scan
 
+    if hasattr(session.config, "workerinput"):
+        return  # a pytest-xdist worker: the controller scans every worker's folder, once
     factory = getattr(session.config, "_tmp_path_factory", None)
     if factory is None or exitstatus not in (0, 1):
         return
