@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from suining_desk.db.models import Area, AuditEntry, User
-from suining_desk.enums import ROLES, AreaLevel
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import ROLES, AreaLevel
+from suining_desk.domain.problems import InvalidInput, Problem
 
 RANKS = {"clerk": 1, "reviewer": 2, "admin": 3}
 

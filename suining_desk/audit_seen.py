@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from suining_desk import paths
-from suining_desk.problems import Problem
+from suining_desk.domain.problems import Problem
 from suining_desk.tempfiles import make_private, write_private
 
 FOLDER = "seen"

@@ -35,11 +35,11 @@ from suining_desk.audit_anchors import AnchorBreak, anchors_of, check_anchors
 from suining_desk.audit_seen import Rollback
 from suining_desk.audit_seen import check as check_rollback
 from suining_desk.audit_sets import LoggedSet
-from suining_desk.cancel import Cancelled
 from suining_desk.db.models import database
 from suining_desk.db.protections import ProtectionState
 from suining_desk.db.protections import inspect as inspect_protections
-from suining_desk.problems import Problem
+from suining_desk.domain.cancel import Cancelled
+from suining_desk.domain.problems import Problem
 
 MAX_PROBLEMS = 1000
 _COLUMNS = "seq, at, username, action, table_name, record_id, before, after, prev_hash, hash, states"

@@ -25,8 +25,8 @@ from pathlib import Path
 
 from suining_desk import paths
 from suining_desk.db.uri import connect_read_only
-from suining_desk.os_errors import disk_full, os_reason
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.os_errors import disk_full, os_reason
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.tempfiles import (
     clean_stale,
     create_private,
@@ -183,7 +183,7 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
 def _why(exc: BaseException, folder: Path) -> str:
     """Why a backup could not be written, in Chinese (a full disk as the disk, not the database)."""
     from suining_desk.db.errors import storage_problem
-    from suining_desk.messages import OS_REASONS, describe
+    from suining_desk.domain.messages import OS_REASONS, describe
 
     known = storage_problem(exc)
     if (known is not None and known.code == "db_disk_full") or disk_full(folder):

@@ -1,5 +1,5 @@
 """Crash reports: what went wrong, for whoever supports the program — with every ID and
-bank number masked (:func:`suining_desk.privacy.redact`), in an owner-only file and folder."""
+bank number masked (:func:`suining_desk.domain.privacy.redact`), in an owner-only file and folder."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 
 from suining_desk import __version__, paths
-from suining_desk.privacy import redact
+from suining_desk.domain.privacy import redact
 from suining_desk.tempfiles import make_private, write_private
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from suining_desk.problems import Problem, Severity
+from suining_desk.domain.problems import Problem, Severity
 
 
 def open_warnings() -> list[Problem]:

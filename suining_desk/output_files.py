@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 KIND_NAMES = {
     "pdf": "PDF 文件", "xlsx": "Excel 表格（.xlsx）", "csv": "文本表格（.csv）",

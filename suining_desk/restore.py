@@ -27,7 +27,7 @@ from suining_desk.backups import (
     private_folder,
 )
 from suining_desk.db.uri import connect_read_only
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.tempfiles import clean_stale, create_private, pid_alive, remove_with_sidecars, temp_beside
 
 

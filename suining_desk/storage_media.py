@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from suining_desk.domain.problems import Problem
 from suining_desk.netshare import _mounts
-from suining_desk.problems import Problem
 
 DRIVE_REMOVABLE = 2  # GetDriveTypeW
 FAT_FILESYSTEMS = {"fat", "fat12", "fat16", "fat32", "vfat", "msdos", "exfat"}

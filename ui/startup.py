@@ -18,9 +18,9 @@ from suining_desk.access import Account, accounts_exist
 from suining_desk.backups import newest_good_backup
 from suining_desk.crashlog import write_crash_report
 from suining_desk.db import DatabaseOpenError, open_database
-from suining_desk.messages import describe
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.netshare import is_network_path
-from suining_desk.problems import InvalidInput, Problem
 from suining_desk.restore import restore_backup
 from suining_desk.storage_media import storage_warning
 from ui.app import create_app, run_app

@@ -14,10 +14,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from suining_desk.cancel import Cancelled
 from suining_desk.db.models import database
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.cancel import Cancelled
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 
 ProgressFn = Callable[[str, float], None]
 Work = Callable[[ProgressFn, threading.Event], Any]

@@ -22,7 +22,7 @@ import os
 import sys
 
 from suining_desk.access import Account, accounts_exist
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 PASSWORD_ENV = "SUINING_PASSWORD"
 USER_ENV = "SUINING_USER"

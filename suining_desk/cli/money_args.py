@@ -10,7 +10,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from suining_desk.cli.args import date_arg as date_arg  # the money commands' dates, read like all dates
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 if TYPE_CHECKING:
     from suining_desk.access import Account
@@ -44,7 +44,7 @@ def reading_user(args: argparse.Namespace) -> Account:
 
 
 def money_arg(text: str) -> int:
-    from suining_desk.money import check_amount
+    from suining_desk.domain.money import check_amount
 
     fen, problems = check_amount(text)
     if fen is None:
@@ -89,7 +89,7 @@ def print_json(value: Any) -> None:
 
 
 def warn(problems: list[Problem]) -> None:
-    from suining_desk.messages import describe
+    from suining_desk.domain.messages import describe
 
     for p in problems:
         print(f"注意：{describe(p)}", file=sys.stderr)

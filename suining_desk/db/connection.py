@@ -21,8 +21,8 @@ from suining_desk.db.errors import as_storage_error, storage_problem
 from suining_desk.db.models import database
 from suining_desk.db.protections import ProtectionState, authorizer
 from suining_desk.db.protections import inspect as inspect_protections
-from suining_desk.os_errors import disk_full, os_reason
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.os_errors import disk_full, os_reason
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.tempfiles import create_private, make_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -1,6 +1,6 @@
 """SQLite failures a clerk can meet (disk full, another writer, read-only file), as problems.
 
-:class:`StorageError` is both an :class:`~suining_desk.problems.InvalidInput` (so every
+:class:`StorageError` is both an :class:`~suining_desk.domain.problems.InvalidInput` (so every
 dialog and the CLI that show a refusal show these in Chinese) and a peewee
 ``OperationalError`` (so code that expects SQLite's own errors still catches them).
 The write that failed is rolled back by its transaction: nothing partial is kept.
@@ -13,7 +13,7 @@ import sqlite3
 
 import peewee
 
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 _PATTERNS = (
     ("database or disk is full", "db_disk_full"),

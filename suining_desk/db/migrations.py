@@ -126,7 +126,7 @@ def backup_to(db: Database, target: Path) -> Path:
     owner-only file, checked with ``integrity_check`` before it takes its name: a migration
     runs only once this copy is known good."""
     from suining_desk.backups import integrity_problems
-    from suining_desk.problems import InvalidInput
+    from suining_desk.domain.problems import InvalidInput
     from suining_desk.tempfiles import create_private, remove_with_sidecars, temp_beside
 
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 
 Conventions: money is integer fen (``*_fen`` never floats); areas in m² are integer
 hundredths of a square metre (``*_area_x100``); dates are ``DateField``; enumerations are
-short English codes (the UI shows the Chinese from :mod:`suining_desk.enums`).
+short English codes (the UI shows the Chinese from :mod:`suining_desk.domain.enums`).
 Nothing here connects: models are bound to :data:`database`, a proxy that
 :func:`suining_desk.db.connection.open_database` initialises.
 """

@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, field
 
 from suining_desk.demo.names import group_name, village_names
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
 
 COUNTY_CODE = "430527"
 COUNTY_NAME = "绥宁县"

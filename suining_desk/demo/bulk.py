@@ -14,7 +14,7 @@ from typing import Any
 
 from peewee import Database, OperationalError
 
-from suining_desk.cancel import Cancelled
+from suining_desk.domain.cancel import Cancelled
 
 ProgressFn = Callable[[str, float], None]
 CHUNK = 50_000

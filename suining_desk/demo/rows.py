@@ -14,7 +14,7 @@ from suining_desk.demo.enrolments import Enrol
 from suining_desk.demo.families import iso
 from suining_desk.demo.households import HouseholdRec
 from suining_desk.demo.ledger import CLERK, stamp
-from suining_desk.idnumber import FEMALE, MALE
+from suining_desk.domain.idnumber import FEMALE, MALE
 from suining_desk.services.search import keys_for_name
 
 HOUSEHOLD_COLUMNS = (

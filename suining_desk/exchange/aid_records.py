@@ -16,11 +16,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from suining_desk.db.models import Enrolment, Household, Payment, PaymentBatch, Person, Program
+from suining_desk.domain.periods import period_from_label
 from suining_desk.exchange.cells import read_date
 from suining_desk.exchange.columns import Column, Layout
 from suining_desk.exchange.housing_records import HEAD, HEAD_ID, HOUSEHOLD, TOWNSHIP, VILLAGE
 from suining_desk.exchange.records import RecordSpec, Row
-from suining_desk.periods import period_from_label
 from suining_desk.services import batches
 from suining_desk.services.enrolments import EnrolmentInput, end_enrolment, enrol
 from suining_desk.services.programs import lookup_program

@@ -27,6 +27,7 @@ from typing import Any
 from suining_desk import audit, audit_capture
 from suining_desk.access import Account, require
 from suining_desk.db.models import Area, database
+from suining_desk.domain.problems import Problem, Severity
 from suining_desk.exchange.areas import AreaResolver, Resolved
 from suining_desk.exchange.reader import no_data_rows, open_rows
 from suining_desk.exchange.register_layout import REGISTER
@@ -45,7 +46,6 @@ from suining_desk.exchange.staging import (
     unknown_column_notes,
 )
 from suining_desk.exchange.totals import SKIPPED_ROW_CODES
-from suining_desk.problems import Problem, Severity
 
 TABLE = "import_register"
 BULK_ROWS = 20_000  # more rows than this: logged as a digest of the tables, not row by row

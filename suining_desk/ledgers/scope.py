@@ -13,8 +13,8 @@ from collections.abc import Mapping
 
 from suining_desk.access import AccessDenied, Account, require
 from suining_desk.db.models import Area
+from suining_desk.domain.problems import Problem
 from suining_desk.ledgers.kind import Filters, LedgerKind
-from suining_desk.problems import Problem
 
 
 def printing_account(printed_as: str | None) -> Account | None:

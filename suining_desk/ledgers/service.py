@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from suining_desk import audit
-from suining_desk.cancel import Cancelled
 from suining_desk.db.models import database
+from suining_desk.domain.cancel import Cancelled
+from suining_desk.domain.os_errors import os_reason
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.ledgers.flow import flow_ranges
 from suining_desk.ledgers.kinds import get_kind
 from suining_desk.ledgers.kinds.common import chunks
@@ -30,9 +32,7 @@ from suining_desk.ledgers.scope import check_scope, printing_account, with_defau
 from suining_desk.ledgers.sectionpage import render_sections
 from suining_desk.ledgers.spec import PAPER_SIZES, LedgerSpec
 from suining_desk.ledgers.stamp import Fingerprint, fingerprint, make_stamp
-from suining_desk.os_errors import os_reason
 from suining_desk.output_files import check_output
-from suining_desk.problems import InvalidInput, Problem
 
 MAX_NOTICE_DAYS = 90
 AUDIT_ACTION = "ledger_printed"

@@ -16,8 +16,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from suining_desk import audit
 from suining_desk.access import AccessDenied, Account, accounts_exist, require, to_account
 from suining_desk.db.models import Area, User, database
-from suining_desk.enums import AreaLevel
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.accounts import check_account, check_password
 
 MAX_FAILURES = 5

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from suining_desk.db.models import Area
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
 
 
 @dataclass(frozen=True)

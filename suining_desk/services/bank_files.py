@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from suining_desk import audit
-from suining_desk.cancel import Cancelled
 from suining_desk.db.models import PaymentBatch, PaymentOutcome, database
-from suining_desk.money import fen_to_yuan_str
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.cancel import Cancelled
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.actors import ENTER, require_in_area
 from suining_desk.services.bank_sheets import (
     BankFileUnusable,

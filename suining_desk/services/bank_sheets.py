@@ -20,6 +20,9 @@ from decimal import Decimal
 from itertools import chain, islice
 from pathlib import Path
 
+from suining_desk.domain.money import check_amount, fen_to_yuan_str
+from suining_desk.domain.os_errors import os_reason
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange import limits, xlsx_guard
 from suining_desk.exchange.csv_sheet import check_csv, csv_encoding, csv_rows
 from suining_desk.exchange.html_table import html_tables, looks_like_html
@@ -27,10 +30,7 @@ from suining_desk.exchange.safe_cells import csv_text, guard
 from suining_desk.exchange.totals import footer_kind
 from suining_desk.exchange.xls import XlsUnreadable, open_xls
 from suining_desk.exchange.xlsx_out import save_replacing
-from suining_desk.money import check_amount, fen_to_yuan_str
-from suining_desk.os_errors import os_reason
 from suining_desk.output_files import check_output
-from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.bank_status import classify
 
 HEADERS = ("序号", "姓名", "身份证号", "账号", "金额")

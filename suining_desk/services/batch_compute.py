@@ -27,12 +27,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from suining_desk.cancel import Cancelled
 from suining_desk.db.models import Area, Enrolment, PaymentBatch, Person, Program, database
-from suining_desk.enums import AreaLevel
-from suining_desk.messages import describe
-from suining_desk.periods import Period, parse_period, previous
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.cancel import Cancelled
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.messages import describe
+from suining_desk.domain.periods import Period, parse_period, previous
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.batch_members import COVERED_PEOPLE_SQL, gone_members, no_head_reason, reduction_why
 from suining_desk.services.period_locks import closed_period_problem
 from suining_desk.services.programs import StandardTable

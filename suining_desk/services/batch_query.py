@@ -11,7 +11,7 @@ from enum import IntEnum
 from typing import Any
 
 from suining_desk.db.models import Area, AuditEntry, PaymentBatch, database
-from suining_desk.enums import BANK_RESULTS, AreaLevel
+from suining_desk.domain.enums import BANK_RESULTS, AreaLevel
 
 
 class BatchColumn(IntEnum):

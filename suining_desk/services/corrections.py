@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from suining_desk import audit
 from suining_desk.audit_sets import batch_lines
 from suining_desk.db.models import Household, Payment, PaymentBatch, PaymentOutcome, Person, Program, database
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.household import bank_account_text, is_bank_account
 from suining_desk.services.actors import ENTER, REVIEW, require_in_area
 from suining_desk.services.bank_files import sent_to_bank

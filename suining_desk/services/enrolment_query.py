@@ -13,7 +13,7 @@ from peewee import JOIN
 
 from suining_desk.db.models import Area, Enrolment, Household, Person, Program, database
 from suining_desk.db.rows import tuples
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
 
 Village = Area.alias("village")
 

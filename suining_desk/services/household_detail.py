@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from suining_desk.db.models import Area, Household, MemberChange, Person, StatusChange, database
 from suining_desk.db.rows import tuples
-from suining_desk.enums import MEMBER_CHANGE_KINDS, STATUS_WORDS
+from suining_desk.domain.enums import MEMBER_CHANGE_KINDS, STATUS_WORDS
 from suining_desk.rules.household import HouseholdInput, PersonInput
 from suining_desk.services.housing_detail import household_housing
 from suining_desk.services.relocation_query import RelocationRow

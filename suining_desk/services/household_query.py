@@ -15,7 +15,7 @@ from peewee import JOIN
 
 from suining_desk.db.models import Area, Enrolment, Household, database
 from suining_desk.db.rows import tuples
-from suining_desk.enums import REMOVED, AreaLevel
+from suining_desk.domain.enums import REMOVED, AreaLevel
 
 Village = Area.alias("village")
 Group = Area.alias("grp")

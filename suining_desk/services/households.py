@@ -14,9 +14,9 @@ from peewee import fn
 from suining_desk import audit
 from suining_desk.access import require
 from suining_desk.db.models import Area, Household, MemberChange, NameKey, Person, StatusChange, database
-from suining_desk.enums import HEAD, REMOVED, AreaLevel
-from suining_desk.idnumber import IdInfo
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import HEAD, REMOVED, AreaLevel
+from suining_desk.domain.idnumber import IdInfo
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.household import (
     HouseholdInput,
     PersonInput,

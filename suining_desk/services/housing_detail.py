@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from suining_desk.db.models import Area, Household, Relocation, Renovation, SettlementSite
 from suining_desk.db.rows import tuples
-from suining_desk.problems import Problem
+from suining_desk.domain.problems import Problem
 from suining_desk.rules.housing import RELOCATION_STEPS, RENOVATION_STEPS, RelocationInput, RenovationInput
 from suining_desk.services.attachments import AttachmentView, attachments_of
 from suining_desk.services.housing_common import StepLine, record_history

@@ -14,7 +14,7 @@ from suining_desk import audit
 from suining_desk.db.models import Area, Program
 from suining_desk.demo.areas import COUNTY_CODE, COUNTY_NAME, TOWNSHIPS, township_code
 from suining_desk.demo.programs import PROGRAMS, install_programs
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
 
 
 def seed_new_database(*, user: str) -> bool:

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from suining_desk.cancel import Cancelled
 from suining_desk.db.models import Area, database
-from suining_desk.enums import AreaLevel
-from suining_desk.periods import calendar_key, start_sql
+from suining_desk.domain.cancel import Cancelled
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.periods import calendar_key, start_sql
 
 
 class PaymentColumn(IntEnum):

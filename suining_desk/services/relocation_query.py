@@ -13,7 +13,7 @@ from peewee import JOIN
 
 from suining_desk.db.models import Area, Household, Relocation, SettlementSite, database
 from suining_desk.db.rows import tuples
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
 from suining_desk.services.settings import RELOCATION_AREA_CAP, RELOCATION_SELF_RAISED_CAP, Timeline
 
 Township = Area.alias("town")

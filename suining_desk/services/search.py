@@ -11,7 +11,7 @@ from peewee import JOIN
 
 from suining_desk.db.models import Household, NameKey, Person
 from suining_desk.db.rows import tuples
-from suining_desk.search_keys import name_keys, normalize_query
+from suining_desk.domain.search_keys import name_keys, normalize_query
 
 _ID_CHARS = re.compile(r"^[0-9Xx]+$")
 

@@ -17,7 +17,7 @@ from suining_desk.db.models import (
     Renovation,
 )
 from suining_desk.db.rows import tuples
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
 
 
 @dataclass(frozen=True)

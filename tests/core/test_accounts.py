@@ -14,7 +14,7 @@ from suining_desk import audit_capture
 from suining_desk.access import AccessDenied, require
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, Household, User, database
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.rules.accounts import check_password
 from suining_desk.rules.household import HouseholdInput, PersonInput
 from suining_desk.services import accounts

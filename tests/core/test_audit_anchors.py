@@ -21,7 +21,7 @@ from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import database
 from suining_desk.demo.generate import generate_demo
-from suining_desk.messages import describe
+from suining_desk.domain.messages import describe
 from suining_desk.restore import restore_backup
 
 

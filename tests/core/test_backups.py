@@ -22,7 +22,7 @@ from suining_desk.cli import main
 from suining_desk.db import DatabaseOpenError, close_database, open_database
 from suining_desk.db.models import AuditEntry, Household
 from suining_desk.demo.generate import generate_demo
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.restore import lock_holder, lock_path, restore_backup
 from suining_desk.services.stats import collect_stats
 

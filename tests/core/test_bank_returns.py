@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from suining_desk.db.models import Payment, PaymentOutcome
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services.bank_files import (
     BankFileUnusable,
     export_bank_file,

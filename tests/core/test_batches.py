@@ -12,7 +12,7 @@ import pytest
 
 from suining_desk.audit import verify_chain
 from suining_desk.db.models import AuditEntry, Enrolment, Household, Payment, PaymentBatch, Person, database
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services.attachments import attach_file, attachments_of
 from suining_desk.services.batch_compute import compute_batch
@@ -160,7 +160,7 @@ def test_adjust_and_remove_lines_only_in_a_draft(county: PaymentCounty) -> None:
     with pytest.raises(InvalidInput) as frozen:
         adjust_line(zhang.id, 1, "x", user="luru")
     assert _codes(frozen) == {"batch_not_draft"}
-    from suining_desk.messages import describe
+    from suining_desk.domain.messages import describe
 
     assert describe(frozen.value.problems[0]) == f"批次{batch.batch_no}已提交，只有草稿可以修改"  # not 已已提交
     # Not even plain SQL changes a submitted batch's lines.

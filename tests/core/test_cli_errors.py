@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from suining_desk.cli import SIGPIPE_EXIT, main
-from suining_desk.os_errors import os_problem, os_reason
+from suining_desk.domain.os_errors import os_problem, os_reason
 from tests.payments import CLI_PASSWORD, cli_payment_county
 
 PASSWORD = CLI_PASSWORD

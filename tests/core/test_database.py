@@ -131,7 +131,7 @@ def test_a_file_that_is_not_a_database_is_refused_and_untouched(
 
 
 def test_unsupported_url_is_refused_in_chinese(tmp_path: Path) -> None:
-    from suining_desk.messages import describe
+    from suining_desk.domain.messages import describe
 
     with pytest.raises(DatabaseOpenError) as info:
         open_database("mysql://somewhere/db")

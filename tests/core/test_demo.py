@@ -16,7 +16,6 @@ import pytest
 from argon2 import PasswordHasher
 from peewee import Database
 
-from suining_desk import idnumber
 from suining_desk.audit import verify_chain
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, Program, Setting, Standard, User
@@ -24,7 +23,8 @@ from suining_desk.demo import DemoCancelled, DemoSummary, generate_demo, install
 from suining_desk.demo.areas import plan_areas
 from suining_desk.demo.programs import PROGRAMS_BY_CODE, standard_fen
 from suining_desk.demo.scales import SCALES
-from suining_desk.enums import HEAD, POVERTY_CAUSES, RELATIONS
+from suining_desk.domain import idnumber
+from suining_desk.domain.enums import HEAD, POVERTY_CAUSES, RELATIONS
 from suining_desk.rules.household import (
     HouseholdInput,
     PersonInput,

@@ -20,7 +20,7 @@ from suining_desk.db import close_database, open_database
 from suining_desk.db.errors import StorageError
 from suining_desk.db.models import AuditEntry, Household, Payment, StatusChange, database
 from suining_desk.demo.generate import generate_demo
-from suining_desk.messages import describe
+from suining_desk.domain.messages import describe
 from suining_desk.rules.household import HouseholdInput, PersonInput
 from suining_desk.services import households as hs
 from tests.county import TODAY, build_county, id_number

@@ -8,8 +8,8 @@ import pytest
 
 from suining_desk.audit import verify_chain
 from suining_desk.db.models import AuditEntry, Household, MemberChange, Person
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.rules.household import HouseholdInput, PersonInput
 from suining_desk.services import households as hs
 from suining_desk.services.household_detail import member_history, status_history

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from suining_desk.db.models import Payment, Person, Program, Relocation, database
-from suining_desk.idnumber import mask
+from suining_desk.domain.idnumber import mask
+from suining_desk.domain.money import fen_to_yuan_str
 from suining_desk.ledgers import make_spec, write_ledger
-from suining_desk.money import fen_to_yuan_str
 from tests.ledger_pdf import DATE, ID_NUMBER, MONEY, SUBTOTAL, TOTAL
 from tests.ledger_pdf import fen as _fen
 from tests.ledger_pdf import pdf_text as _text

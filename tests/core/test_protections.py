@@ -20,8 +20,8 @@ from suining_desk.db import close_database, open_database
 from suining_desk.db.errors import StorageError
 from suining_desk.db.models import AuditEntry, Household, Payment, database
 from suining_desk.db.protections import EXPECTED, inspect, read_only_policy, repair
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import households as hs
 from suining_desk.services.accounts import login
 

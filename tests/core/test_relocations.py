@@ -8,8 +8,8 @@ import pytest
 
 from suining_desk.audit import verify_chain
 from suining_desk.db.models import AuditEntry, Person, Relocation, Renovation
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.rules.housing import RelocationInput, RenovationInput
 from suining_desk.services import households as hs
 from suining_desk.services.housing_common import members_on, record_history

@@ -15,8 +15,8 @@ import pytest
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import PaymentBatch
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.rules.checks import run_checks
 from suining_desk.services import accounts
 from suining_desk.services import batch_workflow as wf

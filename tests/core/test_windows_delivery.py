@@ -77,7 +77,7 @@ def test_a_usb_stick_or_a_fat_disk_is_warned_about_and_nothing_else() -> None:
     assert fat is not None and fat.code == "data_on_fat"
     assert storage_risk(Volume("C:\\", False, "NTFS")) is None
     assert storage_risk(None) is None  # unknown: no warning
-    from suining_desk.messages import describe
+    from suining_desk.domain.messages import describe
 
     assert "U 盘" in describe(stick) and "备份" in describe(stick)
     assert "exFAT" in describe(fat)

@@ -214,7 +214,7 @@ def test_preview_really_runs_on_a_worker_thread(qtbot, county: PaymentCounty, tm
     def slow(progress, cancel):  # type: ignore[no-untyped-def]
         cancel.wait(5)
         cancelled.set()
-        from suining_desk.cancel import Cancelled
+        from suining_desk.domain.cancel import Cancelled
 
         raise Cancelled
 

@@ -189,8 +189,8 @@ def test_a_sheet_with_only_a_header_is_said_so_and_nothing_is_written(
 def test_problems_model_passes_qt_model_tester(qtbot: QtBot) -> None:
     from PySide6.QtTest import QAbstractItemModelTester
 
+    from suining_desk.domain.problems import Problem, Severity
     from suining_desk.exchange.report import RowProblem
-    from suining_desk.problems import Problem, Severity
 
     model = ProblemsModel()
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)

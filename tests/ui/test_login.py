@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from suining_desk.access import Account, account_of
 from suining_desk.db.models import AuditEntry, User
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import accounts
 from tests.ui.conftest import DemoCounty
 from tests.ui.housing_helpers import when_dialog_opens

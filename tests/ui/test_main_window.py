@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from suining_desk import __version__
 from suining_desk.db import open_database
 from suining_desk.db.models import Household, Payment
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
 from tests.ui.conftest import DemoCounty, fill_county
 from tests.ui.waits import PATIENCE_MS
 from ui.about import AboutDialog

@@ -290,7 +290,7 @@ def test_a_long_list_is_sorted_once_in_the_background_and_paged_by_id(  # type: 
 
     import ui.models.payment_table as table_module
     import ui.pages.payments as payments_module
-    from suining_desk.cancel import Cancelled
+    from suining_desk.domain.cancel import Cancelled
     from suining_desk.services.payment_query import PaymentColumn, payment_page
 
     monkeypatch.setattr(table_module, "SORT_AT_ONCE", 3)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Attachment
-from suining_desk.file_names import safe_file_name
+from suining_desk.domain.file_names import safe_file_name
 from suining_desk.rules.housing import RenovationInput
 from suining_desk.services import attachments
 from suining_desk.services.attachments import attach_bytes, attachments_of

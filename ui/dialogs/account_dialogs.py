@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from suining_desk.access import Account, account_of
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.accounts import MIN_PASSWORD
 from suining_desk.services import accounts
 from ui.widgets.problem_label import ProblemLabel

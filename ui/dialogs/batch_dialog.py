@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import AreaLevel
-from suining_desk.money import format_fen
-from suining_desk.periods import FORMATS, period_of
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.periods import FORMATS, period_of
 from suining_desk.services import batches as bs
 from suining_desk.services.areas import area_nodes
 from suining_desk.services.batch_compute import Exclusion, Preview, compute_batch
@@ -164,7 +164,7 @@ class NewBatchDialog(QDialog):
         self._default_button()
 
     def _failed(self, exc: BaseException) -> None:
-        from suining_desk.problems import InvalidInput
+        from suining_desk.domain.problems import InvalidInput
 
         if isinstance(exc, InvalidInput):
             self.problems.show_problems(exc.problems)

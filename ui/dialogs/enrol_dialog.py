@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from suining_desk.db.models import Person
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import enrolments as es
 from suining_desk.services.enrolment_query import EnrolmentRow
 from suining_desk.services.programs import categories_of, programs
@@ -118,7 +118,7 @@ class EnrolDialog(QDialog):
             else:
                 household = self.picker.household_id()
                 if household is None:
-                    from suining_desk.problems import Problem
+                    from suining_desk.domain.problems import Problem
 
                     raise InvalidInput([Problem("required", {"label": "户"})])
                 self.enrolment_id = es.enrol(es.EnrolmentInput(

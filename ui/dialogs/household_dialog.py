@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import HEAD
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import HEAD
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.household import HouseholdInput, PersonInput, check_members
 from suining_desk.services import households as hs
 from ui.widgets.buttons import save_cancel

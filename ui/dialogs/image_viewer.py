@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.file_names import safe_file_name
-from suining_desk.messages import describe
-from suining_desk.os_errors import os_problem
+from suining_desk.domain.file_names import safe_file_name
+from suining_desk.domain.messages import describe
+from suining_desk.domain.os_errors import os_problem
 
 
 class ImageViewer(QDialog):

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import HOUSEHOLD_STATUS, MEMBER_CHANGE_KINDS, REMOVED
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import HOUSEHOLD_STATUS, MEMBER_CHANGE_KINDS, REMOVED
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.household import PersonInput
 from suining_desk.services import households as hs
 from ui.widgets.buttons import save_cancel

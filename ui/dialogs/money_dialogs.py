@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from suining_desk.db.models import Person
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 from ui.widgets.household_form import from_qdate
 from ui.widgets.household_picker import HouseholdPicker
 from ui.widgets.inputs import MoneyEdit, date_edit

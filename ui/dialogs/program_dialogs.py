@@ -11,8 +11,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from suining_desk.enums import FREQUENCIES, PROGRAM_BASIS
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import FREQUENCIES, PROGRAM_BASIS
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.programs import (
     ProgramInput,
     ProgramView,

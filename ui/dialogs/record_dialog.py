@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 from ui.widgets.buttons import save_cancel
 from ui.widgets.household_picker import HouseholdPicker
 from ui.widgets.inputs import AreaEdit, MoneyEdit

@@ -6,8 +6,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
-from suining_desk.enums import SETTLEMENT_MODES
-from suining_desk.problems import Problem
+from suining_desk.domain.enums import SETTLEMENT_MODES
+from suining_desk.domain.problems import Problem
 from suining_desk.rules.housing import FIRST_RELOCATION_YEAR, RelocationInput
 from suining_desk.services import relocations as rs
 from suining_desk.services.housing_detail import household_line

@@ -7,14 +7,14 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
-from suining_desk.enums import (
+from suining_desk.domain.enums import (
     ACCEPTANCE_PASSED,
     RENOVATION_BENEFICIARIES,
     RENOVATION_BUILD_MODES,
     RENOVATION_GRADES,
     RENOVATION_METHODS,
 )
-from suining_desk.problems import Problem
+from suining_desk.domain.problems import Problem
 from suining_desk.rules.housing import FIRST_RENOVATION_YEAR, REPAIR, RenovationInput
 from suining_desk.services import renovations as ns
 from ui.dialogs.record_dialog import HousingRecordDialog, connect_all

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import SITE_KINDS
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import SITE_KINDS
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.sites import SiteInput, SiteView, check_site, save_site, site_views, township_choices
 from ui.widgets.household_detail import _fill, _table
 from ui.widgets.problem_label import ProblemLabel

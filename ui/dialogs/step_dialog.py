@@ -7,8 +7,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from suining_desk.enums import ACCEPTANCE_PASSED, ACCEPTANCE_RESULTS, RELOCATION_STATUS, RENOVATION_STATUS
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import ACCEPTANCE_PASSED, ACCEPTANCE_RESULTS, RELOCATION_STATUS, RENOVATION_STATUS
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.housing import STEP_DATES
 from suining_desk.services import relocations as rs
 from suining_desk.services import renovations as ns

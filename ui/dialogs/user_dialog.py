@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from suining_desk.access import Account
-from suining_desk.enums import ROLES
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import ROLES
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services import accounts
 from ui.dialogs.account_dialogs import _AccountDialog, _password_field
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from suining_desk.enums import HOUSEHOLD_STATUS
+from suining_desk.domain.enums import HOUSEHOLD_STATUS
 from suining_desk.services.household_query import (
     HouseholdColumn,
     HouseholdFilter,

@@ -7,14 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from suining_desk.enums import (
+from suining_desk.domain.enums import (
     RELOCATION_STATUS,
     RENOVATION_BUILD_MODES,
     RENOVATION_GRADES,
     RENOVATION_STATUS,
     SETTLEMENT_MODES,
 )
-from suining_desk.money import format_fen
+from suining_desk.domain.money import format_fen
 from suining_desk.rules.housing import m2
 from suining_desk.services.relocation_query import (
     RelocationColumn,

@@ -15,9 +15,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from suining_desk.enums import BATCH_STATUS
-from suining_desk.money import format_fen
-from suining_desk.periods import period_words
+from suining_desk.domain.enums import BATCH_STATUS
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.periods import period_words
 from suining_desk.services.batch_query import BatchColumn, BatchFilter, BatchLine, BatchRow, batch_ids, batch_rows
 from suining_desk.services.enrolment_query import (
     EnrolmentColumn,

@@ -22,8 +22,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from suining_desk.money import format_fen
-from suining_desk.periods import period_words
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.periods import period_words
 from suining_desk.services.payment_query import (
     INDEXED_SORTS,
     PaymentColumn,

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from suining_desk import backups
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.restore import restore_backup
 from ui.session import Session
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import BATCH_STATUS
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.enums import BATCH_STATUS
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services import batches as bs
 from suining_desk.services import corrections
@@ -330,7 +330,7 @@ class BatchesPage(QWidget):
         run_with_progress(self, self.tr("导入银行回盘"), work, self._show_report)
 
     def _show_report(self, report: ReturnReport) -> None:
-        from suining_desk.messages import describe
+        from suining_desk.domain.messages import describe
 
         text = self.tr("成功 {paid} 笔，失败 {failed} 笔，此前已登记 {already} 笔，未能对应 {bad} 行，"
                        "回盘中没有的 {missing} 笔。").format(paid=len(report.paid), failed=len(report.failed),

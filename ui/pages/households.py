@@ -7,7 +7,7 @@ import dataclasses
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from suining_desk.enums import POVERTY_CAUSES, STATUS_WORDS
+from suining_desk.domain.enums import POVERTY_CAUSES, STATUS_WORDS
 from suining_desk.services.areas import group_choices
 from suining_desk.services.household_detail import household_detail
 from suining_desk.services.household_query import HouseholdFilter

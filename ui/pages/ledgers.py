@@ -42,15 +42,15 @@ from PySide6.QtWidgets import (
 )
 
 from suining_desk.db.models import Area
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.messages import describe
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.os_errors import os_reason
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.ledgers import KINDS, LedgerCancelled, LedgerResult, make_spec, record_sent_to_printer, write_ledger
 from suining_desk.ledgers.service import MAX_NOTICE_DAYS
 from suining_desk.ledgers.spec import DEFAULT_NOTICE_DAYS, PAPER_SIZES, LedgerSpec
-from suining_desk.messages import describe
-from suining_desk.money import format_fen
-from suining_desk.os_errors import os_reason
 from suining_desk.output_files import check_output
-from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.areas import area_path
 from suining_desk.services.programs import lookup_program, program_choices
 from ui import tasks

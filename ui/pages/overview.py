@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import AreaLevel
-from suining_desk.money import format_fen
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.money import format_fen
 from suining_desk.services.areas import area_path
 from suining_desk.services.stats import Stats, collect_stats
 from ui.session import Session

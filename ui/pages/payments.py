@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.money import fen_to_capitals, format_fen
-from suining_desk.periods import period_words
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.money import fen_to_capitals, format_fen
+from suining_desk.domain.periods import period_words
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services import corrections
 from suining_desk.services.payment_query import (
     PaymentColumn,

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import FREQUENCIES, PROGRAM_BASIS
-from suining_desk.money import format_fen
+from suining_desk.domain.enums import FREQUENCIES, PROGRAM_BASIS
+from suining_desk.domain.money import format_fen
 from suining_desk.services.programs import ProgramView, StandardTable, programs, standards_of
 from ui.dialogs.program_dialogs import ProgramDialog, StandardDialog
 from ui.session import Session

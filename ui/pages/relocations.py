@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
-from suining_desk.enums import RELOCATION_STATUS, SETTLEMENT_MODES
+from suining_desk.domain.enums import RELOCATION_STATUS, SETTLEMENT_MODES
 from suining_desk.services.housing_detail import RelocationDetail, relocation_detail
 from suining_desk.services.relocation_query import RelocationFilter, batch_years
 from suining_desk.services.sites import site_views

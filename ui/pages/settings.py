@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.money import format_fen
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.housing import m2
 from suining_desk.services.settings import SPECS, SettingSpec, Unit, check_setting, set_setting, setting_history
 from ui.dialogs.sites_dialog import SitesDialog

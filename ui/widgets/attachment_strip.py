@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import ATTACHMENT_KINDS
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import ATTACHMENT_KINDS
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.attachments import (
     AttachmentView,
     attach_file,

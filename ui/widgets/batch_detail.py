@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import BATCH_STATUS
-from suining_desk.money import format_fen
-from suining_desk.periods import period_words
+from suining_desk.domain.enums import BATCH_STATUS
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.periods import period_words
 from suining_desk.services.batch_query import BatchLine, BatchRow, HistoryLine
 from ui.dialogs.batch_dialog import exclusions_model
 from ui.models.money_tables import lines_model

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import HOUSEHOLD_STATUS, RELOCATION_STATUS, RENOVATION_STATUS, SETTLEMENT_MODES
-from suining_desk.money import format_fen
+from suining_desk.domain.enums import HOUSEHOLD_STATUS, RELOCATION_STATUS, RENOVATION_STATUS, SETTLEMENT_MODES
+from suining_desk.domain.money import format_fen
 from suining_desk.rules.housing import m2
 from suining_desk.services.household_detail import HistoryLine, HouseholdDetail, MemberView
 from suining_desk.services.relocation_query import RelocationRow

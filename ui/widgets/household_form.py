@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import HOUSEHOLD_STATUS, POVERTY_CAUSES
-from suining_desk.problems import Problem
+from suining_desk.domain.enums import HOUSEHOLD_STATUS, POVERTY_CAUSES
+from suining_desk.domain.problems import Problem
 from suining_desk.rules.household import HouseholdInput, check_household
 from ui.widgets.problem_label import ProblemLabel
 

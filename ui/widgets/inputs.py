@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
-from suining_desk.money import check_amount, format_fen
-from suining_desk.problems import Problem
+from suining_desk.domain.money import check_amount, format_fen
+from suining_desk.domain.problems import Problem
 from suining_desk.rules.housing import check_area, m2
 from ui.widgets.household_form import from_qdate, to_qdate
 

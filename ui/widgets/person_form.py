@@ -10,8 +10,8 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from suining_desk.enums import RELATIONS
-from suining_desk.problems import Problem
+from suining_desk.domain.enums import RELATIONS
+from suining_desk.domain.problems import Problem
 from suining_desk.rules.household import PersonInput, check_person
 from ui.widgets.problem_label import ProblemLabel
 

@@ -13,14 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import (
+from suining_desk.domain.enums import (
     RELOCATION_STATUS,
     RENOVATION_BUILD_MODES,
     RENOVATION_GRADES,
     RENOVATION_STATUS,
     SETTLEMENT_MODES,
 )
-from suining_desk.money import format_fen
+from suining_desk.domain.money import format_fen
 from suining_desk.rules.housing import m2
 from suining_desk.services.housing_detail import RelocationDetail, RenovationDetail
 from ui.models.housing_tables import day

@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from suining_desk.db.models import Person, Relocation, Renovation
-from suining_desk.enums import BATCH_STATUS
-from suining_desk.money import format_fen
+from suining_desk.domain.enums import BATCH_STATUS
+from suining_desk.domain.money import format_fen
 from suining_desk.services.batch_query import batch_history, batch_lines, batch_row
 from suining_desk.services.corrections import payment_state
 from suining_desk.services.household_detail import household_detail

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _verify() -> int:
     from suining_desk.audit_verify import report_problems, verify
-    from suining_desk.messages import describe
+    from suining_desk.domain.messages import describe
 
     report = verify()
     if report.ok:

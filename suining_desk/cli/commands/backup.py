@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from suining_desk.cli import open_from_args
     from suining_desk.cli.args import require_suffix
     from suining_desk.db import close_database
-    from suining_desk.problems import InvalidInput, Problem
+    from suining_desk.domain.problems import InvalidInput, Problem
 
     out = require_suffix(Path(args.out).expanduser(), ".sqlite3", ".db") if args.out else None
     if out is not None and out.exists() and not out.is_dir():  # another database, an earlier backup, the database

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from suining_desk.cli.args import year_or_none
 from suining_desk.cli.money_args import acting_user, find_area, find_batch_id, print_json, reading_user
-from suining_desk.enums import BATCH_STATUS
-from suining_desk.messages import describe
-from suining_desk.money import format_fen
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import BATCH_STATUS
+from suining_desk.domain.messages import describe
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services import batches as bs
 from suining_desk.services.actors import ENTER, require_in_area

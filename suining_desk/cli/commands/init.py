@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
     from suining_desk.db.models import Area, Program
-    from suining_desk.enums import AreaLevel
+    from suining_desk.domain.enums import AreaLevel
 
     townships = Area.select().where(Area.level == int(AreaLevel.TOWNSHIP)).count()
     print(f"已新建数据库：{path}")

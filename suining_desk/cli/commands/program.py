@@ -7,7 +7,7 @@ from typing import Any
 
 from suining_desk.cli.money_args import acting_user, add_common, date_arg, money_arg
 from suining_desk.cli.parser import ChineseArgumentParser
-from suining_desk.enums import FREQUENCIES, PROGRAM_BASIS
+from suining_desk.domain.enums import FREQUENCIES, PROGRAM_BASIS
 
 
 def _choice_help(choices: dict[str, str]) -> str:
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from suining_desk.cli import open_from_args
-    from suining_desk.money import format_fen
+    from suining_desk.domain.money import format_fen
     from suining_desk.services import enrolments, programs
 
     open_from_args(args)
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{program.name}{args.category}自{args.effective_from}起标准为{format_fen(args.amount)}元")
     elif args.action == "enrol":
         from suining_desk.db.models import Household, Person
-        from suining_desk.problems import InvalidInput, Problem
+        from suining_desk.domain.problems import InvalidInput, Problem
 
         program = programs.find_program(args.program)
         household = Household.get_or_none(Household.household_no == args.household.strip())

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from suining_desk.cli.auth import add_user_option
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 
 def register(sub: Any) -> argparse.ArgumentParser:

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from suining_desk.money import format_fen
+from suining_desk.domain.money import format_fen
 from suining_desk.services.stats import Stats
 
 

@@ -8,8 +8,8 @@ import os
 from typing import Any
 
 from suining_desk.cli.auth import add_user_option, ask_secret
-from suining_desk.enums import ROLES
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import ROLES
+from suining_desk.domain.problems import InvalidInput, Problem
 
 NEW_PASSWORD_ENV = "SUINING_NEW_PASSWORD"
 ACTIONS = ("list", "add", "disable", "enable", "reset", "passwd")

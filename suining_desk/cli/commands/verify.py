@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from suining_desk.cli.auth import add_user_option
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -33,12 +33,12 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from suining_desk.cli import open_from_args
     from suining_desk.cli.auth import authenticate_cli
+    from suining_desk.domain.messages import describe
+    from suining_desk.domain.money import format_fen
     from suining_desk.ledgers import read_ledger, verify_file
     from suining_desk.ledgers.kinds import get_kind
     from suining_desk.ledgers.scope import check_scope
     from suining_desk.ledgers.verify import FILE_PROBLEMS
-    from suining_desk.messages import describe
-    from suining_desk.money import format_fen
 
     path = Path(args.file)
     try:

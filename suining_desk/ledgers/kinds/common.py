@@ -3,7 +3,7 @@ and how a 公示 prints personal numbers.
 
 Filters are typed by clerks as names (``低保``, ``长铺镇``) or codes (``dibao``,
 ``430527100``); they are stored as codes. Anything unknown is an
-:class:`~suining_desk.problems.InvalidInput` with a Chinese-ready problem.
+:class:`~suining_desk.domain.problems.InvalidInput` with a Chinese-ready problem.
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Final, TypeVar
 
-from suining_desk import periods
 from suining_desk.db.models import Area, Program, database
-from suining_desk.enums import AreaLevel
-from suining_desk.idnumber import mask
+from suining_desk.domain import periods
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.idnumber import mask
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.domain.privacy import mask_bank, redact
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.ledgers.spec import FilterValue
-from suining_desk.money import fen_to_yuan_str
-from suining_desk.privacy import mask_bank, redact
-from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.programs import lookup_program
 
 COUNTY_NAME: Final = "绥宁县"

@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from suining_desk.db.models import Area, database
-from suining_desk.enums import RELOCATION_STATUS, SETTLEMENT_MODES, AreaLevel
+from suining_desk.domain.enums import RELOCATION_STATUS, SETTLEMENT_MODES, AreaLevel
+from suining_desk.domain.money import fen_to_yuan_str
 from suining_desk.ledgers.kind import Filters, LedgerKind
 from suining_desk.ledgers.kinds import common
 from suining_desk.ledgers.model import Align, Column, LedgerContent, Row, Total
-from suining_desk.money import fen_to_yuan_str
 
 COLUMNS = (
     Column("序号", 3.0, whole=True),

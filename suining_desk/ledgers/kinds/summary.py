@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from suining_desk.db.models import database
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.money import fen_to_yuan_str
 from suining_desk.ledgers.kind import Filters, LedgerKind
 from suining_desk.ledgers.kinds import common
 from suining_desk.ledgers.model import Align, Column, LedgerContent, Row, Total
 from suining_desk.ledgers.spec import FilterValue
-from suining_desk.money import fen_to_yuan_str
 
 COLUMNS = (
     Column("序号", 3.2, whole=True),

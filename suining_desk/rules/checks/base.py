@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from suining_desk.cancel import Cancelled
-from suining_desk.messages import describe
-from suining_desk.money import format_fen
-from suining_desk.problems import Problem
+from suining_desk.domain.cancel import Cancelled
+from suining_desk.domain.messages import describe
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.problems import Problem
 
 RECORD_KINDS = {
     "payment": "发放记录",

@@ -2,7 +2,7 @@
 
 The operating system's own text (``Permission denied``, ``Is a directory``, or on a
 Chinese Windows a GBK message) is never shown; the error number picks a Chinese reason
-from :data:`suining_desk.messages.OS_REASONS`.
+from :data:`suining_desk.domain.messages.OS_REASONS`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import os
 import shutil
 from pathlib import Path
 
-from suining_desk.messages import OS_REASONS
-from suining_desk.problems import Problem
+from suining_desk.domain.messages import OS_REASONS
+from suining_desk.domain.problems import Problem
 
 DISK_FULL_BYTES = 1 << 20  # less free space than this: the disk is full (SQLite may say "I/O error")
 

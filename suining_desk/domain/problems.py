@@ -1,7 +1,7 @@
 """Problems returned by validators: a code and its parameters, never raised at the user.
 
-The Chinese wording lives in :mod:`suining_desk.messages`; the UI and the CLI turn a
-problem into text with :func:`suining_desk.messages.describe`.
+The Chinese wording lives in :mod:`suining_desk.domain.messages`; the UI and the CLI turn a
+problem into text with :func:`suining_desk.domain.messages.describe`.
 """
 
 from __future__ import annotations

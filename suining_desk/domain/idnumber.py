@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from suining_desk import divisions
-from suining_desk.problems import InvalidInput, Problem, Severity
+from suining_desk.domain import divisions
+from suining_desk.domain.problems import InvalidInput, Problem, Severity
 
 WEIGHTS: Final = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS: Final = "10X98765432"

@@ -5,7 +5,7 @@ Templates use ``str.format`` with the problem's parameters.
 
 from __future__ import annotations
 
-from suining_desk.problems import Problem
+from suining_desk.domain.problems import Problem
 
 MESSAGES: dict[str, str] = {
     # --- generic input ---
@@ -13,13 +13,13 @@ MESSAGES: dict[str, str] = {
     "too_long": "{label}不能超过{max}个字",
     "bad_date": "“{value}”不是有效日期，请按 2018-11-01 的格式填写",
     "bad_choice": "{label}“{value}”不在可选范围内",
-    # --- money (suining_desk.money) ---
+    # --- money (suining_desk.domain.money) ---
     "money_required": "金额不能为空",
     "money_negative": "金额“{value}”不能为负数",
     "money_fraction_of_fen": "金额“{value}”最多只能到分（两位小数）",
     "money_not_number": "“{value}”不是有效金额，请填写如 1,234.50 的数字",
     "money_too_large": "金额“{value}”过大（超过100亿元），请检查是否多输了数字",
-    # --- ID numbers (suining_desk.idnumber) ---
+    # --- ID numbers (suining_desk.domain.idnumber) ---
     "id_required": "身份证号码不能为空",
     "id_bad_length": "身份证号码应为18位（输入了{length}位）",
     "id_bad_chars": "身份证号码“{value}”只能是数字，最后一位可以是X",
@@ -470,14 +470,14 @@ MESSAGES: dict[str, str] = {
     "export_empty": "所选范围内没有记录，未生成文件",
     "export_scope": "用户“{user}”只管理{township}，不能导出{other}的数据",
     "export_bad_area": "找不到区域“{value}”（或有{count}个同名的，请写成“长铺镇/青石村”或用区划代码）",
-    # --- files (suining_desk.os_errors) ---
+    # --- files (suining_desk.domain.os_errors) ---
     "os_error": "无法读写“{path}”：{reason}",
     "os_error_no_path": "读写文件失败：{reason}",
     "cli_crashed": "程序内部出错（{kind}）。错误报告已保存到：{path}，请交给技术支持人员",
     "cli_crashed_unreported": "程序内部出错（{kind}），未能保存错误报告",
 }
 
-# Why a file could not be read or written, by error name (errno), for suining_desk.os_errors.
+# Why a file could not be read or written, by error name (errno), for suining_desk.domain.os_errors.
 OS_REASONS: dict[str, str] = {
     "EACCES": "没有权限",
     "EPERM": "没有权限（操作不允许）",

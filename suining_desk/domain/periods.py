@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 FIRST_YEAR = 2000  # the years any period, ledger or filter may name
 LAST_YEAR = 2100

@@ -1,7 +1,7 @@
 """Personal numbers out of places they do not belong (PIPL art. 28): log files, crash
 reports, the audit page, anything shown to someone who does not need the full number.
 
-ID numbers are masked by the one policy, :func:`suining_desk.idnumber.mask`
+ID numbers are masked by the one policy, :func:`suining_desk.domain.idnumber.mask`
 (``430527********1234``); bank accounts keep only their last four digits.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from suining_desk.idnumber import mask
+from suining_desk.domain.idnumber import mask
 
 ID_FIELDS = frozenset({"id_number", "head_id_number", "payee_id_number"})
 HIDDEN_FIELDS = frozenset({"id_reversed", "password_hash"})  # nothing of these is shown

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 MAX_FEN: Final = 10**12
 """The largest amount :func:`parse_fen` accepts (一百亿元); more is surely a typing slip."""
