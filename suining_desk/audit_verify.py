@@ -11,10 +11,10 @@ two is the newer entry governs the row. A row the log never saw is *inserted* (w
 outside the program), a logged row that is gone is *removed*, a differing one *changed*.
 
 The anchors: the log's last (seq, hash) noted beside each backup must still be in the log
-(a log rewritten consistently after a backup; :mod:`suining_desk.audit_anchors`).
+(a log rewritten consistently after a backup; :mod:`suining_desk.storage.anchors`).
 
 The database itself: its protective triggers are all there, and it holds what this computer
-has seen of it (:mod:`suining_desk.db.protections`, :mod:`suining_desk.audit_seen`).
+has seen of it (:mod:`suining_desk.db.protections`, :mod:`suining_desk.storage.seen`).
 """
 
 from __future__ import annotations
@@ -31,15 +31,15 @@ from typing import Any
 
 from suining_desk import audit_capture as cap
 from suining_desk.audit import GENESIS, ChainBreak, entry_hash
-from suining_desk.audit_anchors import AnchorBreak, anchors_of, check_anchors
-from suining_desk.audit_seen import Rollback
-from suining_desk.audit_seen import check as check_rollback
 from suining_desk.audit_sets import LoggedSet
 from suining_desk.db.models import database
 from suining_desk.db.protections import ProtectionState
 from suining_desk.db.protections import inspect as inspect_protections
 from suining_desk.domain.cancel import Cancelled
 from suining_desk.domain.problems import Problem
+from suining_desk.storage.anchors import AnchorBreak, anchors_of, check_anchors
+from suining_desk.storage.seen import Rollback
+from suining_desk.storage.seen import check as check_rollback
 
 MAX_PROBLEMS = 1000
 _COLUMNS = "seq, at, username, action, table_name, record_id, before, after, prev_hash, hash, states"

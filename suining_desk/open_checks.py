@@ -1,6 +1,6 @@
 """What whoever opens a database must be told at once: its protective triggers are gone
 (:mod:`suining_desk.db.protections`: it opened read-only), or it holds less than this
-computer has seen of it (:mod:`suining_desk.audit_seen`: it was rolled back). The command
+computer has seen of it (:mod:`suining_desk.storage.seen`: it was rolled back). The command
 line prints these on standard error, the window shows them in a dialog, ``audit verify``
 reports them."""
 
@@ -13,8 +13,8 @@ from suining_desk.domain.problems import Problem, Severity
 
 def open_warnings() -> list[Problem]:
     """The warnings about the database that is open (none when all is well)."""
-    from suining_desk.audit_seen import current_rollback
     from suining_desk.db.models import database
+    from suining_desk.storage.seen import current_rollback
 
     db: Any = database.obj
     found: list[Problem] = []

@@ -4,7 +4,7 @@ A restore checks the backup first, refuses while another program holds the datab
 keeps a copy of the current file (a checked backup, or — when the current file is
 damaged — its bytes as they are, for whoever investigates), then puts the backup in
 place through SQLite's backup API and logs the restore in the restored audit log (the
-anchors of the replaced log's later entries are set aside: :mod:`suining_desk.audit_anchors`).
+anchors of the replaced log's later entries are set aside: :mod:`suining_desk.storage.anchors`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import socket
 import sqlite3
 from pathlib import Path
 
-from suining_desk.audit_anchors import record_restore
-from suining_desk.backups import (
+from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.storage.anchors import record_restore
+from suining_desk.storage.backups import (
     BackupInfo,
     backup_folder,
     backup_name,
@@ -26,9 +27,8 @@ from suining_desk.backups import (
     make_backup,
     private_folder,
 )
-from suining_desk.db.uri import connect_read_only
-from suining_desk.domain.problems import InvalidInput, Problem
-from suining_desk.tempfiles import clean_stale, create_private, pid_alive, remove_with_sidecars, temp_beside
+from suining_desk.storage.sqlite_files import connect_read_only
+from suining_desk.storage.tempfiles import clean_stale, create_private, pid_alive, remove_with_sidecars, temp_beside
 
 
 def lock_path(db_path: Path) -> Path:
@@ -74,9 +74,10 @@ def restore_backup(source: Path, db_path: Path, *, user: str = "system",
                    now: dt.datetime | None = None) -> Path | None:
     """Put the backup ``source`` in place of ``db_path``; returns the copy kept of the
     replaced database (None if there was none). The database is left open."""
-    from suining_desk import audit, audit_seen
+    from suining_desk import audit
     from suining_desk.db import close_database, open_database
     from suining_desk.db.models import database
+    from suining_desk.storage import seen as audit_seen
 
     now = (now or dt.datetime.now()).replace(microsecond=0)
     source, db_path = Path(source), Path(db_path)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from suining_desk import __version__
-from suining_desk.paths import resources_dir
+from suining_desk.storage.paths import resources_dir
 
 if TYPE_CHECKING:
     from suining_desk.access import Account

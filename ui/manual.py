@@ -16,7 +16,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from suining_desk import __version__
-from suining_desk.paths import resources_dir
+from suining_desk.storage.paths import resources_dir
 
 REPO = Path(__file__).resolve().parents[1]
 CHECKOUT_SOURCE = REPO / "docs" / "manual"

@@ -13,16 +13,16 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from suining_desk import paths
 from suining_desk.access import Account, accounts_exist
-from suining_desk.backups import newest_good_backup
-from suining_desk.crashlog import write_crash_report
 from suining_desk.db import DatabaseOpenError, open_database
 from suining_desk.domain.messages import describe
 from suining_desk.domain.problems import InvalidInput, Problem
-from suining_desk.netshare import is_network_path
 from suining_desk.restore import restore_backup
-from suining_desk.storage_media import storage_warning
+from suining_desk.storage import paths
+from suining_desk.storage.backups import newest_good_backup
+from suining_desk.storage.crashlog import write_crash_report
+from suining_desk.storage.media import storage_warning
+from suining_desk.storage.netshare import is_network_path
 from ui.app import create_app, run_app
 from ui.dialogs.account_dialogs import CreateAdminDialog, LoginDialog, own_password_first
 from ui.instance_lock import DatabaseLock

@@ -30,9 +30,9 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     from PySide6.QtGui import QFontInfo, QFontMetrics
 
-    from suining_desk import paths
     from suining_desk.db import open_database
     from suining_desk.services.accounts import login
+    from suining_desk.storage import paths
     from ui.app import create_app
     from ui.main_window import MainWindow
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import peewee
 
-from suining_desk import __version__, paths
+from suining_desk import __version__
 from suining_desk.cli.commands import COMMANDS
 from suining_desk.cli.parser import ChineseArgumentParser
 from suining_desk.cli.textout import configure_text_output
@@ -25,6 +25,7 @@ from suining_desk.db.errors import storage_problem
 from suining_desk.domain.messages import describe
 from suining_desk.domain.os_errors import os_problem
 from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.storage import paths
 
 DESCRIPTION = "绥宁扶贫台账：乡镇扶贫对象、搬迁、危改与资金发放台账。不带命令时打开窗口。"
 
@@ -74,8 +75,8 @@ def open_from_args(args: argparse.Namespace, *, create: bool = False) -> Path:
     elif not create and not path.exists():
         raise InvalidInput([Problem("db_missing", {"path": str(path)})])
     open_database(path)
-    from suining_desk.netshare import is_network_path
     from suining_desk.open_checks import open_warnings
+    from suining_desk.storage.netshare import is_network_path
 
     warnings = open_warnings()
     if is_network_path(path):
@@ -147,7 +148,7 @@ def _tell(*problems: Problem) -> None:
 
 
 def _crashed(exc: BaseException) -> int:
-    from suining_desk.crashlog import write_crash_report
+    from suining_desk.storage.crashlog import write_crash_report
 
     kind = type(exc).__name__
     try:

@@ -125,9 +125,9 @@ def backup_to(db: Database, target: Path) -> Path:
     """Copy the live database with SQLite's backup API (safe while it is in use) into an
     owner-only file, checked with ``integrity_check`` before it takes its name: a migration
     runs only once this copy is known good."""
-    from suining_desk.backups import integrity_problems
     from suining_desk.domain.problems import InvalidInput
-    from suining_desk.tempfiles import create_private, remove_with_sidecars, temp_beside
+    from suining_desk.storage.backups import integrity_problems
+    from suining_desk.storage.tempfiles import create_private, remove_with_sidecars, temp_beside
 
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = temp_beside(target)

@@ -139,8 +139,8 @@ def repair(*, by: str) -> ProtectionState:
     still has what the tampering left."""
     from suining_desk import audit
     from suining_desk.access import require
-    from suining_desk.backups import backup_folder, backup_name, make_backup
     from suining_desk.db.models import database
+    from suining_desk.storage.backups import backup_folder, backup_name, make_backup
 
     require(by, role="admin")
     db: Any = database.obj  # a SuiningDatabase

@@ -115,7 +115,7 @@ def _build_beside(path: Path, *, scale: str, seed: int, progress: Any) -> Any:
     """Generate into a hidden owner-only file beside ``path``, then rename it over ``path``."""
     from suining_desk.db import close_database, open_database
     from suining_desk.demo.generate import generate_demo
-    from suining_desk.tempfiles import clean_stale, remove_with_sidecars, temp_beside
+    from suining_desk.storage.tempfiles import clean_stale, remove_with_sidecars, temp_beside
 
     path.parent.mkdir(parents=True, exist_ok=True)
     clean_stale(path.parent)
@@ -140,9 +140,9 @@ def _build_beside(path: Path, *, scale: str, seed: int, progress: Any) -> Any:
 
 def build_demo(path: Path, *, scale: str, seed: int, replace: bool, progress: Any = None) -> DemoBuilt:
     """Write the demo county to ``path`` (see the module's rules); the database is left open."""
-    from suining_desk.backups import backup_folder, backup_name, make_backup
     from suining_desk.db import close_database, open_database
     from suining_desk.restore import lock_holder
+    from suining_desk.storage.backups import backup_folder, backup_name, make_backup
 
     path = Path(path)
     kind = target_kind(path)

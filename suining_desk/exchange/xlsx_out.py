@@ -15,7 +15,7 @@ from suining_desk.domain.os_errors import os_reason
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.columns import Column
 from suining_desk.exchange.safe_cells import safe_row, text_cell
-from suining_desk.output_files import check_output
+from suining_desk.storage.output_files import check_output
 
 
 def cannot_write(path: Path, exc: OSError) -> InvalidInput:

@@ -32,7 +32,7 @@ from suining_desk.ledgers.scope import check_scope, printing_account, with_defau
 from suining_desk.ledgers.sectionpage import render_sections
 from suining_desk.ledgers.spec import PAPER_SIZES, LedgerSpec
 from suining_desk.ledgers.stamp import Fingerprint, fingerprint, make_stamp
-from suining_desk.output_files import check_output
+from suining_desk.storage.output_files import check_output
 
 MAX_NOTICE_DAYS = 90
 AUDIT_ACTION = "ledger_printed"

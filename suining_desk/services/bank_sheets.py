@@ -30,8 +30,8 @@ from suining_desk.exchange.safe_cells import csv_text, guard
 from suining_desk.exchange.totals import footer_kind
 from suining_desk.exchange.xls import XlsUnreadable, open_xls
 from suining_desk.exchange.xlsx_out import save_replacing
-from suining_desk.output_files import check_output
 from suining_desk.services.bank_status import classify
+from suining_desk.storage.output_files import check_output
 
 HEADERS = ("序号", "姓名", "身份证号", "账号", "金额")
 WRITTEN = (".xlsx", ".csv")

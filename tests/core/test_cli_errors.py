@@ -64,7 +64,7 @@ def test_backup_out_leaves_the_chosen_folders_permissions_alone(
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_the_automatic_backup_folder_is_still_private(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from suining_desk.backups import backup_folder
+    from suining_desk.storage.backups import backup_folder
 
     assert main(["backup", "--db", str(path)]) == 0
     assert stat.S_IMODE(backup_folder(path).stat().st_mode) == 0o700

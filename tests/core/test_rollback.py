@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk import audit_seen, paths
-from suining_desk.backups import automatic_backup
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, Household
 from suining_desk.services import households as hs
 from suining_desk.services.accounts import login
+from suining_desk.storage import paths
+from suining_desk.storage import seen as audit_seen
+from suining_desk.storage.backups import automatic_backup
 
 PASSWORD = "suining2018"
 TODAY = dt.date(2019, 6, 30)

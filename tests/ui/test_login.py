@@ -216,8 +216,8 @@ def test_the_first_run_on_a_new_computer_offers_the_demo_or_a_new_database(
 ) -> None:
     from PySide6.QtWidgets import QPushButton
 
-    from suining_desk import paths
     from suining_desk.db import close_database
+    from suining_desk.storage import paths
 
     monkeypatch.setenv("SUINING_HOME", str(tmp_path / "never-run" / "data"))  # a new computer: no data folder yet
     asked: list[str] = []

@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from suining_desk import backups
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Household, User
 from suining_desk.services import accounts
+from suining_desk.storage import backups
 from tests.ui.conftest import DemoCounty
 from tests.ui.typing import type_text
 from tests.ui.waits import PATIENCE_MS
@@ -234,7 +234,7 @@ def test_a_stale_lock_from_a_killed_window_is_taken_over(demo_db: DemoCounty) ->
 
 
 def test_a_network_share_is_warned_about() -> None:
-    from suining_desk.netshare import is_network_path
+    from suining_desk.storage.netshare import is_network_path
 
     mounts = ("/dev/sda1 / ext4 rw 0 0\n//server/share /mnt/office cifs rw 0 0\n"
               "nas:/export /srv/nfs nfs4 rw 0 0\n")

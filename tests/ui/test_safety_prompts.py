@@ -14,12 +14,12 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from suining_desk import paths
-from suining_desk.backups import automatic_backup
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, database
 from suining_desk.db.protections import inspect
 from suining_desk.services.accounts import login
+from suining_desk.storage import paths
+from suining_desk.storage.backups import automatic_backup
 from tests.ui.conftest import DemoCounty
 from ui import startup
 from ui.instance_lock import DatabaseLock

@@ -50,9 +50,9 @@ from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.ledgers import KINDS, LedgerCancelled, LedgerResult, make_spec, record_sent_to_printer, write_ledger
 from suining_desk.ledgers.service import MAX_NOTICE_DAYS
 from suining_desk.ledgers.spec import DEFAULT_NOTICE_DAYS, PAPER_SIZES, LedgerSpec
-from suining_desk.output_files import check_output
 from suining_desk.services.areas import area_path
 from suining_desk.services.programs import lookup_program, program_choices
+from suining_desk.storage.output_files import check_output
 from ui import tasks
 from ui.pdf_pages import PdfPages, chosen_pages, page_layout_for, print_pages
 from ui.session import Session

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(f"已恢复数据库的保护规则：{state.describe()}。已记入审计日志，现在可以正常修改数据。")
         return 0
-    from suining_desk.audit_seen import accept
+    from suining_desk.storage.seen import accept
 
     found = accept(by=account.username)
     if found is None:

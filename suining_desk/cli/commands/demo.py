@@ -49,8 +49,8 @@ def ensure_demo_database(path: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk import paths
     from suining_desk.db.connection import sqlite_path
+    from suining_desk.storage import paths
 
     # The demo goes to the demo database unless --db names another one.
     target = sqlite_path(args.db) if args.db else paths.demo_database()

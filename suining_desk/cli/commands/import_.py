@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     from suining_desk.exchange.imports import run_import
     from suining_desk.exchange.report import write_report
     from suining_desk.exchange.staging import ImportCancelled, ImportOptions
-    from suining_desk.output_files import check_output
+    from suining_desk.storage.output_files import check_output
 
     try:
         if args.report:  # before the import, not after it

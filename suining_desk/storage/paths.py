@@ -64,7 +64,7 @@ def settings_file() -> Path | None:
 def private_data_dir() -> Path:
     """The data folder, created if needed and kept owner-only (0700 on POSIX): it holds the
     database, its backups, crash reports and what this computer has seen of each database."""
-    from suining_desk.tempfiles import make_private
+    from suining_desk.storage.tempfiles import make_private
 
     folder = data_dir()
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -86,8 +86,8 @@ def backups_dir() -> Path:
 
 def resources_dir() -> Path:
     """``resources/`` beside the packages in a checkout, or packed into the wheel."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "resources", here / "_resources"):
+    package = Path(__file__).resolve().parents[1]  # suining_desk/
+    for candidate in (package.parent / "resources", package / "_resources"):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("resources folder not found")

@@ -9,9 +9,10 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from suining_desk import __version__, paths
+from suining_desk import __version__
 from suining_desk.domain.privacy import redact
-from suining_desk.tempfiles import make_private, write_private
+from suining_desk.storage import paths
+from suining_desk.storage.tempfiles import make_private, write_private
 
 
 def logs_dir() -> Path:

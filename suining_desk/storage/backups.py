@@ -8,7 +8,7 @@ of an existing folder alone: it may be a shared folder the office set up. Beside
 a small JSON file records when it was made and the audit log's last entry at that moment,
 and the same anchor is added
 to the folder's ``anchors.jsonl``: ``audit verify`` checks the log still has each one
-(:mod:`suining_desk.audit_anchors`; a log rewritten after a backup shows there).
+(:mod:`suining_desk.storage.anchors`; a log rewritten after a backup shows there).
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from suining_desk import paths
-from suining_desk.db.uri import connect_read_only
 from suining_desk.domain.os_errors import disk_full, os_reason
 from suining_desk.domain.problems import InvalidInput, Problem
-from suining_desk.tempfiles import (
+from suining_desk.storage import paths
+from suining_desk.storage.sqlite_files import connect_read_only
+from suining_desk.storage.tempfiles import (
     clean_stale,
     create_private,
     make_private,
@@ -131,7 +131,7 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
     database is in use), check the copy, then move it into place; returns its info.
 
     The copy is written owner-only into a hidden file beside ``dest``
-    (:mod:`suining_desk.tempfiles`); whatever fails (a full disk, a kill), nothing of it is
+    (:mod:`suining_desk.storage.tempfiles`); whatever fails (a full disk, a kill), nothing of it is
     left: its SQLite journal and WAL go with it, and what a killed backup left there is
     removed the next time."""
     now = (now or dt.datetime.now()).replace(microsecond=0)
@@ -174,7 +174,7 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
         raise
     meta = {"created": now.isoformat(), "kind": kind, "source": str(source), "audit_seq": seq, "audit_hash": head}
     write_private(meta_path(dest), json.dumps(meta, ensure_ascii=False))
-    from suining_desk.audit_anchors import record_anchor
+    from suining_desk.storage.anchors import record_anchor
 
     record_anchor(Path(source), seq, head, now, dest)
     return BackupInfo(dest, now, kind, dest.stat().st_size, seq, head)

@@ -28,9 +28,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from suining_desk import paths
 from suining_desk.domain.problems import Problem
-from suining_desk.tempfiles import make_private, write_private
+from suining_desk.storage import paths
+from suining_desk.storage.tempfiles import make_private, write_private
 
 FOLDER = "seen"
 _written: dict[str, tuple[int, str]] = {}  # record key → the head this process last wrote

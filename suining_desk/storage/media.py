@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from suining_desk.domain.problems import Problem
-from suining_desk.netshare import _mounts
+from suining_desk.storage.netshare import _mounts
 
 DRIVE_REMOVABLE = 2  # GetDriveTypeW
 FAT_FILESYSTEMS = {"fat", "fat12", "fat16", "fat32", "vfat", "msdos", "exfat"}
