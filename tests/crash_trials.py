@@ -357,7 +357,7 @@ def _check_batches(con: sqlite3.Connection, base: sqlite3.Connection, trial: Tri
 
 
 def _reopens_and_verifies(path: Path) -> str:
-    from suining_desk.audit_verify import verify
+    from suining_desk.audit.verify import verify
     from suining_desk.db import close_database, open_database
 
     open_database(path)

@@ -15,7 +15,7 @@ from typing import Any
 import peewee
 from peewee import Database, SqliteDatabase
 
-from suining_desk import audit_capture
+from suining_desk.db import capture as audit_capture
 from suining_desk.db import migrations
 from suining_desk.db.errors import as_storage_error, storage_problem
 from suining_desk.db.models import database

@@ -77,7 +77,8 @@ def _v3_accounts_and_audit_states(db: Database) -> None:
     """Accounts (forced password change, last login), row states in the audit log and
     bulk digests; a database that already holds records gets one baseline entry with a
     digest of every audited table, so ``audit verify`` has a state to compare with."""
-    from suining_desk import audit, audit_capture  # the audit log imports the models
+    from suining_desk import audit  # the audit log imports the models
+    from suining_desk.db import capture as audit_capture
 
     users = _columns(db, "user")
     if "must_change_password" not in users:

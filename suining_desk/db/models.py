@@ -443,7 +443,7 @@ class AuditEntry(BaseModel):
     after = TextField(default="")
     prev_hash = CharField(max_length=64)
     hash = CharField(max_length=64)
-    # The rows this change wrote, in canonical form (suining_desk.audit_capture): part of
+    # The rows this change wrote, in canonical form (suining_desk.db.capture): part of
     # the hash, so `audit verify` can compare today's records with the last logged state.
     states = TextField(default="")
 

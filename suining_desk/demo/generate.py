@@ -20,7 +20,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from peewee import Database
 
-from suining_desk import audit, audit_capture
+from suining_desk import audit
+from suining_desk.db import capture as audit_capture
 from suining_desk.db.models import Setting, User
 from suining_desk.demo import bulk
 from suining_desk.demo.areas import COUNTY_NAME, COUNTY_SEAT, plan_areas

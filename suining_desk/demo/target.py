@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from suining_desk.audit import GENESIS, entry_hash
-from suining_desk.audit_capture import AUDITED_TABLES
+from suining_desk.db.capture import AUDITED_TABLES
 from suining_desk.domain.problems import InvalidInput, Problem
 
 MARK = "demo_database"  # the setting the generator writes

@@ -24,8 +24,9 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from suining_desk import audit, audit_capture
+from suining_desk import audit
 from suining_desk.access import Account, require
+from suining_desk.db import capture as audit_capture
 from suining_desk.db.models import Area, database
 from suining_desk.domain.problems import Problem, Severity
 from suining_desk.exchange.areas import AreaResolver, Resolved

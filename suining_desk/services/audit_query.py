@@ -12,7 +12,7 @@ from typing import Any
 
 from peewee import fn
 
-from suining_desk.audit_labels import action_label, table_label
+from suining_desk.audit.labels import action_label, table_label
 from suining_desk.db.models import AuditEntry
 from suining_desk.db.rows import tuples
 from suining_desk.domain.privacy import mask_fields

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from suining_desk import audit, audit_capture
+from suining_desk import audit
 from suining_desk.access import password_set
-from suining_desk.audit_labels import ACTION_LABELS
-from suining_desk.audit_sets import batch_lines
+from suining_desk.audit.labels import ACTION_LABELS
+from suining_desk.audit.sets import batch_lines
+from suining_desk.db import capture as audit_capture
 from suining_desk.db.models import PaymentBatch, database
 from suining_desk.domain.enums import BATCH_STATUS
 from suining_desk.domain.problems import InvalidInput, Problem

@@ -3,7 +3,7 @@ empty one-off batch and its lines), adjust or remove a line with a reason, delet
 
 Only a draft changes; the database refuses changes to the lines of any other batch
 (migration 4's triggers). Every write to a batch's lines logs all of its lines as one row
-set (:mod:`suining_desk.audit_sets`), so a set logged before is superseded whole.
+set (:mod:`suining_desk.audit.sets`), so a set logged before is superseded whole.
 Submitting, approving and posting are in :mod:`suining_desk.services.batch_workflow`.
 """
 
@@ -15,8 +15,9 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from suining_desk import audit, audit_capture
-from suining_desk.audit_sets import batch_lines
+from suining_desk import audit
+from suining_desk.audit.sets import batch_lines
+from suining_desk.db import capture as audit_capture
 from suining_desk.db.models import Area, Household, Payment, PaymentBatch, Person, Program, database
 from suining_desk.db.rows import tuples
 from suining_desk.demo.programs import PROGRAMS_BY_CODE

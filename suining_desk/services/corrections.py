@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from suining_desk import audit
-from suining_desk.audit_sets import batch_lines
+from suining_desk.audit.sets import batch_lines
 from suining_desk.db.models import Household, Payment, PaymentBatch, PaymentOutcome, Person, Program, database
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.household import bank_account_text, is_bank_account

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from peewee import IntegrityError
 
-from suining_desk import audit_capture
 from suining_desk.access import AccessDenied, require
+from suining_desk.db import capture as audit_capture
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, Household, User, database
 from suining_desk.domain.problems import InvalidInput

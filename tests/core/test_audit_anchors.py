@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from suining_desk import audit
-from suining_desk.audit_verify import VerifyReport, report_problems, verify
+from suining_desk.audit.verify import VerifyReport, report_problems, verify
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import database

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk import audit_capture
-from suining_desk.audit_verify import report_problems, verify
+from suining_desk.audit.verify import report_problems, verify
+from suining_desk.db import capture as audit_capture
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, Payment, database
 from suining_desk.domain.messages import describe

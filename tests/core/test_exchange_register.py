@@ -266,7 +266,7 @@ def test_csv_in_gbk_imports_too(county: FixtureCounty, tmp_path: Path) -> None:
 @pytest.mark.parametrize("bulk", [False, True])
 def test_the_audit_log_accounts_for_every_row_imported(county: FixtureCounty, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch, bulk: bool) -> None:
-    from suining_desk.audit_verify import verify
+    from suining_desk.audit.verify import verify
     from suining_desk.exchange import register_import
 
     if bulk:  # a county-sized file: the entry logs a digest of the tables instead of each row

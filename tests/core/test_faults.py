@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk import audit, audit_capture
-from suining_desk.audit_verify import verify
+from suining_desk import audit
+from suining_desk.audit.verify import verify
+from suining_desk.db import capture as audit_capture
 from suining_desk.db import close_database, open_database
 from suining_desk.db.errors import StorageError
 from suining_desk.db.models import AuditEntry, Household, Payment, StatusChange, database

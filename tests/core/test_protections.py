@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk.audit_verify import report_problems, verify
+from suining_desk.audit.verify import report_problems, verify
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.errors import StorageError

@@ -121,7 +121,7 @@ def test_audit_verify_runs_off_the_gui_thread_with_progress_and_cancel(
 
     from PySide6.QtWidgets import QProgressDialog, QPushButton
 
-    from suining_desk import audit_verify
+    from suining_desk.audit import verify as audit_verify
     from ui.pages import audit as audit_page
 
     seen: dict[str, object] = {"stages": []}

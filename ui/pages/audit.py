@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.audit_capture import AUDITED_TABLES
-from suining_desk.audit_labels import action_label, table_label
-from suining_desk.audit_verify import VerifyReport, report_problems, verify
+from suining_desk.audit.labels import action_label, table_label
+from suining_desk.audit.verify import VerifyReport, report_problems, verify
+from suining_desk.db.capture import AUDITED_TABLES
 from suining_desk.domain.messages import describe
 from suining_desk.services import audit_query as aq
 from ui.models.paged_table import PagedTableModel, TableSpec

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _verify() -> int:
-    from suining_desk.audit_verify import report_problems, verify
+    from suining_desk.audit.verify import report_problems, verify
     from suining_desk.domain.messages import describe
 
     report = verify()

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections import defaultdict
 
 from suining_desk.access import PASSWORD_SET_ACTIONS
-from suining_desk.audit_labels import ACTION_LABELS
+from suining_desk.audit.labels import ACTION_LABELS
 from suining_desk.db.models import database
 from suining_desk.rules.checks.base import Check, Finding, RecordRef
 

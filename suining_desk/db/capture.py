@@ -64,7 +64,7 @@ def uninstall(conn: sqlite3.Connection, tables: Sequence[str] = AUDITED_TABLES) 
 @contextmanager
 def paused(db: Database, tables: Sequence[str] = AUDITED_TABLES) -> Iterator[None]:
     """No capture of ``tables`` while a bulk write runs: a bulk load logs a whole-table
-    digest instead, a batch's lines a row set (:mod:`suining_desk.audit_sets`)."""
+    digest instead, a batch's lines a row set (:mod:`suining_desk.audit.sets`)."""
     conn = db.connection()
     uninstall(conn, tables)
     try:
@@ -248,7 +248,7 @@ def states_json(conn: sqlite3.Connection, seq: int, dirty: dict[str, list[int]],
                 whole_tables: Sequence[str] = (), sets: Sequence[dict[str, Any]] = ()) -> dict[str, Any] | None:
     """What the entry ``seq`` logs of the rows written: full states for a few rows, a
     digest for many; ``whole_tables`` are digested completely (bulk loads); ``sets``:
-    row sets already logged (:mod:`suining_desk.audit_sets`), each by one hash."""
+    row sets already logged (:mod:`suining_desk.audit.sets`), each by one hash."""
     logged: dict[str, Any] = {"sets": list(sets)} if sets else {}
     digests: list[dict[str, Any]] = []
     for table in whole_tables:

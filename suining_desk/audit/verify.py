@@ -6,7 +6,7 @@ is missing), *inserted* (an entry was slipped in) or *reordered* (entries swappe
 
 The records: every audited row must equal the state the log last recorded for it —
 either a full canonical state (a service's write) or an 8-byte row hash in a digest
-(bulk loads and large writes; see :mod:`suining_desk.audit_capture`). Whichever of the
+(bulk loads and large writes; see :mod:`suining_desk.db.capture`). Whichever of the
 two is the newer entry governs the row. A row the log never saw is *inserted* (written
 outside the program), a logged row that is gone is *removed*, a differing one *changed*.
 
@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from suining_desk import audit_capture as cap
 from suining_desk.audit import GENESIS, ChainBreak, entry_hash
-from suining_desk.audit_sets import LoggedSet
+from suining_desk.audit.sets import LoggedSet
+from suining_desk.db import capture as cap
 from suining_desk.db.models import database
 from suining_desk.db.protections import ProtectionState
 from suining_desk.db.protections import inspect as inspect_protections
@@ -383,7 +383,7 @@ def verify(progress: ProgressFn | None = None, cancel: threading.Event | None = 
         report.anchors_checked = len(anchors)
         report.anchor = check_anchors(conn, anchors)
         report.rollback = check_rollback(conn, Path(path))
-    from suining_desk.audit_labels import table_label
+    from suining_desk.audit.labels import table_label
 
     for table in tables:
         ticker.begin(f"核对记录：{table_label(table)}")
@@ -397,7 +397,7 @@ def verify(progress: ProgressFn | None = None, cancel: threading.Event | None = 
 
 def report_problems(report: VerifyReport, limit: int = 20) -> list[Problem]:
     """The report in words: the chain break first, then up to ``limit`` records."""
-    from suining_desk.audit_labels import table_label
+    from suining_desk.audit.labels import table_label
 
     problems: list[Problem] = []
     if not report.protections.ok:

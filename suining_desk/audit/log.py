@@ -2,8 +2,8 @@
 
 Callers append inside the transaction of the change they log, so a change and its
 entry are committed together or not at all. Each entry also logs the canonical state of
-every row the transaction wrote (captured by the database: :mod:`suining_desk.audit_capture`),
-which ``audit verify`` (:mod:`suining_desk.audit_verify`) compares with today's records.
+every row the transaction wrote (captured by the database: :mod:`suining_desk.db.capture`),
+which ``audit verify`` (:mod:`suining_desk.audit.verify`) compares with today's records.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from suining_desk import audit_capture
-from suining_desk.audit_sets import RowSet, log_sets
+from suining_desk.audit.sets import RowSet, log_sets
+from suining_desk.db import capture as audit_capture
 from suining_desk.db.models import AuditEntry, database
 
 GENESIS = "0" * 64
@@ -81,7 +81,7 @@ class ChainBreak:
 
 def verify_chain() -> ChainBreak | None:
     """Walk the whole log; the first entry that does not fit, or None if all do."""
-    from suining_desk.audit_verify import verify_chain as walk
+    from suining_desk.audit.verify import verify_chain as walk
 
     return walk()
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from suining_desk import audit_capture as cap
+from suining_desk.db import capture as cap
 
 
 @dataclass(frozen=True)
