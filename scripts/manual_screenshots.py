@@ -36,8 +36,8 @@ class Shooter:
         from PySide6.QtWidgets import QApplication
 
         import ui.tasks
-        from suining_desk.access import account_of
         from suining_desk.db import open_database
+        from suining_desk.services.access import account_of
         from ui.app import create_app
         from ui.main_window import MainWindow
 

@@ -15,7 +15,7 @@ from suining_desk import __version__
 from suining_desk.storage.paths import resources_dir
 
 if TYPE_CHECKING:
-    from suining_desk.access import Account
+    from suining_desk.services.access import Account
     from ui.instance_lock import DatabaseLock
 
 APP_NAME = "绥宁扶贫台账"

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.access import Account
 from suining_desk.db import DatabaseOpenError, open_database
 from suining_desk.db.connection import checkpoint
 from suining_desk.db.models import Area
 from suining_desk.domain.messages import describe
 from suining_desk.domain.problems import Problem
+from suining_desk.services.access import Account
 from suining_desk.storage import paths
 from ui import tasks
 from ui.about import AboutDialog

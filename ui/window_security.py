@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
-from suining_desk.access import Account, account_of, accounts_exist
 from suining_desk.domain.messages import describe
 from suining_desk.domain.problems import InvalidInput
+from suining_desk.services.access import Account, account_of, accounts_exist
 from suining_desk.storage import backups
 from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog, own_password_first
 from ui.idle_lock import IdleWatcher, idle_minutes

@@ -75,7 +75,7 @@ def open_from_args(args: argparse.Namespace, *, create: bool = False) -> Path:
     elif not create and not path.exists():
         raise InvalidInput([Problem("db_missing", {"path": str(path)})])
     open_database(path)
-    from suining_desk.open_checks import open_warnings
+    from suining_desk.services.open_checks import open_warnings
     from suining_desk.storage.netshare import is_network_path
 
     warnings = open_warnings()

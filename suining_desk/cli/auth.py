@@ -21,8 +21,8 @@ import getpass
 import os
 import sys
 
-from suining_desk.access import Account, accounts_exist
 from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.services.access import Account, accounts_exist
 
 PASSWORD_ENV = "SUINING_PASSWORD"
 USER_ENV = "SUINING_USER"

@@ -13,7 +13,7 @@ from suining_desk.cli.args import date_arg as date_arg  # the money commands' da
 from suining_desk.domain.problems import InvalidInput, Problem
 
 if TYPE_CHECKING:
-    from suining_desk.access import Account
+    from suining_desk.services.access import Account
 
 
 def add_common(parser: argparse.ArgumentParser, *, login: bool) -> None:

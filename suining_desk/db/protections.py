@@ -138,8 +138,8 @@ def repair(*, by: str) -> ProtectionState:
     SQL of every trigger replaced or dropped goes into the audit entry: whoever investigates
     still has what the tampering left."""
     from suining_desk import audit
-    from suining_desk.access import require
     from suining_desk.db.models import database
+    from suining_desk.services.access import require
     from suining_desk.storage.backups import backup_folder, backup_name, make_backup
 
     require(by, role="admin")

@@ -122,7 +122,7 @@ def export_findings(out: Path | str, results: list[Any] | None = None, *, progre
                     cancel: threading.Event | None = None) -> RecordsWritten:
     """Every finding of the audit checks (those given, as the checks page shows them, or
     run now) to xlsx."""
-    from suining_desk.rules.checks import run_checks
+    from suining_desk.services.checks import run_checks
 
     if results is None:
         results = run_checks(progress=progress, cancel=cancel)

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from suining_desk import audit
-from suining_desk.access import require
 from suining_desk.db.models import Household, Person, database
 from suining_desk.domain.problems import InvalidInput, Problem, Severity
 from suining_desk.exchange.cells import (
@@ -46,6 +45,7 @@ from suining_desk.exchange.staging import (
     unknown_column_notes,
 )
 from suining_desk.exchange.totals import SKIPPED_ROW_CODES, footer_kind, has_total_word
+from suining_desk.services.access import require
 
 
 class Row:

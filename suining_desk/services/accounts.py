@@ -14,11 +14,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from suining_desk import audit
-from suining_desk.access import AccessDenied, Account, accounts_exist, require, to_account
 from suining_desk.db.models import Area, User, database
 from suining_desk.domain.enums import AreaLevel
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.accounts import check_account, check_password
+from suining_desk.services.access import AccessDenied, Account, accounts_exist, require, to_account
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15

@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 
 from suining_desk import audit
-from suining_desk.access import password_set
 from suining_desk.audit.labels import ACTION_LABELS
 from suining_desk.audit.sets import batch_lines
 from suining_desk.db import capture as audit_capture
 from suining_desk.db.models import PaymentBatch, database
 from suining_desk.domain.enums import BATCH_STATUS
 from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.services.access import password_set
 from suining_desk.services.actors import ENTER, REVIEW, require_in_area
 from suining_desk.services.batches import now_text
 from suining_desk.services.period_locks import lock_problems

@@ -12,7 +12,6 @@ from dataclasses import asdict
 from peewee import fn
 
 from suining_desk import audit
-from suining_desk.access import require
 from suining_desk.db.models import Area, Household, MemberChange, NameKey, Person, StatusChange, database
 from suining_desk.domain.enums import HEAD, REMOVED, AreaLevel
 from suining_desk.domain.idnumber import IdInfo
@@ -26,6 +25,7 @@ from suining_desk.rules.household import (
     check_person,
     has_errors,
 )
+from suining_desk.services.access import require
 from suining_desk.services.search import keys_for_name
 
 EXIT_KINDS = ("died", "married_out", "moved_out", "removed")

@@ -8,12 +8,12 @@ import json
 from dataclasses import dataclass
 
 from suining_desk import audit
-from suining_desk.access import require
 from suining_desk.db.models import AuditEntry, Household, MemberChange, Person, Relocation, Renovation
 from suining_desk.db.rows import tuples
 from suining_desk.domain.enums import ATTACHMENT_KINDS, RELOCATION_STATUS, RENOVATION_GRADES, RENOVATION_STATUS
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.housing import HouseholdFacts
+from suining_desk.services.access import require
 from suining_desk.services.reviewers import may_override
 
 JOIN_KINDS = ("born", "married_in", "moved_in")

@@ -161,8 +161,8 @@ def accept(*, by: str) -> Rollback | None:
     """An admin accepts the database as it is: the rollback (what had been seen, what is
     there now) goes into the audit log and the head is noted again. None when there was none."""
     from suining_desk import audit
-    from suining_desk.access import require
     from suining_desk.db.models import database
+    from suining_desk.services.access import require
 
     require(by, role="admin")
     found = current_rollback()

@@ -104,7 +104,7 @@ def test_crash_reports_are_owner_only(home: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_the_restore_copy_of_a_damaged_database_is_private(home: Path, small_demo_path: Path, tmp_path: Path) -> None:
-    from suining_desk.restore import restore_backup
+    from suining_desk.services.restore import restore_backup
     from suining_desk.storage.backups import automatic_backup
 
     path = tmp_path / "county.sqlite3"

@@ -176,7 +176,7 @@ def test_list_filters_sorts_and_searches(county: FixtureCounty) -> None:
 
 
 def test_a_clerk_of_another_township_may_not_record_a_relocation(county: FixtureCounty) -> None:
-    from suining_desk.access import AccessDenied
+    from suining_desk.services.access import AccessDenied
     from suining_desk.services.accounts import change_password, create_first_admin, create_user
 
     hid = register_family(county, "43052710000101001", "曾伟", 201)

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 import ui.tasks
-from suining_desk.access import account_of
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Payment, PaymentBatch, PaymentOutcome
+from suining_desk.services.access import account_of
 from tests.payments import TODAY, PaymentCounty, build_payment_county
 from tests.ui.typing import type_text
 from tests.ui.waits import PATIENCE_MS

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from suining_desk.access import Account, account_of
 from suining_desk.db.models import AuditEntry, User
 from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import accounts
+from suining_desk.services.access import Account, account_of
 from tests.ui.conftest import DemoCounty
 from tests.ui.housing_helpers import when_dialog_opens
 from tests.ui.typing import type_text

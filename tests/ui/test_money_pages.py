@@ -14,11 +14,11 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QDialog
 
 import ui.tasks
-from suining_desk.access import account_of
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Enrolment, Household, Payment, PaymentBatch, PaymentOutcome, User, database
 from suining_desk.services import batch_workflow as wf
+from suining_desk.services.access import account_of
 from suining_desk.services.batches import add_one_off_line, create_batch, create_one_off_batch
 from tests.core.test_batches import walk
 from tests.payments import TODAY, PaymentCounty, build_payment_county

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.access import Account, account_of
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.accounts import MIN_PASSWORD
 from suining_desk.services import accounts
+from suining_desk.services.access import Account, account_of
 from ui.widgets.problem_label import ProblemLabel
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from suining_desk.access import Account
 from suining_desk.domain.enums import ROLES
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services import accounts
+from suining_desk.services.access import Account
 from ui.dialogs.account_dialogs import _AccountDialog, _password_field
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from suining_desk.domain.messages import describe
 from suining_desk.domain.problems import InvalidInput, Problem
-from suining_desk.restore import restore_backup
+from suining_desk.services.restore import restore_backup
 from suining_desk.storage import backups
 from ui.session import Session
 

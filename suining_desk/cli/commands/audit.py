@@ -36,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
     path = open_from_args(args)
     if args.action == "verify":
         return _verify()
-    from suining_desk.access import require
     from suining_desk.cli.auth import authenticate_cli
+    from suining_desk.services.access import require
 
     reader = authenticate_cli(args, path=path, reading=True)
     require(reader, role="reviewer", reading=True)  # as the window's 审计日志 page

@@ -80,8 +80,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"记录 {args.payment} 的重新发放（新记录 {reissue.payment_id}）已加入批次 {reissue.batch_no}（草稿）；"
               f"提交、由另一人审核后过账才发放：suining-desk batch submit {reissue.batch_no} …")
     elif args.action == "show":
-        from suining_desk.access import require
         from suining_desk.db.models import Payment
+        from suining_desk.services.access import require
 
         reader = reading_user(args)
         row = payment_query.payment_row(args.payment)

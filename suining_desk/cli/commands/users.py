@@ -48,9 +48,9 @@ def _passwd(args: argparse.Namespace, path: object) -> int:
     """One's own password: the current one is asked once (it logs in, counting a wrong one
     towards the lockout), then the new one twice. The only command an account whose
     password an admin set may run."""
-    from suining_desk.access import accounts_exist
     from suining_desk.cli.auth import cli_username, read_password
     from suining_desk.services import accounts
+    from suining_desk.services.access import accounts_exist
 
     name = cli_username(args)
     if not accounts_exist():

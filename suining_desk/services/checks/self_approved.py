@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from suining_desk.db.models import database
-from suining_desk.rules.checks.base import Check, Finding, RecordRef
+from suining_desk.services.checks.base import Check, Finding, RecordRef
 
 CODE = "chk_self_approved"
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 
-from suining_desk.access import PASSWORD_SET_ACTIONS
 from suining_desk.audit.labels import ACTION_LABELS
 from suining_desk.db.models import database
-from suining_desk.rules.checks.base import Check, Finding, RecordRef
+from suining_desk.services.access import PASSWORD_SET_ACTIONS
+from suining_desk.services.checks.base import Check, Finding, RecordRef
 
 CODE = "chk_approver_set_by_creator"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from suining_desk.db.models import database
-from suining_desk.rules.checks.base import STANDING, Check, Finding, RecordRef, yuan
+from suining_desk.services.checks.base import STANDING, Check, Finding, RecordRef, yuan
 
 CODE = "chk_paid_after_death"
 

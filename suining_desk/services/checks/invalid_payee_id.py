@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from suining_desk.db.models import database
 from suining_desk.domain.idnumber import is_valid
-from suining_desk.rules.checks.base import Check, Finding, RecordRef, yuan
+from suining_desk.services.checks.base import Check, Finding, RecordRef, yuan
 
 CODE = "chk_invalid_id"
 

@@ -13,8 +13,8 @@ import datetime as dt
 
 from suining_desk.db.models import database
 from suining_desk.domain.periods import period_from_label
-from suining_desk.rules.checks.base import STANDING, Check, Finding, RecordRef, yuan
 from suining_desk.services.batch_members import LIVING_MEMBERS_SQL, gone_members, reduction_why
+from suining_desk.services.checks.base import STANDING, Check, Finding, RecordRef, yuan
 
 CODE = "chk_above_members"
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from suining_desk.db.models import database
-from suining_desk.rules.checks.base import Check, Finding, RecordRef, yuan
+from suining_desk.services.checks.base import Check, Finding, RecordRef, yuan
 
 CODE = "chk_double_housing"
 

@@ -5,7 +5,7 @@ own while their whole household was paid too."""
 from __future__ import annotations
 
 from suining_desk.db.models import database
-from suining_desk.rules.checks.base import STANDING, Check, Finding, RecordRef, yuan
+from suining_desk.services.checks.base import STANDING, Check, Finding, RecordRef, yuan
 
 CODE = "chk_paid_twice"
 CODE_BOTH_WAYS = "chk_paid_twice_household"  # a finding of the same check

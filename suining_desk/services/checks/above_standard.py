@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from suining_desk.db.models import Program, database
 from suining_desk.domain.periods import period_from_label
-from suining_desk.rules.checks.base import Check, Finding, RecordRef, yuan
+from suining_desk.services.checks.base import Check, Finding, RecordRef, yuan
 from suining_desk.services.programs import StandardTable
 
 CODE = "chk_above_standard"

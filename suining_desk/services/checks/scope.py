@@ -8,12 +8,12 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from suining_desk.access import township_of
 from suining_desk.db.models import database
+from suining_desk.services.access import township_of
 
 if TYPE_CHECKING:
-    from suining_desk.rules.checks import CheckResult
-    from suining_desk.rules.checks.base import Finding
+    from suining_desk.services.checks import CheckResult
+    from suining_desk.services.checks.base import Finding
 
 
 CHUNK = 500  # ids per query: well under any database's limit on parameters

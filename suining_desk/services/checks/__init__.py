@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from suining_desk.rules.checks import (
+from suining_desk.services.checks import (
     above_members,
     above_standard,
     approver_set_by_creator,
@@ -20,7 +20,7 @@ from suining_desk.rules.checks import (
     paid_twice,
     self_approved,
 )
-from suining_desk.rules.checks.base import (
+from suining_desk.services.checks.base import (
     RECORD_KINDS,
     Check,
     CheckCancelled,
