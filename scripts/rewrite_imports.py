@@ -1,23 +1,22 @@
 #!/usr/bin/env python3
-"""Move modules of Suining Desk and rewrite every import that names them (issue 15).
+"""Rewrite imports after the restructuring of issue 15 (docs/architecture.md), for code written
+against the layout before it — a branch started before the move:
 
-Companion of /work/notes/structure-plan.md. Run from a worktree's root, one step at a time:
+    python scripts/rewrite_imports.py rewrite PATH...   # files or folders; every step, in order
+    uv run ruff check --select I --fix PATH...          # re-sort the rewritten import blocks
 
-    python /work/notes/structure-move.py --step ui        # ui/ -> suining_desk/ui/
-    python /work/notes/structure-move.py --step domain    # loose value modules -> suining_desk/domain/
-    ...                                                   # (see STEPS below; --list prints them)
-    uv run ruff check --select I --fix .                  # re-sort the rewritten import blocks
+It rewrites, in .py files (module-level and function-level imports alike):
+  * ``from OLD import x``            -> ``from NEW import x``           (a module or package moved)
+  * ``from OLD import name``         -> ``from NEW import name``        (a name moved to another module)
+  * ``from PKG import old``          -> ``from NEWPKG import new as old`` when the module was renamed
+  * ``import OLD`` (+ its uses ``OLD.x``) -> ``import NEW``
+and dotted names in docstrings, comments and Markdown (``suining_desk.money`` ->
+``suining_desk.domain.money``). Then it lists what it could not rewrite (an import inside a
+string a child process runs, a path in a script): fix those by hand.
 
-What it does for a step: `git mv` each module (or package) to its new path, creates the new
-packages' __init__.py, then rewrites, in suining_desk/ ui/ tests/ scripts/ bench/:
-  * ``from OLD import x``            -> ``from NEW import x``
-  * ``from OLD.sub import x``        -> ``from NEW.sub import x``     (packages move whole)
-  * ``from suining_desk import old`` -> ``from suining_desk.pkg import new as old`` when renamed,
-                                        ``from suining_desk.pkg import old`` otherwise
-  * ``import ui.tasks`` (+ its uses ``ui.tasks.x``) -> ``import suining_desk.ui.tasks``
-Function-level imports are rewritten too. Trailing comments on an import are kept. Nothing
-else is touched: the plan lists the few hand edits each step needs (resource paths that
-count parent folders, pyproject, scripts/update_translations.sh, test_core_has_no_qt).
+The moves themselves were made with ``--step NAME`` (``git mv`` of whole modules, then the
+rewrite of the repository); a step that moves names between modules was split by hand first
+and only its imports were rewritten by the script. ``--list`` prints every step.
 """
 
 from __future__ import annotations
@@ -27,14 +26,16 @@ import ast
 import re
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 SD = "suining_desk"
 
-# step -> [(old dotted module or package, new dotted module or package)]
-STEPS: dict[str, list[tuple[str, str]]] = {
-    "exchange-init": [],  # only creates suining_desk/exchange/__init__.py
-    "ui": [("ui", f"{SD}.ui")],
+# A move: (old module, new module) for a whole module or package, or
+# (old module, name, new module) for one name that now lives elsewhere.
+Move = tuple[str, str] | tuple[str, str, str]
+
+STEPS: dict[str, list[Move]] = {
     "domain": [
         (f"{SD}.problems", f"{SD}.domain.problems"),
         (f"{SD}.messages", f"{SD}.domain.messages"),
@@ -48,7 +49,7 @@ STEPS: dict[str, list[tuple[str, str]]] = {
         (f"{SD}.cancel", f"{SD}.domain.cancel"),
         (f"{SD}.os_errors", f"{SD}.domain.os_errors"),
         (f"{SD}.images", f"{SD}.domain.images"),
-        (f"{SD}.file_names", f"{SD}.domain.file_names"),  # safety-files
+        (f"{SD}.file_names", f"{SD}.domain.file_names"),
     ],
     "storage": [
         (f"{SD}.paths", f"{SD}.storage.paths"),
@@ -56,25 +57,30 @@ STEPS: dict[str, list[tuple[str, str]]] = {
         (f"{SD}.audit_anchors", f"{SD}.storage.anchors"),
         (f"{SD}.crashlog", f"{SD}.storage.crashlog"),
         (f"{SD}.netshare", f"{SD}.storage.netshare"),
-        (f"{SD}.tempfiles", f"{SD}.storage.tempfiles"),  # safety-data
-        (f"{SD}.audit_seen", f"{SD}.storage.seen"),  # safety-data; its two use cases leave in commit 12
-        (f"{SD}.db.uri", f"{SD}.storage.sqlite_files"),  # safety-data: raw sqlite3 addresses (+ SQLITE_HEADER later)
-        (f"{SD}.output_files", f"{SD}.storage.output_files"),  # safety-files
-        (f"{SD}.storage_media", f"{SD}.storage.media"),  # win-build
+        (f"{SD}.tempfiles", f"{SD}.storage.tempfiles"),
+        (f"{SD}.audit_seen", f"{SD}.storage.seen"),
+        (f"{SD}.db.uri", f"{SD}.storage.sqlite_files"),
+        (f"{SD}.output_files", f"{SD}.storage.output_files"),
+        (f"{SD}.storage_media", f"{SD}.storage.media"),
     ],
-    "audit": [
+    "audit": [  # suining_desk/audit.py became audit/log.py, re-exported by the package: its importers stay
         (f"{SD}.audit_capture", f"{SD}.db.capture"),
         (f"{SD}.audit_sets", f"{SD}.audit.sets"),
         (f"{SD}.audit_labels", f"{SD}.audit.labels"),
         (f"{SD}.audit_verify", f"{SD}.audit.verify"),
-        # suining_desk/audit.py -> suining_desk/audit/log.py is done by hand (see the plan):
-        # the package's __init__ re-exports it, so ``from suining_desk import audit`` stays.
     ],
     "services": [
         (f"{SD}.access", f"{SD}.services.access"),
         (f"{SD}.restore", f"{SD}.services.restore"),
         (f"{SD}.rules.checks", f"{SD}.services.checks"),
-        (f"{SD}.open_checks", f"{SD}.services.open_checks"),  # safety-data
+        (f"{SD}.open_checks", f"{SD}.services.open_checks"),
+    ],
+    "reference": [  # the real areas and the catalogue leave demo/ (split by hand)
+        *((f"{SD}.demo.areas", name, f"{SD}.reference.areas") for name in (
+            "COUNTY_CODE", "COUNTY_NAME", "OLD_COUNTY_CODE", "TOWNSHIPS", "COUNTY_SEAT", "township_code")),
+        (f"{SD}.demo.programs", "install_programs", f"{SD}.services.catalogue"),
+        (f"{SD}.demo", "install_programs", f"{SD}.services.catalogue"),
+        (f"{SD}.demo.programs", f"{SD}.reference.programs"),
     ],
 }
 
@@ -95,6 +101,14 @@ SCAN = (SD, "ui", "tests", "scripts", "bench")
 LINE = 120
 
 
+def _modules(moves: Iterable[Move]) -> list[tuple[str, str]]:
+    return [m for m in moves if len(m) == 2]  # type: ignore[misc]
+
+
+def _names(moves: Iterable[Move]) -> dict[tuple[str, str], str]:
+    return {(m[0], m[1]): m[2] for m in moves if len(m) == 3}  # type: ignore[misc]
+
+
 def _map(module: str, moves: list[tuple[str, str]]) -> str | None:
     for old, new in moves:
         if module == old:
@@ -102,12 +116,6 @@ def _map(module: str, moves: list[tuple[str, str]]) -> str | None:
         if module.startswith(old + "."):
             return new + module[len(old):]
     return None
-
-
-def _path_of(module: str, root: Path) -> Path:
-    parts = module.split(".")
-    package = root.joinpath(*parts)
-    return package if package.is_dir() else root.joinpath(*parts[:-1], parts[-1] + ".py")
 
 
 def _render(indent: str, module: str, names: list[str], comment: str) -> str:
@@ -122,66 +130,126 @@ def _alias(a: ast.alias) -> str:
     return f"{a.name} as {a.asname}" if a.asname else a.name
 
 
-def rewrite(source: str, moves: list[tuple[str, str]]) -> str:
+def _import_from(node: ast.ImportFrom, modules: list[tuple[str, str]],
+                 names: dict[tuple[str, str], str]) -> list[tuple[str, list[str]]] | None:
+    """The import's new lines as (module, names), in order; None when nothing moves."""
+    assert node.module is not None
+    groups: dict[str, list[str]] = {}
+    moved = False
+    for a in node.names:
+        target, shown = node.module, _alias(a)
+        if (node.module, a.name) in names:
+            target = names[(node.module, a.name)]
+        elif (sub := _map(f"{node.module}.{a.name}", modules)) is not None:  # a module imported by name
+            target, _, leaf = sub.rpartition(".")
+            local = a.asname or a.name
+            shown = leaf if leaf == local else f"{leaf} as {local}"
+        elif (new := _map(node.module, modules)) is not None:
+            target = new
+        moved |= target != node.module or shown != _alias(a)
+        groups.setdefault(target, []).append(shown)
+    return list(groups.items()) if moved else None
+
+
+def rewrite(source: str, moves: list[Move]) -> str:
+    """``source`` with every import that names a moved module or name rewritten."""
+    modules, names = _modules(moves), _names(moves)
     tree = ast.parse(source)
     lines = source.splitlines(keepends=True)
     edits: list[tuple[int, int, str]] = []  # (first line, last line, replacement), 1-based
     renamed_uses: list[tuple[str, str]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            new_lines = _import_from(node, modules, names)
+            if new_lines is None:
+                continue
             indent = " " * node.col_offset
-            last = lines[node.end_lineno - 1]
-            tail = last[node.end_col_offset:].rstrip("\n")
+            tail = lines[(node.end_lineno or node.lineno) - 1][node.end_col_offset:].rstrip("\n")
             comment = tail if tail.strip().startswith("#") else ""
-            out: list[str] = []
-            if node.module == SD:
-                keep: list[str] = []
-                for a in node.names:
-                    new = _map(f"{SD}.{a.name}", moves)
-                    if new is None:
-                        keep.append(_alias(a))
-                        continue
-                    parent, _, leaf = new.rpartition(".")
-                    local = a.asname or a.name
-                    out.append(_render(indent, parent, [leaf if leaf == local else f"{leaf} as {local}"], ""))
-                if not out:
-                    continue
-                if keep:
-                    out.insert(0, _render(indent, SD, keep, ""))
-                out[0] += comment
-            else:
-                new = _map(node.module, moves)
-                if new is None:
-                    continue
-                out.append(_render(indent, new, [_alias(a) for a in node.names], comment))
+            out = [_render(indent, module, shown, comment if i == 0 else "") for i, (module, shown)
+                   in enumerate(new_lines)]
             edits.append((node.lineno, node.end_lineno or node.lineno, "\n".join(out) + "\n"))
         elif isinstance(node, ast.Import):
             changed = False
-            names = []
+            imported = []
             for a in node.names:
-                new = _map(a.name, moves)
+                new = _map(a.name, modules)
                 if new is not None:
                     changed = True
-                    if a.asname is None:  # ``import ui.tasks`` binds ``ui``: its uses name the path
+                    if a.asname is None:  # ``import suining_desk.money`` binds the path: its uses name it
                         renamed_uses.append((a.name, new))
-                names.append(f"{new or a.name}{' as ' + a.asname if a.asname else ''}")
+                imported.append(f"{new or a.name}{' as ' + a.asname if a.asname else ''}")
             if changed:
                 indent = " " * node.col_offset
-                edits.append((node.lineno, node.end_lineno or node.lineno, f"{indent}import {', '.join(names)}\n"))
+                edits.append((node.lineno, node.end_lineno or node.lineno, f"{indent}import {', '.join(imported)}\n"))
     for first, last, text in sorted(edits, reverse=True):
         lines[first - 1:last] = [text]
     result = "".join(lines)
-    for old, new in renamed_uses:  # only the module imported, never text such as "ui.sqlite3"
-        result = re.sub(rf"(?<![\w.]){re.escape(old)}\b(?!\.sqlite3)", new, result)
+    for old, new in renamed_uses:
+        result = re.sub(rf"(?<![\w.]){re.escape(old)}\b", new, result)
     return result
 
 
-def git_mv(root: Path, src: Path, dest: Path) -> None:
+def rewrite_text(text: str, moves: list[Move]) -> str:
+    """Dotted names in docstrings, comments and docs follow the move."""
+    for move in moves:
+        old, new = (move[0], move[1]) if len(move) == 2 else (f"{move[0]}.{move[1]}", f"{move[2]}.{move[1]}")
+        if "." in old:
+            text = re.sub(rf"(?<![\w.]){re.escape(old)}\b", new, text)
+    return text
+
+
+def rewrite_file(path: Path, moves: list[Move]) -> bool:
+    text = path.read_text("utf-8")
+    new_text = rewrite_text(rewrite(text, moves) if path.suffix == ".py" else text, moves)
+    if new_text == text:
+        return False
+    path.write_text(new_text, encoding="utf-8")
+    return True
+
+
+def _files(roots: Iterable[Path], suffixes: tuple[str, ...] = (".py", ".md", ".sh", ".toml")) -> list[Path]:
+    out: list[Path] = []
+    for base in roots:
+        if base.is_file():
+            out.append(base)
+        elif base.is_dir():
+            out += [p for p in sorted(base.rglob("*")) if p.is_file() and p.suffix in suffixes
+                    and "__pycache__" not in p.parts and ".venv" not in p.parts]
+    return out
+
+
+def leftovers(roots: Iterable[Path], moves: list[Move], root: Path) -> None:
+    """Old names the rewrite could not see: imports inside strings (code a child process runs),
+    paths in docs, scripts and configuration. Each is a hand edit."""
+    patterns = []
+    for move in moves:
+        old = move[0] if len(move) == 2 else f"{move[0]}.{move[1]}"
+        dotted = re.escape(old)
+        slashed = re.escape(old.replace(".", "/"))
+        patterns.append(rf"(from|import)\s+{dotted}\b|(?<![\w./]){slashed}(/|\.py\b)|(?<![\w.]){dotted}\b")
+        if len(move) == 3:
+            patterns.append(rf"from\s+{re.escape(move[0])}\s+import\s+[^\n]*\b{re.escape(move[1])}\b")
+    if not patterns:
+        return
+    regex = re.compile("|".join(patterns))
+    for path in _files(roots, (".py", ".md", ".sh", ".toml", ".txt", ".nsi", ".cfg", ".ini", ".yaml", "")):
+        try:
+            text = path.read_text("utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue
+        for number, line in enumerate(text.splitlines(), 1):
+            if regex.search(line):
+                shown = path.relative_to(root) if path.is_relative_to(root) else path
+                print(f"  left for a hand edit: {shown}:{number}: {line.strip()[:100]}")
+
+
+def _git_mv(root: Path, src: Path, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(["git", "mv", str(src.relative_to(root)), str(dest.relative_to(root))], cwd=root, check=True)
 
 
-def ensure_packages(root: Path) -> None:
+def _ensure_packages(root: Path) -> None:
     for folder, doc in NEW_PACKAGES.items():
         path = root / folder
         if path.is_dir() and not (path / "__init__.py").exists():
@@ -189,121 +257,62 @@ def ensure_packages(root: Path) -> None:
             subprocess.run(["git", "add", str((path / "__init__.py").relative_to(root))], cwd=root, check=True)
 
 
+def _path_of(module: str, root: Path) -> Path:
+    parts = module.split(".")
+    package = root.joinpath(*parts)
+    return package if package.is_dir() else root.joinpath(*parts[:-1], parts[-1] + ".py")
+
+
+def run_step(root: Path, step: str, *, rewrite_only: bool) -> None:
+    """One step on this repository: move its modules (``git mv``), then rewrite every import."""
+    moves = STEPS[step]
+    if not rewrite_only:
+        if step == "audit" and (root / SD / "audit.py").exists():
+            _git_mv(root, root / SD / "audit.py", root / SD / "audit" / "log.py")
+            init = root / SD / "audit" / "__init__.py"
+            init.write_text(AUDIT_INIT, encoding="utf-8")
+            subprocess.run(["git", "add", str(init.relative_to(root))], cwd=root, check=True)
+        for old, new in _modules(moves):
+            src = _path_of(old, root)
+            if not src.exists():
+                print(f"  (not here, skipped: {old})", file=sys.stderr)
+                continue
+            *parents, leaf = new.split(".")
+            dest = root.joinpath(*new.split(".")) if src.is_dir() else root.joinpath(*parents, leaf + ".py")
+            _git_mv(root, src, dest)
+        _ensure_packages(root)
+    roots = [root / top for top in (*SCAN, "docs", "README.md", "CHANGELOG.md")]
+    changed = sum(rewrite_file(p, moves) for p in _files(roots))
+    print(f"{step}: {changed} files rewritten", file=sys.stderr)
+    leftovers([root / top for top in (*SCAN, "docs", ".ci", "README.md", "pyproject.toml")], moves, root)
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--step", choices=sorted(STEPS))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="action")
+    again = sub.add_parser("rewrite", help="rewrite the imports in files or folders for every step")
+    again.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--step", choices=sorted(STEPS), help="(this repository) make one step's moves")
+    parser.add_argument("--rewrite-only", action="store_true", help="with --step: only rewrite, the move was by hand")
     parser.add_argument("--root", type=Path, default=Path.cwd())
-    parser.add_argument("--list", action="store_true")
+    parser.add_argument("--list", action="store_true", help="print every step's moves")
     args = parser.parse_args()
+    if args.action == "rewrite":
+        every = [move for moves in STEPS.values() for move in moves]
+        files = _files(args.paths)
+        changed = 0
+        for moves in STEPS.values():  # in order: a later step may move what an earlier one made
+            changed += sum(rewrite_file(p, moves) for p in files)
+        print(f"{changed} rewrites in {len(files)} files", file=sys.stderr)
+        leftovers(args.paths, every, Path.cwd())
+        return 0
     if args.list or not args.step:
         for step, moves in STEPS.items():
-            print(step, *(f"  {o} -> {n}" for o, n in moves), sep="\n")
+            print(step, *(f"  {' '.join(m[:1])} -> {m[-1]}" + (f" ({m[1]})" if len(m) == 3 else "") for m in moves),
+                  sep="\n")
         return 0
-    root: Path = args.root.resolve()
-    moves = STEPS[args.step]
-    if args.step == "exchange-init":
-        (root / SD / "exchange").mkdir(exist_ok=True)
-    if args.step == "audit":  # the module becomes a package that re-exports it: its importers stay
-        git_mv(root, root / SD / "audit.py", root / SD / "audit" / "log.py")
-        init = root / SD / "audit" / "__init__.py"
-        init.write_text(AUDIT_INIT, encoding="utf-8")
-        subprocess.run(["git", "add", str(init.relative_to(root))], cwd=root, check=True)
-    present = []
-    for old, new in moves:
-        src = _path_of(old, root)
-        if not src.exists():  # a module of a branch not merged yet
-            print(f"  (not here, skipped: {old})", file=sys.stderr)
-            continue
-        present.append((old, new))
-        dest = root.joinpath(*new.split(".")) if src.is_dir() else root.joinpath(*new.split(".")[:-1],
-                                                                                   new.split(".")[-1] + ".py")
-        git_mv(root, src, dest)
-    moves = present
-    ensure_packages(root)
-    changed = 0
-    for top in SCAN:
-        base = root / top
-        if not base.is_dir():
-            continue
-        for path in sorted(base.rglob("*.py")):
-            if "__pycache__" in path.parts:
-                continue
-            text = path.read_text("utf-8")
-            new_text = rewrite(text, moves)
-            if new_text != text:
-                path.write_text(new_text, encoding="utf-8")
-                changed += 1
-    changed += rewrite_references(root, moves)
-    print(f"{args.step}: {len(moves)} moved, {changed} files rewritten", file=sys.stderr)
-    leftovers(root, moves)
+    run_step(args.root.resolve(), args.step, rewrite_only=args.rewrite_only)
     return 0
-
-
-TEXT_PLACES = (*SCAN, "docs", "README.md", "CHANGELOG.md")
-
-
-def _text_files(root: Path) -> list[Path]:
-    out: list[Path] = []
-    for top in TEXT_PLACES:
-        base = root / top
-        if base.is_file():
-            out.append(base)
-        elif base.is_dir():
-            out += [p for p in sorted(base.rglob("*")) if p.is_file() and p.suffix in (".py", ".md", ".sh", ".toml")
-                    and "__pycache__" not in p.parts]
-    return out
-
-
-def rewrite_references(root: Path, moves: list[tuple[str, str]]) -> int:
-    """Dotted names in docstrings, comments and docs (``:mod:`suining_desk.domain.money```) follow the
-    move; CHANGELOG entries of released versions are history, but Unreleased is rewritten too."""
-    dotted = [(old, new) for old, new in moves if "." in old]
-    if not dotted:
-        return 0
-    changed = 0
-    for path in _text_files(root):
-        text = path.read_text("utf-8")
-        new_text = text
-        for old, new in dotted:
-            new_text = re.sub(rf"(?<![\w.]){re.escape(old)}\b", new, new_text)
-        if new_text != text:
-            path.write_text(new_text, encoding="utf-8")
-            changed += 1
-    return changed
-
-
-def leftovers(root: Path, moves: list[tuple[str, str]]) -> None:
-    """Old names the rewrite could not see: imports inside strings (code run by a child process),
-    paths in docs, scripts and configuration. Each is fixed by hand in the same commit."""
-    if not moves:
-        return
-    patterns = []
-    for old, _ in moves:
-        dotted = re.escape(old)
-        slashed = re.escape(old.replace(".", "/"))
-        patterns.append(rf"(from|import)\s+{dotted}\b|(?<![\w./]){slashed}(/|\.py\b)")
-        if old.startswith(SD + "."):  # also docstrings' :mod:`suining_desk.domain.money` and prose
-            patterns.append(rf"(?<![\w.]){dotted}\b")
-            leaf = re.escape(old.split(".", 1)[1])
-            patterns.append(rf"from\s+{SD}\s+import\s+[^\n]*\b{leaf}\b")
-    regex = re.compile("|".join(patterns))
-    for top in (*SCAN, "docs", ".ci", "README.md", "CHANGELOG.md", "pyproject.toml"):
-        base = root / top
-        files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else []
-        for path in files:
-            if "__pycache__" in path.parts or path.suffix in (".png", ".qm", ".ttc", ".ttf", ".ico", ".pdf", ".xlsx"):
-                continue
-            try:
-                text = path.read_text("utf-8")
-            except (UnicodeDecodeError, OSError):
-                continue
-            for number, line in enumerate(text.splitlines(), 1):
-                if regex.search(line) and not (path.suffix == ".py" and _is_rewritten_import(line)):
-                    print(f"  left for a hand edit: {path.relative_to(root)}:{number}: {line.strip()[:100]}")
-
-
-def _is_rewritten_import(line: str) -> bool:
-    return False  # every remaining match is worth a look: the rewritten imports no longer match
 
 
 if __name__ == "__main__":

@@ -11,9 +11,9 @@ import pytest
 
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Person, User
-from suining_desk.demo.programs import install_programs
 from suining_desk.rules.household import HouseholdInput, PersonInput
 from suining_desk.services import households as hs
+from suining_desk.services.catalogue import install_programs
 from suining_desk.services.enrolments import EnrolmentInput, enrol
 from tests.county import FixtureCounty, build_county, id_number
 

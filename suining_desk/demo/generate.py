@@ -24,7 +24,7 @@ from suining_desk import audit
 from suining_desk.db import capture as audit_capture
 from suining_desk.db.models import Setting, User
 from suining_desk.demo import bulk
-from suining_desk.demo.areas import COUNTY_NAME, COUNTY_SEAT, plan_areas
+from suining_desk.demo.areas import plan_areas
 from suining_desk.demo.bulk import DemoCancelled, Progress, ProgressFn
 from suining_desk.demo.enrolments import choose_beneficiaries
 from suining_desk.demo.households import build_register
@@ -37,7 +37,6 @@ from suining_desk.demo.housing import (
 )
 from suining_desk.demo.ledger import BATCH_COLUMNS, FULL_SQL, REGULAR_SQL
 from suining_desk.demo.payments import plan_payments
-from suining_desk.demo.programs import PROGRAMS, install_programs
 from suining_desk.demo.rows import (
     ENROLMENT_COLUMNS,
     HOUSEHOLD_COLUMNS,
@@ -53,7 +52,10 @@ from suining_desk.demo.rows import (
 from suining_desk.demo.scales import SCALES, ScaleSpec
 from suining_desk.demo.summary import DemoSummary, check_empty
 from suining_desk.demo.target import MARK
+from suining_desk.reference.areas import COUNTY_NAME, COUNTY_SEAT
+from suining_desk.reference.programs import PROGRAMS
 from suining_desk.services.accounts import hash_password
+from suining_desk.services.catalogue import install_programs
 
 __all__ = ["DemoCancelled", "DemoSummary", "generate_demo"]
 

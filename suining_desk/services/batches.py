@@ -20,11 +20,11 @@ from suining_desk.audit.sets import batch_lines
 from suining_desk.db import capture as audit_capture
 from suining_desk.db.models import Area, Household, Payment, PaymentBatch, Person, Program, database
 from suining_desk.db.rows import tuples
-from suining_desk.demo.programs import PROGRAMS_BY_CODE
 from suining_desk.domain.enums import BATCH_STATUS
 from suining_desk.domain.money import format_fen
 from suining_desk.domain.periods import parse_period
 from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.reference.programs import PROGRAMS_BY_CODE
 from suining_desk.services.actors import ENTER, require_in_area
 from suining_desk.services.attachments import prepare_attachment, store_attachment
 from suining_desk.services.batch_compute import Line, Preview, ProgressFn, compute_batch

@@ -1,7 +1,8 @@
-"""The aid program catalogue (from the county's 2014–2018 programs) and its standards.
+"""The aid program catalogue (from the county's 2014–2018 programs) and its standards: data,
+no database (:func:`suining_desk.services.catalogue.install_programs` writes it).
 
-Used by the demo generator, and by every new database (:mod:`suining_desk.services.new_database`),
-which gets the programs without their standards: those the county sets, with their dates.
+Every new database gets the programs without their standards (those the county sets, with
+their dates: :mod:`suining_desk.services.new_database`); the demo county gets both.
 Amounts are integer fen. For one-off programs (医疗救助, 临时救助, 产业扶贫奖补) the
 standard is the most one payment may be; for the others it is the amount per
 beneficiary per period, in force from ``effective_from`` until the next row.
@@ -11,8 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
-from suining_desk.db.models import Program, Standard, database
 
 
 @dataclass(frozen=True)
@@ -117,34 +116,3 @@ def categories(code: str) -> list[str]:
     for s in PROGRAMS_BY_CODE[code].standards:
         seen.setdefault(s.category, None)
     return list(seen)
-
-
-def install_programs(*, standards: bool = True) -> dict[str, int]:
-    """Insert the catalogue's programs (and, with ``standards``, their standards) that are
-    missing; returns code → id.
-
-    Idempotent: a program already present (by code) is left as it is, and only standards
-    not yet recorded (program, category, effective_from) are added.
-    """
-    ids: dict[str, int] = {}
-    with database.atomic():
-        for order, spec in enumerate(PROGRAMS, start=1):
-            program = Program.get_or_none(Program.code == spec.code)
-            if program is None:
-                program = Program.create(
-                    code=spec.code, name=spec.name, basis=spec.basis, frequency=spec.frequency,
-                    funding_source=spec.funding_source, active=True, sort_order=order,
-                )
-            ids[spec.code] = int(program.id)
-            for s in spec.standards if standards else ():
-                exists = Standard.select().where(
-                    (Standard.program == program.id)
-                    & (Standard.category == s.category)
-                    & (Standard.effective_from == s.effective_from)
-                ).exists()
-                if not exists:
-                    Standard.create(
-                        program=program.id, category=s.category, amount_fen=s.amount_fen,
-                        effective_from=s.effective_from,
-                    )
-    return ids
