@@ -82,6 +82,11 @@ STEPS: dict[str, list[Move]] = {
         (f"{SD}.demo", "install_programs", f"{SD}.services.catalogue"),
         (f"{SD}.demo.programs", f"{SD}.reference.programs"),
     ],
+    "helpers": [  # one bulk-insert helper in db/, search keys with the values, the demo mark with its writer
+        (f"{SD}.demo.bulk", "insert_sql", f"{SD}.db.bulk"),
+        (f"{SD}.services.search", "keys_for_name", f"{SD}.domain.search_keys"),
+        (f"{SD}.demo.target", "MARK", f"{SD}.demo.generate"),
+    ],
 }
 
 NEW_PACKAGES = {

@@ -60,10 +60,6 @@ class Progress:
             self._callback(stage, 1.0)
 
 
-def insert_sql(table: str, columns: Sequence[str]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-
-
 def load(
     db: Database, sql: str, rows: Iterable[Sequence[Any]], progress: Progress, stage: str,
     *, expected: int, done_before: int = 0, chunk: int = CHUNK,

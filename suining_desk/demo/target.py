@@ -30,9 +30,8 @@ from typing import Any
 
 from suining_desk.audit import GENESIS, entry_hash
 from suining_desk.db.capture import AUDITED_TABLES
+from suining_desk.demo.generate import MARK, generate_demo
 from suining_desk.domain.problems import InvalidInput, Problem
-
-MARK = "demo_database"  # the setting the generator writes
 
 
 @dataclass(frozen=True)
@@ -114,7 +113,6 @@ def _settle(path: Path) -> None:
 def _build_beside(path: Path, *, scale: str, seed: int, progress: Any) -> Any:
     """Generate into a hidden owner-only file beside ``path``, then rename it over ``path``."""
     from suining_desk.db import close_database, open_database
-    from suining_desk.demo.generate import generate_demo
     from suining_desk.storage.tempfiles import clean_stale, remove_with_sidecars, temp_beside
 
     path.parent.mkdir(parents=True, exist_ok=True)

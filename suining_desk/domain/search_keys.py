@@ -201,3 +201,12 @@ def like_patterns(query: str) -> list[str]:
         return []
     q = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return [f"{q}%", f"% {q}%"]
+
+
+def keys_for_name(name: str) -> set[str]:
+    """What a person's name is indexed under: every suffix (so a fragment is a prefix
+    of one), every full-pinyin spelling and every string of initials."""
+    name = name.strip()
+    full, initials = name_keys(name)
+    suffixes = {name[i:] for i in range(len(name))}
+    return suffixes | set(full.split()) | set(initials.split())

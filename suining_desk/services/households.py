@@ -16,6 +16,7 @@ from suining_desk.db.models import Area, Household, MemberChange, NameKey, Perso
 from suining_desk.domain.enums import HEAD, REMOVED, AreaLevel
 from suining_desk.domain.idnumber import IdInfo
 from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.domain.search_keys import keys_for_name
 from suining_desk.rules.household import (
     HouseholdInput,
     PersonInput,
@@ -26,7 +27,6 @@ from suining_desk.rules.household import (
     has_errors,
 )
 from suining_desk.services.access import require
-from suining_desk.services.search import keys_for_name
 
 EXIT_KINDS = ("died", "married_out", "moved_out", "removed")
 JOIN_KINDS = ("born", "married_in", "moved_in")

@@ -24,6 +24,7 @@ from suining_desk.demo.areas import plan_areas
 from suining_desk.demo.scales import SCALES
 from suining_desk.domain import idnumber
 from suining_desk.domain.enums import HEAD, POVERTY_CAUSES, RELATIONS
+from suining_desk.domain.search_keys import keys_for_name
 from suining_desk.reference.programs import PROGRAMS_BY_CODE, standard_fen
 from suining_desk.rules.household import (
     HouseholdInput,
@@ -33,7 +34,7 @@ from suining_desk.rules.household import (
     has_errors,
 )
 from suining_desk.services.catalogue import install_programs
-from suining_desk.services.search import keys_for_name, search_people
+from suining_desk.services.search import search_people
 
 PER_PERIOD = ("dibao", "tekun", "disability", "education", "yulu", "ranger")
 

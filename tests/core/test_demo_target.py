@@ -20,7 +20,8 @@ import pytest
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Household, Setting, User
-from suining_desk.demo.target import MARK, born_demo, build_demo, target_kind
+from suining_desk.demo.generate import MARK
+from suining_desk.demo.target import born_demo, build_demo, target_kind
 from suining_desk.domain.problems import InvalidInput
 from suining_desk.storage import backups
 
