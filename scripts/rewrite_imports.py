@@ -87,6 +87,14 @@ STEPS: dict[str, list[Move]] = {
         (f"{SD}.services.search", "keys_for_name", f"{SD}.domain.search_keys"),
         (f"{SD}.demo.target", "MARK", f"{SD}.demo.generate"),
     ],
+    "bank": [  # the bank's files go up to exchange/, what the bank has of a batch stays a service
+        (f"{SD}.services.bank_sheets", f"{SD}.exchange.bank_sheets"),
+        (f"{SD}.services.bank_files", "BankFileUnusable", f"{SD}.exchange.bank_sheets"),
+        *((f"{SD}.services.bank_files", name, f"{SD}.services.bank_outcomes") for name in (
+            "BankLine", "BankResult", "bank_lines", "bank_results", "check_bank_date", "confirmed_paid",
+            "failed_payments", "sent_to_bank")),
+        (f"{SD}.services.bank_files", f"{SD}.exchange.bank_files"),
+    ],
 }
 
 NEW_PACKAGES = {

@@ -16,7 +16,7 @@ from suining_desk.db.models import Household, Payment, PaymentBatch, PaymentOutc
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.household import bank_account_text, is_bank_account
 from suining_desk.services.actors import ENTER, REVIEW, require_in_area
-from suining_desk.services.bank_files import sent_to_bank
+from suining_desk.services.bank_outcomes import sent_to_bank
 from suining_desk.services.batches import new_batch, now_text
 from suining_desk.services.period_locks import closed_period_problem, lock_problems
 

@@ -242,7 +242,7 @@ def test_an_old_xls_is_read_within_the_limits(tmp_path: Path, monkeypatch: pytes
 
 
 def test_a_bank_return_file_is_read_within_the_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from suining_desk.services.bank_sheets import BankFileUnusable, read_return_file
+    from suining_desk.exchange.bank_sheets import BankFileUnusable, read_return_file
 
     monkeypatch.setattr(limits, "MAX_ROWS", 100)
     for name, text in (("r.csv", "账号,金额,状态\n" + "6221880000000001,960,成功\n" * 500),):

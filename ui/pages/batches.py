@@ -24,17 +24,11 @@ from PySide6.QtWidgets import (
 
 from suining_desk.domain.enums import BATCH_STATUS
 from suining_desk.domain.problems import InvalidInput
+from suining_desk.exchange.bank_files import ReturnReport, export_bank_file, import_return_file, missing_problems
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services import batches as bs
 from suining_desk.services import corrections
-from suining_desk.services.bank_files import (
-    ReturnReport,
-    check_bank_date,
-    confirmed_paid,
-    export_bank_file,
-    import_return_file,
-    missing_problems,
-)
+from suining_desk.services.bank_outcomes import check_bank_date, confirmed_paid
 from suining_desk.services.batch_compute import Preview, compute_batch
 from suining_desk.services.batch_query import BatchFilter, batch_history, batch_lines
 from suining_desk.services.programs import program_choices

@@ -208,7 +208,8 @@ def do_post(args: argparse.Namespace) -> int:
 
 
 def do_export_bank(args: argparse.Namespace) -> int:
-    from suining_desk.services.bank_files import confirmed_paid, export_bank_file
+    from suining_desk.exchange.bank_files import export_bank_file
+    from suining_desk.services.bank_outcomes import confirmed_paid
 
     batch_id = find_batch_id(args.batch)
     count = export_bank_file(batch_id, Path(args.file), user=acting_user(args), reissues_only=args.reissues)
@@ -219,7 +220,8 @@ def do_export_bank(args: argparse.Namespace) -> int:
 
 
 def do_import_bank(args: argparse.Namespace) -> int:
-    from suining_desk.services.bank_files import BankFileUnusable, import_return_file, missing_problems
+    from suining_desk.exchange.bank_files import import_return_file, missing_problems
+    from suining_desk.exchange.bank_sheets import BankFileUnusable
 
     try:
         report = import_return_file(find_batch_id(args.batch), Path(args.file), user=acting_user(args),

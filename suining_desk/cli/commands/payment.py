@@ -46,7 +46,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def _print_bank(payment_id: int, standing: bool, reissued_by: int | None) -> None:
     """What the bank said of the payment (each return file), and whether it may be re-issued."""
     from suining_desk.domain.messages import describe
-    from suining_desk.services.bank_files import bank_results, sent_to_bank
+    from suining_desk.services.bank_outcomes import bank_results, sent_to_bank
     from suining_desk.services.batch_query import bank_result_text
     from suining_desk.services.corrections import bank_problem
 

@@ -2,7 +2,8 @@
 return file, which says of each line whether the money arrived.
 
 The files themselves — the list (序号, 姓名, 身份证号, 账号, 金额) as .xlsx or .csv, the return
-file as .xlsx, .xls or .csv — are written and read by :mod:`suining_desk.services.bank_sheets`.
+file as .xlsx, .xls or .csv — are written and read by :mod:`suining_desk.exchange.bank_sheets`; what
+the bank has of a batch is asked of :mod:`suining_desk.services.bank_outcomes`.
 A return line is matched
 to a payment by account and amount (and by ID number when the file has one); a line
 that matches nothing, or matches several payments that the file does not tell apart,
@@ -19,61 +20,34 @@ went out in a bank file is re-issued only once the bank said it failed
 from __future__ import annotations
 
 import datetime as dt
-import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from suining_desk import audit
-from suining_desk.db.models import PaymentBatch, PaymentOutcome, database
+from suining_desk.db.models import PaymentOutcome, database
 from suining_desk.domain.cancel import Cancelled
 from suining_desk.domain.money import fen_to_yuan_str
 from suining_desk.domain.problems import InvalidInput, Problem
-from suining_desk.services.actors import ENTER, require_in_area
-from suining_desk.services.bank_sheets import (
+from suining_desk.exchange.bank_sheets import (
     BankFileUnusable,
     ReturnLine,
     check_list_target,
     read_return_file,
     write_bank_list,
 )
+from suining_desk.services.actors import ENTER, require_in_area
+from suining_desk.services.bank_outcomes import (
+    BankLine,
+    bank_date_problems,
+    bank_lines,
+    confirmed_paid,
+    latest_outcomes,
+    posted_batch,
+)
 
-__all__ = ["BankFileUnusable", "BankLine", "ReturnReport", "bank_lines", "bank_results", "check_bank_date",
-           "confirmed_paid", "export_bank_file", "failed_payments", "import_return_file", "missing_problems",
-           "sent_to_bank"]
-
-# Lines of a posted batch that still stand (not reversals, not reversed), in line order.
-_STANDING = """
-SELECT p.id, p.payee_name, p.payee_id_number, p.bank_account, p.amount_fen, p.reissue_of_id
-FROM payment p
-WHERE p.batch_id = ? AND p.posted = 1 AND p.amount_fen > 0
-  AND NOT EXISTS (SELECT 1 FROM payment r WHERE r.reverses_id = p.id)
-ORDER BY p.id
-"""
-# Lines the bank already confirmed paid are never in a bank list again (a re-sent file would
-# pay them twice).
-_CONFIRMED_PAID = """
-SELECT p.id FROM payment p
-WHERE p.batch_id = ? AND p.posted = 1 AND p.amount_fen > 0
-  AND (SELECT o.result FROM payment_outcome o WHERE o.payment_id = p.id ORDER BY o.date DESC, o.id DESC LIMIT 1)
-      = 'paid'
-"""
-
-
-def confirmed_paid(batch_id: int) -> set[int]:
-    """The batch's lines the bank confirmed paid (left out of any further export)."""
-    return {int(pid) for (pid,) in database.execute_sql(_CONFIRMED_PAID, [batch_id])}
-
-
-@dataclass(frozen=True)
-class BankLine:
-    payment_id: int
-    name: str
-    id_number: str
-    account: str
-    amount_fen: int
-    reissue: bool
+__all__ = ["BankFileUnusable", "ReturnReport", "export_bank_file", "import_return_file", "missing_problems"]
 
 
 @dataclass(frozen=True)
@@ -90,29 +64,13 @@ class ReturnReport:
         return len(self.problems)
 
 
-def _posted(batch_id: int) -> PaymentBatch:
-    batch = PaymentBatch.get_or_none(PaymentBatch.id == batch_id)
-    if batch is None:
-        raise InvalidInput([Problem("batch_unknown", {"value": batch_id})])
-    if batch.status != "posted":
-        raise InvalidInput([Problem("bank_not_posted", {"batch": batch.batch_no})])
-    return batch
-
-
-def bank_lines(batch_id: int, *, reissues_only: bool = False) -> list[BankLine]:
-    _posted(batch_id)
-    lines = [BankLine(pid, name, number, account, amount, reissue is not None)
-             for pid, name, number, account, amount, reissue in database.execute_sql(_STANDING, [batch_id])]
-    return [ln for ln in lines if ln.reissue] if reissues_only else lines
-
-
 def export_bank_file(batch_id: int, path: Path, *, user: str, reissues_only: bool = False) -> int:
     """Write the bank's list of a posted batch; returns the number of lines. The export is
     recorded (audited) in the same transaction: from then on its lines are with the bank."""
     path = Path(path)
     check_list_target(path)
     with database.atomic("IMMEDIATE"):
-        batch = _posted(batch_id)
+        batch = posted_batch(batch_id)
         require_in_area(user, ENTER, batch.area_id)
         paid = confirmed_paid(batch_id)
         lines = [ln for ln in bank_lines(batch_id, reissues_only=reissues_only) if ln.payment_id not in paid]
@@ -124,45 +82,6 @@ def export_bank_file(batch_id: int, path: Path, *, user: str, reissues_only: boo
                      after={"file": path.name, "lines": len(lines), "reissues_only": reissues_only,
                             "total_fen": sum(ln.amount_fen for ln in lines)})
     return len(lines)
-
-
-def sent_to_bank(payment_id: int) -> bool:
-    """Whether a posted payment went out in a bank file: its batch was exported (with it in
-    the list: before it was reversed, and not a re-issues-only list it is no part of), or —
-    for a batch exported before exports were recorded — a return file was imported for it."""
-    row = database.execute_sql(
-        "SELECT p.batch_id, p.reissue_of_id IS NOT NULL, "
-        "(SELECT MIN(e.seq) FROM audit_entry e WHERE e.action = 'payment_reversed' AND e.table_name = 'payment' "
-        " AND e.record_id = CAST(p.id AS TEXT)) "
-        "FROM payment p WHERE p.id = ?", [payment_id]).fetchone()
-    if row is None or row[0] is None:
-        return False
-    batch_id, is_reissue, reversed_at = row
-    entries = database.execute_sql(
-        "SELECT seq, action, after FROM audit_entry WHERE table_name = 'payment_batch' AND record_id = ? "
-        "AND action IN ('bank_file_exported', 'bank_return_imported')", [str(batch_id)]).fetchall()
-    exports = [(seq, json.loads(after or "{}")) for seq, action, after in entries if action == "bank_file_exported"]
-    if not exports:
-        return any(action == "bank_return_imported" for _, action, _ in entries)
-    return any((reversed_at is None or seq < reversed_at) and (is_reissue or not after.get("reissues_only"))
-               for seq, after in exports)
-
-
-def _date_problems(on: dt.date, batch: PaymentBatch, today: dt.date) -> list[Problem]:
-    """The bank handled the transfer after the money was paid out and not after today."""
-    problems = []
-    if on > today:
-        problems.append(Problem("date_in_future", {"value": on.isoformat()}, field="date"))
-    if batch.paid_date is not None and on < batch.paid_date:
-        problems.append(Problem("bank_date_before_payment", {"value": on.isoformat(), "batch": batch.batch_no,
-                                                             "paid": batch.paid_date.isoformat()}, field="date"))
-    return problems
-
-
-def check_bank_date(batch_id: int, on: dt.date, *, today: dt.date | None = None) -> None:
-    """Refuse a bank date before the batch was paid or after today (the window asks first)."""
-    if problems := _date_problems(on, _posted(batch_id), today or dt.date.today()):
-        raise InvalidInput(problems)
 
 
 # Lines of a posted batch that were reversed since (a return line for one is not a new result).
@@ -200,9 +119,9 @@ def import_return_file(batch_id: int, path: Path, *, user: str, on: dt.date | No
     on = on or today
     report = ReturnReport(problems=problems)
     with database.atomic("IMMEDIATE"):
-        batch = _posted(batch_id)
+        batch = posted_batch(batch_id)
         require_in_area(user, ENTER, batch.area_id)
-        if dated := _date_problems(on, batch, today):
+        if dated := bank_date_problems(on, batch, today):
             raise InvalidInput(dated)
         standing = bank_lines(batch_id)
         by_key: dict[tuple[str, int], list[BankLine]] = {}
@@ -212,7 +131,7 @@ def import_return_file(batch_id: int, path: Path, *, user: str, on: dt.date | No
         file_keys: dict[tuple[str, int], list[ReturnLine]] = {}
         for rl in lines:
             file_keys.setdefault((rl.account, rl.amount_fen), []).append(rl)
-        latest = _latest_outcomes(batch_id)
+        latest = latest_outcomes(batch_id)
         matched: set[int] = set()
         for n, (key, returned) in enumerate(file_keys.items()):
             if cancel is not None and cancel.is_set():
@@ -284,32 +203,3 @@ def _pair(returned: list[ReturnLine], candidates: list[BankLine],
         for rl in undecided:
             problem("bank_ambiguous_line", rl, count=len(left))
     return pairs
-
-
-def _latest_outcomes(batch_id: int) -> dict[int, str]:
-    latest: dict[int, str] = {}
-    for pid, result in database.execute_sql(
-            "SELECT o.payment_id, o.result FROM payment_outcome o JOIN payment p ON p.id = o.payment_id "
-            "WHERE p.batch_id = ? ORDER BY o.id", [batch_id]):
-        latest[pid] = result
-    return latest
-
-
-@dataclass(frozen=True)
-class BankResult:
-    result: str  # paid / failed
-    date: dt.date
-    note: str
-    recorded_by: str
-
-
-def bank_results(payment_id: int) -> list[BankResult]:
-    """Everything the bank's return files said of one payment, oldest first (the last counts)."""
-    query = PaymentOutcome.select().where(PaymentOutcome.payment == payment_id).order_by(PaymentOutcome.id)
-    return [BankResult(o.result, o.date, o.note, o.recorded_by) for o in query]
-
-
-def failed_payments(batch_id: int) -> list[int]:
-    """Lines whose latest bank outcome is failed and that still stand (to re-issue)."""
-    standing = {ln.payment_id for ln in bank_lines(batch_id)}
-    return sorted(pid for pid, result in _latest_outcomes(batch_id).items() if result == "failed" and pid in standing)
