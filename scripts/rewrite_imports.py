@@ -95,6 +95,20 @@ STEPS: dict[str, list[Move]] = {
             "failed_payments", "sent_to_bank")),
         (f"{SD}.services.bank_files", f"{SD}.exchange.bank_files"),
     ],
+    "ring": [  # db ⇄ audit ⇄ storage: each function in its layer (split by hand)
+        (f"{SD}.audit", "ChainBreak", f"{SD}.audit.verify"),
+        (f"{SD}.audit.log", "ChainBreak", f"{SD}.audit.verify"),
+        (f"{SD}.audit", "verify_chain", f"{SD}.audit.verify"),
+        (f"{SD}.audit.log", "verify_chain", f"{SD}.audit.verify"),
+        (f"{SD}.db.connection", "SQLITE_HEADER", f"{SD}.storage.sqlite_files"),
+        (f"{SD}.db.errors", "storage_problem", f"{SD}.storage.errors"),
+        (f"{SD}.storage.seen", "current_rollback", f"{SD}.services.rollback"),
+        (f"{SD}.storage.seen", "accept", f"{SD}.services.rollback"),
+        (f"{SD}.db.protections", "repair", f"{SD}.services.protections"),
+        (f"{SD}.services.restore", "lock_path", f"{SD}.storage.locks"),
+        (f"{SD}.services.restore", "lock_holder", f"{SD}.storage.locks"),
+        (f"{SD}.storage.backups", "newest_good_backup", f"{SD}.services.database"),
+    ],
 }
 
 NEW_PACKAGES = {
@@ -143,15 +157,16 @@ def _alias(a: ast.alias) -> str:
     return f"{a.name} as {a.asname}" if a.asname else a.name
 
 
-def _import_from(node: ast.ImportFrom, modules: list[tuple[str, str]],
-                 names: dict[tuple[str, str], str]) -> list[tuple[str, list[str]]] | None:
-    """The import's new lines as (module, names), in order; None when nothing moves."""
+def _import_from(node: ast.ImportFrom, modules: list[tuple[str, str]], names: dict[tuple[str, str], str],
+                 here: str) -> list[tuple[str, list[str]]] | None:
+    """The import's new lines as (module, names), in order; None when nothing moves. ``here``:
+    the module being rewritten (a name's new home may import it from the old one to wrap it)."""
     assert node.module is not None
     groups: dict[str, list[str]] = {}
     moved = False
     for a in node.names:
         target, shown = node.module, _alias(a)
-        if (node.module, a.name) in names:
+        if (node.module, a.name) in names and names[(node.module, a.name)] != here:
             target = names[(node.module, a.name)]
         elif (sub := _map(f"{node.module}.{a.name}", modules)) is not None:  # a module imported by name
             target, _, leaf = sub.rpartition(".")
@@ -164,8 +179,8 @@ def _import_from(node: ast.ImportFrom, modules: list[tuple[str, str]],
     return list(groups.items()) if moved else None
 
 
-def rewrite(source: str, moves: list[Move]) -> str:
-    """``source`` with every import that names a moved module or name rewritten."""
+def rewrite(source: str, moves: list[Move], here: str = "") -> str:
+    """``source`` (the module ``here``) with every import that names a moved module or name rewritten."""
     modules, names = _modules(moves), _names(moves)
     tree = ast.parse(source)
     lines = source.splitlines(keepends=True)
@@ -173,7 +188,7 @@ def rewrite(source: str, moves: list[Move]) -> str:
     renamed_uses: list[tuple[str, str]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            new_lines = _import_from(node, modules, names)
+            new_lines = _import_from(node, modules, names, here)
             if new_lines is None:
                 continue
             indent = " " * node.col_offset
@@ -212,9 +227,19 @@ def rewrite_text(text: str, moves: list[Move]) -> str:
     return text
 
 
+def _module_of(path: Path) -> str:
+    """``suining_desk.storage.backups`` for ``…/suining_desk/storage/backups.py`` ('' outside the packages)."""
+    parts = path.resolve().with_suffix("").parts
+    for top in (SD, "ui"):
+        if top in parts:
+            found = parts[len(parts) - 1 - parts[::-1].index(top):]
+            return ".".join(found[:-1] if found[-1] == "__init__" else found)
+    return ""
+
+
 def rewrite_file(path: Path, moves: list[Move]) -> bool:
     text = path.read_text("utf-8")
-    new_text = rewrite_text(rewrite(text, moves) if path.suffix == ".py" else text, moves)
+    new_text = rewrite_text(rewrite(text, moves, _module_of(path)) if path.suffix == ".py" else text, moves)
     if new_text == text:
         return False
     path.write_text(new_text, encoding="utf-8")

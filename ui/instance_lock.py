@@ -12,7 +12,7 @@ from PySide6.QtCore import QLockFile
 
 from suining_desk.domain.os_errors import os_reason
 from suining_desk.domain.problems import Problem
-from suining_desk.services.restore import lock_path
+from suining_desk.storage.locks import lock_path
 from suining_desk.storage.tempfiles import make_private
 
 

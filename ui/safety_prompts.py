@@ -12,12 +12,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from suining_desk.db.models import database
-from suining_desk.db.protections import repair
 from suining_desk.domain.messages import describe
 from suining_desk.domain.problems import InvalidInput
 from suining_desk.services.access import Account
 from suining_desk.services.open_checks import open_warnings
-from suining_desk.storage.seen import accept, current_rollback
+from suining_desk.services.protections import repair
+from suining_desk.services.rollback import accept, current_rollback
 
 TITLE = "绥宁扶贫台账"
 

@@ -17,9 +17,9 @@ from suining_desk.db import DatabaseOpenError, open_database
 from suining_desk.domain.messages import describe
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.access import Account, accounts_exist
+from suining_desk.services.database import newest_good_backup
 from suining_desk.services.restore import restore_backup
 from suining_desk.storage import paths
-from suining_desk.storage.backups import newest_good_backup
 from suining_desk.storage.crashlog import write_crash_report
 from suining_desk.storage.media import storage_warning
 from suining_desk.storage.netshare import is_network_path

@@ -1,5 +1,5 @@
 """The hash-chained audit log: append (log), row sets, labels, verify."""
 
-from suining_desk.audit.log import GENESIS, ChainBreak, append, canonical, entry_hash, verify_chain
+from suining_desk.audit.log import GENESIS, append, canonical, entry_hash
 
-__all__ = ["GENESIS", "ChainBreak", "append", "canonical", "entry_hash", "verify_chain"]
+__all__ = ["GENESIS", "append", "canonical", "entry_hash"]

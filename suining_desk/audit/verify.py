@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from suining_desk.audit import GENESIS, ChainBreak, entry_hash
+from suining_desk.audit.labels import table_label
 from suining_desk.audit.sets import LoggedSet
 from suining_desk.db import capture as cap
+from suining_desk.db.audit_chain import GENESIS, entry_hash
 from suining_desk.db.models import database
 from suining_desk.db.protections import ProtectionState
 from suining_desk.db.protections import inspect as inspect_protections
@@ -43,6 +44,16 @@ from suining_desk.storage.seen import check as check_rollback
 
 MAX_PROBLEMS = 1000
 _COLUMNS = "seq, at, username, action, table_name, record_id, before, after, prev_hash, hash, states"
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    """The first entry that does not fit: ``reason`` is 'changed' (its content or hash was
+    altered), 'removed' (an entry before it is missing), 'inserted' (it was slipped into
+    the chain) or 'reordered' (entries were swapped)."""
+
+    seq: int
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -383,8 +394,6 @@ def verify(progress: ProgressFn | None = None, cancel: threading.Event | None = 
         report.anchors_checked = len(anchors)
         report.anchor = check_anchors(conn, anchors)
         report.rollback = check_rollback(conn, Path(path))
-    from suining_desk.audit.labels import table_label
-
     for table in tables:
         ticker.begin(f"核对记录：{table_label(table)}")
         start = ticker.done
@@ -397,8 +406,6 @@ def verify(progress: ProgressFn | None = None, cancel: threading.Event | None = 
 
 def report_problems(report: VerifyReport, limit: int = 20) -> list[Problem]:
     """The report in words: the chain break first, then up to ``limit`` records."""
-    from suining_desk.audit.labels import table_label
-
     problems: list[Problem] = []
     if not report.protections.ok:
         problems.append(Problem("db_protections_missing", {"names": report.protections.describe()}))

@@ -21,11 +21,11 @@ from suining_desk import __version__
 from suining_desk.cli.commands import COMMANDS
 from suining_desk.cli.parser import ChineseArgumentParser
 from suining_desk.cli.textout import configure_text_output
-from suining_desk.db.errors import storage_problem
 from suining_desk.domain.messages import describe
 from suining_desk.domain.os_errors import os_problem
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.storage import paths
+from suining_desk.storage.errors import storage_problem
 
 DESCRIPTION = "绥宁扶贫台账：乡镇扶贫对象、搬迁、危改与资金发放台账。不带命令时打开窗口。"
 

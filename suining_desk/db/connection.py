@@ -17,7 +17,7 @@ from peewee import Database, SqliteDatabase
 
 from suining_desk.db import capture as audit_capture
 from suining_desk.db import migrations
-from suining_desk.db.errors import as_storage_error, storage_problem
+from suining_desk.db.errors import as_storage_error
 from suining_desk.db.models import database
 from suining_desk.db.protections import ProtectionState, authorizer
 from suining_desk.db.protections import inspect as inspect_protections
@@ -25,9 +25,10 @@ from suining_desk.domain.os_errors import disk_full, os_reason
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.storage import paths
 from suining_desk.storage import seen as audit_seen
+from suining_desk.storage.errors import storage_problem
+from suining_desk.storage.sqlite_files import SQLITE_HEADER
 from suining_desk.storage.tempfiles import create_private, make_private
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 NOTE_EVERY = 1.0  # seconds: how often a busy writer notes the audit log's head (suining_desk.storage.seen)
 
 PRAGMAS = {

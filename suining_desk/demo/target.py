@@ -139,8 +139,8 @@ def _build_beside(path: Path, *, scale: str, seed: int, progress: Any) -> Any:
 def build_demo(path: Path, *, scale: str, seed: int, replace: bool, progress: Any = None) -> DemoBuilt:
     """Write the demo county to ``path`` (see the module's rules); the database is left open."""
     from suining_desk.db import close_database, open_database
-    from suining_desk.services.restore import lock_holder
     from suining_desk.storage.backups import backup_folder, backup_name, make_backup
+    from suining_desk.storage.locks import lock_holder
 
     path = Path(path)
     kind = target_kind(path)

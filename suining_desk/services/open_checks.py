@@ -14,7 +14,7 @@ from suining_desk.domain.problems import Problem, Severity
 def open_warnings() -> list[Problem]:
     """The warnings about the database that is open (none when all is well)."""
     from suining_desk.db.models import database
-    from suining_desk.storage.seen import current_rollback
+    from suining_desk.services.rollback import current_rollback
 
     db: Any = database.obj
     found: list[Problem] = []

@@ -1,4 +1,4 @@
-"""Restoring a backup over a database, and knowing whether a window has it open.
+"""Restoring a backup over a database.
 
 A restore checks the backup first, refuses while another program holds the database,
 keeps a copy of the current file (a checked backup, or — when the current file is
@@ -12,45 +12,27 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import socket
 import sqlite3
 from pathlib import Path
 
+from suining_desk import audit
+from suining_desk.db import close_database, open_database
+from suining_desk.db.migrations import LATEST
+from suining_desk.db.models import database
 from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.storage import seen as audit_seen
 from suining_desk.storage.anchors import record_restore
 from suining_desk.storage.backups import (
     BackupInfo,
     backup_folder,
     backup_name,
-    integrity_problems,
     list_backups,
     make_backup,
     private_folder,
 )
-from suining_desk.storage.sqlite_files import connect_read_only
-from suining_desk.storage.tempfiles import clean_stale, create_private, pid_alive, remove_with_sidecars, temp_beside
-
-
-def lock_path(db_path: Path) -> Path:
-    """The window's lock file (a QLockFile) beside the database."""
-    return Path(db_path).with_name(Path(db_path).name + ".lock")
-
-
-def lock_holder(db_path: Path) -> tuple[int, str] | None:
-    """(pid, host) of a live window holding the database, else None.
-
-    Reads QLockFile's format (pid, application name, host name, one a line). A lock
-    from another computer counts as held: its process cannot be checked from here.
-    """
-    try:
-        lines = lock_path(db_path).read_text("utf-8", errors="replace").splitlines()
-        pid = int(lines[0])
-    except (OSError, ValueError, IndexError):
-        return None
-    host = lines[2] if len(lines) > 2 else ""
-    if host and host != socket.gethostname():
-        return pid, host
-    return (pid, host or socket.gethostname()) if pid_alive(pid) else None
+from suining_desk.storage.locks import lock_holder
+from suining_desk.storage.sqlite_files import connect_read_only, integrity_problems
+from suining_desk.storage.tempfiles import clean_stale, create_private, remove_with_sidecars, temp_beside
 
 
 def _keep_current(db_path: Path, now: dt.datetime) -> Path | None:
@@ -58,7 +40,7 @@ def _keep_current(db_path: Path, now: dt.datetime) -> Path | None:
     if not db_path.exists():
         return None
     folder = backup_folder(db_path)
-    if not integrity_problems(db_path):
+    if not integrity_problems(db_path, newest_schema=LATEST):
         return make_backup(db_path, folder / backup_name(db_path, now, "before-restore"),
                            kind="before-restore", now=now).path
     damaged = folder / backup_name(db_path, now, "damaged")
@@ -74,14 +56,9 @@ def restore_backup(source: Path, db_path: Path, *, user: str = "system",
                    now: dt.datetime | None = None) -> Path | None:
     """Put the backup ``source`` in place of ``db_path``; returns the copy kept of the
     replaced database (None if there was none). The database is left open."""
-    from suining_desk import audit
-    from suining_desk.db import close_database, open_database
-    from suining_desk.db.models import database
-    from suining_desk.storage import seen as audit_seen
-
     now = (now or dt.datetime.now()).replace(microsecond=0)
     source, db_path = Path(source), Path(db_path)
-    problems = integrity_problems(source)
+    problems = integrity_problems(source, newest_schema=LATEST)
     if problems:
         raise InvalidInput(problems)
     holder = lock_holder(db_path)
@@ -99,7 +76,7 @@ def restore_backup(source: Path, db_path: Path, *, user: str = "system",
         finally:
             out.close()
             src.close()
-        problems = integrity_problems(temp)
+        problems = integrity_problems(temp, newest_schema=LATEST)
         if problems:
             raise InvalidInput(problems)
         for extra in ("-wal", "-shm"):

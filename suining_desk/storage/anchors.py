@@ -21,7 +21,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from suining_desk.storage.backups import backup_folder, list_backups, private_folder
+from suining_desk.storage.backup_files import backup_folder, list_backups, private_folder
 from suining_desk.storage.sqlite_files import connect_read_only
 
 MANIFEST = "anchors.jsonl"

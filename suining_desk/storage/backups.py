@@ -14,78 +14,36 @@ to the folder's ``anchors.jsonl``: ``audit verify`` checks the log still has eac
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
-import re
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
+from suining_desk.domain.messages import OS_REASONS, describe
 from suining_desk.domain.os_errors import disk_full, os_reason
 from suining_desk.domain.problems import InvalidInput, Problem
-from suining_desk.storage import paths
-from suining_desk.storage.sqlite_files import connect_read_only
+from suining_desk.storage.anchors import record_anchor
+from suining_desk.storage.backup_files import (
+    KEEP,
+    SUFFIX,
+    BackupInfo,
+    backup_folder,
+    backup_name,
+    is_own_folder,
+    list_backups,
+    meta_path,
+    private_folder,
+)
+from suining_desk.storage.errors import storage_problem
+from suining_desk.storage.sqlite_files import connect_read_only, integrity_problems
 from suining_desk.storage.tempfiles import (
     clean_stale,
     create_private,
-    make_private,
     remove_with_sidecars,
     temp_beside,
     write_private,
 )
-
-SUFFIX = ".sqlite3"
-KEEP = {"daily": 7, "weekly": 4, "monthly": 12}
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})"
-                   r"-(?P<kind>auto|manual|before-restore|before-demo|before-repair|damaged)\.sqlite3$")
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    created: dt.datetime
-    kind: str  # auto / manual / before-restore / before-demo / before-repair / damaged
-    size: int
-    audit_seq: int | None = None
-    audit_hash: str = ""
-
-    @property
-    def meta_path(self) -> Path:
-        return meta_path(self.path)
-
-
-def meta_path(backup: Path) -> Path:
-    return backup.with_name(backup.name + ".json")
-
-
-def backup_folder(db_path: Path) -> Path:
-    """The automatic backups of one database (its name plus a hash of its full path)."""
-    resolved = str(Path(db_path).expanduser().resolve())
-    tag = hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:8]
-    return paths.backups_dir() / f"{Path(db_path).stem}-{tag}"
-
-
-def private_folder(folder: Path) -> None:
-    """An owner-only folder (and, inside the data folder, every folder up to it)."""
-    if is_own_folder(folder):
-        paths.private_data_dir()
-        for part in (paths.backups_dir(), folder):
-            part.mkdir(mode=0o700, parents=True, exist_ok=True)
-            make_private(part)
-        return
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    make_private(folder)
-
-
-def is_own_folder(folder: Path) -> bool:
-    """Whether ``folder`` is inside the data folder's backups folder (which this program
-    keeps private); any other folder was chosen by the user and keeps its permissions."""
-    try:
-        return Path(folder).resolve().is_relative_to(paths.backups_dir().resolve())
-    except OSError:
-        return False
 
 
 def _audit_head(conn: sqlite3.Connection) -> tuple[int | None, str]:
@@ -94,35 +52,6 @@ def _audit_head(conn: sqlite3.Connection) -> tuple[int | None, str]:
     except sqlite3.DatabaseError:
         return None, ""
     return (int(row[0]), str(row[1])) if row else (None, "")
-
-
-def integrity_problems(path: Path) -> list[Problem]:
-    """Whether ``path`` is a sound database this program can open (read-only check)."""
-    from suining_desk.db.connection import SQLITE_HEADER
-    from suining_desk.db.migrations import LATEST
-
-    name = str(path)
-    if not path.is_file():
-        return [Problem("backup_missing", {"path": name})]
-    with path.open("rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            return [Problem("backup_not_database", {"path": name})]
-    try:
-        conn = connect_read_only(path)
-        try:
-            result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-            if result != ["ok"]:
-                return [Problem("backup_damaged", {"path": name})]
-            version = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return [Problem("backup_damaged", {"path": name})]
-    if version is None:
-        return [Problem("backup_not_database", {"path": name})]
-    if int(version) > LATEST:
-        return [Problem("backup_newer", {"path": name, "found": version})]
-    return []
 
 
 def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datetime | None = None,
@@ -174,45 +103,18 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
         raise
     meta = {"created": now.isoformat(), "kind": kind, "source": str(source), "audit_seq": seq, "audit_hash": head}
     write_private(meta_path(dest), json.dumps(meta, ensure_ascii=False))
-    from suining_desk.storage.anchors import record_anchor
-
     record_anchor(Path(source), seq, head, now, dest)
     return BackupInfo(dest, now, kind, dest.stat().st_size, seq, head)
 
 
 def _why(exc: BaseException, folder: Path) -> str:
     """Why a backup could not be written, in Chinese (a full disk as the disk, not the database)."""
-    from suining_desk.db.errors import storage_problem
-    from suining_desk.domain.messages import OS_REASONS, describe
-
     known = storage_problem(exc)
     if (known is not None and known.code == "db_disk_full") or disk_full(folder):
         return OS_REASONS["ENOSPC"]
     if isinstance(exc, OSError):
         return os_reason(exc)
     return describe(known) if known is not None else str(exc)
-
-
-def backup_name(db_path: Path, now: dt.datetime, kind: str) -> str:
-    return f"{Path(db_path).stem}-{now:%Y%m%d-%H%M%S}-{kind}{SUFFIX}"
-
-
-def list_backups(folder: Path) -> list[BackupInfo]:
-    """The backups in a folder, newest first."""
-    found = []
-    for path in folder.glob(f"*{SUFFIX}") if folder.is_dir() else ():
-        match = _NAME.match(path.name)
-        if match is None:
-            continue
-        created = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-        seq, head = None, ""
-        try:
-            meta = json.loads(meta_path(path).read_text("utf-8"))
-            seq, head = meta.get("audit_seq"), str(meta.get("audit_hash") or "")
-        except (OSError, ValueError):
-            pass
-        found.append(BackupInfo(path, created, match["kind"], path.stat().st_size, seq, head))
-    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
 
 
 def to_keep(backups: list[BackupInfo], keep: dict[str, int] | None = None) -> set[Path]:
@@ -274,9 +176,16 @@ def automatic_backup(db_path: Path, *, now: dt.datetime | None = None, min_age: 
     return info
 
 
-def newest_good_backup(db_path: Path) -> BackupInfo | None:
-    """The newest backup of this database that passes the integrity check."""
+def newest_good_backup(db_path: Path, *, newest_schema: int | None = None) -> BackupInfo | None:
+    """The newest backup of this database that passes the integrity check (and is of no newer
+    schema than ``newest_schema``, when given)."""
     for b in list_backups(backup_folder(db_path)):
-        if b.kind != "damaged" and not integrity_problems(b.path):
+        if b.kind != "damaged" and not integrity_problems(b.path, newest_schema=newest_schema):
             return b
     return None
+
+
+# Where backups are and what they are (storage.backup_files), with the making of them here.
+__all__ = ["KEEP", "SUFFIX", "BackupInfo", "automatic_backup", "backup_folder", "backup_name", "integrity_problems",
+           "is_own_folder", "list_backups", "make_backup", "meta_path", "newest_good_backup", "private_folder",
+           "rotate", "to_keep"]

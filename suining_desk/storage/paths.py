@@ -9,6 +9,8 @@ from pathlib import Path
 
 import platformdirs
 
+from suining_desk.storage.tempfiles import make_private
+
 APP_NAME = "SuiningDesk"
 PORTABLE_MARKER = "portable.txt"  # beside the executables: the data stay in the program's folder
 PORTABLE_DATA = "data"
@@ -64,8 +66,6 @@ def settings_file() -> Path | None:
 def private_data_dir() -> Path:
     """The data folder, created if needed and kept owner-only (0700 on POSIX): it holds the
     database, its backups, crash reports and what this computer has seen of each database."""
-    from suining_desk.storage.tempfiles import make_private
-
     folder = data_dir()
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     make_private(folder)

@@ -13,9 +13,10 @@ database of its own place and is not warned about; what is checked is the attack
 matters: an older copy put where the database was.
 
 A deliberate rollback — restoring a backup with the program — notes the restored head;
-one found on open is warned about until an admin accepts it (:func:`accept`, logged in the
-audit log with what had been seen). Nothing here can stop someone who also deletes the
-``seen`` folder: it raises the bar from "copy one file" to "know where to look".
+one found on open is warned about until an admin accepts it
+(:func:`suining_desk.services.rollback.accept`, logged in the audit log with what had been
+seen). Nothing here can stop someone who also deletes the ``seen`` folder: it raises the bar
+from "copy one file" to "know where to look".
 """
 
 from __future__ import annotations
@@ -150,30 +151,4 @@ def check(conn: sqlite3.Connection, db_path: Path) -> Rollback | None:
     return Rollback(seen, _head(conn)[0], diverged=there is not None)
 
 
-def current_rollback() -> Rollback | None:
-    """:func:`check` on the open database."""
-    from suining_desk.db.models import database
-
-    return check(database.connection(), Path(database.database))
-
-
-def accept(*, by: str) -> Rollback | None:
-    """An admin accepts the database as it is: the rollback (what had been seen, what is
-    there now) goes into the audit log and the head is noted again. None when there was none."""
-    from suining_desk import audit
-    from suining_desk.db.models import database
-    from suining_desk.services.access import require
-
-    require(by, role="admin")
-    found = current_rollback()
-    if found is None:
-        return None
-    with database.atomic("IMMEDIATE"):
-        audit.append("rollback_accepted", username=by, after={
-            "seen_seq": found.seen.seq, "seen_hash": found.seen.hash, "seen_at": found.seen.at,
-            "seen_path": found.seen.path, "seq_now": found.now_seq})
-    note(database.connection(), Path(database.database), force=True)
-    return found
-
-
-__all__ = ["Rollback", "Seen", "accept", "check", "current_rollback", "identity", "note", "read_seen"]
+__all__ = ["Rollback", "Seen", "check", "identity", "note", "read_seen"]

@@ -21,6 +21,9 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
+from suining_desk.domain.problems import Problem
+
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
@@ -43,3 +46,31 @@ def sqlite_uri(path: str | os.PathLike[str], *, mode: str = "ro", windows: bool 
 def connect_read_only(path: str | os.PathLike[str], *, timeout: float = 5.0) -> sqlite3.Connection:
     """A read-only connection to the database file at ``path`` (never creates it)."""
     return sqlite3.connect(sqlite_uri(Path(path).absolute()), uri=True, timeout=timeout)
+
+
+def integrity_problems(path: Path, *, newest_schema: int | None = None) -> list[Problem]:
+    """Whether ``path`` is a sound database of this program (read-only check): an SQLite file
+    that passes ``integrity_check`` and has a schema version — no newer than ``newest_schema``
+    when given (a backup to restore: the caller knows the program's newest schema)."""
+    name = str(path)
+    if not path.is_file():
+        return [Problem("backup_missing", {"path": name})]
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_HEADER:
+            return [Problem("backup_not_database", {"path": name})]
+    try:
+        conn = connect_read_only(path)
+        try:
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            if result != ["ok"]:
+                return [Problem("backup_damaged", {"path": name})]
+            version = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return [Problem("backup_damaged", {"path": name})]
+    if version is None:
+        return [Problem("backup_not_database", {"path": name})]
+    if newest_schema is not None and int(version) > newest_schema:
+        return [Problem("backup_newer", {"path": name, "found": version})]
+    return []

@@ -10,7 +10,7 @@ from pathlib import Path
 import peewee
 import pytest
 
-from suining_desk.audit import verify_chain
+from suining_desk.audit.verify import verify_chain
 from suining_desk.db.models import AuditEntry, Enrolment, Household, Payment, PaymentBatch, Person, database
 from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import batch_workflow as wf

@@ -16,7 +16,7 @@ import pytest
 from argon2 import PasswordHasher
 from peewee import Database
 
-from suining_desk.audit import verify_chain
+from suining_desk.audit.verify import verify_chain
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, Program, Setting, Standard, User
 from suining_desk.demo import DemoCancelled, DemoSummary, generate_demo

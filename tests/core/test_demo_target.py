@@ -231,7 +231,7 @@ def test_a_demo_database_open_in_a_window_is_not_replaced(demo: Path) -> None:
     import socket
     import subprocess
 
-    from suining_desk.services.restore import lock_path
+    from suining_desk.storage.locks import lock_path
 
     window = subprocess.Popen(["sleep", "30"])  # stands for the window holding the lock
     try:

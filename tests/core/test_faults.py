@@ -138,7 +138,7 @@ def test_full_disk_during_a_bulk_load_leaves_the_database_empty(tmp_path: Path) 
     db.execute_sql(f"PRAGMA max_page_count = {pages + 50}")
     with pytest.raises(Exception) as info:  # noqa: B017 - SQLite's own error from executemany
         generate_demo(db, scale="small", seed=3)
-    from suining_desk.db.errors import storage_problem
+    from suining_desk.storage.errors import storage_problem
 
     problem = storage_problem(info.value)
     assert problem is not None and problem.code == "db_disk_full"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from suining_desk.audit import verify_chain
+from suining_desk.audit.verify import verify_chain
 from suining_desk.db.models import AuditEntry, Household, MemberChange, Person
 from suining_desk.domain.messages import describe
 from suining_desk.domain.problems import InvalidInput

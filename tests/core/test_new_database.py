@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk.audit import verify_chain
+from suining_desk.audit.verify import verify_chain
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, Program, Standard

@@ -18,11 +18,12 @@ from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.errors import StorageError
 from suining_desk.db.models import AuditEntry, Household, Payment, database
-from suining_desk.db.protections import EXPECTED, inspect, read_only_policy, repair
+from suining_desk.db.protections import EXPECTED, inspect, read_only_policy
 from suining_desk.domain.messages import describe
 from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import households as hs
 from suining_desk.services.accounts import login
+from suining_desk.services.protections import repair
 from suining_desk.storage import backups
 
 PASSWORD = "suining2018"
