@@ -32,7 +32,8 @@ from pathlib import Path
 SD = "suining_desk"
 
 # A move: (old module, new module) for a whole module or package, or
-# (old module, name, new module) for one name that now lives elsewhere.
+# (old module, name, new module) for one name that now lives elsewhere ("new module:new name"
+# when it was renamed too).
 Move = tuple[str, str] | tuple[str, str, str]
 
 STEPS: dict[str, list[Move]] = {
@@ -109,6 +110,13 @@ STEPS: dict[str, list[Move]] = {
         (f"{SD}.services.restore", "lock_holder", f"{SD}.storage.locks"),
         (f"{SD}.storage.backups", "newest_good_backup", f"{SD}.services.database"),
     ],
+    "cli": [  # the commands' database options below the commands; the demo database in one module
+        (f"{SD}.cli", "open_from_args", f"{SD}.cli.target"),
+        (f"{SD}.cli", "database_target", f"{SD}.cli.target"),
+        (f"{SD}.cli", "_add_db_options", f"{SD}.cli.target:add_db_options"),
+        (f"{SD}.cli.commands.demo", "ensure_demo_database", f"{SD}.cli.demo_database"),
+        (f"{SD}.cli.commands.demo", "build", f"{SD}.cli.demo_database"),
+    ],
 }
 
 NEW_PACKAGES = {
@@ -166,8 +174,11 @@ def _import_from(node: ast.ImportFrom, modules: list[tuple[str, str]], names: di
     moved = False
     for a in node.names:
         target, shown = node.module, _alias(a)
-        if (node.module, a.name) in names and names[(node.module, a.name)] != here:
-            target = names[(node.module, a.name)]
+        if (node.module, a.name) in names and names[(node.module, a.name)].split(":")[0] != here:
+            target, _, renamed = names[(node.module, a.name)].partition(":")  # "module:new_name" when renamed
+            if renamed:
+                local = a.asname or a.name
+                shown = renamed if renamed == local else f"{renamed} as {local}"
         elif (sub := _map(f"{node.module}.{a.name}", modules)) is not None:  # a module imported by name
             target, _, leaf = sub.rpartition(".")
             local = a.asname or a.name
@@ -221,7 +232,11 @@ def rewrite(source: str, moves: list[Move], here: str = "") -> str:
 def rewrite_text(text: str, moves: list[Move]) -> str:
     """Dotted names in docstrings, comments and docs follow the move."""
     for move in moves:
-        old, new = (move[0], move[1]) if len(move) == 2 else (f"{move[0]}.{move[1]}", f"{move[2]}.{move[1]}")
+        if len(move) == 2:
+            old, new = move[0], move[1]
+        else:
+            module, _, renamed = move[2].partition(":")
+            old, new = f"{move[0]}.{move[1]}", f"{module}.{renamed or move[1]}"
         if "." in old:
             text = re.sub(rf"(?<![\w.]){re.escape(old)}\b", new, text)
     return text

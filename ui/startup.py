@@ -90,7 +90,7 @@ def first_run_choice(parent: QWidget | None = None) -> str | None:
 def open_safely(db_path: Path, *, demo: bool) -> bool:
     try:
         if demo:
-            from suining_desk.cli.commands.demo import ensure_demo_database
+            from suining_desk.cli.demo_database import ensure_demo_database
 
             ensure_demo_database(db_path)
         open_database(db_path)

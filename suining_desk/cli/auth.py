@@ -123,7 +123,7 @@ def authenticate_cli(args: argparse.Namespace, *, path: object = "", reading: bo
 
 def _demo_admin() -> Account:
     """The demo's admin with the demo password (README); refused once it was changed."""
-    from suining_desk.demo.generate import DEMO_PASSWORD
+    from suining_desk.cli.demo_database import DEMO_PASSWORD
     from suining_desk.services.accounts import login
 
     try:

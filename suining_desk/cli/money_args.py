@@ -19,10 +19,10 @@ if TYPE_CHECKING:
 def add_common(parser: argparse.ArgumentParser, *, login: bool) -> None:
     """--db / --demo after the action too, and --user for actions that need a login:
     those that write, and those that show personal data."""
-    from suining_desk.cli import _add_db_options
     from suining_desk.cli.auth import add_user_option
+    from suining_desk.cli.target import add_db_options
 
-    _add_db_options(parser, top=False)
+    add_db_options(parser, top=False)
     if login:
         add_user_option(parser)
 

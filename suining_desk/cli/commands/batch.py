@@ -101,8 +101,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.commands import batch_run
+    from suining_desk.cli.target import open_from_args
 
     open_from_args(args)
     handler = getattr(batch_run, "do_" + args.action.replace("-", "_"))

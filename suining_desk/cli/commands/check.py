@@ -29,9 +29,9 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.auth import authenticate_cli
     from suining_desk.cli.money_args import print_json
+    from suining_desk.cli.target import open_from_args
     from suining_desk.services.checks import run_checks
     from suining_desk.services.checks.scope import in_township
 

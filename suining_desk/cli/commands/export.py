@@ -50,8 +50,8 @@ class Refused(InvalidInput):
 def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.auth import authenticate_cli
+    from suining_desk.cli.target import open_from_args
     from suining_desk.domain.messages import describe
     from suining_desk.exchange.exports import EXPORTS, ExportArgs
     from suining_desk.services.access import AccessDenied

@@ -62,8 +62,8 @@ def _progress(stage: str, fraction: float) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.auth import authenticate_cli
+    from suining_desk.cli.target import open_from_args
     from suining_desk.domain.messages import describe
     from suining_desk.exchange.imports import run_import
     from suining_desk.exchange.report import write_report

@@ -20,8 +20,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import database_target
     from suining_desk.cli.auth import read_password
+    from suining_desk.cli.target import database_target
     from suining_desk.db import close_database, open_database
     from suining_desk.db.connection import sqlite_path
     from suining_desk.rules.accounts import check_account, check_password

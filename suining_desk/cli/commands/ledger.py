@@ -124,7 +124,7 @@ def _public_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
+    from suining_desk.cli.target import open_from_args
     from suining_desk.domain.money import format_fen
     from suining_desk.ledgers import make_spec, write_ledger
 

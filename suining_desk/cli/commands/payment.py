@@ -63,7 +63,7 @@ def _print_bank(payment_id: int, standing: bool, reissued_by: int | None) -> Non
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
+    from suining_desk.cli.target import open_from_args
     from suining_desk.domain.money import format_fen
     from suining_desk.services import corrections, payment_query
     from suining_desk.services.programs import find_program

@@ -64,7 +64,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from suining_desk.cli import open_from_args
+    from suining_desk.cli.target import open_from_args
     from suining_desk.domain.money import format_fen
     from suining_desk.services import enrolments, programs
 

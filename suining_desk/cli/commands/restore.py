@@ -67,8 +67,8 @@ def _has_admins(database: Path) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import database_target
     from suining_desk.cli.auth import cli_username, read_password
+    from suining_desk.cli.target import database_target
     from suining_desk.db.connection import sqlite_path
     from suining_desk.services.restore import restore_backup
     from suining_desk.storage.backups import integrity_problems

@@ -74,8 +74,8 @@ def _township_id(name: str) -> int | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.auth import authenticate_cli
+    from suining_desk.cli.target import open_from_args
     from suining_desk.services import accounts
 
     path = open_from_args(args)

@@ -31,8 +31,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.auth import authenticate_cli
+    from suining_desk.cli.target import open_from_args
     from suining_desk.domain.messages import describe
     from suining_desk.domain.money import format_fen
     from suining_desk.ledgers import read_ledger, verify_file
