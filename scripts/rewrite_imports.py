@@ -252,9 +252,36 @@ def _module_of(path: Path) -> str:
     return ""
 
 
+def relative_ui(source: str, here: str, *, package: bool = False) -> str:
+    """Inside ui/, ``from ui.x import y`` becomes relative (``from .x import y``, ``from ..x``):
+    the package is ``ui`` in the repository and ``suining_desk_ui`` in the wheel."""
+    if not here.startswith("ui"):
+        return source
+    folder = here.split(".") if package else here.split(".")[:-1]  # ``package``: ``here`` is an __init__
+    lines = source.splitlines(keepends=True)
+    edits = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and node.module.split(".")[0] == "ui":
+            target = node.module.split(".")
+            common = 0
+            while common < min(len(target), len(folder)) and target[common] == folder[common]:
+                common += 1
+            relative = "." * (len(folder) - common + 1) + ".".join(target[common:])
+            edits.append((node.lineno, node.col_offset, len(f"from {node.module}"), f"from {relative}"))
+    for lineno, col, length, text in sorted(edits, reverse=True):
+        line = lines[lineno - 1]
+        lines[lineno - 1] = line[:col] + text + line[col + length:]
+    return "".join(lines)
+
+
 def rewrite_file(path: Path, moves: list[Move]) -> bool:
     text = path.read_text("utf-8")
-    new_text = rewrite_text(rewrite(text, moves, _module_of(path)) if path.suffix == ".py" else text, moves)
+    here = _module_of(path)
+    if path.suffix == ".py":
+        text_out = relative_ui(rewrite(text, moves, here), here, package=path.name == "__init__.py")
+    else:
+        text_out = text
+    new_text = rewrite_text(text_out, moves)
     if new_text == text:
         return False
     path.write_text(new_text, encoding="utf-8")

@@ -16,7 +16,8 @@ from suining_desk.storage.paths import resources_dir
 
 if TYPE_CHECKING:
     from suining_desk.services.access import Account
-    from ui.instance_lock import DatabaseLock
+
+    from .instance_lock import DatabaseLock
 
 APP_NAME = "绥宁扶贫台账"
 ORGANISATION = "SuiningDesk"
@@ -98,7 +99,7 @@ def run_app(db_path: Path, *, demo: bool, user_label: str = "", account: Account
     account that logged in (:func:`ui.startup.start` does the login); return the exit
     code when the window closes."""
     app = create_app()
-    from ui.main_window import MainWindow  # after the translators: its strings are tr()'d
+    from .main_window import MainWindow  # after the translators: its strings are tr()'d
 
     window = MainWindow(db_path, demo=demo, user_label=user_label, account=account, db_lock=db_lock)
     window.show()

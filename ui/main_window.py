@@ -26,17 +26,18 @@ from suining_desk.domain.messages import describe
 from suining_desk.domain.problems import Problem
 from suining_desk.services.access import Account
 from suining_desk.storage import paths
-from ui import tasks
-from ui.about import AboutDialog
-from ui.area_tree import AreaTree
-from ui.instance_lock import DatabaseLock
-from ui.manual import ManualDialog, find_manual
-from ui.navigation import PAGES, PageSpec
-from ui.safety_prompts import offer_admin_fixes, warn_on_open
-from ui.session import Session
-from ui.settings import app_settings
-from ui.window_security import SecurityController
-from ui.wizards import exchange_menu
+
+from . import tasks
+from .about import AboutDialog
+from .area_tree import AreaTree
+from .instance_lock import DatabaseLock
+from .manual import ManualDialog, find_manual
+from .navigation import PAGES, PageSpec
+from .safety_prompts import offer_admin_fixes, warn_on_open
+from .session import Session
+from .settings import app_settings
+from .window_security import SecurityController
+from .wizards import exchange_menu
 
 PAGE_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_SIZE = (1200, 760)

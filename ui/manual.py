@@ -48,7 +48,7 @@ def find_manual() -> ManualText | None:
             return ManualText(index.read_text(encoding="utf-8"), folder, index)
     if CHECKOUT_SOURCE.is_dir():
         try:
-            from ui.manual_render import render
+            from .manual_render import render
         except ImportError:  # Python-Markdown is a development dependency
             return None
         return ManualText(render(CHECKOUT_SOURCE, version=__version__).html, CHECKOUT_SOURCE, None)

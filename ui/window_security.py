@@ -16,11 +16,12 @@ from suining_desk.domain.messages import describe
 from suining_desk.domain.problems import InvalidInput
 from suining_desk.services.access import Account, account_of, accounts_exist
 from suining_desk.storage import backups
-from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog, own_password_first
-from ui.idle_lock import IdleWatcher, idle_minutes
+
+from .dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog, own_password_first
+from .idle_lock import IdleWatcher, idle_minutes
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # look hourly whether the daily backup is due
 DAILY = dt.timedelta(days=1)

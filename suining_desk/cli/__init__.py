@@ -1,4 +1,5 @@
-"""``suining-desk``: with no command it opens the window; with one it works headless.
+"""The command line: ``suining-desk COMMAND`` works headless (:mod:`suining_desk.app` is the
+program, which also opens the window when there is no command).
 
 Every command accepts ``--db`` (before or after the command name) and ``--demo``.
 Each command lives in its own module under :mod:`suining_desk.cli.commands` and
@@ -13,6 +14,8 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
 
 import peewee
 
@@ -21,6 +24,7 @@ from suining_desk.cli.commands import COMMANDS
 from suining_desk.cli.parser import ChineseArgumentParser
 from suining_desk.cli.target import add_db_options, database_target
 from suining_desk.cli.textout import configure_text_output, say
+from suining_desk.db.connection import sqlite_path
 from suining_desk.domain.messages import describe
 from suining_desk.domain.os_errors import os_problem
 from suining_desk.domain.problems import InvalidInput, Problem
@@ -43,15 +47,20 @@ def build_parser() -> ChineseArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command. Whatever happens, the user reads Chinese, never a traceback:
-    refusals and file errors name what and why, a reader that stops reading (``| head``)
-    ends the command quietly, and anything unforeseen leaves a crash report."""
+class WindowOpener(Protocol):
+    def __call__(self, path: Path, *, demo: bool, username: str) -> int: ...
+
+
+def main(argv: Sequence[str] | None = None, *, open_window: WindowOpener | None = None) -> int:
+    """Run one command (or, with none, open the window through ``open_window``). Whatever
+    happens, the user reads Chinese, never a traceback: refusals and file errors name what and
+    why, a reader that stops reading (``| head``) ends the command quietly, and anything
+    unforeseen leaves a crash report."""
     configure_text_output()  # Chinese never fails on a Windows code page without it
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:
-            return _open_window(args)
+            return _open_window(args, open_window)
         code: int = args.func(args)
         sys.stdout.flush()  # a reader that left early shows here, not at interpreter exit
         return code
@@ -110,11 +119,11 @@ def _crashed(exc: BaseException) -> int:
     return 70  # EX_SOFTWARE
 
 
-def _open_window(args: argparse.Namespace) -> int:
-    """The window: lock, safe open (a damaged file offers its newest good backup), login."""
-    from suining_desk.db.connection import sqlite_path
-
+def _open_window(args: argparse.Namespace, open_window: WindowOpener | None) -> int:
+    """The window: lock, safe open (a damaged file offers its newest good backup), login —
+    through ``open_window`` (:func:`suining_desk.app.open_window`: the core never imports it)."""
+    if open_window is None:  # ``python -m suining_desk.cli`` without a command
+        _tell(Problem("cli_no_window"))
+        return 2
     path = sqlite_path(database_target(args))
-    from ui.startup import start  # Qt is loaded only when a window is wanted
-
-    return start(path, demo=bool(args.demo) and not args.db, username=args.user or "")
+    return open_window(path, demo=bool(args.demo) and not args.db, username=args.user or "")

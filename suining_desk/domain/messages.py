@@ -473,6 +473,7 @@ MESSAGES: dict[str, str] = {
     # --- files (suining_desk.domain.os_errors) ---
     "os_error": "无法读写“{path}”：{reason}",
     "os_error_no_path": "读写文件失败：{reason}",
+    "cli_no_window": "这里只有命令行：不带命令时请用 suining-desk 或 python -m suining_desk 打开窗口",
     "cli_crashed": "程序内部出错（{kind}）。错误报告已保存到：{path}，请交给技术支持人员",
     "cli_crashed_unreported": "程序内部出错（{kind}），未能保存错误报告",
 }

@@ -18,14 +18,14 @@ KNOWN_CYCLES: list[set[str]] = []  # none: keep it so
 # Private names still imported across modules; never add one.
 KNOWN_PRIVATE_IMPORTS: list[str] = [
     "suining_desk/storage/media.py: suining_desk.storage.netshare _mounts",
-    "ui/dialogs/sites_dialog.py: ui.widgets.household_detail _fill",
-    "ui/dialogs/sites_dialog.py: ui.widgets.household_detail _table",
-    "ui/dialogs/user_dialog.py: ui.dialogs.account_dialogs _AccountDialog",
-    "ui/dialogs/user_dialog.py: ui.dialogs.account_dialogs _password_field",
-    "ui/pages/settings.py: ui.widgets.household_detail _fill",
-    "ui/pages/settings.py: ui.widgets.household_detail _table",
-    "ui/widgets/record_detail.py: ui.widgets.household_detail _fill",
-    "ui/widgets/record_detail.py: ui.widgets.household_detail _table",
+    "ui/dialogs/sites_dialog.py: ..widgets.household_detail _fill",
+    "ui/dialogs/sites_dialog.py: ..widgets.household_detail _table",
+    "ui/dialogs/user_dialog.py: .account_dialogs _AccountDialog",
+    "ui/dialogs/user_dialog.py: .account_dialogs _password_field",
+    "ui/pages/settings.py: ..widgets.household_detail _fill",
+    "ui/pages/settings.py: ..widgets.household_detail _table",
+    "ui/widgets/record_detail.py: .household_detail _fill",
+    "ui/widgets/record_detail.py: .household_detail _table",
 ]
 
 
@@ -83,7 +83,8 @@ def test_no_private_name_is_imported_from_another_module() -> None:
     for path in _files():
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith(PACKAGES)):
-                found += [f"{path.relative_to(REPO)}: {node.module} {a.name}" for a in node.names
+                module = "." * node.level + (node.module or "")
+                found += [f"{path.relative_to(REPO)}: {module} {a.name}" for a in node.names
                           if a.name.startswith("_") and not a.name.startswith("__")]
     assert found == KNOWN_PRIVATE_IMPORTS
 
@@ -94,3 +95,15 @@ def test_every_folder_of_the_packages_is_a_regular_package() -> None:
     missing = [str(d.relative_to(REPO)) for package in PACKAGES for d in (REPO / package).rglob("*")
                if d.is_dir() and d.name != "__pycache__" and any(d.glob("*.py")) and not (d / "__init__.py").exists()]
     assert missing == []
+
+
+def test_the_window_imports_itself_relatively() -> None:
+    """ui/ is ``suining_desk_ui`` in the wheel (pyproject: no top-level ``ui`` to clash with):
+    an absolute ``from ui…`` inside it would work in a checkout and fail once installed."""
+    found = []
+    for path in sorted((REPO / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else (
+                [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            found += [f"{path.relative_to(REPO)}:{node.lineno}" for n in names if n.split(".")[0] == "ui"]
+    assert found == []

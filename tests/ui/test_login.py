@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from suining_desk.cli.demo_database import DEMO_PASSWORD, ensure_demo_database
 from suining_desk.db.models import AuditEntry, User
 from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import accounts
@@ -22,6 +23,8 @@ from tests.ui.waits import PATIENCE_MS
 from ui import startup
 from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog
 from ui.main_window import MainWindow
+
+DEMO_HOOKS = startup.DemoHooks(ensure=ensure_demo_database, password=DEMO_PASSWORD)  # as the program gives them
 
 LEFT = Qt.MouseButton.LeftButton
 PASSWORD = "suining2018"
@@ -178,7 +181,7 @@ def test_ctrl_l_locks_and_switch_user_changes_the_session(qtbot: QtBot, with_use
 def test_startup_logs_the_demo_in_as_admin_and_asks_otherwise(
     qtbot: QtBot, with_users: DemoCounty, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    account = startup.log_in(demo=True)
+    account = startup.log_in(demo=True, demo_hooks=DEMO_HOOKS)
     assert account is not None and account.username == "admin"
     assert AuditEntry.select().order_by(AuditEntry.seq.desc()).first().after == '{"via":"demo"}'
     seen: list[str] = []
@@ -237,7 +240,7 @@ def test_the_first_run_on_a_new_computer_offers_the_demo_or_a_new_database(
         (path.name, demo, account.username)) or 0)
     assert not paths.default_database().exists()
     try:
-        assert startup.start(paths.default_database(), demo=False) == 0
+        assert startup.start(paths.default_database(), demo=False, demo_hooks=DEMO_HOOKS) == 0
     finally:
         close_database()
     assert asked == ["first_run"]
@@ -251,7 +254,7 @@ def test_the_first_run_on_a_new_computer_offers_the_demo_or_a_new_database(
     if choice == "first_run_new":  # the question is asked once: the database is there now
         monkeypatch.setattr(CreateAdminDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
         try:
-            assert startup.start(paths.default_database(), demo=False) == 0
+            assert startup.start(paths.default_database(), demo=False, demo_hooks=DEMO_HOOKS) == 0
         finally:
             close_database()
         assert asked == []
@@ -310,7 +313,7 @@ def test_a_new_account_changes_the_admins_password_before_it_gets_in(qtbot: QtBo
     with pytest.raises(InvalidInput):  # the admin's password is gone
         accounts.login("shenhe2", "Initial2018x")
     # The demo logs in by itself, its accounts never asked to change (README: suining2018).
-    assert startup.log_in(demo=True).username == "admin"  # type: ignore[union-attr]
+    assert startup.log_in(demo=True, demo_hooks=DEMO_HOOKS).username == "admin"  # type: ignore[union-attr]
 
 
 def test_switching_to_an_account_with_a_reset_password_asks_for_its_own_first(

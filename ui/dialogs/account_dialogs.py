@@ -20,7 +20,8 @@ from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.accounts import MIN_PASSWORD
 from suining_desk.services import accounts
 from suining_desk.services.access import Account, account_of
-from ui.widgets.problem_label import ProblemLabel
+
+from ..widgets.problem_label import ProblemLabel
 
 
 def _password_field(name: str) -> QLineEdit:

@@ -27,12 +27,13 @@ from suining_desk.services import batches as bs
 from suining_desk.services.areas import area_nodes
 from suining_desk.services.batch_compute import Exclusion, Preview, compute_batch
 from suining_desk.services.programs import ProgramView, programs
-from ui.models.money_tables import ListModel
-from ui.session import Session
-from ui.tasks import ProgressFn, run_with_progress
-from ui.widgets.household_form import from_qdate
-from ui.widgets.inputs import date_edit
-from ui.widgets.problem_label import ProblemLabel
+
+from ..models.money_tables import ListModel
+from ..session import Session
+from ..tasks import ProgressFn, run_with_progress
+from ..widgets.household_form import from_qdate
+from ..widgets.inputs import date_edit
+from ..widgets.problem_label import ProblemLabel
 
 
 def area_choices(current: int | None, township_id: int | None = None) -> tuple[list[tuple[int, str]], int]:

@@ -22,10 +22,11 @@ from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import enrolments as es
 from suining_desk.services.enrolment_query import EnrolmentRow
 from suining_desk.services.programs import categories_of, programs
-from ui.widgets.household_form import from_qdate
-from ui.widgets.household_picker import HouseholdPicker
-from ui.widgets.inputs import date_edit
-from ui.widgets.problem_label import ProblemLabel
+
+from ..widgets.household_form import from_qdate
+from ..widgets.household_picker import HouseholdPicker
+from ..widgets.inputs import date_edit
+from ..widgets.problem_label import ProblemLabel
 
 
 class EnrolDialog(QDialog):

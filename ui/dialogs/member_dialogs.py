@@ -23,10 +23,11 @@ from suining_desk.domain.enums import HOUSEHOLD_STATUS, MEMBER_CHANGE_KINDS, REM
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.household import PersonInput
 from suining_desk.services import households as hs
-from ui.widgets.buttons import save_cancel
-from ui.widgets.household_form import from_qdate, to_qdate
-from ui.widgets.person_form import PersonForm
-from ui.widgets.problem_label import ProblemLabel
+
+from ..widgets.buttons import save_cancel
+from ..widgets.household_form import from_qdate, to_qdate
+from ..widgets.person_form import PersonForm
+from ..widgets.problem_label import ProblemLabel
 
 
 class _ReasonDialog(QDialog):

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from suining_desk.db.models import Person
 from suining_desk.domain.problems import InvalidInput, Problem
-from ui.widgets.household_form import from_qdate
-from ui.widgets.household_picker import HouseholdPicker
-from ui.widgets.inputs import MoneyEdit, date_edit
-from ui.widgets.problem_label import ProblemLabel
+
+from ..widgets.household_form import from_qdate
+from ..widgets.household_picker import HouseholdPicker
+from ..widgets.inputs import MoneyEdit, date_edit
+from ..widgets.problem_label import ProblemLabel
 
 
 class _Dialog(QDialog):

@@ -22,11 +22,12 @@ from suining_desk.services.programs import (
     save_program,
     standard_problems,
 )
-from ui.dialogs.record_dialog import connect_all
-from ui.widgets.buttons import save_cancel
-from ui.widgets.household_form import from_qdate
-from ui.widgets.inputs import MoneyEdit, date_edit
-from ui.widgets.problem_label import ProblemLabel
+
+from ..widgets.buttons import save_cancel
+from ..widgets.household_form import from_qdate
+from ..widgets.inputs import MoneyEdit, date_edit
+from ..widgets.problem_label import ProblemLabel
+from .record_dialog import connect_all
 
 
 def _choices(name: str, items: dict[str, str], current: str) -> QComboBox:

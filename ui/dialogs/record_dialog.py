@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from suining_desk.domain.problems import InvalidInput, Problem
-from ui.widgets.buttons import save_cancel
-from ui.widgets.household_picker import HouseholdPicker
-from ui.widgets.inputs import AreaEdit, MoneyEdit
-from ui.widgets.problem_label import ProblemLabel
+
+from ..widgets.buttons import save_cancel
+from ..widgets.household_picker import HouseholdPicker
+from ..widgets.inputs import AreaEdit, MoneyEdit
+from ..widgets.problem_label import ProblemLabel
 
 
 class RecordDialog(QDialog):

@@ -13,9 +13,10 @@ from suining_desk.services import relocations as rs
 from suining_desk.services.housing_detail import household_line
 from suining_desk.services.settings import RELOCATION_SUBSIDY_PER_PERSON, setting_value
 from suining_desk.services.sites import site_views
-from ui.dialogs.record_dialog import HousingRecordDialog, connect_all
-from ui.widgets.household_picker import HouseholdPicker
-from ui.widgets.inputs import AreaEdit, MoneyEdit, OptionalDate
+
+from ..widgets.household_picker import HouseholdPicker
+from ..widgets.inputs import AreaEdit, MoneyEdit, OptionalDate
+from .record_dialog import HousingRecordDialog, connect_all
 
 
 class RelocationDialog(HousingRecordDialog):

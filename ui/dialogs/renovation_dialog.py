@@ -17,9 +17,10 @@ from suining_desk.domain.enums import (
 from suining_desk.domain.problems import Problem
 from suining_desk.rules.housing import FIRST_RENOVATION_YEAR, REPAIR, RenovationInput
 from suining_desk.services import renovations as ns
-from ui.dialogs.record_dialog import HousingRecordDialog, connect_all
-from ui.widgets.household_picker import HouseholdPicker
-from ui.widgets.inputs import AreaEdit, MoneyEdit
+
+from ..widgets.household_picker import HouseholdPicker
+from ..widgets.inputs import AreaEdit, MoneyEdit
+from .record_dialog import HousingRecordDialog, connect_all
 
 
 def _combo(name: str, items: list[tuple[str, str]]) -> QComboBox:

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 from suining_desk.domain.enums import SITE_KINDS
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.sites import SiteInput, SiteView, check_site, save_site, site_views, township_choices
-from ui.widgets.household_detail import _fill, _table
-from ui.widgets.problem_label import ProblemLabel
+
+from ..widgets.household_detail import _fill, _table
+from ..widgets.problem_label import ProblemLabel
 
 HEADERS = (QT_TRANSLATE_NOOP("SitesDialog", "安置点"), QT_TRANSLATE_NOOP("SitesDialog", "类型"),
            QT_TRANSLATE_NOOP("SitesDialog", "所在乡镇"), QT_TRANSLATE_NOOP("SitesDialog", "容量(户)"),

@@ -12,11 +12,12 @@ from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.housing import STEP_DATES
 from suining_desk.services import relocations as rs
 from suining_desk.services import renovations as ns
-from ui.dialogs.record_dialog import connect_all
-from ui.widgets.buttons import save_cancel
-from ui.widgets.household_form import from_qdate
-from ui.widgets.inputs import MoneyEdit, date_edit
-from ui.widgets.problem_label import ProblemLabel
+
+from ..widgets.buttons import save_cancel
+from ..widgets.household_form import from_qdate
+from ..widgets.inputs import MoneyEdit, date_edit
+from ..widgets.problem_label import ProblemLabel
+from .record_dialog import connect_all
 
 
 class StepDialog(QDialog):

@@ -8,7 +8,8 @@ from suining_desk.domain.enums import ROLES
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services import accounts
 from suining_desk.services.access import Account
-from ui.dialogs.account_dialogs import _AccountDialog, _password_field
+
+from .account_dialogs import _AccountDialog, _password_field
 
 
 class UserDialog(_AccountDialog):

@@ -30,7 +30,8 @@ from suining_desk.services.renovation_query import (
     renovation_ids,
     renovation_rows,
 )
-from ui.models.paged_table import PagedTableModel, TableSpec
+
+from .paged_table import PagedTableModel, TableSpec
 
 
 def day(value: dt.date | None) -> str:

@@ -26,7 +26,8 @@ from suining_desk.services.enrolment_query import (
     enrolment_ids,
     enrolment_rows,
 )
-from ui.models.paged_table import ID_ROLE, RAW_SORT_ROLE, RIGHT, TableSpec
+
+from .paged_table import ID_ROLE, RAW_SORT_ROLE, RIGHT, TableSpec
 
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")

@@ -35,7 +35,8 @@ from suining_desk.services.payment_query import (
     payment_rows,
     payment_totals,
 )
-from ui.models.paged_table import ID_ROLE, MAX_CACHED_PAGES, RAW_SORT_ROLE, RIGHT
+
+from .paged_table import ID_ROLE, MAX_CACHED_PAGES, RAW_SORT_ROLE, RIGHT
 
 PAGE = 200
 SORT_AT_ONCE = 100_000  # sorted on the spot (a tenth of a second); more rows are sorted in the background

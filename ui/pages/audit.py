@@ -30,10 +30,11 @@ from suining_desk.audit.verify import VerifyReport, report_problems, verify
 from suining_desk.db.capture import AUDITED_TABLES
 from suining_desk.domain.messages import describe
 from suining_desk.services import audit_query as aq
-from ui.models.paged_table import PagedTableModel, TableSpec
-from ui.session import Session
-from ui.tasks import ProgressFn, run_with_progress, show_error
-from ui.widgets.household_form import from_qdate
+
+from ..models.paged_table import PagedTableModel, TableSpec
+from ..session import Session
+from ..tasks import ProgressFn, run_with_progress, show_error
+from ..widgets.household_form import from_qdate
 
 
 class Col(IntEnum):

@@ -26,7 +26,8 @@ from suining_desk.domain.messages import describe
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.restore import restore_backup
 from suining_desk.storage import backups
-from ui.session import Session
+
+from ..session import Session
 
 KIND_LABELS = {"auto": QT_TRANSLATE_NOOP("BackupsPage", "自动"), "manual": QT_TRANSLATE_NOOP("BackupsPage", "手动"),
                "before-restore": QT_TRANSLATE_NOOP("BackupsPage", "恢复前副本"),

@@ -32,15 +32,16 @@ from suining_desk.services.bank_outcomes import check_bank_date, confirmed_paid
 from suining_desk.services.batch_compute import Preview, compute_batch
 from suining_desk.services.batch_query import BatchFilter, batch_history, batch_lines
 from suining_desk.services.programs import program_choices
-from ui.dialogs.batch_dialog import NewBatchDialog
-from ui.dialogs.money_dialogs import MonthLockDialog, OneOffLineDialog, StepDialog
-from ui.models.money_tables import BATCH_SPEC
-from ui.models.paged_table import PagedTableModel
-from ui.pages.record_page import filter_combo
-from ui.session import Session
-from ui.tasks import ProgressFn, run_with_progress, show_error
-from ui.widgets.batch_detail import BatchDetailView
-from ui.widgets.inputs import search_shortcut
+
+from ..dialogs.batch_dialog import NewBatchDialog
+from ..dialogs.money_dialogs import MonthLockDialog, OneOffLineDialog, StepDialog
+from ..models.money_tables import BATCH_SPEC
+from ..models.paged_table import PagedTableModel
+from ..session import Session
+from ..tasks import ProgressFn, run_with_progress, show_error
+from ..widgets.batch_detail import BatchDetailView
+from ..widgets.inputs import search_shortcut
+from .record_page import filter_combo
 
 BATCH_COLUMN_WIDTHS = (195, 150, 85, 75, 65, 50, 95, 70, 70, 90)
 

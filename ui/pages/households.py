@@ -12,13 +12,14 @@ from suining_desk.services.areas import group_choices
 from suining_desk.services.household_detail import household_detail
 from suining_desk.services.household_query import HouseholdFilter
 from suining_desk.services.programs import program_choices
-from ui.dialogs.household_dialog import HouseholdDialog
-from ui.dialogs.member_dialogs import MemberExitDialog, PersonDialog, StatusDialog
-from ui.models.household_table import HouseholdTableModel
-from ui.pages.list_detail import ListDetailPage, filter_combo
-from ui.session import Session
-from ui.widgets.household_detail import HouseholdDetailView
-from ui.wizards.export_action import export_households
+
+from ..dialogs.household_dialog import HouseholdDialog
+from ..dialogs.member_dialogs import MemberExitDialog, PersonDialog, StatusDialog
+from ..models.household_table import HouseholdTableModel
+from ..session import Session
+from ..widgets.household_detail import HouseholdDetailView
+from ..wizards.export_action import export_households
+from .list_detail import ListDetailPage, filter_combo
 
 
 class HouseholdsPage(ListDetailPage):

@@ -53,14 +53,15 @@ from suining_desk.ledgers.spec import DEFAULT_NOTICE_DAYS, PAPER_SIZES, LedgerSp
 from suining_desk.services.areas import area_path
 from suining_desk.services.programs import lookup_program, program_choices
 from suining_desk.storage.output_files import check_output
-from ui import tasks
-from ui.pdf_pages import PdfPages, chosen_pages, page_layout_for, print_pages
-from ui.session import Session
-from ui.settings import app_settings
-from ui.widgets.household_form import from_qdate
-from ui.widgets.inputs import date_edit
-from ui.widgets.pdf_preview import PdfPreview
-from ui.widgets.problem_label import ProblemLabel
+
+from .. import tasks
+from ..pdf_pages import PdfPages, chosen_pages, page_layout_for, print_pages
+from ..session import Session
+from ..settings import app_settings
+from ..widgets.household_form import from_qdate
+from ..widgets.inputs import date_edit
+from ..widgets.pdf_preview import PdfPreview
+from ..widgets.problem_label import ProblemLabel
 
 # Which filter fields each kind shows (its filter keys, as make_spec takes them). Only kinds
 # that are also in the core's KINDS are offered, so a kind appears once its module is in.

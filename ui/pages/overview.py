@@ -22,7 +22,8 @@ from suining_desk.domain.enums import AreaLevel
 from suining_desk.domain.money import format_fen
 from suining_desk.services.areas import area_path
 from suining_desk.services.stats import Stats, collect_stats
-from ui.session import Session
+
+from ..session import Session
 
 RAW_VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the number behind the text (fen, count)
 COUNT_COLUMNS = 4

@@ -33,13 +33,14 @@ from suining_desk.services.payment_query import (
 )
 from suining_desk.services.programs import program_choices
 from suining_desk.services.search import search_people
-from ui import tasks
-from ui.dialogs.money_dialogs import StepDialog
-from ui.models.payment_table import PaymentTableModel
-from ui.pages.record_page import filter_combo
-from ui.session import Session
-from ui.tasks import show_error
-from ui.widgets.inputs import search_shortcut
+
+from .. import tasks
+from ..dialogs.money_dialogs import StepDialog
+from ..models.payment_table import PaymentTableModel
+from ..session import Session
+from ..tasks import show_error
+from ..widgets.inputs import search_shortcut
+from .record_page import filter_combo
 
 SEARCH_DELAY_MS = 250
 COLUMN_WIDTHS = (60, 85, 95, 85, 65, 130, 120, 150, 40, 70, 90, 150, 190, 60, 200)

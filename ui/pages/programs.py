@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 from suining_desk.domain.enums import FREQUENCIES, PROGRAM_BASIS
 from suining_desk.domain.money import format_fen
 from suining_desk.services.programs import ProgramView, StandardTable, programs, standards_of
-from ui.dialogs.program_dialogs import ProgramDialog, StandardDialog
-from ui.session import Session
+
+from ..dialogs.program_dialogs import ProgramDialog, StandardDialog
+from ..session import Session
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:

@@ -19,12 +19,13 @@ from suining_desk.domain.money import format_fen
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.housing import m2
 from suining_desk.services.settings import SPECS, SettingSpec, Unit, check_setting, set_setting, setting_history
-from ui.dialogs.sites_dialog import SitesDialog
-from ui.session import Session
-from ui.widgets.household_detail import _fill, _table
-from ui.widgets.household_form import from_qdate
-from ui.widgets.inputs import AreaEdit, MoneyEdit, date_edit
-from ui.widgets.problem_label import ProblemLabel
+
+from ..dialogs.sites_dialog import SitesDialog
+from ..session import Session
+from ..widgets.household_detail import _fill, _table
+from ..widgets.household_form import from_qdate
+from ..widgets.inputs import AreaEdit, MoneyEdit, date_edit
+from ..widgets.problem_label import ProblemLabel
 
 HISTORY_HEADERS = (QT_TRANSLATE_NOOP("SettingsPage", "生效日期"), QT_TRANSLATE_NOOP("SettingsPage", "数值"),
                    QT_TRANSLATE_NOOP("SettingsPage", "录入人"), QT_TRANSLATE_NOOP("SettingsPage", "录入时间"))

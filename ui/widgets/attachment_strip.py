@@ -30,8 +30,9 @@ from suining_desk.services.attachments import (
     remove_attachment,
     viewing_copy,
 )
-from ui.dialogs.image_viewer import ImageViewer
-from ui.widgets.problem_label import ProblemLabel
+
+from ..dialogs.image_viewer import ImageViewer
+from .problem_label import ProblemLabel
 
 ATTACHMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILE_FILTER = QT_TRANSLATE_NOOP(

@@ -22,10 +22,11 @@ from suining_desk.domain.enums import BATCH_STATUS
 from suining_desk.domain.money import format_fen
 from suining_desk.domain.periods import period_words
 from suining_desk.services.batch_query import BatchLine, BatchRow, HistoryLine
-from ui.dialogs.batch_dialog import exclusions_model
-from ui.models.money_tables import lines_model
-from ui.models.paged_table import ID_ROLE, RAW_SORT_ROLE
-from ui.session import Session
+
+from ..dialogs.batch_dialog import exclusions_model
+from ..models.money_tables import lines_model
+from ..models.paged_table import ID_ROLE, RAW_SORT_ROLE
+from ..session import Session
 
 BUTTONS = (  # key, label, row
     ("submit", QT_TRANSLATE_NOOP("BatchDetailView", "提交审核"), 0),

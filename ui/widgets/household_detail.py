@@ -23,7 +23,8 @@ from suining_desk.rules.housing import m2
 from suining_desk.services.household_detail import HistoryLine, HouseholdDetail, MemberView
 from suining_desk.services.relocation_query import RelocationRow
 from suining_desk.services.renovation_query import RenovationRow
-from ui.widgets.household_payments import HouseholdPaymentsView
+
+from .household_payments import HouseholdPaymentsView
 
 MEMBER_HEADERS = (
     QT_TRANSLATE_NOOP("HouseholdDetailView", "姓名"), QT_TRANSLATE_NOOP("HouseholdDetailView", "与户主关系"),

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from suining_desk.domain.enums import HOUSEHOLD_STATUS, POVERTY_CAUSES
 from suining_desk.domain.problems import Problem
 from suining_desk.rules.household import HouseholdInput, check_household
-from ui.widgets.problem_label import ProblemLabel
+
+from .problem_label import ProblemLabel
 
 
 def to_qdate(day: dt.date) -> QDate:

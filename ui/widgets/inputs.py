@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLineEdit, QWid
 from suining_desk.domain.money import check_amount, format_fen
 from suining_desk.domain.problems import Problem
 from suining_desk.rules.housing import check_area, m2
-from ui.widgets.household_form import from_qdate, to_qdate
+
+from .household_form import from_qdate, to_qdate
 
 
 def search_shortcut(page: QWidget, edit: QLineEdit) -> QShortcut:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.pdf_pages import POINTS_PER_INCH, PdfPages
+from ..pdf_pages import POINTS_PER_INCH, PdfPages
 
 SCREEN_DPI = 96  # "100%": the paper at its real size on an ordinary screen
 FIT_WIDTH = 0.0

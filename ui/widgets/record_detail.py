@@ -23,10 +23,11 @@ from suining_desk.domain.enums import (
 from suining_desk.domain.money import format_fen
 from suining_desk.rules.housing import m2
 from suining_desk.services.housing_detail import RelocationDetail, RenovationDetail
-from ui.models.housing_tables import day
-from ui.widgets.attachment_strip import AttachmentStrip
-from ui.widgets.household_detail import _fill, _table
-from ui.widgets.problem_label import ProblemLabel
+
+from ..models.housing_tables import day
+from .attachment_strip import AttachmentStrip
+from .household_detail import _fill, _table
+from .problem_label import ProblemLabel
 
 HISTORY_HEADERS = (
     QT_TRANSLATE_NOOP("RecordDetailView", "记录时间"), QT_TRANSLATE_NOOP("RecordDetailView", "办理"),

@@ -16,7 +16,8 @@ from suining_desk.services.batch_query import batch_history, batch_lines, batch_
 from suining_desk.services.corrections import payment_state
 from suining_desk.services.household_detail import household_detail
 from suining_desk.services.payment_query import payment_row
-from ui.session import Session
+
+from ..session import Session
 
 
 class RecordView(QObject):

@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
-from ui.wizards.export_action import export_page
-from ui.wizards.import_wizard import ImportWizard
+from .export_action import export_page
+from .import_wizard import ImportWizard
 
 
 def install(window: QMainWindow, menu: QMenu, before: QAction | None = None) -> None:

@@ -23,7 +23,8 @@ from suining_desk.services.household_query import HouseholdColumn, HouseholdFilt
 from suining_desk.services.payment_query import PaymentFilter
 from suining_desk.services.relocation_query import RelocationFilter
 from suining_desk.services.renovation_query import RenovationFilter
-from ui.tasks import ProgressFn, run_with_progress
+
+from ..tasks import ProgressFn, run_with_progress
 
 FILTER = QT_TRANSLATE_NOOP("ExportAction", "Excel 工作簿 (*.xlsx)")
 Writer = Callable[[Path, ProgressFn, threading.Event], Any]

@@ -40,9 +40,10 @@ from suining_desk.exchange.reader import no_data_rows, peek
 from suining_desk.exchange.report import ImportResult, write_report
 from suining_desk.exchange.staging import ImportCancelled, ImportOptions
 from suining_desk.exchange.templates import write_template
-from ui import tasks
-from ui.session import Session
-from ui.wizards.problems_model import ProblemsModel
+
+from .. import tasks
+from ..session import Session
+from .problems_model import ProblemsModel
 
 FILTER = QT_TRANSLATE_NOOP("ChoosePage", "表格 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)")
 
