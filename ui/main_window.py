@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.db import DatabaseOpenError, open_database
-from suining_desk.db.connection import checkpoint
-from suining_desk.db.models import Area
 from suining_desk.domain.messages import describe
 from suining_desk.domain.problems import Problem
 from suining_desk.services.access import Account
+from suining_desk.services.areas import area_node
+from suining_desk.services.database import DatabaseOpenError, checkpoint, open_database
 from suining_desk.storage import paths
 
 from . import tasks
@@ -249,7 +248,7 @@ class MainWindow(QMainWindow):
         account = self.session.account
         if account is None or account.township_id is None:
             return
-        town = Area.get_or_none(Area.id == account.township_id)
+        town = area_node(account.township_id)
         current = self.area_tree.current_area_code()
         if town is not None and not (current and current.startswith(town.code)):
             self.area_tree.select_area(town.id)

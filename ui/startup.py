@@ -16,12 +16,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from suining_desk.db import DatabaseOpenError, open_database
 from suining_desk.domain.messages import describe
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.access import Account, accounts_exist
 from suining_desk.services.accounts import login
-from suining_desk.services.database import newest_good_backup
+from suining_desk.services.database import DatabaseOpenError, newest_good_backup, open_database
 from suining_desk.services.restore import restore_backup
 from suining_desk.storage import paths
 from suining_desk.storage.crashlog import write_crash_report

@@ -14,10 +14,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from suining_desk.db.models import database
 from suining_desk.domain.cancel import Cancelled
 from suining_desk.domain.messages import describe
 from suining_desk.domain.problems import InvalidInput
+from suining_desk.services.database import close_thread_connection
 
 ProgressFn = Callable[[str, float], None]
 Work = Callable[[ProgressFn, threading.Event], Any]
@@ -49,8 +49,8 @@ class Task(QObject):
         else:
             self.succeeded.emit(self.result)
         finally:
-            if not SYNCHRONOUS and not database.is_closed():
-                database.close()  # this worker thread's own connection
+            if not SYNCHRONOUS:
+                close_thread_connection()  # this worker thread's own connection
 
 
 class _Runnable(QRunnable):

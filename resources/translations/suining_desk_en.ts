@@ -42,7 +42,7 @@
 <context>
     <name>AreaEdit</name>
     <message>
-        <location filename="../../ui/widgets/inputs.py" line="+52"/>
+        <location filename="../../ui/widgets/inputs.py" line="+53"/>
         <source>平方米，如 75 或 75.5</source>
         <translation>Square metres, e.g. 75 or 75.5</translation>
     </message>
@@ -50,7 +50,7 @@
 <context>
     <name>AttachmentStrip</name>
     <message>
-        <location filename="../../ui/widgets/attachment_strip.py" line="+37"/>
+        <location filename="../../ui/widgets/attachment_strip.py" line="+38"/>
         <source>照片和扫描件 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp *.pdf);;所有文件 (*)</source>
         <translation>Photos and scans (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp *.pdf);;All files (*)</translation>
     </message>
@@ -66,12 +66,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>删除附件</source>
         <translation>Delete attachment</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>{name}&#x3000;{kb} KB&#x3000;{by} {at}
 SHA-256 {sha}</source>
         <translation>{name}&#x3000;{kb} KB&#x3000;{by} {at}
@@ -83,7 +83,7 @@ SHA-256 {sha}</translation>
         <translation>Choose photos or scans</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>删除附件“{name}”？</source>
         <translation>Delete the attachment “{name}”?</translation>
     </message>
@@ -91,7 +91,7 @@ SHA-256 {sha}</translation>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="+49"/>
+        <location filename="../../ui/pages/audit.py" line="+48"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
@@ -213,7 +213,7 @@ SHA-256 {sha}</translation>
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../ui/pages/backups.py" line="+31"/>
+        <location filename="../../ui/pages/backups.py" line="+32"/>
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
@@ -338,7 +338,7 @@ Data entered since then will not be in the restored database; a copy of the curr
 <context>
     <name>BatchDetailView</name>
     <message>
-        <location filename="../../ui/widgets/batch_detail.py" line="+31"/>
+        <location filename="../../ui/widgets/batch_detail.py" line="+32"/>
         <source>提交审核</source>
         <translation>Submit for review</translation>
     </message>
@@ -456,7 +456,7 @@ Data entered since then will not be in the restored database; a copy of the curr
 <context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../../ui/pages/batches.py" line="+64"/>
+        <location filename="../../ui/pages/batches.py" line="+60"/>
         <source>{y}年</source>
         <translation>{y}</translation>
     </message>
@@ -572,7 +572,7 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>Reverse {name} {amount} yuan: adds a negative entry; the original record is kept</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>重新发放</source>
         <translation>Reissue</translation>
     </message>
@@ -676,7 +676,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="+133"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="+134"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
@@ -724,7 +724,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="+274"/>
+        <location filename="../../ui/wizards/import_pages.py" line="+275"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
@@ -767,7 +767,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChecksPage</name>
     <message>
-        <location filename="../../ui/pages/checks.py" line="+56"/>
+        <location filename="../../ui/pages/checks.py" line="+57"/>
         <source>运行审计检查(&amp;R)</source>
         <translation>&amp;Run audit checks</translation>
     </message>
@@ -930,7 +930,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialog.py" line="+38"/>
+        <location filename="../../ui/dialogs/enrol_dialog.py" line="+39"/>
         <source>变更享受类别或人数</source>
         <translation>Change category or number of people</translation>
     </message>
@@ -1008,7 +1008,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>EnrolmentsPage</name>
     <message>
-        <location filename="../../ui/pages/enrolments.py" line="+41"/>
+        <location filename="../../ui/pages/enrolments.py" line="+42"/>
         <source>只看现在享受的</source>
         <translation>Current only</translation>
     </message>
@@ -1084,7 +1084,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ExportAction</name>
     <message>
-        <location filename="../../ui/wizards/export_action.py" line="+28"/>
+        <location filename="../../ui/wizards/export_action.py" line="+29"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -1147,7 +1147,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdDetailView</name>
     <message>
-        <location filename="../../ui/widgets/household_detail.py" line="+29"/>
+        <location filename="../../ui/widgets/household_detail.py" line="+30"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -1422,7 +1422,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../ui/dialogs/household_dialog.py" line="+40"/>
+        <location filename="../../ui/dialogs/household_dialog.py" line="+41"/>
         <source>编辑户信息</source>
         <translation>Edit household</translation>
     </message>
@@ -1455,7 +1455,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdForm</name>
     <message>
-        <location filename="../../ui/widgets/household_form.py" line="+67"/>
+        <location filename="../../ui/widgets/household_form.py" line="+68"/>
         <source>低保户</source>
         <translation>Dibao household</translation>
     </message>
@@ -1641,7 +1641,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../ui/models/household_table.py" line="+20"/>
+        <location filename="../../ui/models/household_table.py" line="+21"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
@@ -1704,7 +1704,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="+34"/>
+        <location filename="../../ui/pages/households.py" line="+35"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
@@ -1747,7 +1747,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HousingTables</name>
     <message>
-        <location filename="../../ui/models/housing_tables.py" line="+41"/>
+        <location filename="../../ui/models/housing_tables.py" line="+42"/>
         <source>户编号 {no}</source>
         <translation>Household no. {no}</translation>
     </message>
@@ -1887,7 +1887,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/dialogs/image_viewer.py" line="+28"/>
+        <location filename="../../ui/dialogs/image_viewer.py" line="+45"/>
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
@@ -1898,6 +1898,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+9"/>
+        <location line="+6"/>
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
@@ -1923,7 +1924,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/wizards/import_wizard.py" line="+21"/>
+        <location filename="../../ui/wizards/import_wizard.py" line="+22"/>
         <source>导入表格</source>
         <translation>Import spreadsheet</translation>
     </message>
@@ -1961,13 +1962,13 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>LedgersPage</name>
     <message>
-        <location filename="../../ui/pages/ledgers.py" line="+84"/>
-        <location line="+494"/>
+        <location filename="../../ui/pages/ledgers.py" line="+85"/>
+        <location line="+486"/>
         <source>打印台账</source>
         <translation>Print ledger</translation>
     </message>
     <message>
-        <location line="-486"/>
+        <location line="-478"/>
         <source>保存台账</source>
         <translation>Save ledger</translation>
     </message>
@@ -1988,12 +1989,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+424"/>
+        <location line="+416"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-417"/>
+        <location line="-409"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
@@ -2038,7 +2039,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Blank for the whole county</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>不填为全乡镇</source>
         <translation>Blank for the whole township</translation>
     </message>
@@ -2158,7 +2159,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Unit:</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+190"/>
         <source>正在生成第 {number} / {total} 页…</source>
         <translation>Generating page {number} of {total}…</translation>
     </message>
@@ -2193,7 +2194,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Generate ledger</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
@@ -2221,7 +2222,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ListDetailPage</name>
     <message>
-        <location filename="../../ui/pages/list_detail.py" line="+55"/>
+        <location filename="../../ui/pages/list_detail.py" line="+56"/>
         <source>搜索：姓名、拼音或首字母、身份证号（或后4~6位）、户编号&#x3000;Ctrl+F</source>
         <translation>Search: name, pinyin or initials, ID no. (or last 4–6 digits), household no.&#x3000;Ctrl+F</translation>
     </message>
@@ -2282,7 +2283,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+83"/>
+        <location filename="../../ui/main_window.py" line="+84"/>
         <source>功能</source>
         <translation>Pages</translation>
     </message>
@@ -2363,7 +2364,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>用户手册</source>
         <translation>User manual</translation>
     </message>
@@ -2389,7 +2390,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MemberExitDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="+94"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="+95"/>
         <source>成员减员：{name}</source>
         <translation>Remove member: {name}</translation>
     </message>
@@ -2420,7 +2421,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MoneyTables</name>
     <message>
-        <location filename="../../ui/models/money_tables.py" line="+45"/>
+        <location filename="../../ui/models/money_tables.py" line="+46"/>
         <source>一次性</source>
         <translation>one-off</translation>
     </message>
@@ -2604,7 +2605,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MonthLockDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="+198"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="+197"/>
         <source>月度关账</source>
         <translation>Close month</translation>
     </message>
@@ -2730,7 +2731,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>NewBatchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="+62"/>
+        <location filename="../../ui/dialogs/batch_dialog.py" line="+63"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
@@ -2840,7 +2841,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>OneOffLineDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="-119"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="-116"/>
         <source>登记一次性救助</source>
         <translation>Record one-off relief</translation>
     </message>
@@ -2885,7 +2886,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Re&amp;cord</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>（全户）</source>
         <translation>(whole household)</translation>
     </message>
@@ -2895,7 +2896,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>(choose the beneficiary)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>选择附件</source>
         <translation>Choose attachments</translation>
     </message>
@@ -2908,7 +2909,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="+57"/>
+        <location filename="../../ui/pages/overview.py" line="+58"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
@@ -3001,7 +3002,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PaymentTableModel</name>
     <message>
-        <location filename="../../ui/models/payment_table.py" line="+46"/>
+        <location filename="../../ui/models/payment_table.py" line="+47"/>
         <source>记录号</source>
         <translation>Record no.</translation>
     </message>
@@ -3079,7 +3080,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PaymentsPage</name>
     <message>
-        <location filename="../../ui/pages/payments.py" line="+59"/>
+        <location filename="../../ui/pages/payments.py" line="+61"/>
         <source>{y}年</source>
         <translation>{y}</translation>
     </message>
@@ -3149,7 +3150,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&amp;Reverse</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -3250,7 +3251,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../ui/widgets/person_form.py" line="+39"/>
+        <location filename="../../ui/widgets/person_form.py" line="+40"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -3366,7 +3367,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ProgramDialog</name>
     <message>
-        <location filename="../../ui/dialogs/program_dialogs.py" line="+46"/>
+        <location filename="../../ui/dialogs/program_dialogs.py" line="+47"/>
         <source>修改项目：{name}</source>
         <translation>Edit program: {name}</translation>
     </message>
@@ -3419,7 +3420,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ProgramsPage</name>
     <message>
-        <location filename="../../ui/pages/programs.py" line="+41"/>
+        <location filename="../../ui/pages/programs.py" line="+42"/>
         <source>项目</source>
         <translation>Program</translation>
     </message>
@@ -3500,7 +3501,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../ui/startup.py" line="+51"/>
+        <location filename="../../ui/startup.py" line="+65"/>
         <source>最新的完好备份是 {time} 的“{name}”。是否用它恢复？现在的文件会先另存一份，不会删除。</source>
         <translation>The latest good backup is “{name}” from {time}. Restore from it? The current file is saved as a copy first, not deleted.</translation>
     </message>
@@ -3572,7 +3573,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RecordDetailView</name>
     <message>
-        <location filename="../../ui/widgets/record_detail.py" line="+32"/>
+        <location filename="../../ui/widgets/record_detail.py" line="+33"/>
         <source>记录时间</source>
         <translation>Recorded at</translation>
     </message>
@@ -3661,7 +3662,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/record_dialog.py" line="+39"/>
+        <location filename="../../ui/dialogs/record_dialog.py" line="+40"/>
         <source>审核意见：为什么同意该户同时享受两项政策（必填）</source>
         <translation>Reviewer&apos;s opinion: why this household may receive both benefits (required)</translation>
     </message>
@@ -3692,23 +3693,25 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../ui/widgets/record_view.py" line="+35"/>
+        <location filename="../../ui/widgets/record_view.py" line="+36"/>
         <source>发放记录</source>
         <translation>Payment record</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+59"/>
+        <location line="+95"/>
+        <location line="+14"/>
         <source>记录不存在</source>
         <translation>The record does not exist</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-106"/>
+        <location line="+55"/>
         <source>记录号</source>
         <translation>Record no.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-55"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -3726,16 +3729,18 @@ Until they are restored, this program can only read this database, not change it
     </message>
     <message>
         <location line="-20"/>
+        <location line="+57"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-56"/>
+        <location line="+54"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-53"/>
         <source>领款人</source>
         <translation>Payee</translation>
     </message>
@@ -3852,7 +3857,147 @@ Until they are restored, this program can only read this database, not change it
         <translation>Household {no}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>搬迁年度</source>
+        <translation>Relocation year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>搬迁人数</source>
+        <translation>People moving</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>迁出地</source>
+        <translation>Moved from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>安置点</source>
+        <translation>Settlement site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>安置方式</source>
+        <translation>Settlement mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>住房面积(㎡)</source>
+        <translation>House area (m²)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补助(元)</source>
+        <translation>Subsidy (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自筹(元)</source>
+        <translation>Self-raised (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计划日期</source>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>入住日期</source>
+        <translation>Moved-in date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>拆旧日期</source>
+        <translation>Old house demolished</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重复享受的理由</source>
+        <translation>Reason for double benefit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>确认人</source>
+        <translation>Confirmed by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对象类型</source>
+        <translation>Beneficiary type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>危房等级</source>
+        <translation>Danger grade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>改造方式</source>
+        <translation>Renovation method</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建设方式</source>
+        <translation>Building mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>改造面积(㎡)</source>
+        <translation>Renovated area (m²)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补助标准(元)</source>
+        <translation>Standard (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开工日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>竣工日期</source>
+        <translation>Completion date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>验收日期</source>
+        <translation>Acceptance date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>验收人</source>
+        <translation>Accepted by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>验收结果</source>
+        <translation>Acceptance result</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>易地搬迁</source>
         <translation>Poverty relocation</translation>
     </message>
@@ -3861,11 +4006,16 @@ Until they are restored, this program can only read this database, not change it
         <source>危房改造</source>
         <translation>Dilapidated-house renovation</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
 </context>
 <context>
     <name>RelocationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/relocation_dialog.py" line="+25"/>
+        <location filename="../../ui/dialogs/relocation_dialog.py" line="+26"/>
         <source>修改搬迁记录</source>
         <translation>Edit relocation</translation>
     </message>
@@ -3953,7 +4103,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RelocationsPage</name>
     <message>
-        <location filename="../../ui/pages/relocations.py" line="+22"/>
+        <location filename="../../ui/pages/relocations.py" line="+23"/>
         <source>新增搬迁(&amp;N)</source>
         <translation>&amp;New relocation</translation>
     </message>
@@ -3996,7 +4146,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RenovationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/renovation_dialog.py" line="+36"/>
+        <location filename="../../ui/dialogs/renovation_dialog.py" line="+37"/>
         <source>修改危改记录</source>
         <translation>Edit renovation</translation>
     </message>
@@ -4064,7 +4214,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RenovationsPage</name>
     <message>
-        <location filename="../../ui/pages/renovations.py" line="+20"/>
+        <location filename="../../ui/pages/renovations.py" line="+21"/>
         <source>新增危改(&amp;N)</source>
         <translation>&amp;New renovation</translation>
     </message>
@@ -4102,7 +4252,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/user_dialog.py" line="+69"/>
+        <location filename="../../ui/dialogs/user_dialog.py" line="+70"/>
         <source>重置</source>
         <translation>Reset</translation>
     </message>
@@ -4135,7 +4285,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SecurityController</name>
     <message>
-        <location filename="../../ui/window_security.py" line="+36"/>
+        <location filename="../../ui/window_security.py" line="+37"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;Password…</translation>
     </message>
@@ -4173,7 +4323,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+29"/>
+        <location filename="../../ui/pages/settings.py" line="+30"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
@@ -4226,7 +4376,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SitesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sites_dialog.py" line="+25"/>
+        <location filename="../../ui/dialogs/sites_dialog.py" line="+26"/>
         <source>安置点</source>
         <translation>Resettlement site</translation>
     </message>
@@ -4390,7 +4540,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="-92"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="-89"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
@@ -4415,7 +4565,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>&amp;OK</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/step_dialog.py" line="+31"/>
+        <location filename="../../ui/dialogs/step_dialog.py" line="+32"/>
         <source>登记：{status}</source>
         <translation>Record: {status}</translation>
     </message>
@@ -4521,7 +4671,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../ui/pages/users.py" line="+37"/>
+        <location filename="../../ui/pages/users.py" line="+38"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from suining_desk.db.models import Area, AuditEntry, PaymentBatch, database
+from suining_desk.db.models import Area, AuditEntry, PaymentBatch, Program, database
 from suining_desk.domain.enums import BANK_RESULTS, AreaLevel
 
 
@@ -140,6 +140,12 @@ def batch_rows(ids: Sequence[int]) -> dict[int, BatchRow]:
 
 def batch_row(batch_id: int) -> BatchRow:
     return batch_rows([batch_id])[batch_id]
+
+
+def is_per_person(batch_id: int) -> bool:
+    """Whether the batch's program pays per person (医疗救助: a line names its person)."""
+    batch = PaymentBatch.get_by_id(batch_id)
+    return bool(Program.get_by_id(batch.program_id).basis == "person")
 
 
 def find_batch(text: str) -> int | None:

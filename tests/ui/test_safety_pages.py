@@ -138,7 +138,7 @@ def test_audit_verify_runs_off_the_gui_thread_with_progress_and_cancel(
 
         return audit_verify.verify(told, cancel)
 
-    monkeypatch.setattr(audit_page, "verify", watched)
+    monkeypatch.setattr(audit_page, "verify_log", watched)
     admin_window.show_page("audit")
     page = admin_window.current_page()
     assert isinstance(page, AuditPage)

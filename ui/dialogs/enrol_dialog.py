@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.db.models import Person
 from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import enrolments as es
 from suining_desk.services.enrolment_query import EnrolmentRow
+from suining_desk.services.household_detail import living_members
 from suining_desk.services.programs import categories_of, programs
 
 from ..widgets.household_form import from_qdate
@@ -95,8 +95,7 @@ class EnrolDialog(QDialog):
         household = self.picker.household_id()
         if household is None:
             return
-        for person in Person.select().where((Person.household == household) & Person.death_date.is_null()
-                                            & Person.removed_on.is_null()).order_by(Person.id):
+        for person in living_members(household):
             self.person.addItem(f"{person.name}（{person.relation}）", person.id)
         if self.change is not None and self.change.person_id is not None:
             self.person.setCurrentIndex(max(self.person.findData(self.change.person_id), 0))

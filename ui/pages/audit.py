@@ -25,11 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.audit.labels import action_label, table_label
-from suining_desk.audit.verify import VerifyReport, report_problems, verify
-from suining_desk.db.capture import AUDITED_TABLES
 from suining_desk.domain.messages import describe
 from suining_desk.services import audit_query as aq
+from suining_desk.services.audit_query import VerifyReport, action_label, report_problems, table_label, verify_log
 
 from ..models.paged_table import PagedTableModel, TableSpec
 from ..session import Session
@@ -85,7 +83,7 @@ class AuditPage(QWidget):
         self.session = session
         self.user = _combo("audit_user", [])
         self.action = _combo("audit_action", [])
-        self.table_box = _combo("audit_table", [(table_label(t), t) for t in AUDITED_TABLES])
+        self.table_box = _combo("audit_table", [(table_label(t), t) for t in aq.audited_tables()])
         self.record = QLineEdit(objectName="audit_record")
         self.record.setPlaceholderText(self.tr("记录编号"))
         self.use_dates = QCheckBox(self.tr("日期"), objectName="audit_use_dates")
@@ -217,7 +215,7 @@ class AuditPage(QWidget):
         self.verify_result.setText(self.tr("正在核验……"))
 
         def work(progress: ProgressFn, cancel: threading.Event) -> VerifyReport:
-            return verify(progress, cancel)
+            return verify_log(progress, cancel)
 
         def failed(exc: BaseException) -> None:
             self.verify_button.setEnabled(True)

@@ -31,6 +31,7 @@ from suining_desk.services import corrections
 from suining_desk.services.bank_outcomes import check_bank_date, confirmed_paid
 from suining_desk.services.batch_compute import Preview, compute_batch
 from suining_desk.services.batch_query import BatchFilter, batch_history, batch_lines
+from suining_desk.services.household_detail import bank_account_of
 from suining_desk.services.programs import program_choices
 
 from ..dialogs.batch_dialog import NewBatchDialog
@@ -244,9 +245,7 @@ class BatchesPage(QWidget):
     def reissue(self) -> None:
         line, user, today = self.detail.selected_line(), self.session.username, self.session.today()
         assert line is not None
-        from suining_desk.db.models import Household
-
-        account = Household.get_by_id(line.household_id).bank_account
+        account = bank_account_of(line.household_id)
         dialog = StepDialog(self.tr("重新发放"), lambda d: corrections.reissue_payment(
             line.id, d.reason_text(), user=user, on=d.day(), today=today,
             bank_account=d.account.text() if d.account else None, reverse_reason="银行退回"),

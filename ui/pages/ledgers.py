@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.db.models import Area
 from suining_desk.domain.enums import AreaLevel
 from suining_desk.domain.messages import describe
 from suining_desk.domain.money import format_fen
@@ -50,7 +49,7 @@ from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.ledgers import KINDS, LedgerCancelled, LedgerResult, make_spec, record_sent_to_printer, write_ledger
 from suining_desk.ledgers.service import MAX_NOTICE_DAYS
 from suining_desk.ledgers.spec import DEFAULT_NOTICE_DAYS, PAPER_SIZES, LedgerSpec
-from suining_desk.services.areas import area_path
+from suining_desk.services.areas import area_names, place_of
 from suining_desk.services.programs import lookup_program, program_choices
 from suining_desk.storage.output_files import check_output
 
@@ -181,8 +180,7 @@ class LedgersPage(QWidget):
             self.township.setPlaceholderText(self.tr("不填为本乡镇（{township}）").format(township=account.township_name))
         else:
             self.township.setPlaceholderText(self.tr("不填为全县"))
-        towns = [a.name for a in Area.select(Area.name).where(Area.level == AreaLevel.TOWNSHIP)
-                 .order_by(Area.sort_order, Area.code)]
+        towns = area_names(AreaLevel.TOWNSHIP)
         self.township.setCompleter(QCompleter(towns, self.township))
         self.village = QLineEdit(objectName="ledger_village")
         self.village.setPlaceholderText(self.tr("不填为全乡镇"))
@@ -335,24 +333,12 @@ class LedgersPage(QWidget):
         self.notice_days.setEnabled(self.public.isEnabled() and self.public.isChecked())
 
     def _fill_village_completer(self) -> None:
-        query = Area.select(Area.name).where(Area.level == AreaLevel.VILLAGE)
-        town = self.township.text().strip()
-        if town:
-            parents = Area.select(Area.id).where((Area.level == AreaLevel.TOWNSHIP)
-                                                 & ((Area.name == town) | (Area.code == town)))
-            query = query.where(Area.parent.in_(parents))
-        names = sorted({a.name for a in query})
+        names = area_names(AreaLevel.VILLAGE, under=self.township.text().strip())
         self.village.setCompleter(QCompleter(names, self.village))
 
     def set_area(self, area_id: int | None) -> None:
         """The area picked in the tree is the ledger's township and village."""
-        town = village = ""
-        if area_id is not None and Area.get_or_none(Area.id == area_id) is not None:
-            for area in area_path(area_id):
-                if area.level == AreaLevel.TOWNSHIP:
-                    town = area.name
-                elif area.level == AreaLevel.VILLAGE:
-                    village = area.name
+        town, village = place_of(area_id)
         self.township.setText(town)
         self.village.setText(village)
 

@@ -24,6 +24,7 @@ from suining_desk.domain.money import fen_to_capitals, format_fen
 from suining_desk.domain.periods import period_words
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services import corrections
+from suining_desk.services.household_detail import bank_account_of
 from suining_desk.services.payment_query import (
     PaymentColumn,
     PaymentFilter,
@@ -198,10 +199,8 @@ class PaymentsPage(QWidget):
     def reissue(self) -> None:
         row, user, today = self.selected(), self.session.username, self.session.today()
         assert row is not None
-        from suining_desk.db.models import Household
-
         state = corrections.payment_state(row.id)
-        account = Household.get_by_id(row.household_id).bank_account
+        account = bank_account_of(row.household_id)
 
         def act(d: StepDialog) -> object:
             if state.reversed_by is None and not d.reason_text().strip():  # it is reversed first, for this reason
