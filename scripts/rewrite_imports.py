@@ -117,6 +117,25 @@ STEPS: dict[str, list[Move]] = {
         (f"{SD}.cli.commands.demo", "ensure_demo_database", f"{SD}.cli.demo_database"),
         (f"{SD}.cli.commands.demo", "build", f"{SD}.cli.demo_database"),
     ],
+    "app": [  # the program's entry point (the window's package is found by name there)
+        (f"{SD}.cli.commands.demo", "DEMO_PASSWORD", f"{SD}.cli.demo_database"),
+        (f"{SD}.demo.generate", "DEMO_PASSWORD", f"{SD}.cli.demo_database"),
+    ],
+    "window": [  # the window's shared helpers made public, widgets no longer import dialogs
+        ("ui.widgets.household_detail", "_fill", "ui.widgets.tables:fill_table"),
+        ("ui.widgets.household_detail", "_table", "ui.widgets.tables:read_only_table"),
+        ("ui.widgets.household_form", "to_qdate", "ui.dates"),
+        ("ui.widgets.household_form", "from_qdate", "ui.dates"),
+        ("ui.models.housing_tables", "day", "ui.dates:day_text"),
+        ("ui.models.money_tables", "day", "ui.dates:day_text"),
+        ("ui.widgets.inputs", "date_edit", "ui.widgets.date_edits"),
+        ("ui.widgets.inputs", "OptionalDate", "ui.widgets.date_edits"),
+        ("ui.dialogs.account_dialogs", "_AccountDialog", "ui.dialogs.account_dialogs:AccountDialog"),
+        ("ui.dialogs.account_dialogs", "_password_field", "ui.dialogs.account_dialogs:password_field"),
+        ("ui.dialogs.batch_dialog", "exclusions_model", "ui.models.exclusions"),
+        ("ui.dialogs.image_viewer", "ui.widgets.image_viewer"),
+        (f"{SD}.storage.netshare", "_mounts", f"{SD}.storage.netshare:mounts"),
+    ],
 }
 
 NEW_PACKAGES = {
@@ -243,11 +262,13 @@ def rewrite_text(text: str, moves: list[Move]) -> str:
 
 
 def _module_of(path: Path) -> str:
-    """``suining_desk.storage.backups`` for ``…/suining_desk/storage/backups.py`` ('' outside the packages)."""
-    parts = path.resolve().with_suffix("").parts
-    for top in (SD, "ui"):
-        if top in parts:
-            found = parts[len(parts) - 1 - parts[::-1].index(top):]
+    """``suining_desk.storage.backups`` for ``…/suining_desk/storage/backups.py`` ('' outside the two
+    packages: a folder named ``ui`` inside another package, such as tests/ui, is not the window's)."""
+    resolved = path.resolve()
+    parts = resolved.with_suffix("").parts
+    for i in range(len(parts) - 2, -1, -1):
+        if parts[i] in (SD, "ui") and not (Path(*parts[:i]) / "__init__.py").exists():
+            found = parts[i:]
             return ".".join(found[:-1] if found[-1] == "__init__" else found)
     return ""
 
@@ -274,11 +295,35 @@ def relative_ui(source: str, here: str, *, package: bool = False) -> str:
     return "".join(lines)
 
 
+def absolute_ui(source: str, here: str, *, package: bool = False) -> str:
+    """Inside ui/, relative imports spelled out (``from ..widgets.x`` → ``from ui.widgets.x``), so
+    that moves written with absolute names apply; :func:`relative_ui` turns them back."""
+    if not here.startswith("ui"):
+        return source
+    folder = here.split(".") if package else here.split(".")[:-1]
+    lines = source.splitlines(keepends=True)
+    edits = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.level > 0:
+            base = folder[:len(folder) - (node.level - 1)]
+            absolute = ".".join([*base, node.module] if node.module else base)
+            written = "." * node.level + (node.module or "")
+            line = lines[node.lineno - 1]
+            start = line.index(f"from {written}", node.col_offset)
+            edits.append((node.lineno, start, len(f"from {written}"), f"from {absolute}"))
+    for lineno, col, length, text in sorted(edits, reverse=True):
+        line = lines[lineno - 1]
+        lines[lineno - 1] = line[:col] + text + line[col + length:]
+    return "".join(lines)
+
+
 def rewrite_file(path: Path, moves: list[Move]) -> bool:
     text = path.read_text("utf-8")
     here = _module_of(path)
     if path.suffix == ".py":
-        text_out = relative_ui(rewrite(text, moves, here), here, package=path.name == "__init__.py")
+        package = path.name == "__init__.py"
+        spelled = absolute_ui(text, here, package=package)
+        text_out = relative_ui(rewrite(spelled, moves, here), here, package=package)
     else:
         text_out = text
     new_text = rewrite_text(text_out, moves)
@@ -296,7 +341,7 @@ def _files(roots: Iterable[Path], suffixes: tuple[str, ...] = (".py", ".md", ".s
         elif base.is_dir():
             out += [p for p in sorted(base.rglob("*")) if p.is_file() and p.suffix in suffixes
                     and "__pycache__" not in p.parts and ".venv" not in p.parts]
-    return out
+    return [p for p in out if p.resolve() != Path(__file__).resolve()]  # never this file: its moves are data
 
 
 def leftovers(roots: Iterable[Path], moves: list[Move], root: Path) -> None:

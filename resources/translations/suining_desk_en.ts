@@ -42,7 +42,7 @@
 <context>
     <name>AreaEdit</name>
     <message>
-        <location filename="../../ui/widgets/inputs.py" line="+53"/>
+        <location filename="../../ui/widgets/inputs.py" line="+48"/>
         <source>平方米，如 75 或 75.5</source>
         <translation>Square metres, e.g. 75 or 75.5</translation>
     </message>
@@ -102,18 +102,18 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+64"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location line="-67"/>
-        <location line="+67"/>
+        <location line="-64"/>
+        <location line="+64"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-63"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
@@ -138,7 +138,7 @@ SHA-256 {sha}</translation>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>该记录的全部历史</source>
         <translation>Full history of the record</translation>
     </message>
@@ -1147,7 +1147,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdDetailView</name>
     <message>
-        <location filename="../../ui/widgets/household_detail.py" line="+30"/>
+        <location filename="../../ui/widgets/household_detail.py" line="+28"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -1301,7 +1301,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Accepted</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+7"/>
         <source>已故 {date}</source>
         <translation>Deceased {date}</translation>
     </message>
@@ -1455,7 +1455,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdForm</name>
     <message>
-        <location filename="../../ui/widgets/household_form.py" line="+68"/>
+        <location filename="../../ui/widgets/household_form.py" line="+61"/>
         <source>低保户</source>
         <translation>Dibao household</translation>
     </message>
@@ -1465,7 +1465,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Tekun support</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>户编号(&amp;H)：</source>
         <translation>&amp;Household no.:</translation>
     </message>
@@ -1747,7 +1747,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HousingTables</name>
     <message>
-        <location filename="../../ui/models/housing_tables.py" line="+42"/>
+        <location filename="../../ui/models/housing_tables.py" line="+38"/>
         <source>户编号 {no}</source>
         <translation>Household no. {no}</translation>
     </message>
@@ -1758,30 +1758,30 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+39"/>
+        <location line="-39"/>
+        <location line="+40"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+39"/>
+        <location line="-39"/>
+        <location line="+40"/>
         <source>户主姓名</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+39"/>
+        <location line="-39"/>
+        <location line="+40"/>
         <source>身份证号</source>
         <translation>ID no.</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-39"/>
         <source>搬迁人口</source>
         <translation>People</translation>
     </message>
@@ -1802,12 +1802,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>补助金额(元)</source>
         <translation>Subsidy (yuan)</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-41"/>
         <source>自筹(元)</source>
         <translation>Own funds</translation>
     </message>
@@ -1823,13 +1823,13 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+41"/>
+        <location line="-41"/>
+        <location line="+42"/>
         <source>提示</source>
         <translation>Flags</translation>
     </message>
@@ -1887,7 +1887,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/dialogs/image_viewer.py" line="+45"/>
+        <location filename="../../ui/widgets/image_viewer.py" line="+45"/>
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
@@ -2390,7 +2390,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MemberExitDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="+95"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="+93"/>
         <source>成员减员：{name}</source>
         <translation>Remove member: {name}</translation>
     </message>
@@ -2421,7 +2421,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MoneyTables</name>
     <message>
-        <location filename="../../ui/models/money_tables.py" line="+46"/>
+        <location filename="../../ui/models/money_tables.py" line="+42"/>
         <source>一次性</source>
         <translation>one-off</translation>
     </message>
@@ -2605,7 +2605,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MonthLockDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="+197"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="+198"/>
         <source>月度关账</source>
         <translation>Close month</translation>
     </message>
@@ -2731,7 +2731,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>NewBatchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="+63"/>
+        <location filename="../../ui/models/exclusions.py" line="+16"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
@@ -2746,7 +2746,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Reason left out, or note</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../ui/dialogs/batch_dialog.py" line="+63"/>
         <location line="+129"/>
         <source>生成发放批次</source>
         <translation>New payment batch</translation>
@@ -3367,7 +3367,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ProgramDialog</name>
     <message>
-        <location filename="../../ui/dialogs/program_dialogs.py" line="+47"/>
+        <location filename="../../ui/dialogs/program_dialogs.py" line="+48"/>
         <source>修改项目：{name}</source>
         <translation>Edit program: {name}</translation>
     </message>
@@ -4015,7 +4015,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RelocationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/relocation_dialog.py" line="+26"/>
+        <location filename="../../ui/dialogs/relocation_dialog.py" line="+27"/>
         <source>修改搬迁记录</source>
         <translation>Edit relocation</translation>
     </message>
@@ -4323,7 +4323,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+30"/>
+        <location filename="../../ui/pages/settings.py" line="+31"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
@@ -4565,7 +4565,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>&amp;OK</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/step_dialog.py" line="+32"/>
+        <location filename="../../ui/dialogs/step_dialog.py" line="+33"/>
         <source>登记：{status}</source>
         <translation>Record: {status}</translation>
     </message>

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from suining_desk.domain.problems import Problem
-from suining_desk.storage.netshare import _mounts
+from suining_desk.storage.netshare import mounts
 
 DRIVE_REMOVABLE = 2  # GetDriveTypeW
 FAT_FILESYSTEMS = {"fat", "fat12", "fat16", "fat32", "vfat", "msdos", "exfat"}
@@ -59,7 +59,7 @@ def linux_volume(path: Path, mounts_text: str, sys_block: Path = Path("/sys/clas
         parts = line.split()
         if len(parts) >= 2:
             devices[parts[1].replace("\\040", " ")] = parts[0]
-    for point, fs in _mounts(mounts_text):
+    for point, fs in mounts(mounts_text):
         if target == point or target.startswith(point.rstrip("/") + "/"):
             return Volume(point, _removable_device(devices.get(point, ""), sys_block), fs)
     return None

@@ -9,7 +9,7 @@ NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smbfs", "smb2", "smb3", "fuse.sshfs
               "ncpfs", "fuse.smbnetfs", "davfs", "fuse.davfs2"}
 
 
-def _mounts(text: str) -> list[tuple[str, str]]:
+def mounts(text: str) -> list[tuple[str, str]]:
     """(mount point, file system type) from /proc/mounts text, longest mount point first."""
     found = []
     for line in text.splitlines():
@@ -38,7 +38,7 @@ def is_network_path(path: Path, *, mounts_text: str | None = None) -> bool:
         except OSError:
             return False
     target = str(Path(text).expanduser().resolve())
-    for point, fs in _mounts(mounts_text):
+    for point, fs in mounts(mounts_text):
         if target == point or target.startswith(point.rstrip("/") + "/"):
             return fs in NETWORK_FS
     return False

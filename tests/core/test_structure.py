@@ -15,18 +15,7 @@ import suining_desk
 REPO = Path(suining_desk.__file__).parents[1]
 PACKAGES = ("suining_desk", "ui")
 KNOWN_CYCLES: list[set[str]] = []  # none: keep it so
-# Private names still imported across modules; never add one.
-KNOWN_PRIVATE_IMPORTS: list[str] = [
-    "suining_desk/storage/media.py: suining_desk.storage.netshare _mounts",
-    "ui/dialogs/sites_dialog.py: ..widgets.household_detail _fill",
-    "ui/dialogs/sites_dialog.py: ..widgets.household_detail _table",
-    "ui/dialogs/user_dialog.py: .account_dialogs _AccountDialog",
-    "ui/dialogs/user_dialog.py: .account_dialogs _password_field",
-    "ui/pages/settings.py: ..widgets.household_detail _fill",
-    "ui/pages/settings.py: ..widgets.household_detail _table",
-    "ui/widgets/record_detail.py: .household_detail _fill",
-    "ui/widgets/record_detail.py: .household_detail _table",
-]
+KNOWN_PRIVATE_IMPORTS: list[str] = []  # none: keep it so
 
 
 def _cycles() -> list[set[str]]:

@@ -24,8 +24,8 @@ from suining_desk.services.renovations import create_renovation
 from tests.county import build_county
 from tests.housing import TODAY, register_family
 from tests.ui.housing_helpers import write_photo
-from ui.dialogs.image_viewer import ImageViewer
 from ui.widgets.attachment_strip import AttachmentStrip
+from ui.widgets.image_viewer import ImageViewer
 
 PDF = b"%PDF-1.4\n% a scan\n%%EOF\n"
 

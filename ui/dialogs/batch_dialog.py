@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,14 +24,14 @@ from suining_desk.domain.money import format_fen
 from suining_desk.domain.periods import FORMATS, period_of
 from suining_desk.services import batches as bs
 from suining_desk.services.areas import area_nodes
-from suining_desk.services.batch_compute import Exclusion, Preview, compute_batch
+from suining_desk.services.batch_compute import Preview, compute_batch
 from suining_desk.services.programs import ProgramView, programs
 
-from ..models.money_tables import ListModel
+from ..dates import from_qdate
+from ..models.exclusions import exclusions_model
 from ..session import Session
 from ..tasks import ProgressFn, run_with_progress
-from ..widgets.household_form import from_qdate
-from ..widgets.inputs import date_edit
+from ..widgets.date_edits import date_edit
 from ..widgets.problem_label import ProblemLabel
 
 
@@ -56,14 +55,6 @@ def area_choices(current: int | None, township_id: int | None = None) -> tuple[l
         target = by_id[target].parent_id
     index = next((i for i, (aid, _) in enumerate(choices) if aid == target), 0)
     return choices, index
-
-
-def exclusions_model(parent: Any = None) -> ListModel[Exclusion]:
-    headers = [QCoreApplication.translate("NewBatchDialog", h) for h in (
-        QT_TRANSLATE_NOOP("NewBatchDialog", "户编号"), QT_TRANSLATE_NOOP("NewBatchDialog", "姓名"),
-        QT_TRANSLATE_NOOP("NewBatchDialog", "未列入原因或说明"))]
-    return ListModel(headers,
-                     [lambda e: e.household_no, lambda e: e.name, lambda e: e.text], parent=parent)
 
 
 class NewBatchDialog(QDialog):

@@ -23,9 +23,9 @@ from suining_desk.services.enrolment_query import EnrolmentRow
 from suining_desk.services.household_detail import living_members
 from suining_desk.services.programs import categories_of, programs
 
-from ..widgets.household_form import from_qdate
+from ..dates import from_qdate
+from ..widgets.date_edits import date_edit
 from ..widgets.household_picker import HouseholdPicker
-from ..widgets.inputs import date_edit
 from ..widgets.problem_label import ProblemLabel
 
 

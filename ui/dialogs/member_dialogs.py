@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,8 +23,9 @@ from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.household import PersonInput
 from suining_desk.services import households as hs
 
+from ..dates import from_qdate
 from ..widgets.buttons import save_cancel
-from ..widgets.household_form import from_qdate, to_qdate
+from ..widgets.date_edits import date_edit
 from ..widgets.person_form import PersonForm
 from ..widgets.problem_label import ProblemLabel
 
@@ -36,9 +36,7 @@ class _ReasonDialog(QDialog):
     def __init__(self, *, today: dt.date | None, parent: QWidget | None) -> None:
         super().__init__(parent)
         self._today = today or dt.date.today()
-        self.date = QDateEdit(to_qdate(self._today), objectName="date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = date_edit("date", self._today, minimum=None)
         self.reason = QLineEdit(objectName="reason")
         self.reason.setPlaceholderText(self.tr("必填，如：病故、出嫁、户口迁出"))
         self.problems = ProblemLabel()

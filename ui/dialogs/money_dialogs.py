@@ -25,9 +25,10 @@ from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.batch_query import is_per_person
 from suining_desk.services.household_detail import living_members
 
-from ..widgets.household_form import from_qdate
+from ..dates import from_qdate
+from ..widgets.date_edits import date_edit
 from ..widgets.household_picker import HouseholdPicker
-from ..widgets.inputs import MoneyEdit, date_edit
+from ..widgets.inputs import MoneyEdit
 from ..widgets.problem_label import ProblemLabel
 
 

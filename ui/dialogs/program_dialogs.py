@@ -23,9 +23,10 @@ from suining_desk.services.programs import (
     standard_problems,
 )
 
+from ..dates import from_qdate
 from ..widgets.buttons import save_cancel
-from ..widgets.household_form import from_qdate
-from ..widgets.inputs import MoneyEdit, date_edit
+from ..widgets.date_edits import date_edit
+from ..widgets.inputs import MoneyEdit
 from ..widgets.problem_label import ProblemLabel
 from .record_dialog import connect_all
 

@@ -14,8 +14,9 @@ from suining_desk.services.housing_detail import household_line
 from suining_desk.services.settings import RELOCATION_SUBSIDY_PER_PERSON, setting_value
 from suining_desk.services.sites import site_views
 
+from ..widgets.date_edits import OptionalDate
 from ..widgets.household_picker import HouseholdPicker
-from ..widgets.inputs import AreaEdit, MoneyEdit, OptionalDate
+from ..widgets.inputs import AreaEdit, MoneyEdit
 from .record_dialog import HousingRecordDialog, connect_all
 
 

@@ -13,9 +13,10 @@ from suining_desk.rules.housing import STEP_DATES
 from suining_desk.services import relocations as rs
 from suining_desk.services import renovations as ns
 
+from ..dates import from_qdate
 from ..widgets.buttons import save_cancel
-from ..widgets.household_form import from_qdate
-from ..widgets.inputs import MoneyEdit, date_edit
+from ..widgets.date_edits import date_edit
+from ..widgets.inputs import MoneyEdit
 from ..widgets.problem_label import ProblemLabel
 from .record_dialog import connect_all
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -31,11 +30,8 @@ from suining_desk.services.renovation_query import (
     renovation_rows,
 )
 
+from ..dates import day_text
 from .paged_table import PagedTableModel, TableSpec
-
-
-def day(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
 
 
 def _household_no(number: str) -> str:
@@ -67,8 +63,9 @@ RELOCATION_SPEC: TableSpec[RelocationRow, RelocationFilter] = TableSpec(
         RC.HEAD: lambda r: r.head_name, RC.ID_NUMBER: lambda r: r.head_id_number, RC.PEOPLE: lambda r: r.people,
         RC.MODE: lambda r: SETTLEMENT_MODES.get(r.mode, r.mode), RC.SITE: lambda r: r.site,
         RC.AREA: lambda r: m2(r.house_area_x100), RC.SUBSIDY: lambda r: format_fen(r.subsidy_fen),
-        RC.SELF_RAISED: lambda r: format_fen(r.self_raised_fen), RC.MOVED_IN: lambda r: day(r.moved_in_date),
-        RC.DEMOLISHED: lambda r: day(r.demolished_date), RC.STATUS: lambda r: RELOCATION_STATUS.get(r.status, r.status),
+        RC.SELF_RAISED: lambda r: format_fen(r.self_raised_fen), RC.MOVED_IN: lambda r: day_text(r.moved_in_date),
+        RC.DEMOLISHED: lambda r: day_text(r.demolished_date),
+        RC.STATUS: lambda r: RELOCATION_STATUS.get(r.status, r.status),
         RC.FLAGS: lambda r: "；".join(r.flags),
     },
     raw={RC.MODE: lambda r: r.mode, RC.AREA: lambda r: r.house_area_x100, RC.SUBSIDY: lambda r: r.subsidy_fen,
@@ -110,8 +107,9 @@ RENOVATION_SPEC: TableSpec[RenovationRow, RenovationFilter] = TableSpec(
         NC.GRADE: lambda r: RENOVATION_GRADES.get(r.grade, r.grade), NC.METHOD: lambda r: r.method,
         NC.BUILD_MODE: lambda r: RENOVATION_BUILD_MODES.get(r.build_mode, r.build_mode),
         NC.STANDARD: lambda r: format_fen(r.standard_fen), NC.SUBSIDY: lambda r: format_fen(r.subsidy_fen),
-        NC.STARTED: lambda r: day(r.start_date), NC.COMPLETED: lambda r: day(r.completed_date),
-        NC.ACCEPTED: lambda r: day(r.accepted_date), NC.STATUS: lambda r: RENOVATION_STATUS.get(r.status, r.status),
+        NC.STARTED: lambda r: day_text(r.start_date), NC.COMPLETED: lambda r: day_text(r.completed_date),
+        NC.ACCEPTED: lambda r: day_text(r.accepted_date),
+        NC.STATUS: lambda r: RENOVATION_STATUS.get(r.status, r.status),
         NC.FLAGS: lambda r: "；".join(r.flags),
     },
     raw={NC.GRADE: lambda r: r.grade, NC.BUILD_MODE: lambda r: r.build_mode, NC.STANDARD: lambda r: r.standard_fen,

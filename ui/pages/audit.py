@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,10 +28,11 @@ from suining_desk.domain.messages import describe
 from suining_desk.services import audit_query as aq
 from suining_desk.services.audit_query import VerifyReport, action_label, report_problems, table_label, verify_log
 
+from ..dates import from_qdate
 from ..models.paged_table import PagedTableModel, TableSpec
 from ..session import Session
 from ..tasks import ProgressFn, run_with_progress, show_error
-from ..widgets.household_form import from_qdate
+from ..widgets.date_edits import date_edit
 
 
 class Col(IntEnum):
@@ -87,11 +87,8 @@ class AuditPage(QWidget):
         self.record = QLineEdit(objectName="audit_record")
         self.record.setPlaceholderText(self.tr("记录编号"))
         self.use_dates = QCheckBox(self.tr("日期"), objectName="audit_use_dates")
-        self.since = QDateEdit(QDate.currentDate().addMonths(-1), objectName="audit_since")
-        self.until = QDateEdit(QDate.currentDate(), objectName="audit_until")
-        for edit in (self.since, self.until):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.since = date_edit("audit_since", from_qdate(QDate.currentDate().addMonths(-1)), minimum=None)
+        self.until = date_edit("audit_until", from_qdate(QDate.currentDate()), minimum=None)
         self.count_label = QLabel(objectName="audit_count")
         self.history_button = QPushButton(self.tr("该记录的全部历史"), objectName="audit_history")
         self.verify_button = QPushButton(self.tr("核验审计日志"), objectName="audit_verify")

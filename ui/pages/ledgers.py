@@ -54,11 +54,11 @@ from suining_desk.services.programs import lookup_program, program_choices
 from suining_desk.storage.output_files import check_output
 
 from .. import tasks
+from ..dates import from_qdate
 from ..pdf_pages import PdfPages, chosen_pages, page_layout_for, print_pages
 from ..session import Session
 from ..settings import app_settings
-from ..widgets.household_form import from_qdate
-from ..widgets.inputs import date_edit
+from ..widgets.date_edits import date_edit
 from ..widgets.pdf_preview import PdfPreview
 from ..widgets.problem_label import ProblemLabel
 

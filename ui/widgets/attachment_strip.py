@@ -31,7 +31,7 @@ from suining_desk.services.attachments import (
     viewing_copy,
 )
 
-from ..dialogs.image_viewer import ImageViewer
+from .image_viewer import ImageViewer
 from .problem_label import ProblemLabel
 
 ATTACHMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -23,7 +23,7 @@ from suining_desk.domain.money import format_fen
 from suining_desk.domain.periods import period_words
 from suining_desk.services.batch_query import BatchLine, BatchRow, HistoryLine
 
-from ..dialogs.batch_dialog import exclusions_model
+from ..models.exclusions import exclusions_model
 from ..models.money_tables import lines_model
 from ..models.paged_table import ID_ROLE, RAW_SORT_ROLE
 from ..session import Session

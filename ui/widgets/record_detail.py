@@ -24,10 +24,10 @@ from suining_desk.domain.money import format_fen
 from suining_desk.rules.housing import m2
 from suining_desk.services.housing_detail import RelocationDetail, RenovationDetail
 
-from ..models.housing_tables import day
+from ..dates import day_text
 from .attachment_strip import AttachmentStrip
-from .household_detail import _fill, _table
 from .problem_label import ProblemLabel
+from .tables import fill_table, read_only_table
 
 HISTORY_HEADERS = (
     QT_TRANSLATE_NOOP("RecordDetailView", "记录时间"), QT_TRANSLATE_NOOP("RecordDetailView", "办理"),
@@ -55,15 +55,15 @@ def relocation_summary(d: RelocationDetail) -> str:
         head=h.head_name, no=h.household_no, place=h.place, members=h.member_count, year=r.batch_year,
         people=r.people, mode=SETTLEMENT_MODES.get(r.mode, r.mode), site=d.site or "—", area=m2(r.house_area_x100),
         subsidy=format_fen(r.subsidy_fen), self_raised=format_fen(r.self_raised_fen), origin=r.origin or "—",
-        status=RELOCATION_STATUS.get(d.status, d.status), plan=day(r.plan_date) or "—",
-        moved_in=day(d.moved_in_date) or "—", demolished=day(d.demolished_date) or "—",
+        status=RELOCATION_STATUS.get(d.status, d.status), plan=day_text(r.plan_date) or "—",
+        moved_in=day_text(d.moved_in_date) or "—", demolished=day_text(d.demolished_date) or "—",
     ) + _notes(r.notes) + _override(r.override_reason, d.override_by)
 
 
 def renovation_summary(d: RenovationDetail) -> str:
     r, h = d.data, d.household
     acceptance = RecordDetailView.tr("　验收：{date} {by} {result}").format(
-        date=day(d.accepted_date), by=d.accepted_by, result=d.acceptance_result) if d.accepted_date else ""
+        date=day_text(d.accepted_date), by=d.accepted_by, result=d.acceptance_result) if d.accepted_date else ""
     return RecordDetailView.tr(
         "<b>{head}户</b>　户编号 {no}　{place}　家庭人口{members}人<br>"
         "{year}年　{beneficiary}　{grade}　{method}　{build_mode}　面积：{area}㎡<br>"
@@ -74,8 +74,8 @@ def renovation_summary(d: RenovationDetail) -> str:
         beneficiary=r.beneficiary_type, grade=RENOVATION_GRADES.get(r.grade, r.grade), method=r.method,
         build_mode=RENOVATION_BUILD_MODES.get(r.build_mode, r.build_mode), area=m2(r.area_x100),
         standard=format_fen(r.standard_fen), subsidy=format_fen(r.subsidy_fen),
-        status=RENOVATION_STATUS.get(d.status, d.status), start=day(d.start_date) or "—",
-        completed=day(d.completed_date) or "—",
+        status=RENOVATION_STATUS.get(d.status, d.status), start=day_text(d.start_date) or "—",
+        completed=day_text(d.completed_date) or "—",
     ) + acceptance + _notes(r.notes) + _override(r.override_reason, d.override_by)
 
 
@@ -100,7 +100,7 @@ class RecordDetailView(QWidget):
         self.step_button.clicked.connect(self.step_requested.emit)
         self.attachments = AttachmentStrip(owner_kind, user=user)
         self.attachments.changed.connect(self.attachments_changed.emit)
-        self.history = _table(tuple(self.tr(str(h)) for h in HISTORY_HEADERS), "history")
+        self.history = read_only_table(tuple(self.tr(str(h)) for h in HISTORY_HEADERS), "history")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.attachments, self.tr("照片和扫描件"))
         self.tabs.addTab(self.history, self.tr("办理记录"))
@@ -135,5 +135,5 @@ class RecordDetailView(QWidget):
         self.step_button.setEnabled(following is not None)
         self.step_button.setText(self.tr("登记{status}(&T)…").format(status=self.status_labels[following])
                                  if following else self.tr("已办结"))
-        _fill(self.history, [[h.at, h.what, h.date, h.detail, h.by] for h in detail.history])
+        fill_table(self.history, [[h.at, h.what, h.date, h.detail, h.by] for h in detail.history])
         self.attachments.show_attachments(detail.id, detail.attachments)
