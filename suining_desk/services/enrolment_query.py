@@ -11,9 +11,9 @@ from typing import Any
 
 from peewee import JOIN
 
+from suining_desk.db.area_scope import area_scope
 from suining_desk.db.models import Area, Enrolment, Household, Person, Program, database
 from suining_desk.db.rows import tuples
-from suining_desk.domain.enums import AreaLevel
 
 Village = Area.alias("village")
 
@@ -72,19 +72,9 @@ _SORT: dict[EnrolmentColumn, tuple[Any, ...]] = {
 }
 
 
-def area_column(model: Any, area_id: int | None) -> Any:
-    """A condition keeping ``model`` rows (with township/village/group columns) inside an area."""
-    if area_id is None:
-        return None
-    level = Area.select(Area.level).where(Area.id == area_id).scalar()
-    column = {AreaLevel.TOWNSHIP: "township", AreaLevel.VILLAGE: "village", AreaLevel.GROUP: "group"}.get(
-        AreaLevel(level) if level else AreaLevel.COUNTY)
-    return None if column is None else getattr(model, column) == area_id
-
-
 def _filtered(f: EnrolmentFilter, *fields: Any) -> Any:
     query = Enrolment.select(*fields).join(Household, on=(Enrolment.household == Household.id))
-    if (cond := area_column(Household, f.area_id)) is not None:
+    if (cond := area_scope(f.area_id).where(Household.township, Household.village, Household.group)) is not None:
         query = query.where(cond)
     if f.program_id is not None:
         query = query.where(Enrolment.program == f.program_id)

@@ -13,9 +13,10 @@ from enum import IntEnum
 
 from peewee import JOIN
 
+from suining_desk.db.area_scope import area_scope
 from suining_desk.db.models import Area, Enrolment, Household, database
 from suining_desk.db.rows import tuples
-from suining_desk.domain.enums import REMOVED, AreaLevel
+from suining_desk.domain.enums import REMOVED
 
 Village = Area.alias("village")
 Group = Area.alias("grp")
@@ -76,19 +77,9 @@ _SORT_KEYS = {
 }
 
 
-def _area_condition(area_id: int) -> object:
-    [(level,)] = tuples(Area.select(Area.level).where(Area.id == area_id))
-    column = {
-        AreaLevel.TOWNSHIP: Household.township,
-        AreaLevel.VILLAGE: Household.village,
-        AreaLevel.GROUP: Household.group,
-    }.get(AreaLevel(level))
-    return None if column is None else (column == area_id)
-
-
 def _filtered(f: HouseholdFilter, *fields: object) -> object:
     query = Household.select(*fields)
-    if f.area_id is not None and (cond := _area_condition(f.area_id)) is not None:
+    if (cond := area_scope(f.area_id).where(Household.township, Household.village, Household.group)) is not None:
         query = query.where(cond)
     if f.status == REMOVED:  # the 已清退 choice: removed households only, whatever their status
         query = query.where(Household.removed_on.is_null(False))

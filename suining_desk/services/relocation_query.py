@@ -11,9 +11,9 @@ from typing import Any
 
 from peewee import JOIN
 
+from suining_desk.db.area_scope import area_scope
 from suining_desk.db.models import Area, Household, Relocation, SettlementSite, database
 from suining_desk.db.rows import tuples
-from suining_desk.domain.enums import AreaLevel
 from suining_desk.services.settings import RELOCATION_AREA_CAP, RELOCATION_SELF_RAISED_CAP, Timeline
 
 Township = Area.alias("town")
@@ -91,26 +91,14 @@ _SORT_KEYS: dict[RelocationColumn, tuple[Any, ...]] = {
 }
 
 
-def area_condition(area_id: int, township: Any, village: Any, household: Any) -> object | None:
-    """The condition "within this area" on a record's township / village / household columns."""
-    level = Area.select(Area.level).where(Area.id == area_id).scalar()
-    if level == AreaLevel.TOWNSHIP:
-        return township == area_id
-    if level == AreaLevel.VILLAGE:
-        return village == area_id
-    if level == AreaLevel.GROUP:
-        return household.in_(Household.select(Household.id).where(Household.group == area_id))
-    return None
-
-
 def _filtered(f: RelocationFilter, *fields: object, sort: RelocationColumn | None = None) -> object:
     query = Relocation.select(*fields)
     if sort in (RelocationColumn.HEAD, RelocationColumn.ID_NUMBER):
         query = query.join(Household, JOIN.INNER, on=(Relocation.household == Household.id)).switch(Relocation)
     if sort == RelocationColumn.SITE:
         query = query.join(SettlementSite, JOIN.LEFT_OUTER, on=(Relocation.site == SettlementSite.id))
-    if f.area_id is not None and (cond := area_condition(f.area_id, Relocation.township, Relocation.village,
-                                                          Relocation.household)) is not None:
+    if (cond := area_scope(f.area_id).where(Relocation.township, Relocation.village,
+                                            household=Relocation.household)) is not None:
         query = query.where(cond)
     if f.batch_year is not None:
         query = query.where(Relocation.batch_year == f.batch_year)

@@ -11,9 +11,9 @@ from typing import Any
 
 from peewee import JOIN
 
+from suining_desk.db.area_scope import area_scope
 from suining_desk.db.models import Area, Household, Renovation, database
 from suining_desk.db.rows import tuples
-from suining_desk.services.relocation_query import area_condition
 
 Township = Area.alias("town")
 Village = Area.alias("village")
@@ -101,8 +101,8 @@ def _filtered(f: RenovationFilter, *fields: object, join_household: bool = True)
     query = Renovation.select(*fields)
     if join_household:
         query = query.join(Household, JOIN.INNER, on=(Renovation.household == Household.id))
-    if f.area_id is not None and (cond := area_condition(f.area_id, Renovation.township, Renovation.village,
-                                                          Renovation.household)) is not None:
+    if (cond := area_scope(f.area_id).where(Renovation.township, Renovation.village,
+                                            household=Renovation.household)) is not None:
         query = query.where(cond)
     if f.year is not None:
         query = query.where(Renovation.year == f.year)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Final, TypeVar
 
+from suining_desk.db.area_scope import area_scope
 from suining_desk.db.models import Area, Program, database
 from suining_desk.domain import periods
 from suining_desk.domain.enums import AreaLevel
@@ -151,16 +152,11 @@ def area_name(area_id: int | None) -> str:
 
 
 def area_clause(alias: str, township: Area | None, village: Area | None) -> tuple[str, list[object]]:
-    """`` AND x.township_id = ? AND x.village_id = ?`` for the areas given, with its parameters."""
-    sql = ""
-    params: list[object] = []
-    if township is not None:
-        sql += f" AND {alias}.township_id = ?"
-        params.append(township.id)
-    if village is not None:
-        sql += f" AND {alias}.village_id = ?"
-        params.append(village.id)
-    return sql, params
+    """`` AND x.village_id = ?`` (or the township's) for the narrowest area given (the filters
+    already checked the village lies in the township), with its parameters."""
+    area = village or township
+    sql, params = area_scope(area.id if area is not None else None).sql(alias)
+    return (f" AND {sql}" if sql else ""), list(params)
 
 
 def place_words(township: Area | None, village: Area | None) -> str:
