@@ -25,6 +25,8 @@ from peewee import (
     TextField,
 )
 
+from suining_desk.domain.enums import BatchStatus
+
 database = DatabaseProxy()
 
 
@@ -329,7 +331,7 @@ class PaymentBatch(BaseModel):
     period_end = DateField()
     area = ForeignKeyField(Area, on_delete="RESTRICT")
     area_id: int
-    status = CharField(max_length=10, default="draft")  # enums.BatchStatus
+    status = CharField(max_length=10, default=BatchStatus.DRAFT)
     created_by = CharField(max_length=40)
     created_at = DateTimeField(default=_now)
     submitted_at = DateTimeField(null=True)

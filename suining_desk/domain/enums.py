@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 
 
 class AreaLevel(IntEnum):
@@ -67,7 +67,20 @@ FREQUENCIES = {
     "once": "一次性",
 }
 
-BATCH_STATUS = {"draft": "草稿", "submitted": "已提交", "approved": "已审核", "posted": "已发放"}
+class BatchStatus(StrEnum):
+    """A payment batch's way: a clerk's draft, submitted, approved by another person, posted
+    (paid: its lines are then append-only). Stored as the value; equal to it as a str."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    POSTED = "posted"
+
+
+BATCH_STATUS: dict[str, str] = {  # keys equal their values: BATCH_STATUS["draft"] works too
+    BatchStatus.DRAFT: "草稿", BatchStatus.SUBMITTED: "已提交",
+    BatchStatus.APPROVED: "已审核", BatchStatus.POSTED: "已发放",
+}
 
 SETTLEMENT_MODES = {"concentrated": "集中安置", "scattered": "分散安置"}
 SITE_KINDS = ("县城", "集镇", "中心村", "插花")

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 
 from suining_desk.db.models import PaymentBatch, PaymentOutcome, database
+from suining_desk.domain.enums import BatchStatus
 from suining_desk.domain.problems import InvalidInput, Problem
 
 __all__ = ["BankLine", "BankResult", "bank_date_problems", "bank_lines", "bank_results", "check_bank_date",
@@ -53,7 +54,7 @@ def posted_batch(batch_id: int) -> PaymentBatch:
     batch = PaymentBatch.get_or_none(PaymentBatch.id == batch_id)
     if batch is None:
         raise InvalidInput([Problem("batch_unknown", {"value": batch_id})])
-    if batch.status != "posted":
+    if batch.status != BatchStatus.POSTED:
         raise InvalidInput([Problem("bank_not_posted", {"batch": batch.batch_no})])
     return batch
 

@@ -20,7 +20,7 @@ from suining_desk.audit.sets import batch_lines
 from suining_desk.db import capture as audit_capture
 from suining_desk.db.models import Area, Household, Payment, PaymentBatch, Person, Program, database
 from suining_desk.db.rows import tuples
-from suining_desk.domain.enums import BATCH_STATUS
+from suining_desk.domain.enums import BATCH_STATUS, BatchStatus
 from suining_desk.domain.money import format_fen
 from suining_desk.domain.periods import parse_period
 from suining_desk.domain.problems import InvalidInput, Problem
@@ -61,7 +61,7 @@ def draft(batch_id: int) -> PaymentBatch:
     batch = PaymentBatch.get_or_none(PaymentBatch.id == batch_id)
     if batch is None:
         raise InvalidInput([Problem("batch_unknown", {"value": batch_id})])
-    if batch.status != "draft":
+    if batch.status != BatchStatus.DRAFT:
         raise InvalidInput([Problem("batch_not_draft", {"batch": batch.batch_no,
                                                         "status": BATCH_STATUS.get(batch.status, batch.status)})])
     return batch
@@ -92,7 +92,7 @@ def new_batch(program: Program, kind: str, period_label: str, area_id: int, pay_
     area = Area.get_by_id(area_id)
     return PaymentBatch.create(
         batch_no=_batch_no(program, area, period.label, suffix), program=program.id, kind=kind, period=period.label,
-        period_start=period.start, period_end=period.end, area=area_id, status="draft", created_by=user,
+        period_start=period.start, period_end=period.end, area=area_id, status=BatchStatus.DRAFT, created_by=user,
         paid_date=pay_date, notes=notes.strip(),
     )
 

@@ -261,3 +261,15 @@ def test_a_paid_date_far_before_the_period_is_refused(county: PaymentCounty) -> 
     assert _codes(early) == {"paid_long_before_period"}
     wf.post_batch(batch.batch_id, dt.date(2018, 8, 1), user="shenhe", today=TODAY)  # 92 days ahead
     assert PaymentBatch.get_by_id(batch.batch_id).status == "posted"
+
+
+def test_the_protective_triggers_name_the_batch_statuses_there_are() -> None:
+    """Migration 4's trigger SQL is history and keeps its words; they must be the statuses."""
+    import re
+
+    from suining_desk.db import payment_schema
+    from suining_desk.domain.enums import BATCH_STATUS, BatchStatus
+
+    words = set(re.findall(r"'(\w+)'", " ".join(payment_schema.TRIGGERS)))
+    assert words == {s.value for s in BatchStatus} - {"submitted"}  # the triggers never test 'submitted'
+    assert set(BATCH_STATUS) == set(BatchStatus) and BATCH_STATUS["posted"] == "已发放"

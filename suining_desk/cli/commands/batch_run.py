@@ -10,7 +10,7 @@ from pathlib import Path
 
 from suining_desk.cli.args import year_or_none
 from suining_desk.cli.money_args import acting_user, find_area, find_batch_id, print_json, reading_user
-from suining_desk.domain.enums import BATCH_STATUS
+from suining_desk.domain.enums import BATCH_STATUS, BatchStatus
 from suining_desk.domain.messages import describe
 from suining_desk.domain.money import format_fen
 from suining_desk.domain.problems import InvalidInput, Problem
@@ -122,8 +122,8 @@ def do_list(args: argparse.Namespace) -> int:
         print(f"{r.batch_no}\t{r.program}\t{r.period}\t{r.area}\t{BATCH_STATUS.get(r.status, r.status)}\t{r.lines}\t"
               f"{format_fen(r.total_fen)}\t{r.created_by}\t{r.approved_by}\t{r.paid_date or ''}")
     # Money paid and money still in the workflow apart: only posted batches are paid.
-    for label, chosen in (("已发放合计", [r for r in ordered if r.status == "posted"]),
-                          ("未发放合计", [r for r in ordered if r.status != "posted"])):
+    for label, chosen in (("已发放合计", [r for r in ordered if r.status == BatchStatus.POSTED]),
+                          ("未发放合计", [r for r in ordered if r.status != BatchStatus.POSTED])):
         if chosen:
             print(f"{label}\t{len(chosen)} 个批次\t\t\t\t{sum(r.lines for r in chosen)}\t"
                   f"{format_fen(sum(r.total_fen for r in chosen))}")

@@ -5,6 +5,7 @@ day of the payment's period, for its category."""
 from __future__ import annotations
 
 from suining_desk.db.models import Program, database
+from suining_desk.domain.enums import BatchStatus
 from suining_desk.domain.periods import period_from_label
 from suining_desk.services.checks.base import Check, Finding, RecordRef, yuan
 from suining_desk.services.programs import StandardTable
@@ -31,7 +32,7 @@ def _fill_limits() -> None:
     database.execute_sql("DELETE FROM temp.check_limit")
     periods = database.execute_sql("SELECT DISTINCT program_id, period FROM payment_total").fetchall()
     periods += database.execute_sql(
-        "SELECT DISTINCT program_id, period FROM payment_batch WHERE status <> 'posted'").fetchall()
+        "SELECT DISTINCT program_id, period FROM payment_batch WHERE status <> ?", [BatchStatus.POSTED]).fetchall()
     tables: dict[int, StandardTable] = {}
     basis = {p.id: p.basis == "person" for p in Program.select(Program.id, Program.basis)}
     rows = set()
