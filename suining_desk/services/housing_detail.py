@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from suining_desk.db.models import Area, Household, Relocation, Renovation, SettlementSite
 from suining_desk.db.rows import tuples
 from suining_desk.domain.enums import (
-    RELOCATION_STATUS,
     RENOVATION_BUILD_MODES,
     RENOVATION_GRADES,
-    RENOVATION_STATUS,
     SETTLEMENT_MODES,
 )
 from suining_desk.domain.money import format_fen
@@ -19,6 +17,7 @@ from suining_desk.domain.problems import Problem
 from suining_desk.rules.housing import RELOCATION_STEPS, RENOVATION_STEPS, RelocationInput, RenovationInput, m2
 from suining_desk.services.attachments import AttachmentView, attachments_of
 from suining_desk.services.housing_common import StepLine, record_history
+from suining_desk.services.housing_kinds import HOUSING
 from suining_desk.services.relocation_query import (
     RelocationFilter,
     RelocationRow,
@@ -136,8 +135,8 @@ def record_fields(kind: str, record_id: int) -> list[tuple[str, str]] | None:
     """A relocation's or a renovation's stored fields as (field name, text), in their order:
     the household by its number, areas and the site by name, money in yuan, areas in m²,
     codes in words. None when there is no such record."""
-    model: type[Relocation] | type[Renovation] = Relocation if kind == "relocation" else Renovation
-    record = model.get_or_none(model.id == record_id)
+    housing = HOUSING[kind]
+    record = housing.model.get_or_none(housing.model.id == record_id)
     if record is None:
         return None
     names = {
@@ -148,7 +147,7 @@ def record_fields(kind: str, record_id: int) -> list[tuple[str, str]] | None:
     }
     words: dict[str, dict[str, str]] = {"mode": SETTLEMENT_MODES, "grade": RENOVATION_GRADES,
                                         "build_mode": RENOVATION_BUILD_MODES,
-                                        "status": RELOCATION_STATUS if kind == "relocation" else RENOVATION_STATUS}
+                                        "status": housing.statuses}
     fields = []
     for name, value in record.__data__.items():
         if value is None or value == "":

@@ -23,6 +23,7 @@ from suining_desk.domain.enums import (
 from suining_desk.domain.money import format_fen
 from suining_desk.rules.housing import m2
 from suining_desk.services.housing_detail import RelocationDetail, RenovationDetail
+from suining_desk.services.housing_kinds import HOUSING
 
 from ..dates import day_text
 from .attachment_strip import AttachmentStrip
@@ -88,7 +89,7 @@ class RecordDetailView(QWidget):
         super().__init__(parent)
         self.owner_kind = owner_kind
         self.detail: RelocationDetail | RenovationDetail | None = None
-        self.status_labels = RELOCATION_STATUS if owner_kind == "relocation" else RENOVATION_STATUS
+        self.status_labels = HOUSING[owner_kind].statuses
         self.summary = QLabel(objectName="summary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

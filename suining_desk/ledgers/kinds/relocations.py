@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from suining_desk.db.models import Area, database
-from suining_desk.domain.enums import RELOCATION_STATUS, SETTLEMENT_MODES, AreaLevel
+from suining_desk.domain.enums import RELOCATION_STATUS, SETTLEMENT_MODES
 from suining_desk.domain.money import fen_to_yuan_str
 from suining_desk.ledgers.kind import Filters, LedgerKind
 from suining_desk.ledgers.kinds import common
-from suining_desk.ledgers.model import Align, Column, LedgerContent, Row, Total
+from suining_desk.ledgers.kinds.housing import housing_ledger
+from suining_desk.ledgers.model import Align, Column, LedgerContent, Total
 
 COLUMNS = (
     Column("序号", 3.0, whole=True),
@@ -89,32 +90,20 @@ def _note(r: _Relocation, public: bool) -> str:
     return "；".join(x for x in parts if x)
 
 
-def build(filters: Filters, public: bool) -> LedgerContent:
-    year = int(filters["year"])
-    township = common.area_by_code(filters.get("township"), AreaLevel.TOWNSHIP)
-    village = common.area_by_code(filters.get("village"), AreaLevel.VILLAGE)
-    records = query(year, township, village)
-    dropped = {TOWNSHIP_COLUMN} if township is not None else set()  # one township: its name is in the title
-    rows = []
-    for i, r in enumerate(records):
-        cells = (
-            str(i + 1), r.township, r.village, r.name, common.id_cell(r.id_number, public), str(r.people),
+def _cells(r: _Relocation, public: bool) -> tuple[str, ...]:
+    return (r.township, r.village, r.name, common.id_cell(r.id_number, public), str(r.people),
             r.origin, SETTLEMENT_MODES.get(r.mode, r.mode), r.site or "", common.square_metres(r.area_x100),
-            fen_to_yuan_str(r.subsidy_fen), r.moved_in or "", r.demolished or "", _note(r, public),
-        )
-        rows.append(Row(common.without(cells, dropped), (r.subsidy_fen,)))
-    ids = sorted(r.id for r in records)
-    kind = "公示" if public else "台账"
-    return LedgerContent(
-        title=f"{common.COUNTY_NAME}{common.place_words(township, village)}{year}年易地扶贫搬迁{kind}",
-        unit=common.unit_for(township), period_label=f"搬迁年度：{year}年",
-        columns=common.without(COLUMNS, dropped), rows=rows, source_table="relocation", source_ids=ids,
-        audit_refs={
-            "relocation": ids,
-            "household": sorted({r.household_id for r in records}),
-            "settlement_site": sorted({r.site_id for r in records if r.site_id is not None}),
-        },
-    )
+            fen_to_yuan_str(r.subsidy_fen), r.moved_in or "", r.demolished or "", _note(r, public))
+
+
+def _sites(records: Sequence[_Relocation]) -> dict[str, list[int]]:
+    return {"settlement_site": sorted({r.site_id for r in records if r.site_id is not None})}
+
+
+def build(filters: Filters, public: bool) -> LedgerContent:
+    return housing_ledger(filters, public, query=query, cells=_cells, columns=COLUMNS,
+                          township_column=TOWNSHIP_COLUMN, table="relocation", title="易地扶贫搬迁",
+                          year_label="搬迁年度", more_refs=_sites)
 
 
 def describe(ids: Sequence[int]) -> list[str]:

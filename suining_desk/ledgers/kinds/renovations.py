@@ -17,11 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from suining_desk.db.models import Area, database
-from suining_desk.domain.enums import RENOVATION_BUILD_MODES, RENOVATION_GRADES, RENOVATION_STATUS, AreaLevel
+from suining_desk.domain.enums import RENOVATION_BUILD_MODES, RENOVATION_GRADES, RENOVATION_STATUS
 from suining_desk.domain.money import fen_to_yuan_str
 from suining_desk.ledgers.kind import Filters, LedgerKind
 from suining_desk.ledgers.kinds import common
-from suining_desk.ledgers.model import Align, Column, LedgerContent, Row, Total
+from suining_desk.ledgers.kinds.housing import housing_ledger
+from suining_desk.ledgers.model import Align, Column, LedgerContent, Total
 
 COLUMNS = (
     Column("序号", 3.0, whole=True),
@@ -97,28 +98,16 @@ def _note(r: _Renovation, public: bool) -> str:
     return "；".join(x for x in parts if x)
 
 
-def build(filters: Filters, public: bool) -> LedgerContent:
-    year = int(filters["year"])
-    township = common.area_by_code(filters.get("township"), AreaLevel.TOWNSHIP)
-    village = common.area_by_code(filters.get("village"), AreaLevel.VILLAGE)
-    records = query(year, township, village)
-    dropped = {TOWNSHIP_COLUMN} if township is not None else set()  # one township: its name is in the title
-    rows = []
-    for i, r in enumerate(records):
-        cells = (
-            str(i + 1), r.township, r.village, r.name, common.id_cell(r.id_number, public), str(r.members),
+def _cells(r: _Renovation, public: bool) -> tuple[str, ...]:
+    return (r.township, r.village, r.name, common.id_cell(r.id_number, public), str(r.members),
             r.beneficiary, RENOVATION_GRADES.get(r.grade, r.grade), r.method, fen_to_yuan_str(r.subsidy_fen),
-            r.started or "", r.completed or "", r.accepted or "", _note(r, public),
-        )
-        rows.append(Row(common.without(cells, dropped), (r.subsidy_fen,)))
-    ids = sorted(r.id for r in records)
-    kind = "公示" if public else "台账"
-    return LedgerContent(
-        title=f"{common.COUNTY_NAME}{common.place_words(township, village)}{year}年农村危房改造{kind}",
-        unit=common.unit_for(township), period_label=f"改造年度：{year}年",
-        columns=common.without(COLUMNS, dropped), rows=rows, source_table="renovation", source_ids=ids,
-        audit_refs={"renovation": ids, "household": sorted({r.household_id for r in records})},
-    )
+            r.started or "", r.completed or "", r.accepted or "", _note(r, public))
+
+
+def build(filters: Filters, public: bool) -> LedgerContent:
+    return housing_ledger(filters, public, query=query, cells=_cells, columns=COLUMNS,
+                          township_column=TOWNSHIP_COLUMN, table="renovation", title="农村危房改造",
+                          year_label="改造年度")
 
 
 def describe(ids: Sequence[int]) -> list[str]:
