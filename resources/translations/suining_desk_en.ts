@@ -448,7 +448,7 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>&lt;b&gt;{no}&lt;/b&gt; · {program} · {period} · {area} · &lt;b&gt;{status}&lt;/b&gt;&lt;br&gt;{lines} payments, total &lt;b&gt;{total}&lt;/b&gt; yuan · Entered: {created} · Approved: {approved} · Posted: {posted} · Payment date: {paid}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>录入人不能审核自己录入的批次</source>
         <translation>The clerk who entered a batch cannot approve it</translation>
     </message>
@@ -1960,61 +1960,9 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
 </context>
 <context>
-    <name>LedgersPage</name>
+    <name>LedgerForm</name>
     <message>
-        <location filename="../../ui/pages/ledgers.py" line="+85"/>
-        <location line="+486"/>
-        <source>打印台账</source>
-        <translation>Print ledger</translation>
-    </message>
-    <message>
-        <location line="-478"/>
-        <source>保存台账</source>
-        <translation>Save ledger</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>生成</source>
-        <translation>Generate</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>生成台账并预览（Enter）</source>
-        <translation>Generate the ledger and preview it (Enter)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+416"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="-409"/>
-        <source>打印…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>用系统打印对话框打印（Ctrl+P）</source>
-        <translation>Print with the system print dialog (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>另存为…</source>
-        <translation>Save As…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>把台账 PDF 保存到其他位置（Ctrl+S）</source>
-        <translation>Save the ledger PDF to another location (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location filename="../../ui/pages/ledgers/form.py" line="+88"/>
         <source>如 2018</source>
         <translation>e.g. 2018</translation>
     </message>
@@ -2158,13 +2106,68 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <source>填报单位：</source>
         <translation>Unit:</translation>
     </message>
+</context>
+<context>
+    <name>LedgersPage</name>
     <message>
-        <location line="+190"/>
+        <location filename="../../ui/pages/ledgers/output.py" line="+35"/>
+        <location line="+80"/>
+        <source>打印台账</source>
+        <translation>Print ledger</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>保存台账</source>
+        <translation>Save ledger</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ledgers/page.py" line="+55"/>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成台账并预览（Enter）</source>
+        <translation>Generate the ledger and preview it (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ledgers/output.py" line="+47"/>
+        <location filename="../../ui/pages/ledgers/page.py" line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ledgers/page.py" line="+7"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用系统打印对话框打印（Ctrl+P）</source>
+        <translation>Print with the system print dialog (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另存为…</source>
+        <translation>Save As…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把台账 PDF 保存到其他位置（Ctrl+S）</source>
+        <translation>Save the ledger PDF to another location (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ledgers/job.py" line="+47"/>
         <source>正在生成第 {number} / {total} 页…</source>
         <translation>Generating page {number} of {total}…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../ui/pages/ledgers/page.py" line="+116"/>
         <source>正在读取数据…</source>
         <translation>Reading data…</translation>
     </message>
@@ -2174,7 +2177,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>{title}：{rows} 行，{pages} 页，合计 {total} 元，校验码 {code}</source>
         <translation>{title}: {rows} rows, {pages} pages, total {total} yuan, check code {code}</translation>
     </message>
@@ -2194,7 +2197,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Generate ledger</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../ui/pages/ledgers/output.py" line="-14"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
@@ -2204,7 +2207,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>无法打印：打印机没有响应或不可用。</source>
         <translation>Cannot print: the printer is not responding or not available.</translation>
     </message>
@@ -2214,7 +2217,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Printing cancelled.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>已送打印机：{title}，{pages} 页（校验码 {code}）</source>
         <translation>Sent to the printer: {title}, {pages} pages (check code {code})</translation>
     </message>
@@ -3573,7 +3576,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RecordDetailView</name>
     <message>
-        <location filename="../../ui/widgets/record_detail.py" line="+33"/>
+        <location filename="../../ui/widgets/record_detail.py" line="+34"/>
         <source>记录时间</source>
         <translation>Recorded at</translation>
     </message>
@@ -4565,7 +4568,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>&amp;OK</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/step_dialog.py" line="+33"/>
+        <location filename="../../ui/dialogs/step_dialog.py" line="+34"/>
         <source>登记：{status}</source>
         <translation>Record: {status}</translation>
     </message>

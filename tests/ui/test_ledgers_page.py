@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
-import ui.pages.ledgers as ledgers_page
+import ui.pages.ledgers.output as ledgers_output
 import ui.tasks
 from suining_desk.db.models import AuditEntry, Household, Payment
 from suining_desk.ledgers import KINDS
@@ -60,7 +60,7 @@ def fill_dibao(qtbot, page: LedgersPage, year: str = "2018", township: str = "�
 
 
 def generated_files(page: LedgersPage) -> list[Path]:
-    return sorted(Path(page._work_dir.name).iterdir())
+    return sorted(page.job.folder.iterdir())
 
 
 def test_generate_shows_the_ledger_in_the_preview(qtbot, page: LedgersPage, demo_db: DemoCounty) -> None:  # type: ignore[no-untyped-def]
@@ -165,7 +165,7 @@ def test_save_copies_the_ledger(qtbot, page: LedgersPage, tmp_path: Path, monkey
         suggested.append(proposal)
         return target
 
-    monkeypatch.setattr(ledgers_page, "ask_save_path", answer)
+    monkeypatch.setattr(ledgers_output, "ask_save_path", answer)
     fill_dibao(qtbot, page)
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     assert page.result is not None
@@ -186,7 +186,7 @@ def test_print_sends_the_pages_and_logs_it(qtbot, page: LedgersPage, tmp_path: P
         printer.setOutputFileName(str(printed))
         return True
 
-    monkeypatch.setattr(ledgers_page, "ask_printer", to_pdf)
+    monkeypatch.setattr(ledgers_output, "ask_printer", to_pdf)
     qtbot.keyClick(page.kind, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # nothing to print yet
     assert asked == []
     fill_dibao(qtbot, page)
@@ -231,7 +231,7 @@ def test_pages_go_to_the_printer_in_grey_at_no_more_than_300_dpi(qtbot, page: Le
         drawn.append((image.format(), image.width(), image.height(), image.sizeInBytes()))
         real_draw(painter, *args)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(ledgers_page, "ask_printer", to_pdf)
+    monkeypatch.setattr(ledgers_output, "ask_printer", to_pdf)
     monkeypatch.setattr(QPainter, "drawImage", spy)
     fill_dibao(qtbot, page)
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
@@ -248,7 +248,7 @@ def test_pages_go_to_the_printer_in_grey_at_no_more_than_300_dpi(qtbot, page: Le
 
 
 def test_a_cancelled_print_dialog_logs_nothing(qtbot, page: LedgersPage, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(ledgers_page, "ask_printer", lambda *_: False)
+    monkeypatch.setattr(ledgers_output, "ask_printer", lambda *_: False)
     fill_dibao(qtbot, page)
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
@@ -261,7 +261,7 @@ def test_in_the_window_the_page_takes_the_area_from_the_tree(qtbot, demo_db: Dem
     from ui.main_window import MainWindow
 
     asked: list[int] = []
-    monkeypatch.setattr(ledgers_page, "ask_printer", lambda _p, _w, pages: asked.append(pages) or False)
+    monkeypatch.setattr(ledgers_output, "ask_printer", lambda _p, _w, pages: asked.append(pages) or False)
     window = MainWindow(demo_db.path, demo=False, user_label="luru（录入员）")
     qtbot.addWidget(window)
     with qtbot.waitActive(window, timeout=PATIENCE_MS):
