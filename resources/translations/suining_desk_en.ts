@@ -336,6 +336,189 @@ Data entered since then will not be in the restored database; a copy of the curr
     </message>
 </context>
 <context>
+    <name>BankFiles</name>
+    <message>
+        <location filename="../../ui/pages/batches/bank.py" line="+33"/>
+        <location line="+8"/>
+        <location line="+5"/>
+        <source>导出银行代发文件</source>
+        <translation>Export bank payment file</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已导出 {n} 笔到 {path}</source>
+        <translation>Exported {n} payments to {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>银行回盘已确认成功的 {n} 笔未再导出（否则会重复发放）</source>
+        <translation>{n} line(s) the bank already confirmed paid were left out (they would be paid twice)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>导入银行回盘文件</source>
+        <translation>Import bank return file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回盘文件 (*.xlsx *.xls *.csv)</source>
+        <translation>Bank return files (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+11"/>
+        <location line="+11"/>
+        <source>导入银行回盘</source>
+        <translation>Import bank return file</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>导入(&amp;S)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回盘文件：{name}
+请填写银行处理的日期（回盘文件上的日期，不早于发放日期）</source>
+        <translation>Return file: {name}
+Enter the date the bank processed it (the date on the return file, not before the paid date)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>对应发放记录</source>
+        <translation>Matching payment records</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>成功 {paid} 笔，失败 {failed} 笔，此前已登记 {already} 笔，未能对应 {bad} 行，回盘中没有的 {missing} 笔。</source>
+        <translation>{paid} paid, {failed} failed, {already} already recorded, {bad} rows not matched, {missing} payments missing from the return file.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>
+每一行的情况见“显示详细信息”。</source>
+        <translation>
+See “Show Details” for each line.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+失败的发放可在明细中选中后“重新发放”。</source>
+        <translation>
+To redo a failed payment, select it in the lines and choose “Reissue”.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchActions</name>
+    <message>
+        <location filename="../../ui/pages/batches/actions.py" line="+58"/>
+        <source>提交审核</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>审核</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>退回修改</source>
+        <translation>Return for changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退回(&amp;S)</source>
+        <translation>&amp;Return</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>发放过账</source>
+        <translation>Post payment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发放过账(&amp;S)</source>
+        <translation>&amp;Post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>过账后这些发放记录不能再修改，更正只能冲销。请填写实际发放日期。</source>
+        <translation>Once posted, these payments cannot be edited; corrections are made only by reversal. Enter the actual payment date.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>删除这个草稿批次及其全部明细？</source>
+        <translation>Delete this draft batch and all its lines?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>调整金额</source>
+        <translation>Adjust amount</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}：标准 {std} 元 × {people} 人</source>
+        <translation>{name}: rate {std} yuan × {people} people</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>删除明细</source>
+        <translation>Delete line</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>冲销</source>
+        <translation>Reverse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>冲销(&amp;S)</source>
+        <translation>&amp;Reverse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>冲销 {name} {amount} 元：新增一笔负数记录，原记录保留</source>
+        <translation>Reverse {name} {amount} yuan: adds a negative entry; the original record is kept</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>重新发放</source>
+        <translation>Reissue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>银行退回，更正账号后重新发放</source>
+        <translation>Returned by the bank; reissued after correcting the account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>银行退回的发放在所填日期冲销；按下面的账号重新发放的一笔进入“重新发放”批次草稿，与其他批次一样提交、由另一人审核后过账</source>
+        <translation>The returned payment is reversed on the date given; the re-issue to the account below goes into a draft re-issue batch, which is submitted, approved by another person and posted like any batch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>加入重新发放批次(&amp;S)</source>
+        <translation>Add to re-i&amp;ssue batch</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+6"/>
+        <source>计算未列入对象</source>
+        <translation>Working out left-out beneficiaries</translation>
+    </message>
+</context>
+<context>
     <name>BatchDetailView</name>
     <message>
         <location filename="../../ui/widgets/batch_detail.py" line="+32"/>
@@ -456,7 +639,7 @@ Data entered since then will not be in the restored database; a copy of the curr
 <context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../../ui/pages/batches.py" line="+60"/>
+        <location filename="../../ui/pages/batches/page.py" line="+49"/>
         <source>{y}年</source>
         <translation>{y}</translation>
     </message>
@@ -491,186 +674,9 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>Year:</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>共 {n} 个批次</source>
         <translation>{n} batches</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>提交审核</source>
-        <translation>Submit for review</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>审核</source>
-        <translation>Approve</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>退回修改</source>
-        <translation>Return for changes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>退回(&amp;S)</source>
-        <translation>&amp;Return</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>发放过账</source>
-        <translation>Post payment</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>发放过账(&amp;S)</source>
-        <translation>&amp;Post</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>过账后这些发放记录不能再修改，更正只能冲销。请填写实际发放日期。</source>
-        <translation>Once posted, these payments cannot be edited; corrections are made only by reversal. Enter the actual payment date.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+2"/>
-        <source>删除草稿</source>
-        <translation>Delete draft</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>删除这个草稿批次及其全部明细？</source>
-        <translation>Delete this draft batch and all its lines?</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>调整金额</source>
-        <translation>Adjust amount</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{name}：标准 {std} 元 × {people} 人</source>
-        <translation>{name}: rate {std} yuan × {people} people</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>删除明细</source>
-        <translation>Delete line</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>冲销</source>
-        <translation>Reverse</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>冲销(&amp;S)</source>
-        <translation>&amp;Reverse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>冲销 {name} {amount} 元：新增一笔负数记录，原记录保留</source>
-        <translation>Reverse {name} {amount} yuan: adds a negative entry; the original record is kept</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>重新发放</source>
-        <translation>Reissue</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>银行退回，更正账号后重新发放</source>
-        <translation>Returned by the bank; reissued after correcting the account</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>银行退回的发放在所填日期冲销；按下面的账号重新发放的一笔进入“重新发放”批次草稿，与其他批次一样提交、由另一人审核后过账</source>
-        <translation>The returned payment is reversed on the date given; the re-issue to the account below goes into a draft re-issue batch, which is submitted, approved by another person and posted like any batch</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>加入重新发放批次(&amp;S)</source>
-        <translation>Add to re-i&amp;ssue batch</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+6"/>
-        <source>计算未列入对象</source>
-        <translation>Working out left-out beneficiaries</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+8"/>
-        <location line="+5"/>
-        <source>导出银行代发文件</source>
-        <translation>Export bank payment file</translation>
-    </message>
-    <message>
-        <location line="-12"/>
-        <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
-        <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>已导出 {n} 笔到 {path}</source>
-        <translation>Exported {n} payments to {path}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>银行回盘已确认成功的 {n} 笔未再导出（否则会重复发放）</source>
-        <translation>{n} line(s) the bank already confirmed paid were left out (they would be paid twice)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>导入银行回盘文件</source>
-        <translation>Import bank return file</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>回盘文件 (*.xlsx *.xls *.csv)</source>
-        <translation>Bank return files (*.xlsx *.xls *.csv)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>导入(&amp;S)</source>
-        <translation>&amp;Import</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>回盘文件：{name}
-请填写银行处理的日期（回盘文件上的日期，不早于发放日期）</source>
-        <translation>Return file: {name}
-Enter the date the bank processed it (the date on the return file, not before the paid date)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>对应发放记录</source>
-        <translation>Matching payment records</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <location line="+11"/>
-        <location line="+13"/>
-        <source>导入银行回盘</source>
-        <translation>Import bank return file</translation>
-    </message>
-    <message>
-        <location line="-8"/>
-        <source>成功 {paid} 笔，失败 {failed} 笔，此前已登记 {already} 笔，未能对应 {bad} 行，回盘中没有的 {missing} 笔。</source>
-        <translation>{paid} paid, {failed} failed, {already} already recorded, {bad} rows not matched, {missing} payments missing from the return file.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>
-每一行的情况见“显示详细信息”。</source>
-        <translation>
-See “Show Details” for each line.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>
-失败的发放可在明细中选中后“重新发放”。</source>
-        <translation>
-To redo a failed payment, select it in the lines and choose “Reissue”.</translation>
     </message>
 </context>
 <context>

@@ -110,7 +110,7 @@ def test_two_users_walk_a_batch_from_draft_to_posted(qtbot, county: PaymentCount
     assert history == ["生成草稿", "提交审核", "审核通过", "发放（过账）"]
 
     # The bank file goes out; the answer says 李德明's card failed; the line is re-issued.
-    assert reviewer.export_bank(tmp_path / "bank.csv") == 2
+    assert reviewer.bank.export_bank(tmp_path / "bank.csv") == 2
     with (tmp_path / "bank.csv").open(encoding="utf-8-sig") as fh:
         rows = list(csv.reader(fh))
     answer = tmp_path / "answer.csv"
@@ -129,7 +129,7 @@ def test_two_users_walk_a_batch_from_draft_to_posted(qtbot, county: PaymentCount
         click(qtbot, dialog.save_button)
 
     when_dialog_opens(StepDialog, bank_day)
-    reviewer.import_bank(answer)
+    reviewer.bank.import_bank(answer)
     assert seen_bank["refused"] == "银行处理日期2018-11-19早于批次DB-430527100-2018-11的发放日期2018-11-20"
     assert reviewer.report_box is not None and "成功 1 笔，失败 1 笔" in reviewer.report_box.text()
     failed = PaymentOutcome.get(PaymentOutcome.result == "failed").payment_id
@@ -306,7 +306,7 @@ def test_a_damaged_return_file_is_refused_in_chinese(qtbot, county: PaymentCount
     corrupt = tmp_path / "corrupt-return.xlsx"
     corrupt.write_text("下载中断的回盘文件\n", encoding="utf-8")
     when_dialog_opens(StepDialog, lambda d: click(qtbot, d.save_button))  # type: ignore[attr-defined]
-    page.import_bank(corrupt)
+    page.bank.import_bank(corrupt)
     assert page.error_box is not None
     assert page.error_box.text().startswith(f"无法读取银行回盘文件“{corrupt}”：不是有效的 Excel 文件")
     assert not PaymentOutcome.select().exists()
@@ -319,7 +319,7 @@ def test_the_report_names_the_lines_the_bank_left_out(qtbot, county: PaymentCoun
     answer = tmp_path / "answer.csv"
     answer.write_text("账号,金额,状态\n6221880000000002,330,非正常\n", encoding="utf-8")
     when_dialog_opens(StepDialog, lambda d: click(qtbot, d.save_button))  # type: ignore[attr-defined]
-    page.import_bank(answer)
+    page.bank.import_bank(answer)
     assert page.report_box is not None and "成功 0 笔，失败 1 笔" in page.report_box.text()
     zhang = Payment.get((Payment.batch == batch_id) & (Payment.household == county.zhang)).id
     assert page.report_box.detailedText() == f"回盘中没有：张建国　账号6221880000000001　960.00元（记录{zhang}）"
