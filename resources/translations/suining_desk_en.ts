@@ -2292,7 +2292,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+84"/>
+        <location filename="../../ui/main_window.py" line="+77"/>
         <source>功能</source>
         <translation>Pages</translation>
     </message>
@@ -2302,7 +2302,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Areas</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -2332,7 +2332,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location filename="../../ui/window/database_switch.py" line="+35"/>
         <source>绥宁扶贫台账 — {name}</source>
         <translation>Suining Desk — {name}</translation>
     </message>
@@ -2373,12 +2373,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../../ui/window/help.py" line="+22"/>
         <source>用户手册</source>
         <translation>User manual</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>找不到用户手册。请重新安装本软件，或向县里的系统管理员索取手册。</source>
         <translation>The user manual was not found. Reinstall the program, or ask the county&apos;s system administrator for the manual.</translation>
     </message>
