@@ -113,7 +113,7 @@ class SecurityController(QObject):
             return
         self.locked = True
         self.idle.pause()
-        self.window.centralWidget().setVisible(False)
+        self._show_contents(False)
         self.window.menuBar().setEnabled(False)
         dialog = LoginDialog(username=self.account.username, fixed_user=True, parent=self.window)
         dialog.accepted.connect(self._unlocked)
@@ -121,9 +121,14 @@ class SecurityController(QObject):
         self.dialog = dialog
         dialog.open()
 
+    def _show_contents(self, shown: bool) -> None:
+        central = self.window.centralWidget()
+        if central is not None:
+            central.setVisible(shown)
+
     def _unlocked(self) -> None:
         self.locked = False
-        self.window.centralWidget().setVisible(True)
+        self._show_contents(True)
         self.window.menuBar().setEnabled(True)
         self.idle.resume()
 

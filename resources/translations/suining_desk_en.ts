@@ -42,7 +42,7 @@
 <context>
     <name>AreaEdit</name>
     <message>
-        <location filename="../../ui/widgets/inputs.py" line="+48"/>
+        <location filename="../../ui/widgets/inputs.py" line="+50"/>
         <source>平方米，如 75 或 75.5</source>
         <translation>Square metres, e.g. 75 or 75.5</translation>
     </message>
@@ -1077,7 +1077,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&amp;Export Current List…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>当前页面没有可导出的列表。请在“建档立卡户”“易地搬迁”“享受名单”等列表页面导出。</source>
         <translation>This page has no list to export. Export from a list page such as “Registered households”, “Relocations” or “Beneficiaries”.</translation>
     </message>
@@ -1145,7 +1145,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Payment details</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>核查结果</source>
         <translation>Check results</translation>
     </message>
@@ -2178,7 +2178,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Reading data…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2342,7 +2342,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -2373,12 +2373,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../ui/window/help.py" line="+22"/>
+        <location filename="../../ui/window/help.py" line="+23"/>
         <source>用户手册</source>
         <translation>User manual</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>找不到用户手册。请重新安装本软件，或向县里的系统管理员索取手册。</source>
         <translation>The user manual was not found. Reinstall the program, or ask the county&apos;s system administrator for the manual.</translation>
     </message>
@@ -2399,7 +2399,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MemberExitDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="+93"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="+95"/>
         <source>成员减员：{name}</source>
         <translation>Remove member: {name}</translation>
     </message>
@@ -2422,7 +2422,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../ui/widgets/inputs.py" line="-19"/>
+        <location filename="../../ui/widgets/inputs.py" line="-20"/>
         <source>元，如 35000 或 35,000.00</source>
         <translation>Yuan, e.g. 35000 or 35,000.00</translation>
     </message>
@@ -2978,7 +2978,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>资金发放（已发放，含冲销）</source>
         <translation>Aid payments (posted, reversals included)</translation>
     </message>
@@ -3011,7 +3011,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PaymentTableModel</name>
     <message>
-        <location filename="../../ui/models/payment_table.py" line="+47"/>
+        <location filename="../../ui/models/payment_table.py" line="+48"/>
         <source>记录号</source>
         <translation>Record no.</translation>
     </message>
@@ -3208,7 +3208,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Zoom (Ctrl+Plus zooms in, Ctrl+Minus zooms out)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <location line="+55"/>
         <source>生成台账后在这里预览</source>
         <translation>Generate a ledger to preview it here</translation>
@@ -3227,7 +3227,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="+66"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="+68"/>
         <source>修改成员信息</source>
         <translation>Edit member</translation>
     </message>
@@ -4319,7 +4319,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>自动备份失败：{reason}</source>
         <translation>Automatic backup failed: {reason}</translation>
     </message>
@@ -4463,7 +4463,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>New rate: {name}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>如 A、B、C；不分类别可不填</source>
         <translation>e.g. A, B, C; leave empty if there are no categories</translation>
     </message>
@@ -4511,7 +4511,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="-59"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="-61"/>
         <source>变更户状态</source>
         <translation>Change household status</translation>
     </message>
@@ -4780,7 +4780,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>_ReasonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="-95"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="-97"/>
         <source>必填，如：病故、出嫁、户口迁出</source>
         <translation>Required, e.g. died of illness, married out, hukou moved</translation>
     </message>

@@ -54,11 +54,13 @@ class _ReasonDialog(QDialog):
         fields = [item.widget() for row in range(self.form.rowCount())
                   for role in (QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole)
                   if (item := self.form.itemAt(row, role)) is not None and item.widget() is not None]
-        chain = [*fields, self.save_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        chain = [w for w in (*fields, self.save_button, cancel) if w is not None]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
-        if fields and (self.focusWidget() is None or isinstance(self.focusWidget(), QPushButton)):
-            fields[0].setFocus()
+        first = fields[0] if fields else None
+        if first is not None and (self.focusWidget() is None or isinstance(self.focusWidget(), QPushButton)):
+            first.setFocus()
 
     def update_save(self) -> None:
         self.save_button.setEnabled(bool(self.reason.text().strip()) and self.extra_valid())
@@ -145,15 +147,17 @@ class StatusDialog(_ReasonDialog):
         if not self.save_button.isEnabled():
             return
         status, day, reason = self.status.currentData(), self.chosen_date(), self.reason.text()
-        common = {"date": day, "reason": reason, "user": self._user, "today": self._today}
+        user, today = self._user, self._today
         if status == REINSTATE:
-            self.run_service(lambda: hs.reinstate_household(self._household_id, **common))
+            self.run_service(lambda: hs.reinstate_household(self._household_id, date=day, reason=reason, user=user,
+                                                            today=today))
         elif status == REMOVED:
-            self.run_service(lambda: hs.remove_household(self._household_id, **common))
+            self.run_service(lambda: hs.remove_household(self._household_id, date=day, reason=reason, user=user,
+                                                         today=today))
         else:
             self.run_service(lambda: hs.change_status(
                 self._household_id, status=status, year=self.year.value() if status == "exited" else None,
-                **common))
+                date=day, reason=reason, user=user, today=today))
 
 
 class PersonDialog(_ReasonDialog):

@@ -111,7 +111,9 @@ class StandardDialog(QDialog):
         self.category = QComboBox(objectName="category")
         self.category.setEditable(True)
         self.category.addItems(categories_of(program.id))
-        self.category.lineEdit().setPlaceholderText(self.tr("如 A、B、C；不分类别可不填"))
+        editor = self.category.lineEdit()
+        assert editor is not None  # an editable combo box has one
+        editor.setPlaceholderText(self.tr("如 A、B、C；不分类别可不填"))
         self.amount = MoneyEdit("amount", required=True)
         self.date = date_edit("effective_from", dt.date(today.year, today.month, 1))
         unit = self.tr("一次性救助为单笔上限") if program.one_off else self.tr("每{basis}每期").format(

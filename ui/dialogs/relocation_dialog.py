@@ -125,8 +125,8 @@ class RelocationDialog(HousingRecordDialog):
     def record_problems(self, value: RelocationInput) -> list[Problem]:
         return rs.relocation_problems(value, user=self._user, relocation_id=self.record_id, today=self._today)
 
-    def create(self, value: RelocationInput) -> int:
+    def create_record(self, value: RelocationInput) -> int:
         return rs.create_relocation(value, user=self._user, today=self._today)
 
-    def update(self, record_id: int, value: RelocationInput) -> None:
+    def update_record(self, record_id: int, value: RelocationInput) -> None:
         rs.update_relocation(record_id, value, user=self._user, today=self._today)

@@ -128,8 +128,8 @@ class RenovationDialog(HousingRecordDialog):
     def record_problems(self, value: RenovationInput) -> list[Problem]:
         return ns.renovation_problems(value, user=self._user, renovation_id=self.record_id, today=self._today)
 
-    def create(self, value: RenovationInput) -> int:
+    def create_record(self, value: RenovationInput) -> int:
         return ns.create_renovation(value, user=self._user, today=self._today)
 
-    def update(self, record_id: int, value: RenovationInput) -> None:
+    def update_record(self, record_id: int, value: RenovationInput) -> None:
         ns.update_renovation(record_id, value, user=self._user, today=self._today)

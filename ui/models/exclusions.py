@@ -12,7 +12,7 @@ from .money_tables import ListModel
 
 
 def exclusions_model(parent: Any = None) -> ListModel[Exclusion]:
-    headers = [QCoreApplication.translate("NewBatchDialog", h) for h in (
+    headers = [QCoreApplication.translate("NewBatchDialog", str(h)) for h in (
         QT_TRANSLATE_NOOP("NewBatchDialog", "户编号"), QT_TRANSLATE_NOOP("NewBatchDialog", "姓名"),
         QT_TRANSLATE_NOOP("NewBatchDialog", "未列入原因或说明"))]
     return ListModel(headers,

@@ -47,7 +47,7 @@ def _program_and_kind(r: BatchRow) -> str:
     """``低保`` for a monthly batch, ``低保（重新发放）`` for a batch of re-issues."""
     kind = BATCH_KINDS.get(r.kind)
     return r.program if kind is None else QCoreApplication.translate("MoneyTables", "{program}（{kind}）").format(
-        program=r.program, kind=_tr(kind))
+        program=r.program, kind=_tr(str(kind)))
 
 
 BATCH_SPEC: TableSpec[BatchRow, BatchFilter] = TableSpec(
@@ -157,7 +157,7 @@ def bank_result(line: BatchLine) -> str:
     """失败：户名不符（2018-10-12）: the bank's latest word, its reason and its date."""
     if line.outcome not in OUTCOMES:
         return ""
-    text = _tr(OUTCOMES[line.outcome]) + (f"：{line.outcome_note}" if line.outcome_note else "")
+    text = _tr(str(OUTCOMES[line.outcome])) + (f"：{line.outcome_note}" if line.outcome_note else "")
     return f"{text}（{line.outcome_date.isoformat()}）" if line.outcome_date is not None else text
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from suining_desk.domain.enums import POVERTY_CAUSES, STATUS_WORDS
 from suining_desk.services.areas import group_choices
 from suining_desk.services.household_detail import household_detail
-from suining_desk.services.household_query import HouseholdFilter
+from suining_desk.services.household_query import HouseholdColumn, HouseholdFilter
 from suining_desk.services.programs import program_choices
 
 from ..dialogs.household_dialog import HouseholdDialog
@@ -67,7 +67,8 @@ class HouseholdsPage(ListDetailPage):
 
     def export_current(self) -> None:
         """The households of the current filter and search, in the list's order, to xlsx."""
-        export_households(self, self.current_filter(), sort=self.model._sort, descending=self.model._descending)
+        sort, descending = self.model.sort_order
+        export_households(self, self.current_filter(), sort=HouseholdColumn(sort), descending=descending)
 
     def print_file(self) -> None:
         detail = self.household_detail.detail

@@ -83,7 +83,9 @@ class OverviewPage(QWidget):
             [self.tr("项目"), self.tr("笔数"), self.tr("金额（元）")]
         )
         for column in (1, 2):
-            self.programs.horizontalHeaderItem(column).setTextAlignment(RIGHT)
+            item = self.programs.horizontalHeaderItem(column)
+            assert item is not None  # set just above
+            item.setTextAlignment(RIGHT)
         header = self.programs.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         digits = self.fontMetrics()

@@ -26,7 +26,8 @@ class OptionalDate(QWidget):
     """A date that may be left out (a check box in front of a date edit)."""
 
     def __init__(self, name: str, label: str, day: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName=name)
+        super().__init__(parent)
+        self.setObjectName(name)
         self.enabled = QCheckBox(label, objectName=f"{name}_set")
         self.edit = date_edit(f"{name}_date", day)
         layout = QHBoxLayout(self)

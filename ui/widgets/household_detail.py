@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -112,10 +112,10 @@ class HouseholdDetailView(QWidget):
         self.members.itemSelectionChanged.connect(self._update_buttons)
         self.show_detail(None)
 
-    def _member_action(self, signal: Signal) -> None:
+    def _member_action(self, signal: SignalInstance) -> None:
         member = self.selected_member()
         if member is not None:
-            signal.emit(member.id)  # type: ignore[attr-defined]
+            signal.emit(member.id)
 
     def selected_member(self) -> MemberView | None:
         row = self.members.currentRow()

@@ -24,7 +24,8 @@ class MoneyEdit(QLineEdit):
     """Yuan as a clerk types them (``35,000``, ``３５０００元``); blank counts as 0 unless required."""
 
     def __init__(self, name: str, *, required: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName=name)
+        super().__init__(parent)
+        self.setObjectName(name)
         self._required = required
         self.setPlaceholderText(self.tr("元，如 35000 或 35,000.00"))
 
@@ -44,7 +45,8 @@ class AreaEdit(QLineEdit):
     """Square metres with up to two decimals; blank is 0."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName=name)
+        super().__init__(parent)
+        self.setObjectName(name)
         self.setPlaceholderText(self.tr("平方米，如 75 或 75.5"))
 
     def x100(self) -> int | None:

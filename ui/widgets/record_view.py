@@ -130,7 +130,7 @@ def _housing(kind: str, record_id: int) -> tuple[str, str]:
     if fields is None:
         return kind, RecordView.tr("记录不存在")
     labels = _field_labels()
-    rows = [(labels.get(name, name), text) for name, text in fields]
+    rows: list[tuple[str, object]] = [(labels.get(name, name), text) for name, text in fields]
     return (RecordView.tr("易地搬迁") if kind == "relocation" else RecordView.tr("危房改造")), _table(rows)
 
 

@@ -86,11 +86,11 @@ class BatchesPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(splitter)
         self.number_filter.textChanged.connect(lambda _: self.apply_filter())
-        self.new_button.clicked.connect(lambda: self.actions.new_batch())
-        self.lock_button.clicked.connect(lambda: self.actions.lock_months())
+        self.steps, self.bank = BatchActions(self), BankFiles(self)
+        self.new_button.clicked.connect(self.steps.new_batch)
+        self.lock_button.clicked.connect(self.steps.lock_months)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.actions, self.bank = BatchActions(self), BankFiles(self)
-        a = self.actions
+        a = self.steps
         actions: dict[str, Callable[[], object]] = {
             "submit": a.submit, "return": a.return_batch, "approve": a.approve, "post": a.post,
             "delete": a.delete, "export": lambda: self.bank.export_bank(), "import": lambda: self.bank.import_bank(),

@@ -75,8 +75,8 @@ class LedgersPage(QWidget):
         self.job.progressed.connect(self._progressed)
         self.job.generated.connect(self._generated)
         self.job.failed.connect(self._failed)
-        for keys in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter anywhere in the form generates
-            QShortcut(QKeySequence(keys), self.form_panel, self._enter_pressed,
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter anywhere in the form generates
+            QShortcut(QKeySequence(key), self.form_panel, self._enter_pressed,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         # Ctrl+P / Ctrl+S while the page is shown (a hidden page's shortcuts are not active);
         # direct, not the buttons' delayed animated click.
@@ -188,11 +188,12 @@ class LedgersPage(QWidget):
         """Enter generates, except while a name list is open under a field: then it picks the name."""
         for edit in (self.township, self.village):
             completer = edit.completer()
-            if completer is not None and edit.hasFocus() and completer.popup().isVisible():
-                index = completer.popup().currentIndex()
+            popup = completer.popup() if completer is not None else None
+            if popup is not None and edit.hasFocus() and popup.isVisible():
+                index = popup.currentIndex()
                 if index.isValid():
                     edit.setText(str(index.data()))
-                completer.popup().hide()
+                popup.hide()
                 return
         self.generate()
 
