@@ -1,6 +1,7 @@
 """The demo database (invented people, README): built by ``suining-desk demo``, and on first
 use by ``--demo`` on any command or the window. The one module of the program that imports
-the generator (:mod:`suining_desk.demo`)."""
+the generator (:mod:`suining_desk.demo`) — when it is used: a command's start-up does not pay
+for it (pypinyin's dictionaries)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,22 @@ from typing import Any
 
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Household
-from suining_desk.demo.generate import DEMO_PASSWORD
-from suining_desk.demo.target import build_demo
 
-__all__ = ["DEMO_PASSWORD", "build", "ensure_demo_database"]
+__all__ = ["build", "demo_password", "ensure_demo_database"]
+
+
+def demo_password() -> str:
+    """The demo accounts' password (README: admin / shenhe / luru, suining2018)."""
+    from suining_desk.demo.generate import DEMO_PASSWORD
+
+    return DEMO_PASSWORD
 
 
 def build(path: Path, *, scale: str, seed: int, replace: bool, progress: Any = None) -> Any:
     """Generate the demo county into ``path``: a new file or a demo database only (replacing
     one only with ``replace``, after backing it up); see :mod:`suining_desk.demo.target`."""
+    from suining_desk.demo.target import build_demo
+
     return build_demo(path, scale=scale, seed=seed, replace=replace, progress=progress)
 
 

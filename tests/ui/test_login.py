@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from suining_desk.cli.demo_database import DEMO_PASSWORD, ensure_demo_database
+from suining_desk.cli.demo_database import demo_password, ensure_demo_database
 from suining_desk.db.models import AuditEntry, User
 from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import accounts
@@ -24,7 +24,7 @@ from ui import startup
 from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog
 from ui.main_window import MainWindow
 
-DEMO_HOOKS = startup.DemoHooks(ensure=ensure_demo_database, password=DEMO_PASSWORD)  # as the program gives them
+DEMO_HOOKS = startup.DemoHooks(ensure=ensure_demo_database, password=demo_password())  # as the program gives them
 
 LEFT = Qt.MouseButton.LeftButton
 PASSWORD = "suining2018"
