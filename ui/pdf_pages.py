@@ -10,9 +10,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
+
+from .print_layout import RangeMode, page_indexes
 
 POINTS_PER_INCH = 72
 # A laser printer's own resolution; more adds nothing to a ledger's 8-point text. In grayscale an
@@ -55,6 +58,20 @@ class PdfPages:
         finally:
             bitmap.close()
 
+    def draw_on_dc(self, index: int, hdc: int, box: tuple[int, int, int, int], rotate: int, flags: int) -> bool:
+        """Windows only: PDFium draws page ``index`` as GDI calls (vector text and lines) on a device
+        context, in ``box`` (x, y, width, height in device pixels); see ui.vector_print."""
+        page = self._doc[index]
+        try:
+            return bool(pdfium_c.FPDF_RenderPage(hdc, page.raw, *box, rotate, flags))
+        finally:
+            page.close()
+
+    @staticmethod
+    def set_print_mode(mode: int) -> None:
+        """Windows only: how PDFium prints on a device context (FPDF_SetPrintMode)."""
+        pdfium_c.FPDF_SetPrintMode(mode)
+
     def close(self) -> None:
         self._doc.close()
 
@@ -71,13 +88,9 @@ def page_layout_for(pages: PdfPages) -> QPageLayout:
 
 def chosen_pages(printer: QPrinter, count: int, current: int) -> Sequence[int]:
     """The page indexes the print dialog asked for: all, a range (from 1) or the current one."""
-    mode = printer.printRange()
-    if mode is QPrinter.PrintRange.CurrentPage:
-        return [current]
-    if mode is QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-        first, last = printer.fromPage(), printer.toPage() or count
-        return range(max(first, 1) - 1, min(last, count))
-    return range(count)
+    mode = {QPrinter.PrintRange.CurrentPage: RangeMode.CURRENT,
+            QPrinter.PrintRange.PageRange: RangeMode.PAGES}.get(printer.printRange(), RangeMode.ALL)
+    return page_indexes(mode, printer.fromPage(), printer.toPage(), count, current)
 
 
 def print_pages(pages: PdfPages, printer: QPrinter, indexes: Sequence[int], *,

@@ -2116,13 +2116,13 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>LedgersPage</name>
     <message>
-        <location filename="../../ui/pages/ledgers/output.py" line="+35"/>
-        <location line="+80"/>
+        <location filename="../../ui/pages/ledgers/output.py" line="+39"/>
+        <location line="+91"/>
         <source>打印台账</source>
         <translation>Print ledger</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-83"/>
         <source>保存台账</source>
         <translation>Save ledger</translation>
     </message>
@@ -2213,12 +2213,13 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <source>无法打印：打印机没有响应或不可用。</source>
         <translation>Cannot print: the printer is not responding or not available.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-5"/>
+        <location line="+10"/>
         <source>已取消打印。</source>
         <translation>Printing cancelled.</translation>
     </message>
@@ -4767,6 +4768,44 @@ Until they are restored, this program can only read this database, not change it
         <location line="+26"/>
         <source>不能修改</source>
         <translation>Cannot change</translation>
+    </message>
+</context>
+<context>
+    <name>WindowsPrinting</name>
+    <message>
+        <location filename="../../ui/vector_print.py" line="+241"/>
+        <source>找不到打印机“{printer}”：它可能已被删除或改名。请重新选择打印机。</source>
+        <translation>Printer “{printer}” was not found: it may have been removed or renamed. Please choose the printer again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>没有使用打印机“{printer}”的权限。请找管理员。</source>
+        <translation>You are not allowed to use printer “{printer}”. Please ask an administrator.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>系统盘空间不足，打印内容无法暂存。请清理磁盘后再打印。</source>
+        <translation>The system drive is full: the print job cannot be spooled. Free some space, then print again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>内存不足，无法打印。请关闭其他程序后再试，或分几次打印（页码范围）。</source>
+        <translation>Not enough memory to print. Close other programs and try again, or print in parts (page range).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Windows 的打印服务（Print Spooler）没有运行。请重启电脑或请管理员启动它。</source>
+        <translation>The Windows Print Spooler service is not running. Restart the PC, or ask an administrator to start it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>第 {page} 页无法送到打印机“{printer}”，打印已取消。</source>
+        <translation>Page {page} could not be sent to printer “{printer}”; printing was cancelled.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>无法打印：打印机“{printer}”没有响应或不可用（Windows 错误 {code}）。</source>
+        <translation>Cannot print: printer “{printer}” is not responding or not available (Windows error {code}).</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,9 @@ import build
 REPO = build.REPO
 HERE = Path(__file__).resolve().parent
 SEED = "7"
+# A ledger page as a Windows EMF spooler holds it (vector, docs/windows.md 打印): measured
+# 2.6–2.7 MB for the demo's full 低保 pages; the raster path's page was 34.8 MB.
+MAX_EMF_PAGE_BYTES = 3_000_000
 PASSWORD = "suining2018"  # the demo accounts' password (README)
 
 
@@ -123,6 +126,7 @@ def check(work: Path, zip_path: Path, report: Report) -> None:
     report.ok("fresh Wine prefix")
     try:
         _cli_steps(wine, bundle, work, report)
+        _print_steps(wine, bundle, work, report)
         _window_steps(wine, bundle, work, report)
         _removable_step(wine, bundle, work, report)  # last: Wine then names the bundle's files E:\…
     finally:
@@ -197,6 +201,45 @@ def _cli_steps(wine: Wine, bundle: Path, work: Path, report: Report) -> None:
     if module.returncode != 0 or build.version() not in module.stdout:
         raise Failed(f"python -m suining_desk --version: {module.returncode} {module.stdout} {module.stderr}")
     report.ok("runtime\\python.exe -m suining_desk --version")
+
+
+def _print_steps(wine: Wine, bundle: Path, work: Path, report: Report) -> None:
+    """The Windows print path for real: a job to a Wine printer (PostScript to a file) and each
+    page recorded into a metafile against that printer, as the EMF spooler would (print_check.py)."""
+    out = work / "print"
+    shutil.rmtree(out, ignore_errors=True)
+    pdf = bundle / "data" / "低保台账.pdf"
+    run = wine.run("runtime/python.exe", winpath(HERE / "print_check.py"), winpath(out), winpath(pdf),
+                   "--database", winpath(bundle / "data" / "demo.sqlite3"))
+    lines = run.stdout.strip().splitlines()
+    if run.returncode != 0 or not lines:
+        raise Failed(f"print check failed ({run.returncode})\n{run.stdout[-2000:]}\n{run.stderr[-3000:]}")
+    said = json.loads(lines[-1])
+    (out / "print-check.json").write_text(json.dumps(said, ensure_ascii=False, indent=1), encoding="utf-8")
+    job, pages = said["job"], said["pages"]
+    prn = out / "job.prn"
+    if job["sent"] != pages or not prn.is_file() or not prn.read_bytes().startswith(b"%!PS"):
+        raise Failed(f"the print job to the Wine printer: {job}; {prn} missing or not PostScript")
+    report.ok(f"printed {pages} pages to a Wine printer ({job['printer']}, StartDoc … EndDoc into a file): "
+              f"{job['file_bytes'] / 1e6:.1f} MB of PostScript in {job['seconds']} s")
+    sizes, before = said["emf_bytes"], said["raster_first_page"]
+    if len(sizes) != pages or max(sizes) > MAX_EMF_PAGE_BYTES:
+        raise Failed(f"vector pages as metafiles: {sizes} bytes (bound {MAX_EMF_PAGE_BYTES} a page)")
+    if before["emf_bytes"] < 10 * max(sizes):
+        raise Failed(f"the raster page ({before}) is not the 32-bit page it was measured as")
+    report.ok(f"spooled as EMF: {max(sizes) / 1e6:.2f} MB the largest page, {sum(sizes) / len(sizes) / 1e6:.2f} MB "
+              f"on average (bound {MAX_EMF_PAGE_BYTES / 1e6:.0f} MB); the raster path's page was "
+              f"{before['emf_bytes'] / 1e6:.1f} MB ({before['image'][0]}×{before['image'][1]}, 32-bit)")
+    match = said["played_vs_pdfium"]
+    if match["cells_off"] > 0.03 or match["mean"] > 20 or match["ink_cells"] < 0.05:
+        raise Failed(f"the vector page played back differs from PDFium's picture of it: {match}")
+    report.ok(f"page 1 played back from its metafile matches PDFium's picture at true size "
+              f"({match['cells_off']:.1%} of cells differ; print/page-0001-played.png)")
+    clerk = said["page"]
+    if clerk["path"] != "vector" or clerk["logged"] != 1 or not clerk["file_bytes"] \
+            or not clerk["status"].startswith("已送打印机"):
+        raise Failed(f"the 台账 page's 打印 on Windows: {clerk}")
+    report.ok(f"the 台账 page printed the ledger as vectors to the Wine printer and logged it ({clerk['pages']} pages)")
 
 
 def _removable_step(wine: Wine, bundle: Path, work: Path, report: Report) -> None:
@@ -310,6 +353,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         shutil.rmtree(work / "pages", ignore_errors=True)
         shutil.copytree(Path(scratch) / "pages", work / "pages")
+        shutil.rmtree(work / "print", ignore_errors=True)  # the pictures and figures, not the metafiles
+        shutil.copytree(Path(scratch) / "print", work / "print", ignore=shutil.ignore_patterns("*.emf", "*.prn"))
     print(f"Windows check passed in {time.monotonic() - report.started:.0f} s; pages in {work / 'pages'}")
     return 0
 

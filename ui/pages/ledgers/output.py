@@ -1,12 +1,15 @@
 """A generated ledger, out of the program: printed through the system print dialog (its pages
 drawn by PDFium, sent in grey, the printing logged as ``ledger_sent_to_printer``) or saved as
-a copy where the clerk chooses. The dialogs are module functions: tests replace them."""
+a copy where the clerk chooses. On Windows the pages go to the printer as vectors
+(ui.vector_print); elsewhere as images through Qt (ui.pdf_pages). The dialogs are module
+functions: tests replace them."""
 
 from __future__ import annotations
 
 import os
 import re
 import shutil
+import sys
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -21,8 +24,9 @@ from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.ledgers import LedgerResult, record_sent_to_printer
 from suining_desk.storage.output_files import check_output
 
-from ... import tasks
+from ... import tasks, vector_print
 from ...pdf_pages import PdfPages, chosen_pages, page_layout_for, print_pages
+from ...print_layout import FailureKind, PrintFailure, PrintPath, print_path
 from ...settings import app_settings
 from .form import SETTINGS_GROUP
 
@@ -98,8 +102,19 @@ def print_ledger(parent: QWidget, pages: PdfPages, current: int, result: LedgerR
         progress.setValue(done)
         return not progress.wasCanceled()
 
+    native = printer.outputFormat() is QPrinter.OutputFormat.NativeFormat
+    vector = print_path(sys.platform, native_printer=native) is PrintPath.VECTOR
     try:
-        sent = print_pages(pages, printer, indexes, on_page=on_page)
+        if vector:  # Windows: vector pages straight to the printer (ui.vector_print)
+            sent = vector_print.print_vector(pages, printer, indexes, on_page=on_page)
+        else:
+            sent = print_pages(pages, printer, indexes, on_page=on_page)
+    except PrintFailure as failure:
+        if failure.kind is FailureKind.CANCELLED:
+            say(QCoreApplication.translate("LedgersPage", "已取消打印。"))
+        else:
+            say(vector_print.failure_text(failure, printer.printerName()), ok=False)
+        return None
     except OSError:
         say(QCoreApplication.translate("LedgersPage", "无法打印：打印机没有响应或不可用。"), ok=False)
         return None
