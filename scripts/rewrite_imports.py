@@ -118,8 +118,8 @@ STEPS: dict[str, list[Move]] = {
         (f"{SD}.cli.commands.demo", "build", f"{SD}.cli.demo_database"),
     ],
     "app": [  # the program's entry point (the window's package is found by name there)
-        (f"{SD}.cli.commands.demo", "DEMO_PASSWORD", f"{SD}.cli.demo_database"),
-        (f"{SD}.demo.generate", "DEMO_PASSWORD", f"{SD}.cli.demo_database"),
+        # the password stays with the generator (cli.demo_database.demo_password() imports it late)
+        (f"{SD}.cli.commands.demo", "DEMO_PASSWORD", f"{SD}.demo.generate"),
     ],
     "window": [  # the window's shared helpers made public, widgets no longer import dialogs
         ("ui.widgets.household_detail", "_fill", "ui.widgets.tables:fill_table"),
@@ -135,6 +135,11 @@ STEPS: dict[str, list[Move]] = {
         ("ui.dialogs.batch_dialog", "exclusions_model", "ui.models.exclusions"),
         ("ui.dialogs.image_viewer", "ui.widgets.image_viewer"),
         (f"{SD}.storage.netshare", "_mounts", f"{SD}.storage.netshare:mounts"),
+    ],
+    "features": [  # modules main gained at the root while the layout moved (issues 18, 19)
+        (f"{SD}.activity_log", f"{SD}.storage.activity_log"),
+        (f"{SD}.form_messages", f"{SD}.domain.form_messages"),
+        (f"{SD}.workdays", f"{SD}.domain.workdays"),
     ],
 }
 

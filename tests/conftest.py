@@ -16,6 +16,15 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("SUINING_HOME", str(tmp_path_factory.mktemp("home")))
 
 
+@pytest.fixture(autouse=True)
+def _log_closed_after_each_test() -> Iterator[None]:
+    """A command run by a test logs into that test's data folder; the next test starts without it."""
+    yield
+    from suining_desk.storage.activity_log import close
+
+    close()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _quick_password_hashes() -> Iterator[None]:
     """argon2id with the smallest cost in tests (the program's own takes ~0.25 s a hash).

@@ -86,6 +86,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     if app.property("suining_ready"):
         return app
     app.setProperty("suining_ready", True)
+    from .qt_log import install_message_handler
+
+    install_message_handler()  # Qt's warnings into the program's log, not a console nobody sees
     configure_app(app)
     lang = current_language()
     QLocale.setDefault(QLocale(lang))

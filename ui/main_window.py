@@ -24,7 +24,7 @@ from suining_desk.services.access import Account
 from suining_desk.services.areas import area_node
 from suining_desk.services.database import checkpoint
 
-from . import tasks
+from . import qt_log, tasks
 from .about import AboutDialog
 from .area_tree import AreaTree
 from .instance_lock import DatabaseLock
@@ -130,7 +130,12 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
+        self.verify_action = QAction(self.tr("核验台账(&V)…"), self)
+        self.verify_action.setObjectName("verify_ledger_action")
+        self.verify_action.setToolTip(self.tr("打开打印的台账 PDF，核验是否与数据库一致"))
+        self.verify_action.triggered.connect(self.verify_ledger)
         file_menu.addAction(self.open_action)
+        file_menu.addAction(self.verify_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         exchange_menu.install(self, file_menu, before=self.quit_action)  # 导入表格… / 导出当前列表…
@@ -141,12 +146,23 @@ class MainWindow(QMainWindow):
         self.manual_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
         self.manual_action.triggered.connect(self.show_manual)
         help_menu.addAction(self.manual_action)
+        self.log_folder_action = qt_log.install_action(self, help_menu)
         help_menu.addSeparator()
         self.about_action = QAction(self.tr("关于(&A)"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
         self.file_menu, self.help_menu = file_menu, help_menu
+
+    def verify_ledger(self) -> None:
+        """文件 → 核验台账…: the check runs in the background, the dialog stays until closed."""
+        from .dialogs.verify_dialog import VerifyDialog
+
+        dialog = VerifyDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.verify_dialog = dialog
+        dialog.show()
+        dialog.browse()
 
     # --- pages ---
     def show_page(self, key: str) -> None:

@@ -40,6 +40,69 @@
     </message>
 </context>
 <context>
+    <name>AllocationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/allocation_dialog.py" line="+46"/>
+        <source>登记资金下达：{name}</source>
+        <translation>Record an allocation: {name}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>中央</source>
+        <translation>Central</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>省级</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>市级</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县级</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>如 湘财社〔2018〕12号</source>
+        <translation>e.g. the finance department&apos;s document number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件日期：</source>
+        <translation>Document date:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>资金下达登记后不能修改；登记错了可以作废（须填原因），再重新登记。</source>
+        <translation>An allocation cannot be edited once recorded; void a wrong one (with a reason) and record it again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>资金年度(&amp;Y)：</source>
+        <translation>Funds &amp;year:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>资金级别(&amp;L)：</source>
+        <translation>&amp;Level:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下达金额(元)(&amp;M)：</source>
+        <translation>A&amp;mount (yuan):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文号(&amp;D)：</source>
+        <translation>&amp;Document no.:</translation>
+    </message>
+</context>
+<context>
     <name>AreaEdit</name>
     <message>
         <location filename="../../ui/widgets/inputs.py" line="+50"/>
@@ -338,19 +401,13 @@ Data entered since then will not be in the restored database; a copy of the curr
 <context>
     <name>BankFiles</name>
     <message>
-        <location filename="../../ui/pages/batches/bank.py" line="+33"/>
-        <location line="+8"/>
+        <location filename="../../ui/pages/batches/bank.py" line="+43"/>
         <location line="+5"/>
         <source>导出银行代发文件</source>
         <translation>Export bank payment file</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
-        <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="-3"/>
         <source>已导出 {n} 笔到 {path}</source>
         <translation>Exported {n} payments to {path}</translation>
     </message>
@@ -360,17 +417,7 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>{n} line(s) the bank already confirmed paid were left out (they would be paid twice)</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>导入银行回盘文件</source>
-        <translation>Import bank return file</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>回盘文件 (*.xlsx *.xls *.csv)</source>
-        <translation>Bank return files (*.xlsx *.xls *.csv)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+21"/>
         <location line="+11"/>
         <location line="+11"/>
         <source>导入银行回盘</source>
@@ -411,6 +458,400 @@ See “Show Details” for each line.</translation>
 失败的发放可在明细中选中后“重新发放”。</source>
         <translation>
 To redo a failed payment, select it in the lines and choose “Reissue”.</translation>
+    </message>
+</context>
+<context>
+    <name>BankProfileForm</name>
+    <message>
+        <location filename="../../ui/widgets/bank_profile_form.py" line="+43"/>
+        <source>竖线 |</source>
+        <translation>Pipe |</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>逗号 ,</source>
+        <translation>Comma ,</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>制表符</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>分号 ;</source>
+        <translation>Semicolon ;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows（CRLF）</source>
+        <translation>Windows (CRLF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linux（LF）</source>
+        <translation>Linux (LF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>靠左</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>靠右</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>列名</source>
+        <translation>Column name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>宽度(字节)</source>
+        <translation>Width (bytes)</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>对齐</source>
+        <translation>Align</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>填充</source>
+        <translation>Fill</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>固定文字</source>
+        <translation>Fixed text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>表头上的列名（多个用、隔开）</source>
+        <translation>Header names (separate with 、)</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>添加列</source>
+        <translation>Add column</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>删除列</source>
+        <translation>Remove column</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>每行一行，如：代发单位：{area}&#x3000;批次：{batch_no}</source>
+        <translation>One per line, e.g. Paid by: {area}&#x3000;Batch: {batch_no}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>数据上方写一行列名</source>
+        <translation>Write a line of column names above the data</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>如：合计|{count}|{total}（{count}笔数，{total}金额）</source>
+        <translation>e.g. TOTAL|{count}|{total} ({count}: lines, {total}: amount)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>数据上方有一行列名</source>
+        <translation>A line of column names above the data</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>多个用、隔开；成功和失败都不填时按软件内置的判断</source>
+        <translation>Separate with 、; leave paid and failed empty to use the built-in reading</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>名称(&amp;T)：</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>说明：</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件类型(&amp;K)：</source>
+        <translation>File &amp;kind:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>编码：</source>
+        <translation>Encoding:</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+13"/>
+        <source>分隔符：</source>
+        <translation>Separator:</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>换行：</source>
+        <translation>Line ends:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>表头上方的行：</source>
+        <translation>Lines above the header:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>合计行：</source>
+        <translation>Totals line:</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>合计行内容：</source>
+        <translation>Totals line text:</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>金额：</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>日期格式：</source>
+        <translation>Date format:</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>各列（按顺序）：</source>
+        <translation>Columns (in order):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>文件类型：</source>
+        <translation>File kind:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>开头跳过的行数：</source>
+        <translation>Lines to skip at the top:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>表示成功的状态：</source>
+        <translation>Status meaning paid:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>表示失败的状态：</source>
+        <translation>Status meaning failed:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理中（不登记）：</source>
+        <translation>Pending (not recorded):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>各列：</source>
+        <translation>Columns:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>代发文件(&amp;E)</source>
+        <translation>Payment &amp;list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回盘文件(&amp;R)</source>
+        <translation>&amp;Return file</translation>
+    </message>
+</context>
+<context>
+    <name>BankProfilesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/bank_profiles_dialog.py" line="+42"/>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>成功</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>银行文件格式</source>
+        <translation>Bank file formats</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>设为默认格式(&amp;D)</source>
+        <translation>Make &amp;default</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复制为新格式(&amp;C)…</source>
+        <translation>&amp;Copy as a new format…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>用回盘样本文件测试(&amp;T)…</source>
+        <translation>&amp;Test with a sample return file…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>按此格式写出的代发文件（用虚构的两笔示例）：</source>
+        <translation>The payment list this format writes (two invented lines):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>测试与预览</source>
+        <translation>Test and preview</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>银行文件格式（✔ 为默认）：</source>
+        <translation>Bank file formats (✔ is the default):</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>（自带）</source>
+        <translation> (shipped)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>“{title}”是软件自带的格式，不能修改：需要改动时请“复制为新格式”，再修改复制的格式。</source>
+        <translation>“{title}” ships with the program and cannot be changed: copy it as a new format and change the copy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{title}”是本单位的格式（保存在数据文件夹的 bank_profiles 中，名称 {name}）。</source>
+        <translation>“{title}” is this office&apos;s own format (in the data folder&apos;s bank_profiles, named {name}).</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>复制为新格式</source>
+        <translation>Copy as a new format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新格式的名称（如：县农商行一卡通）：</source>
+        <translation>Name of the new format (e.g. County rural bank card):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{title}（副本）</source>
+        <translation>{title} (copy)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>删除银行文件格式</source>
+        <translation>Delete bank file format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除格式“{title}”？已按它导出的文件不受影响。</source>
+        <translation>Delete the format “{title}”? Files already exported with it are not affected.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>选择银行回盘样本文件</source>
+        <translation>Choose a sample bank return file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回盘文件 (*.xlsx *.xls *.csv *.txt *.dat);;所有文件 (*)</source>
+        <translation>Return files (*.xlsx *.xls *.csv *.txt *.dat);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>不符合此格式：</source>
+        <translation>Does not fit this format: </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}”符合此格式：读出 {count} 笔（成功 {paid}，失败 {failed}），另有 {other} 行未定结果。</source>
+        <translation>“{name}” fits this format: {count} lines read ({paid} paid, {failed} failed), {other} more lines without a clear result.</translation>
     </message>
 </context>
 <context>
@@ -801,12 +1242,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="-277"/>
-        <source>表格 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)</source>
-        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.csv);;All files (*)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location filename="../../ui/wizards/import_pages.py" line="-260"/>
         <location line="+34"/>
         <source>选择要导入的表格</source>
         <translation>Choose the spreadsheet to import</translation>
@@ -817,12 +1253,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>You can import a roster exported from the national system or the township&apos;s own spreadsheet directly: the header need not be on the first row and the columns may be in any order.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>选择或粘贴 .xlsx / .csv 文件的路径</source>
-        <translation>Choose or paste the path of an .xlsx / .csv file</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
@@ -837,9 +1268,19 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Create townships, villages and groups that are not yet listed</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>身份证号码已在册的人员按表更新（默认跳过）</source>
-        <translation>Update people whose ID number is already registered (skipped by default)</translation>
+        <location line="-28"/>
+        <source>表格 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>选择或粘贴 .xlsx / .xls / .csv / .txt 文件的路径</source>
+        <translation>Choose or paste the path of an .xlsx / .xls / .csv / .txt file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已在册的人员和户按表更新，表中空白的不改（默认跳过）</source>
+        <translation>Update people and households already registered from the sheet; blank cells change nothing (default: skip)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -921,6 +1362,14 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
 </context>
 <context>
+    <name>DetailFields</name>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="+36"/>
+        <source>如 {example}</source>
+        <translation>e.g. {example}</translation>
+    </message>
+</context>
+<context>
     <name>Dialog</name>
     <message>
         <location filename="../../ui/widgets/buttons.py" line="+15"/>
@@ -936,7 +1385,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialog.py" line="+39"/>
+        <location filename="../../ui/dialogs/enrol_dialog.py" line="+41"/>
         <source>变更享受类别或人数</source>
         <translation>Change category or number of people</translation>
     </message>
@@ -946,7 +1395,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Add to beneficiary list</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>项目(&amp;G)：</source>
         <translation>Pro&amp;gram:</translation>
     </message>
@@ -971,7 +1420,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&amp;People covered:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>变更起始日期：</source>
         <translation>Change from:</translation>
     </message>
@@ -1006,9 +1455,32 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>（全户）</source>
         <translation>(whole household)</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentDetailsDialog</name>
+    <message>
+        <location line="+56"/>
+        <source>项目情况：{name}</source>
+        <translation>Program facts: {name}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>此后生成的发放批次按这里的情况打印；已生成的发放保留当时的情况。</source>
+        <translation>Batches computed from now on print these facts; payments already computed keep theirs.</translation>
     </message>
 </context>
 <context>
@@ -1039,17 +1511,27 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>End…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>项目情况…</source>
+        <translation>Program facts…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>雨露计划的学校和年级、护林员的管护区域和考核结果等，打印在发放台账上</source>
+        <translation>A student&apos;s school and grade, a forest ranger&apos;s patrol area and appraisal …: printed on the payment ledger</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>项目：</source>
         <translation>Program:</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>共 {n} 条</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>退出享受名单</source>
         <translation>Remove from beneficiary list</translation>
     </message>
@@ -1912,7 +2394,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="+227"/>
+        <location filename="../../ui/wizards/import_pages.py" line="+228"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -2049,8 +2531,33 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+3"/>
+        <source>按规定</source>
+        <translation>By the rules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source> 天</source>
         <translation> days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按规定：民政救助7天，扶贫资金和项目10天（台账设置中可改为更长或按工作日）</source>
+        <translation>By the rules: civil-affairs aid 7 days, poverty funds and projects 10 (ledger settings may make them longer or count working days)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按设置计算</source>
+        <translation>As set</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自然日</source>
+        <translation>Calendar days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作日</source>
+        <translation>Working days</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2058,7 +2565,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Portrait</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>不填为乡镇（或县）人民政府</source>
         <translation>Blank: township (county) government</translation>
     </message>
@@ -2083,7 +2590,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Period:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>纸张：</source>
         <translation>Paper:</translation>
     </message>
@@ -2094,29 +2601,127 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <source>制表人：</source>
+        <source>经办人：</source>
         <translation>Prepared by:</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>分管领导：</source>
+        <translation>Deputy in charge:</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>主要领导：</source>
+        <translation>Head:</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>审核人：</source>
         <translation>Reviewed by:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>负责人：</source>
-        <translation>Approved by:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>填报单位：</source>
         <translation>Unit:</translation>
     </message>
 </context>
 <context>
+    <name>LedgerSettingsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/ledger_settings_dialog.py" line="+42"/>
+        <source>台账设置</source>
+        <translation>Ledger settings</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>公示期（不能短于规定：民政救助7天，扶贫资金和项目10天）</source>
+        <translation>Notice periods (never shorter than the rules: civil-affairs aid 7 days, poverty funds and projects 10)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>民政救助（低保、特困、医疗救助、临时救助、残疾人两项补贴）：</source>
+        <translation>Civil-affairs aid (minimum living allowance, extreme-poverty support, medical aid, temporary aid, disability subsidies):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>扶贫资金和项目（其他项目、易地扶贫搬迁、危房改造）：</source>
+        <translation>Poverty-alleviation funds and projects (other programs, relocation, housing renovation):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>自然日</source>
+        <translation>Calendar days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作日（跳过节假日，计入调休上班日）</source>
+        <translation>Working days (skipping public holidays, counting make-up working days)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>公示的监督和受理（印在每张公示上）</source>
+        <translation>Supervision and objections (printed on every notice)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>如 0739-7621234</source>
+        <translation>e.g. 0739-7621234</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>如 12317</source>
+        <translation>e.g. 12317</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不填为台账的填报单位（如 长铺镇人民政府）</source>
+        <translation>Empty: the ledger&apos;s reporting unit (e.g. the township government)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>如 镇民政办（便民服务中心2楼），或来电、来信</source>
+        <translation>e.g. the township civil-affairs office (service centre, 2nd floor), or by phone or letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>监督电话：</source>
+        <translation>Supervision phone:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>举报电话：</source>
+        <translation>Report hotline:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>受理异议的单位：</source>
+        <translation>Office hearing objections:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>反映地点和方式：</source>
+        <translation>Where and how to object:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>公示中另外不列出（只能比规定更严：低保、特困本来只列户主、人数和金额）</source>
+        <translation>Also leave out of notices (stricter only: allowance and extreme-poverty notices already show only head, people and amount)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>签字栏（每种台账打印哪些签字栏）</source>
+        <translation>Signature lines (which lines each kind of ledger prints)</translation>
+    </message>
+</context>
+<context>
     <name>LedgersPage</name>
     <message>
-        <location filename="../../ui/pages/ledgers/output.py" line="+39"/>
+        <location filename="../../ui/pages/ledgers/output.py" line="+41"/>
         <location line="+91"/>
         <source>打印台账</source>
         <translation>Print ledger</translation>
@@ -2132,7 +2737,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ledgers/page.py" line="+55"/>
+        <location filename="../../ui/pages/ledgers/page.py" line="+61"/>
         <source>生成</source>
         <translation>Generate</translation>
     </message>
@@ -2183,7 +2788,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{title}：{rows} 行，{pages} 页，合计 {total} 元，校验码 {code}</source>
         <translation>{title}: {rows} rows, {pages} pages, total {total} yuan, check code {code}</translation>
     </message>
@@ -2224,7 +2829,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Printing cancelled.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>已送打印机：{title}，{pages} 页（校验码 {code}）</source>
         <translation>Sent to the printer: {title}, {pages} pages (check code {code})</translation>
     </message>
@@ -2318,7 +2923,17 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>核验台账(&amp;V)…</source>
+        <translation>&amp;Verify a ledger…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打开打印的台账 PDF，核验是否与数据库一致</source>
+        <translation>Open a printed ledger PDF and check that it matches the database</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -2328,7 +2943,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>User &amp;manual</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
@@ -2382,6 +2997,16 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+1"/>
         <source>找不到用户手册。请重新安装本软件，或向县里的系统管理员索取手册。</source>
         <translation>The user manual was not found. Reinstall the program, or ask the county&apos;s system administrator for the manual.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_log.py" line="+49"/>
+        <source>打开日志文件夹(&amp;L)</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>运行日志和出错报告所在的文件夹（不含完整的身份证号和银行卡号），可发给系统管理员</source>
+        <translation>The folder of the program&apos;s log and crash reports (no full ID or bank numbers), to send to the system administrator</translation>
     </message>
 </context>
 <context>
@@ -2615,7 +3240,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MonthLockDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="+198"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="+209"/>
         <source>月度关账</source>
         <translation>Close month</translation>
     </message>
@@ -2851,7 +3476,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>OneOffLineDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="-116"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="-126"/>
         <source>登记一次性救助</source>
         <translation>Record one-off relief</translation>
     </message>
@@ -2871,7 +3496,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Clear attachments</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>户(&amp;H)：</source>
         <translation>&amp;Household:</translation>
     </message>
@@ -2881,7 +3506,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Beneficiary:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>金额(元)(&amp;M)：</source>
         <translation>A&amp;mount (yuan):</translation>
     </message>
@@ -3349,7 +3974,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="-224"/>
+        <location filename="../../ui/wizards/import_pages.py" line="-225"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
@@ -3372,6 +3997,39 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+4"/>
         <source>行号</source>
         <translation>Row</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/bank_file_dialog.py" line="+42"/>
+        <source>下一步(&amp;N)…</source>
+        <translation>&amp;Next…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>银行文件格式(&amp;F)：</source>
+        <translation>Bank file &amp;format:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>导出银行代发文件</source>
+        <translation>Export bank payment file</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>导入银行回盘文件</source>
+        <translation>Import bank return file</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>回盘文件</source>
+        <translation>Return files</translation>
     </message>
 </context>
 <context>
@@ -3430,7 +4088,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ProgramsPage</name>
     <message>
-        <location filename="../../ui/pages/programs.py" line="+42"/>
+        <location filename="../../ui/pages/programs.py" line="+45"/>
         <source>项目</source>
         <translation>Program</translation>
     </message>
@@ -3475,6 +4133,46 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Rate (yuan)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>金额(元)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>文件日期</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>登记下达(&amp;G)…</source>
+        <translation>Record allo&amp;cation…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>作废(&amp;V)…</source>
+        <translation>&amp;Void…</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>新增标准(&amp;A)…</source>
         <translation>&amp;Add rate…</translation>
@@ -3495,9 +4193,29 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>A rate is the amount per person (or household) per period; for one-off aid it is the cap on a single payment. Rates are never edited: a change is a new rate from a new date. Programs and rates are set by an administrator.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+15"/>
+        <source>补助标准</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>资金下达（台账表头列出所属年度的下达文号，汇总台账计算结余）</source>
+        <translation>Allocations (payment ledgers list the year&apos;s documents in their heading; the summary ledger computes the balance)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>项目和标准由管理员设置</source>
         <translation>Programs and rates are set by an administrator</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>已作废：{reason}</source>
+        <translation>Voided: {reason}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>有效</source>
+        <translation>In force</translation>
     </message>
 </context>
 <context>
@@ -3623,7 +4341,32 @@ Until they are restored, this program can only read this database, not change it
         <translation>&lt;b&gt;{head} household&lt;/b&gt; · Household no. {no} · {place} · {members} members&lt;br&gt;{year} batch · {people} people moved · {mode} · Site: {site} · House area: {area} m²&lt;br&gt;Building subsidy: {subsidy} yuan · Self-funded: {self_raised} yuan · Moved from: {origin}&lt;br&gt;Status: &lt;b&gt;{status}&lt;/b&gt; · Planned: {plan} · Moved in: {moved_in} · Old house demolished: {demolished}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>建档立卡搬迁户</source>
+        <translation>Registered poor household</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>同步搬迁户</source>
+        <translation>Moving with them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&#x3000;类型：{kind}</source>
+        <translation>&#x3000;Kind: {kind}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&#x3000;鉴定：{by} {date}</source>
+        <translation>&#x3000;Appraisal: {by} {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&#x3000;补助发放：{date}</source>
+        <translation>&#x3000;Subsidy paid: {date}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&#x3000;验收：{date} {by} {result}</source>
         <translation> · Accepted: {date} {by} {result}</translation>
     </message>
@@ -4055,6 +4798,21 @@ Until they are restored, this program can only read this database, not change it
         <translation>Set</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>（未登记）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建档立卡搬迁户</source>
+        <translation>Registered poor household</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同步搬迁户</source>
+        <translation>Moving with them</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>农户(&amp;H)：</source>
         <translation>&amp;Household:</translation>
@@ -4063,6 +4821,11 @@ Until they are restored, this program can only read this database, not change it
         <location line="+1"/>
         <source>搬迁批次(年度)：</source>
         <translation>Relocation batch (year):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>搬迁户类型：</source>
+        <translation>Household kind:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4156,7 +4919,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RenovationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/renovation_dialog.py" line="+37"/>
+        <location filename="../../ui/dialogs/renovation_dialog.py" line="+38"/>
         <source>修改危改记录</source>
         <translation>Edit renovation</translation>
     </message>
@@ -4172,6 +4935,26 @@ Until they are restored, this program can only read this database, not change it
     </message>
     <message>
         <location line="+3"/>
+        <source>如：县住建局（危房鉴定组）</source>
+        <translation>e.g. county housing bureau (appraisal team)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已鉴定</source>
+        <translation>Appraised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已发放</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>验收合格后发放；验收后超过30天发放的会标出</source>
+        <translation>Paid after acceptance; paid more than 30 days after it is flagged</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>农户(&amp;H)：</source>
         <translation>&amp;Household:</translation>
     </message>
@@ -4189,6 +4972,16 @@ Until they are restored, this program can only read this database, not change it
         <location line="+1"/>
         <source>危房等级(&amp;G)：</source>
         <translation>Dilapidation &amp;grade:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>鉴定单位（人）：</source>
+        <translation>Appraised by:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>鉴定日期：</source>
+        <translation>Appraisal date:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4214,6 +5007,11 @@ Until they are restored, this program can only read this database, not change it
         <location line="+1"/>
         <source>补助金额(元)：</source>
         <translation>Subsidy (yuan):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补助发放日期：</source>
+        <translation>Subsidy paid on:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4333,7 +5131,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+31"/>
+        <location filename="../../ui/pages/settings.py" line="+34"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
@@ -4363,7 +5161,27 @@ Until they are restored, this program can only read this database, not change it
         <translation>Resettlement sites…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>银行文件格式…</source>
+        <translation>Bank file formats…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>银行代发文件和回盘文件的格式（管理员）</source>
+        <translation>Formats of the bank&apos;s payment and return files (admins)</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>台账设置…</source>
+        <translation>Ledger settings…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>公示期、监督电话、公示隐私和各台账的签字栏（管理员）</source>
+        <translation>Notice periods, supervision phones, notice privacy and each ledger&apos;s signature lines (admin)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>新数值（从生效日期起执行，之前的记录仍按原数值核查）</source>
         <translation>New value (applies from the effective date; earlier records are still checked against the old value)</translation>
     </message>
@@ -4550,7 +5368,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="-89"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="-98"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
@@ -4768,6 +5586,88 @@ Until they are restored, this program can only read this database, not change it
         <location line="+26"/>
         <source>不能修改</source>
         <translation>Cannot change</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/verify_dialog.py" line="+42"/>
+        <source>选择要核验的台账</source>
+        <translation>Choose the ledger to verify</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+86"/>
+        <source>核验台账</source>
+        <translation>Verify a ledger</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>选择本软件打印的台账 PDF，与数据库现在的数据比对：一致则核验通过，不一致则列出差异（增减的记录、合计、改动过的页）。</source>
+        <translation>Choose a ledger PDF this program printed to compare it with the database now: it passes if they match, otherwise the differences are listed (records added or removed, totals, pages changed).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>台账 PDF 文件</source>
+        <translation>Ledger PDF file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择文件(&amp;F)…</source>
+        <translation>Choose &amp;file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核验(&amp;V)</source>
+        <translation>&amp;Verify</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>核验结果和差异将显示在这里。</source>
+        <translation>The result and any differences will show here.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>正在核验 {name}……</source>
+        <translation>Verifying {name}……</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>无法核验：</source>
+        <translation>Cannot verify:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>核验时出错。</source>
+        <translation>Verifying failed.</translation>
+    </message>
+</context>
+<context>
+    <name>VoidAllocationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/allocation_dialog.py" line="+54"/>
+        <source>作废资金下达</source>
+        <translation>Void an allocation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>如：金额录错，已重新登记</source>
+        <translation>e.g. wrong amount, recorded again</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{doc}，{year}年，{level}，{amount}元</source>
+        <translation>{doc}, {year}, {level}, {amount} yuan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>作废原因(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,8 @@ TABLE_LABELS = {
     "renovation": "危房改造", "attachment": "附件", "blob": "附件内容", "program": "项目",
     "standard": "补助标准", "enrolment": "享受名单", "payment_batch": "发放批次", "payment": "资金发放",
     "payment_outcome": "发放结果", "period_lock": "月份结账", "setting": "设置", "ledger": "台账",
+    "bank_profile": "银行文件格式",
+    "allocation": "资金下达",
 }
 
 ACTION_LABELS = {
@@ -32,6 +34,11 @@ ACTION_LABELS = {
     "batch_deleted": "删除批次草稿", "payment_reversed": "冲销", "payment_reissued": "补发",
     "month_closed": "月份结账", "month_reopened": "月份反结账", "import": "导入",
     "protections_restored": "恢复数据库保护规则", "rollback_accepted": "确认接受数据库回退",
+    "bank_file_exported": "导出银行代发文件", "bank_return_imported": "导入银行回盘",
+    "bank_profile_saved": "保存银行文件格式", "bank_profile_chosen": "选定银行文件格式",
+    "bank_profile_deleted": "删除银行文件格式",
+    "allocation_added": "登记资金下达", "allocation_voided": "作废资金下达", "ledger_settings_changed": "修改台账设置",
+    "enrolment_details_changed": "修改项目情况",
 }
 
 

@@ -1,7 +1,8 @@
 """The command line: ``suining-desk COMMAND`` works headless (:mod:`suining_desk.app` is the
 program, which also opens the window when there is no command).
 
-Every command accepts ``--db`` (before or after the command name) and ``--demo``.
+Every command accepts ``--db`` (before or after the command name), ``--demo`` and ``--verbose``
+(the program's log on the screen too: :mod:`suining_desk.storage.activity_log`).
 Each command lives in its own module under :mod:`suining_desk.cli.commands` and
 registers itself in :data:`COMMANDS`.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import logging
 import os
 import sqlite3
 import sys
@@ -30,6 +32,7 @@ from suining_desk.domain.os_errors import os_problem
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.storage.errors import storage_problem
 
+log = logging.getLogger(__name__)
 DESCRIPTION = "绥宁扶贫台账：乡镇扶贫对象、搬迁、危改与资金发放台账。不带命令时打开窗口。"
 
 
@@ -58,6 +61,11 @@ def main(argv: Sequence[str] | None = None, *, open_window: WindowOpener | None 
     unforeseen leaves a crash report."""
     configure_text_output()  # Chinese never fails on a Windows code page without it
     args = build_parser().parse_args(argv)
+    from suining_desk.storage.activity_log import configure
+
+    configure(verbose=args.verbose)
+    if args.command is not None:
+        log.info("command: %s%s", args.command, f" {args.action}" if getattr(args, "action", None) else "")
     try:
         if args.command is None:
             return _open_window(args, open_window)
@@ -115,6 +123,7 @@ def _crashed(exc: BaseException) -> int:
     except OSError:
         _tell(Problem("cli_crashed_unreported", {"kind": kind}))
     else:
+        log.error("crashed (%s): report %s", kind, report.name)
         _tell(Problem("cli_crashed", {"kind": kind, "path": str(report)}))
     return 70  # EX_SOFTWARE
 

@@ -18,7 +18,7 @@ from suining_desk.storage.netshare import is_network_path
 
 
 def add_db_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
-    """``--db`` and ``--demo``, on the program (``top``) and on each command (where they are
+    """``--db``, ``--demo`` and ``--verbose``, on the program (``top``) and on each command (where they are
     optional again: ``suining-desk --db X stats`` and ``suining-desk stats --db X`` both work)."""
     default = None if top else argparse.SUPPRESS
     parser.add_argument(
@@ -28,6 +28,10 @@ def add_db_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     parser.add_argument(
         "--demo", action="store_true", default=False if top else argparse.SUPPRESS,
         help="使用单独的演示数据库（首次使用时自动生成演示数据）",
+    )
+    parser.add_argument(  # not a database option, but wanted everywhere --db is
+        "--verbose", action="store_true", default=False if top else argparse.SUPPRESS,
+        help="在屏幕上显示详细的运行记录（也写入数据文件夹 logs 中的日志文件）",
     )
 
 

@@ -27,7 +27,7 @@ from peewee import Database
 AUDITED_TABLES = (
     "area", "user", "household", "person", "member_change", "status_change", "settlement_site",
     "relocation", "renovation", "attachment", "program", "standard", "enrolment", "payment_batch",
-    "payment", "payment_outcome", "period_lock", "setting",
+    "payment", "payment_outcome", "period_lock", "setting", "allocation",
 )
 FULL_STATE_LIMIT = 2000  # more rows than this in one entry: a digest instead of full states
 CHUNK_ROWS = 4096

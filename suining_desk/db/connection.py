@@ -6,6 +6,7 @@ Nothing connects at import; :func:`open_database` binds the model proxy.
 from __future__ import annotations
 
 import atexit
+import logging
 import sqlite3
 import time
 import weakref
@@ -43,6 +44,8 @@ PRAGMAS = {
     # the same (synchronous=FULL), so nothing acknowledged depends on the checkpoint.
     "wal_autocheckpoint": 16384,  # pages (64 MiB): the bound if no idle checkpoint runs
 }
+
+log = logging.getLogger(__name__)
 
 
 class DatabaseOpenError(InvalidInput):
@@ -230,6 +233,7 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
         if not db.protections.ok:
             conn.set_authorizer(authorizer(lambda: not db.protections.ok))
         db.note_head()
+    log.info("database opened: %s%s", path, "" if migrate else " (not migrated)")
     return db
 
 

@@ -13,6 +13,7 @@ from peewee import Database
 from suining_desk.db import capture as audit_capture
 from suining_desk.db import models
 from suining_desk.db.audit_chain import write_entry
+from suining_desk.db.ledger_schema import v6_ledger_forms
 from suining_desk.db.payment_schema import v4_batches_and_totals, v5_lean_payment_indexes
 from suining_desk.domain.problems import InvalidInput
 from suining_desk.storage.sqlite_files import integrity_problems
@@ -106,6 +107,7 @@ MIGRATIONS: list[tuple[int, Callable[[Database], None]]] = [
     (3, _v3_accounts_and_audit_states),
     (4, v4_batches_and_totals),  # batch lines frozen outside drafts; payment_total
     (5, v5_lean_payment_indexes),  # fewer index writes per batch line
+    (6, v6_ledger_forms),  # allocations, bank names, aid details, housing facts
 ]
 LATEST = MIGRATIONS[-1][0]
 

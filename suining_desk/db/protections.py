@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from suining_desk.db import payment_schema
+from suining_desk.db import ledger_schema, payment_schema
 from suining_desk.db.migrations import APPEND_ONLY_TRIGGERS, V3_TRIGGERS
 
 _CREATE = re.compile(r"CREATE\s+TRIGGER\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", re.IGNORECASE)
@@ -45,6 +45,7 @@ _DEFINITIONS = (  # (the migration that creates them, their SQL)
     *((3, sql) for sql in V3_TRIGGERS),
     *((4, sql) for sql in payment_schema.TRIGGERS),
     *((4, sql) for sql in payment_schema.TOTALS if _CREATE.search(sql)),
+    *((6, sql) for sql in ledger_schema.TRIGGERS),
 )
 EXPECTED: dict[str, tuple[int, str]] = {_name(sql): (version, _normal(sql)) for version, sql in _DEFINITIONS}
 """Every trigger the migrations create, by name, with the schema version that has it: a new

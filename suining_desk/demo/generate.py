@@ -25,6 +25,7 @@ from suining_desk.db import capture as audit_capture
 from suining_desk.db.bulk import insert_sql
 from suining_desk.db.models import Setting, User
 from suining_desk.demo import bulk
+from suining_desk.demo.aid_facts import add_demo_facts
 from suining_desk.demo.areas import plan_areas
 from suining_desk.demo.bulk import DemoCancelled, Progress, ProgressFn
 from suining_desk.demo.enrolments import choose_beneficiaries
@@ -63,9 +64,9 @@ DEMO_PASSWORD = "suining2018"
 MARK = "demo_database"  # the setting that makes a database a demo one (suining_desk.demo.target)
 DEMO_CREATED_AT = "2018-12-31 18:00:00"  # created_at of the demo accounts and settings
 DEMO_USERS = (  # username, display name, role, township (None: whole county)
-    ("admin", "管理员", "admin", None),
-    ("shenhe", "审核员", "reviewer", COUNTY_SEAT),
-    ("luru", "录入员", "clerk", COUNTY_SEAT),
+    ("admin", "王建国", "admin", None),  # invented full names: ledgers print them as 经办人
+    ("shenhe", "刘芳", "reviewer", COUNTY_SEAT),
+    ("luru", "李晓梅", "clerk", COUNTY_SEAT),
 )
 RELOCATION_COLUMNS = (
     "id", "household_id", "township_id", "village_id", "batch_year", "people", "origin",
@@ -180,6 +181,7 @@ def _generate(
             done += bulk.load(db, FULL_SQL, rows, steps, stage, expected=payments.rows,
                               done_before=done)
         conn.executemany(insert_sql("payment_batch", BATCH_COLUMNS), payments.ledger.batches)
+        add_demo_facts(conn, DEMO_CREATED_AT)
         bulk.create_indexes(db, [sql for table, sql in indexes if table in PAYMENT_TABLES],
                             steps, "建立发放索引")
 

@@ -26,7 +26,7 @@ PAYMENT_COLUMNS = (
     "id", "batch_id", "program_id", "household_id", "person_id", "township_id", "village_id",
     "period", "category", "people", "months", "standard_fen", "amount_fen", "payee_name",
     "payee_id_number", "bank_account", "paid_date", "reason", "posted", "reverses_id",
-    "reissue_of_id", "created_by", "created_at",
+    "reissue_of_id", "created_by", "created_at", "details",
 )
 
 # Regular rows bind 17 values; the columns every regular row shares are SQL literals,

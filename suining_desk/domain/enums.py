@@ -116,3 +116,12 @@ ATTACHMENT_KINDS = {
     "acceptance": "验收表/确认书",
     "other": "其他",
 }
+
+# 资金下达: the level of government that allotted a program's money (services.allocations).
+FUND_LEVELS = {"central": "中央", "province": "省级", "city": "市级", "county": "县级"}
+# 易地扶贫搬迁: a registered poor household, or one that moves with them (同步搬迁).
+RELOCATION_HOUSEHOLD_KINDS = {"registered": "建档立卡", "synchronous": "同步搬迁"}
+# How a notice period (公示期) counts its days.
+CALENDAR_DAYS = "calendar"
+WORKING_DAYS = "working"
+NOTICE_UNITS = {CALENDAR_DAYS: "自然日", WORKING_DAYS: "工作日"}

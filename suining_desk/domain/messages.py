@@ -5,6 +5,7 @@ Templates use ``str.format`` with the problem's parameters.
 
 from __future__ import annotations
 
+from suining_desk.domain.form_messages import FORM_MESSAGES
 from suining_desk.domain.problems import Problem
 
 MESSAGES: dict[str, str] = {
@@ -196,7 +197,18 @@ MESSAGES: dict[str, str] = {
     "bank_unknown_line": "第{row}行：账号{account}、金额{amount}元在本批次中找不到对应的发放",
     "bank_ambiguous_line": "第{row}行：账号{account}、金额{amount}元对应本批次{count}笔发放，无法确定是哪一笔，未处理",
     "bank_bad_result": "第{row}行：处理结果“{value}”不是明确的成功或失败（如处理中），未登记，请待银行确认后再导入",
-    "bank_bad_amount": "第{row}行：金额“{value}”无效",
+    "bank_line_date": "银行回盘第{row}行的处理日期不对：{why}。整份未导入",
+    "bank_profile_mismatch": ("银行回盘文件“{path}”与银行文件格式“{profile}”不符，整份未导入：第{row}行{column}："
+                              "{reason}。请确认选对了格式，或在 设置 → 银行文件格式 中按银行的实际格式修改"),
+    "bank_list_unwritable": "无法按所选银行文件格式写出代发文件：第{row}行第{column}列（{label}）{reason}，未导出",
+    "bank_list_encoding": ("无法按所选银行文件格式写出代发文件：第{row}行的“{char}”在 {encoding} 编码中没有对应的字，"
+                           "未导出（可改用 GB18030 或 UTF-8 编码的格式，或先与银行确认这个字的写法）"),
+    "bank_profile_bad_value": "银行文件格式“{file}”中 {key} 的值不对，应为{expected}",
+    "bank_profile_syntax": "银行文件格式“{file}”{where}的写法有误（TOML 格式：检查引号、等号和方括号是否成对）",
+    "bank_profile_unknown": "没有名为“{value}”的银行文件格式（现有：{choices}）",
+    "bank_profile_bad_name": "银行文件格式的名称“{value}”只能由汉字、字母、数字、- 和 _ 组成，至多40个字",
+    "bank_profile_shipped": "“{value}”是软件自带的银行文件格式，不能修改或删除：请先复制一份，再修改复制的格式",
+    "bank_profile_exists": "已有名为“{value}”的银行文件格式，请换一个名称",
     "chk_paid_after_death": "{name}已于{death}死亡，{paid}仍发放{program}{amount}元（{period}）",
     "chk_paid_after_removal": ("户{household_no}已于{removed}移出建档立卡名单，"
                                "{paid}仍发放{program}{amount}元（{period}）"),
@@ -420,8 +432,7 @@ MESSAGES: dict[str, str] = {
                              "分不清是1月还是10月，请写作 2018-01 或 2018-10"),
     "cell_not_integer": "{label}“{value}”应为整数",
     "import_unknown_columns": "不认识的列，已忽略：{columns}",
-    "import_household_not_updated": "该户已在册，表中的{fields}与登记的不同，导入不更新户的信息："
-                                    "请在窗口“编辑户信息”中修改",
+    "import_household_updated": "该户已在册，已按表更新户的信息：{fields}（表中空白的不改）",
     "import_removal_not_applied": "该户已在册，表中的清退日期{date}未导入：清退请在窗口“变更状态…→清退”中办理，"
                                   "或用 suining-desk household remove",
     "import_subsidy_before_acceptance": "补助金额{value}元未导入：危改补助在验收合格后才登记（状态为已验收时填写）",
@@ -476,6 +487,7 @@ MESSAGES: dict[str, str] = {
     "cli_no_window": "这里只有命令行：不带命令时请用 suining-desk 或 python -m suining_desk 打开窗口",
     "cli_crashed": "程序内部出错（{kind}）。错误报告已保存到：{path}，请交给技术支持人员",
     "cli_crashed_unreported": "程序内部出错（{kind}），未能保存错误报告",
+    **FORM_MESSAGES,
 }
 
 # Why a file could not be read or written, by error name (errno), for suining_desk.domain.os_errors.

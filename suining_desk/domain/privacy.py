@@ -2,7 +2,9 @@
 reports, the audit page, anything shown to someone who does not need the full number.
 
 ID numbers are masked by the one policy, :func:`suining_desk.domain.idnumber.mask`
-(``430527********1234``); bank accounts keep only their last four digits.
+(``430527********1234``); bank accounts keep only their last four digits. What a public
+notice (公示) may show at all, kind by kind, is the notice policy of
+:mod:`suining_desk.ledgers.disclosure`, which masks with these.
 """
 
 from __future__ import annotations

@@ -1,9 +1,12 @@
 """Bank files (一卡通代发): the list a posted batch sends to the bank, and the bank's
 return file, which says of each line whether the money arrived.
 
-The files themselves — the list (序号, 姓名, 身份证号, 账号, 金额) as .xlsx or .csv, the return
-file as .xlsx, .xls or .csv — are written and read by :mod:`suining_desk.exchange.bank_sheets`; what
-the bank has of a batch is asked of :mod:`suining_desk.services.bank_outcomes`.
+The files themselves are written and read as a bank profile says
+(:mod:`suining_desk.exchange.bank_profile`: the list as .xlsx, CSV, delimited or fixed-width text;
+the return file likewise), by :mod:`suining_desk.exchange.bank_list` and
+:mod:`suining_desk.exchange.bank_return`; the profile used is recorded with each export and
+import. A return file that does not fit its profile is refused whole. What the bank has of a
+batch is asked of :mod:`suining_desk.services.bank_outcomes`.
 A return line is matched
 to a payment by account and amount (and by ID number when the file has one); a line
 that matches nothing, or matches several payments that the file does not tell apart,
@@ -20,23 +23,22 @@ went out in a bank file is re-issued only once the bank said it failed
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from suining_desk import audit
-from suining_desk.db.models import PaymentOutcome, database
+from suining_desk.db.models import Area, PaymentOutcome, Program, database
 from suining_desk.domain.cancel import Cancelled
+from suining_desk.domain.messages import describe
 from suining_desk.domain.money import fen_to_yuan_str
 from suining_desk.domain.problems import InvalidInput, Problem
-from suining_desk.exchange.bank_sheets import (
-    BankFileUnusable,
-    ReturnLine,
-    check_list_target,
-    read_return_file,
-    write_bank_list,
-)
+from suining_desk.exchange.bank_list import ListContext, check_target, write_list
+from suining_desk.exchange.bank_profiles import get_profile
+from suining_desk.exchange.bank_return import ReturnLine, read_return
+from suining_desk.exchange.bank_sheets import BankFileUnusable
 from suining_desk.services.actors import ENTER, require_in_area
 from suining_desk.services.bank_outcomes import (
     BankLine,
@@ -48,6 +50,8 @@ from suining_desk.services.bank_outcomes import (
 )
 
 __all__ = ["BankFileUnusable", "ReturnReport", "export_bank_file", "import_return_file", "missing_problems"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -64,11 +68,14 @@ class ReturnReport:
         return len(self.problems)
 
 
-def export_bank_file(batch_id: int, path: Path, *, user: str, reissues_only: bool = False) -> int:
-    """Write the bank's list of a posted batch; returns the number of lines. The export is
-    recorded (audited) in the same transaction: from then on its lines are with the bank."""
+def export_bank_file(batch_id: int, path: Path, *, user: str, reissues_only: bool = False,
+                     profile: str | None = None, today: dt.date | None = None) -> int:
+    """Write the bank's list of a posted batch as the bank profile says (``profile``: a name or
+    title; the chosen one when None); returns the number of lines. The export and its profile
+    are recorded (audited) in the same transaction: from then on its lines are with the bank."""
     path = Path(path)
-    check_list_target(path)
+    chosen = get_profile(profile)
+    check_target(chosen, path)
     with database.atomic("IMMEDIATE"):
         batch = posted_batch(batch_id)
         require_in_area(user, ENTER, batch.area_id)
@@ -77,10 +84,17 @@ def export_bank_file(batch_id: int, path: Path, *, user: str, reissues_only: boo
         if not lines:
             raise InvalidInput([Problem("bank_no_lines", {"batch": batch.batch_no})])
         rows = [(n, ln.name, ln.id_number, ln.account, ln.amount_fen) for n, ln in enumerate(lines, 1)]
-        write_bank_list(path, batch.batch_no, rows)
+        program = Program.get_or_none(Program.id == batch.program_id)
+        area = Area.get_or_none(Area.id == batch.area_id)
+        context = ListContext(batch.batch_no, program.name if program else "", batch.period,
+                              area.name if area else "", batch.paid_date, today or dt.date.today())
+        write_list(path, chosen, context, rows)
         audit.append("bank_file_exported", username=user, table_name="payment_batch", record_id=batch_id,
                      after={"file": path.name, "lines": len(lines), "reissues_only": reissues_only,
-                            "total_fen": sum(ln.amount_fen for ln in lines)})
+                            "total_fen": sum(ln.amount_fen for ln in lines), "profile": chosen.name,
+                            "profile_title": chosen.title})
+    log.info("bank list exported: batch %s, %d lines, profile %s, file %s", batch.batch_no, len(lines),
+             chosen.name, path.name)
     return len(lines)
 
 
@@ -111,10 +125,13 @@ def _reversed_problem(rl: ReturnLine, lines: list[BankLine]) -> Problem:
 
 def import_return_file(batch_id: int, path: Path, *, user: str, on: dt.date | None = None,
                        today: dt.date | None = None, progress: Callable[[float], None] | None = None,
-                       cancel: threading.Event | None = None) -> ReturnReport:
-    """Record what the bank's return file says of a posted batch's lines (one transaction);
-    ``on`` is the bank's date (default today), between the batch's paid date and today."""
-    lines, problems = read_return_file(Path(path))
+                       cancel: threading.Event | None = None, profile: str | None = None) -> ReturnReport:
+    """Record what the bank's return file says of a posted batch's lines (one transaction),
+    read as the bank profile says (``profile``: a name or title; the chosen one when None);
+    ``on`` is the bank's date (default today) for lines the file gives no date of, between the
+    batch's paid date and today, as every line's own date must be."""
+    chosen = get_profile(profile)
+    lines, problems = read_return(Path(path), chosen)
     today = today or dt.date.today()
     on = on or today
     report = ReturnReport(problems=problems)
@@ -123,6 +140,9 @@ def import_return_file(batch_id: int, path: Path, *, user: str, on: dt.date | No
         require_in_area(user, ENTER, batch.area_id)
         if dated := bank_date_problems(on, batch, today):
             raise InvalidInput(dated)
+        for rl in lines:
+            if rl.date is not None and (dated := bank_date_problems(rl.date, batch, today)):
+                raise BankFileUnusable([Problem("bank_line_date", {"row": rl.row, "why": describe(dated[0])})])
         standing = bank_lines(batch_id)
         by_key: dict[tuple[str, int], list[BankLine]] = {}
         for ln in standing:
@@ -146,15 +166,19 @@ def import_return_file(batch_id: int, path: Path, *, user: str, on: dt.date | No
                 if latest.get(payment.payment_id) == rl.result:
                     report.already.append(payment.payment_id)
                     continue
-                PaymentOutcome.create(payment=payment.payment_id, result=rl.result, date=on, note=rl.note[:200],
-                                      recorded_by=user)
+                PaymentOutcome.create(payment=payment.payment_id, result=rl.result, date=rl.date or on,
+                                      note=rl.note[:200], recorded_by=user)
                 (report.paid if rl.result == "paid" else report.failed).append(payment.payment_id)
         report.missing_lines.extend(ln for ln in standing if ln.payment_id not in matched)
         report.missing.extend(ln.payment_id for ln in report.missing_lines)
         audit.append("bank_return_imported", username=user, table_name="payment_batch", record_id=batch_id,
                      after={"file": Path(path).name, "date": on, "paid": len(report.paid),
                             "failed": len(report.failed), "already": len(report.already),
-                            "unmatched": report.unmatched, "missing": len(report.missing)})
+                            "unmatched": report.unmatched, "missing": len(report.missing),
+                            "profile": chosen.name})
+    log.info("bank return imported: batch %s, profile %s, file %s: %d paid, %d failed, %d already, "
+             "%d unmatched, %d missing", batch.batch_no, chosen.name, Path(path).name, len(report.paid),
+             len(report.failed), len(report.already), report.unmatched, len(report.missing))
     if progress is not None:
         progress(1.0)
     return report

@@ -60,6 +60,7 @@ class ImportResult:
     households_added: int = 0
     people_added: int = 0
     people_updated: int = 0
+    households_updated: int = 0  # households on the register whose own fields the sheet changed
     duplicates_skipped: int = 0
     records_added: int = 0  # relocations, renovations, enrolments, payments
     households_rejected: int = 0
@@ -116,6 +117,8 @@ class ImportResult:
             text = f"{verb}新增 {self.households_added} 户 {self.people_added} 人"
             if self.people_updated:
                 text += f"，{verb}更新 {self.people_updated} 人"
+            if self.households_updated:
+                text += f"，{verb}更新户信息 {self.households_updated} 户"
             if self.duplicates_skipped:
                 text += f"，已在册跳过 {self.duplicates_skipped} 人"
         else:

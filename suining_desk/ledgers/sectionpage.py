@@ -186,8 +186,9 @@ def render_sections(doc: LedgerDocument, out: BinaryIO, *,
                     on_page: Callable[[int, int], None] | None = None) -> int:
     """Draw a sectioned ``doc`` as a PDF into ``out``; returns the number of pages."""
     content = doc.content
-    geo = L.geometry(doc.setup, (), doc.notice is not None)
-    flow_geo = flow_geometry(doc.setup)
+    notes, rows = len(content.notes), doc.signatures.rows
+    geo = L.geometry(doc.setup, (), doc.notice is not None, notes=notes, signature_rows=rows)
+    flow_geo = flow_geometry(doc.setup, notes=notes, signature_rows=rows)
     pages = flow(content.sections, flow_geo)
     buffer = io.BytesIO()
     with binary_streams():

@@ -15,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from suining_desk import audit
 from suining_desk.db.models import Area, User, database
+from suining_desk.db.rows import tuples
 from suining_desk.domain.enums import AreaLevel
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.accounts import check_account, check_password
@@ -242,3 +243,13 @@ def township_choices() -> list[tuple[int, str]]:
 
 __all__ = ["LOCK_MINUTES", "MAX_FAILURES", "change_password", "create_first_admin", "create_user", "list_users",
            "login", "reset_password", "set_active", "township_choices", "update_user"]
+
+
+SYSTEM_NAME = "系统"  # what the program itself did ("system" in the records)
+
+
+def full_names() -> dict[str, str]:
+    """User name → the full name a ledger prints (经办人, 添加人 …); ``system`` → 系统."""
+    names = {str(u): str(d or u) for u, d in tuples(User.select(User.username, User.display_name))}
+    names.setdefault("system", SYSTEM_NAME)
+    return names

@@ -60,6 +60,8 @@ class Line:
     payee_id_number: str
     bank_account: str
     months: int = 1
+    bank_name: str = ""  # 开户银行 of the account (migration 6)
+    details: str = ""  # how the amount was reached (services.aid_details), canonical JSON
 
 
 @dataclass(frozen=True)

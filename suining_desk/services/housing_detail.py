@@ -90,14 +90,15 @@ def relocation_input(r: Relocation) -> RelocationInput:
     return RelocationInput(household_id=r.household_id, batch_year=r.batch_year, people=r.people, mode=r.mode,
                            site_id=r.site_id, origin=r.origin, house_area_x100=r.house_area_x100,
                            subsidy_fen=r.subsidy_fen, self_raised_fen=r.self_raised_fen, plan_date=r.plan_date,
-                           notes=r.notes, override_reason=r.override_reason)
+                           notes=r.notes, override_reason=r.override_reason, household_kind=r.household_kind)
 
 
 def renovation_input(r: Renovation) -> RenovationInput:
     return RenovationInput(household_id=r.household_id, year=r.year, beneficiary_type=r.beneficiary_type,
                            grade=r.grade, method=r.method, build_mode=r.build_mode, area_x100=r.area_x100,
                            standard_fen=r.standard_fen, subsidy_fen=r.subsidy_fen, notes=r.notes,
-                           override_reason=r.override_reason)
+                           override_reason=r.override_reason, appraised_by=r.appraised_by,
+                           appraised_on=r.appraised_on, paid_on=r.paid_on)
 
 
 def relocation_detail(relocation_id: int, *, user: str, today: dt.date | None = None) -> RelocationDetail:

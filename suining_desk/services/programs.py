@@ -237,3 +237,8 @@ def add_standard(program_id: int, category: str, amount_fen: int, effective_from
                      after={"program_id": program_id, "category": category, "amount_fen": amount_fen,
                             "effective_from": effective_from})
     return int(row.id)
+
+
+def program_of_batch(batch_id: int) -> ProgramView:
+    """The program a payment batch pays (the window's one-off line dialog)."""
+    return _view(Program.get_by_id(PaymentBatch.get_by_id(batch_id).program_id))

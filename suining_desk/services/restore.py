@@ -10,6 +10,7 @@ anchors of the replaced log's later entries are set aside: :mod:`suining_desk.st
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import shutil
 import sqlite3
@@ -92,6 +93,8 @@ def restore_backup(source: Path, db_path: Path, *, user: str = "system",
     # and what this computer has seen of it is the restored head (a rollback made on purpose)
     record_restore(db_path, database.connection(), source, now)
     audit_seen.note(database.connection(), db_path, force=True)
+    logging.getLogger(__name__).info("restored %s from %s by %s; the replaced copy kept as %s", db_path,
+                                     source.name, user, kept.name if kept else "-")
     return kept
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import sqlite3
 from collections.abc import Callable
@@ -44,6 +45,8 @@ from suining_desk.storage.tempfiles import (
     temp_beside,
     write_private,
 )
+
+log = logging.getLogger(__name__)
 
 
 def _audit_head(conn: sqlite3.Connection) -> tuple[int | None, str]:
@@ -104,7 +107,9 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
     meta = {"created": now.isoformat(), "kind": kind, "source": str(source), "audit_seq": seq, "audit_hash": head}
     write_private(meta_path(dest), json.dumps(meta, ensure_ascii=False))
     record_anchor(Path(source), seq, head, now, dest)
-    return BackupInfo(dest, now, kind, dest.stat().st_size, seq, head)
+    size = dest.stat().st_size
+    log.info("backed up (%s): %s -> %s, %d bytes, audit entry %s", kind, Path(source).name, dest, size, seq)
+    return BackupInfo(dest, now, kind, size, seq, head)
 
 
 def _why(exc: BaseException, folder: Path) -> str:

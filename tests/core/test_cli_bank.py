@@ -106,3 +106,28 @@ def test_a_second_bank_file_leaves_out_what_the_bank_paid(path: Path, tmp_path: 
     code, out, _ = run(path, capsys, "batch", "export-bank", BATCH, str(again), "--user", "luru")
     assert code == 0 and "已导出 1 笔" in out and "已确认成功的 1 笔未再导出" in out
     assert "6221880000000001" not in again.read_text(encoding="utf-8-sig")
+
+
+def test_export_and_import_with_a_profile(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    listed = tmp_path / "list.txt"
+    code, _, err = run(path, capsys, "batch", "export-bank", BATCH, str(listed), "--profile", "no-such", "--user",
+                       "luru")
+    assert code == 1 and err.startswith("错误：没有名为“no-such”的银行文件格式（现有：standard、")
+    code, out, _ = run(path, capsys, "batch", "export-bank", BATCH, str(listed), "--profile", "pipe-gbk", "--user",
+                       "luru")
+    assert code == 0 and out.strip() == f"已导出 2 笔到 {listed}（银行文件格式：竖线分隔文本（GBK））"
+    lines = listed.read_bytes().decode("gbk").splitlines()
+    assert lines[0].startswith("1|6221880000000001|张建国|4305") and lines[0].endswith("|960.00|低保")
+    answer = tmp_path / "answer.txt"
+    answer.write_bytes("1|6221880000000001|张建国|960.00|00||20181012\r\n2|6221880000000002|李德明|330.00|01|"
+                       "户名不符|20181012\r\n".encode("gbk"))
+    code, out, _ = run(path, capsys, "batch", "import-bank", BATCH, str(answer), "--profile", "pipe-gbk",
+                       "--user", "luru")
+    assert code == 0 and "成功 1 笔，失败 1 笔" in out
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_bytes("1|6221880000000001|张建国|96000|00||20181012\r\n".encode("gbk"))
+    code, out, err = run(path, capsys, "batch", "import-bank", BATCH, str(wrong), "--profile", "fixed-gbk",
+                         "--user", "luru")
+    assert code == 2 and out == "" and "与银行文件格式“定长文本（GBK，首行合计）”不符，整份未导入：第1行" in err
+    code, out, err = run(path, capsys, "batch", "import-bank", BATCH, str(answer), "--user", "luru")
+    assert code == 2 and "缺少“账号、金额、状态”列" in err  # the standard profile finds no header in it

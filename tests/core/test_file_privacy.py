@@ -98,9 +98,11 @@ def test_crash_reports_are_owner_only(home: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(stats, "run", boom)  # the parser is built at each call: it takes this one
     assert main(["stats"]) == 70
     logs = home / "logs"
-    reports = list(logs.iterdir())
+    reports = list(logs.glob("crash-*.txt"))
     assert mode(home) == mode(logs) == 0o700 and [mode(p) for p in reports] == [0o600]
     assert str(reports[0]) in capsys.readouterr().err
+    log = logs / "suining-desk.log"  # the program's log beside it: owner-only too, and it names the report
+    assert mode(log) == 0o600 and f"crashed (RuntimeError): report {reports[0].name}" in log.read_text("utf-8")
 
 
 def test_the_restore_copy_of_a_damaged_database_is_private(home: Path, small_demo_path: Path, tmp_path: Path) -> None:

@@ -242,14 +242,20 @@ def test_an_old_xls_is_read_within_the_limits(tmp_path: Path, monkeypatch: pytes
 
 
 def test_a_bank_return_file_is_read_within_the_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from suining_desk.exchange.bank_sheets import BankFileUnusable, read_return_file
+    from suining_desk.exchange.bank_profiles import get_profile
+    from suining_desk.exchange.bank_return import read_return
+    from suining_desk.exchange.bank_sheets import BankFileUnusable
+
+    def read_return_file(path: Path, profile: str = "standard") -> object:
+        return read_return(path, get_profile(profile))
 
     monkeypatch.setattr(limits, "MAX_ROWS", 100)
-    for name, text in (("r.csv", "账号,金额,状态\n" + "6221880000000001,960,成功\n" * 500),):
+    for name, text, profile in (("r.csv", "账号,金额,状态\n" + "6221880000000001,960,成功\n" * 500, "standard"),
+                                ("r.txt", "1|6221880000000001|张三|960.00|00||20181012\n" * 500, "pipe-gbk")):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         with pytest.raises(BankFileUnusable) as caught:
-            read_return_file(path)
+            read_return_file(path, profile)
         assert caught.value.problems[0].code == "file_too_many_rows"
     huge = tmp_path / "r.xlsx"
     shared = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'

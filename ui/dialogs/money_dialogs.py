@@ -27,6 +27,7 @@ from suining_desk.services.household_detail import living_members
 
 from ..dates import from_qdate
 from ..widgets.date_edits import date_edit
+from ..widgets.detail_fields import DetailFields
 from ..widgets.household_picker import HouseholdPicker
 from ..widgets.inputs import MoneyEdit
 from ..widgets.problem_label import ProblemLabel
@@ -128,9 +129,18 @@ class OneOffLineDialog(_Dialog):
         self.clear_files_button = QPushButton(self.tr("清除附件"), objectName="clear_files_button")
         self.clear_files_button.setEnabled(False)
         self.problems = ProblemLabel()
+        from suining_desk.services.aid_details import ON_PAYMENT, details_of
+        from suining_desk.services.programs import program_of_batch
+
+        spec = details_of(program_of_batch(batch_id).code)
+        # How the amount was reached (医疗救助's costs and rate, 临时救助's type …): printed on the ledger.
+        self.details = DetailFields(spec) if spec is not None and spec.on == ON_PAYMENT else None
         form = QFormLayout()
         form.addRow(self.tr("户(&H)："), self.picker)
         form.addRow(self.tr("享受人员："), self.person)
+        if self.details is not None:  # in the dialog's own form, aligned with its other fields
+            for label, field in self.details.rows:
+                form.addRow(label, field)
         form.addRow(self.tr("金额(元)(&M)："), self.amount)
         form.addRow(self.tr("救助事由(&R)："), self.reason)
         files_row = QHBoxLayout()
@@ -144,7 +154,7 @@ class OneOffLineDialog(_Dialog):
         self.picker.changed.connect(self._household_changed)
         self.attach_button.clicked.connect(self._choose_files)
         self.clear_files_button.clicked.connect(lambda: self.set_files([]))
-        self.resize(560, 360)
+        self.resize(560, 420 if self.details is not None else 360)
 
     def _household_changed(self) -> None:
         per_person = is_per_person(self.batch_id)
@@ -181,7 +191,8 @@ class OneOffLineDialog(_Dialog):
             files = [read_file(path) for path in self.files]  # the line and its scans: all or nothing
             self.payment_id = add_one_off_line(self.batch_id, household or 0, amount, self.reason.text(),
                                                user=self.user, person_id=self.person.currentData(),
-                                               attachments=files)
+                                               attachments=files,
+                                               details=self.details.values() if self.details else None)
         except InvalidInput as exc:
             self.problems.show_problems(exc.problems)
             return

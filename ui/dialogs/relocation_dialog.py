@@ -51,10 +51,15 @@ class RelocationDialog(HousingRecordDialog):
         self.subsidy = MoneyEdit("subsidy")
         self.self_raised = MoneyEdit("self_raised")
         self.plan_date = OptionalDate("plan_date", self.tr("已定"), today)
+        self.household_kind = QComboBox(objectName="household_kind")
+        self.household_kind.addItem(self.tr("（未登记）"), "")
+        self.household_kind.addItem(self.tr("建档立卡搬迁户"), "registered")
+        self.household_kind.addItem(self.tr("同步搬迁户"), "synchronous")
         self.notes = QLineEdit(objectName="notes")
 
         self.add_row(self.tr("农户(&H)："), self.household, "household")
         self.add_row(self.tr("搬迁批次(年度)："), self.batch_year, "batch_year")
+        self.add_row(self.tr("搬迁户类型："), self.household_kind, "household_kind")
         self.add_row(self.tr("搬迁人口(&P)："), self.people, "people")
         self.add_row(self.tr("安置方式："), self.mode, "mode")
         self.add_row(self.tr("安置点："), self.site, "site")
@@ -77,7 +82,8 @@ class RelocationDialog(HousingRecordDialog):
         connect_all(self.refresh, self.household.changed, self.batch_year.valueChanged, self.people.valueChanged,
                     self.mode.currentIndexChanged, self.site.currentIndexChanged, self.origin.textChanged,
                     self.house_area.textChanged, self.subsidy.textChanged, self.self_raised.textChanged,
-                    self.plan_date.enabled.toggled, self.plan_date.edit.dateChanged, self.notes.textChanged)
+                    self.plan_date.enabled.toggled, self.plan_date.edit.dateChanged, self.notes.textChanged,
+                    self.household_kind.currentIndexChanged)
         self._suggest_subsidy()
         self.refresh()
         (self.people if relocation_id else self.household.search).setFocus()
@@ -92,6 +98,7 @@ class RelocationDialog(HousingRecordDialog):
         self.subsidy.set_fen(r.subsidy_fen)
         self.self_raised.set_fen(r.self_raised_fen)
         self.plan_date.set_value(r.plan_date)
+        self.household_kind.setCurrentIndex(max(0, self.household_kind.findData(r.household_kind)))
         self.notes.setText(r.notes)
         self.override_reason.setText(r.override_reason)
 
@@ -119,7 +126,7 @@ class RelocationDialog(HousingRecordDialog):
             people=self.people.value(), mode=self.mode.currentData(), site_id=site, origin=self.origin.text(),
             house_area_x100=measured["house_area"], subsidy_fen=measured["subsidy"],
             self_raised_fen=measured["self_raised"], plan_date=self.plan_date.value(), notes=self.notes.text(),
-            override_reason=self.override_reason.text(),
+            override_reason=self.override_reason.text(), household_kind=self.household_kind.currentData() or "",
         )
 
     def record_problems(self, value: RelocationInput) -> list[Problem]:

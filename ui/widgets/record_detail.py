@@ -58,7 +58,23 @@ def relocation_summary(d: RelocationDetail) -> str:
         subsidy=format_fen(r.subsidy_fen), self_raised=format_fen(r.self_raised_fen), origin=r.origin or "—",
         status=RELOCATION_STATUS.get(d.status, d.status), plan=day_text(r.plan_date) or "—",
         moved_in=day_text(d.moved_in_date) or "—", demolished=day_text(d.demolished_date) or "—",
-    ) + _notes(r.notes) + _override(r.override_reason, d.override_by)
+    ) + _kind(r.household_kind) + _notes(r.notes) + _override(r.override_reason, d.override_by)
+
+
+def _kind(kind: str) -> str:
+    label = {"registered": RecordDetailView.tr("建档立卡搬迁户"), "synchronous": RecordDetailView.tr("同步搬迁户")}
+    return RecordDetailView.tr("　类型：{kind}").format(kind=label[kind]) if kind in label else ""
+
+
+def _renovation_facts(r: object) -> str:
+    """The appraisal and the day the subsidy was paid, when recorded."""
+    by, on, paid = (getattr(r, a) for a in ("appraised_by", "appraised_on", "paid_on"))
+    parts = []
+    if by or on:
+        parts.append(RecordDetailView.tr("　鉴定：{by} {date}").format(by=by, date=day_text(on) or ""))
+    if paid:
+        parts.append(RecordDetailView.tr("　补助发放：{date}").format(date=day_text(paid)))
+    return "".join(parts)
 
 
 def renovation_summary(d: RenovationDetail) -> str:
@@ -77,7 +93,7 @@ def renovation_summary(d: RenovationDetail) -> str:
         standard=format_fen(r.standard_fen), subsidy=format_fen(r.subsidy_fen),
         status=RENOVATION_STATUS.get(d.status, d.status), start=day_text(d.start_date) or "—",
         completed=day_text(d.completed_date) or "—",
-    ) + acceptance + _notes(r.notes) + _override(r.override_reason, d.override_by)
+    ) + acceptance + _renovation_facts(r) + _notes(r.notes) + _override(r.override_reason, d.override_by)
 
 
 class RecordDetailView(QWidget):

@@ -209,11 +209,14 @@ def do_post(args: argparse.Namespace) -> int:
 
 def do_export_bank(args: argparse.Namespace) -> int:
     from suining_desk.exchange.bank_files import export_bank_file
+    from suining_desk.exchange.bank_profiles import get_profile
     from suining_desk.services.bank_outcomes import confirmed_paid
 
     batch_id = find_batch_id(args.batch)
-    count = export_bank_file(batch_id, Path(args.file), user=acting_user(args), reissues_only=args.reissues)
-    print(f"已导出 {count} 笔到 {args.file}")
+    profile = get_profile(args.profile)  # an unknown name is said before anyone is asked for a password
+    count = export_bank_file(batch_id, Path(args.file), user=acting_user(args), reissues_only=args.reissues,
+                             profile=profile.name)
+    print(f"已导出 {count} 笔到 {args.file}（银行文件格式：{profile.title}）")
     if paid := len(confirmed_paid(batch_id)):
         print(f"银行回盘已确认成功的 {paid} 笔未再导出（否则会重复发放）")
     return 0
@@ -221,11 +224,13 @@ def do_export_bank(args: argparse.Namespace) -> int:
 
 def do_import_bank(args: argparse.Namespace) -> int:
     from suining_desk.exchange.bank_files import import_return_file, missing_problems
+    from suining_desk.exchange.bank_profiles import get_profile
     from suining_desk.exchange.bank_sheets import BankFileUnusable
 
+    profile = get_profile(args.profile)
     try:
         report = import_return_file(find_batch_id(args.batch), Path(args.file), user=acting_user(args),
-                                    on=args.date or dt.date.today())
+                                    on=args.date or dt.date.today(), profile=profile.name)
     except BankFileUnusable as exc:  # like an import of an unusable file: exit 2, nothing written
         for p in exc.problems:
             print(f"错误：{describe(p)}", file=sys.stderr)

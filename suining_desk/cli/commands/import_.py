@@ -38,7 +38,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
     parser.add_argument("--skip-invalid", action="store_true",
                         help="只导入无误的户（记录），其余写入报告；默认有任何错误就全部不导入")
     parser.add_argument("--update-duplicates", action="store_true",
-                        help="身份证号码已在册的人员按表更新（记为成员信息变更）；默认跳过")
+                        help="身份证号码已在册的人员和他们的户按表更新（记为成员信息变更和户状态变动；表中空白的不改）；"
+                             "默认跳过")
     parser.add_argument("--create-areas", action="store_true", help="区划中没有的乡镇、村、组自动创建")
     parser.add_argument("--report", metavar="报告.xlsx", help="把问题写入报告：原表加“导入问题”列，另附问题清单")
     parser.add_argument("--check", action="store_true", help="只检查，不写入数据库")

@@ -225,17 +225,21 @@ def chunks(ids: Sequence[int], size: int = SQLITE_VARIABLES) -> Iterable[Sequenc
 
 
 def describe_payments(ids: Sequence[int]) -> list[str]:
-    """One line per payment id: ``#3798 长铺镇青石村 李兵志 2016-11 -480.00 冲销#269``."""
+    """One line per payment id, naming the beneficiary (and the payee where another was paid):
+    ``#3798 长铺镇青石村 李兵志 2016-11 -480.00 冲销#269``,
+    ``#52 长铺镇青石村 李小红（领款人 李兵志） 2017-10 120.00``."""
     lines: dict[int, str] = {}
     sql = (
-        "SELECT p.id, t.name, v.name, COALESCE(NULLIF(p.payee_name, ''), h.head_name), p.period, "
-        "p.amount_fen, p.reverses_id, p.posted FROM payment p JOIN household h ON h.id = p.household_id "
+        "SELECT p.id, t.name, v.name, COALESCE(pe.name, h.head_name), COALESCE(NULLIF(p.payee_name, ''), "
+        "h.head_name), p.period, p.amount_fen, p.reverses_id, p.posted FROM payment p "
+        "JOIN household h ON h.id = p.household_id LEFT JOIN person pe ON pe.id = p.person_id "
         "JOIN area t ON t.id = p.township_id JOIN area v ON v.id = p.village_id WHERE p.id IN ({})"
     )
     for part in chunks(list(ids)):
         cursor = database.execute_sql(sql.format(", ".join("?" * len(part))), list(part))
-        for pid, town, village, name, period, amount, reverses, posted in cursor.fetchall():
-            text = f"#{pid} {town}{village} {name} {period} {fen_to_yuan_str(amount)}"
+        for pid, town, village, name, payee, period, amount, reverses, posted in cursor.fetchall():
+            who = name if payee == name else f"{name}（领款人 {payee}）"
+            text = f"#{pid} {town}{village} {who} {period} {fen_to_yuan_str(amount)}"
             if reverses:
                 text += f" 冲销#{reverses}"
             if not posted:

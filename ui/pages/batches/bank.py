@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from suining_desk.domain.messages import describe
 from suining_desk.domain.problems import InvalidInput
 from suining_desk.exchange.bank_files import ReturnReport, export_bank_file, import_return_file, missing_problems
 from suining_desk.services.bank_outcomes import check_bank_date, confirmed_paid
 
+from ...dialogs.bank_file_dialog import ask_export_target, ask_return_file
 from ...dialogs.money_dialogs import StepDialog
 from ...tasks import ProgressFn, run_with_progress, show_error
 
@@ -26,17 +27,18 @@ class BankFiles(QObject):
         super().__init__(page)
         self.page = page
 
-    def export_bank(self, path: Path | None = None) -> int:
+    def export_bank(self, path: Path | None = None, profile: str | None = None) -> int:
+        """Write the bank list in a format the clerk picks (given: ``profile``, or the default one)."""
         row = self.page.detail.batch
         assert row is not None
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(self.page, self.tr("导出银行代发文件"), f"{row.batch_no}.xlsx",
-                                                  self.tr("Excel 文件 (*.xlsx);;CSV 文件 (*.csv)"))
-            if not name:
+            chosen = ask_export_target(self.page, row.batch_no)
+            if chosen is None:
                 return 0
-            path = Path(name)
+            profile, path = chosen[0].name, chosen[1]
         try:
-            count = export_bank_file(row.id, path, user=self.page.session.username)
+            count = export_bank_file(row.id, path, user=self.page.session.username, profile=profile,
+                                     today=self.page.session.today())
         except InvalidInput as exc:
             self.page.error_box = show_error(self.page, self.tr("导出银行代发文件"), exc)
             return 0
@@ -48,15 +50,15 @@ class BankFiles(QObject):
         self.page.report_box.open()
         return count
 
-    def import_bank(self, path: Path | None = None) -> None:
+    def import_bank(self, path: Path | None = None, profile: str | None = None) -> None:
+        """Read a return file in a format the clerk picks (given: ``profile``, or the default one)."""
         row = self.page.detail.batch
         assert row is not None
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(self.page, self.tr("导入银行回盘文件"), "",
-                                                  self.tr("回盘文件 (*.xlsx *.xls *.csv)"))
-            if not name:
+            picked = ask_return_file(self.page)
+            if picked is None:
                 return
-            path = Path(name)
+            profile, path = picked[0].name, picked[1]
         batch_id, user, today, chosen = row.id, self.page.session.username, self.page.session.today(), path
 
         def ask(d: StepDialog) -> object:
@@ -72,7 +74,7 @@ class BankFiles(QObject):
 
         def work(progress: ProgressFn, cancel: Any) -> ReturnReport:
             return import_return_file(batch_id, chosen, user=user, on=on, today=today, cancel=cancel,
-                                      progress=lambda f: progress(self.tr("对应发放记录"), f))
+                                      progress=lambda f: progress(self.tr("对应发放记录"), f), profile=profile)
 
         run_with_progress(self.page, self.tr("导入银行回盘"), work, self._show_report)
 

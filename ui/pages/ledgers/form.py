@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.enums import CALENDAR_DAYS, WORKING_DAYS, AreaLevel
 from suining_desk.domain.problems import Problem
 from suining_desk.ledgers import KINDS
-from suining_desk.ledgers.service import MAX_NOTICE_DAYS
-from suining_desk.ledgers.spec import DEFAULT_NOTICE_DAYS, PAPER_SIZES
+from suining_desk.ledgers.spec import PAPER_SIZES
 from suining_desk.services.areas import area_names, place_of
+from suining_desk.services.ledger_settings import MAX_NOTICE_DAYS
 from suining_desk.services.programs import lookup_program, program_choices
 
 from ...dates import from_qdate
@@ -46,7 +46,7 @@ FILTERS: dict[str, tuple[str, ...]] = {
     "household": ("household",),
 }
 SETTINGS_GROUP = "ledgers"
-REMEMBERED = ("reviewer", "head", "unit")  # signatories and 填报单位, as last used
+REMEMBERED = ("reviewer", "deputy", "head", "unit")  # signatories and 填报单位, as last used
 
 
 def offered_kinds() -> list[str]:
@@ -127,8 +127,14 @@ class LedgerForm(QWidget):
         self.public = QCheckBox(self.tr("公示版"), objectName="ledger_public")
         self.public.setToolTip(self.tr("身份证号只显示前6位和后4位，不含银行账号，含公示期"))
         self.notice_days = QSpinBox(objectName="notice_days")
-        self.notice_days.setRange(1, MAX_NOTICE_DAYS)
+        self.notice_days.setRange(0, MAX_NOTICE_DAYS)  # 0: the rule's period (民政 7 days, 扶贫 10 …)
+        self.notice_days.setSpecialValueText(self.tr("按规定"))
         self.notice_days.setSuffix(self.tr(" 天"))
+        self.notice_days.setToolTip(self.tr("按规定：民政救助7天，扶贫资金和项目10天（台账设置中可改为更长或按工作日）"))
+        self.notice_unit = QComboBox(objectName="notice_unit")
+        self.notice_unit.addItem(self.tr("按设置计算"), None)
+        self.notice_unit.addItem(self.tr("自然日"), CALENDAR_DAYS)
+        self.notice_unit.addItem(self.tr("工作日"), WORKING_DAYS)
         self.paper = QComboBox(objectName="ledger_paper")
         for size in PAPER_SIZES:
             self.paper.addItem(size, size)
@@ -136,6 +142,7 @@ class LedgerForm(QWidget):
         self.date = date_edit("ledger_date", self.session.today())
         self.preparer = QLineEdit(self._display_name(), objectName="ledger_preparer")
         self.reviewer = QLineEdit(objectName="ledger_reviewer")
+        self.deputy = QLineEdit(objectName="ledger_deputy")
         self.head = QLineEdit(objectName="ledger_head")
         self.unit = QLineEdit(objectName="ledger_unit")
         self.unit.setPlaceholderText(self.tr("不填为乡镇（或县）人民政府"))
@@ -152,15 +159,17 @@ class LedgerForm(QWidget):
         public_row.addWidget(self.public)
         public_row.addWidget(QLabel(self.tr("公示期：")))
         public_row.addWidget(self.notice_days, 1)
+        public_row.addWidget(self.notice_unit)
         paper_row = QHBoxLayout()
         paper_row.addWidget(self.paper, 1)
         paper_row.addWidget(self.portrait)
         form.addRow("", public_row)
         form.addRow(self.tr("纸张："), paper_row)
         form.addRow(self.tr("填报日期："), self.date)
-        form.addRow(self.tr("制表人："), self.preparer)
+        form.addRow(self.tr("经办人："), self.preparer)
         form.addRow(self.tr("审核人："), self.reviewer)
-        form.addRow(self.tr("负责人："), self.head)
+        form.addRow(self.tr("分管领导："), self.deputy)
+        form.addRow(self.tr("主要领导："), self.head)
         form.addRow(self.tr("填报单位："), self.unit)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -170,8 +179,8 @@ class LedgerForm(QWidget):
 
     def tab_order(self) -> list[QWidget]:
         return [self.kind, self.program, self.year, self.month, self.township, self.village, self.household,
-                self.public, self.notice_days, self.paper, self.portrait, self.date, self.preparer, self.reviewer,
-                self.head, self.unit]
+                self.public, self.notice_days, self.notice_unit, self.paper, self.portrait, self.date,
+                self.preparer, self.reviewer, self.deputy, self.head, self.unit]
 
     # --- the form ---
     def _display_name(self) -> str:
@@ -211,7 +220,9 @@ class LedgerForm(QWidget):
         self.problems.show_problems([])
 
     def _public_changed(self) -> None:
-        self.notice_days.setEnabled(self.public.isEnabled() and self.public.isChecked())
+        public = self.public.isEnabled() and self.public.isChecked()
+        self.notice_days.setEnabled(public)
+        self.notice_unit.setEnabled(public)
 
     def _fill_village_completer(self) -> None:
         names = area_names(AreaLevel.VILLAGE, under=self.township.text().strip())
@@ -236,7 +247,8 @@ class LedgerForm(QWidget):
             self.kind_name(), self.raw_filters(), date=from_qdate(self.date.date()),
             public=self.public.isEnabled() and self.public.isChecked(), paper=str(self.paper.currentData()),
             portrait=self.portrait.isChecked(), preparer=self.preparer.text(), reviewer=self.reviewer.text(),
-            head=self.head.text(), unit=self.unit.text(), notice_days=self.notice_days.value())
+            deputy=self.deputy.text(), head=self.head.text(), unit=self.unit.text(),
+            notice_days=self.notice_days.value() or None, notice_unit=self.notice_unit.currentData())
 
     def show_problems(self, problems: list[Problem]) -> None:
         self.problems.show_problems(problems)
@@ -254,10 +266,11 @@ class LedgerForm(QWidget):
         index = self.paper.findData(settings.value("paper", "A4"))
         self.paper.setCurrentIndex(max(index, 0))
         self.portrait.setChecked(_flag(settings, "portrait", False))
-        try:
-            self.notice_days.setValue(int(str(settings.value("notice_days", DEFAULT_NOTICE_DAYS))))
+        try:  # 0: the rule's period
+            self.notice_days.setValue(int(str(settings.value("notice_days", 0))))
         except ValueError:
-            self.notice_days.setValue(DEFAULT_NOTICE_DAYS)
+            self.notice_days.setValue(0)
+        self.notice_unit.setCurrentIndex(max(0, self.notice_unit.findData(settings.value("notice_unit"))))
         for key in REMEMBERED:
             getattr(self, key).setText(str(settings.value(key, "")))
         settings.endGroup()
@@ -269,6 +282,7 @@ class LedgerForm(QWidget):
         settings.setValue("paper", self.paper.currentData())
         settings.setValue("portrait", self.portrait.isChecked())
         settings.setValue("notice_days", self.notice_days.value())
+        settings.setValue("notice_unit", self.notice_unit.currentData())
         if "year" in FILTERS.get(self.kind_name(), ()) and self.year.text().strip().isdigit():
             settings.setValue(f"year_{self.kind_name()}", self.year.text().strip())
         for key in REMEMBERED:

@@ -6,6 +6,7 @@ functions: tests replace them."""
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -31,6 +32,7 @@ from ...settings import app_settings
 from .form import SETTINGS_GROUP
 
 Say = Callable[..., None]  # say(text, ok=True): the page's status line
+log = logging.getLogger("suining_desk.window.ledgers")  # the program's log file (suining_desk.storage.activity_log)
 
 
 def ask_printer(printer: QPrinter, parent: QWidget, pages: int) -> bool:
@@ -128,6 +130,8 @@ def print_ledger(parent: QWidget, pages: PdfPages, current: int, result: LedgerR
         record_sent_to_printer(result, username=username, printer=where, pages=sent, copies=printer.copyCount())
     except InvalidInput as exc:
         return tasks.show_error(parent, QCoreApplication.translate("LedgersPage", "打印台账"), exc)
+    log.info("ledger sent to printer %s: %s, %d pages x %d, code %s", where, result.title, sent,
+             printer.copyCount(), result.code)
     say(QCoreApplication.translate("LedgersPage", "已送打印机：{title}，{pages} 页（校验码 {code}）").format(
         title=result.title, pages=sent, code=result.code))
     return None

@@ -7,6 +7,7 @@ a temporary folder; the preview and the printer draw that file's pages with PDFi
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from suining_desk.domain.money import format_fen
 from suining_desk.domain.problems import InvalidInput
 from suining_desk.ledgers import LedgerCancelled, LedgerResult
+from suining_desk.ledgers.service import spec_warnings
 
 from ... import tasks
 from ...pdf_pages import PdfPages
@@ -35,6 +37,9 @@ from . import output
 from .form import LedgerForm
 from .job import LedgerJob
 from .spec import spec_from
+
+# Under the program's logger, so that the line reaches the log file (suining_desk.storage.activity_log).
+log = logging.getLogger("suining_desk.window.ledgers")
 
 
 class LedgersPage(QWidget):
@@ -48,8 +53,9 @@ class LedgersPage(QWidget):
         f = self.form
         self.kind, self.program, self.year, self.month = f.kind, f.program, f.year, f.month
         self.township, self.village, self.household = f.township, f.village, f.household
-        self.public, self.notice_days, self.paper, self.portrait = f.public, f.notice_days, f.paper, f.portrait
-        self.date, self.preparer, self.reviewer, self.head, self.unit = f.date, f.preparer, f.reviewer, f.head, f.unit
+        self.public, self.notice_days, self.notice_unit = f.public, f.notice_days, f.notice_unit
+        self.paper, self.portrait, self.date, self.unit = f.paper, f.portrait, f.date, f.unit
+        self.preparer, self.reviewer, self.deputy, self.head = f.preparer, f.reviewer, f.deputy, f.head
         self.problems, self.filter_form, self.filter_fields = f.problems, f.filter_form, f.filter_fields
         self.job = LedgerJob(self)
         self.generate_button = QPushButton(self.tr("生成"), objectName="generate_button")
@@ -178,7 +184,7 @@ class LedgersPage(QWidget):
         except InvalidInput as exc:
             self.form.show_problems(list(exc.problems))
             return
-        self.problems.show_problems([])
+        self.problems.show_problems(spec_warnings(spec))  # a short notice, unknown holidays: printed all the same
         self.progress.setRange(0, 0)  # reading the rows: no page count yet
         self._say(self.tr("正在读取数据…"))
         self._set_running(True)
@@ -209,6 +215,7 @@ class LedgersPage(QWidget):
         self._say(stage)
 
     def _generated(self, result: LedgerResult) -> None:
+        log.info("ledger made: %s, %d rows, %d pages, code %s", result.title, result.rows, result.pages, result.code)
         self._set_running(False)
         self.form.remember_choices()
         self.preview.load(PdfPages(result.path))

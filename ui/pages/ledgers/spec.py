@@ -20,15 +20,18 @@ class LedgerFormValues:
     portrait: bool
     preparer: str
     reviewer: str
-    head: str
+    deputy: str  # 分管领导
+    head: str  # 主要领导
     unit: str
-    notice_days: int
+    notice_days: int | None  # None: the rule's period
+    notice_unit: str | None  # calendar or working days; None: as the ledger settings say
 
 
 def spec_from(values: LedgerFormValues, username: str) -> LedgerSpec:
     """The checked request; :class:`~suining_desk.domain.problems.InvalidInput` names what is wrong."""
     return make_spec(
         values.kind, dict(values.filters), date=values.date, public=values.public, paper=values.paper,
-        portrait=values.portrait, preparer=values.preparer, reviewer=values.reviewer, head=values.head,
-        unit=values.unit, notice_days=values.notice_days, printed_as=username,
+        portrait=values.portrait, preparer=values.preparer, reviewer=values.reviewer, deputy=values.deputy,
+        head=values.head, unit=values.unit, notice_days=values.notice_days, notice_unit=values.notice_unit,
+        printed_as=username,
     )
