@@ -39,7 +39,7 @@ def _columns(db: Database, table: str) -> set[str]:
 
 
 def v7_clerks_day(db: Database) -> None:
-    from suining_desk import audit_capture  # the capture module imports nothing of the models
+    from suining_desk.db import capture as audit_capture  # the capture module imports nothing of the models
 
     for table, column, definition in _COLUMNS:
         if column not in _columns(db, table):

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from suining_desk.db.models import Area
-from suining_desk.divisions import SUINING_CODE
-from suining_desk.enums import AreaLevel
-from suining_desk.problems import Problem
+from suining_desk.domain.divisions import SUINING_CODE
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.problems import Problem
 from suining_desk.services.areas import area_key, next_child_code
 
 COUNTY_NAME = "绥宁县"

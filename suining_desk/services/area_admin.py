@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from suining_desk import audit
 from suining_desk.db.models import Area, Household, database
 from suining_desk.db.rows import tuples
-from suining_desk.enums import AREA_LEVEL_LABELS, AreaLevel
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import AREA_LEVEL_LABELS, AreaLevel
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.actors import ADMIN, require_in_area
 from suining_desk.services.areas import area_key, next_child_code
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from suining_desk.db.models import Area, Household, PaymentBatch, Person, Program, SettlementSite
 from suining_desk.db.rows import tuples
-from suining_desk.enums import (
+from suining_desk.domain.enums import (
     ATTACHMENT_KINDS,
     BANK_RESULTS,
     BATCH_STATUS,
@@ -31,8 +31,8 @@ from suining_desk.enums import (
     SETTLEMENT_MODES,
     STATUS_WORDS,
 )
-from suining_desk.money import format_fen
-from suining_desk.privacy import mask_fields
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.privacy import mask_fields
 
 SYSTEM = "系统"  # what the program did by itself ("system" in the log)
 EMPTY = "（空）"

@@ -16,11 +16,11 @@ import json
 from dataclasses import dataclass
 
 from suining_desk import audit
-from suining_desk.access import require
 from suining_desk.db.models import PaymentBatch, Program, Setting, database
 from suining_desk.db.rows import tuples
-from suining_desk.money import format_fen
-from suining_desk.problems import InvalidInput, Problem, Severity
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.problems import InvalidInput, Problem, Severity
+from suining_desk.services.access import require
 
 PREFIX = "program_cap:"
 

@@ -17,8 +17,8 @@ from peewee import JOIN
 from suining_desk import audit
 from suining_desk.db.models import Enrolment, Household, Payment, Person, Program, database
 from suining_desk.db.rows import tuples
-from suining_desk.periods import period_from_label
-from suining_desk.problems import InvalidInput, Problem, Severity
+from suining_desk.domain.periods import period_from_label
+from suining_desk.domain.problems import InvalidInput, Problem, Severity
 from suining_desk.services import aid_details
 from suining_desk.services.actors import ENTER, require_in_area
 from suining_desk.services.programs import categories_of

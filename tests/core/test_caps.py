@@ -12,12 +12,12 @@ import pytest
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, PaymentBatch
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
-from suining_desk.rules.checks import run_checks
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services.batches import add_one_off_line, adjust_line, create_batch, create_one_off_batch
 from suining_desk.services.caps import CapTable, cap_history, line_cap_warning, set_cap
+from suining_desk.services.checks import run_checks
 from tests.payments import TODAY, PaymentCounty, build_payment_county, cli_payment_county
 
 

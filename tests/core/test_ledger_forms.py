@@ -14,10 +14,10 @@ from peewee import IntegrityError
 
 from suining_desk.cli import main
 from suining_desk.db.models import AuditEntry, Household, Payment, Person, Program, database
+from suining_desk.domain.money import fen_to_yuan_str, format_fen
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.ledgers import make_spec, prepare, verify_file, write_ledger
 from suining_desk.ledgers.kinds import get_kind
-from suining_desk.money import fen_to_yuan_str, format_fen
-from suining_desk.problems import InvalidInput
 from suining_desk.services import cadres
 from suining_desk.services.allocations import AllocationInput, add_allocation, allocations_of, void_allocation
 from suining_desk.services.ledger_settings import save_ledger_settings

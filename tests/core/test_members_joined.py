@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from suining_desk.db.models import AuditEntry, Enrolment, Payment, Person
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.rules.household import PersonInput, check_person
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services.batch_compute import compute_batch

@@ -54,7 +54,8 @@ def test_admin_sets_a_cap_and_the_reviewer_confirms_above_it(qtbot, county: Paym
     def approve(dialog: QDialog) -> None:
         assert isinstance(dialog, StepDialog) and dialog.reason is not None
         note = dialog.findChild(QLabel, "note").text()  # type: ignore[union-attr]
-        assert "以下 1 笔超过本项目审核上限 1,000.00 元，确认无误须填写理由：\n　赵小明（户43052710000101004）1,234.56元" in note
+        assert ("以下 1 笔超过本项目审核上限 1,000.00 元，确认无误须填写理由：\n"
+                "　赵小明（户43052710000101004）1,234.56元") in note
         click(qtbot, dialog.save_button)  # no reason: refused, the dialog stays
         assert dialog.isVisible() and "审核人须确认并填写理由" in dialog.problems.text()
         type_text(qtbot, dialog.reason, "大病住院，经审批会议同意")

@@ -7,14 +7,16 @@ import datetime as dt
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from suining_desk.money import format_fen
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services.caps import cap_history, set_cap
 from suining_desk.services.programs import ProgramView
-from ui.widgets.buttons import save_cancel
-from ui.widgets.household_form import from_qdate
-from ui.widgets.inputs import MoneyEdit, date_edit
-from ui.widgets.problem_label import ProblemLabel
+
+from ..dates import from_qdate
+from ..widgets.buttons import save_cancel
+from ..widgets.date_edits import date_edit
+from ..widgets.inputs import MoneyEdit
+from ..widgets.problem_label import ProblemLabel
 
 
 class CapDialog(QDialog):

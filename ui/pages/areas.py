@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import AreaLevel
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import area_admin
 from suining_desk.services.area_admin import AreaRow
-from ui.session import Session
-from ui.tasks import show_error
-from ui.widgets.problem_label import ProblemLabel
+
+from ..session import Session
+from ..tasks import show_error
+from ..widgets.problem_label import ProblemLabel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADERS = (QT_TRANSLATE_NOOP("AreasPage", "名称"), QT_TRANSLATE_NOOP("AreasPage", "代码"),

@@ -21,12 +21,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from suining_desk.db.models import Program, database
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.money import fen_to_yuan_str
 from suining_desk.ledgers.kind import Filters, LedgerKind
 from suining_desk.ledgers.kinds import common
 from suining_desk.ledgers.model import Align, Column, LedgerContent, Row, Total
 from suining_desk.ledgers.spec import FilterValue
-from suining_desk.money import fen_to_yuan_str
 from suining_desk.services.allocations import allocations_in
 
 COLUMNS = (
