@@ -108,7 +108,7 @@ def test_period_lock_and_checks(path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "重新开放" in out and "补发" in out
     code, out, _ = run(path, capsys, "check", "--json", "--user", "shenhe")
     report = json.loads(out)
-    assert code == 0 and report["findings"] == 0 and len(report["checks"]) == 9
+    assert code == 0 and report["findings"] == 0 and len(report["checks"]) == 10
     code, out, _ = run(path, capsys, "program", "standards", "低保")
     assert "2018-07-01\t320.00" in out
 
