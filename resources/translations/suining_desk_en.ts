@@ -1138,22 +1138,37 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Reverse {name} {amount} yuan: adds a negative entry; the original record is kept</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>这笔已冲销；</source>
+        <translation>This payment is reversed; </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>银行退回的发放在所填日期冲销；</source>
+        <translation>The payment the bank returned is reversed on the date given; </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>这笔在所填日期先冲销（原因同下）；</source>
+        <translation>This payment is first reversed on the date given (for the reason below); </translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>重新发放</source>
         <translation>Reissue</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>按下面的账号重新发放的一笔进入“重新发放”批次草稿，与其他批次一样提交、由另一人审核后过账</source>
+        <translation>the payment made again to the account below goes into a draft re-issue batch, submitted, approved by someone else and posted like any batch</translation>
+    </message>
+    <message>
+        <location line="-8"/>
         <source>银行退回，更正账号后重新发放</source>
         <translation>Returned by the bank; reissued after correcting the account</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>银行退回的发放在所填日期冲销；按下面的账号重新发放的一笔进入“重新发放”批次草稿，与其他批次一样提交、由另一人审核后过账</source>
-        <translation>The returned payment is reversed on the date given; the re-issue to the account below goes into a draft re-issue batch, which is submitted, approved by another person and posted like any batch</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>加入重新发放批次(&amp;S)</source>
         <translation>Add to re-i&amp;ssue batch</translation>
     </message>
@@ -1167,7 +1182,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>BatchDetailView</name>
     <message>
-        <location filename="../../ui/widgets/batch_detail.py" line="+32"/>
+        <location filename="../../ui/widgets/batch_detail.py" line="+35"/>
         <source>提交审核</source>
         <translation>Submit for review</translation>
     </message>
@@ -1277,7 +1292,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&lt;b&gt;{no}&lt;/b&gt; · {program} · {period} · {area} · &lt;b&gt;{status}&lt;/b&gt;&lt;br&gt;{lines} payments, total &lt;b&gt;{total}&lt;/b&gt; yuan · Entered: {created} · Approved: {approved} · Posted: {posted} · Payment date: {paid}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>录入人不能审核自己录入的批次</source>
         <translation>The clerk who entered a batch cannot approve it</translation>
     </message>
@@ -3999,7 +4014,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PaymentsPage</name>
     <message>
-        <location filename="../../ui/pages/payments.py" line="+61"/>
+        <location filename="../../ui/pages/payments.py" line="+62"/>
         <source>{y}年</source>
         <translation>{y}</translation>
     </message>
@@ -4054,7 +4069,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Sorting</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>冲销</source>
         <translation>Reverse</translation>
     </message>

@@ -135,6 +135,25 @@ def bank_problem(payment_id: int) -> Problem | None:
     return None
 
 
+def reissue_refusal(payment_id: int) -> Problem | None:
+    """Why a payment may not be re-issued (None: it may): the rule :func:`reissue_payment`
+    applies, for the window to offer 重新发放 on exactly the lines the command line takes — a
+    line the bank returned, and one reversed before it ever went to the bank alike."""
+    p = Payment.get_or_none(Payment.id == payment_id)
+    if p is None:
+        return Problem("payment_unknown", {"value": payment_id})
+    if not p.posted:
+        return Problem("payment_not_posted", {"value": payment_id})
+    if p.amount_fen <= 0 or p.reverses_id is not None:
+        return Problem("payment_is_reversal", {"value": payment_id})
+    if (frozen := closed_period_problem(p.period)) is not None:  # its batch could never be posted
+        return frozen
+    state = payment_state(payment_id)
+    if state.reissued_by is not None:
+        return Problem("payment_already_reissued", {"value": payment_id, "other": state.reissued_by})
+    return bank_problem(payment_id)
+
+
 def reissue_payment(payment_id: int, reason: str, *, user: str, on: dt.date, bank_account: str | None = None,
                     reverse_reason: str | None = None, today: dt.date | None = None) -> Reissue:
     """Put a reversed (or bank-returned) payment into a draft re-issue batch, to the
@@ -146,14 +165,9 @@ def reissue_payment(payment_id: int, reason: str, *, user: str, on: dt.date, ban
     with database.atomic("IMMEDIATE"):
         original = _posted_original(payment_id)
         require_in_area(user, ENTER, original.township_id)
-        if (frozen := closed_period_problem(original.period)) is not None:  # its batch could never be posted
-            raise InvalidInput([frozen])
+        if (refused := reissue_refusal(payment_id)) is not None:
+            raise InvalidInput([refused])
         state = payment_state(payment_id)
-        if state.reissued_by is not None:
-            raise InvalidInput([Problem("payment_already_reissued", {"value": payment_id,
-                                                                     "other": state.reissued_by})])
-        if (with_bank := bank_problem(payment_id)) is not None:
-            raise InvalidInput([with_bank])
         if state.reversed_by is None:
             if not reverse_reason:
                 raise InvalidInput([Problem("reissue_needs_reversal", {"value": payment_id})])

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from suining_desk.domain.messages import describe
 from suining_desk.domain.money import fen_to_capitals, format_fen
 from suining_desk.domain.periods import period_words
 from suining_desk.domain.problems import InvalidInput, Problem
@@ -177,7 +178,11 @@ class PaymentsPage(QWidget):
         state = corrections.payment_state(row.id) if row is not None and standing else None
         reviewer = self.session.at_least("reviewer")
         self.reverse_button.setEnabled(reviewer and state is not None and state.reversed_by is None)
-        self.reissue_button.setEnabled(reviewer and state is not None and state.reissued_by is None)
+        # as on the command line (corrections.reissue_refusal); a clerk only once it is reversed
+        refusal = corrections.reissue_refusal(row.id) if row is not None and standing else None
+        self.reissue_button.setEnabled(state is not None and refusal is None
+                                       and (reviewer or state.reversed_by is not None))
+        self.reissue_button.setToolTip(describe(refusal) if refusal is not None else "")
 
     def _after(self, payment_id: int | None) -> None:
         current = self.table.currentIndex().row()

@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from suining_desk.domain.enums import BATCH_STATUS, BatchStatus
+from suining_desk.domain.messages import describe
 from suining_desk.domain.money import format_fen
 from suining_desk.domain.periods import period_words
+from suining_desk.domain.problems import Problem
 from suining_desk.services.batch_query import BatchLine, BatchRow, HistoryLine
+from suining_desk.services.corrections import reissue_refusal
 
 from ..models.exclusions import exclusions_model
 from ..models.money_tables import lines_model
@@ -141,6 +144,7 @@ class BatchDetailView(QWidget):
         reviewer = s.at_least("reviewer")
         standing = line is not None and line.posted and line.amount_fen > 0 and not line.reversed \
             and line.reverses_id is None
+        refusal: Problem | None = None
         enabled = {
             "submit": status == BatchStatus.DRAFT and bool(b and b.lines),
             "return": status in (BatchStatus.SUBMITTED, BatchStatus.APPROVED) and reviewer,
@@ -153,13 +157,17 @@ class BatchDetailView(QWidget):
             "adjust": status == BatchStatus.DRAFT and line is not None,
             "remove_line": status == BatchStatus.DRAFT and line is not None,
             "reverse": status == BatchStatus.POSTED and reviewer and standing,
-            "reissue": (status == BatchStatus.POSTED and reviewer and standing and line is not None
-                        and line.outcome == "failed"),
+            # the lines the command line takes (corrections.reissue_refusal): returned by the bank, or
+            # reversed before any bank file; a clerk only for one already reversed (a reviewer reverses)
+            "reissue": (status == BatchStatus.POSTED and line is not None and (reviewer or line.reversed)
+                        and (refusal := reissue_refusal(line.id)) is None),
             # who was left out, and why: for the clerk and for the reviewer before approving
             "exclusions": status != BatchStatus.POSTED and b is not None and b.kind == "regular",
         }
         for key, button in self.buttons.items():
             button.setEnabled(enabled[key])
+        self.buttons["reissue"].setToolTip(describe(refusal) if status == BatchStatus.POSTED and line is not None
+                                           and refusal is not None else "")
         if b is not None and status == BatchStatus.SUBMITTED and b.created_by == s.username:
             self.buttons["approve"].setToolTip(self.tr("录入人不能审核自己录入的批次"))
         else:

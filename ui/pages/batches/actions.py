@@ -144,12 +144,20 @@ class BatchActions(QObject):
         line, user, today = self.page.detail.selected_line(), self.page.session.username, self.page.session.today()
         assert line is not None
         account = bank_account_of(line.household_id)
+        returned = line.outcome == "failed"
+        if line.reversed:
+            note, reason = self.tr("这笔已冲销；"), ""
+        elif returned:
+            note, reason = self.tr("银行退回的发放在所填日期冲销；"), self.tr("银行退回，更正账号后重新发放")
+        else:
+            note, reason = self.tr("这笔在所填日期先冲销（原因同下）；"), ""
         dialog = StepDialog(self.tr("重新发放"), lambda d: corrections.reissue_payment(
             line.id, d.reason_text(), user=user, on=d.day(), today=today,
-            bank_account=d.account.text() if d.account else None, reverse_reason="银行退回"),
-            day=today, account=account, reason=self.tr("银行退回，更正账号后重新发放"), parent=self.page,
-            note=self.tr("银行退回的发放在所填日期冲销；按下面的账号重新发放的一笔进入“重新发放”批次草稿，"
-                         "与其他批次一样提交、由另一人审核后过账"), save_text=self.tr("加入重新发放批次(&S)"))
+            bank_account=d.account.text() if d.account else None,
+            reverse_reason="银行退回" if returned else d.reason_text()),
+            day=today, account=account, reason=reason, parent=self.page,
+            note=note + self.tr("按下面的账号重新发放的一笔进入“重新发放”批次草稿，"
+                                "与其他批次一样提交、由另一人审核后过账"), save_text=self.tr("加入重新发放批次(&S)"))
         if dialog.exec():
             reissue = dialog.result_value
             assert isinstance(reissue, corrections.Reissue)
