@@ -84,10 +84,12 @@ def test_portrait_relocations_keep_id_numbers_and_dates_whole(demo: Path, tmp_pa
     assert len(MASKED.findall(plain) if public else ids) == len(records)
     if public:
         assert not ids
+    words = plain.split()
     for r in records:
         for day in (r.moved_in_date, r.demolished_date):
             if day is not None:
                 assert day.isoformat() in plain
+        assert r.household.head_name in words  # a name never wraps (issue 17: portrait paper)
     total, people = sum(r.subsidy_fen for r in records), sum(r.people for r in records)
     area = common.square_metres(sum(r.house_area_x100 for r in records))
     # households counted; people, floor area and money summed
