@@ -370,3 +370,11 @@ def test_a_townships_summary_sets_the_county_allocation_against_the_countys_spen
                     rf"{re.escape(fen_to_yuan_str(10_000_000))}{re.escape(fen_to_yuan_str(10_000_000 - paid()))}"
                     "下达、结余为全县数", text)
     assert row, text[:400]
+
+
+def test_the_footer_names_the_windows_verify_not_a_command(demo: Path, tmp_path: Path) -> None:
+    """Issue 17, item 7: an auditor reads where to check the ledger: 文件 → 核验台账 in the program."""
+    text = _print("payments", {"program": "低保", "year": 2018, "month": 11}, tmp_path / "dibao.pdf")
+    squeezed = "".join(text.split())
+    assert "可在绥宁扶贫台账的“文件→核验台账”中核验本表是否与数据库一致" in squeezed
+    assert "suining-desk" not in text
