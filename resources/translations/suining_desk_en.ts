@@ -1478,11 +1478,16 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <source>检查全县的发放、人员和项目记录：死亡或移出后发放、同一期重复发放、超标准发放、领款人身份证号无效、搬迁户又享受危房改造、录入人自己审核、审核人的密码由录入人设置。乡镇用户只看到本乡镇的问题。</source>
-        <translation>Checks the county&apos;s payment, person and program records: payments after death or removal, duplicate payments in one period, payments above the rate, invalid payee ID numbers, relocated households also given renovation, clerks approving their own entries, and approvers whose password the batch&apos;s clerk set. A township user sees the findings of their township only.</translation>
+        <source>检查全县的发放、人员和项目记录：死亡或移出后发放、同一期重复发放、超标准发放、超过审核上限、领款人身份证号无效、搬迁户又享受危房改造、录入人自己审核、审核人的密码由录入人设置。乡镇用户只看到本乡镇的问题。</source>
+        <translation>Checks the county&apos;s payment, person and program records: payments after death or removal, duplicate payments in one period, payments above the rate, payments above the review cap, invalid payee ID numbers, relocated households also given renovation, clerks approving their own entries, and approvers whose password the batch&apos;s clerk set. A township user sees the findings of their township only.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+8"/>
+        <source>还没有运行。点“运行审计检查”后，这里按检查项列出发现的问题，每条都链接到有关的发放记录、户或批次，点击即可查看。</source>
+        <translation>Not run yet. After “Run audit checks”, the findings are listed here check by check, each linked to its payment, household or batch: click to open it.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>正在检查：{t}</source>
         <translation>Checking: {t}</translation>
     </message>
@@ -5544,6 +5549,11 @@ Until they are restored, this program can only read this database, not change it
         <source>上限和标准</source>
         <translation>Limits and rates</translation>
     </message>
+    <message>
+        <location line="+34"/>
+        <source>平方米，如 {whole} 或 {half}</source>
+        <translation>Square metres, e.g. {whole} or {half}</translation>
+    </message>
 </context>
 <context>
     <name>SitesDialog</name>
@@ -5747,7 +5757,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>e.g. county housing bureau inspection team, Zhang San</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>当前状态：</source>
         <translation>Current status:</translation>
     </message>
@@ -5775,6 +5785,11 @@ Until they are restored, this program can only read this database, not change it
         <location line="+2"/>
         <source>说明：</source>
         <translation>Notes:</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>计划日期同时改为这一天（原为{date}）</source>
+        <translation>Move the plan date to this day too (it is {date})</translation>
     </message>
 </context>
 <context>

@@ -95,21 +95,31 @@ class ImportResult:
         if self.dry_run:
             if not self.rows_rejected:
                 return f"检查完成，未写入：{done}；{counts}。"
-            refused = f"{self.rows_rejected} 行有错误{self._households()}"
+            refused = self._refused()
             if self.skip_invalid:
                 return f"检查完成，未写入：{done}（只导入无误的）；{refused}；{counts}。"
             return f"检查完成，未写入：{refused}，有错误时不会导入任何数据（其余{done}）；{counts}。"
         if self.written:
-            refused = f"；{self.rows_rejected} 行有错误未导入{self._households()}" if self.rows_rejected else ""
+            refused = f"；{self._refused(written=True)}" if self.rows_rejected else ""
             return f"导入完成：{done}{refused}；{counts}。"
         unit = "户" if self.kind == "households" else "行"
         hint = (f"修正后重新导入，或加 --skip-invalid 只导入无误的{unit}" if cli
                 else f"修正后重新导入，或选择“只导入无误的{unit}”")
-        return (f"未导入任何数据：{self.rows_rejected} 行有错误{self._households()}，"
-                f"全部无误才会写入；{counts}。{hint}。")
+        return f"未导入任何数据：{self._refused()}，全部无误才会写入；{counts}。{hint}。"
 
-    def _households(self) -> str:
-        return f"（涉及 {self.households_rejected} 户）" if self.kind == "households" else ""
+    @property
+    def error_rows(self) -> int:
+        """Rows with an error of their own (a household's other rows are refused with them)."""
+        return len({p.row for p in self.errors if p.row > 0}) or self.rows_rejected
+
+    def _refused(self, *, written: bool = False) -> str:
+        """「1 行有错误（涉及 1 户，同户共 3 行未导入）」: the rows that are wrong, then what was left out."""
+        bad = min(self.error_rows, self.rows_rejected) or self.rows_rejected
+        text = f"{bad} 行有错误" + ("未导入" if written and bad == self.rows_rejected else "")
+        more = f"这些户共 {self.rows_rejected} 行未导入" if self.rows_rejected > bad else ""
+        if self.kind == "households":
+            return text + f"（涉及 {self.households_rejected} 户" + (f"，{more}）" if more else "）")
+        return text + (f"（共 {self.rows_rejected} 行未导入）" if more else "")
 
     def _done(self) -> str:
         verb = "可" if self.dry_run else ""

@@ -99,38 +99,53 @@ def _moved_in_missing(area_x100: int, mode: str, site_id: int | None) -> list[Pr
     return problems
 
 
-def step_facts(record: Relocation, to: str) -> StepFacts:
+def step_facts(record: Relocation, to: str, *, move_plan: bool = False) -> StepFacts:
     if to == "demolished":
         return StepFacts(record.status, record.moved_in_date, "入住日期")
     missing = _moved_in_missing(record.house_area_x100, record.mode, record.site_id) if to == "moved_in" else []
-    return StepFacts(record.status, record.plan_date, "计划日期", missing)
+    plan = None if move_plan and to == "building" else record.plan_date  # the first step moves the plan date
+    return StepFacts(record.status, plan, "计划日期", missing)
 
 
-def relocation_step_problems(relocation_id: int, to: str, date: dt.date | None, *,
+def plan_moves(relocation_id: int, to: str, date: dt.date | None) -> dt.date | None:
+    """The plan date, when the first step (建设中) is dated before it: the window offers to move
+    the plan date with it (a plan entered on the day it was typed in, for work begun earlier)."""
+    record = Relocation.get_by_id(relocation_id)
+    moves = to == "building" and record.status == "planned" and date is not None and record.plan_date is not None \
+        and date < record.plan_date
+    return record.plan_date if moves else None
+
+
+def relocation_step_problems(relocation_id: int, to: str, date: dt.date | None, *, move_plan: bool = False,
                              today: dt.date | None = None) -> list[Problem]:
     record = Relocation.get_by_id(relocation_id)
-    return check_relocation_step(step_facts(record, to), to, date, today=today or dt.date.today())
+    return check_relocation_step(step_facts(record, to, move_plan=move_plan), to, date,
+                                 today=today or dt.date.today())
 
 
 def advance_relocation(relocation_id: int, *, to: str, date: dt.date, user: str, note: str = "",
-                       today: dt.date | None = None) -> None:
-    """Move the relocation one step on: 建设中 (building), 已入住 (moved in), 旧房已拆除 (demolished)."""
+                       move_plan: bool = False, today: dt.date | None = None) -> None:
+    """Move the relocation one step on: 建设中 (building), 已入住 (moved in), 旧房已拆除 (demolished).
+    ``move_plan``: the first step, dated before the plan date, moves the plan date to its day."""
     with database.atomic("IMMEDIATE"):
         record = Relocation.get_by_id(relocation_id)
         require_household_clerk(user, record.household_id)
-        raise_if_errors(relocation_step_problems(relocation_id, to, date, today=today))
+        raise_if_errors(relocation_step_problems(relocation_id, to, date, move_plan=move_plan, today=today))
         changes: dict[str, object] = {"status": to}
+        if move_plan and plan_moves(relocation_id, to, date) is not None:
+            changes["plan_date"] = date
         if to == "moved_in":
             changes["moved_in_date"] = date
         elif to == "demolished":
             changes["demolished_date"] = date
         Relocation.update(**changes).where(Relocation.id == relocation_id).execute()
         audit.append("relocation_status_changed", username=user, table_name="relocation", record_id=relocation_id,
-                     before={"status": record.status},
-                     after={"from": record.status, "to": to, "date": date, "note": note.strip()})
+                     before={"status": record.status, "plan_date": record.plan_date},
+                     after={"from": record.status, "to": to, "date": date, "note": note.strip(),
+                            "plan_date": changes.get("plan_date", record.plan_date)})
 
 
 __all__ = [
-    "advance_relocation", "create_relocation", "limits_on", "relocation_problems", "relocation_step_problems",
-    "update_relocation",
+    "advance_relocation", "create_relocation", "limits_on", "plan_moves", "relocation_problems",
+    "relocation_step_problems", "update_relocation",
 ]

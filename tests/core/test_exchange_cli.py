@@ -53,7 +53,8 @@ def test_exit_1_when_rows_are_refused_and_nothing_is_written(
     code, out, err = cli(capsys, "import", "households", str(messy), "--db", str(db), "--user", "admin",
                          "--report", str(report))
     assert code == 1 and people(db) == 0
-    assert out.strip() == ("未导入任何数据：3 行有错误（涉及 2 户），全部无误才会写入；问题 6 条（错误 2，提醒 4）。"
+    assert out.strip() == ("未导入任何数据：2 行有错误（涉及 2 户，这些户共 3 行未导入），"
+                           "全部无误才会写入；问题 6 条（错误 2，提醒 4）。"
                            "修正后重新导入，或加 --skip-invalid 只导入无误的户。")
     assert "“花名册”第10行【身份证号码】错误：身份证号码“4.30527E+17”是以数字格式保存的" in err
 
@@ -76,7 +77,7 @@ def test_exit_0_with_skip_invalid_only_when_everything_went_in(
     code, out, _ = cli(capsys, "import", "households", str(messy), "--db", str(db), "--user", "admin",
                        "--skip-invalid")
     assert code == 1 and people(db) == 6
-    assert out.startswith("导入完成：新增 3 户 6 人；3 行有错误未导入（涉及 2 户）")
+    assert out.startswith("导入完成：新增 3 户 6 人；2 行有错误（涉及 2 户，这些户共 3 行未导入）")
     good = sheets.register_sheet(tmp_path / "good.xlsx", [GOOD])
     code, out, _ = cli(capsys, "import", "households", str(good), "--db", str(db), "--user", "admin")
     assert code == 0 and out.strip() == "导入完成：新增 1 户 1 人；问题 0 条（错误 0，提醒 0）。"

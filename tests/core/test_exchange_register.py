@@ -67,7 +67,7 @@ def test_a_messy_register_is_refused_as_a_whole_with_every_problem_reported(
     assert problems[18] == [("", False, "没有户编号、姓名或证件号码，不是数据行，已忽略")]
     assert (result.rows_rejected, result.households_rejected) == (3, 2)  # rows 9–10 and 14
     assert result.summary(cli=True) == (
-        "未导入任何数据：3 行有错误（涉及 2 户），全部无误才会写入；问题 6 条（错误 2，提醒 4）。"
+        "未导入任何数据：2 行有错误（涉及 2 户，这些户共 3 行未导入），全部无误才会写入；问题 6 条（错误 2，提醒 4）。"
         "修正后重新导入，或加 --skip-invalid 只导入无误的户。")
 
 

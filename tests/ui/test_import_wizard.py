@@ -93,7 +93,8 @@ def test_a_clerk_reads_the_report_fixes_the_sheet_and_imports(
     assert ("10", "错误", rows[2][2]) == rows[2] and "后几位已经丢失" in rows[2][2]
     assert ("14", "错误") == rows[3][:2] and "新建村" in rows[3][2]
     assert check.outcome.text().startswith(
-        "检查完成，未写入：3 行有错误（涉及 2 户），有错误时不会导入任何数据（其余可新增 3 户 6 人）")
+        "检查完成，未写入：2 行有错误（涉及 2 户，这些户共 3 行未导入），"
+        "有错误时不会导入任何数据（其余可新增 3 户 6 人）")
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # errors: nothing to import yet
     assert Household.select().count() == 0
 

@@ -103,16 +103,28 @@ def test_a_skipped_date_order_is_refused_in_the_step_dialog(qtbot, page: Relocat
 
     def early(dialog: QDialog) -> None:
         assert isinstance(dialog, StepDialog)
+        assert dialog.move_plan.isHidden()  # on or after the plan date: nothing to offer
         set_date(dialog.date, dt.date(2017, 1, 1))
+        # before the plan date (typed in on the day the plan was recorded): the step offers to move it
+        seen["offer"] = (not dialog.move_plan.isHidden(), dialog.move_plan.isChecked(), dialog.move_plan.text())
+        dialog.move_plan.setChecked(False)
         seen["text"] = dialog.problems.text()
         seen["enabled"] = dialog.save_button.isEnabled()
         qtbot.keyClick(dialog.date, Qt.Key.Key_Return)  # refused: stays open, writes nothing
         seen["open"] = dialog.isVisible()
+        dialog.move_plan.setChecked(True)
+        seen["then"] = (dialog.problems.text(), dialog.save_button.isEnabled())
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     when_dialog_opens(StepDialog, early)
     qtbot.mouseClick(page.detail.step_button, Qt.MouseButton.LeftButton)
-    assert seen == {"text": "开工建设日期2017-01-01不能早于计划日期2017-03-10", "enabled": False, "open": True}
-    assert Relocation.get().status == "planned"
+    assert seen == {"offer": (True, True, "计划日期同时改为这一天（原为2017-03-10）"),
+                    "text": "开工建设日期2017-01-01不能早于计划日期2017-03-10", "enabled": False, "open": True,
+                    "then": ("", True)}
+    record = Relocation.get()
+    assert (record.status, record.plan_date) == ("building", dt.date(2017, 1, 1))
+    entry = AuditEntry.select().where(AuditEntry.action == "relocation_status_changed").get()
+    assert '"plan_date":"2017-01-01"' in entry.after and '"plan_date":"2017-03-10"' in entry.before
 
 
 def test_every_bad_value_gets_its_message_and_writes_nothing(qtbot, page: RelocationsPage) -> None:  # type: ignore[no-untyped-def]

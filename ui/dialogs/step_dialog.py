@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from suining_desk.domain.enums import ACCEPTANCE_PASSED, ACCEPTANCE_RESULTS
 from suining_desk.domain.problems import InvalidInput, Problem
@@ -41,6 +41,10 @@ class StepDialog(QDialog):
         self.conclusion.addItems(list(ACCEPTANCE_RESULTS))
         self.subsidy = MoneyEdit("subsidy")
         self.subsidy.set_fen(standard_fen)
+        # a relocation's first step before its plan date: the plan date can move with it
+        self.move_plan = QCheckBox(objectName="move_plan")
+        self.move_plan.setChecked(True)
+        self.move_plan.setVisible(False)
         self.problems = ProblemLabel()
         self.problems.setObjectName("step_problems")
         form = QFormLayout()
@@ -53,13 +57,14 @@ class StepDialog(QDialog):
             form.addRow(self.tr("补助金额(元)："), self.subsidy)
         else:
             form.addRow(self.tr("说明："), self.note)
+            form.addRow("", self.move_plan)
         self.buttons, self.save_button = save_cancel(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
         connect_all(self.refresh, self.date.dateChanged, self.accepted_by.textChanged,
-                    self.conclusion.currentTextChanged, self.subsidy.textChanged)
+                    self.conclusion.currentTextChanged, self.subsidy.textChanged, self.move_plan.toggled)
         self.refresh()
         (self.accepted_by if self.accepting else self.date).setFocus()
 
@@ -72,9 +77,17 @@ class StepDialog(QDialog):
         value, problems = self.subsidy.checked()
         return value or 0, [Problem(p.code, p.params, p.severity, field="subsidy") for p in problems]
 
+    def moving_plan(self) -> bool:
+        return not self.move_plan.isHidden() and self.move_plan.isChecked()
+
     def current_problems(self) -> list[Problem]:
         if self.kind == "relocation":
-            return rs.relocation_step_problems(self.record_id, self.to, self.chosen_date(), today=self._today)
+            plan = rs.plan_moves(self.record_id, self.to, self.chosen_date())
+            self.move_plan.setVisible(plan is not None)
+            if plan is not None:
+                self.move_plan.setText(self.tr("计划日期同时改为这一天（原为{date}）").format(date=plan.isoformat()))
+            return rs.relocation_step_problems(self.record_id, self.to, self.chosen_date(),
+                                               move_plan=self.moving_plan(), today=self._today)
         subsidy, problems = self._subsidy()
         return problems + ns.renovation_step_problems(
             self.record_id, self.to, self.chosen_date(), accepted_by=self.accepted_by.text(),
@@ -93,7 +106,7 @@ class StepDialog(QDialog):
         try:
             if self.kind == "relocation":
                 rs.advance_relocation(self.record_id, to=self.to, date=self.chosen_date(), user=self._user,
-                                      note=self.note.text(), today=self._today)
+                                      note=self.note.text(), move_plan=self.moving_plan(), today=self._today)
                 self.outcome = self.to
             else:
                 self.outcome = ns.advance_renovation(

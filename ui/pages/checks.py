@@ -56,12 +56,15 @@ class ChecksPage(QWidget):
         self.error_box: QMessageBox | None = None
         self.run_button = QPushButton(self.tr("运行审计检查(&R)"), objectName="run_button")
         self.status = QLabel(self.tr("检查全县的发放、人员和项目记录：死亡或移出后发放、同一期重复发放、超标准发放、"
-                                     "领款人身份证号无效、搬迁户又享受危房改造、录入人自己审核、"
+                                     "超过审核上限、领款人身份证号无效、搬迁户又享受危房改造、录入人自己审核、"
                                      "审核人的密码由录入人设置。乡镇用户只看到本乡镇的问题。"),
                              objectName="status")
         self.status.setWordWrap(True)
         self.report = QTextBrowser(objectName="findings")
         self.report.setOpenLinks(False)
+        self.report.setPlaceholderText(self.tr(
+            "还没有运行。点“运行审计检查”后，这里按检查项列出发现的问题，每条都链接到有关的发放记录、户或批次，"
+            "点击即可查看。"))
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
         top.addWidget(self.run_button)

@@ -113,6 +113,9 @@ class SettingsPage(QWidget):
         spec = self.current_spec()
         self.help.setText(f"<b>{spec.label}</b><br>{spec.help}")  # the core's wording
         self.value_stack.setCurrentWidget(self.value_edit())
+        if spec.unit is Unit.AREA_X100:  # the example is the setting's own kind of value (25 ㎡ a person)
+            self.area.setPlaceholderText(self.tr("平方米，如 {whole} 或 {half}").format(
+                whole=m2(spec.default), half=m2(spec.default + 50)))
         rows = []
         for entry in reversed(setting_history(spec.key)):
             at = f"{entry.recorded_at:%Y-%m-%d %H:%M}" if entry.recorded_at else ""

@@ -48,7 +48,7 @@ class HouseholdForm(QWidget):
             self.status.addItem(label, code)
         self.exit_year = QSpinBox(objectName="exit_year")
         self.exit_year.setRange(2014, self._today.year)
-        self.exit_year.setValue(min(2018, self._today.year))
+        self.exit_year.setValue(self._today.year)  # a household leaving poverty now: this year
         self.main_cause = QComboBox(objectName="main_cause")
         self.main_cause.addItems(["", *POVERTY_CAUSES])
         self.other_causes = QListWidget(objectName="other_causes")

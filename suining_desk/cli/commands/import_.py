@@ -34,7 +34,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
         "import", help="从 Excel 表格导入：建档立卡户花名册、搬迁、危改、享受名单、一次性发放")
     parser.add_argument("kind", choices=KINDS, metavar="种类",
                         help="households（花名册，每人一行）、relocations、renovations、enrolments、payments")
-    parser.add_argument("file", metavar="文件.xlsx", help="要导入的表格（.xlsx 或 .csv）")
+    parser.add_argument("file", metavar="文件.xlsx", help="要导入的表格（.xlsx、旧版 .xls、.csv 或 .txt）")
     parser.add_argument("--skip-invalid", action="store_true",
                         help="只导入无误的户（记录），其余写入报告；默认有任何错误就全部不导入")
     parser.add_argument("--update-duplicates", action="store_true",
