@@ -261,14 +261,16 @@ def batches(s: Shooter) -> None:
     s.modal("batch-new", page.new_button.click, fill_batch, size=(900, 560),
             finish=lambda d: d.create_button.click())
     s.save(window, "batch-draft")
-    page.detail.buttons["submit"].click()
+    s.modal("batch-submit", page.detail.buttons["submit"].click, size=(620, 150),
+            finish=lambda d: d.save_button.click())  # the count and the total, confirmed
     batch_id = page.selected_batch_id()
     window = s.window("shenhe")
     window.show_page("batches")
     page = window.current_page()
     page.after_change(batch_id)
     s.save(window, "batch-review")
-    page.detail.buttons["approve"].click()
+    s.modal("batch-approve", page.detail.buttons["approve"].click, size=(620, 150),
+            finish=lambda d: d.save_button.click())
     s.modal("batch-post", page.detail.buttons["post"].click, size=(460, 130),
             finish=lambda d: d.save_button.click())
     page.detail.tabs.setCurrentIndex(2)  # 流程记录

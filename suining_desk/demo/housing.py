@@ -99,7 +99,8 @@ def _relocation(rng: random.Random, h: HouseholdRec, sites: _Sites) -> tuple[obj
     site = sites.pick(rng, kind, g.township_id)
     mode = "scattered" if kind == "插花" else "concentrated"
     per_person = rng.choice((2000, 2200, 2400, AREA_PER_PERSON_X100))
-    plan_day = random_day(rng, dt.date(year, 3, 1), dt.date(year, 4, 30))
+    # planned in spring, never before the household was on the register (its members join it then)
+    plan_day = max(random_day(rng, dt.date(year, 3, 1), dt.date(year, 4, 30)), h.registered_on)
     people = sum(1 for m in h.active_members() if m.birth <= plan_day)  # a baby born later moves too,
     area = people * per_person  # but is not counted in the plan
     moved: dt.date | None = random_day(rng, dt.date(year + 1, 3, 1), dt.date(year + 1, 12, 31))

@@ -26,7 +26,7 @@ HOUSEHOLD_COLUMNS = (
 PERSON_COLUMNS = (
     "id", "person_no", "household_id", "name", "id_number", "id_reversed", "sex",
     "birth_date", "relation", "ethnicity", "education", "schooling", "health", "disability",
-    "labour", "work_status", "phone", "death_date", "removed_on", "removal_reason",
+    "labour", "work_status", "phone", "death_date", "removed_on", "removal_reason", "joined_on",
 )
 NAME_KEY_COLUMNS = ("person_id", "key")
 STATUS_CHANGE_COLUMNS = (
@@ -58,6 +58,7 @@ def person_rows(register: list[HouseholdRec]) -> Iterator[tuple[object, ...]]:
                 MALE if m.male else FEMALE, m.birth.isoformat(), m.relation, m.ethnicity,
                 m.education, m.schooling, m.health, m.disability, m.labour, m.work_status, "",
                 iso(m.death), iso(m.removed), m.removal_reason,
+                max(h.registered_on, m.birth).isoformat(),  # 入户日期: registered with the household, or born later
             )
 
 
