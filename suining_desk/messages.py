@@ -87,6 +87,9 @@ MESSAGES: dict[str, str] = {
     "attachment_not_image": "“{name}”不是有效的图片文件，或文件已损坏",
     "attachment_duplicate": "“{name}”已经附加在这条记录上",
     "attachment_cannot_open": "无法打开附件“{name}”：写入临时文件时出错（{reason}）",
+    "attachment_unsafe_type": ("附件“{name}”不是 PDF 扫描件或照片（文件内容与记录的类型不符），"
+                               "为了安全不打开它，请向提供数据的单位核实"),
+    "attachment_not_its_type": "“{name}”的内容与文件类型不符（不是真正的 PDF 扫描件或照片），不能附加",
     # --- programs and payments ---
     "bad_period": "期间“{value}”格式不对，应如 {example}",
     "bad_month": "月份“{value}”格式不对，应如 2018-11",
