@@ -137,6 +137,9 @@ MESSAGES: dict[str, str] = {
     "approver_set_by_creator": ("用户“{user}”的密码是批次{batch}的录入人{creator}于{at}{how}时设置的，"
                                 "录入人可能知道这个密码，所以{user}不能审核此批次。请由另一位审核员审核；"
                                 "或由另一位管理员重置{user}的密码、{user}本人改密后再审核"),
+    "approver_controlled_by_creator": ("批次{batch}的录入人{creator}可能知道用户“{user}”的密码：{chain}。"
+                                       "所以{user}不能审核此批次。请由另一位审核员审核；"
+                                       "或由另一位管理员重置{user}的密码、{user}本人改密后再审核"),
     "amount_not_positive": "金额必须大于0",
     "amount_above_cap": "金额{value}元超过该项目单笔上限{cap}元",
     "household_outside_batch": "户{household_no}不在本批次的发放区域内",
@@ -216,6 +219,8 @@ MESSAGES: dict[str, str] = {
     "chk_self_approved": "批次{batch}由{user}录入，又由同一人审核",
     "chk_approver_set_by_creator": ("批次{batch}由{creator}录入、{approver}审核，而{approver}的密码是{creator}"
                                     "于{at}{how}时设置的：录入人可能知道审核人的密码，等于自己审核了自己录入的批次"),
+    "chk_approver_controlled_by_creator": ("批次{batch}由{creator}录入、{approver}审核，而{chain}："
+                                           "录入人可能知道审核人的密码，等于自己审核了自己录入的批次"),
     "area_unknown": "没有名称或代码为“{value}”的区域",
     "area_ambiguous": "有{count}个区域叫“{value}”，请写成 乡镇/村 的形式或使用区域代码",
     "household_unknown": "没有户编号为“{value}”的户",
@@ -514,7 +519,7 @@ OS_REASONS: dict[str, str] = {
 
 
 SHOWN_CHARS = 200  # a value longer than this (a cell full of pasted text) is cut in a message
-_LONGER = {"path": 1000, "items": 4000, "pages": 4000, "sections": 4000}  # composed by the program
+_LONGER = {"path": 1000, "chain": 1000, "items": 4000, "pages": 4000, "sections": 4000}  # composed by the program
 
 
 def shorten(text: str, limit: int = SHOWN_CHARS) -> str:

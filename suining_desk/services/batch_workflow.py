@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from suining_desk import audit, audit_capture
-from suining_desk.access import password_set
+from suining_desk.access import chain_text, control_chain, controlled_by, password_set
 from suining_desk.audit_labels import ACTION_LABELS
 from suining_desk.audit_sets import batch_lines
 from suining_desk.db.models import PaymentBatch, database
@@ -104,16 +104,20 @@ def return_batch(batch_id: int, reason: str, *, user: str) -> None:
 
 def approve_batch(batch_id: int, *, user: str) -> None:
     """A reviewer approves; never the person who entered the batch, nor an account whose
-    password that person set (a new account's, or a reset: they know it)."""
+    password that person set (a new account's, or a reset: they know it), directly or
+    through a chain of accounts whose passwords were set in turn."""
     with database.atomic("IMMEDIATE"):
         batch = _batch(batch_id, "submitted")
         require_in_area(user, REVIEW, batch.area_id)
         if batch.created_by == user:
             raise InvalidInput([Problem("approver_is_creator", {"batch": batch.batch_no, "user": user})])
-        if (set_by := password_set(user)) is not None and set_by.by == batch.created_by:  # they know it
+        if links := controlled_by(control_chain(user, password_set), batch.created_by):  # they know it
+            params = {"batch": batch.batch_no, "user": user, "creator": batch.created_by}
+            if len(links) > 1:  # through accounts whose passwords the creator set in turn
+                raise InvalidInput([Problem("approver_controlled_by_creator", {**params, "chain": chain_text(links)})])
+            set_by = links[0][1]
             raise InvalidInput([Problem("approver_set_by_creator", {
-                "batch": batch.batch_no, "user": user, "creator": batch.created_by, "at": set_by.at[:10],
-                "how": ACTION_LABELS.get(set_by.action, set_by.action)})])
+                **params, "at": set_by.at[:10], "how": ACTION_LABELS.get(set_by.action, set_by.action)})])
         count, total = _lines(batch_id)
         PaymentBatch.update(status="approved", approved_by=user, approved_at=now_text()).where(
             PaymentBatch.id == batch_id).execute()
