@@ -132,11 +132,12 @@ def log_in(*, demo: bool, username: str = "") -> Account | None:
         account = create.account if create.exec() == QDialog.DialogCode.Accepted else None
         return account
     if demo and not username:
+        from suining_desk.cli.commands.demo import is_demo_database
         from suining_desk.demo.generate import DEMO_PASSWORD
         from suining_desk.services.accounts import login
 
-        try:
-            account = login("admin", DEMO_PASSWORD, via="demo")
+        try:  # only a demo database: a real one at the demo path asks
+            account = login("admin", DEMO_PASSWORD, via="demo") if is_demo_database() else None
         except InvalidInput:
             account = None  # the demo password was changed: ask
     if account is None:

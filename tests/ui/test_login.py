@@ -177,20 +177,32 @@ def test_ctrl_l_locks_and_switch_user_changes_the_session(qtbot: QtBot, with_use
 def test_startup_logs_the_demo_in_as_admin_and_asks_otherwise(
     qtbot: QtBot, with_users: DemoCounty, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    account = startup.log_in(demo=True)
-    assert account is not None and account.username == "admin"
-    assert AuditEntry.select().order_by(AuditEntry.seq.desc()).first().after == '{"via":"demo"}'
+    """``--demo`` logs in by itself only on a demo database (the generator's mark): this one,
+    whose admin uses the demo password, is a real database at first — the window asks, and
+    tries no password of its own (F6: a real database at the demo path was opened as admin)."""
+    from suining_desk.db.models import Setting
+    from suining_desk.demo.target import MARK
+
     seen: list[str] = []
 
     def answer(dialog: LoginDialog) -> int:
         seen.append(dialog.username.text())
         dialog.password.setText("Luru2019x")
+        dialog.username.setText("luru")
         dialog.submit()
         return int(dialog.result())
 
     monkeypatch.setattr(LoginDialog, "exec", answer)
+    last = AuditEntry.select().order_by(AuditEntry.seq.desc()).first().seq
+    account = startup.log_in(demo=True)
+    assert seen == ["admin"] and account is not None and account.username == "luru"
+    assert [e.after for e in AuditEntry.select().where(AuditEntry.seq > last)] == ['{"via":"window"}']
+    Setting.create(key=MARK, value="{}", recorded_by="system")  # as the demo generator marks its own
+    account = startup.log_in(demo=True)
+    assert seen == ["admin"] and account is not None and account.username == "admin"
+    assert AuditEntry.select().order_by(AuditEntry.seq.desc()).first().after == '{"via":"demo"}'
     account = startup.log_in(demo=False, username="luru")
-    assert seen == ["luru"] and account is not None and account.username == "luru"
+    assert seen == ["admin", "luru"] and account is not None and account.username == "luru"
 
 
 def test_a_second_window_on_the_same_database_is_told(
@@ -309,6 +321,10 @@ def test_a_new_account_changes_the_admins_password_before_it_gets_in(qtbot: QtBo
     with pytest.raises(InvalidInput):  # the admin's password is gone
         accounts.login("shenhe2", "Initial2018x")
     # The demo logs in by itself, its accounts never asked to change (README: suining2018).
+    from suining_desk.db.models import Setting
+    from suining_desk.demo.target import MARK
+
+    Setting.create(key=MARK, value="{}", recorded_by="system")  # only a demo database does (F6)
     assert startup.log_in(demo=True).username == "admin"  # type: ignore[union-attr]
 
 

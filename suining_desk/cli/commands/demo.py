@@ -48,6 +48,17 @@ def ensure_demo_database(path: Path) -> None:
     build(path, scale="small", seed=2018, replace=False)
 
 
+def is_demo_database() -> bool:
+    """Whether the open database is a demo database (the generator's mark, or born one): only
+    there does ``--demo`` log in by itself. Where the file lies proves nothing — a real
+    database copied to the demo path, or one whose admin happens to use the demo password,
+    still asks for a login (and no failed try counts towards its lock)."""
+    from suining_desk.db.models import database
+    from suining_desk.demo.target import is_demo
+
+    return is_demo(database.connection())
+
+
 def run(args: argparse.Namespace) -> int:
     from suining_desk import paths
     from suining_desk.db.connection import sqlite_path
