@@ -409,6 +409,8 @@ MESSAGES: dict[str, str] = {
     "file_too_many_parts": "“{path}”内含{count}个部件，超过上限{max}：不是正常的表格，未导入",
     "file_xml_quiet": ("“{path}”的“{part}”中有超过{max}的内容不是表格数据："
                        "文件已损坏或不是正常的表格，未导入"),
+    "bank_note_formula": ("第{row}行：{label}“{value}”以“{first}”开头，是表格公式的写法，这一行没有登记"
+                          "（在 Excel、WPS 中会被当作公式执行）；请向银行核实后去掉开头的“{first}”再导入"),
     "cell_formula": ("{label}“{value}”以“{first}”开头，是表格公式的写法，不能导入（在 Excel、WPS 中会被当作公式执行）；"
                      "如确是文字，请去掉开头的“{first}”"),
     "file_in_use": "无法打开“{path}”：文件可能正在 Excel 或 WPS 中打开，请先关闭后再导入",

@@ -23,7 +23,7 @@ from pathlib import Path
 from suining_desk.exchange import limits, xlsx_guard
 from suining_desk.exchange.csv_sheet import check_csv, csv_encoding, csv_rows
 from suining_desk.exchange.html_table import html_tables, looks_like_html
-from suining_desk.exchange.safe_cells import csv_text, guard
+from suining_desk.exchange.safe_cells import csv_text, formula_problem, guard
 from suining_desk.exchange.totals import footer_kind
 from suining_desk.exchange.xls import XlsUnreadable, open_xls
 from suining_desk.exchange.xlsx_out import save_replacing
@@ -218,6 +218,8 @@ def read_return_file(path: Path) -> tuple[list[ReturnLine], list[Problem]]:
             problems.append(Problem("bank_bad_amount", {"row": number, "value": cell["amount"]}))
         elif result is None:
             problems.append(Problem("bank_bad_result", {"row": number, "value": cell["result"]}))
+        elif formula := formula_problem(cell.get("note", ""), "失败原因", note=True):  # never stored
+            problems.append(Problem("bank_note_formula", {"row": number, **formula.params}))
         else:
             lines.append(ReturnLine(number, cell["account"].replace(" ", ""), amount,
                                     cell.get("id_number", "").upper(), result, cell.get("note", "")))
