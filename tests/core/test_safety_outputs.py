@@ -256,3 +256,29 @@ def test_the_report_of_an_old_xls_copies_its_sheet(db: Path, tmp_path: Path,
     rows = [[c.value for c in row] for row in load_workbook(report)["Sheet"].iter_rows()]
     assert rows[0][:2] == ["户编号", "姓名"] and rows[0][-1] == "导入问题"
     assert rows[1][:3] == ["H9", "吴长寿", "123"] and "身份证号码" in rows[1][-1]
+
+
+def test_the_bank_file_replaces_only_its_own_kind(small_demo: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """F9: ``batch export-bank`` writes .csv or .xlsx over a file of that kind only. A PDF
+    renamed, whose ``%PDF-`` comes after a byte-order mark or a line break (PDF readers open
+    it), was taken for text and replaced by the CSV; a database renamed either way is kept too."""
+    close_database()
+    monkeypatch.setenv("SUINING_PASSWORD", PASSWORD)
+    batch = sqlite3.connect(small_demo).execute(
+        "SELECT batch_no FROM payment_batch WHERE status = 'posted' ORDER BY id DESC LIMIT 1").fetchone()[0]
+    pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    kept = {"bom.csv": b"\xef\xbb\xbf" + pdf, "newline.csv": b"\r\n" + pdf, "junk.xlsx": b"junk " + pdf,
+            "database.csv": small_demo.read_bytes(), "database.xlsx": small_demo.read_bytes()}
+    for name, content in kept.items():
+        (tmp_path / name).write_bytes(content)
+        code = main(["batch", "export-bank", batch, str(tmp_path / name), "--db", str(small_demo), "--user", "admin"])
+        err = capsys.readouterr().err
+        assert code == 1 and "不会覆盖" in err, (name, err)
+        assert (tmp_path / name).read_bytes() == content, name
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no partial left
+    for name in ("earlier.csv", "earlier.xlsx"):  # its own kind is replaced, as before
+        out = tmp_path / name
+        for _ in range(2):
+            assert main(["batch", "export-bank", batch, str(out), "--db", str(small_demo), "--user", "admin"]) == 0

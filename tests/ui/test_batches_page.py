@@ -108,6 +108,12 @@ def test_two_users_walk_a_batch_from_draft_to_posted(qtbot, county: PaymentCount
     history = [reviewer.detail.history.item(r, 2).text() for r in range(reviewer.detail.history.rowCount())]
     assert history == ["生成草稿", "提交审核", "审核通过", "发放（过账）"]
 
+    # Never over another kind of file (F9): the database renamed, a PDF whose mark is not at its start.
+    for name, content in (("db.csv", (tmp_path / "ui.sqlite3").read_bytes()), ("scan.xlsx", b"\n%PDF-1.4\n%%EOF\n")):
+        (tmp_path / name).write_bytes(content)
+        assert reviewer.export_bank(tmp_path / name) == 0
+        assert "不会覆盖" in reviewer.error_box.text() and (tmp_path / name).read_bytes() == content
+        reviewer.error_box.close()
     # The bank file goes out; the answer says 李德明's card failed; the line is re-issued.
     assert reviewer.export_bank(tmp_path / "bank.csv") == 2
     with (tmp_path / "bank.csv").open(encoding="utf-8-sig") as fh:
