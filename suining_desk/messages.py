@@ -5,6 +5,8 @@ Templates use ``str.format`` with the problem's parameters.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from suining_desk.problems import Problem
 
 MESSAGES: dict[str, str] = {
@@ -543,3 +545,16 @@ def describe(problem: Problem) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+SHOWN_PROBLEMS = 1000  # problems listed one by one in a message or on the console; then a count
+
+
+def described(problems: Sequence[Problem], *, prefix: str = "", limit: int = SHOWN_PROBLEMS) -> list[str]:
+    """The first ``limit`` problems in Chinese (each after ``prefix``), then 还有N个问题未列出:
+    a file with a million bad rows gives a message of a thousand lines, never a million (only
+    the lines shown are described)."""
+    lines = [prefix + describe(p) for p in problems[:limit]]
+    if len(problems) > limit:  # indented as the lines are, without a word such as 错误：
+        lines.append(f"{prefix[:len(prefix) - len(prefix.lstrip())]}……还有{len(problems) - limit:,}个问题未列出")
+    return lines

@@ -18,7 +18,7 @@ from suining_desk.access import Account, accounts_exist
 from suining_desk.backups import newest_good_backup
 from suining_desk.crashlog import write_crash_report
 from suining_desk.db import DatabaseOpenError, open_database
-from suining_desk.messages import describe
+from suining_desk.messages import describe, described
 from suining_desk.netshare import is_network_path
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.restore import restore_backup
@@ -39,7 +39,7 @@ def _box(icon: QMessageBox.Icon, text: str, parent: QWidget | None = None) -> QM
 
 
 def tell(problems: list[Problem], *, icon: QMessageBox.Icon = QMessageBox.Icon.Critical) -> None:
-    _box(icon, "\n".join(describe(p) for p in problems)).exec()
+    _box(icon, "\n".join(described(problems))).exec()
 
 
 def offer_backup(db_path: Path, problems: list[Problem]) -> bool:

@@ -22,7 +22,7 @@ from suining_desk.cli.commands import COMMANDS
 from suining_desk.cli.parser import ChineseArgumentParser
 from suining_desk.cli.textout import configure_text_output
 from suining_desk.db.errors import storage_problem
-from suining_desk.messages import describe
+from suining_desk.messages import describe, described
 from suining_desk.os_errors import os_problem
 from suining_desk.problems import InvalidInput, Problem
 
@@ -142,8 +142,8 @@ def _say(text: str) -> None:
 
 
 def _tell(*problems: Problem) -> None:
-    for problem in problems:
-        _say(f"错误：{describe(problem)}")
+    for line in described(problems, prefix="错误："):  # at most a thousand, then how many more
+        _say(line)
 
 
 def _crashed(exc: BaseException) -> int:

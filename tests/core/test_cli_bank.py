@@ -106,3 +106,37 @@ def test_a_second_bank_file_leaves_out_what_the_bank_paid(path: Path, tmp_path: 
     code, out, _ = run(path, capsys, "batch", "export-bank", BATCH, str(again), "--user", "luru")
     assert code == 0 and "已导出 1 笔" in out and "已确认成功的 1 笔未再导出" in out
     assert "6221880000000001" not in again.read_text(encoding="utf-8-sig")
+
+
+def test_a_return_file_of_many_bad_rows_lists_a_thousand(path: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The outside tester's F11: each bad row of a return file was a line of the report, so a
+    file of a million bad rows made a million-line output (and message box). A thousand are
+    listed, then how many more; only those shown are described."""
+    from suining_desk import messages
+
+    rows = 2_500
+    answer = tmp_path / "回盘.csv"
+    answer.write_text("账号,金额,状态,失败原因\n" + "6221880000000001,960.00,处理中,\n" * rows, encoding="utf-8")
+    described: list[object] = []
+    original = messages.describe
+    monkeypatch.setattr(messages, "describe", lambda p: described.append(p) or original(p))
+    code, out, _ = run(path, capsys, "batch", "import-bank", BATCH, str(answer), "--user", "luru")
+    assert code == 3
+    listed = [line for line in out.splitlines() if "不是明确的成功或失败" in line]
+    assert len(listed) == messages.SHOWN_PROBLEMS == 1_000
+    assert f"  ……还有{rows - 1_000:,}个问题未列出" in out.splitlines()
+    assert len(described) < 1_100  # not one call per row
+
+
+def test_an_error_of_many_problems_is_told_in_a_thousand_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    from suining_desk.cli import _tell
+    from suining_desk.messages import described
+    from suining_desk.problems import Problem
+
+    many = [Problem("bank_bad_result", {"row": n, "value": "处理中"}) for n in range(1_000_000)]
+    _tell(*many)
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1_001 and err[0].startswith("错误：第0行") and err[-1] == "……还有999,000个问题未列出"
+    assert described(many[:3]) == [line.removeprefix("错误：") for line in err[:3]]

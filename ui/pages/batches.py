@@ -330,7 +330,7 @@ class BatchesPage(QWidget):
         run_with_progress(self, self.tr("导入银行回盘"), work, self._show_report)
 
     def _show_report(self, report: ReturnReport) -> None:
-        from suining_desk.messages import describe
+        from suining_desk.messages import described
 
         text = self.tr("成功 {paid} 笔，失败 {failed} 笔，此前已登记 {already} 笔，未能对应 {bad} 行，"
                        "回盘中没有的 {missing} 笔。").format(paid=len(report.paid), failed=len(report.failed),
@@ -343,7 +343,7 @@ class BatchesPage(QWidget):
         self.report_box = QMessageBox(QMessageBox.Icon.Information, self.tr("导入银行回盘"), text,
                                       QMessageBox.StandardButton.Ok, self)
         self.report_box.setObjectName("report_box")
-        self.report_box.setDetailedText("\n".join(describe(p) for p in [*report.problems,
-                                                                       *missing_problems(report)]))
+        self.report_box.setDetailedText("\n".join([*described(report.problems),  # a thousand at most
+                                                   *described(missing_problems(report))]))
         self.report_box.open()
         self.after_change(self.selected_batch_id())

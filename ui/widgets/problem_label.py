@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from suining_desk.messages import describe
+from suining_desk.messages import described
 from suining_desk.problems import Problem, Severity
 
 
@@ -21,5 +21,5 @@ class ProblemLabel(QLabel):
             return
         is_error = any(p.severity is Severity.ERROR for p in problems)
         self.setStyleSheet("color: #c0392b;" if is_error else "color: #b9770e;")
-        self.setText("\n".join(describe(p) for p in problems))
+        self.setText("\n".join(described(problems)))
         self.setVisible(True)
