@@ -394,6 +394,14 @@ MESSAGES: dict[str, str] = {
                                  "请按乡镇或村分成几个文件再导入"),
     "file_too_many_cells": ("“{path}”的单元格超过{max}个（可以导入的上限），读到第{row}行时停止，未导入。"
                             "请删去多余的列，或分成几个文件再导入"),
+    "file_too_many_styles": "“{path}”中的单元格格式超过{max}种：文件已损坏或不是正常的表格，未导入",
+    "file_too_many_names": "“{path}”中定义的名称超过{max}个：文件已损坏或不是正常的表格，未导入",
+    "file_too_many_sheets": "“{path}”中的工作表超过{max}个：文件已损坏或不是正常的表格，未导入",
+    "file_part_too_many_elements": "“{path}”的“{part}”中的元素超过{max}个：文件已损坏或不是正常的表格，未导入",
+    "file_texts_beyond_cells": ("“{path}”中的文字超过{max}段，比各工作表的单元格还多："
+                                "文件已损坏或不是正常的表格，未导入"),
+    "file_html_too_many_tables": ("网页文件“{path}”中的表格超过{max}个，或表格套表格超过{depth}层："
+                                  "不像是导出的名单，文件已损坏或不是正常的表格，未导入"),
     "file_too_many_texts": "“{path}”中的文字超过{max}段（可以导入的上限），未导入。请分成几个文件再导入",
     "file_too_many_columns": ("“{path}”第{row}行有第{column}列，超过表格的最大列数{max}："
                               "文件已损坏或不是正常的表格，未导入"),
