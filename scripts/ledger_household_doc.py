@@ -2,7 +2,7 @@
 
 The demo has no photos, so two invented ones (drawn here) are attached to the relocated
 household with the most payments, and one member's departure is recorded; then the file
-is printed and its first, second and last pages rendered at 80 dpi.
+is printed and its pages rendered at 80 dpi (the first three and the last).
 
     uv run python scripts/ledger_household_doc.py [--keep DIR]
 """
@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DATE = dt.date(2018, 12, 1)
+DATE = dt.date.today()  # the photos are attached today: the 填报日期 may not be earlier
 
 
 def house(width: int, height: int, wall: tuple[int, int, int], roof: tuple[int, int, int]) -> bytes:
@@ -73,7 +73,10 @@ def main() -> None:
                      head="张镇长")
     result = write_ledger(spec, pdf, username="doc")
     out = ROOT / "docs" / "ledgers"
-    for page, name in ((1, "household-page1"), (2, "household-page2"), (result.pages, "household-last")):
+    shown = [(1, "household-page1"), (2, "household-page2"), (result.pages, "household-last")]
+    if result.pages > 3:  # the photos fill a page of their own; the signatures follow
+        shown.insert(2, (3, "household-page3"))
+    for page, name in shown:
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile",
                         str(pdf), str(out / name)], check=True)
     print(f"{pdf}: 户编号 {number}, {result.pages} 页, 校验码 {result.code}")

@@ -36,8 +36,8 @@ class Shooter:
         from PySide6.QtWidgets import QApplication
 
         import ui.tasks
-        from suining_desk.access import account_of
         from suining_desk.db import open_database
+        from suining_desk.services.access import account_of
         from ui.app import create_app
         from ui.main_window import MainWindow
 
@@ -168,7 +168,7 @@ def households(s: Shooter) -> None:
 def fill_household(d) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
-    from suining_desk.idnumber import make_id_number
+    from suining_desk.domain.idnumber import make_id_number
 
     form = d.household_form
     form.household_no.setText("430527100001019901")
@@ -288,7 +288,7 @@ def ledgers(s: Shooter) -> None:
     page.program.setCurrentIndex(page.program.findData("低保"))
     page.year.setText("2018")
     page.month.setCurrentIndex(page.month.findData(11))
-    page.reviewer.setText("审核员")
+    page.reviewer.setText("刘芳")
     page.head.setText("张镇长")
     page.generate()
     s.settle(500)
@@ -322,9 +322,9 @@ def register_sheet(path: Path) -> Path:
     import openpyxl
 
     from suining_desk.db.models import Area
+    from suining_desk.domain.idnumber import make_id_number
     from suining_desk.exchange.layouts import LAYOUTS
     from suining_desk.exchange.templates import write_template
-    from suining_desk.idnumber import make_id_number
 
     write_template(LAYOUTS["households"], path)
     town = Area.get((Area.name == AREA) & (Area.level == 2))
@@ -370,10 +370,61 @@ def users(s: Shooter) -> None:
     s.modal("change-password", window.security.password_action.trigger, size=(420, 170))
 
 
+def bank_profiles(s: Shooter) -> None:
+    from PySide6.QtCore import Qt
+
+    window = s.window("admin")
+    window.show_page("settings")
+    page = window.current_page()
+
+    def fill(d) -> None:  # type: ignore[no-untyped-def]
+        names = [d.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(d.list.count())]
+        d.list.setCurrentRow(names.index("pipe-gbk"))
+        d.copy("县农商行一卡通")  # a county's own format, copied from the shipped GBK text one
+        d.form.r_paid.setText("成功、00、0000")
+        d.form.setCurrentIndex(1)
+        d.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    s.modal("bank-profiles", page.bank_button.click, fill, size=(1100, 720))
+
+
+def ledger_forms(s: Shooter) -> None:
+    """台账设置 (an admin's), 登记资金下达 in 项目与标准, and 文件 → 核验台账… with its result."""
+    import datetime as dt
+
+    from suining_desk.ledgers import make_spec, write_ledger
+    from ui.dialogs import verify_dialog
+
+    window = s.window("admin")
+    window.show_page("settings")
+    page = window.current_page()
+    s.modal("ledger-settings", page.ledger_button.click, size=(720, 700))
+    window.show_page("programs")
+    page = window.current_page()
+    s.modal("allocation", page.allocate_button.click, fill_allocation, size=(520, 330))
+    pdf = s.db.parent / "长铺镇2018年11月低保资金发放台账.pdf"
+    spec = make_spec("payments", {"program": "低保", "year": 2018, "month": 11, "township": AREA},
+                     date=dt.date(2018, 12, 1), printed_as="luru")
+    write_ledger(spec, pdf, username="luru", printed_as="luru")
+    window = s.window()
+    verify_dialog.ask_ledger_file = lambda parent, folder: pdf  # the file dialog is the system's
+    window.verify_ledger()
+    s.settle(500)
+    s.save(window.verify_dialog, "verify-ledger")
+    window.verify_dialog.close()
+
+
+def fill_allocation(d) -> None:  # type: ignore[no-untyped-def]
+    d.year.setValue(2018)
+    d.amount.setText("1,200,000")
+    d.doc_no.setText("湘财社〔2018〕12号")
+
+
 SHOTS: dict[str, Callable[[Shooter], None]] = {
     "first-run": first_start, "create-admin": create_admin, "login": login, "main-window": main_window,
     "households": households, "housing": housing, "programs": programs, "batches": batches,
-    "ledgers": ledgers, "import": exchange, "backups": backups, "users": users,
+    "ledgers": ledgers, "import": exchange, "backups": backups, "users": users, "bank-profiles": bank_profiles,
+    "ledger-forms": ledger_forms,
 }
 
 

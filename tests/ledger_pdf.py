@@ -14,9 +14,11 @@ import pytest
 from suining_desk.db import close_database, open_database
 
 DATE = dt.date(2018, 12, 1)
+AFTER_DEMO = dt.date(2019, 1, 10)  # after every record of the small demo (its last are of late December 2018)
 MONEY = r"-?\d+\.\d\d"
-SUBTOTAL = re.compile(rf"^\s*本页小计\s+({MONEY})\s*$")
-TOTAL = re.compile(rf"^\s*合计\s+({MONEY})\s*$")
+TALLY = r"(?:（共(?P<households>\d+)户(?:(?P<people>\d+)人)?）)?"  # 共X户Y人 of a ledger that counts whom it paid
+SUBTOTAL = re.compile(rf"^\s*本页小计{TALLY}\s+(?:[\d.]+\s+)*?(?P<money>{MONEY})\s*$")
+TOTAL = re.compile(rf"^\s*合计{TALLY}\s+(?:[\d.]+\s+)*?(?P<money>{MONEY})\s*$")
 ID_NUMBER = re.compile(r"(?<![0-9])[0-9]{17}[0-9X](?![0-9])")
 PHONE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 

@@ -12,15 +12,16 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
-from suining_desk import backups
-from suining_desk.access import Account, account_of, accounts_exist
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
-from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog, own_password_first
-from ui.idle_lock import IdleWatcher, idle_minutes
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
+from suining_desk.services.access import Account, account_of, accounts_exist
+from suining_desk.storage import backups
+
+from .dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog, own_password_first
+from .idle_lock import IdleWatcher, idle_minutes
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # look hourly whether the daily backup is due
 DAILY = dt.timedelta(days=1)
@@ -112,7 +113,7 @@ class SecurityController(QObject):
             return
         self.locked = True
         self.idle.pause()
-        self.window.centralWidget().setVisible(False)
+        self._show_contents(False)
         self.window.menuBar().setEnabled(False)
         dialog = LoginDialog(username=self.account.username, fixed_user=True, parent=self.window)
         dialog.accepted.connect(self._unlocked)
@@ -120,9 +121,14 @@ class SecurityController(QObject):
         self.dialog = dialog
         dialog.open()
 
+    def _show_contents(self, shown: bool) -> None:
+        central = self.window.centralWidget()
+        if central is not None:
+            central.setVisible(shown)
+
     def _unlocked(self) -> None:
         self.locked = False
-        self.window.centralWidget().setVisible(True)
+        self._show_contents(True)
         self.window.menuBar().setEnabled(True)
         self.idle.resume()
 

@@ -40,9 +40,72 @@
     </message>
 </context>
 <context>
+    <name>AllocationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/allocation_dialog.py" line="+46"/>
+        <source>登记资金下达：{name}</source>
+        <translation>Record an allocation: {name}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>中央</source>
+        <translation>Central</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>省级</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>市级</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县级</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>如 湘财社〔2018〕12号</source>
+        <translation>e.g. the finance department&apos;s document number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件日期：</source>
+        <translation>Document date:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>资金下达登记后不能修改；登记错了可以作废（须填原因），再重新登记。</source>
+        <translation>An allocation cannot be edited once recorded; void a wrong one (with a reason) and record it again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>资金年度(&amp;Y)：</source>
+        <translation>Funds &amp;year:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>资金级别(&amp;L)：</source>
+        <translation>&amp;Level:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下达金额(元)(&amp;M)：</source>
+        <translation>A&amp;mount (yuan):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文号(&amp;D)：</source>
+        <translation>&amp;Document no.:</translation>
+    </message>
+</context>
+<context>
     <name>AreaEdit</name>
     <message>
-        <location filename="../../ui/widgets/inputs.py" line="+52"/>
+        <location filename="../../ui/widgets/inputs.py" line="+50"/>
         <source>平方米，如 75 或 75.5</source>
         <translation>Square metres, e.g. 75 or 75.5</translation>
     </message>
@@ -50,7 +113,7 @@
 <context>
     <name>AttachmentStrip</name>
     <message>
-        <location filename="../../ui/widgets/attachment_strip.py" line="+37"/>
+        <location filename="../../ui/widgets/attachment_strip.py" line="+38"/>
         <source>照片和扫描件 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp *.pdf);;所有文件 (*)</source>
         <translation>Photos and scans (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp *.pdf);;All files (*)</translation>
     </message>
@@ -91,7 +154,7 @@ SHA-256 {sha}</translation>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="+49"/>
+        <location filename="../../ui/pages/audit.py" line="+48"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
@@ -102,18 +165,18 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+64"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location line="-67"/>
-        <location line="+67"/>
+        <location line="-64"/>
+        <location line="+64"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-63"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
@@ -138,7 +201,7 @@ SHA-256 {sha}</translation>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>该记录的全部历史</source>
         <translation>Full history of the record</translation>
     </message>
@@ -213,7 +276,7 @@ SHA-256 {sha}</translation>
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../ui/pages/backups.py" line="+31"/>
+        <location filename="../../ui/pages/backups.py" line="+32"/>
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
@@ -336,9 +399,570 @@ Data entered since then will not be in the restored database; a copy of the curr
     </message>
 </context>
 <context>
+    <name>BankFiles</name>
+    <message>
+        <location filename="../../ui/pages/batches/bank.py" line="+43"/>
+        <location line="+5"/>
+        <source>导出银行代发文件</source>
+        <translation>Export bank payment file</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>已导出 {n} 笔到 {path}</source>
+        <translation>Exported {n} payments to {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>银行回盘已确认成功的 {n} 笔未再导出（否则会重复发放）</source>
+        <translation>{n} line(s) the bank already confirmed paid were left out (they would be paid twice)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+11"/>
+        <location line="+11"/>
+        <source>导入银行回盘</source>
+        <translation>Import bank return file</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>导入(&amp;S)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回盘文件：{name}
+请填写银行处理的日期（回盘文件上的日期，不早于发放日期）</source>
+        <translation>Return file: {name}
+Enter the date the bank processed it (the date on the return file, not before the paid date)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>对应发放记录</source>
+        <translation>Matching payment records</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>成功 {paid} 笔，失败 {failed} 笔，此前已登记 {already} 笔，未能对应 {bad} 行，回盘中没有的 {missing} 笔。</source>
+        <translation>{paid} paid, {failed} failed, {already} already recorded, {bad} rows not matched, {missing} payments missing from the return file.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>
+每一行的情况见“显示详细信息”。</source>
+        <translation>
+See “Show Details” for each line.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+失败的发放可在明细中选中后“重新发放”。</source>
+        <translation>
+To redo a failed payment, select it in the lines and choose “Reissue”.</translation>
+    </message>
+</context>
+<context>
+    <name>BankProfileForm</name>
+    <message>
+        <location filename="../../ui/widgets/bank_profile_form.py" line="+43"/>
+        <source>竖线 |</source>
+        <translation>Pipe |</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>逗号 ,</source>
+        <translation>Comma ,</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>制表符</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>分号 ;</source>
+        <translation>Semicolon ;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows（CRLF）</source>
+        <translation>Windows (CRLF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linux（LF）</source>
+        <translation>Linux (LF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>靠左</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>靠右</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>列名</source>
+        <translation>Column name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>宽度(字节)</source>
+        <translation>Width (bytes)</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>对齐</source>
+        <translation>Align</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>填充</source>
+        <translation>Fill</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>固定文字</source>
+        <translation>Fixed text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>表头上的列名（多个用、隔开）</source>
+        <translation>Header names (separate with 、)</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>添加列</source>
+        <translation>Add column</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>删除列</source>
+        <translation>Remove column</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>每行一行，如：代发单位：{area}&#x3000;批次：{batch_no}</source>
+        <translation>One per line, e.g. Paid by: {area}&#x3000;Batch: {batch_no}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>数据上方写一行列名</source>
+        <translation>Write a line of column names above the data</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>如：合计|{count}|{total}（{count}笔数，{total}金额）</source>
+        <translation>e.g. TOTAL|{count}|{total} ({count}: lines, {total}: amount)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>数据上方有一行列名</source>
+        <translation>A line of column names above the data</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>多个用、隔开；成功和失败都不填时按软件内置的判断</source>
+        <translation>Separate with 、; leave paid and failed empty to use the built-in reading</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>名称(&amp;T)：</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>说明：</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件类型(&amp;K)：</source>
+        <translation>File &amp;kind:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>编码：</source>
+        <translation>Encoding:</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+13"/>
+        <source>分隔符：</source>
+        <translation>Separator:</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>换行：</source>
+        <translation>Line ends:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>表头上方的行：</source>
+        <translation>Lines above the header:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>合计行：</source>
+        <translation>Totals line:</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>合计行内容：</source>
+        <translation>Totals line text:</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>金额：</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>日期格式：</source>
+        <translation>Date format:</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>各列（按顺序）：</source>
+        <translation>Columns (in order):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>文件类型：</source>
+        <translation>File kind:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>开头跳过的行数：</source>
+        <translation>Lines to skip at the top:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>表示成功的状态：</source>
+        <translation>Status meaning paid:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>表示失败的状态：</source>
+        <translation>Status meaning failed:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理中（不登记）：</source>
+        <translation>Pending (not recorded):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>各列：</source>
+        <translation>Columns:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>代发文件(&amp;E)</source>
+        <translation>Payment &amp;list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回盘文件(&amp;R)</source>
+        <translation>&amp;Return file</translation>
+    </message>
+</context>
+<context>
+    <name>BankProfilesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/bank_profiles_dialog.py" line="+42"/>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>成功</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>银行文件格式</source>
+        <translation>Bank file formats</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>设为默认格式(&amp;D)</source>
+        <translation>Make &amp;default</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复制为新格式(&amp;C)…</source>
+        <translation>&amp;Copy as a new format…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>用回盘样本文件测试(&amp;T)…</source>
+        <translation>&amp;Test with a sample return file…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>按此格式写出的代发文件（用虚构的两笔示例）：</source>
+        <translation>The payment list this format writes (two invented lines):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>测试与预览</source>
+        <translation>Test and preview</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>银行文件格式（✔ 为默认）：</source>
+        <translation>Bank file formats (✔ is the default):</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>（自带）</source>
+        <translation> (shipped)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>“{title}”是软件自带的格式，不能修改：需要改动时请“复制为新格式”，再修改复制的格式。</source>
+        <translation>“{title}” ships with the program and cannot be changed: copy it as a new format and change the copy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{title}”是本单位的格式（保存在数据文件夹的 bank_profiles 中，名称 {name}）。</source>
+        <translation>“{title}” is this office&apos;s own format (in the data folder&apos;s bank_profiles, named {name}).</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>复制为新格式</source>
+        <translation>Copy as a new format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新格式的名称（如：县农商行一卡通）：</source>
+        <translation>Name of the new format (e.g. County rural bank card):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{title}（副本）</source>
+        <translation>{title} (copy)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>删除银行文件格式</source>
+        <translation>Delete bank file format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除格式“{title}”？已按它导出的文件不受影响。</source>
+        <translation>Delete the format “{title}”? Files already exported with it are not affected.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>选择银行回盘样本文件</source>
+        <translation>Choose a sample bank return file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回盘文件 (*.xlsx *.xls *.csv *.txt *.dat);;所有文件 (*)</source>
+        <translation>Return files (*.xlsx *.xls *.csv *.txt *.dat);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>不符合此格式：</source>
+        <translation>Does not fit this format: </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}”符合此格式：读出 {count} 笔（成功 {paid}，失败 {failed}），另有 {other} 行未定结果。</source>
+        <translation>“{name}” fits this format: {count} lines read ({paid} paid, {failed} failed), {other} more lines without a clear result.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchActions</name>
+    <message>
+        <location filename="../../ui/pages/batches/actions.py" line="+58"/>
+        <source>提交审核</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>审核</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>退回修改</source>
+        <translation>Return for changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退回(&amp;S)</source>
+        <translation>&amp;Return</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>发放过账</source>
+        <translation>Post payment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发放过账(&amp;S)</source>
+        <translation>&amp;Post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>过账后这些发放记录不能再修改，更正只能冲销。请填写实际发放日期。</source>
+        <translation>Once posted, these payments cannot be edited; corrections are made only by reversal. Enter the actual payment date.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>删除这个草稿批次及其全部明细？</source>
+        <translation>Delete this draft batch and all its lines?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>调整金额</source>
+        <translation>Adjust amount</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}：标准 {std} 元 × {people} 人</source>
+        <translation>{name}: rate {std} yuan × {people} people</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>删除明细</source>
+        <translation>Delete line</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>冲销</source>
+        <translation>Reverse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>冲销(&amp;S)</source>
+        <translation>&amp;Reverse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>冲销 {name} {amount} 元：新增一笔负数记录，原记录保留</source>
+        <translation>Reverse {name} {amount} yuan: adds a negative entry; the original record is kept</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>重新发放</source>
+        <translation>Reissue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>银行退回，更正账号后重新发放</source>
+        <translation>Returned by the bank; reissued after correcting the account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>银行退回的发放在所填日期冲销；按下面的账号重新发放的一笔进入“重新发放”批次草稿，与其他批次一样提交、由另一人审核后过账</source>
+        <translation>The returned payment is reversed on the date given; the re-issue to the account below goes into a draft re-issue batch, which is submitted, approved by another person and posted like any batch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>加入重新发放批次(&amp;S)</source>
+        <translation>Add to re-i&amp;ssue batch</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+6"/>
+        <source>计算未列入对象</source>
+        <translation>Working out left-out beneficiaries</translation>
+    </message>
+</context>
+<context>
     <name>BatchDetailView</name>
     <message>
-        <location filename="../../ui/widgets/batch_detail.py" line="+31"/>
+        <location filename="../../ui/widgets/batch_detail.py" line="+32"/>
         <source>提交审核</source>
         <translation>Submit for review</translation>
     </message>
@@ -448,7 +1072,7 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>&lt;b&gt;{no}&lt;/b&gt; · {program} · {period} · {area} · &lt;b&gt;{status}&lt;/b&gt;&lt;br&gt;{lines} payments, total &lt;b&gt;{total}&lt;/b&gt; yuan · Entered: {created} · Approved: {approved} · Posted: {posted} · Payment date: {paid}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>录入人不能审核自己录入的批次</source>
         <translation>The clerk who entered a batch cannot approve it</translation>
     </message>
@@ -456,7 +1080,7 @@ Data entered since then will not be in the restored database; a copy of the curr
 <context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../../ui/pages/batches.py" line="+64"/>
+        <location filename="../../ui/pages/batches/page.py" line="+49"/>
         <source>{y}年</source>
         <translation>{y}</translation>
     </message>
@@ -491,192 +1115,15 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>Year:</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>共 {n} 个批次</source>
         <translation>{n} batches</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>提交审核</source>
-        <translation>Submit for review</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>审核</source>
-        <translation>Approve</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>退回修改</source>
-        <translation>Return for changes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>退回(&amp;S)</source>
-        <translation>&amp;Return</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>发放过账</source>
-        <translation>Post payment</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>发放过账(&amp;S)</source>
-        <translation>&amp;Post</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>过账后这些发放记录不能再修改，更正只能冲销。请填写实际发放日期。</source>
-        <translation>Once posted, these payments cannot be edited; corrections are made only by reversal. Enter the actual payment date.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+2"/>
-        <source>删除草稿</source>
-        <translation>Delete draft</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>删除这个草稿批次及其全部明细？</source>
-        <translation>Delete this draft batch and all its lines?</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>调整金额</source>
-        <translation>Adjust amount</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{name}：标准 {std} 元 × {people} 人</source>
-        <translation>{name}: rate {std} yuan × {people} people</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>删除明细</source>
-        <translation>Delete line</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>冲销</source>
-        <translation>Reverse</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>冲销(&amp;S)</source>
-        <translation>&amp;Reverse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>冲销 {name} {amount} 元：新增一笔负数记录，原记录保留</source>
-        <translation>Reverse {name} {amount} yuan: adds a negative entry; the original record is kept</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>重新发放</source>
-        <translation>Reissue</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>银行退回，更正账号后重新发放</source>
-        <translation>Returned by the bank; reissued after correcting the account</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>银行退回的发放在所填日期冲销；按下面的账号重新发放的一笔进入“重新发放”批次草稿，与其他批次一样提交、由另一人审核后过账</source>
-        <translation>The returned payment is reversed on the date given; the re-issue to the account below goes into a draft re-issue batch, which is submitted, approved by another person and posted like any batch</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>加入重新发放批次(&amp;S)</source>
-        <translation>Add to re-i&amp;ssue batch</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+6"/>
-        <source>计算未列入对象</source>
-        <translation>Working out left-out beneficiaries</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+8"/>
-        <location line="+5"/>
-        <source>导出银行代发文件</source>
-        <translation>Export bank payment file</translation>
-    </message>
-    <message>
-        <location line="-12"/>
-        <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
-        <translation>Excel files (*.xlsx);;CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>已导出 {n} 笔到 {path}</source>
-        <translation>Exported {n} payments to {path}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>银行回盘已确认成功的 {n} 笔未再导出（否则会重复发放）</source>
-        <translation>{n} line(s) the bank already confirmed paid were left out (they would be paid twice)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>导入银行回盘文件</source>
-        <translation>Import bank return file</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>回盘文件 (*.xlsx *.xls *.csv)</source>
-        <translation>Bank return files (*.xlsx *.xls *.csv)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>导入(&amp;S)</source>
-        <translation>&amp;Import</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>回盘文件：{name}
-请填写银行处理的日期（回盘文件上的日期，不早于发放日期）</source>
-        <translation>Return file: {name}
-Enter the date the bank processed it (the date on the return file, not before the paid date)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>对应发放记录</source>
-        <translation>Matching payment records</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <location line="+11"/>
-        <location line="+13"/>
-        <source>导入银行回盘</source>
-        <translation>Import bank return file</translation>
-    </message>
-    <message>
-        <location line="-8"/>
-        <source>成功 {paid} 笔，失败 {failed} 笔，此前已登记 {already} 笔，未能对应 {bad} 行，回盘中没有的 {missing} 笔。</source>
-        <translation>{paid} paid, {failed} failed, {already} already recorded, {bad} rows not matched, {missing} payments missing from the return file.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>
-每一行的情况见“显示详细信息”。</source>
-        <translation>
-See “Show Details” for each line.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>
-失败的发放可在明细中选中后“重新发放”。</source>
-        <translation>
-To redo a failed payment, select it in the lines and choose “Reissue”.</translation>
     </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="+133"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="+134"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
@@ -724,7 +1171,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="+274"/>
+        <location filename="../../ui/wizards/import_pages.py" line="+275"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
@@ -767,7 +1214,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChecksPage</name>
     <message>
-        <location filename="../../ui/pages/checks.py" line="+56"/>
+        <location filename="../../ui/pages/checks.py" line="+57"/>
         <source>运行审计检查(&amp;R)</source>
         <translation>&amp;Run audit checks</translation>
     </message>
@@ -795,12 +1242,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="-277"/>
-        <source>表格 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)</source>
-        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.csv);;All files (*)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location filename="../../ui/wizards/import_pages.py" line="-260"/>
         <location line="+34"/>
         <source>选择要导入的表格</source>
         <translation>Choose the spreadsheet to import</translation>
@@ -811,12 +1253,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>You can import a roster exported from the national system or the township&apos;s own spreadsheet directly: the header need not be on the first row and the columns may be in any order.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>选择或粘贴 .xlsx / .csv 文件的路径</source>
-        <translation>Choose or paste the path of an .xlsx / .csv file</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
@@ -831,9 +1268,19 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Create townships, villages and groups that are not yet listed</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>身份证号码已在册的人员按表更新（默认跳过）</source>
-        <translation>Update people whose ID number is already registered (skipped by default)</translation>
+        <location line="-28"/>
+        <source>表格 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>选择或粘贴 .xlsx / .xls / .csv / .txt 文件的路径</source>
+        <translation>Choose or paste the path of an .xlsx / .xls / .csv / .txt file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已在册的人员和户按表更新，表中空白的不改（默认跳过）</source>
+        <translation>Update people and households already registered from the sheet; blank cells change nothing (default: skip)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -915,6 +1362,14 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
 </context>
 <context>
+    <name>DetailFields</name>
+    <message>
+        <location filename="../../ui/widgets/detail_fields.py" line="+36"/>
+        <source>如 {example}</source>
+        <translation>e.g. {example}</translation>
+    </message>
+</context>
+<context>
     <name>Dialog</name>
     <message>
         <location filename="../../ui/widgets/buttons.py" line="+15"/>
@@ -930,7 +1385,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialog.py" line="+38"/>
+        <location filename="../../ui/dialogs/enrol_dialog.py" line="+41"/>
         <source>变更享受类别或人数</source>
         <translation>Change category or number of people</translation>
     </message>
@@ -940,7 +1395,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Add to beneficiary list</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>项目(&amp;G)：</source>
         <translation>Pro&amp;gram:</translation>
     </message>
@@ -965,7 +1420,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&amp;People covered:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>变更起始日期：</source>
         <translation>Change from:</translation>
     </message>
@@ -1000,15 +1455,38 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>（全户）</source>
         <translation>(whole household)</translation>
     </message>
 </context>
 <context>
+    <name>EnrolmentDetailsDialog</name>
+    <message>
+        <location line="+56"/>
+        <source>项目情况：{name}</source>
+        <translation>Program facts: {name}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>此后生成的发放批次按这里的情况打印；已生成的发放保留当时的情况。</source>
+        <translation>Batches computed from now on print these facts; payments already computed keep theirs.</translation>
+    </message>
+</context>
+<context>
     <name>EnrolmentsPage</name>
     <message>
-        <location filename="../../ui/pages/enrolments.py" line="+41"/>
+        <location filename="../../ui/pages/enrolments.py" line="+42"/>
         <source>只看现在享受的</source>
         <translation>Current only</translation>
     </message>
@@ -1033,17 +1511,27 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>End…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>项目情况…</source>
+        <translation>Program facts…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>雨露计划的学校和年级、护林员的管护区域和考核结果等，打印在发放台账上</source>
+        <translation>A student&apos;s school and grade, a forest ranger&apos;s patrol area and appraisal …: printed on the payment ledger</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>项目：</source>
         <translation>Program:</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>共 {n} 条</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>退出享受名单</source>
         <translation>Remove from beneficiary list</translation>
     </message>
@@ -1071,7 +1559,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&amp;Export Current List…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>当前页面没有可导出的列表。请在“建档立卡户”“易地搬迁”“享受名单”等列表页面导出。</source>
         <translation>This page has no list to export. Export from a list page such as “Registered households”, “Relocations” or “Beneficiaries”.</translation>
     </message>
@@ -1084,7 +1572,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ExportAction</name>
     <message>
-        <location filename="../../ui/wizards/export_action.py" line="+28"/>
+        <location filename="../../ui/wizards/export_action.py" line="+29"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -1139,7 +1627,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Payment details</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>核查结果</source>
         <translation>Check results</translation>
     </message>
@@ -1147,7 +1635,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdDetailView</name>
     <message>
-        <location filename="../../ui/widgets/household_detail.py" line="+29"/>
+        <location filename="../../ui/widgets/household_detail.py" line="+28"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -1301,7 +1789,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Accepted</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+7"/>
         <source>已故 {date}</source>
         <translation>Deceased {date}</translation>
     </message>
@@ -1422,7 +1910,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../ui/dialogs/household_dialog.py" line="+40"/>
+        <location filename="../../ui/dialogs/household_dialog.py" line="+41"/>
         <source>编辑户信息</source>
         <translation>Edit household</translation>
     </message>
@@ -1455,7 +1943,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdForm</name>
     <message>
-        <location filename="../../ui/widgets/household_form.py" line="+67"/>
+        <location filename="../../ui/widgets/household_form.py" line="+61"/>
         <source>低保户</source>
         <translation>Dibao household</translation>
     </message>
@@ -1465,7 +1953,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Tekun support</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>户编号(&amp;H)：</source>
         <translation>&amp;Household no.:</translation>
     </message>
@@ -1641,7 +2129,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../ui/models/household_table.py" line="+20"/>
+        <location filename="../../ui/models/household_table.py" line="+21"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
@@ -1704,7 +2192,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="+34"/>
+        <location filename="../../ui/pages/households.py" line="+35"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
@@ -1747,7 +2235,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HousingTables</name>
     <message>
-        <location filename="../../ui/models/housing_tables.py" line="+41"/>
+        <location filename="../../ui/models/housing_tables.py" line="+38"/>
         <source>户编号 {no}</source>
         <translation>Household no. {no}</translation>
     </message>
@@ -1758,30 +2246,30 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+39"/>
+        <location line="-39"/>
+        <location line="+40"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+39"/>
+        <location line="-39"/>
+        <location line="+40"/>
         <source>户主姓名</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+39"/>
+        <location line="-39"/>
+        <location line="+40"/>
         <source>身份证号</source>
         <translation>ID no.</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-39"/>
         <source>搬迁人口</source>
         <translation>People</translation>
     </message>
@@ -1802,12 +2290,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>补助金额(元)</source>
         <translation>Subsidy (yuan)</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-41"/>
         <source>自筹(元)</source>
         <translation>Own funds</translation>
     </message>
@@ -1823,13 +2311,13 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+41"/>
+        <location line="-41"/>
+        <location line="+42"/>
         <source>提示</source>
         <translation>Flags</translation>
     </message>
@@ -1887,7 +2375,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/dialogs/image_viewer.py" line="+45"/>
+        <location filename="../../ui/widgets/image_viewer.py" line="+45"/>
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
@@ -1906,7 +2394,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="+227"/>
+        <location filename="../../ui/wizards/import_pages.py" line="+228"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -1924,7 +2412,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/wizards/import_wizard.py" line="+21"/>
+        <location filename="../../ui/wizards/import_wizard.py" line="+22"/>
         <source>导入表格</source>
         <translation>Import spreadsheet</translation>
     </message>
@@ -1960,61 +2448,9 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
 </context>
 <context>
-    <name>LedgersPage</name>
+    <name>LedgerForm</name>
     <message>
-        <location filename="../../ui/pages/ledgers.py" line="+88"/>
-        <location line="+510"/>
-        <source>打印台账</source>
-        <translation>Print ledger</translation>
-    </message>
-    <message>
-        <location line="-502"/>
-        <source>保存台账</source>
-        <translation>Save ledger</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>生成</source>
-        <translation>Generate</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>生成台账并预览（Enter）</source>
-        <translation>Generate the ledger and preview it (Enter)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+429"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="-422"/>
-        <source>打印…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>用系统打印对话框打印（Ctrl+P）</source>
-        <translation>Print with the system print dialog (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>另存为…</source>
-        <translation>Save As…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>把台账 PDF 保存到其他位置（Ctrl+S）</source>
-        <translation>Save the ledger PDF to another location (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location filename="../../ui/pages/ledgers/form.py" line="+88"/>
         <source>如 2018</source>
         <translation>e.g. 2018</translation>
     </message>
@@ -2039,7 +2475,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Blank for the whole county</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>不填为全乡镇</source>
         <translation>Blank for the whole township</translation>
     </message>
@@ -2095,8 +2531,33 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+3"/>
+        <source>按规定</source>
+        <translation>By the rules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source> 天</source>
         <translation> days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按规定：民政救助7天，扶贫资金和项目10天（台账设置中可改为更长或按工作日）</source>
+        <translation>By the rules: civil-affairs aid 7 days, poverty funds and projects 10 (ledger settings may make them longer or count working days)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按设置计算</source>
+        <translation>As set</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自然日</source>
+        <translation>Calendar days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作日</source>
+        <translation>Working days</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2104,7 +2565,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Portrait</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>不填为乡镇（或县）人民政府</source>
         <translation>Blank: township (county) government</translation>
     </message>
@@ -2129,7 +2590,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Period:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>纸张：</source>
         <translation>Paper:</translation>
     </message>
@@ -2140,41 +2601,194 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <source>制表人：</source>
+        <source>经办人：</source>
         <translation>Prepared by:</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>分管领导：</source>
+        <translation>Deputy in charge:</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>主要领导：</source>
+        <translation>Head:</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>审核人：</source>
         <translation>Reviewed by:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>负责人：</source>
-        <translation>Approved by:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>填报单位：</source>
         <translation>Unit:</translation>
     </message>
+</context>
+<context>
+    <name>LedgerSettingsDialog</name>
     <message>
-        <location line="+202"/>
+        <location filename="../../ui/dialogs/ledger_settings_dialog.py" line="+42"/>
+        <source>台账设置</source>
+        <translation>Ledger settings</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>公示期（不能短于规定：民政救助7天，扶贫资金和项目10天）</source>
+        <translation>Notice periods (never shorter than the rules: civil-affairs aid 7 days, poverty funds and projects 10)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>民政救助（低保、特困、医疗救助、临时救助、残疾人两项补贴）：</source>
+        <translation>Civil-affairs aid (minimum living allowance, extreme-poverty support, medical aid, temporary aid, disability subsidies):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>扶贫资金和项目（其他项目、易地扶贫搬迁、危房改造）：</source>
+        <translation>Poverty-alleviation funds and projects (other programs, relocation, housing renovation):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>自然日</source>
+        <translation>Calendar days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作日（跳过节假日，计入调休上班日）</source>
+        <translation>Working days (skipping public holidays, counting make-up working days)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>公示的监督和受理（印在每张公示上）</source>
+        <translation>Supervision and objections (printed on every notice)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>如 0739-7621234</source>
+        <translation>e.g. 0739-7621234</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>如 12317</source>
+        <translation>e.g. 12317</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不填为台账的填报单位（如 长铺镇人民政府）</source>
+        <translation>Empty: the ledger&apos;s reporting unit (e.g. the township government)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>如 镇民政办（便民服务中心2楼），或来电、来信</source>
+        <translation>e.g. the township civil-affairs office (service centre, 2nd floor), or by phone or letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>监督电话：</source>
+        <translation>Supervision phone:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>举报电话：</source>
+        <translation>Report hotline:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>受理异议的单位：</source>
+        <translation>Office hearing objections:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>反映地点和方式：</source>
+        <translation>Where and how to object:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>公示中另外不列出（只能比规定更严：低保、特困本来只列户主、人数和金额）</source>
+        <translation>Also leave out of notices (stricter only: allowance and extreme-poverty notices already show only head, people and amount)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>签字栏（每种台账打印哪些签字栏）</source>
+        <translation>Signature lines (which lines each kind of ledger prints)</translation>
+    </message>
+</context>
+<context>
+    <name>LedgersPage</name>
+    <message>
+        <location filename="../../ui/pages/ledgers/output.py" line="+41"/>
+        <location line="+91"/>
+        <source>打印台账</source>
+        <translation>Print ledger</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>保存台账</source>
+        <translation>Save ledger</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ledgers/page.py" line="+61"/>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成台账并预览（Enter）</source>
+        <translation>Generate the ledger and preview it (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ledgers/output.py" line="+47"/>
+        <location filename="../../ui/pages/ledgers/page.py" line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ledgers/page.py" line="+7"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用系统打印对话框打印（Ctrl+P）</source>
+        <translation>Print with the system print dialog (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另存为…</source>
+        <translation>Save As…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把台账 PDF 保存到其他位置（Ctrl+S）</source>
+        <translation>Save the ledger PDF to another location (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ledgers/job.py" line="+47"/>
         <source>正在生成第 {number} / {total} 页…</source>
         <translation>Generating page {number} of {total}…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../ui/pages/ledgers/page.py" line="+116"/>
         <source>正在读取数据…</source>
         <translation>Reading data…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>{title}：{rows} 行，{pages} 页，合计 {total} 元，校验码 {code}</source>
         <translation>{title}: {rows} rows, {pages} pages, total {total} yuan, check code {code}</translation>
     </message>
@@ -2194,7 +2808,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Generate ledger</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../ui/pages/ledgers/output.py" line="-14"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
@@ -2204,7 +2818,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>无法打印：打印机没有响应或不可用。</source>
         <translation>Cannot print: the printer is not responding or not available.</translation>
     </message>
@@ -2223,7 +2837,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ListDetailPage</name>
     <message>
-        <location filename="../../ui/pages/list_detail.py" line="+55"/>
+        <location filename="../../ui/pages/list_detail.py" line="+56"/>
         <source>搜索：姓名、拼音或首字母、身份证号（或后4~6位）、户编号&#x3000;Ctrl+F</source>
         <translation>Search: name, pinyin or initials, ID no. (or last 4–6 digits), household no.&#x3000;Ctrl+F</translation>
     </message>
@@ -2284,7 +2898,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+84"/>
+        <location filename="../../ui/main_window.py" line="+77"/>
         <source>功能</source>
         <translation>Pages</translation>
     </message>
@@ -2294,7 +2908,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Areas</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -2309,7 +2923,17 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>核验台账(&amp;V)…</source>
+        <translation>&amp;Verify a ledger…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打开打印的台账 PDF，核验是否与数据库一致</source>
+        <translation>Open a printed ledger PDF and check that it matches the database</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -2319,12 +2943,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>User &amp;manual</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location filename="../../ui/window/database_switch.py" line="+35"/>
         <source>绥宁扶贫台账 — {name}</source>
         <translation>Suining Desk — {name}</translation>
     </message>
@@ -2334,7 +2958,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -2365,7 +2989,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../../ui/window/help.py" line="+23"/>
         <source>用户手册</source>
         <translation>User manual</translation>
     </message>
@@ -2373,6 +2997,16 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+1"/>
         <source>找不到用户手册。请重新安装本软件，或向县里的系统管理员索取手册。</source>
         <translation>The user manual was not found. Reinstall the program, or ask the county&apos;s system administrator for the manual.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_log.py" line="+49"/>
+        <source>打开日志文件夹(&amp;L)</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>运行日志和出错报告所在的文件夹（不含完整的身份证号和银行卡号），可发给系统管理员</source>
+        <translation>The folder of the program&apos;s log and crash reports (no full ID or bank numbers), to send to the system administrator</translation>
     </message>
 </context>
 <context>
@@ -2391,7 +3025,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MemberExitDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="+94"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="+95"/>
         <source>成员减员：{name}</source>
         <translation>Remove member: {name}</translation>
     </message>
@@ -2414,7 +3048,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../ui/widgets/inputs.py" line="-19"/>
+        <location filename="../../ui/widgets/inputs.py" line="-20"/>
         <source>元，如 35000 或 35,000.00</source>
         <translation>Yuan, e.g. 35000 or 35,000.00</translation>
     </message>
@@ -2422,7 +3056,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MoneyTables</name>
     <message>
-        <location filename="../../ui/models/money_tables.py" line="+45"/>
+        <location filename="../../ui/models/money_tables.py" line="+42"/>
         <source>一次性</source>
         <translation>one-off</translation>
     </message>
@@ -2606,7 +3240,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>MonthLockDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="+198"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="+209"/>
         <source>月度关账</source>
         <translation>Close month</translation>
     </message>
@@ -2732,7 +3366,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>NewBatchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="+62"/>
+        <location filename="../../ui/models/exclusions.py" line="+16"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
@@ -2747,7 +3381,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Reason left out, or note</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../ui/dialogs/batch_dialog.py" line="+63"/>
         <location line="+129"/>
         <source>生成发放批次</source>
         <translation>New payment batch</translation>
@@ -2842,7 +3476,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>OneOffLineDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="-119"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="-126"/>
         <source>登记一次性救助</source>
         <translation>Record one-off relief</translation>
     </message>
@@ -2862,7 +3496,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Clear attachments</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>户(&amp;H)：</source>
         <translation>&amp;Household:</translation>
     </message>
@@ -2872,7 +3506,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Beneficiary:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>金额(元)(&amp;M)：</source>
         <translation>A&amp;mount (yuan):</translation>
     </message>
@@ -2887,7 +3521,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Re&amp;cord</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>（全户）</source>
         <translation>(whole household)</translation>
     </message>
@@ -2897,7 +3531,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>(choose the beneficiary)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>选择附件</source>
         <translation>Choose attachments</translation>
     </message>
@@ -2910,7 +3544,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="+57"/>
+        <location filename="../../ui/pages/overview.py" line="+58"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
@@ -2970,7 +3604,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>资金发放（已发放，含冲销）</source>
         <translation>Aid payments (posted, reversals included)</translation>
     </message>
@@ -3003,7 +3637,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PaymentTableModel</name>
     <message>
-        <location filename="../../ui/models/payment_table.py" line="+46"/>
+        <location filename="../../ui/models/payment_table.py" line="+48"/>
         <source>记录号</source>
         <translation>Record no.</translation>
     </message>
@@ -3081,7 +3715,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PaymentsPage</name>
     <message>
-        <location filename="../../ui/pages/payments.py" line="+59"/>
+        <location filename="../../ui/pages/payments.py" line="+61"/>
         <source>{y}年</source>
         <translation>{y}</translation>
     </message>
@@ -3151,7 +3785,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&amp;Reverse</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -3200,7 +3834,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Zoom (Ctrl+Plus zooms in, Ctrl+Minus zooms out)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <location line="+55"/>
         <source>生成台账后在这里预览</source>
         <translation>Generate a ledger to preview it here</translation>
@@ -3219,7 +3853,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="+66"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="+68"/>
         <source>修改成员信息</source>
         <translation>Edit member</translation>
     </message>
@@ -3252,7 +3886,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../ui/widgets/person_form.py" line="+39"/>
+        <location filename="../../ui/widgets/person_form.py" line="+40"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -3340,7 +3974,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="-224"/>
+        <location filename="../../ui/wizards/import_pages.py" line="-225"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
@@ -3366,9 +4000,42 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
 </context>
 <context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/bank_file_dialog.py" line="+42"/>
+        <source>下一步(&amp;N)…</source>
+        <translation>&amp;Next…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>银行文件格式(&amp;F)：</source>
+        <translation>Bank file &amp;format:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>导出银行代发文件</source>
+        <translation>Export bank payment file</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>导入银行回盘文件</source>
+        <translation>Import bank return file</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>回盘文件</source>
+        <translation>Return files</translation>
+    </message>
+</context>
+<context>
     <name>ProgramDialog</name>
     <message>
-        <location filename="../../ui/dialogs/program_dialogs.py" line="+46"/>
+        <location filename="../../ui/dialogs/program_dialogs.py" line="+48"/>
         <source>修改项目：{name}</source>
         <translation>Edit program: {name}</translation>
     </message>
@@ -3421,7 +4088,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ProgramsPage</name>
     <message>
-        <location filename="../../ui/pages/programs.py" line="+41"/>
+        <location filename="../../ui/pages/programs.py" line="+45"/>
         <source>项目</source>
         <translation>Program</translation>
     </message>
@@ -3466,6 +4133,46 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Rate (yuan)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>金额(元)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>文件日期</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>登记下达(&amp;G)…</source>
+        <translation>Record allo&amp;cation…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>作废(&amp;V)…</source>
+        <translation>&amp;Void…</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>新增标准(&amp;A)…</source>
         <translation>&amp;Add rate…</translation>
@@ -3486,9 +4193,29 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>A rate is the amount per person (or household) per period; for one-off aid it is the cap on a single payment. Rates are never edited: a change is a new rate from a new date. Programs and rates are set by an administrator.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+15"/>
+        <source>补助标准</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>资金下达（台账表头列出所属年度的下达文号，汇总台账计算结余）</source>
+        <translation>Allocations (payment ledgers list the year&apos;s documents in their heading; the summary ledger computes the balance)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>项目和标准由管理员设置</source>
         <translation>Programs and rates are set by an administrator</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>已作废：{reason}</source>
+        <translation>Voided: {reason}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>有效</source>
+        <translation>In force</translation>
     </message>
 </context>
 <context>
@@ -3502,7 +4229,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../ui/startup.py" line="+53"/>
+        <location filename="../../ui/startup.py" line="+65"/>
         <source>最新的完好备份是 {time} 的“{name}”。是否用它恢复？现在的文件会先另存一份，不会删除。</source>
         <translation>The latest good backup is “{name}” from {time}. Restore from it? The current file is saved as a copy first, not deleted.</translation>
     </message>
@@ -3574,7 +4301,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RecordDetailView</name>
     <message>
-        <location filename="../../ui/widgets/record_detail.py" line="+32"/>
+        <location filename="../../ui/widgets/record_detail.py" line="+34"/>
         <source>记录时间</source>
         <translation>Recorded at</translation>
     </message>
@@ -3614,7 +4341,32 @@ Until they are restored, this program can only read this database, not change it
         <translation>&lt;b&gt;{head} household&lt;/b&gt; · Household no. {no} · {place} · {members} members&lt;br&gt;{year} batch · {people} people moved · {mode} · Site: {site} · House area: {area} m²&lt;br&gt;Building subsidy: {subsidy} yuan · Self-funded: {self_raised} yuan · Moved from: {origin}&lt;br&gt;Status: &lt;b&gt;{status}&lt;/b&gt; · Planned: {plan} · Moved in: {moved_in} · Old house demolished: {demolished}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>建档立卡搬迁户</source>
+        <translation>Registered poor household</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>同步搬迁户</source>
+        <translation>Moving with them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&#x3000;类型：{kind}</source>
+        <translation>&#x3000;Kind: {kind}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&#x3000;鉴定：{by} {date}</source>
+        <translation>&#x3000;Appraisal: {by} {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&#x3000;补助发放：{date}</source>
+        <translation>&#x3000;Subsidy paid: {date}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&#x3000;验收：{date} {by} {result}</source>
         <translation> · Accepted: {date} {by} {result}</translation>
     </message>
@@ -3663,7 +4415,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/record_dialog.py" line="+39"/>
+        <location filename="../../ui/dialogs/record_dialog.py" line="+40"/>
         <source>审核意见：为什么同意该户同时享受两项政策（必填）</source>
         <translation>Reviewer&apos;s opinion: why this household may receive both benefits (required)</translation>
     </message>
@@ -3694,23 +4446,25 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../ui/widgets/record_view.py" line="+35"/>
+        <location filename="../../ui/widgets/record_view.py" line="+36"/>
         <source>发放记录</source>
         <translation>Payment record</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+59"/>
+        <location line="+95"/>
+        <location line="+14"/>
         <source>记录不存在</source>
         <translation>The record does not exist</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-106"/>
+        <location line="+55"/>
         <source>记录号</source>
         <translation>Record no.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-55"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -3728,16 +4482,18 @@ Until they are restored, this program can only read this database, not change it
     </message>
     <message>
         <location line="-20"/>
+        <location line="+57"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-56"/>
+        <location line="+54"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-53"/>
         <source>领款人</source>
         <translation>Payee</translation>
     </message>
@@ -3854,7 +4610,147 @@ Until they are restored, this program can only read this database, not change it
         <translation>Household {no}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>搬迁年度</source>
+        <translation>Relocation year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>搬迁人数</source>
+        <translation>People moving</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>迁出地</source>
+        <translation>Moved from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>安置点</source>
+        <translation>Settlement site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>安置方式</source>
+        <translation>Settlement mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>住房面积(㎡)</source>
+        <translation>House area (m²)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补助(元)</source>
+        <translation>Subsidy (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自筹(元)</source>
+        <translation>Self-raised (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计划日期</source>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>入住日期</source>
+        <translation>Moved-in date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>拆旧日期</source>
+        <translation>Old house demolished</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重复享受的理由</source>
+        <translation>Reason for double benefit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>确认人</source>
+        <translation>Confirmed by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对象类型</source>
+        <translation>Beneficiary type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>危房等级</source>
+        <translation>Danger grade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>改造方式</source>
+        <translation>Renovation method</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建设方式</source>
+        <translation>Building mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>改造面积(㎡)</source>
+        <translation>Renovated area (m²)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补助标准(元)</source>
+        <translation>Standard (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开工日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>竣工日期</source>
+        <translation>Completion date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>验收日期</source>
+        <translation>Acceptance date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>验收人</source>
+        <translation>Accepted by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>验收结果</source>
+        <translation>Acceptance result</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>易地搬迁</source>
         <translation>Poverty relocation</translation>
     </message>
@@ -3863,11 +4759,16 @@ Until they are restored, this program can only read this database, not change it
         <source>危房改造</source>
         <translation>Dilapidated-house renovation</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
 </context>
 <context>
     <name>RelocationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/relocation_dialog.py" line="+25"/>
+        <location filename="../../ui/dialogs/relocation_dialog.py" line="+27"/>
         <source>修改搬迁记录</source>
         <translation>Edit relocation</translation>
     </message>
@@ -3897,6 +4798,21 @@ Until they are restored, this program can only read this database, not change it
         <translation>Set</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>（未登记）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建档立卡搬迁户</source>
+        <translation>Registered poor household</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同步搬迁户</source>
+        <translation>Moving with them</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>农户(&amp;H)：</source>
         <translation>&amp;Household:</translation>
@@ -3905,6 +4821,11 @@ Until they are restored, this program can only read this database, not change it
         <location line="+1"/>
         <source>搬迁批次(年度)：</source>
         <translation>Relocation batch (year):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>搬迁户类型：</source>
+        <translation>Household kind:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3955,7 +4876,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RelocationsPage</name>
     <message>
-        <location filename="../../ui/pages/relocations.py" line="+22"/>
+        <location filename="../../ui/pages/relocations.py" line="+23"/>
         <source>新增搬迁(&amp;N)</source>
         <translation>&amp;New relocation</translation>
     </message>
@@ -3998,7 +4919,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RenovationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/renovation_dialog.py" line="+36"/>
+        <location filename="../../ui/dialogs/renovation_dialog.py" line="+38"/>
         <source>修改危改记录</source>
         <translation>Edit renovation</translation>
     </message>
@@ -4014,6 +4935,26 @@ Until they are restored, this program can only read this database, not change it
     </message>
     <message>
         <location line="+3"/>
+        <source>如：县住建局（危房鉴定组）</source>
+        <translation>e.g. county housing bureau (appraisal team)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已鉴定</source>
+        <translation>Appraised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已发放</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>验收合格后发放；验收后超过30天发放的会标出</source>
+        <translation>Paid after acceptance; paid more than 30 days after it is flagged</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>农户(&amp;H)：</source>
         <translation>&amp;Household:</translation>
     </message>
@@ -4031,6 +4972,16 @@ Until they are restored, this program can only read this database, not change it
         <location line="+1"/>
         <source>危房等级(&amp;G)：</source>
         <translation>Dilapidation &amp;grade:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>鉴定单位（人）：</source>
+        <translation>Appraised by:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>鉴定日期：</source>
+        <translation>Appraisal date:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4059,6 +5010,11 @@ Until they are restored, this program can only read this database, not change it
     </message>
     <message>
         <location line="+1"/>
+        <source>补助发放日期：</source>
+        <translation>Subsidy paid on:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>备注：</source>
         <translation>Notes:</translation>
     </message>
@@ -4066,7 +5022,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RenovationsPage</name>
     <message>
-        <location filename="../../ui/pages/renovations.py" line="+20"/>
+        <location filename="../../ui/pages/renovations.py" line="+21"/>
         <source>新增危改(&amp;N)</source>
         <translation>&amp;New renovation</translation>
     </message>
@@ -4104,7 +5060,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/user_dialog.py" line="+69"/>
+        <location filename="../../ui/dialogs/user_dialog.py" line="+70"/>
         <source>重置</source>
         <translation>Reset</translation>
     </message>
@@ -4137,7 +5093,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SecurityController</name>
     <message>
-        <location filename="../../ui/window_security.py" line="+36"/>
+        <location filename="../../ui/window_security.py" line="+37"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;Password…</translation>
     </message>
@@ -4162,7 +5118,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>自动备份失败：{reason}</source>
         <translation>Automatic backup failed: {reason}</translation>
     </message>
@@ -4175,7 +5131,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+29"/>
+        <location filename="../../ui/pages/settings.py" line="+34"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
@@ -4205,7 +5161,27 @@ Until they are restored, this program can only read this database, not change it
         <translation>Resettlement sites…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>银行文件格式…</source>
+        <translation>Bank file formats…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>银行代发文件和回盘文件的格式（管理员）</source>
+        <translation>Formats of the bank&apos;s payment and return files (admins)</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>台账设置…</source>
+        <translation>Ledger settings…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>公示期、监督电话、公示隐私和各台账的签字栏（管理员）</source>
+        <translation>Notice periods, supervision phones, notice privacy and each ledger&apos;s signature lines (admin)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>新数值（从生效日期起执行，之前的记录仍按原数值核查）</source>
         <translation>New value (applies from the effective date; earlier records are still checked against the old value)</translation>
     </message>
@@ -4228,7 +5204,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SitesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sites_dialog.py" line="+25"/>
+        <location filename="../../ui/dialogs/sites_dialog.py" line="+26"/>
         <source>安置点</source>
         <translation>Resettlement site</translation>
     </message>
@@ -4306,7 +5282,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>New rate: {name}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>如 A、B、C；不分类别可不填</source>
         <translation>e.g. A, B, C; leave empty if there are no categories</translation>
     </message>
@@ -4354,7 +5330,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="-59"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="-61"/>
         <source>变更户状态</source>
         <translation>Change household status</translation>
     </message>
@@ -4392,7 +5368,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="-92"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="-98"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
@@ -4417,7 +5393,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>&amp;OK</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/step_dialog.py" line="+31"/>
+        <location filename="../../ui/dialogs/step_dialog.py" line="+34"/>
         <source>登记：{status}</source>
         <translation>Record: {status}</translation>
     </message>
@@ -4523,7 +5499,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../ui/pages/users.py" line="+37"/>
+        <location filename="../../ui/pages/users.py" line="+38"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
@@ -4613,6 +5589,88 @@ Until they are restored, this program can only read this database, not change it
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/verify_dialog.py" line="+42"/>
+        <source>选择要核验的台账</source>
+        <translation>Choose the ledger to verify</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+86"/>
+        <source>核验台账</source>
+        <translation>Verify a ledger</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>选择本软件打印的台账 PDF，与数据库现在的数据比对：一致则核验通过，不一致则列出差异（增减的记录、合计、改动过的页）。</source>
+        <translation>Choose a ledger PDF this program printed to compare it with the database now: it passes if they match, otherwise the differences are listed (records added or removed, totals, pages changed).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>台账 PDF 文件</source>
+        <translation>Ledger PDF file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择文件(&amp;F)…</source>
+        <translation>Choose &amp;file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核验(&amp;V)</source>
+        <translation>&amp;Verify</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>核验结果和差异将显示在这里。</source>
+        <translation>The result and any differences will show here.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>正在核验 {name}……</source>
+        <translation>Verifying {name}……</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>无法核验：</source>
+        <translation>Cannot verify:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>核验时出错。</source>
+        <translation>Verifying failed.</translation>
+    </message>
+</context>
+<context>
+    <name>VoidAllocationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/allocation_dialog.py" line="+54"/>
+        <source>作废资金下达</source>
+        <translation>Void an allocation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>如：金额录错，已重新登记</source>
+        <translation>e.g. wrong amount, recorded again</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{doc}，{year}年，{level}，{amount}元</source>
+        <translation>{doc}, {year}, {level}, {amount} yuan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>作废原因(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+</context>
+<context>
     <name>WindowsPrinting</name>
     <message>
         <location filename="../../ui/vector_print.py" line="+241"/>
@@ -4661,7 +5719,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>_ReasonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="-95"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="-97"/>
         <source>必填，如：病故、出嫁、户口迁出</source>
         <translation>Required, e.g. died of illness, married out, hukou moved</translation>
     </message>

@@ -22,8 +22,8 @@ import getpass
 import os
 import sys
 
-from suining_desk.access import Account, accounts_exist
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.services.access import Account, accounts_exist
 
 PASSWORD_ENV = "SUINING_PASSWORD"
 USER_ENV = "SUINING_USER"
@@ -92,7 +92,7 @@ def on_demo_database(args: argparse.Namespace) -> bool:
     people (the window logs in there by itself too); a real one at the demo path is not."""
     if not getattr(args, "demo", False) or getattr(args, "db", None):
         return False
-    from suining_desk.cli.commands.demo import is_demo_database
+    from suining_desk.cli.demo_database import is_demo_database
 
     return is_demo_database()
 
@@ -128,10 +128,10 @@ def authenticate_cli(args: argparse.Namespace, *, path: object = "", reading: bo
 
 def _demo_admin() -> Account:
     """The demo's admin with the demo password (README); refused once it was changed."""
-    from suining_desk.demo.generate import DEMO_PASSWORD
+    from suining_desk.cli.demo_database import demo_password
     from suining_desk.services.accounts import login
 
     try:
-        return login("admin", DEMO_PASSWORD, via="demo")
+        return login("admin", demo_password(), via="demo")
     except InvalidInput:
         raise InvalidInput([Problem("cli_demo_login_failed")]) from None

@@ -2,7 +2,7 @@
 
 Conventions: money is integer fen (``*_fen`` never floats); areas in m² are integer
 hundredths of a square metre (``*_area_x100``); dates are ``DateField``; enumerations are
-short English codes (the UI shows the Chinese from :mod:`suining_desk.enums`).
+short English codes (the UI shows the Chinese from :mod:`suining_desk.domain.enums`).
 Nothing here connects: models are bound to :data:`database`, a proxy that
 :func:`suining_desk.db.connection.open_database` initialises.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from peewee import (
+    SQL,
     AutoField,
     BlobField,
     BooleanField,
@@ -22,10 +23,16 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    Node,
     TextField,
 )
 
+from suining_desk.domain.enums import BatchStatus
+
 database = DatabaseProxy()
+# Columns added after migration 1 default in the database too: bulk inserts that name
+# only the older columns (the demo, imports) still write a valid row.
+EMPTY: list[Node] = [SQL("DEFAULT ''")]
 
 
 def _now() -> dt.datetime:
@@ -216,6 +223,8 @@ class Relocation(BaseModel):
     notes = CharField(max_length=200, default="")
     override_reason = CharField(max_length=200, default="")  # double-benefit override
     override_by = CharField(max_length=40, default="")
+    # 建档立卡搬迁户 'registered' / 同步搬迁户 'synchronous' ('' : not recorded; migration 6)
+    household_kind = CharField(max_length=12, default="", constraints=EMPTY)
 
     class Meta:
         indexes = ((("village", "batch_year"), False), (("township", "batch_year"), False))
@@ -245,6 +254,11 @@ class Renovation(BaseModel):
     notes = CharField(max_length=200, default="")
     override_reason = CharField(max_length=200, default="")
     override_by = CharField(max_length=40, default="")
+    # Migration 6: the safety appraisal (鉴定) that found the house unsafe, and the day the
+    # subsidy was paid out (checked against acceptance).
+    appraised_by = CharField(max_length=60, default="", constraints=EMPTY)
+    appraised_on = DateField(null=True)
+    paid_on = DateField(null=True)
 
     class Meta:
         indexes = ((("village", "year"), False), (("township", "year"), False))
@@ -314,6 +328,10 @@ class Enrolment(BaseModel):
     end_reason = CharField(max_length=120, default="")
     created_by = CharField(max_length=40, default="")
     created_at = DateTimeField(default=_now)
+    # The program's own facts about this beneficiary (雨露计划's school and grade, a forest
+    # ranger's patrol area and appraisal …) as canonical JSON, copied onto each computed
+    # payment line (:mod:`suining_desk.services.aid_details`; migration 6).
+    details = TextField(default="", constraints=EMPTY)
 
     class Meta:
         indexes = ((("program", "start_date"), False), (("household", "program"), False))
@@ -329,7 +347,7 @@ class PaymentBatch(BaseModel):
     period_end = DateField()
     area = ForeignKeyField(Area, on_delete="RESTRICT")
     area_id: int
-    status = CharField(max_length=10, default="draft")  # enums.BatchStatus
+    status = CharField(max_length=10, default=BatchStatus.DRAFT)
     created_by = CharField(max_length=40)
     created_at = DateTimeField(default=_now)
     submitted_at = DateTimeField(null=True)
@@ -378,6 +396,10 @@ class Payment(BaseModel):
     reissue_of_id: int | None
     created_by = CharField(max_length=40, default="")
     created_at = DateTimeField(default=_now)
+    # Migration 6: the bank of ``bank_account`` when the line was made (开户银行), and how the
+    # amount was reached (医疗救助's costs, 临时救助's type …) as canonical JSON.
+    bank_name = CharField(max_length=40, default="", constraints=EMPTY)
+    details = TextField(default="", constraints=EMPTY)
 
     class Meta:
         indexes = (
@@ -399,6 +421,27 @@ class PaymentOutcome(BaseModel):
     note = CharField(max_length=200, default="")
     recorded_by = CharField(max_length=40, default="")
     recorded_at = DateTimeField(default=_now)
+
+
+class Allocation(BaseModel):
+    """资金下达: money a level of government allotted to a program for a year, by a document
+    (文号). Never edited: a wrong one is voided with a reason (migration 6)."""
+
+    program = ForeignKeyField(Program, backref="allocations", on_delete="RESTRICT")
+    program_id: int
+    year = IntegerField()
+    level = CharField(max_length=10)  # enums.FUND_LEVELS: central / province / city / county
+    amount_fen = IntegerField()
+    doc_no = CharField(max_length=60)  # 文号, e.g. 湘财社〔2018〕12号
+    issued_on = DateField(null=True)  # the document's date
+    created_by = CharField(max_length=40, default="")
+    created_at = DateTimeField(default=_now)
+    voided_by = CharField(max_length=40, default="")
+    voided_at = DateTimeField(null=True)
+    void_reason = CharField(max_length=200, default="")
+
+    class Meta:
+        indexes = ((("program", "year"), False),)
 
 
 class PeriodLock(BaseModel):
@@ -443,7 +486,7 @@ class AuditEntry(BaseModel):
     after = TextField(default="")
     prev_hash = CharField(max_length=64)
     hash = CharField(max_length=64)
-    # The rows this change wrote, in canonical form (suining_desk.audit_capture): part of
+    # The rows this change wrote, in canonical form (suining_desk.db.capture): part of
     # the hash, so `audit verify` can compare today's records with the last logged state.
     states = TextField(default="")
 
@@ -482,6 +525,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     PaymentBatch,
     Payment,
     PaymentOutcome,
+    Allocation,
     PeriodLock,
     Setting,
     AuditEntry,

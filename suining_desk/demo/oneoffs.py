@@ -11,6 +11,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from suining_desk.demo.aid_facts import one_off_details
 from suining_desk.demo.families import Member
 from suining_desk.demo.households import HouseholdRec
 from suining_desk.demo.ledger import (
@@ -27,9 +28,9 @@ from suining_desk.demo.ledger import (
     month_period,
     stamp,
 )
-from suining_desk.demo.programs import standard_fen
 from suining_desk.demo.regular import Failed
 from suining_desk.demo.weighted import Weighted, randint
+from suining_desk.reference.programs import standard_fen
 
 LAST_DAY = dt.date(2018, 12, 31)
 ONE_OFF_SHARE = (("medical", 0.45), ("temporary", 0.20), ("industry", 0.35))
@@ -128,6 +129,7 @@ def one_off_rows(
             g.township_id, g.village_id, period.label, "", 1, 1,
             standard_fen(d.program, "", period.start), d.amount_fen, head.name, head.id_number,
             h.bank_account, period.paid_iso, d.reason, 1, None, None, CLERK, period.created_at,
+            one_off_details(d.program, d.amount_fen, d.reason, h.id, period.paid),
         ))
         ledger.count(d.program, d.amount_fen)
     return rows
@@ -170,14 +172,14 @@ def correction_rows(rng: random.Random, ledger: Ledger, plans: list[Correction])
         rows.append((
             ledger.take_id(), r[R_BATCH], *same, -f.amount_fen, r[R_PAYEE], r[R_PAYEE_ID],
             r[R_ACCOUNT], reversed_on.isoformat(), RETURN_REASONS.pick(rng), 1, r[R_ID], None,
-            CLERK, stamp(reversed_on, 15),
+            CLERK, stamp(reversed_on, 15), "",
         ))
         ledger.count(f.program, -f.amount_fen)
         if reissue is not None:
             rows.append((
                 ledger.take_id(), r[R_BATCH], *same, f.amount_fen, r[R_PAYEE], r[R_PAYEE_ID],
                 f.household.bank_account, reissue.isoformat(), REISSUE_REASON, 1, None,
-                r[R_ID], CLERK, stamp(reissue, 10),
+                r[R_ID], CLERK, stamp(reissue, 10), "",
             ))
             ledger.count(f.program, f.amount_fen)
     return rows

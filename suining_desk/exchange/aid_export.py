@@ -15,15 +15,16 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from suining_desk.db.models import Area, Household, Person, database
+from suining_desk.db.models import Area, Enrolment, Household, Payment, Person, database
 from suining_desk.db.rows import tuples
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.aid_records import ENROLMENTS, PAYMENTS
 from suining_desk.exchange.columns import Column
 from suining_desk.exchange.housing_export import RecordsWritten
 from suining_desk.exchange.staging import ProgressFn, Steps
 from suining_desk.exchange.xlsx_out import write_table
-from suining_desk.money import fen_to_yuan_str
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.services.aid_details import PROGRAM_DETAILS, decode, typed_text
 from suining_desk.services.enrolment_query import EnrolmentFilter, enrolment_ids, enrolment_rows
 from suining_desk.services.payment_query import PaymentColumn, PaymentFilter, PaymentRow, payment_page
 
@@ -51,12 +52,23 @@ def _households(ids: set[int]) -> dict[int, tuple[str, str, str, str]]:
     return {int(i): (str(no), str(head), str(number), names.get(t, "")) for i, no, head, number, t in query}
 
 
+def _details(model: type[Enrolment] | type[Payment], ids: Sequence[int]) -> dict[int, dict[str, object]]:
+    """id → the program's facts as a clerk types them, under the layouts' ``detail_*`` keys."""
+    fields = {f.key: f for spec in PROGRAM_DETAILS.values() for f in spec.fields}
+    out: dict[int, dict[str, object]] = {}
+    for rid, text in tuples(model.select(model.id, model.details).where(model.id.in_(list(ids)))):
+        values = decode(text)
+        out[int(rid)] = {f"detail_{k}": typed_text(fields[k], v) or None for k, v in values.items() if k in fields}
+    return out
+
+
 def _enrolment_rows(ids: Sequence[int], steps: Steps) -> Iterator[list[object]]:
     keys = [c.key for c in ENROLMENTS.columns]
     for start in range(0, len(ids), CHUNK):
         steps.report("导出", start / max(len(ids), 1))
         part = list(ids[start:start + CHUNK])
         rows = enrolment_rows(part)
+        facts = _details(Enrolment, part)
         homes = _households({r.household_id for r in rows.values()})
         people = _people({r.person_id for r in rows.values() if r.person_id})
         for rid in part:
@@ -66,8 +78,9 @@ def _enrolment_rows(ids: Sequence[int], steps: Steps) -> Iterator[list[object]]:
             values = {"household_no": no, "township": town, "village": r.village, "head_name": head,
                       "id_number": head_id, "program": r.program, "person_name": name or None,
                       "person_id": number or None, "category": r.category or None, "people": r.people,
-                      "start_date": r.start_date, "end_date": r.end_date, "end_reason": r.end_reason or None}
-            yield [values[k] for k in keys]
+                      "start_date": r.start_date, "end_date": r.end_date, "end_reason": r.end_reason or None,
+                      **facts.get(rid, {})}
+            yield [values.get(k) for k in keys]
 
 
 def export_enrolments(out: Path | str, f: EnrolmentFilter | None = None, *, progress: ProgressFn | None = None,
@@ -97,14 +110,16 @@ def _payment_rows(f: PaymentFilter, steps: Steps) -> Iterator[list[object]]:
     keys = [c.key for c in columns]
     for page in _payment_pages(f, steps):
         homes = _households({r.household_id for r in page})
+        facts = _details(Payment, [r.id for r in page])
         for r in page:
             no, head, head_id, town = homes[r.household_id]
             values = {"household_no": no, "township": town, "village": r.village, "head_name": head,
                       "id_number": head_id, "program": r.program, "person_name": r.person_name or None,
                       "person_id": None, "period": r.period,  # the row names the payee, not the person
                       "amount": fen_to_yuan_str(r.amount_fen), "reason": r.reason or None, "kind": r.kind,
-                      "batch_no": r.batch_no or None, "paid_date": r.paid_date, "bank_account": r.bank_account}
-            yield [values[k] for k in keys]
+                      "batch_no": r.batch_no or None, "paid_date": r.paid_date, "bank_account": r.bank_account,
+                      **facts.get(r.id, {})}
+            yield [values.get(k) for k in keys]
 
 
 def export_payments(out: Path | str, f: PaymentFilter | None = None, *, progress: ProgressFn | None = None,
@@ -122,7 +137,7 @@ def export_findings(out: Path | str, results: list[Any] | None = None, *, progre
                     cancel: threading.Event | None = None) -> RecordsWritten:
     """Every finding of the audit checks (those given, as the checks page shows them, or
     run now) to xlsx."""
-    from suining_desk.rules.checks import run_checks
+    from suining_desk.services.checks import run_checks
 
     if results is None:
         results = run_checks(progress=progress, cancel=cancel)

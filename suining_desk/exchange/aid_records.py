@@ -16,12 +16,22 @@ import datetime as dt
 from dataclasses import dataclass
 
 from suining_desk.db.models import Enrolment, Household, Payment, PaymentBatch, Person, Program
+from suining_desk.domain.enums import BatchStatus
+from suining_desk.domain.periods import period_from_label
 from suining_desk.exchange.cells import read_date
 from suining_desk.exchange.columns import Column, Layout
 from suining_desk.exchange.housing_records import HEAD, HEAD_ID, HOUSEHOLD, TOWNSHIP, VILLAGE
 from suining_desk.exchange.records import RecordSpec, Row
-from suining_desk.periods import period_from_label
+from suining_desk.reference.programs import PROGRAMS_BY_CODE
 from suining_desk.services import batches
+from suining_desk.services.aid_details import (
+    ON_ENROLMENT,
+    ON_PAYMENT,
+    PROGRAM_DETAILS,
+    details_of,
+    encode,
+    parse_details,
+)
 from suining_desk.services.enrolments import EnrolmentInput, end_enrolment, enrol
 from suining_desk.services.programs import lookup_program
 
@@ -30,6 +40,31 @@ PROGRAM = Column("program", "项目", ("享受项目", "救助项目", "资金�
 PERSON = Column("person_name", "享受人", ("享受人员", "享受人姓名"), width=10, note="只供阅读")
 PERSON_ID = Column("person_id", "享受人身份证号", ("享受人员身份证号", "享受人证件号码"), text=True, width=21,
                    note="按人享受的填写；按户享受的不填")
+
+def _detail_columns(on: str) -> tuple[Column, ...]:
+    """The programs' own facts (医疗救助's costs, 雨露计划's school …) as optional columns: a
+    row fills those of its program (services.aid_details)."""
+    seen: dict[str, Column] = {}
+    for spec in PROGRAM_DETAILS.values():
+        if spec.on != on:
+            continue
+        for f in spec.fields:
+            unit = "（元）" if f.kind == "fen" else "（%）" if f.kind == "rate" else ""
+            seen.setdefault(f.key, Column(f"detail_{f.key}", f"{f.label}{unit}", (f.label,), width=12,
+                                          example=f.example, note=f"{PROGRAMS_OF[f.key]}填写",
+                                          choices=f.choices))
+    return tuple(seen.values())
+
+
+PROGRAMS_OF = {f.key: "、".join(PROGRAMS_BY_CODE[code].name for code, s in PROGRAM_DETAILS.items()
+                               if code in PROGRAMS_BY_CODE and f.key in {x.key for x in s.fields})
+               for spec in PROGRAM_DETAILS.values() for f in spec.fields}
+
+
+def _details(row: Row, program: Program) -> dict[str, object]:
+    spec = details_of(program.code)
+    return {f.key: row.values.get(f"detail_{f.key}") for f in spec.fields} if spec is not None else {}
+
 
 ENROLMENTS = Layout(
     kind="enrolments", title="享受名单", sheet_title="享受名单", key_fields=("household_no", "id_number"),
@@ -41,6 +76,7 @@ ENROLMENTS = Layout(
         Column("start_date", "开始日期", ("享受起始日期", "纳入日期"), required=True, width=12, example="2018-01-01"),
         Column("end_date", "结束日期", ("退出日期",), width=12),
         Column("end_reason", "结束原因", ("退出原因",), width=20),
+        *_detail_columns(ON_ENROLMENT),
     ),
 )
 
@@ -57,6 +93,7 @@ PAYMENTS = Layout(
                note="如 2018-11；也可填日期"),
         Column("amount", "金额", ("发放金额", "救助金额", "金额(元)"), required=True, width=12, example="1,500.00"),
         Column("reason", "事由", ("救助事由", "备注", "原因"), required=True, width=24),
+        *_detail_columns(ON_PAYMENT),
     ),
 )
 
@@ -77,6 +114,7 @@ class OneOff:
     person_id: int | None
     amount_fen: int
     reason: str
+    details: dict[str, object]
 
 
 def _program(row: Row) -> Program | None:
@@ -108,8 +146,11 @@ def _enrolment(row: Row) -> Enrol | None:
     reason = row.text("end_reason", 120)
     if household is None or program is None or start is None:
         return None
+    facts, problems = parse_details(program.code, _details(row, program))
+    for p in problems:
+        row.error(f"detail_{p.field}" if f"detail_{p.field}" in row.labels else "program", p.code, **p.params)
     data = EnrolmentInput(program.id, household.id, person.id if person else None, row.text("category", 10),
-                          people, start)
+                          people, start, encode(facts))
     return Enrol(data, end, reason or ("导入" if end else ""))
 
 
@@ -162,16 +203,17 @@ def _one_off(row: Row) -> OneOff | None:
     if program.basis == "person" and person is None:
         return None
     return OneOff(program.id, period, household.id, household.township_id, person.id if person else None, amount,
-                  reason)
+                  reason, _details(row, program))
 
 
 def _save_one_off(p: OneOff, user: str, today: dt.date) -> None:
     draft = PaymentBatch.get_or_none((PaymentBatch.program == p.program_id) & (PaymentBatch.period == p.period)
                                      & (PaymentBatch.area == p.township_id) & (PaymentBatch.kind == "one_off")
-                                     & (PaymentBatch.status == "draft"))
+                                     & (PaymentBatch.status == BatchStatus.DRAFT))
     batch_id = draft.id if draft is not None else batches.create_one_off_batch(
         p.program_id, p.period, p.township_id, user=user, notes="表格导入").batch_id
-    batches.add_one_off_line(batch_id, p.household_id, p.amount_fen, p.reason, user=user, person_id=p.person_id)
+    batches.add_one_off_line(batch_id, p.household_id, p.amount_fen, p.reason, user=user, person_id=p.person_id,
+                             details=p.details)
 
 
 def _existing_one_off(p: OneOff) -> str | None:

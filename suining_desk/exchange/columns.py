@@ -1,6 +1,7 @@
 """Spreadsheet layouts: the columns of each kind of record, recognised by header name.
 
-A column is found by its label or one of its synonyms, whatever its position; headers
+A column is found by its label or one of its synonyms, whatever its position (in a two-row
+header, the lower cell's name, the group title above it telling apart a name used twice); headers
 are compared after NFKC (full-width brackets become ASCII), without spaces, line breaks,
 required-field stars or a trailing colon, and once more without a bracketed note
 (``身份证号码(18位)``). Unknown headers are reported and ignored.
@@ -68,11 +69,25 @@ class Layout:
     report_headers: tuple[str, ...] = ()
     report_problem: str = ""
     _lookup: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # (group word, name) → key: a synonym written ``成员/联系电话`` means 联系电话 under a group
+    # title that says 成员 (a two-row header, :meth:`match` with ``groups``).
+    _grouped: dict[tuple[str, str], str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for column in self.columns:
             for name in column.names():
-                self._lookup.setdefault(name, column.key)
+                group, slash, bare = name.partition("/")
+                if slash:
+                    self._grouped.setdefault((group, bare), column.key)
+                else:
+                    self._lookup.setdefault(name, column.key)
+
+    def grouped_key(self, group: object, header: object) -> str | None:
+        """The column a header means under a group title, when the layout says so."""
+        name, title = normalize_header(header), normalize_header(group)
+        if not name or not title:
+            return None
+        return next((key for (word, bare), key in self._grouped.items() if bare == name and word in title), None)
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -87,25 +102,35 @@ class Layout:
             found = self._lookup.get(bare) if bare else None
         return found
 
-    def match(self, cells: Sequence[object], row: int) -> HeaderMatch:
+    def match(self, cells: Sequence[object], row: int, groups: Sequence[str] = ()) -> HeaderMatch:
+        """Where each column is in a header row; ``groups``, for a two-row header, holds the
+        group title above each cell (which only tells apart names used in two groups)."""
         positions: dict[str, int] = {}
         labels: dict[str, str] = {}
         unknown: list[str] = []
         duplicates: list[tuple[str, str]] = []
+        ranks: dict[str, int] = {}
         for index, cell in enumerate(cells):
             text = "" if cell is None else " ".join(str(cell).split())
             if not text:
                 continue
-            key = self.key_of(text)
+            group = groups[index] if index < len(groups) else ""
+            key = self.grouped_key(group, text) if group else None
+            if key is not None:  # the name its group tells apart: as close as the column's own label
+                text, rank = f"{text}（{group}）", 0
+            else:
+                key = self.key_of(text)
+                rank = self._rank(key, text) if key is not None else 0
             if key is None:
                 unknown.append(text)
-            elif key in positions and self._rank(key, text) >= self._rank(key, labels[key]):
+            elif key in positions and rank >= ranks[key]:
                 duplicates.append((text, labels[key]))
             else:  # first seen, or a closer name for the column (事由 before its synonym 备注)
                 if key in positions:
                     duplicates.append((labels[key], text))
                 positions[key] = index
                 labels[key] = text
+                ranks[key] = rank
         return HeaderMatch(row, positions, labels, tuple(unknown), tuple(duplicates))
 
     def _rank(self, key: str, header: str) -> int:

@@ -11,18 +11,19 @@ from pathlib import Path
 from peewee import JOIN
 
 from suining_desk.db.models import Area, Household, Relocation, Renovation, SettlementSite, database
-from suining_desk.enums import (
+from suining_desk.domain.enums import (
+    RELOCATION_HOUSEHOLD_KINDS,
     RELOCATION_STATUS,
     RENOVATION_BUILD_MODES,
     RENOVATION_GRADES,
     RENOVATION_STATUS,
     SETTLEMENT_MODES,
 )
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.housing_records import RELOCATIONS, RENOVATIONS
 from suining_desk.exchange.staging import ProgressFn, Steps
 from suining_desk.exchange.xlsx_out import write_table
-from suining_desk.money import fen_to_yuan_str
-from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.relocation_query import RelocationFilter, relocation_ids
 from suining_desk.services.renovation_query import RenovationFilter, renovation_ids
 
@@ -72,6 +73,7 @@ def _relocation_rows(ids: Sequence[int], steps: Steps) -> Iterator[list[object]]
                 "subsidy": _yuan(r.subsidy_fen), "self_raised": _yuan(r.self_raised_fen), "plan_date": r.plan_date,
                 "status": RELOCATION_STATUS.get(r.status, r.status), "moved_in_date": r.moved_in_date,
                 "demolished_date": r.demolished_date, "notes": r.notes or None,
+                "household_kind": RELOCATION_HOUSEHOLD_KINDS.get(r.household_kind) or None,
             }
             yield [values[k] for k in keys]
 
@@ -98,6 +100,7 @@ def _renovation_rows(ids: Sequence[int], steps: Steps) -> Iterator[list[object]]
                 "status": RENOVATION_STATUS.get(r.status, r.status), "start_date": r.start_date,
                 "completed_date": r.completed_date, "accepted_date": r.accepted_date,
                 "accepted_by": r.accepted_by or None, "result": r.acceptance_result or None, "notes": r.notes or None,
+                "appraised_by": r.appraised_by or None, "appraised_on": r.appraised_on, "paid_on": r.paid_on,
             }
             yield [values[k] for k in keys]
 

@@ -8,11 +8,12 @@ and self-raised caps) and walked to the status the row gives, step by step with 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from suining_desk.db.models import Relocation, Renovation, SettlementSite
-from suining_desk.enums import (
+from suining_desk.domain.enums import (
+    RELOCATION_HOUSEHOLD_KINDS,
     RELOCATION_STATUS,
     RENOVATION_BENEFICIARIES,
     RENOVATION_BUILD_MODES,
@@ -21,10 +22,10 @@ from suining_desk.enums import (
     RENOVATION_STATUS,
     SETTLEMENT_MODES,
 )
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.domain.problems import InvalidInput, Problem, Severity
 from suining_desk.exchange.columns import Column, Layout, choice_map
 from suining_desk.exchange.records import RecordSpec, Row
-from suining_desk.money import fen_to_yuan_str
-from suining_desk.problems import InvalidInput, Problem, Severity
 from suining_desk.rules.housing import RelocationInput, RenovationInput
 from suining_desk.services import relocations, renovations
 
@@ -43,6 +44,8 @@ RELOCATIONS = Layout(
     columns=(
         HOUSEHOLD, TOWNSHIP, VILLAGE, HEAD, HEAD_ID,
         Column("batch_year", "搬迁年度", ("批次年度", "搬迁批次"), required=True, width=9, example="2017"),
+        Column("household_kind", "搬迁户类型", ("户类型", "搬迁对象类型"), width=10,
+               choices=tuple(RELOCATION_HOUSEHOLD_KINDS.values())),
         Column("people", "搬迁人口", ("搬迁人数", "人口"), required=True, width=9, example="4"),
         Column("mode", "安置方式", (), width=10, choices=tuple(SETTLEMENT_MODES.values())),
         Column("site", "安置点", ("安置点名称",), width=18, note="集中安置必填，须是该乡镇已登记的安置点"),
@@ -69,6 +72,8 @@ RENOVATIONS = Layout(
         Column("grade", "危房等级", ("等级",), required=True, width=8, choices=tuple(RENOVATION_GRADES.values())),
         Column("method", "改造方式", (), required=True, width=12, choices=RENOVATION_METHODS),
         Column("build_mode", "建设方式", (), width=10, choices=tuple(RENOVATION_BUILD_MODES.values())),
+        Column("appraised_by", "鉴定单位", ("鉴定人", "危房鉴定单位"), width=14),
+        Column("appraised_on", "鉴定日期", ("危房鉴定日期",), width=12),
         Column("area", "面积", ("改造面积", "建筑面积"), width=8),
         Column("standard", "补助标准", (), width=12),
         Column("subsidy", "补助金额", ("补助资金",), width=12),
@@ -78,6 +83,7 @@ RENOVATIONS = Layout(
         Column("accepted_date", "验收日期", (), width=12),
         Column("accepted_by", "验收人", (), width=12),
         Column("result", "验收结果", ("验收结论",), width=12),
+        Column("paid_on", "补助发放日期", ("发放日期", "补助资金发放日期"), width=12, note="验收合格后发放的日期"),
         NOTES,
     ),
 )
@@ -89,6 +95,7 @@ _RENOVATION_STATUS = choice_map({k: (v,) for k, v in RENOVATION_STATUS.items()} 
 _GRADES = choice_map({k: (v, f"{k}级危房") for k, v in RENOVATION_GRADES.items()})
 _METHODS = choice_map({m: () for m in RENOVATION_METHODS})
 _BENEFICIARIES = choice_map({b: () for b in RENOVATION_BENEFICIARIES})
+_HOUSEHOLD_KINDS = choice_map({k: (v, f"{v}户", f"{v}搬迁户") for k, v in RELOCATION_HOUSEHOLD_KINDS.items()})
 _BUILD_MODES = choice_map({k: (v, "自建" if k == "self" else "统规统建") for k, v in RENOVATION_BUILD_MODES.items()})
 RELOCATION_STEPS = ("planned", "building", "moved_in", "demolished")
 RENOVATION_STEPS = ("planned", "in_progress", "completed", "accepted")
@@ -129,7 +136,8 @@ def _relocation(row: Row) -> Planned | None:
         mode=mode or "concentrated", site_id=_site(row, household.township_id) if household else None,
         origin=row.text("origin", 120), house_area_x100=row.area("house_area") or 0,
         subsidy_fen=row.amount("subsidy") or 0, self_raised_fen=row.amount("self_raised") or 0,
-        plan_date=dates["plan_date"], notes=row.text("notes"))
+        plan_date=dates["plan_date"], notes=row.text("notes"),
+        household_kind=row.choice("household_kind", _HOUSEHOLD_KINDS, "") or "")
     return Planned(data, status, dates, {}) if household else None
 
 
@@ -192,9 +200,10 @@ def _renovation(row: Row) -> Planned | None:
     data = RenovationInput(
         household_id=household.id if household else None, year=year or 0, beneficiary_type=beneficiary or "",
         grade=grade or "", method=method or "", build_mode=row.choice("build_mode", _BUILD_MODES, "self") or "self",
-        area_x100=row.area("area") or 0, standard_fen=standard or 0, subsidy_fen=0, notes=row.text("notes"))
+        area_x100=row.area("area") or 0, standard_fen=standard or 0, subsidy_fen=0, notes=row.text("notes"),
+        appraised_by=row.text("appraised_by", 60), appraised_on=row.date("appraised_on"))
     extra = {"accepted_by": row.text("accepted_by", 40), "result": row.text("result", 60) or "合格",
-             "subsidy": row.amount("subsidy") or 0}
+             "subsidy": row.amount("subsidy") or 0, "paid_on": row.date("paid_on")}
     return Planned(data, status, dates, extra) if household else None
 
 
@@ -214,6 +223,10 @@ def _save_renovation(p: Planned, user: str, today: dt.date) -> list[Problem]:
     if target >= 3:
         _advance(step, record_id, "accepted", p.dates["accepted"], "accepted_date",
                  accepted_by=p.extra["accepted_by"], result=p.extra["result"], subsidy_fen=p.extra["subsidy"])
+        if p.extra["paid_on"] is not None:  # paid after acceptance: recorded once accepted
+            paid = replace(p.data, subsidy_fen=p.extra["subsidy"], paid_on=p.extra["paid_on"])
+            notes += _reminders(renovations.renovation_problems(paid, user=user, renovation_id=record_id, today=today))
+            renovations.update_renovation(record_id, paid, user=user, today=today)
         standard = p.data.standard_fen
         if standard and p.extra["subsidy"] > standard:
             notes.append(Problem("import_subsidy_above_standard", {
@@ -237,7 +250,8 @@ _FIELDS = {"household": "household_no", "batch_year": "batch_year", "people": "p
            "plan_date": "plan_date", "year": "year", "method": "method", "area": "area", "status": "status",
            "accepted_by": "accepted_by", "result": "result", "moved_in_date": "moved_in_date",
            "demolished_date": "demolished_date", "start_date": "start_date", "completed_date": "completed_date",
-           "accepted_date": "accepted_date"}
+           "accepted_date": "accepted_date", "household_kind": "household_kind", "appraised_by": "appraised_by",
+           "appraised_on": "appraised_on", "paid_on": "paid_on"}
 
 RELOCATION_SPEC = RecordSpec("relocations", RELOCATIONS, "relocations_imported", _relocation, _existing_relocation,
                              _save_relocation, lambda p: p.data.household_id, _FIELDS)

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.aid_records import ENROLMENT_SPEC, PAYMENT_SPEC
 from suining_desk.exchange.housing_records import RELOCATION_SPEC, RENOVATION_SPEC
 from suining_desk.exchange.records import RecordSpec, import_records
 from suining_desk.exchange.register_import import import_register
 from suining_desk.exchange.report import ImportResult
 from suining_desk.exchange.staging import ImportOptions, ProgressFn
-from suining_desk.problems import InvalidInput, Problem
 
 ImportFn = Callable[..., ImportResult]
+log = logging.getLogger(__name__)
 
 
 
@@ -40,4 +42,8 @@ def run_import(kind: str, path: Path | str, options: ImportOptions, *, progress:
     found = IMPORTS.get(kind)
     if found is None:
         raise InvalidInput([Problem("import_unknown_kind", {"value": kind, "choices": "、".join(IMPORTS)})])
-    return found[1](path, options, progress=progress, cancel=cancel)
+    log.info("import %s%s: %s by %s", kind, " (check only)" if options.dry_run else "", path, options.user)
+    result = found[1](path, options, progress=progress, cancel=cancel)
+    log.info("import %s %s: %d rows read, %d rejected, %s", kind, Path(path).name, result.rows_read,
+             result.rows_rejected, "written" if result.written else "nothing written")
+    return result

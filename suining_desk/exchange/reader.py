@@ -3,8 +3,8 @@
 ``.xlsx`` (and ``.xlsm``) are read with openpyxl in read-only mode — one row at a time,
 so a county's 400,000 rows need no more memory than a few — old ``.xls`` workbooks with
 xlrd (:mod:`suining_desk.exchange.xls`) — or, when an online system saved a web page as
-``.xls``, its tables (:mod:`suining_desk.exchange.html_table`) — and ``.csv`` (UTF-8 or GBK)
-with the csv module.
+``.xls``, its tables (:mod:`suining_desk.exchange.html_table`) — and ``.csv``/``.txt``
+with the csv module, in whatever encoding the file is written (:mod:`.text_encoding`).
 The header is looked for in the first rows of each sheet: titles,
 merged cells and notes above it are skipped, and the first sheet whose header names the
 layout's required columns is read. Row numbers are those Excel shows.
@@ -29,6 +29,7 @@ from suining_desk.exchange.columns import HeaderMatch, Layout
 from suining_desk.exchange.csv_sheet import check_csv, csv_rows, open_csv_text
 from suining_desk.exchange.fast_xlsx import fast_rows
 from suining_desk.exchange.html_table import html_tables, looks_like_html
+from suining_desk.exchange.text_encoding import NotText
 from suining_desk.exchange.unreadable import ROW_DAMAGE, FileUnreadable, damaged, guarded, unreadable
 from suining_desk.exchange.xls import XLS_SUFFIXES, XlsBook, XlsUnreadable, open_xls
 
@@ -67,12 +68,49 @@ class SheetRows:
         self.close()
 
 
+def _text(value: Cell) -> str:
+    return "" if value is None else " ".join(str(value).split())
+
+
+def two_row_header(upper: Sequence[Cell], lower: Sequence[Cell]) -> tuple[list[str], list[str]] | None:
+    """The names and group titles of a header in two rows — group titles merged across the
+    columns they head, above the column names; a column outside any group merged down both
+    rows (its name in the upper cell only). The name is the lower cell (or, merged down, the
+    upper one); a group title reaches right over the empty upper cells of its merge. None
+    when the upper row is no group row (a title line has one cell)."""
+    width = max(len(upper), len(lower))
+    up = [_text(upper[i]) if i < len(upper) else "" for i in range(width)]
+    low = [_text(lower[i]) if i < len(lower) else "" for i in range(width)]
+    if sum(1 for t in up if t) < 2:
+        return None
+    names, groups, current = [], [], ""
+    for top, name in zip(up, low, strict=True):
+        if name:
+            current = top or current
+            names.append(name)
+            groups.append(current)
+        else:  # merged down (or empty): no group over it, and none reaches past it
+            names.append(top)
+            groups.append("")
+            current = ""
+    return names, groups
+
+
 def _best_header(layout: Layout, head: list[tuple[int, tuple[Cell, ...]]]) -> HeaderMatch | None:
+    """The header row that names most of the layout's columns — or a two-row header, when the
+    row above it makes it name more of them (or tells apart a name it has twice)."""
     best: HeaderMatch | None = None
+    previous: tuple[Cell, ...] | None = None
     for number, cells in head:
         found = layout.match(cells, number)
+        combined = two_row_header(previous, cells) if previous is not None else None
+        if combined is not None:
+            both = layout.match(combined[0], number, combined[1])
+            if (both.recognised, -len(both.duplicates)) > (found.recognised, -len(found.duplicates)):
+                found = both
         if found.recognised >= 2 and (best is None or found.recognised > best.recognised):
             best = found
+        previous = cells
     return best
 
 
@@ -253,6 +291,8 @@ def _open_csv(path: Path, layout: Layout) -> SheetRows:
         handle = open_csv_text(path)
     except PermissionError as exc:
         raise _unreadable("file_in_use", path=str(path)) from exc
+    except NotText as exc:  # e.g. a workbook renamed .csv
+        raise _unreadable("file_not_spreadsheet", path=str(path)) from exc
     try:
         rows = csv_rows(handle)
         head, rest = _split_head(rows)

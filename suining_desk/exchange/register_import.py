@@ -9,7 +9,8 @@ the file or already registered, areas), and writes the valid households in bulk.
 All or nothing by default: if any row is refused the transaction is rolled back and
 nothing is written; with ``skip_invalid`` the valid households are kept. A person whose
 ID number is already registered is skipped (reported), or with ``update_duplicates``
-updated, each change kept as a member change whose reason names the file. A killed
+updated, each change kept as a member change whose reason names the file — and so is the
+household's own data (:mod:`.register_households`; a blank cell never clears a value). A killed
 process or a cancel leaves the database as it was: the one transaction never commits.
 """
 
@@ -24,11 +25,13 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from suining_desk import audit, audit_capture
-from suining_desk.access import Account, require
+from suining_desk import audit
+from suining_desk.db import capture as audit_capture
 from suining_desk.db.models import Area, database
+from suining_desk.domain.problems import Problem, Severity
 from suining_desk.exchange.areas import AreaResolver, Resolved
 from suining_desk.exchange.reader import no_data_rows, open_rows
+from suining_desk.exchange.register_households import apply_household_changes, household_changes, labels
 from suining_desk.exchange.register_layout import REGISTER
 from suining_desk.exchange.register_rows import HOUSEHOLD_FIELDS, STAGED, RowParser, check_household_fields
 from suining_desk.exchange.register_write import REGISTER_LABELS, UPDATABLE, Writer, person_values
@@ -45,7 +48,7 @@ from suining_desk.exchange.staging import (
     unknown_column_notes,
 )
 from suining_desk.exchange.totals import SKIPPED_ROW_CODES
-from suining_desk.problems import Problem, Severity
+from suining_desk.services.access import Account, require
 
 TABLE = "import_register"
 BULK_ROWS = 20_000  # more rows than this: logged as a digest of the tables, not row by row
@@ -78,7 +81,7 @@ def import_register(path: Path | str, options: ImportOptions, *, progress: Progr
 
     Raises :class:`~suining_desk.exchange.reader.FileUnreadable` for a file that cannot be
     used at all (a header with no data rows below it too),
-    :class:`~suining_desk.access.AccessDenied` for a user who may not enter
+    :class:`~suining_desk.services.access.AccessDenied` for a user who may not enter
     data, :class:`~suining_desk.exchange.staging.ImportCancelled` when ``cancel`` is set.
     """
     path = Path(path)
@@ -148,7 +151,8 @@ class _Pass:
                 if dry or (self._refused() and not self.options.skip_invalid):
                     raise _Discard
                 r = self.result
-                if r.households_added or r.people_added or r.people_updated or r.areas_created:
+                if r.households_added or r.people_added or r.people_updated or r.households_updated \
+                        or r.areas_created:
                     self._audit()
                 self.result.written = True
         except _Discard:
@@ -203,34 +207,33 @@ class _Pass:
         plan = self._people(household_no, rows, existing)
         if household_no:
             self._check_heads(household_no, rows, plan, existing, fields, source_row)
-        if existing is not None and (fields.get("household_removed_on") or self.options.update_duplicates):
-            self._household_not_taken(existing[0], fields, source_row)
+        changed = self._existing_household(existing[0], fields, source_row) if existing is not None else None
         if not household_no or any(n in self.refused_rows for n in numbers):
             self._refuse(household_no, numbers)
             return
-        if (plan["new"] or plan["update"]) and self.writer is not None and \
+        if (plan["new"] or plan["update"] or changed) and self.writer is not None and \
                 not (self._refused() and not self.options.skip_invalid):
-            self._write(household_no, fields, place, plan, existing)
+            self._write(household_no, fields, place, plan, existing, changed)
         self._count(plan, existing)
+        self.result.households_updated += bool(changed)
 
-    def _household_not_taken(self, household_id: int, fields: dict[str, Any], row: int) -> None:
-        """What the sheet says of a household already registered that an import does not take, said
-        so nobody believes it changed: a 清退日期 (it would stop payments unseen) and, with
-        --update-duplicates (which updates people), household fields the sheet fills differently."""
-        compared = ("status", "exit_year", "main_cause", "phone", "bank_account", "address")
-        removed, *current = database.execute_sql(
-            f"SELECT removed_on, {', '.join(compared)} FROM household WHERE id = ?", [household_id]).fetchone()
+    def _existing_household(self, household_id: int, fields: dict[str, Any],
+                            row: int) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """A household already registered: a 清退日期 is not taken (it would stop payments unseen:
+        said so), and with --update-duplicates the household fields the sheet fills differently
+        are what will change (:mod:`.register_households`)."""
+        removed = database.execute_sql("SELECT removed_on FROM household WHERE id = ?", [household_id]).fetchone()[0]
         if fields.get("household_removed_on") and removed is None:
             self.problem(row, "household_removed_on", "import_removal_not_applied",
                          {"date": fields["household_removed_on"]}, Severity.WARNING)
         if not self.options.update_duplicates:
-            return
-        differing = [_HOUSEHOLD_LABELS[name] for name, now in zip(compared, current, strict=True)
-                     if name in self.result.columns  # a column of the sheet (户状态 has a default otherwise)
-                     and fields.get(name) not in (None, "") and str(fields[name]) != str(now or "")]
-        if differing:
-            self.problem(row, "status", "import_household_not_updated", {"fields": "、".join(differing)},
-                         Severity.WARNING)
+            return None
+        changed, recorded = household_changes(database.connection(), household_id, fields, self.result.columns)
+        if not changed:
+            return None
+        self.problem(row, "status" if "status" in changed else "", "import_household_updated",
+                     {"fields": labels(changed)}, Severity.WARNING)
+        return changed, recorded
 
     def _merge(self, household_no: str, rows: list[tuple[Any, ...]]) -> tuple[dict[str, Any], int]:
         """The household's fields: the head's row first, then the first row that has each."""
@@ -361,7 +364,8 @@ class _Pass:
             self.result.households_added += 1
 
     def _write(self, household_no: str, fields: dict[str, Any], place: Resolved | None,
-               plan: dict[str, list[Any]], existing: tuple[int, int, int] | None) -> None:
+               plan: dict[str, list[Any]], existing: tuple[int, int, int] | None,
+               household_change: tuple[dict[str, Any], dict[str, Any]] | None = None) -> None:
         writer = self.writer
         assert writer is not None
         registered = fields.get("registered_on")
@@ -386,6 +390,9 @@ class _Pass:
         else:
             household_id = existing[0]
             writer.touched.add(household_id)
+            if household_change is not None:
+                apply_household_changes(writer.conn, household_id, *household_change, user=writer.user,
+                                        reason=self.reason, day=writer.today, stamp=writer.stamp)
         on = None if existing is not None else (_date(registered))
         for r in plan["new"]:
             values = person_values(r)
@@ -404,7 +411,8 @@ class _Pass:
         audit.append("register_imported", username=self.options.user, after={
             "file": self.path.name, "sha256": file_digest(self.path), "sheet": r.sheet,
             "households_added": r.households_added, "people_added": r.people_added,
-            "people_updated": r.people_updated, "duplicates_skipped": r.duplicates_skipped,
+            "people_updated": r.people_updated, "households_updated": r.households_updated,
+            "duplicates_skipped": r.duplicates_skipped,
             "rows_rejected": r.rows_rejected, "areas_created": list(r.areas_created)},
             whole_tables=BULK_TABLES if self.bulk else ())
 

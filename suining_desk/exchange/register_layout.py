@@ -6,7 +6,7 @@ address, registration date, members who died or left).
 
 from __future__ import annotations
 
-from suining_desk.enums import HOUSEHOLD_STATUS, POVERTY_CAUSES, RELATIONS
+from suining_desk.domain.enums import HOUSEHOLD_STATUS, POVERTY_CAUSES, RELATIONS
 from suining_desk.exchange.columns import Column, Layout, choice_map
 
 HEALTH = ("健康", "长期慢性病", "患有大病", "残疾")
@@ -72,7 +72,10 @@ REGISTER = Layout(
         Column("disability", "残疾情况", ("残疾类别及等级", "残疾类别", "残疾等级"), width=12, example="肢体二级"),
         Column("labour", "劳动技能", ("劳动能力",), width=16, choices=LABOUR),
         Column("work_status", "务工状况", ("务工情况",), width=14, choices=WORK),
-        Column("person_phone", "成员电话", ("本人电话", "个人电话", "本人联系电话"), text=True, width=14),
+        Column("person_phone", "成员电话", ("本人电话", "个人电话", "本人联系电话",
+                                            # under a group title (the national register's two-row header)
+                                            "成员/联系电话", "成员/电话", "人员/联系电话", "个人/联系电话"),
+               text=True, width=14),
         Column("township", "乡镇", ("乡(镇)", "乡镇名称", "所在乡镇", "乡镇(街道)"), width=12, example="长铺镇",
                note="乡镇、行政村、村民小组须与区划一致；区划中没有的，导入时可选择自动创建"),
         Column("village", "行政村", ("村", "村名", "所在村", "行政村名称", "村(社区)"), required=True, width=12,

@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from suining_desk.domain.messages import describe, shorten
+from suining_desk.domain.problems import Problem
 from suining_desk.exchange.reader import sheet_rows
 from suining_desk.exchange.safe_cells import safe_row, text_cell
 from suining_desk.exchange.xlsx_out import save_replacing
-from suining_desk.messages import describe, shorten
-from suining_desk.output_files import check_output
-from suining_desk.problems import Problem
+from suining_desk.storage.output_files import check_output
 
 PROBLEMS_HEADER = "导入问题"
 LIST_SHEET = "问题清单"
@@ -60,6 +60,7 @@ class ImportResult:
     households_added: int = 0
     people_added: int = 0
     people_updated: int = 0
+    households_updated: int = 0  # households on the register whose own fields the sheet changed
     duplicates_skipped: int = 0
     records_added: int = 0  # relocations, renovations, enrolments, payments
     households_rejected: int = 0
@@ -116,6 +117,8 @@ class ImportResult:
             text = f"{verb}新增 {self.households_added} 户 {self.people_added} 人"
             if self.people_updated:
                 text += f"，{verb}更新 {self.people_updated} 人"
+            if self.households_updated:
+                text += f"，{verb}更新户信息 {self.households_updated} 户"
             if self.duplicates_skipped:
                 text += f"，已在册跳过 {self.duplicates_skipped} 人"
         else:

@@ -7,15 +7,18 @@ a county's 400,000 rows need no more memory than one.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from suining_desk.domain.os_errors import os_reason
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.columns import Column
 from suining_desk.exchange.safe_cells import safe_row, text_cell
-from suining_desk.os_errors import os_reason
-from suining_desk.output_files import check_output
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.storage.output_files import check_output
+
+log = logging.getLogger(__name__)
 
 
 def cannot_write(path: Path, exc: OSError) -> InvalidInput:
@@ -59,6 +62,7 @@ def write_table(path: Path | str, sheet_title: str, columns: Sequence[Column],
         sheet.append(safe_row(sheet, row))  # user text stays text: never a formula Excel would run
         count += 1
     save_replacing(book, path)
+    log.info("exported %s: %s, %d rows", sheet_title, path, count)
     return count
 
 

@@ -104,6 +104,12 @@ def _balanced(text: str, em_limit: float, count: int, metrics: Metrics) -> list[
     return lines
 
 
+def widest_piece(text: str, metrics: Metrics) -> float:
+    """The widest run that may not be broken (a masked ID number, an account, an amount, a
+    character with its closing mark), in ems: below that width a line must break inside it."""
+    return max((metrics.em_width(p.strip(" ")) for p in _pieces(text)), default=0.0)
+
+
 def _truncate(text: str, em_limit: float, metrics: Metrics) -> str:
     out = ""
     for ch in text:
@@ -128,8 +134,12 @@ def fit_text(text: str, width: float, height: float, size: float, metrics: Metri
     if (single >= size * SHRINK_BEFORE_WRAP or (whole and single >= MIN_SIZE)) and single * LINE_GAP <= height:
         return Fitted(_floor(single), (text,))
     best: Fitted | None = None
+    # Never smaller than needed to keep every unbreakable run whole (a masked ID number in a
+    # narrow 备注): wrapping is tried only at sizes where the widest run fits a line.
+    piece = widest_piece(text, metrics)
+    whole_runs = width / piece if piece else size
     for count in range(2, max_lines + 1):
-        candidate = min(size, height / (count * LINE_GAP))
+        candidate = min(size, height / (count * LINE_GAP), max(whole_runs, MIN_SIZE))
         while candidate >= MIN_SIZE:
             lines = _balanced(text, width / candidate, count, metrics)
             if lines is not None:
@@ -157,8 +167,10 @@ def grown_height(text: str, width: float, box_height: float, size: float, metric
         return None
     if not fit_text(text, width, box_height - CELL_MARGIN, size, metrics).truncated:
         return None
-    lines = len(wrap(text, width / GROWN_SIZE, metrics))
-    return math.ceil(lines * GROWN_SIZE * LINE_GAP + CELL_MARGIN + 1.0)
+    piece = widest_piece(text, metrics)
+    grown = min(GROWN_SIZE, max(MIN_SIZE, width / piece)) if piece else GROWN_SIZE  # runs stay whole
+    lines = len(wrap(text, width / grown, metrics))
+    return math.ceil(lines * grown * LINE_GAP + CELL_MARGIN + 1.0)
 
 
 def _floor(size: float) -> float:

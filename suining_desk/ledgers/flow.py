@@ -21,7 +21,7 @@ from typing import Final
 
 from suining_desk.ledgers import layout as L
 from suining_desk.ledgers.fonts import Metrics
-from suining_desk.ledgers.model import PageSetup, Section, Total
+from suining_desk.ledgers.model import PageSetup, Section, Signatures, Total
 
 SECTION_GAP: Final = 8.0
 TITLE_HEIGHT: Final = 20.0
@@ -70,10 +70,11 @@ class FlowGeometry:
     per_row: int  # pictures side by side
     picture_width: float
     picture_height: float  # the image box, without the caption
+    signature_height: float = L.SIGNATURE_HEIGHT
 
 
-def flow_geometry(setup: PageSetup) -> FlowGeometry:
-    geo = L.geometry(setup, (), public=False)
+def flow_geometry(setup: PageSetup, *, notes: int = 0, signature_rows: int = 1) -> FlowGeometry:
+    geo = L.geometry(setup, (), public=False, notes=notes)
     floor = L.MARGIN_BOTTOM + L.FOOTER_HEIGHT
     room = geo.table_top - floor
     width = geo.right - geo.left
@@ -81,7 +82,8 @@ def flow_geometry(setup: PageSetup) -> FlowGeometry:
     picture_width = (width - (per_row - 1) * PICTURE_GAP) / per_row
     # A row of pictures and a continued title always fit on an empty page.
     picture_height = min(picture_width * PICTURE_RATIO, room - TITLE_HEIGHT - CAPTION_HEIGHT - SECTION_GAP)
-    return FlowGeometry(geo.table_top, room, geo.left, geo.right, per_row, picture_width, picture_height)
+    return FlowGeometry(geo.table_top, room, geo.left, geo.right, per_row, picture_width, picture_height,
+                        L.signature_height(signature_rows))
 
 
 def _has_money(section: Section) -> bool:
@@ -176,10 +178,11 @@ class _Flow:
             self.item += count
 
     def signatures(self) -> None:
-        if self.room() < SECTION_GAP + L.SIGNATURE_HEIGHT:
+        height = self.geo.signature_height
+        if self.room() < SECTION_GAP + height:
             self.break_page()
         self.gap()
-        self.place(BlockKind.SIGNATURES, -1, L.SIGNATURE_HEIGHT)
+        self.place(BlockKind.SIGNATURES, -1, height)
         self.break_page()
 
 
@@ -192,5 +195,7 @@ def flow(sections: Sequence[Section], geo: FlowGeometry) -> list[FlowPage]:
     return state.pages
 
 
-def flow_ranges(sections: Sequence[Section], setup: PageSetup) -> list[range]:
-    return [page.items for page in flow(sections, flow_geometry(setup))]
+def flow_ranges(sections: Sequence[Section], setup: PageSetup, *, notes: int = 0,
+                signatures: Signatures | None = None) -> list[range]:
+    rows = (signatures or Signatures()).rows
+    return [page.items for page in flow(sections, flow_geometry(setup, notes=notes, signature_rows=rows))]

@@ -21,8 +21,9 @@ class LedgerKind:
     label: str  # 资金发放台账
     # Raw filters as typed (names or codes) → stable filters; raises InvalidInput.
     resolve: Callable[[Mapping[str, object]], dict[str, FilterValue]]
-    # Stable filters and the 公示 flag → the rows; raises InvalidInput if a filter is unknown.
-    build: Callable[[Filters, bool], LedgerContent]
+    # Stable filters, the 公示 flag and the notice columns an admin left out (see
+    # ledgers.disclosure) → the rows; raises InvalidInput if a filter is unknown.
+    build: Callable[[Filters, bool, Sequence[str]], LedgerContent]
     # Source record ids → one line each, for verify's report of added or removed records.
     describe: Callable[[Sequence[int]], list[str]]
     # Stable filters → the township they lie in (None: the whole county); a township user may

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
@@ -19,10 +20,10 @@ from typing import Final
 
 from reportlab.lib.pagesizes import A3, A4
 
-from suining_desk.ledgers.fit import MIN_SIZE, grown_height, wrap
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.ledgers.fit import MIN_SIZE, grown_height, widest_piece, wrap
 from suining_desk.ledgers.fonts import Metrics
 from suining_desk.ledgers.model import Column, PageSetup, Row, Total, total_columns
-from suining_desk.money import fen_to_yuan_str
 
 PAPERS: Final = {"A4": A4, "A3": A3}
 
@@ -39,6 +40,9 @@ ROW_HEIGHT: Final = 17.0
 CAPITALS_HEIGHT: Final = 20.0
 FOOTER_HEIGHT: Final = 18.0
 SIGNATURE_HEIGHT: Final = 64.0  # names line and room for the seal
+SIGNATURE_LINE: Final = 22.0  # each further line of names
+NOTE_HEIGHT: Final = 13.0  # a line under the heading (资金来源 …)
+NOTE_SIZE: Final = 8.5
 NOTICE_HEIGHT: Final = 34.0  # two lines: objections and the supervision telephone
 CELL_PADDING: Final = 2.0
 FIGURE_SLACK: Final = 1.0  # points a figure column keeps beyond its widest figure
@@ -70,24 +74,30 @@ def page_size(setup: PageSetup) -> tuple[float, float]:
     return (short, long) if setup.portrait else (long, short)
 
 
-def closing_height(public: bool) -> float:
+def signature_height(rows: int = 1) -> float:
+    """The signatures: ``rows`` lines of names, and room for the seal."""
+    return SIGNATURE_HEIGHT + SIGNATURE_LINE * (max(rows, 1) - 1)
+
+
+def closing_height(public: bool, signature_rows: int = 1) -> float:
     """Room below the last page's 本页小计 row: 合计, capitals, signatures, objections."""
-    return ROW_HEIGHT + CAPITALS_HEIGHT + SIGNATURE_HEIGHT + (NOTICE_HEIGHT if public else 0.0)
+    return ROW_HEIGHT + CAPITALS_HEIGHT + signature_height(signature_rows) + (NOTICE_HEIGHT if public else 0.0)
 
 
 def geometry(setup: PageSetup, columns: Sequence[Column], public: bool,
-             col_x: tuple[float, ...] | None = None) -> Geometry:
+             col_x: tuple[float, ...] | None = None, *, notes: int = 0, signature_rows: int = 1) -> Geometry:
     """The page's geometry; ``col_x``: the column edges if already fitted to the rows
-    (:func:`column_edges` with figures), else the columns share the width by weight."""
+    (:func:`column_edges` with figures), else the columns share the width by weight;
+    ``notes``: lines under the heading; ``signature_rows``: lines of signatures."""
     width, height = page_size(setup)
     left, right = MARGIN_X, width - MARGIN_X
     top = height - MARGIN_TOP
-    table_top = top - QR_SIZE - 6.0
+    table_top = top - QR_SIZE - 6.0 - NOTE_HEIGHT * notes
     rows_top = table_top - HEADER_HEIGHT
     floor = MARGIN_BOTTOM + FOOTER_HEIGHT
     room = rows_top - ROW_HEIGHT - floor  # a 本页小计 row on every page
     per_page = int(room // ROW_HEIGHT)
-    per_last = int((room - closing_height(public)) // ROW_HEIGHT)
+    per_last = int((room - closing_height(public, signature_rows)) // ROW_HEIGHT)
     if per_page < 1 or per_last < 1:
         raise ValueError(f"paper too small for a ledger: {setup}")
     return Geometry(
@@ -113,12 +123,19 @@ def figure_widths(columns: Sequence[Column], rows: Sequence[Row], metrics: Metri
         texts = set(map(itemgetter(i), cells)) if i < min(map(len, cells), default=0) else set()
         if i in summed:
             numbers = list(map(itemgetter(summed[i]), map(attrgetter("numbers"), rows)))
-            write = fen_to_yuan_str if column.total is Total.FEN else str
+            write = fen_to_yuan_str if column.total is Total.FEN else area_text if column.total is Total.AREA else str
             texts.add(write(sum(n for n in numbers if n > 0)))
             texts.add(write(sum(n for n in numbers if n < 0)))
         longest = heapq.nlargest(MEASURED, texts, key=len)
         out[i] = max((sum(map(metrics.char_em, t)) for t in longest), default=0.0)
     return out
+
+
+def area_text(x100: int) -> str:
+    """m² × 100 → '96', '80.5', '0' (a summed floor area)."""
+    whole, part = divmod(abs(x100), 100)
+    text = f"{whole}.{part:02d}".rstrip("0").rstrip(".")
+    return f"-{text}" if x100 < 0 else text
 
 
 def _title_width(title: str, metrics: Metrics) -> float:
@@ -129,8 +146,47 @@ def _title_width(title: str, metrics: Metrics) -> float:
     return em * HEADER_WRAP_SIZE + 2 * CELL_PADDING
 
 
+_RUN = re.compile(r"[!-~]{8,}")  # a run of ASCII a line must not break: a (masked) ID, an account, a phone
+
+
+def run_widths(columns: Sequence[Column], rows: Sequence[Row], metrics: Metrics) -> dict[int, float]:
+    """Text column index → the widest unbreakable run its cells print, in ems (a masked ID
+    number in a 公示's 备注), for the columns that have one of eight characters or more."""
+    out: dict[int, float] = {}
+    cells = list(map(attrgetter("cells"), rows))
+    width = min(map(len, cells), default=0)
+    for i, column in enumerate(columns):
+        if column.keeps_whole or i >= width:
+            continue
+        texts = {t for t in map(itemgetter(i), cells) if _RUN.search(t)}
+        if texts:
+            out[i] = max(widest_piece(t, metrics) for t in heapq.nlargest(MEASURED * 8, texts, key=len))
+    return out
+
+
+def _keep_runs_whole(widths: list[float], columns: Sequence[Column], runs: dict[int, float]) -> list[float]:
+    """Widen text columns to hold their widest run at :data:`MIN_SIZE`, taking the room from the
+    other text columns (never below what they need themselves)."""
+    need = {i: em * MIN_SIZE + 2 * CELL_PADDING + FIGURE_SLACK for i, em in runs.items()}
+    short = {i: n - widths[i] for i, n in need.items() if n > widths[i]}
+    if not short:
+        return widths
+    donors = [i for i, c in enumerate(columns) if not c.keeps_whole and i not in short]
+    spare = {i: max(0.0, widths[i] - need.get(i, 2 * CELL_PADDING + MIN_SIZE * 2)) for i in donors}
+    given = min(sum(short.values()), sum(spare.values()))
+    if given <= 0:
+        return widths
+    out = list(widths)
+    for i, missing in short.items():
+        out[i] += given * missing / sum(short.values())
+    for i in donors:
+        out[i] -= given * spare[i] / sum(spare.values()) if sum(spare.values()) else 0.0
+    return out
+
+
 def column_edges(columns: Sequence[Column], left: float, right: float,
-                 figures: dict[int, float] | None = None, metrics: Metrics | None = None) -> tuple[float, ...]:
+                 figures: dict[int, float] | None = None, metrics: Metrics | None = None,
+                 runs: dict[int, float] | None = None) -> tuple[float, ...]:
     """The left edge of every column, then ``right``.
 
     The columns share the width by weight. When a figure (``figures``: from
@@ -144,6 +200,8 @@ def column_edges(columns: Sequence[Column], left: float, right: float,
     widths = [room * c.weight / total_weight for c in columns]
     if figures:
         widths = _fit_figures(columns, widths, figures, metrics or Metrics())
+    if runs:
+        widths = _keep_runs_whole(widths, columns, runs)
     xs = [left]
     for width in widths:
         xs.append(xs[-1] + width)
@@ -156,7 +214,8 @@ def fitted_edges(columns: Sequence[Column], rows: Sequence[Row], left: float, ri
     """:func:`column_edges` fitted to the figures of ``rows`` (no columns: none)."""
     if not columns:
         return ()
-    return column_edges(columns, left, right, figure_widths(columns, rows, metrics), metrics)
+    return column_edges(columns, left, right, figure_widths(columns, rows, metrics), metrics,
+                        run_widths(columns, rows, metrics))
 
 
 def _fit_figures(columns: Sequence[Column], shares: list[float], figures: dict[int, float],

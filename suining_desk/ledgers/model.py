@@ -12,9 +12,10 @@ Most ledgers are one big table (``columns`` and ``rows``). A ledger may instead 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Align(StrEnum):
@@ -29,6 +30,27 @@ class Total(StrEnum):
     NONE = "none"
     FEN = "fen"  # money in fen, written in yuan; the ledger's 合计 in capitals
     COUNT = "count"
+    AREA = "area"  # square metres × 100, written in ㎡ (搬迁 floor area)
+
+
+class Tally(NamedTuple):
+    """Whom a row paid, for the households and people counted in 本页小计 and 合计: the
+    household, and a key per person (``p12`` a named person; ``h7.1``… the people of a line
+    paid for the whole household, so a household paid twelve months counts its people once)."""
+
+    household: int
+    people: tuple[str, ...] = ()
+
+
+def tally_words(rows: Iterable[Row], people: bool) -> str:
+    """'共3户7人' (or '共3户') of the rows that carry a tally; '' when none does."""
+    households: set[int] = set()
+    persons: set[str] = set()
+    for row in rows:
+        if row.tally is not None:
+            households.add(row.tally.household)
+            persons.update(row.tally.people)
+    return f"共{len(households)}户" + (f"{len(persons)}人" if people else "")
 
 
 @dataclass(frozen=True)
@@ -55,6 +77,7 @@ class Row:
 
     cells: tuple[str, ...]
     numbers: tuple[int, ...] = ()  # one per column whose total is not NONE, in order
+    tally: Tally | None = None  # counted in 共X户Y人 (None: a reversal, or a line reversed here)
 
 
 @dataclass(frozen=True)
@@ -115,6 +138,13 @@ class LedgerContent:
     source_ids: Sequence[int]  # their ids, sorted
     audit_refs: Mapping[str, Sequence[int]] = field(default_factory=dict)  # table → ids shown
     sections: tuple[Section, ...] = ()  # a sectioned ledger; then columns and rows are empty
+    # Form 2 on: lines under the heading (资金来源, 资金下达 …), how 本页小计 and 合计 count
+    # (TallyMode), the newest date of the records shown (the 填报日期 may not be earlier), and
+    # the signature lines the data itself asks for (一户一档: 户主签字 …).
+    notes: tuple[str, ...] = ()
+    tally: str = "none"
+    newest: dt.date | None = None
+    data_signers: tuple[str, ...] = ()
 
     def printed_rows(self) -> Sequence[Row]:
         """Every row a reader sees, in order: the table's rows, or each section's items."""
@@ -129,12 +159,26 @@ class PageSetup:
     portrait: bool = False
 
 
+class TallyMode(StrEnum):
+    NONE = "none"
+    HOUSEHOLDS = "households"  # 共X户
+    PEOPLE = "people"  # 共X户Y人
+
+
 @dataclass(frozen=True)
 class Signatures:
-    preparer: str = ""  # 制表人
-    reviewer: str = ""  # 审核人
-    head: str = ""  # 负责人
+    """The closing lines: (label, name) each — a blank line where the name is '' — then 填报日期."""
+
+    lines: tuple[tuple[str, str], ...] = (("制表人", ""), ("审核人", ""), ("负责人", ""))
     date: dt.date = dt.date(2000, 1, 1)  # 填报日期
+
+    @property
+    def rows(self) -> int:
+        """Lines of names the closing block takes (four entries a line, 填报日期 included)."""
+        return max(1, -(-(len(self.lines) + 1) // SIGNATURES_PER_LINE))
+
+
+SIGNATURES_PER_LINE = 4
 
 
 @dataclass(frozen=True)
@@ -144,6 +188,11 @@ class Notice:
     start: dt.date
     end: dt.date
     contact: str  # the office that hears objections
+    days: int = 0  # the period as chosen, and how it counts (form 2; 0: form 1's words)
+    unit: str = ""  # 自然日 / 工作日
+    phone: str = ""  # 监督电话
+    report_phone: str = ""  # 举报电话
+    address: str = ""  # 地点、方式
 
 
 @dataclass(frozen=True)

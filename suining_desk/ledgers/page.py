@@ -22,22 +22,28 @@ from reportlab import rl_config
 from reportlab.graphics.barcode import qrencoder
 from reportlab.pdfgen.canvas import Canvas
 
+from suining_desk.domain.money import fen_to_capitals, fen_to_yuan_str
 from suining_desk.ledgers import layout as L
 from suining_desk.ledgers.fit import CELL_MARGIN, LINE_GAP, fit_text
 from suining_desk.ledgers.fonts import Metrics, register_font
 from suining_desk.ledgers.model import (
+    SIGNATURES_PER_LINE,
     Align,
     Column,
+    LedgerContent,
     LedgerDocument,
+    Notice,
     PageSetup,
     Row,
+    Signatures,
+    TallyMode,
     Total,
     fen_total_index,
+    tally_words,
     total_columns,
 )
 from suining_desk.ledgers.pdfmeta import attach_payload, seal
 from suining_desk.ledgers.textwriter import TextWriter
-from suining_desk.money import fen_to_capitals, fen_to_yuan_str
 
 FRAME: Final = "ledgerFrame"
 GRID_WIDTH: Final = 0.45
@@ -69,8 +75,36 @@ def binary_streams() -> Iterator[None]:
             rl_config.useA85 = saved
 
 
+VERIFY_HINT: Final = "可在绥宁扶贫台账的“文件 → 核验台账”中核验本表是否与数据库一致"
+BLANK: Final = "＿＿＿＿＿＿"
+
+
 def format_number(value: int, total: Total) -> str:
-    return fen_to_yuan_str(value) if total is Total.FEN else str(value)
+    if total is Total.FEN:
+        return fen_to_yuan_str(value)
+    return L.area_text(value) if total is Total.AREA else str(value)
+
+
+def sum_label(word: str, content: LedgerContent, rows: Sequence[Row]) -> str:
+    """'本页小计' / '合计', with the households (and people) its rows paid when the kind counts them."""
+    if content.tally == TallyMode.NONE:
+        return word
+    return f"{word}（{tally_words(rows, people=content.tally == TallyMode.PEOPLE)}）"
+
+
+def notice_words(notice: Notice) -> tuple[str, str]:
+    """The objections block of a 公示: the period and whom to tell; the telephones."""
+    period = f"公示期：{date_cn(notice.start)}至{date_cn(notice.end)}"
+    if notice.days:
+        period += f"（{notice.days}个{notice.unit}）"
+    first = f"{period}。公示期内如对公示内容有异议，请向{notice.contact}实名反映。特此公示。"
+    if not notice.days:  # form 1: the lines were left blank to fill by hand
+        return first, "监督电话：＿＿＿＿＿＿＿＿＿＿　　意见反馈（地点、方式）：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿"
+    parts = [f"监督电话：{notice.phone or BLANK * 2}"]
+    if notice.report_phone:
+        parts.append(f"举报电话：{notice.report_phone}")
+    parts.append(f"意见反馈（地点、方式）：{notice.address or BLANK * 3}")
+    return first, "　　".join(parts)
 
 
 def date_cn(value: object) -> str:
@@ -163,6 +197,7 @@ class Painter:
         c.drawText(text)
         c.restoreState()
         self._subtitle()
+        self._notes()
         self._qr(g.right - L.QR_SIZE, g.height - L.MARGIN_TOP - L.QR_SIZE)
         if self.columns:  # a sectioned ledger draws its tables' headers itself
             c.saveState()
@@ -174,7 +209,7 @@ class Painter:
                           g.col_x[i], g.col_x[i + 1])
         code = self.doc.stamp.code
         self.w.text(g.left, g.footer_baseline, f"校验码 {code}", 8.0)
-        self.w.right(g.right, g.footer_baseline, "可用 suining-desk verify 核验本表是否与数据库一致", 7.0)
+        self.w.right(g.right, g.footer_baseline, VERIFY_HINT, 7.0)
         self.w.flush()
         if self.columns:
             path = [self._hline(g.left, g.right, g.rows_top)]
@@ -195,6 +230,14 @@ class Painter:
                  ("单位：元", Align.RIGHT, usable_right - third * 0.4, usable_right))
         for text, align, x0, x1 in parts:
             self.cell(-1, text, y + size * 1.2, size * 2.4, size, align, x0, x1)
+
+    def _notes(self) -> None:
+        """The lines under the heading (资金来源、资金下达 …), across the page below the QR code."""
+        g = self.geo
+        top = g.height - L.MARGIN_TOP - L.QR_SIZE - 3.0
+        for note in self.doc.content.notes:
+            self.cell(-1, note, top, L.NOTE_HEIGHT, L.NOTE_SIZE, Align.LEFT, g.left - L.CELL_PADDING, g.right)
+            top -= L.NOTE_HEIGHT
 
     def _qr(self, x: float, y: float) -> None:
         """The QR code as filled squares (reportlab's encoder; its widget would name Helvetica)."""
@@ -236,7 +279,7 @@ class Painter:
             top -= row_h
             rules.append(top)
         sums = [sum(r.numbers[k] for r in rows) for k in range(len(self.totals))]
-        self._sum_row("本页小计", sums, top)
+        self._sum_row(sum_label("本页小计", self.doc.content, rows), sums, top)
         bottom = top - h
         last = number == len(self.pages)
         if last:
@@ -269,7 +312,7 @@ class Painter:
         for row in content.rows:
             for k, value in enumerate(row.numbers):
                 totals[k] += value
-        self._sum_row("合计", totals, top)
+        self._sum_row(sum_label("合计", content, content.rows), totals, top)
         top -= L.ROW_HEIGHT
         fen_at = fen_total_index(self.columns)
         if fen_at is not None:
@@ -282,25 +325,25 @@ class Painter:
         y = bottom - 15
         notice = self.doc.notice
         if notice is not None:
-            self.cell(-1, f"公示期：{date_cn(notice.start)}至{date_cn(notice.end)}。公示期内如对公示内容有异议，"
-                      f"请向{notice.contact}实名反映。特此公示。", y + 11, 15, 9.5, Align.LEFT, g.left, g.right)
-            self.cell(-1, "监督电话：＿＿＿＿＿＿＿＿＿＿　　意见反馈（地点、方式）：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿",
-                      y - 6, 15, 9.5, Align.LEFT, g.left, g.right)
+            first, second = notice_words(notice)
+            self.cell(-1, first, y + 11, 15, 9.5, Align.LEFT, g.left, g.right)
+            self.cell(-1, second, y - 6, 15, 9.5, Align.LEFT, g.left, g.right)
             y -= L.NOTICE_HEIGHT
         self._signatures(y)
         return bottom
 
     def _signatures(self, y: float) -> None:
+        """The signature lines, four to a line, 填报日期 last; then the seal line."""
         g, s = self.geo, self.doc.signatures
-        slot = (g.right - g.left) / 4
-        blank = "＿＿＿＿＿＿"
-        entries = (("制表人：", s.preparer), ("审核人：", s.reviewer), ("负责人：", s.head),
-                   ("填报日期：", date_cn(s.date)))
-        for k, (label, name) in enumerate(entries):
-            x0 = g.left + slot * k
-            self.cell(-1, label + (name or blank), y + 11, 15, 10.0, Align.LEFT, x0, x0 + slot)
+        per = SIGNATURES_PER_LINE
+        slot = (g.right - g.left) / per
+        entries = [f"{label}：{name or BLANK}" for label, name in s.lines] + [f"填报日期：{date_cn(s.date)}"]
+        for k, text in enumerate(entries):
+            x0 = g.left + slot * (k % per)
+            self.cell(-1, text, y + 11 - L.SIGNATURE_LINE * (k // per), 15, 10.0, Align.LEFT, x0, x0 + slot)
         unit = self.doc.content.unit
-        self.cell(-1, f"填报单位（盖章）：{unit}", y - 12, 15, 10.0, Align.LEFT, g.left + slot * 2, g.right)
+        seal_y = y - 12 - L.SIGNATURE_LINE * (s.rows - 1)
+        self.cell(-1, f"填报单位（盖章）：{unit}", seal_y, 15, 10.0, Align.LEFT, g.left + slot * 2, g.right)
 
 
 def new_canvas(doc: LedgerDocument, out: BinaryIO, geo: L.Geometry) -> Canvas:
@@ -334,11 +377,13 @@ class TableLayout:
 
 
 def table_layout(columns: Sequence[Column], setup: PageSetup, public: bool, rows: Sequence[Row],
-                 metrics: Metrics | None = None) -> TableLayout:
+                 metrics: Metrics | None = None, *, notes: int = 0, signatures: Signatures | None = None
+                 ) -> TableLayout:
     """The rows' layout, as :func:`render` will draw it."""
     metrics = metrics or Metrics()
-    geo = L.geometry(setup, columns, public)
-    col_x = L.column_edges(columns, geo.left, geo.right, L.figure_widths(columns, rows, metrics), metrics)
+    geo = L.geometry(setup, columns, public, notes=notes, signature_rows=(signatures or Signatures()).rows)
+    col_x = L.column_edges(columns, geo.left, geo.right, L.figure_widths(columns, rows, metrics), metrics,
+                           L.run_widths(columns, rows, metrics))
     tall = L.tall_rows(rows, col_x, metrics, L.row_limit(geo))
     return TableLayout(col_x, tall, L.paginate_heights(len(rows), tall, geo.rows_per_page, geo.rows_last_page))
 
@@ -353,8 +398,10 @@ def render(doc: LedgerDocument, out: BinaryIO, *, on_page: Callable[[int, int], 
     content = doc.content
     metrics = Metrics()
     if layout is None:
-        layout = table_layout(content.columns, doc.setup, doc.notice is not None, content.rows, metrics)
-    geo = L.geometry(doc.setup, content.columns, doc.notice is not None, layout.col_x)
+        layout = table_layout(content.columns, doc.setup, doc.notice is not None, content.rows, metrics,
+                              notes=len(content.notes), signatures=doc.signatures)
+    geo = L.geometry(doc.setup, content.columns, doc.notice is not None, layout.col_x, notes=len(content.notes),
+                     signature_rows=doc.signatures.rows)
     pages = layout.pages
     buffer = io.BytesIO()
     with binary_streams():

@@ -15,6 +15,7 @@ from typing import BinaryIO, Final
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from suining_desk.domain.money import fen_to_capitals, fen_to_yuan_str
 from suining_desk.ledgers import layout as L
 from suining_desk.ledgers.flow import (
     CAPTION_HEIGHT,
@@ -38,7 +39,6 @@ from suining_desk.ledgers.page import (
     new_canvas,
     save_sealed,
 )
-from suining_desk.money import fen_to_capitals, fen_to_yuan_str
 
 NUMERALS: Final = "一二三四五六七八九十"
 SECTION_TITLE_SIZE: Final = 11.0
@@ -186,8 +186,9 @@ def render_sections(doc: LedgerDocument, out: BinaryIO, *,
                     on_page: Callable[[int, int], None] | None = None) -> int:
     """Draw a sectioned ``doc`` as a PDF into ``out``; returns the number of pages."""
     content = doc.content
-    geo = L.geometry(doc.setup, (), doc.notice is not None)
-    flow_geo = flow_geometry(doc.setup)
+    notes, rows = len(content.notes), doc.signatures.rows
+    geo = L.geometry(doc.setup, (), doc.notice is not None, notes=notes, signature_rows=rows)
+    flow_geo = flow_geometry(doc.setup, notes=notes, signature_rows=rows)
     pages = flow(content.sections, flow_geo)
     buffer = io.BytesIO()
     with binary_streams():

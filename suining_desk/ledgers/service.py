@@ -19,22 +19,27 @@ from pathlib import Path
 from typing import BinaryIO
 
 from suining_desk import audit
-from suining_desk.cancel import Cancelled
 from suining_desk.db.models import database
+from suining_desk.domain.cancel import Cancelled
+from suining_desk.domain.enums import NOTICE_UNITS
+from suining_desk.domain.os_errors import os_reason
+from suining_desk.domain.problems import InvalidInput, Problem, Severity
+from suining_desk.domain.workdays import notice_period
+from suining_desk.ledgers.disclosure import check_hidden
 from suining_desk.ledgers.flow import flow_ranges
 from suining_desk.ledgers.kinds import get_kind
 from suining_desk.ledgers.kinds.common import chunks
-from suining_desk.ledgers.model import LedgerDocument, Notice, PageSetup, Signatures
+from suining_desk.ledgers.model import LedgerDocument, Notice, PageSetup
+from suining_desk.ledgers.notices import notice_warnings, rule_for
 from suining_desk.ledgers.page import TableLayout, render, table_layout
 from suining_desk.ledgers.scope import check_scope, printing_account, with_default_area
 from suining_desk.ledgers.sectionpage import render_sections
-from suining_desk.ledgers.spec import PAPER_SIZES, LedgerSpec
+from suining_desk.ledgers.signatures import default_signers, signatures_for
+from suining_desk.ledgers.spec import FORM, PAPER_SIZES, LedgerSpec
 from suining_desk.ledgers.stamp import Fingerprint, fingerprint, make_stamp
-from suining_desk.os_errors import os_reason
-from suining_desk.output_files import check_output
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.services.ledger_settings import MAX_NOTICE_DAYS, hidden_notice_columns, notice_contacts, signer_roles
+from suining_desk.storage.output_files import check_output
 
-MAX_NOTICE_DAYS = 90
 AUDIT_ACTION = "ledger_printed"
 PRINTER_ACTION = "ledger_sent_to_printer"
 
@@ -66,27 +71,55 @@ class LedgerResult:
 
 def make_spec(kind_name: str, raw_filters: Mapping[str, object], *, date: dt.date | None = None,
               public: bool = False, paper: str = "A4", portrait: bool = False, preparer: str = "",
-              reviewer: str = "", head: str = "", unit: str = "", notice_days: int = 7,
+              reviewer: str = "", head: str = "", deputy: str = "", unit: str = "",
+              notice_days: int | None = None, notice_unit: str | None = None,
               printed_as: str | None = None) -> LedgerSpec:
     """A checked spec: filters resolved to codes; raises :class:`InvalidInput` otherwise.
 
-    ``printed_as``: the user printing (see :mod:`suining_desk.ledgers.scope`); a township
-    user's ledger defaults to, and must stay within, their township."""
+    ``notice_days`` / ``notice_unit``: the 公示's period (None: the rule's, see
+    :mod:`suining_desk.ledgers.notices`); its end, the telephones and office of the notice,
+    the notice columns an admin left out and the kind's signature lines are taken from the
+    settings now and kept in the spec. ``printed_as``: the user printing (see
+    :mod:`suining_desk.ledgers.scope`); a township user's ledger defaults to, and must stay
+    within, their township."""
     kind = get_kind(kind_name)
     account = printing_account(printed_as)
     if public and not kind.has_public_variant:
         raise InvalidInput([Problem("ledger_no_public", {"label": kind.label})])
     if paper not in PAPER_SIZES:
         raise InvalidInput([Problem("bad_choice", {"label": "纸张", "value": paper}, field="paper")])
-    if not 1 <= notice_days <= MAX_NOTICE_DAYS:
-        raise InvalidInput([Problem("ledger_bad_notice_days", {"value": notice_days, "max": MAX_NOTICE_DAYS})])
+    if notice_days is not None and not 1 <= notice_days <= MAX_NOTICE_DAYS:
+        raise InvalidInput([Problem("ledger_bad_notice_days", {"value": notice_days, "max": MAX_NOTICE_DAYS},
+                                    field="notice_days")])
+    if notice_unit is not None and notice_unit not in NOTICE_UNITS:
+        raise InvalidInput([Problem("notice_bad_unit", {"value": notice_unit}, field="notice_unit")])
     filters = kind.resolve(with_default_area(kind, raw_filters, account))
     check_scope(kind, filters, account)
+    day = date or dt.date.today()
+    rule = rule_for(kind.name, dict(filters))
+    days, count = notice_days or rule.days, notice_unit or rule.unit
+    contacts = notice_contacts()
     return LedgerSpec(
-        kind=kind.name, filters=filters, date=date or dt.date.today(),
-        public=public, paper=paper, portrait=portrait, preparer=preparer.strip(),
-        reviewer=reviewer.strip(), head=head.strip(), unit=unit.strip(), notice_days=notice_days,
+        kind=kind.name, filters=filters, date=day, public=public, paper=paper, portrait=portrait,
+        preparer=preparer.strip(), reviewer=reviewer.strip(), head=head.strip(), unit=unit.strip(),
+        notice_days=days, form=FORM, notice_unit=count,
+        notice_end=notice_period(day, days, count).end if public else None,
+        notice_office=contacts.office if public else "", notice_phone=contacts.phone if public else "",
+        report_phone=contacts.report_phone if public else "", notice_address=contacts.address if public else "",
+        hidden=tuple(check_hidden(hidden_notice_columns())) if public else (),
+        signers=signer_roles(kind.name, default_signers(kind.name)),
+        names=(("deputy", deputy.strip()),) if deputy.strip() else (),
     )
+
+
+def spec_warnings(spec: LedgerSpec) -> list[Problem]:
+    """What a clerk should know before printing (never a refusal): a notice shorter than its
+    rule, working days counted over a year the holiday calendar does not know, a notice
+    without a 监督电话."""
+    found = notice_warnings(spec)
+    if spec.public and spec.form >= 2 and not spec.notice_phone:
+        found.append(Problem("notice_no_phone", {}, Severity.WARNING))
+    return found
 
 
 def latest_change_seq(refs: Mapping[str, Sequence[int]]) -> int:
@@ -119,22 +152,28 @@ def _bulk_work() -> Iterator[None]:
 def prepare(spec: LedgerSpec) -> Prepared:
     """Read the rows and stamp them; nothing is drawn yet."""
     kind = get_kind(spec.kind)
-    content = kind.build(spec.filters, spec.public)
+    content = kind.build(spec.filters, spec.public, spec.hidden)
     if spec.unit:
         content = replace(content, unit=spec.unit)
     setup = PageSetup(spec.paper, spec.portrait)
+    signatures = signatures_for(spec, content)
     table = None
     if content.sections:
-        pages = flow_ranges(content.sections, setup)
+        pages = flow_ranges(content.sections, setup, notes=len(content.notes), signatures=signatures)
     else:
-        table = table_layout(content.columns, setup, spec.public, content.rows)
+        table = table_layout(content.columns, setup, spec.public, content.rows, notes=len(content.notes),
+                             signatures=signatures)
         pages = table.pages
     fp = fingerprint(content, pages, latest_change_seq(content.audit_refs))
     notice = None
     if spec.public:
-        end = spec.date + dt.timedelta(days=spec.notice_days - 1)
-        notice = Notice(start=spec.date, end=end, contact=content.unit)
-    signatures = Signatures(spec.preparer, spec.reviewer, spec.head, spec.date)
+        end = spec.notice_end or spec.date + dt.timedelta(days=spec.notice_days - 1)
+        if spec.form < 2:
+            notice = Notice(start=spec.date, end=end, contact=content.unit)
+        else:
+            notice = Notice(start=spec.date, end=end, contact=spec.notice_office or content.unit,
+                            days=spec.notice_days, unit=NOTICE_UNITS[spec.notice_unit], phone=spec.notice_phone,
+                            report_phone=spec.report_phone, address=spec.notice_address)
     document = LedgerDocument(content, setup, signatures, make_stamp(spec, fp), notice)
     return Prepared(spec, document, fp, pages, table)
 
@@ -168,6 +207,9 @@ def write_ledger(spec: LedgerSpec, out: Path, *, username: str, record: bool = T
     content = prepared.document.content
     if not content.rows and not content.sections:
         raise InvalidInput([Problem(get_kind(spec.kind).empty, {"title": content.title})])
+    if content.newest is not None and spec.date < content.newest:
+        raise InvalidInput([Problem("ledger_date_before_records", {
+            "date": spec.date.isoformat(), "newest": content.newest.isoformat()}, field="date")])
     # A temporary file beside the target, made with the usual permissions (mkstemp's are
     # owner-only), renamed over the target once complete.
     temp_name = out.with_name(f".{out.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")

@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from suining_desk.domain.money import fen_to_yuan_str
 from suining_desk.ledgers.model import LedgerContent, Row, Stamp, fen_total_index
 from suining_desk.ledgers.spec import LedgerSpec
-from suining_desk.money import fen_to_yuan_str
 
 PAYLOAD_VERSION: Final = 2  # 2: the file also holds a digest of what its pages draw
 READABLE_VERSIONS: Final = (1, 2)
@@ -63,7 +63,10 @@ def _rows_hash(title_lines: Sequence[str], rows: Sequence[Row]) -> str:
     for line in title_lines:
         h.update(line.encode("utf-8") + b"\x1e")
     for row in rows:
-        h.update("\x1f".join(row.cells).encode("utf-8") + b"\x1e")
+        h.update("\x1f".join(row.cells).encode("utf-8"))
+        if row.tally is not None:  # whom it paid, as 共X户Y人 counts it
+            h.update(f"\x1d{row.tally.household}\x1d{','.join(row.tally.people)}".encode())
+        h.update(b"\x1e")
     return h.hexdigest()
 
 
@@ -85,7 +88,8 @@ def fingerprint(content: LedgerContent, pages: Sequence[range], audit_seq: int) 
     totals, total_fen = _totals(content, rows)
     ids = tuple(sorted(content.source_ids))
     heading = (content.title, content.unit, content.period_label, *(c.title for c in content.columns),
-               *("\x1d".join((s.title, *(c.title for c in s.columns))) for s in content.sections))
+               *("\x1d".join((s.title, *(c.title for c in s.columns))) for s in content.sections),
+               *content.notes, *content.data_signers)
     return Fingerprint(
         source_table=content.source_table, source_ids=ids, rows=len(rows), totals=totals,
         total_fen=total_fen, max_id=ids[-1] if ids else 0, audit_seq=audit_seq,

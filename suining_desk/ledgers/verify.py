@@ -12,26 +12,36 @@ edited, or that carries another ledger's payload, is reported as altered and not
 The payload's audit sequence (the latest logged change among the records shown) is also a
 head the database must still reach: if its log now ends before it, the database was rolled
 back to an older copy, and verify says so first.
+
+A ledger printed in an earlier form (before funds, counts and signature lines were added:
+its spec has no ``form`` 2) cannot be drawn again as it was, so its printed content is
+not compared: its records, its money total and the audit log are, and the report says
+that the form has changed since (:data:`OLD_FORM_NOTE`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
 
 from suining_desk.db.models import database
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.ledgers.kinds import get_kind
 from suining_desk.ledgers.pdfmeta import FileRecord, check_drawn, read_record
 from suining_desk.ledgers.pdfread import PdfUnreadable
-from suining_desk.ledgers.service import prepare
+from suining_desk.ledgers.service import latest_change_seq, prepare
+from suining_desk.ledgers.spec import FORM
 from suining_desk.ledgers.stamp import Fingerprint, Recorded, decode_payload
-from suining_desk.money import fen_to_yuan_str
-from suining_desk.problems import InvalidInput, Problem
 
 LISTED: Final = 20  # records named one by one; more are counted
+
+
+OLD_FORM_NOTE: Final = "verify_old_form"
+FORM_2_REFS: Final = frozenset({"program", "allocation"})  # what form 2 shows that form 1 did not
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,7 @@ class VerifyReport:
     current_code: str
     current: Fingerprint | None  # None when the ledger cannot be made again
     differences: list[Problem]
+    notes: tuple[Problem, ...] = ()  # said beside the result, never a difference (an older form)
 
     @property
     def ok(self) -> bool:
@@ -99,6 +110,23 @@ FILE_PROBLEMS: Final = frozenset({"verify_file_altered", "verify_payload_damaged
 """What is wrong with the file itself: it was not compared with the database."""
 
 
+def compare_data(recorded: Recorded, current: Fingerprint) -> list[Problem]:
+    """An older form's ledger: its records, money total and logged changes only."""
+    old, kind = recorded.fingerprint, recorded.spec.kind
+    found: list[Problem] = []
+    if old.total_fen != current.total_fen:
+        found.append(Problem("verify_total", {"recorded": fen_to_yuan_str(old.total_fen),
+                                              "current": fen_to_yuan_str(current.total_fen)}))
+    before, after = set(old.source_ids), set(current.source_ids)
+    if added := sorted(after - before):
+        found.append(Problem("verify_added", {"count": len(added), "items": _listed(kind, added)}))
+    if removed := sorted(before - after):
+        found.append(Problem("verify_removed", {"count": len(removed), "items": _listed(kind, removed)}))
+    if old.audit_seq != current.audit_seq:
+        found.append(Problem("verify_changed", {"recorded": old.audit_seq, "current": current.audit_seq}))
+    return found
+
+
 def compare(recorded: Recorded, current: Fingerprint) -> list[Problem]:
     old, kind = recorded.fingerprint, recorded.spec.kind
     found: list[Problem] = []
@@ -143,6 +171,13 @@ def verify_file(path: Path) -> VerifyReport:
         return VerifyReport(recorded, "", None, list(exc.problems))
     current = prepared.fingerprint
     code = prepared.document.stamp.code
+    if recorded.spec.form < FORM:
+        note = (Problem(OLD_FORM_NOTE, {"form": recorded.spec.form}),)
+        # Changes are looked for among the records form 1 showed (not the funds form 2 adds).
+        shown = {t: ids for t, ids in prepared.document.content.audit_refs.items() if t not in FORM_2_REFS}
+        found = compare_data(recorded, replace(current, audit_seq=latest_change_seq(shown)))
+        return VerifyReport(recorded, "", current, rolled_back(recorded.fingerprint.audit_seq) + found if found
+                            else [], note)
     if code == recorded.code and current.digest(recorded.spec) == recorded.digest:
         return VerifyReport(recorded, code, current, [])
     differences = compare(recorded, current) or [

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from suining_desk.enums import (
+from suining_desk.domain.enums import (
     ACCEPTANCE_PASSED,
     RELOCATION_STATUS,
     RENOVATION_BENEFICIARIES,
@@ -22,8 +22,9 @@ from suining_desk.enums import (
     RENOVATION_STATUS,
     SETTLEMENT_MODES,
 )
-from suining_desk.money import format_fen
-from suining_desk.problems import Problem, Severity
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.problems import Problem, Severity
+from suining_desk.rules.housing_facts import relocation_kind_problems, renovation_fact_problems
 
 FIRST_RELOCATION_YEAR = 2014  # 易地扶贫搬迁 of the campaign years
 FIRST_RENOVATION_YEAR = 2009  # 农村危房改造 in Hunan since 2009
@@ -52,6 +53,7 @@ class RelocationInput:
     plan_date: dt.date | None = None
     notes: str = ""
     override_reason: str = ""
+    household_kind: str = ""  # 建档立卡 'registered' / 同步搬迁 'synchronous' ('' not recorded)
 
 
 @dataclass
@@ -67,6 +69,9 @@ class RenovationInput:
     subsidy_fen: int = 0
     notes: str = ""
     override_reason: str = ""
+    appraised_by: str = ""  # the safety appraisal: who (unit or person) …
+    appraised_on: dt.date | None = None  # … and when
+    paid_on: dt.date | None = None  # the day the subsidy was paid
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,8 @@ class RelocationLimits:
 class RenovationState:
     status: str = "planned"
     acceptance_result: str = ""
+    start_date: dt.date | None = None
+    accepted_date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -217,6 +224,7 @@ def check_relocation(r: RelocationInput, h: HouseholdFacts | None, limits: Reloc
     if r.plan_date is not None and r.plan_date > today:
         problems.append(Problem("date_in_future", {"value": r.plan_date.isoformat()}, field="plan_date"))
     problems += _text(r.origin, "迁出地", "origin", 120) + _text(r.notes, "备注", "notes")
+    problems += relocation_kind_problems(r.household_kind)
     return problems + double_benefit(h, r.override_reason, program="relocation")
 
 
@@ -251,6 +259,8 @@ def check_renovation(r: RenovationInput, h: HouseholdFacts | None, state: Renova
                                                            "standard": _yuan(r.standard_fen)},
                                 Severity.WARNING, field="subsidy"))
     problems += _text(r.notes, "备注", "notes")
+    problems += renovation_fact_problems(r.appraised_by, r.appraised_on, r.paid_on, state.start_date,
+                                         state.accepted_date, today=today)
     return problems + double_benefit(h, r.override_reason, program="renovation")
 
 

@@ -3,7 +3,7 @@ empty one-off batch and its lines), adjust or remove a line with a reason, delet
 
 Only a draft changes; the database refuses changes to the lines of any other batch
 (migration 4's triggers). Every write to a batch's lines logs all of its lines as one row
-set (:mod:`suining_desk.audit_sets`), so a set logged before is superseded whole.
+set (:mod:`suining_desk.audit.sets`), so a set logged before is superseded whole.
 Submitting, approving and posting are in :mod:`suining_desk.services.batch_workflow`.
 """
 
@@ -12,19 +12,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from suining_desk import audit, audit_capture
-from suining_desk.audit_sets import batch_lines
+from suining_desk import audit
+from suining_desk.audit.sets import batch_lines
+from suining_desk.db import capture as audit_capture
 from suining_desk.db.models import Area, Household, Payment, PaymentBatch, Person, Program, database
 from suining_desk.db.rows import tuples
-from suining_desk.demo.programs import PROGRAMS_BY_CODE
-from suining_desk.enums import BATCH_STATUS
-from suining_desk.money import format_fen
-from suining_desk.periods import parse_period
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import BATCH_STATUS, BatchStatus
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.periods import parse_period
+from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.reference.programs import PROGRAMS_BY_CODE
 from suining_desk.services.actors import ENTER, require_in_area
+from suining_desk.services.aid_details import check_details, encode, parse_details
 from suining_desk.services.attachments import prepare_attachment, store_attachment
 from suining_desk.services.batch_compute import Line, Preview, ProgressFn, compute_batch
 from suining_desk.services.batch_members import COVERED_PEOPLE_SQL
@@ -34,8 +36,8 @@ from suining_desk.services.programs import StandardTable
 PAYMENT_INSERT = (
     "INSERT INTO payment (batch_id, program_id, household_id, person_id, township_id, village_id, period, "
     "category, people, months, standard_fen, amount_fen, payee_name, payee_id_number, bank_account, paid_date, "
-    "reason, posted, reverses_id, reissue_of_id, created_by, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, 0, NULL, NULL, ?, ?)"
+    "reason, posted, reverses_id, reissue_of_id, created_by, created_at, bank_name, details) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, 0, NULL, NULL, ?, ?, ?, ?)"
 )
 
 
@@ -60,7 +62,7 @@ def draft(batch_id: int) -> PaymentBatch:
     batch = PaymentBatch.get_or_none(PaymentBatch.id == batch_id)
     if batch is None:
         raise InvalidInput([Problem("batch_unknown", {"value": batch_id})])
-    if batch.status != "draft":
+    if batch.status != BatchStatus.DRAFT:
         raise InvalidInput([Problem("batch_not_draft", {"batch": batch.batch_no,
                                                         "status": BATCH_STATUS.get(batch.status, batch.status)})])
     return batch
@@ -91,7 +93,7 @@ def new_batch(program: Program, kind: str, period_label: str, area_id: int, pay_
     area = Area.get_by_id(area_id)
     return PaymentBatch.create(
         batch_no=_batch_no(program, area, period.label, suffix), program=program.id, kind=kind, period=period.label,
-        period_start=period.start, period_end=period.end, area=area_id, status="draft", created_by=user,
+        period_start=period.start, period_end=period.end, area=area_id, status=BatchStatus.DRAFT, created_by=user,
         paid_date=pay_date, notes=notes.strip(),
     )
 
@@ -101,7 +103,7 @@ def insert_lines(batch: PaymentBatch, lines: list[Line], user: str, reason: str 
     database.connection().executemany(PAYMENT_INSERT, [
         (batch.id, batch.program_id, ln.household_id, ln.person_id, ln.township_id, ln.village_id, batch.period,
          ln.category, ln.people, ln.months, ln.standard_fen, ln.amount_fen, ln.payee_name, ln.payee_id_number,
-         ln.bank_account, reason, user, stamp)
+         ln.bank_account, reason, user, stamp, ln.bank_name, ln.details)
         for ln in lines
     ])
 
@@ -113,10 +115,10 @@ def insert_lines(batch: PaymentBatch, lines: list[Line], user: str, reason: str 
 _COMPUTED_INSERT = f"""
 INSERT INTO payment (batch_id, program_id, household_id, person_id, township_id, village_id, period, category,
     people, months, standard_fen, amount_fen, payee_name, payee_id_number, bank_account, paid_date, reason, posted,
-    reverses_id, reissue_of_id, created_by, created_at)
+    reverses_id, reissue_of_id, created_by, created_at, bank_name, details)
 SELECT :batch, e.program_id, e.household_id, e.person_id, h.township_id, h.village_id, :period, e.category,
     {COVERED_PEOPLE_SQL}, 1, s.value, s.value * (CASE WHEN :per_person THEN {COVERED_PEOPLE_SQL} ELSE 1 END),
-    h.head_name, h.head_id_number, h.bank_account, NULL, '', 0, NULL, NULL, :user, :stamp
+    h.head_name, h.head_id_number, h.bank_account, NULL, '', 0, NULL, NULL, :user, :stamp, h.bank_name, e.details
 FROM json_each(:enrolments) j
 JOIN enrolment e ON e.id = j.value
 JOIN household h ON h.id = e.household_id
@@ -183,9 +185,12 @@ def _in_area(household: Household, area_id: int) -> bool:
 
 
 def add_one_off_line(batch_id: int, household_id: int, amount_fen: int, reason: str, *, user: str,
-                     person_id: int | None = None, attachments: Sequence[tuple[str, bytes]] = ()) -> int:
-    """One payment of one-off aid in a draft batch, with its scans (name, content); returns
-    the payment's id. All or nothing: a file that cannot be attached refuses the line too."""
+                     person_id: int | None = None, attachments: Sequence[tuple[str, bytes]] = (),
+                     details: Mapping[str, object] | None = None) -> int:
+    """One payment of one-off aid in a draft batch, with its scans (name, content) and the
+    program's facts (``details`` as typed: 医疗救助's costs, 临时救助's type …, see
+    :mod:`suining_desk.services.aid_details`); returns the payment's id. All or nothing: a
+    file that cannot be attached refuses the line too."""
     prepared = [prepare_attachment("payment", name, data, kind="other") for name, data in attachments]
     with database.atomic("IMMEDIATE"):
         batch = draft(batch_id)
@@ -213,6 +218,9 @@ def add_one_off_line(batch_id: int, household_id: int, amount_fen: int, reason: 
                 problems.append(Problem("person_not_present", {}, field="person"))
         elif program.basis == "person":  # 医疗救助 …: per person, and at most once a period for each
             problems.append(Problem("one_off_person_required", {"program": program.name}, field="person"))
+        facts, found = parse_details(program.code, details or {})
+        problems += found + [p for p in check_details(program.code, facts, amount_fen, batch.period_end)
+                             if p.is_error]
         if not household.head_name or not household.head_id_number:
             problems.append(Problem("excl_no_head", {}))
         if not household.bank_account:
@@ -225,12 +233,14 @@ def add_one_off_line(batch_id: int, household_id: int, amount_fen: int, reason: 
         _raise(problems)
         line = Line(None, household_id, person_id, household.township_id, household.village_id,
                     household.household_no, household.head_name, "", 1, cap or 0, amount_fen, household.head_name,
-                    household.head_id_number, household.bank_account)
+                    household.head_id_number, household.bank_account, bank_name=household.bank_name,
+                    details=encode(facts))
         insert_lines(batch, [line], user, reason.strip())
         payment_id = int(database.execute_sql("SELECT last_insert_rowid()").fetchone()[0])
         audit.append("payment_line_added", username=user, table_name="payment", record_id=payment_id,
                      after={"batch_id": batch_id, "household_id": household_id, "person_id": person_id,
-                            "amount_fen": amount_fen, "reason": reason.strip()}, row_sets=(batch_lines(batch_id),))
+                            "amount_fen": amount_fen, "reason": reason.strip(), "details": facts},
+                     row_sets=(batch_lines(batch_id),))
         for file in prepared:
             store_attachment(payment_id, file, user=user)
     return payment_id

@@ -11,24 +11,25 @@ import datetime as dt
 from dataclasses import dataclass
 
 from suining_desk import audit
-from suining_desk.audit_sets import batch_lines
+from suining_desk.audit.sets import batch_lines
 from suining_desk.db.models import Household, Payment, PaymentBatch, PaymentOutcome, Person, Program, database
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import BatchStatus
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.household import bank_account_text, is_bank_account
 from suining_desk.services.actors import ENTER, REVIEW, require_in_area
-from suining_desk.services.bank_files import sent_to_bank
+from suining_desk.services.bank_outcomes import sent_to_bank
 from suining_desk.services.batches import new_batch, now_text
 from suining_desk.services.period_locks import closed_period_problem, lock_problems
 
 _COPY = ("batch_id", "program_id", "household_id", "person_id", "township_id", "village_id", "period", "category",
-         "people", "months", "standard_fen", "payee_name", "payee_id_number")
-_INSERT = (f"INSERT INTO payment ({', '.join(_COPY)}, amount_fen, bank_account, paid_date, reason, posted, "
-           f"reverses_id, reissue_of_id, created_by, created_at) "
-           f"VALUES ({', '.join('?' * len(_COPY))}, ?, ?, ?, ?, 1, ?, ?, ?, ?)")
+         "people", "months", "standard_fen", "payee_name", "payee_id_number", "details")
+_INSERT = (f"INSERT INTO payment ({', '.join(_COPY)}, amount_fen, bank_account, bank_name, paid_date, reason, "
+           f"posted, reverses_id, reissue_of_id, created_by, created_at) "
+           f"VALUES ({', '.join('?' * len(_COPY))}, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")
 # A re-issue line: a draft line of its re-issue batch, paid (dated) when that batch is posted.
-_INSERT_DRAFT = (f"INSERT INTO payment ({', '.join(_COPY)}, amount_fen, bank_account, paid_date, reason, posted, "
-                 f"reverses_id, reissue_of_id, created_by, created_at) "
-                 f"VALUES ({', '.join('?' * len(_COPY))}, ?, ?, NULL, ?, 0, NULL, ?, ?, ?)")
+_INSERT_DRAFT = (f"INSERT INTO payment ({', '.join(_COPY)}, amount_fen, bank_account, bank_name, paid_date, reason, "
+                 f"posted, reverses_id, reissue_of_id, created_by, created_at) "
+                 f"VALUES ({', '.join('?' * len(_COPY))}, ?, ?, ?, NULL, ?, 0, NULL, ?, ?, ?)")
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,8 @@ def _posted_original(payment_id: int) -> Payment:
 def _insert(original: Payment, amount_fen: int, account: str, on: dt.date, reason: str, user: str,
             reverses: int | None, reissue_of: int | None) -> int:
     values = [getattr(original, c) for c in _COPY]
-    database.execute_sql(_INSERT, [*values, amount_fen, account, on.isoformat(), reason, reverses, reissue_of,
-                                   user, now_text()])
+    database.execute_sql(_INSERT, [*values, amount_fen, account, original.bank_name, on.isoformat(), reason,
+                                   reverses, reissue_of, user, now_text()])
     return int(database.execute_sql("SELECT last_insert_rowid()").fetchone()[0])
 
 
@@ -112,7 +113,7 @@ def _reissue_batch(original: Payment, user: str) -> PaymentBatch:
     """The draft re-issue batch of the original's program, period and area (a new one if none)."""
     area_id = (PaymentBatch.get_by_id(original.batch_id).area_id if original.batch_id is not None
                else original.township_id)
-    found = PaymentBatch.get_or_none((PaymentBatch.kind == "reissue") & (PaymentBatch.status == "draft")
+    found = PaymentBatch.get_or_none((PaymentBatch.kind == "reissue") & (PaymentBatch.status == BatchStatus.DRAFT)
                                      & (PaymentBatch.program == original.program_id)
                                      & (PaymentBatch.period == original.period) & (PaymentBatch.area == area_id))
     if found is not None:
@@ -178,7 +179,8 @@ def reissue_payment(payment_id: int, reason: str, *, user: str, on: dt.date, ban
             raise InvalidInput(problems)
         batch = _reissue_batch(original, user)
         values = [batch.id, *(getattr(original, c) for c in _COPY[1:])]
-        database.execute_sql(_INSERT_DRAFT, [*values, original.amount_fen, account, reason.strip(), payment_id,
+        bank = household.bank_name if account == bank_account_text(household.bank_account) else ""
+        database.execute_sql(_INSERT_DRAFT, [*values, original.amount_fen, account, bank, reason.strip(), payment_id,
                                              user, now_text()])
         row_id = int(database.execute_sql("SELECT last_insert_rowid()").fetchone()[0])
         audit.append("payment_reissued", username=user, table_name="payment", record_id=payment_id,

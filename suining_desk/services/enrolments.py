@@ -9,13 +9,15 @@ was computed from.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
 from peewee import JOIN
 
 from suining_desk import audit
 from suining_desk.db.models import Enrolment, Household, Person, Program, database
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.services import aid_details
 from suining_desk.services.actors import ENTER, require_in_area
 from suining_desk.services.programs import categories_of
 
@@ -30,6 +32,7 @@ class EnrolmentInput:
     category: str = ""
     people: int = 1
     start_date: dt.date = dt.date(2018, 1, 1)
+    details: str = ""  # the program's facts (雨露计划's school …), canonical JSON: services.aid_details
 
 
 def _members_on(household_id: int, day: dt.date) -> int:
@@ -131,7 +134,8 @@ def enrol(e: EnrolmentInput, *, user: str) -> int:
         _raise(enrolment_problems(e))
         require_in_area(user, ENTER, Household.get_by_id(e.household_id).township_id)
         row = Enrolment.create(program=e.program_id, household=e.household_id, person=e.person_id,
-                               category=e.category, people=e.people, start_date=e.start_date, created_by=user)
+                               category=e.category, people=e.people, start_date=e.start_date, created_by=user,
+                               details=e.details)
         audit.append("enrolment_started", username=user, table_name="enrolment", record_id=row.id,
                      after=asdict(e))
     return int(row.id)
@@ -178,7 +182,8 @@ def change_enrolment(enrolment_id: int, *, category: str, people: int, from_date
     before, a new one starts; returns the new enrolment's id."""
     with database.atomic("IMMEDIATE"):
         row = _enrolment(enrolment_id)
-        new = EnrolmentInput(row.program_id, row.household_id, row.person_id, category.strip(), people, from_date)
+        new = EnrolmentInput(row.program_id, row.household_id, row.person_id, category.strip(), people, from_date,
+                             row.details)
         problems = _end_problems(row, from_date - dt.timedelta(days=1), reason)
         if from_date <= row.start_date:
             problems.append(Problem("enrol_change_too_early", {"start": row.start_date.isoformat()},
@@ -191,8 +196,36 @@ def change_enrolment(enrolment_id: int, *, category: str, people: int, from_date
         Enrolment.update(end_date=from_date - dt.timedelta(days=1), end_reason=reason.strip()).where(
             Enrolment.id == enrolment_id).execute()
         created = Enrolment.create(program=row.program_id, household=row.household_id, person=row.person_id,
-                                   category=new.category, people=people, start_date=from_date, created_by=user)
+                                   category=new.category, people=people, start_date=from_date, created_by=user,
+                                   details=row.details)
         audit.append("enrolment_changed", username=user, table_name="enrolment", record_id=created.id,
                      before={"enrolment_id": enrolment_id, "category": row.category, "people": row.people},
                      after={**asdict(new), "reason": reason.strip()})
     return int(created.id)
+
+
+def enrolment_details(enrolment_id: int) -> dict[str, object]:
+    """The program's facts recorded on an enrolment (school, grade, patrol area …)."""
+    return aid_details.decode(_enrolment(enrolment_id).details)
+
+
+def set_enrolment_details(enrolment_id: int, raw: Mapping[str, object], *, user: str) -> None:
+    """Record the program's facts of an enrolment as they now are (a student's new grade, a
+    ranger's appraisal this year): the payment lines computed from then on carry them; lines
+    computed before keep theirs. Logged with the values before and after."""
+    with database.atomic("IMMEDIATE"):
+        row = _enrolment(enrolment_id)
+        program = Program.get_by_id(row.program_id)
+        spec = aid_details.details_of(program.code)
+        if spec is None or spec.on != aid_details.ON_ENROLMENT:
+            raise InvalidInput([Problem("detail_unknown_field", {"program": program.name,
+                                                                 "value": "、".join(raw) or "—"})])
+        values, problems = aid_details.parse_details(program.code, raw)
+        _raise(problems)
+        require_in_area(user, ENTER, Household.get_by_id(row.household_id).township_id)
+        text = aid_details.encode(values)
+        if text == row.details:
+            return
+        Enrolment.update(details=text).where(Enrolment.id == enrolment_id).execute()
+        audit.append("enrolment_details_changed", username=user, table_name="enrolment", record_id=enrolment_id,
+                     before={"details": aid_details.decode(row.details)}, after={"details": values})

@@ -17,8 +17,8 @@ from dataclasses import asdict, dataclass
 from suining_desk import audit
 from suining_desk.db.models import PaymentBatch, Program, Standard, database
 from suining_desk.db.rows import tuples
-from suining_desk.enums import FREQUENCIES, PROGRAM_BASIS
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import FREQUENCIES, PROGRAM_BASIS
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.actors import ADMIN, require_in_area
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,19}$")
@@ -237,3 +237,8 @@ def add_standard(program_id: int, category: str, amount_fen: int, effective_from
                      after={"program_id": program_id, "category": category, "amount_fen": amount_fen,
                             "effective_from": effective_from})
     return int(row.id)
+
+
+def program_of_batch(batch_id: int) -> ProgramView:
+    """The program a payment batch pays (the window's one-off line dialog)."""
+    return _view(Program.get_by_id(PaymentBatch.get_by_id(batch_id).program_id))

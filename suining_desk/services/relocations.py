@@ -10,7 +10,7 @@ import datetime as dt
 
 from suining_desk import audit
 from suining_desk.db.models import Household, Relocation, database
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.housing import (
     RelocationInput,
     RelocationLimits,
@@ -65,6 +65,7 @@ def _fields(r: RelocationInput) -> dict[str, object]:
         "batch_year": r.batch_year, "people": r.people, "origin": r.origin.strip(), "site": r.site_id,
         "mode": r.mode, "house_area_x100": r.house_area_x100, "subsidy_fen": r.subsidy_fen,
         "self_raised_fen": r.self_raised_fen, "plan_date": r.plan_date, "notes": r.notes.strip(),
+        "household_kind": r.household_kind,
     }
 
 

@@ -11,8 +11,8 @@ import datetime as dt
 
 from suining_desk import audit
 from suining_desk.db.models import Household, Renovation, database
-from suining_desk.enums import ACCEPTANCE_PASSED
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import ACCEPTANCE_PASSED
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.housing import (
     RenovationInput,
     RenovationState,
@@ -46,7 +46,7 @@ def renovation_problems(r: RenovationInput, *, user: str, renovation_id: int | N
     state = RenovationState()
     if renovation_id is not None:
         record = Renovation.get_by_id(renovation_id)
-        state = RenovationState(record.status, record.acceptance_result)
+        state = RenovationState(record.status, record.acceptance_result, record.start_date, record.accepted_date)
     return check_renovation(r, facts, state, today=today)
 
 
@@ -56,7 +56,8 @@ def _fields(r: RenovationInput) -> dict[str, object]:
         "household": household.id, "township": household.township_id, "village": household.village_id,
         "year": r.year, "beneficiary_type": r.beneficiary_type, "grade": r.grade, "method": r.method,
         "build_mode": r.build_mode, "area_x100": r.area_x100, "standard_fen": r.standard_fen,
-        "subsidy_fen": r.subsidy_fen, "notes": r.notes.strip(),
+        "subsidy_fen": r.subsidy_fen, "notes": r.notes.strip(), "appraised_by": r.appraised_by.strip(),
+        "appraised_on": r.appraised_on, "paid_on": r.paid_on,
     }
 
 

@@ -12,15 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk import audit, audit_capture
-from suining_desk.audit_capture import AUDITED_TABLES
-from suining_desk.audit_verify import VerifyReport, verify
+from suining_desk import audit
+from suining_desk.audit.verify import VerifyReport, verify
 from suining_desk.cli import main
+from suining_desk.db import capture as audit_capture
 from suining_desk.db import close_database, open_database
+from suining_desk.db.capture import AUDITED_TABLES
 from suining_desk.db.models import AuditEntry, Household, database
 from suining_desk.demo.generate import generate_demo
 from suining_desk.rules.household import PersonInput
 from suining_desk.services import households as hs
+from suining_desk.services.allocations import AllocationInput, add_allocation
 from suining_desk.services.attachments import attach_bytes
 from tests.county import id_number
 
@@ -36,6 +38,8 @@ def _fill_the_rest() -> None:
         database.execute_sql("INSERT INTO period_lock (period, action, reason, by_user, at) "
                              "VALUES ('2018-11', 'lock', '月结', 'admin', '2018-12-01 09:00:00')")
         audit.append("test_rows_added", username="admin")
+    add_allocation(AllocationInput(1, 2018, "central", 1_200_000_00, "湘财社〔2018〕12号", dt.date(2018, 3, 15)),
+                   user="admin", today=dt.date(2018, 12, 1))
     household = Household.get_by_id(2)
     hs.change_status(household.id, status="monitored", year=None, date=dt.date(2018, 12, 1), reason="监测",
                      user="admin", today=dt.date(2018, 12, 1))
@@ -261,7 +265,7 @@ def test_migration_logs_a_baseline_of_existing_records(tmp_path: Path, monkeypat
 def test_verify_reports_progress_and_can_be_cancelled(copy: Path) -> None:
     import threading
 
-    from suining_desk.audit_verify import VerifyCancelled
+    from suining_desk.audit.verify import VerifyCancelled
 
     open_database(copy)
     told: list[tuple[str, float]] = []

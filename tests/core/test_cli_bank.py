@@ -108,13 +108,38 @@ def test_a_second_bank_file_leaves_out_what_the_bank_paid(path: Path, tmp_path: 
     assert "6221880000000001" not in again.read_text(encoding="utf-8-sig")
 
 
+def test_export_and_import_with_a_profile(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    listed = tmp_path / "list.txt"
+    code, _, err = run(path, capsys, "batch", "export-bank", BATCH, str(listed), "--profile", "no-such", "--user",
+                       "luru")
+    assert code == 1 and err.startswith("错误：没有名为“no-such”的银行文件格式（现有：standard、")
+    code, out, _ = run(path, capsys, "batch", "export-bank", BATCH, str(listed), "--profile", "pipe-gbk", "--user",
+                       "luru")
+    assert code == 0 and out.strip() == f"已导出 2 笔到 {listed}（银行文件格式：竖线分隔文本（GBK））"
+    lines = listed.read_bytes().decode("gbk").splitlines()
+    assert lines[0].startswith("1|6221880000000001|张建国|4305") and lines[0].endswith("|960.00|低保")
+    answer = tmp_path / "answer.txt"
+    answer.write_bytes("1|6221880000000001|张建国|960.00|00||20181012\r\n2|6221880000000002|李德明|330.00|01|"
+                       "户名不符|20181012\r\n".encode("gbk"))
+    code, out, _ = run(path, capsys, "batch", "import-bank", BATCH, str(answer), "--profile", "pipe-gbk",
+                       "--user", "luru")
+    assert code == 0 and "成功 1 笔，失败 1 笔" in out
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_bytes("1|6221880000000001|张建国|96000|00||20181012\r\n".encode("gbk"))
+    code, out, err = run(path, capsys, "batch", "import-bank", BATCH, str(wrong), "--profile", "fixed-gbk",
+                         "--user", "luru")
+    assert code == 2 and out == "" and "与银行文件格式“定长文本（GBK，首行合计）”不符，整份未导入：第1行" in err
+    code, out, err = run(path, capsys, "batch", "import-bank", BATCH, str(answer), "--user", "luru")
+    assert code == 2 and "缺少“账号、金额、状态”列" in err  # the standard profile finds no header in it
+
+
 def test_a_return_file_of_many_bad_rows_lists_a_thousand(path: Path, tmp_path: Path,
                                                          capsys: pytest.CaptureFixture[str],
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """The outside tester's F11: each bad row of a return file was a line of the report, so a
     file of a million bad rows made a million-line output (and message box). A thousand are
     listed, then how many more; only those shown are described."""
-    from suining_desk import messages
+    from suining_desk.domain import messages
 
     rows = 2_500
     answer = tmp_path / "回盘.csv"
@@ -132,8 +157,8 @@ def test_a_return_file_of_many_bad_rows_lists_a_thousand(path: Path, tmp_path: P
 
 def test_an_error_of_many_problems_is_told_in_a_thousand_lines(capsys: pytest.CaptureFixture[str]) -> None:
     from suining_desk.cli import _tell
-    from suining_desk.messages import described
-    from suining_desk.problems import Problem
+    from suining_desk.domain.messages import described
+    from suining_desk.domain.problems import Problem
 
     many = [Problem("bank_bad_result", {"row": n, "value": "处理中"}) for n in range(1_000_000)]
     _tell(*many)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from suining_desk.db import close_database, open_database
-from suining_desk.db.models import Area, AuditEntry, Household, MemberChange, Person, User
+from suining_desk.db.models import Area, AuditEntry, Household, MemberChange, Person, StatusChange, User
 from suining_desk.exchange.imports import run_import
 from suining_desk.exchange.report import ImportResult
 from suining_desk.exchange.staging import ImportOptions
@@ -266,7 +266,7 @@ def test_csv_in_gbk_imports_too(county: FixtureCounty, tmp_path: Path) -> None:
 @pytest.mark.parametrize("bulk", [False, True])
 def test_the_audit_log_accounts_for_every_row_imported(county: FixtureCounty, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch, bulk: bool) -> None:
-    from suining_desk.audit_verify import verify
+    from suining_desk.audit.verify import verify
     from suining_desk.exchange import register_import
 
     if bulk:  # a county-sized file: the entry logs a digest of the tables instead of each row
@@ -313,17 +313,41 @@ def test_update_duplicates_never_clears_what_a_sheet_leaves_out(county: FixtureC
     assert messages == [f"龙春生（{sheets.LONG}）已在册，信息与表中相同"]
 
 
-def test_household_fields_that_differ_are_said_not_updated(county: FixtureCounty, tmp_path: Path) -> None:
-    """QA: a changed 银行卡号 or 联系电话 for a household on the register was ignored while the row said
-    「信息与表中相同」: the import now says the household's data was not updated, and where to do it."""
-    header = [*BASE, "联系电话", "银行卡号"]
-    run(sheets.register_sheet(tmp_path / "a.xlsx", [["H1", "杨桂花", sheets.YANG, "户主", "长铺镇", "青石村", "一组",
-                                                     "13800000000", "6230000000000000003"]], header=header))
-    rows = [["H1", "杨桂花", sheets.YANG, "户主", "长铺镇", "青石村", "一组", "13922223333", "6230000000000999888"]]
+def test_update_duplicates_applies_household_fields_and_a_blank_never_clears_them(
+        county: FixtureCounty, tmp_path: Path) -> None:
+    """Issue 19: with --update-duplicates the household's own fields follow the sheet as its members'
+    do (before, a changed 银行卡号 or 联系电话 was only reported); a blank cell or an absent column
+    changes nothing, and a new 户状态 goes into the status history with the import as its reason."""
+    header = [*BASE, "联系电话", "银行卡号", "户状态", "脱贫年度", "家庭住址"]
+    place = ["长铺镇", "青石村", "一组"]
+    run(sheets.register_sheet(tmp_path / "a.xlsx", [["H1", "杨桂花", sheets.YANG, "户主", *place, "13800000000",
+                                                     "6230000000000000003", "建档立卡贫困户", None, "青石村3号"]],
+                              header=header))
+    rows = [["H1", "杨桂花", sheets.YANG, "户主", *place, "13922223333", "6230000000000999888", "已脱贫", "2018",
+             None]]
+    checked = run(sheets.register_sheet(tmp_path / "b.xlsx", rows, header=header), update_duplicates=True,
+                  dry_run=True)
+    assert Household.get().phone == "13800000000" and "可更新户信息 1 户" in checked.summary()
     result = run(sheets.register_sheet(tmp_path / "b.xlsx", rows, header=header), update_duplicates=True)
+    assert result.exit_code == 0 and result.households_updated == 1 and "更新户信息 1 户" in result.summary()
     messages = [m for _, _, m in by_row(result)[2]]
-    assert any("联系电话、银行卡号与登记的不同，导入不更新户的信息" in m for m in messages), messages
-    assert Household.get().phone == "13800000000"
-    Household.update(status="exited", exit_year=2018).execute()  # no 户状态 column: its default is not a difference
-    again = run(sheets.register_sheet(tmp_path / "c.xlsx", rows, header=header), update_duplicates=True)
-    assert not any("户状态" in m for _, _, m in by_row(again)[2])
+    said = "该户已在册，已按表更新户的信息：联系电话、户状态、脱贫年度、银行卡号（表中空白的不改）"
+    assert said in messages, messages
+    household = Household.get()
+    assert (household.phone, household.bank_account, household.status, household.exit_year, household.address) == (
+        "13922223333", "6230000000000999888", "exited", 2018, "青石村3号")  # the blank address stays
+    change = StatusChange.get()
+    assert (change.old_status, change.new_status, change.year, change.reason, change.recorded_by) == (
+        "poor", "exited", 2018, "导入：b.xlsx", "luru")
+    entry = AuditEntry.select().order_by(AuditEntry.seq.desc()).first()
+    assert entry.action == "register_imported" and '"households_updated":1' in entry.after
+    # No 户状态 column: its default is not a change; without --update-duplicates nothing changes.
+    short = [["H1", "杨桂花", sheets.YANG, "户主", *place, "13100000000", None]]
+    run(sheets.register_sheet(tmp_path / "c.xlsx", short, header=header[:9]), update_duplicates=False)
+    assert Household.get().phone == "13922223333"
+    again = run(sheets.register_sheet(tmp_path / "d.xlsx", short, header=header[:9]), update_duplicates=True)
+    assert Household.get().phone == "13100000000" and Household.get().status == "exited"
+    assert again.households_updated == 1 and StatusChange.select().count() == 1
+    from suining_desk.audit.verify import verify
+
+    assert verify().ok  # every change is in the audit log

@@ -22,16 +22,17 @@ from PIL import Image, ImageDraw
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Household, Person, Relocation, database
+from suining_desk.domain.messages import describe
+from suining_desk.domain.money import fen_to_capitals, fen_to_yuan_str
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.ledgers import make_spec, verify_file, write_ledger
-from suining_desk.messages import describe
-from suining_desk.money import fen_to_capitals, fen_to_yuan_str
-from suining_desk.problems import InvalidInput
 from suining_desk.services.attachments import attach_bytes, attachments_of, remove_attachment
 from suining_desk.services.corrections import reverse_payment
 from suining_desk.services.household_detail import household_detail
 from suining_desk.services.households import record_member_exit, update_person
 
 DATE = dt.date(2018, 12, 1)
+PRINTED = dt.date.today()  # not earlier than the newest record shown: the photos are added today
 MONEY = r"-?\d+\.\d\d"
 TOTAL = re.compile(rf"^\s*合计\s+({MONEY})\s*$")
 PAYMENT_LINE = re.compile(rf"\s({MONEY})\s+(\d{{4}}-\d\d-\d\d)\s+\d{{12,}}\s+(发放|冲销|重新发放)(\s|$)")
@@ -78,7 +79,7 @@ def demo(small_demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def _print(demo: Demo, out: Path, **options: object) -> Path:
-    spec = make_spec("household", {"household": demo.number}, date=DATE, preparer="李会计", **options)  # type: ignore[arg-type]
+    spec = make_spec("household", {"household": demo.number}, date=PRINTED, preparer="李会计", **options)  # type: ignore[arg-type]
     write_ledger(spec, out, username="tester")
     return out
 
@@ -131,8 +132,10 @@ def test_every_section_is_there_with_its_rows(demo: Demo, tmp_path: Path) -> Non
     assert printed == sorted(_sql_payments(demo.household_id))
     assert "旧房.jpg" in text and "新房.jpg" in text and "确认书.pdf" in text
     assert "图1" in text and "图2" in text and "图3" not in text  # the scan is listed, not drawn
-    for label in ("制表人：李会计", "审核人：", "负责人：", "填报日期：2018年12月1日", "（盖章）"):
+    printed_on = f"填报日期：{PRINTED.year}年{PRINTED.month}月{PRINTED.day}日"
+    for label in ("经办人：李会计", "审核人：", "户主签字：", printed_on, "（盖章）"):
         assert label in text
+    assert "帮扶责任人" not in text  # nobody is paired yet: no line for one, no placeholder
     assert "公示" not in text  # an internal ledger: the suite's scan leaves its full numbers alone
 
 
@@ -228,7 +231,7 @@ def test_there_is_no_public_version(demo: Demo) -> None:
 def test_cli_prints_the_file(demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "一户一档.pdf"
     close_database()
-    assert main(["ledger", "household", demo.number, "--out", str(out), "--date", "2018-12-01",
+    assert main(["ledger", "household", demo.number, "--out", str(out), "--date", PRINTED.isoformat(),
                  "--preparer", "李会计", "--db", str(demo.path), "--user", "admin"]) == 0
     printed = capsys.readouterr().out
     assert "一户一档" in printed and "校验码" in printed and out.is_file()
@@ -252,7 +255,7 @@ def test_cli_refuses_an_unknown_household_in_chinese(demo: Demo, tmp_path: Path,
 
 def test_a_payments_table_over_several_pages_has_a_subtotal_on_each(demo: Demo, tmp_path: Path) -> None:
     """本页小计 on every page the 资金发放记录 spans, each the sum of that page's amounts; they add up to 合计."""
-    pages = _text(_print(demo, tmp_path / "file.pdf", portrait=True))
+    pages = _text(_print(demo, tmp_path / "file.pdf"))  # landscape: the payments go on over a page break
     money = re.compile(r"-?\d+\.\d\d")
     amount = re.compile(r"^\s*\d+\s.*?(-?\d+\.\d\d)\s+\d{4}-\d\d-\d\d\s")  # the figure before 发放日期
     spanned = [page for page in pages if "资金发放记录" in page]

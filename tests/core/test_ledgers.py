@@ -6,6 +6,7 @@ that change data work on a copy.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 from pathlib import Path
@@ -15,8 +16,8 @@ import pytest
 from suining_desk.cli import main
 from suining_desk.db import open_database
 from suining_desk.db.models import AuditEntry, Payment, Program, database
+from suining_desk.domain.money import fen_to_capitals, fen_to_yuan_str
 from suining_desk.ledgers import make_spec, write_ledger
-from suining_desk.money import fen_to_capitals, fen_to_yuan_str
 from tests.ledger_pdf import DATE, ID_NUMBER, MONEY, SUBTOTAL, TOTAL, assert_only_embedded_fonts, cli_login
 from tests.ledger_pdf import fen as _fen
 from tests.ledger_pdf import page_count as _pages
@@ -50,7 +51,7 @@ def test_total_is_the_sql_sum_to_the_fen_and_in_capitals(demo: Path, tmp_path: P
     pdf = _payments(tmp_path / "year.pdf", month=None, year=2016)  # 13 pages, a reversal inside
     pages = _text(pdf)
     count, total = _sql_sum("低保", "2016", "2016-~")
-    totals = [m.group(1) for page in pages for line in page.splitlines() if (m := TOTAL.match(line))]
+    totals = [m.group("money") for page in pages for line in page.splitlines() if (m := TOTAL.match(line))]
     assert totals == [fen_to_yuan_str(total)]
     assert f"合计金额（大写）：{fen_to_capitals(total)}" in pages[-1].replace(" ", "")
     rows = sum(1 for page in pages for line in page.splitlines() if ROW_AMOUNT.match(line))
@@ -62,7 +63,7 @@ def test_every_page_subtotal_is_the_sum_of_its_rows(demo: Path, tmp_path: Path) 
     assert len(pages) > 2
     for number, page in enumerate(pages, start=1):
         amounts = [_fen(m.group(1)) for line in page.splitlines() if (m := ROW_AMOUNT.match(line))]
-        subtotals = [_fen(m.group(1)) for line in page.splitlines() if (m := SUBTOTAL.match(line))]
+        subtotals = [_fen(m.group("money")) for line in page.splitlines() if (m := SUBTOTAL.match(line))]
         assert amounts, f"page {number} has no rows"
         assert subtotals == [sum(amounts)], f"page {number}"
 
@@ -86,8 +87,9 @@ def test_the_ledger_reads_like_a_ledger(demo: Path, tmp_path: Path) -> None:
     for page in squeezed:  # the header row on every page
         assert "序号村组户主姓名身份证号类别享受人数补助标准金额发放日期账号备注"  # 低保 has categories A/B/C in page
         assert re.search(r"校验码[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}", page)
-    for label in ("制表人：李会计", "审核人：", "负责人：", "填报日期：2018年12月1日", "（盖章）"):
+    for label in ("经办人：李会计", "审核人：", "分管领导：", "主要领导：", "填报日期：2018年12月1日", "（盖章）"):
         assert label in squeezed[-1]
+    assert "资金来源：中央财政、省级财政、县级财政" in squeezed[0]  # where the money comes from
     assert ID_NUMBER.search(pages[0])  # the full ID numbers are printed on an internal ledger
 
 
@@ -114,7 +116,7 @@ def test_reversals_are_shown_and_net_out(demo: Path, tmp_path: Path) -> None:
     assert "冲销第" in text and "已由第" in text and "银行退回：账户冻结" in text
     assert f"-{fen_to_yuan_str(original.amount_fen)}" in text
     _, total = _sql_sum("低保", "2016", "2016-~")
-    assert [m.group(1) for line in pages[-1].splitlines() if (m := TOTAL.match(line))] == [fen_to_yuan_str(total)]
+    assert [m.group("money") for line in pages[-1].splitlines() if (m := TOTAL.match(line))] == [fen_to_yuan_str(total)]
 
 
 def test_public_notice_masks_ids_and_leaves_out_bank_accounts(demo: Path, tmp_path: Path) -> None:
@@ -126,7 +128,9 @@ def test_public_notice_masks_ids_and_leaves_out_bank_accounts(demo: Path, tmp_pa
     assert accounts and not any(a in text for a in accounts)
     assert not re.search(r"[0-9]{12,}", text)  # no account, no phone number, no full ID
     squeezed = re.sub(r"\s+", "", text)
-    assert "430527********" in squeezed
+    assert "430527" not in squeezed  # a 低保 notice has no ID column at all (the privacy policy)
+    assert "序号村组户主姓名享受人数金额" in squeezed  # head, people and amount only
+    assert "类别" not in squeezed and "补助标准" not in squeezed and "发放日期" not in squeezed
     assert "账号" not in squeezed
     assert "绥宁县长铺镇2016年低保资金发放公示" in squeezed
     assert "公示期：2018年12月1日至2018年12月7日" in squeezed
@@ -164,8 +168,15 @@ def test_summary_totals_match_the_database(demo: Path, tmp_path: Path) -> None:
         "SELECT COUNT(*), SUM(amount_fen) FROM payment WHERE posted = 1 AND period BETWEEN '2018' AND '2018-~'"
     ).fetchone()
     last = pages[-1]
-    match = re.search(rf"^\s*合计\s+(\d+)\s+({MONEY})\s*$", last, re.MULTILINE)
+    match = re.search(rf"^\s*合计\s+(\d+)\s+({MONEY})\s+({MONEY})\s+({MONEY})\s*$", last, re.MULTILINE)
     assert match and int(match.group(1)) == count and _fen(match.group(2)) == total
+    allotted = database.execute_sql("SELECT SUM(amount_fen) FROM allocation WHERE year = 2018 "
+                                    "AND voided_at IS NULL").fetchone()[0]
+    paid_with_allocations = database.execute_sql(
+        "SELECT SUM(amount_fen) FROM payment WHERE posted = 1 AND period BETWEEN '2018' AND '2018-~' "
+        "AND program_id IN (SELECT program_id FROM allocation WHERE year = 2018)").fetchone()[0]
+    assert _fen(match.group(3)) == allotted  # the demo's allocations of the year
+    assert _fen(match.group(4)) == allotted - paid_with_allocations  # 结余 of the programs that have them
     assert fen_to_capitals(total) in re.sub(r"\s+", "", last)
     assert "绥宁县2018年扶贫资金发放汇总台账" in re.sub(r"\s+", "", pages[0])
 
@@ -320,8 +331,8 @@ def test_cli_user_must_give_the_password(demo: Path, tmp_path: Path, monkeypatch
     assert main(argv) == 0 and out.is_file()
     open_database(demo)
     [entry] = _printed_entries()
-    assert entry.username == "shenhe" and '"preparer":"审核员"' in entry.after  # the account's display name
-    assert "审核员" in re.sub(r"\s+", "", _text(out)[-1])
+    assert entry.username == "shenhe" and '"preparer":"刘芳"' in entry.after  # the account's full name
+    assert "经办人：刘芳" in re.sub(r"\s+", "", _text(out)[-1])
 
     # An explicit 制表人 wins; the password can also be typed at the prompt.
     import getpass
@@ -354,7 +365,8 @@ def test_a_one_off_programs_ledger_has_no_standard_column(demo: Path, tmp_path: 
         "SELECT MAX(p.standard_fen) FROM payment p JOIN program g ON g.id = p.program_id WHERE g.name = '医疗救助'"
     ).fetchone()[0]
     assert cap  # what the QA review saw: 30000.00 next to 1647.79
-    spec = make_spec("payments", {"program": "医疗救助", "year": 2018, "township": "长铺镇"}, date=DATE)
+    after_the_year = dt.date(2019, 1, 10)  # the 填报日期 may not be earlier than its December payments
+    spec = make_spec("payments", {"program": "医疗救助", "year": 2018, "township": "长铺镇"}, date=after_the_year)
     write_ledger(spec, tmp_path / "medical.pdf", username="tester")
     pages = _text(tmp_path / "medical.pdf")
     assert "补助标准" not in pages[0] and "金额" in pages[0] and "备注" in pages[0]
@@ -432,7 +444,7 @@ def test_a_long_note_wraps_legibly_and_its_row_grows(demo: Path, tmp_path: Path)
     pages = _text(pdf)
     for number, page in enumerate(pages, start=1):  # 本页小计 still adds up the page's own rows
         amounts = [_fen(m.group(1)) for line in page.splitlines() if (m := ROW_AMOUNT.match(line))]
-        subtotals = [_fen(m.group(1)) for line in page.splitlines() if (m := SUBTOTAL.match(line))]
+        subtotals = [_fen(m.group("money")) for line in page.splitlines() if (m := SUBTOTAL.match(line))]
         assert subtotals == [sum(amounts)], f"page {number}"
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from suining_desk.db.models import Payment, Person, Program, Relocation, database
-from suining_desk.idnumber import mask
+from suining_desk.domain.idnumber import mask
+from suining_desk.domain.money import fen_to_yuan_str
 from suining_desk.ledgers import make_spec, write_ledger
-from suining_desk.money import fen_to_yuan_str
-from tests.ledger_pdf import DATE, ID_NUMBER, MONEY, SUBTOTAL, TOTAL
+from suining_desk.ledgers.kinds import common
+from tests.ledger_pdf import AFTER_DEMO, DATE, ID_NUMBER, MONEY, SUBTOTAL, TOTAL, page_count
 from tests.ledger_pdf import fen as _fen
 from tests.ledger_pdf import pdf_text as _text
 
@@ -33,7 +34,8 @@ def _raw(pdf: Path) -> str:
 
 
 def _ledger(kind: str, out: Path, raw: dict[str, object], **options: object) -> Path:
-    spec = make_spec(kind, raw, date=DATE, **options)  # type: ignore[arg-type]
+    date = AFTER_DEMO if kind == "relocations" else DATE  # not before the ledger's newest record
+    spec = make_spec(kind, raw, date=date, **options)  # type: ignore[arg-type]
     write_ledger(spec, out, username="tester")
     return out
 
@@ -56,17 +58,18 @@ def test_portrait_amounts_subtotals_and_total_stay_on_one_line(demo: Path, tmp_p
         [Program.get(name="低保").id]).fetchone()
     assert total > 100_000_000_00
     plain = _raw(pdf)
-    assert fen_to_yuan_str(HUGE) in plain and f"合计 {fen_to_yuan_str(total)}" in plain
+    assert fen_to_yuan_str(HUGE) in plain
+    assert re.search(rf"合计（共\d+户\d+人） {re.escape(fen_to_yuan_str(total))}", plain)
     pages = _text(pdf)
     amounts, subtotal_sum = [], 0
     for page in pages:
         rows = [_fen(m.group(1)) for line in page.splitlines() if (m := ROW_AMOUNT.match(line))]
-        subtotals = [_fen(m.group(1)) for line in page.splitlines() if (m := SUBTOTAL.match(line))]
+        subtotals = [_fen(m.group("money")) for line in page.splitlines() if (m := SUBTOTAL.match(line))]
         assert subtotals == [sum(rows)]
         amounts += rows
         subtotal_sum += subtotals[0]
     assert len(amounts) == count and sum(amounts) == total == subtotal_sum
-    totals = [_fen(m.group(1)) for line in pages[-1].splitlines() if (m := TOTAL.match(line))]
+    totals = [_fen(m.group("money")) for line in pages[-1].splitlines() if (m := TOTAL.match(line))]
     assert totals == [total]
     assert len(ID_NUMBER.findall(plain)) == count  # every ID number whole
 
@@ -85,8 +88,11 @@ def test_portrait_relocations_keep_id_numbers_and_dates_whole(demo: Path, tmp_pa
         for day in (r.moved_in_date, r.demolished_date):
             if day is not None:
                 assert day.isoformat() in plain
-    total = sum(r.subsidy_fen for r in records)
-    assert f"本页小计 {fen_to_yuan_str(total)}" in plain and f"合计 {fen_to_yuan_str(total)}" in plain
+    total, people = sum(r.subsidy_fen for r in records), sum(r.people for r in records)
+    area = common.square_metres(sum(r.house_area_x100 for r in records))
+    # households counted; people, floor area and money summed
+    assert f"合计（共{len(records)}户） {people} {area} {fen_to_yuan_str(total)}" in plain
+    assert plain.count("本页小计（共") == page_count(pdf)
 
 
 def _disability_lines(public: bool, out: Path) -> tuple[list[Payment], str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk import paths
+from suining_desk.storage import paths
 from tests.conftest import REAL_HOME, SESSION_HOME, files_of_this_run_in
 
 
@@ -50,6 +50,6 @@ def test_the_guard_sees_a_file_of_this_run(tmp_path: Path, tmp_path_factory: pyt
 
 
 def test_a_command_started_by_a_test_keeps_to_the_test_home(tmp_path: Path) -> None:
-    child = subprocess.run([sys.executable, "-c", "from suining_desk import paths; print(paths.data_dir())"],
+    child = subprocess.run([sys.executable, "-c", "from suining_desk.storage import paths; print(paths.data_dir())"],
                            capture_output=True, text=True, check=True, cwd=Path(__file__).parents[2])
     assert Path(child.stdout.strip()) == paths.data_dir() != REAL_HOME

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from suining_desk.db.models import Attachment, AuditEntry
-from suining_desk.file_names import MAX_BYTES, MAX_CHARS, safe_file_name
+from suining_desk.domain.file_names import MAX_BYTES, MAX_CHARS, safe_file_name
 from suining_desk.rules.housing import RenovationInput
 from suining_desk.services import attachments
 from suining_desk.services.attachments import attach_bytes, attachments_of, viewing_copy
@@ -101,8 +101,8 @@ def test_two_copies_of_one_name_never_meet_and_the_folder_goes_at_exit(
 
 def test_a_copy_that_cannot_be_written_is_said_in_chinese(renovation: int, private_temp: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from suining_desk.messages import describe
-    from suining_desk.problems import InvalidInput
+    from suining_desk.domain.messages import describe
+    from suining_desk.domain.problems import InvalidInput
 
     attachment_id = attach_bytes("renovation", renovation, "验收表.pdf", PDF, kind="acceptance", user="luru")
 
@@ -160,8 +160,8 @@ def test_a_received_pdf_is_written_out_as_a_pdf_whatever_its_name(
 def test_a_received_attachment_of_another_type_is_never_written_out(
         renovation: int, private_temp: Path, tmp_path: Path, mime: str, data: bytes, name: str) -> None:
     from suining_desk.db.models import Blob
-    from suining_desk.messages import describe
-    from suining_desk.problems import InvalidInput
+    from suining_desk.domain.messages import describe
+    from suining_desk.domain.problems import InvalidInput
 
     attachment_id = attach_bytes("renovation", renovation, "验收表.pdf", PDF, kind="acceptance", user="luru")
     digest = "f" * 64
@@ -177,7 +177,7 @@ def test_a_received_attachment_of_another_type_is_never_written_out(
 
 @pytest.mark.parametrize(("name", "data"), [("发票.pdf", EXE), ("照片.jpg", PDF), ("扫描.pdf", b"\x89PNG\r\n\x1a\n")])
 def test_content_that_is_not_its_type_is_not_attached(renovation: int, name: str, data: bytes) -> None:
-    from suining_desk.problems import InvalidInput
+    from suining_desk.domain.problems import InvalidInput
 
     with pytest.raises(InvalidInput) as refused:
         attach_bytes("renovation", renovation, name, data, kind="acceptance", user="luru")
@@ -209,6 +209,6 @@ def test_format_and_control_characters_leave_names(name: str, safe: str) -> None
     ("", "附件.pdf"), ("x" * 300 + ".exe", "x" * 96 + ".pdf"),
 ])
 def test_a_file_written_out_is_named_by_its_type(name: str, typed: str) -> None:
-    from suining_desk.file_names import typed_name
+    from suining_desk.domain.file_names import typed_name
 
     assert typed_name(name, "application/pdf", PDF) == typed

@@ -21,11 +21,11 @@ import pytest
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Person
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import Problem
 from suining_desk.exchange import csv_sheet, limits
 from suining_desk.exchange.reader import FileUnreadable, open_rows
 from suining_desk.exchange.register_layout import REGISTER
-from suining_desk.messages import describe
-from suining_desk.problems import Problem
 from suining_desk.services.accounts import create_first_admin
 from tests import bombs
 from tests import exchange_sheets as sheets
@@ -156,7 +156,7 @@ SCRIPT = """
 import resource, sys
 from suining_desk.exchange.reader import open_rows, FileUnreadable
 from suining_desk.exchange.register_layout import REGISTER
-from suining_desk.messages import describe
+from suining_desk.domain.messages import describe
 try:
     with open_rows(sys.argv[1], REGISTER) as source:
         sum(1 for _ in source.rows)
@@ -242,14 +242,20 @@ def test_an_old_xls_is_read_within_the_limits(tmp_path: Path, monkeypatch: pytes
 
 
 def test_a_bank_return_file_is_read_within_the_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from suining_desk.services.bank_sheets import BankFileUnusable, read_return_file
+    from suining_desk.exchange.bank_profiles import get_profile
+    from suining_desk.exchange.bank_return import read_return
+    from suining_desk.exchange.bank_sheets import BankFileUnusable
+
+    def read_return_file(path: Path, profile: str = "standard") -> object:
+        return read_return(path, get_profile(profile))
 
     monkeypatch.setattr(limits, "MAX_ROWS", 100)
-    for name, text in (("r.csv", "账号,金额,状态\n" + "6221880000000001,960,成功\n" * 500),):
+    for name, text, profile in (("r.csv", "账号,金额,状态\n" + "6221880000000001,960,成功\n" * 500, "standard"),
+                                ("r.txt", "1|6221880000000001|张三|960.00|00||20181012\n" * 500, "pipe-gbk")):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         with pytest.raises(BankFileUnusable) as caught:
-            read_return_file(path)
+            read_return_file(path, profile)
         assert caught.value.problems[0].code == "file_too_many_rows"
     huge = tmp_path / "r.xlsx"
     shared = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
@@ -285,7 +291,7 @@ def test_every_limit_has_its_chinese_message() -> None:
     import re
 
     import suining_desk
-    from suining_desk.messages import MESSAGES
+    from suining_desk.domain.messages import MESSAGES
 
     root = Path(suining_desk.__file__).parent
     codes = {code for f in root.rglob("*.py")

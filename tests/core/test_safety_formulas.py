@@ -248,8 +248,9 @@ def test_record_imports_refuse_hidden_formulas(text: str) -> None:
 def test_a_bank_failure_reason_that_reads_as_a_formula_is_not_recorded(tmp_path: Path) -> None:
     """The bank return file's 失败原因 is stored and shown again: ``=…`` there (behind a space,
     or full-width) is refused for that line, named by its row; other lines are read."""
-    from suining_desk.messages import describe
-    from suining_desk.services.bank_sheets import read_return_file
+    from suining_desk.domain.messages import describe
+    from suining_desk.exchange.bank_profiles import get_profile
+    from suining_desk.exchange.bank_return import read_return
 
     path = tmp_path / "回盘.csv"
     path.write_text("账号,金额,状态,失败原因\n"
@@ -258,7 +259,7 @@ def test_a_bank_failure_reason_that_reads_as_a_formula_is_not_recorded(tmp_path:
                     f'6221880000000003,500.00,失败,"{SPACED.replace(chr(34), chr(34) * 2)}"\n'
                     f"6221880000000004,200.00,失败,{WIDE}\n"
                     "6221880000000005,100.00,失败,-账户冻结\n", encoding="utf-8")
-    lines, problems = read_return_file(path)
+    lines, problems = read_return(path, get_profile("standard"))
     assert [(ln.account, ln.note) for ln in lines] == [("6221880000000001", "余额不足"),
                                                        ("6221880000000005", "-账户冻结")]
     assert [(p.code, p.params["row"]) for p in problems] == [("bank_note_formula", n) for n in (3, 4, 5)]

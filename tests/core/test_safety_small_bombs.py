@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import Problem
 from suining_desk.exchange import html_table, limits
 from suining_desk.exchange.reader import FileUnreadable, open_rows
 from suining_desk.exchange.register_layout import REGISTER
-from suining_desk.messages import describe
-from suining_desk.problems import Problem
 from tests import bombs
 from tests.core.test_safety_bombs import ROOT, SCRIPT
 
@@ -113,12 +113,14 @@ def test_a_real_styles_bomb_is_refused_at_once(tmp_path: Path) -> None:
 
 
 def test_a_styles_bomb_as_a_bank_return_file_is_refused(tmp_path: Path) -> None:
-    from suining_desk.services.bank_sheets import BankFileUnusable, read_return_file
+    from suining_desk.exchange.bank_profiles import get_profile
+    from suining_desk.exchange.bank_return import read_return
+    from suining_desk.exchange.bank_sheets import BankFileUnusable
 
     source = _styles(tmp_path / "回盘.xlsx", 2_500_000)
     started = time.monotonic()
     with pytest.raises(BankFileUnusable) as caught:
-        read_return_file(source)
+        read_return(source, get_profile("standard"))
     assert caught.value.problems[0].code == "file_too_many_styles"
     assert time.monotonic() - started < 10
 

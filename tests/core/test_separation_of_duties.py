@@ -15,12 +15,12 @@ import pytest
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import PaymentBatch
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
-from suining_desk.rules.checks import run_checks
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import accounts
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services.batches import create_batch
+from suining_desk.services.checks import run_checks
 from tests.payments import CLI_PASSWORD, TODAY, PaymentCounty, build_payment_county, cli_payment_county
 
 CODE = "chk_approver_set_by_creator"
@@ -146,7 +146,7 @@ def test_control_follows_the_chain_of_password_setters(county: PaymentCounty,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """The outside tester's F4: A resets B's password, B resets C's, C approves A's batch.
     A knows B's password, so A can set C's as B: C's approval is A's own."""
-    from suining_desk.rules.checks.approver_set_by_creator import CODE_CHAIN
+    from suining_desk.services.checks.approver_set_by_creator import CODE_CHAIN
 
     accounts.update_user("luru2", display_name="二号管理员", role="admin", township_id=None, by="admin")
     batch = _submitted("2018-10")
@@ -184,7 +184,7 @@ def test_control_follows_the_chain_of_password_setters(county: PaymentCounty,
 
 
 def test_a_loop_of_password_setters_ends() -> None:
-    from suining_desk.access import PasswordSet, control_chain, controlled_by
+    from suining_desk.services.access import PasswordSet, control_chain, controlled_by
 
     setters = {"a": PasswordSet("b", "password_reset", "2018-10-01T09:00", 1),
                "b": PasswordSet("c", "password_reset", "2018-10-02T09:00", 2),

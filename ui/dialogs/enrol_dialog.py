@@ -17,15 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.db.models import Person
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import enrolments as es
+from suining_desk.services.aid_details import ON_ENROLMENT, details_of, encode, parse_details
 from suining_desk.services.enrolment_query import EnrolmentRow
-from suining_desk.services.programs import categories_of, programs
-from ui.widgets.household_form import from_qdate
-from ui.widgets.household_picker import HouseholdPicker
-from ui.widgets.inputs import date_edit
-from ui.widgets.problem_label import ProblemLabel
+from suining_desk.services.household_detail import living_members
+from suining_desk.services.programs import categories_of, program, programs
+
+from ..dates import from_qdate
+from ..widgets.date_edits import date_edit
+from ..widgets.detail_fields import DetailFields
+from ..widgets.household_picker import HouseholdPicker
+from ..widgets.problem_label import ProblemLabel
 
 
 class EnrolDialog(QDialog):
@@ -49,12 +52,19 @@ class EnrolDialog(QDialog):
         self.start = date_edit("start", today.replace(day=1))
         self.reason = QLineEdit(objectName="reason")
         self.problems = ProblemLabel()
+        # The program's facts about the beneficiary (雨露计划's school, a ranger's patrol area …),
+        # copied onto each payment computed from the enrolment.
+        self.details_box = QWidget(objectName="details_box")
+        self.details_layout = QVBoxLayout(self.details_box)
+        self.details_layout.setContentsMargins(0, 0, 0, 0)
+        self.details: DetailFields | None = None
         form = QFormLayout()
         form.addRow(self.tr("项目(&G)："), self.program)
         form.addRow(self.tr("户(&H)："), self.picker)
         form.addRow(self.tr("享受人员："), self.person)
         form.addRow(self.tr("类别(&C)："), self.category)
         form.addRow(self.tr("享受人数(&P)："), self.people)
+        form.addRow(self.details_box)
         form.addRow(self.tr("变更起始日期：") if change else self.tr("开始日期(&D)："), self.start)
         if change:
             form.addRow(self.tr("变更原因(&R)："), self.reason)
@@ -87,6 +97,14 @@ class EnrolDialog(QDialog):
         program_id = self.program.currentData()
         for c in categories_of(program_id) if program_id is not None else []:
             self.category.addItem(c or self.tr("（无）"), c)
+        if self.details is not None:
+            self.details.deleteLater()
+            self.details = None
+        spec = details_of(program(program_id).code) if program_id is not None else None
+        if spec is not None and spec.on == ON_ENROLMENT and self.change is None:
+            self.details = DetailFields(spec)
+            self.details_layout.addWidget(self.details)
+        self.details_box.setVisible(self.details is not None)
 
     def _household_changed(self) -> None:
         self.person.clear()
@@ -94,8 +112,7 @@ class EnrolDialog(QDialog):
         household = self.picker.household_id()
         if household is None:
             return
-        for person in Person.select().where((Person.household == household) & Person.death_date.is_null()
-                                            & Person.removed_on.is_null()).order_by(Person.id):
+        for person in living_members(household):
             self.person.addItem(f"{person.name}（{person.relation}）", person.id)
         if self.change is not None and self.change.person_id is not None:
             self.person.setCurrentIndex(max(self.person.findData(self.change.person_id), 0))
@@ -118,12 +135,58 @@ class EnrolDialog(QDialog):
             else:
                 household = self.picker.household_id()
                 if household is None:
-                    from suining_desk.problems import Problem
+                    from suining_desk.domain.problems import Problem
 
                     raise InvalidInput([Problem("required", {"label": "户"})])
+                chosen = program(self.program.currentData())
+                facts, problems = parse_details(chosen.code, self.details.values() if self.details else {})
+                if problems:
+                    raise InvalidInput(problems)
                 self.enrolment_id = es.enrol(es.EnrolmentInput(
                     self.program.currentData(), household, self.person.currentData(), category,
-                    self.people.value(), from_qdate(self.start.date())), user=self.user)
+                    self.people.value(), from_qdate(self.start.date()), encode(facts)), user=self.user)
+        except InvalidInput as exc:
+            self.problems.show_problems(exc.problems)
+            return
+        self.accept()
+
+
+def has_details(program_id: int) -> bool:
+    """Whether the program records facts on its enrolments (雨露计划, 生态护林员)."""
+    spec = details_of(program(program_id).code)
+    return spec is not None and spec.on == ON_ENROLMENT
+
+
+class EnrolmentDetailsDialog(QDialog):
+    """项目情况: the program's facts of an enrolment as they now are (a student's new grade, a
+    ranger's appraisal this year); payments computed from then on carry them."""
+
+    def __init__(self, enrolment: EnrolmentRow, *, user: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("enrolment_details_dialog")
+        self.setWindowTitle(self.tr("项目情况：{name}").format(name=enrolment.person_name or enrolment.head_name))
+        self.enrolment, self.user = enrolment, user
+        spec = details_of(program(enrolment.program_id).code)
+        if spec is None or spec.on != ON_ENROLMENT:
+            raise ValueError(f"{enrolment.program} records nothing on its enrolments")
+        self.details = DetailFields(spec)
+        self.details.set_values(es.enrolment_details(enrolment.id))
+        self.problems = ProblemLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存(&S)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        note = self.tr("此后生成的发放批次按这里的情况打印；已生成的发放保留当时的情况。")
+        layout.addWidget(QLabel(note, wordWrap=True))
+        layout.addWidget(self.details)
+        layout.addWidget(self.problems)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            es.set_enrolment_details(self.enrolment.id, self.details.values(), user=self.user)
         except InvalidInput as exc:
             self.problems.show_problems(exc.problems)
             return

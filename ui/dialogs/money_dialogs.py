@@ -21,12 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.db.models import Person
-from suining_desk.problems import InvalidInput, Problem
-from ui.widgets.household_form import from_qdate
-from ui.widgets.household_picker import HouseholdPicker
-from ui.widgets.inputs import MoneyEdit, date_edit
-from ui.widgets.problem_label import ProblemLabel
+from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.services.batch_query import is_per_person
+from suining_desk.services.household_detail import living_members
+
+from ..dates import from_qdate
+from ..widgets.date_edits import date_edit
+from ..widgets.detail_fields import DetailFields
+from ..widgets.household_picker import HouseholdPicker
+from ..widgets.inputs import MoneyEdit
+from ..widgets.problem_label import ProblemLabel
 
 
 class _Dialog(QDialog):
@@ -125,9 +129,18 @@ class OneOffLineDialog(_Dialog):
         self.clear_files_button = QPushButton(self.tr("清除附件"), objectName="clear_files_button")
         self.clear_files_button.setEnabled(False)
         self.problems = ProblemLabel()
+        from suining_desk.services.aid_details import ON_PAYMENT, details_of
+        from suining_desk.services.programs import program_of_batch
+
+        spec = details_of(program_of_batch(batch_id).code)
+        # How the amount was reached (医疗救助's costs and rate, 临时救助's type …): printed on the ledger.
+        self.details = DetailFields(spec) if spec is not None and spec.on == ON_PAYMENT else None
         form = QFormLayout()
         form.addRow(self.tr("户(&H)："), self.picker)
         form.addRow(self.tr("享受人员："), self.person)
+        if self.details is not None:  # in the dialog's own form, aligned with its other fields
+            for label, field in self.details.rows:
+                form.addRow(label, field)
         form.addRow(self.tr("金额(元)(&M)："), self.amount)
         form.addRow(self.tr("救助事由(&R)："), self.reason)
         files_row = QHBoxLayout()
@@ -141,19 +154,16 @@ class OneOffLineDialog(_Dialog):
         self.picker.changed.connect(self._household_changed)
         self.attach_button.clicked.connect(self._choose_files)
         self.clear_files_button.clicked.connect(lambda: self.set_files([]))
-        self.resize(560, 360)
+        self.resize(560, 420 if self.details is not None else 360)
 
     def _household_changed(self) -> None:
-        from suining_desk.db.models import PaymentBatch, Program
-
-        per_person = Program.get_by_id(PaymentBatch.get_by_id(self.batch_id).program_id).basis == "person"
+        per_person = is_per_person(self.batch_id)
         self.person.clear()  # a per-person program (医疗救助) needs the person: no 全户 to choose
         self.person.addItem(self.tr("（请选择享受人员）") if per_person else self.tr("（全户）"), None)
         household = self.picker.household_id()
         if household is None:
             return
-        for person in Person.select().where((Person.household == household) & Person.death_date.is_null()
-                                            & Person.removed_on.is_null()).order_by(Person.id):
+        for person in living_members(household):
             self.person.addItem(f"{person.name}（{person.relation}）", person.id)
 
     def _choose_files(self) -> None:
@@ -181,7 +191,8 @@ class OneOffLineDialog(_Dialog):
             files = [read_file(path) for path in self.files]  # the line and its scans: all or nothing
             self.payment_id = add_one_off_line(self.batch_id, household or 0, amount, self.reason.text(),
                                                user=self.user, person_id=self.person.currentData(),
-                                               attachments=files)
+                                               attachments=files,
+                                               details=self.details.values() if self.details else None)
         except InvalidInput as exc:
             self.problems.show_problems(exc.problems)
             return

@@ -6,16 +6,18 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
-from suining_desk.enums import SETTLEMENT_MODES
-from suining_desk.problems import Problem
+from suining_desk.domain.enums import SETTLEMENT_MODES
+from suining_desk.domain.problems import Problem
 from suining_desk.rules.housing import FIRST_RELOCATION_YEAR, RelocationInput
 from suining_desk.services import relocations as rs
 from suining_desk.services.housing_detail import household_line
 from suining_desk.services.settings import RELOCATION_SUBSIDY_PER_PERSON, setting_value
 from suining_desk.services.sites import site_views
-from ui.dialogs.record_dialog import HousingRecordDialog, connect_all
-from ui.widgets.household_picker import HouseholdPicker
-from ui.widgets.inputs import AreaEdit, MoneyEdit, OptionalDate
+
+from ..widgets.date_edits import OptionalDate
+from ..widgets.household_picker import HouseholdPicker
+from ..widgets.inputs import AreaEdit, MoneyEdit
+from .record_dialog import HousingRecordDialog, connect_all
 
 
 class RelocationDialog(HousingRecordDialog):
@@ -49,10 +51,15 @@ class RelocationDialog(HousingRecordDialog):
         self.subsidy = MoneyEdit("subsidy")
         self.self_raised = MoneyEdit("self_raised")
         self.plan_date = OptionalDate("plan_date", self.tr("已定"), today)
+        self.household_kind = QComboBox(objectName="household_kind")
+        self.household_kind.addItem(self.tr("（未登记）"), "")
+        self.household_kind.addItem(self.tr("建档立卡搬迁户"), "registered")
+        self.household_kind.addItem(self.tr("同步搬迁户"), "synchronous")
         self.notes = QLineEdit(objectName="notes")
 
         self.add_row(self.tr("农户(&H)："), self.household, "household")
         self.add_row(self.tr("搬迁批次(年度)："), self.batch_year, "batch_year")
+        self.add_row(self.tr("搬迁户类型："), self.household_kind, "household_kind")
         self.add_row(self.tr("搬迁人口(&P)："), self.people, "people")
         self.add_row(self.tr("安置方式："), self.mode, "mode")
         self.add_row(self.tr("安置点："), self.site, "site")
@@ -75,7 +82,8 @@ class RelocationDialog(HousingRecordDialog):
         connect_all(self.refresh, self.household.changed, self.batch_year.valueChanged, self.people.valueChanged,
                     self.mode.currentIndexChanged, self.site.currentIndexChanged, self.origin.textChanged,
                     self.house_area.textChanged, self.subsidy.textChanged, self.self_raised.textChanged,
-                    self.plan_date.enabled.toggled, self.plan_date.edit.dateChanged, self.notes.textChanged)
+                    self.plan_date.enabled.toggled, self.plan_date.edit.dateChanged, self.notes.textChanged,
+                    self.household_kind.currentIndexChanged)
         self._suggest_subsidy()
         self.refresh()
         (self.people if relocation_id else self.household.search).setFocus()
@@ -90,6 +98,7 @@ class RelocationDialog(HousingRecordDialog):
         self.subsidy.set_fen(r.subsidy_fen)
         self.self_raised.set_fen(r.self_raised_fen)
         self.plan_date.set_value(r.plan_date)
+        self.household_kind.setCurrentIndex(max(0, self.household_kind.findData(r.household_kind)))
         self.notes.setText(r.notes)
         self.override_reason.setText(r.override_reason)
 
@@ -117,14 +126,14 @@ class RelocationDialog(HousingRecordDialog):
             people=self.people.value(), mode=self.mode.currentData(), site_id=site, origin=self.origin.text(),
             house_area_x100=measured["house_area"], subsidy_fen=measured["subsidy"],
             self_raised_fen=measured["self_raised"], plan_date=self.plan_date.value(), notes=self.notes.text(),
-            override_reason=self.override_reason.text(),
+            override_reason=self.override_reason.text(), household_kind=self.household_kind.currentData() or "",
         )
 
     def record_problems(self, value: RelocationInput) -> list[Problem]:
         return rs.relocation_problems(value, user=self._user, relocation_id=self.record_id, today=self._today)
 
-    def create(self, value: RelocationInput) -> int:
+    def create_record(self, value: RelocationInput) -> int:
         return rs.create_relocation(value, user=self._user, today=self._today)
 
-    def update(self, record_id: int, value: RelocationInput) -> None:
+    def update_record(self, record_id: int, value: RelocationInput) -> None:
         rs.update_relocation(record_id, value, user=self._user, today=self._today)

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk import backups
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput, Problem
-from suining_desk.restore import restore_backup
-from ui.session import Session
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.services.restore import restore_backup
+from suining_desk.storage import backups
+
+from ..session import Session
 
 KIND_LABELS = {"auto": QT_TRANSLATE_NOOP("BackupsPage", "自动"), "manual": QT_TRANSLATE_NOOP("BackupsPage", "手动"),
                "before-restore": QT_TRANSLATE_NOOP("BackupsPage", "恢复前副本"),

@@ -22,13 +22,14 @@ from suining_desk.services.enrolment_query import EnrolmentFilter, EnrolmentRow
 from suining_desk.services.enrolments import end_enrolment
 from suining_desk.services.programs import program_choices
 from suining_desk.services.search import search_people
-from ui.dialogs.enrol_dialog import EnrolDialog
-from ui.dialogs.money_dialogs import StepDialog
-from ui.models.money_tables import ENROLMENT_SPEC
-from ui.models.paged_table import PagedTableModel
-from ui.pages.record_page import filter_combo
-from ui.session import Session
-from ui.widgets.inputs import search_shortcut
+
+from ..dialogs.enrol_dialog import EnrolDialog, EnrolmentDetailsDialog, has_details
+from ..dialogs.money_dialogs import StepDialog
+from ..models.money_tables import ENROLMENT_SPEC
+from ..models.paged_table import PagedTableModel
+from ..session import Session
+from ..widgets.inputs import search_shortcut
+from .record_page import filter_combo
 
 
 class EnrolmentsPage(QWidget):
@@ -48,6 +49,8 @@ class EnrolmentsPage(QWidget):
         self.new_button = QPushButton(self.tr("纳入(&N)…"), objectName="new_button")
         self.change_button = QPushButton(self.tr("变更类别或人数…"), objectName="change_button")
         self.end_button = QPushButton(self.tr("退出…"), objectName="end_button")
+        self.details_button = QPushButton(self.tr("项目情况…"), objectName="details_button")
+        self.details_button.setToolTip(self.tr("雨露计划的学校和年级、护林员的管护区域和考核结果等，打印在发放台账上"))
         self.model: PagedTableModel[EnrolmentRow, EnrolmentFilter] = PagedTableModel(
             ENROLMENT_SPEC, EnrolmentFilter(), self)
         self.table = QTableView(objectName="enrolments_table")
@@ -66,7 +69,7 @@ class EnrolmentsPage(QWidget):
         bar.addWidget(self.count_label)
         buttons = QHBoxLayout()
         buttons.addStretch()
-        for b in (self.new_button, self.change_button, self.end_button):
+        for b in (self.new_button, self.change_button, self.details_button, self.end_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -80,6 +83,7 @@ class EnrolmentsPage(QWidget):
         self.new_button.clicked.connect(self.new_enrolment)
         self.change_button.clicked.connect(self.change)
         self.end_button.clicked.connect(self.end)
+        self.details_button.clicked.connect(self.edit_details)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.apply_filter()
 
@@ -116,6 +120,7 @@ class EnrolmentsPage(QWidget):
         open_ = row is not None and row.end_date is None
         self.change_button.setEnabled(open_)
         self.end_button.setEnabled(open_)
+        self.details_button.setEnabled(open_ and row is not None and has_details(row.program_id))
 
     def new_enrolment(self) -> None:
         dialog = EnrolDialog(user=self.session.username, today=self.session.today(), parent=self)
@@ -128,6 +133,14 @@ class EnrolmentsPage(QWidget):
         dialog = EnrolDialog(user=self.session.username, today=self.session.today(), change=row, parent=self)
         if dialog.exec():
             self.apply_filter(dialog.enrolment_id)
+
+    def edit_details(self) -> None:
+        row = self.selected()
+        if row is None or not has_details(row.program_id):
+            return
+        dialog = EnrolmentDetailsDialog(row, user=self.session.username, parent=self)
+        if dialog.exec():
+            self.apply_filter(row.id)
 
     def end(self) -> None:
         row, user, today = self.selected(), self.session.username, self.session.today()

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from suining_desk.domain.messages import described
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.exchange.cells import clean_text
 from suining_desk.exchange.imports import IMPORTS, run_import
 from suining_desk.exchange.layouts import LAYOUTS
@@ -38,13 +40,12 @@ from suining_desk.exchange.reader import no_data_rows, peek
 from suining_desk.exchange.report import ImportResult, write_report
 from suining_desk.exchange.staging import ImportCancelled, ImportOptions
 from suining_desk.exchange.templates import write_template
-from suining_desk.messages import described
-from suining_desk.problems import InvalidInput
-from ui import tasks
-from ui.session import Session
-from ui.wizards.problems_model import ProblemsModel
 
-FILTER = QT_TRANSLATE_NOOP("ChoosePage", "表格 (*.xlsx *.xlsm *.xls *.et *.csv);;所有文件 (*)")
+from .. import tasks
+from ..session import Session
+from .problems_model import ProblemsModel
+
+FILTER = QT_TRANSLATE_NOOP("ChoosePage", "表格 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)")
 
 
 
@@ -67,13 +68,13 @@ class ChoosePage(QWizardPage):
         for key, (label, _) in IMPORTS.items():
             self.kind.addItem(label, key)
         self.file = QLineEdit(objectName="file")
-        self.file.setPlaceholderText(self.tr("选择或粘贴 .xlsx / .csv 文件的路径"))
+        self.file.setPlaceholderText(self.tr("选择或粘贴 .xlsx / .xls / .csv / .txt 文件的路径"))
         self.browse = QPushButton(self.tr("浏览(&B)…"), objectName="browse")
         self.template_button = QPushButton(self.tr("保存空白模板(&T)…"), objectName="save_template")
         self.template_note = QLabel(objectName="template_note", wordWrap=True)
         self.template_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.create_areas = QCheckBox(self.tr("区划中没有的乡镇、村、组自动创建"), objectName="create_areas")
-        self.update_duplicates = QCheckBox(self.tr("身份证号码已在册的人员按表更新（默认跳过）"),
+        self.update_duplicates = QCheckBox(self.tr("已在册的人员和户按表更新，表中空白的不改（默认跳过）"),
                                            objectName="update_duplicates")
         self.skip_invalid = QCheckBox(self.tr("只导入无误的户，有错误的户写入报告（默认有错误就全部不导入）"),
                                       objectName="skip_invalid")
@@ -327,7 +328,8 @@ class CheckPage(_RunPage):
         r = self.result
         return (not self.running() and r is not None
                 and (r.exit_code == 0 or self.choose.skip_invalid.isChecked())
-                and bool(r.households_added or r.people_added or r.people_updated or r.records_added))
+                and bool(r.households_added or r.people_added or r.people_updated or r.households_updated
+                         or r.records_added))
 
 
 class ImportPage(_RunPage):

@@ -11,6 +11,7 @@ from typing import Any
 from suining_desk.cli.args import plain
 from suining_desk.cli.money_args import add_common, date_arg, money_arg
 from suining_desk.cli.parser import ChineseArgumentParser
+from suining_desk.domain.enums import BatchStatus
 
 # name, help, login (--user: the action writes, or shows people — names, ID and bank numbers)
 ACTIONS: list[tuple[str, str, bool]] = [
@@ -27,8 +28,10 @@ ACTIONS: list[tuple[str, str, bool]] = [
     ("approve", "审核通过（审核员，不能是录入人）", True),
     ("post", "发放过账（已审核 → 已发放，须填发放日期）", True),
     ("delete", "删除草稿批次", True),
-    ("export-bank", "导出银行代发文件（.xlsx 或 .csv：序号、姓名、身份证号、账号、金额；导出记入日志）", True),
-    ("import-bank", "导入银行回盘文件，逐笔登记成功或失败（有未能对应的行时退出码为 3，文件不可用时为 2）", True),
+    ("export-bank", "按银行文件格式导出银行代发文件（默认为标准格式：.xlsx 或 .csv，序号、姓名、身份证号、账号、金额；"
+                    "导出和所用格式记入日志）", True),
+    ("import-bank", "按银行文件格式导入银行回盘文件，逐笔登记成功或失败（有未能对应的行时退出码为 3，"
+                    "文件不可用或与格式不符时为 2）", True),
 ]
 
 
@@ -36,10 +39,16 @@ def _batch(p: argparse.ArgumentParser) -> None:
     p.add_argument("batch", metavar="批次号", help="批次号（如 DB-430527100-2018-11）或批次序号")
 
 
+def _profile(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--profile", metavar="格式", help="银行文件格式的名称或标题（默认为 设置 → 银行文件格式 中选定的，"
+                                                   "未选定时为 standard 标准格式；自带 standard、pipe-gbk、fixed-gbk、"
+                                                   "totals-csv）")
+
+
 def _options(name: str, p: argparse.ArgumentParser) -> None:
     if name == "list":
         p.add_argument("--program", metavar="项目", help="项目名称或代码")
-        p.add_argument("--status", choices=("draft", "submitted", "approved", "posted"), help="状态")
+        p.add_argument("--status", choices=tuple(BatchStatus), help="状态")
         p.add_argument("--year", type=plain, metavar="年度", help="只列此年度的批次，如 2018")
         p.add_argument("--area", metavar="区域", help="乡镇或村（名称、代码或 乡镇/村）")
         p.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
@@ -80,12 +89,15 @@ def _options(name: str, p: argparse.ArgumentParser) -> None:
         p.add_argument("--date", required=True, type=date_arg, metavar="日期", help="发放日期，如 2018-11-10")
     elif name == "export-bank":
         _batch(p)
-        p.add_argument("file", metavar="文件", help="输出文件，.xlsx 或 .csv")
+        p.add_argument("file", metavar="文件", help="输出文件（后缀按格式：标准格式为 .xlsx 或 .csv，文本格式为 .txt）")
         p.add_argument("--reissues", action="store_true", help="只导出重新发放的记录")
+        _profile(p)
     elif name == "import-bank":
         _batch(p)
-        p.add_argument("file", metavar="文件", help="银行回盘文件（.xlsx 或 .csv，含账号、金额、状态列）")
-        p.add_argument("--date", type=date_arg, metavar="日期", help="银行处理日期（默认今天；不能早于发放日期）")
+        p.add_argument("file", metavar="文件", help="银行回盘文件（.xlsx、.xls、.csv 或 .txt，按格式读取）")
+        p.add_argument("--date", type=date_arg, metavar="日期",
+                       help="银行处理日期（默认今天；不能早于发放日期；回盘中每行有日期时按行上的日期）")
+        _profile(p)
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -101,8 +113,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.commands import batch_run
+    from suining_desk.cli.target import open_from_args
 
     open_from_args(args)
     handler = getattr(batch_run, "do_" + args.action.replace("-", "_"))

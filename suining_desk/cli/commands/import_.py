@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from suining_desk.cli.args import require_suffix
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 KINDS = ("households", "relocations", "renovations", "enrolments", "payments")
 SHOWN_PROBLEMS = 40  # the rest are in the report
@@ -38,7 +38,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
     parser.add_argument("--skip-invalid", action="store_true",
                         help="只导入无误的户（记录），其余写入报告；默认有任何错误就全部不导入")
     parser.add_argument("--update-duplicates", action="store_true",
-                        help="身份证号码已在册的人员按表更新（记为成员信息变更）；默认跳过")
+                        help="身份证号码已在册的人员和他们的户按表更新（记为成员信息变更和户状态变动；表中空白的不改）；"
+                             "默认跳过")
     parser.add_argument("--create-areas", action="store_true", help="区划中没有的乡镇、村、组自动创建")
     parser.add_argument("--report", metavar="报告.xlsx", help="把问题写入报告：原表加“导入问题”列，另附问题清单")
     parser.add_argument("--check", action="store_true", help="只检查，不写入数据库")
@@ -49,7 +50,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def _fail(problems: list[Problem]) -> int:
-    from suining_desk.messages import described
+    from suining_desk.domain.messages import described
 
     for line in described(problems, prefix="错误："):
         print(line, file=sys.stderr)
@@ -62,13 +63,13 @@ def _progress(stage: str, fraction: float) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.auth import authenticate_cli
+    from suining_desk.cli.target import open_from_args
+    from suining_desk.domain.messages import describe
     from suining_desk.exchange.imports import run_import
     from suining_desk.exchange.report import write_report
     from suining_desk.exchange.staging import ImportCancelled, ImportOptions
-    from suining_desk.messages import describe
-    from suining_desk.output_files import check_output
+    from suining_desk.storage.output_files import check_output
 
     try:
         if args.report:  # before the import, not after it

@@ -10,8 +10,12 @@
 relocations lists one batch year (搬迁年度) of 易地扶贫搬迁; renovations one year (改造年度)
 of 危房改造 — the year each record belongs to, see the kinds' modules.
 
-Every kind also takes --date (填报日期, default today), --paper A4|A3, --portrait,
---preparer / --reviewer / --head (signatories), --unit (填报单位) and --user.
+Every kind also takes --date (填报日期, default today; not earlier than the newest record
+the ledger shows), --paper A4|A3, --portrait, --preparer / --reviewer / --deputy / --head
+(经办人, 审核人, 分管领导, 主要领导: the names on the signature lines the kind prints, see
+台账设置), --unit (填报单位) and --user. A 公示 takes --notice-days and --working-days; by
+default its period is the rule's (民政 assistance 7 days, 扶贫 funds and projects 10, as the
+office set them); a shorter one is printed with a warning.
 
 Who printed goes into the audit log. A ledger holds people (names, full ID numbers, bank
 accounts), so it is printed by a logged-in user, as in the window: ``--user NAME`` (or
@@ -28,6 +32,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import logging
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -35,7 +40,7 @@ from typing import Any
 
 from suining_desk.cli.args import plain, require_suffix
 from suining_desk.cli.auth import PASSWORD_ENV
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 
 def _date(text: str) -> dt.date:
@@ -52,9 +57,10 @@ def _common_options(parser: argparse.ArgumentParser, *, public: bool) -> None:
     parser.add_argument("--date", metavar="YYYY-MM-DD", help=date_help)
     parser.add_argument("--paper", choices=("A4", "A3"), default="A4", help="纸张（默认 A4）")
     parser.add_argument("--portrait", action="store_true", help="纵向打印（默认横向）")
-    parser.add_argument("--preparer", default="", metavar="姓名", help="制表人")
+    parser.add_argument("--preparer", default="", metavar="姓名", help="经办人（制表人；默认为登录用户的姓名）")
     parser.add_argument("--reviewer", default="", metavar="姓名", help="审核人")
-    parser.add_argument("--head", default="", metavar="姓名", help="负责人")
+    parser.add_argument("--deputy", default="", metavar="姓名", help="分管领导")
+    parser.add_argument("--head", default="", metavar="姓名", help="主要领导")
     parser.add_argument("--unit", default="", metavar="单位", help="填报单位（默认为乡镇人民政府）")
     parser.add_argument("--user", default=argparse.SUPPRESS, metavar="用户名",
                         help="以此用户身份打印（必填，公示版除外）："
@@ -88,7 +94,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
     summary.add_argument("--year", required=True, type=plain, metavar="年度", help="归属年度，如 2018")
     summary.add_argument("--township", metavar="乡镇", help="乡镇名称或区划代码（不填为全县）")
     _common_options(summary, public=False)
-    summary.set_defaults(func=run, filter_keys=("year", "township"), public=False, notice_days=7)
+    summary.set_defaults(func=run, filter_keys=("year", "township"), public=False, notice_days=None,
+                         working_days=False)
 
     housing = (
         ("relocations", "易地扶贫搬迁台账（按搬迁年度、区域；--public 为公示版）",
@@ -108,7 +115,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
         "household", help="一户一档（一户的基本情况、成员、搬迁、危改、享受项目、资金发放和照片）")
     household.add_argument("household", metavar="户编号", help="农户的户编号")
     _common_options(household, public=False)
-    household.set_defaults(func=run, filter_keys=("household",), public=False, notice_days=7)
+    household.set_defaults(func=run, filter_keys=("household",), public=False, notice_days=None,
+                           working_days=False)
     return parser
 
 
@@ -119,21 +127,29 @@ def _area_options(parser: argparse.ArgumentParser) -> None:
 
 def _public_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--public", action="store_true",
-                        help="公示版：身份证号只显示前6位和后4位，不含银行账号和个人电话，含公示期和监督电话栏")
-    parser.add_argument("--notice-days", type=int, default=7, metavar="天数", help="公示天数（默认 7 天）")
+                        help="公示版：按隐私规定只列必要的项目（低保、特困只列户主、人数和金额；其他身份证号只显示"
+                             "前6位和后4位），不含银行账号、个人电话和健康信息，含公示期、监督电话和受理单位")
+    parser.add_argument("--notice-days", type=int, default=None, metavar="天数",
+                        help="公示天数（默认按规定：民政救助7天，扶贫资金和项目10天，见台账设置）")
+    parser.add_argument("--working-days", action="store_true",
+                        help="公示天数按工作日计算（跳过节假日，计入调休上班日）；默认按台账设置")
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
+    from suining_desk.cli.target import open_from_args
+    from suining_desk.domain.enums import WORKING_DAYS
+    from suining_desk.domain.messages import describe
+    from suining_desk.domain.money import format_fen
     from suining_desk.ledgers import make_spec, write_ledger
-    from suining_desk.money import format_fen
+    from suining_desk.ledgers.service import spec_warnings
 
     out = require_suffix(args.out, ".pdf")
     path = open_from_args(args)
     raw = {key: getattr(args, key, None) for key in args.filter_keys}
     options = dict(date=_date(args.date) if args.date else None, public=args.public, paper=args.paper,
                    portrait=args.portrait, preparer=args.preparer, reviewer=args.reviewer, head=args.head,
-                   unit=args.unit, notice_days=args.notice_days)
+                   deputy=args.deputy, unit=args.unit, notice_days=args.notice_days,
+                   notice_unit=WORKING_DAYS if args.working_days else None)
     spec = make_spec(args.ledger_kind, raw, **options)  # the request is checked before anyone is asked for a password
     username, display_name, logged_in = _printed_by(args, path)
     printed_as = username if logged_in else None
@@ -141,7 +157,11 @@ def run(args: argparse.Namespace) -> int:
         spec = make_spec(args.ledger_kind, raw, **options, printed_as=printed_as)
     if display_name and not spec.preparer:
         spec = replace(spec, preparer=display_name)
+    for warning in spec_warnings(spec):
+        print(f"提示：{describe(warning)}", file=sys.stderr)
     result = write_ledger(spec, out, username=username, printed_as=printed_as)
+    logging.getLogger(__name__).info("ledger printed to PDF: %s, %d rows, %d pages, code %s, %s", result.title,
+                                     result.rows, result.pages, result.code, result.path)
     print(f"已生成：{result.path}")
     print(f"{result.title}：{result.rows} 行，{result.pages} 页，合计 {format_fen(result.total_fen)} 元，"
           f"校验码 {result.code}")

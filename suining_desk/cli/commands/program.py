@@ -7,7 +7,7 @@ from typing import Any
 
 from suining_desk.cli.money_args import acting_user, add_common, date_arg, money_arg
 from suining_desk.cli.parser import ChineseArgumentParser
-from suining_desk.enums import FREQUENCIES, PROGRAM_BASIS
+from suining_desk.domain.enums import FREQUENCIES, FUND_LEVELS, PROGRAM_BASIS
 
 
 def _choice_help(choices: dict[str, str]) -> str:
@@ -54,8 +54,21 @@ def register(sub: Any) -> argparse.ArgumentParser:
     leave.add_argument("enrolment", type=int, metavar="享受记录号", help="要终止的享受记录的编号（纳入时显示）")
     leave.add_argument("--on", required=True, type=date_arg, metavar="日期", help="最后享受的一天")
     leave.add_argument("--reason", required=True, metavar="原因", help="退出原因，如 收入超标、死亡（记入审计日志）")
+    allocate = actions.add_parser("allocate", help="登记资金下达（管理员）：年度、级别、金额、文号")
+    allocate.add_argument("program", metavar="项目", help="项目名称或代码，如 低保 或 dibao")
+    allocate.add_argument("--year", required=True, metavar="年度", help="资金所属年度，如 2018")
+    allocate.add_argument("--level", required=True, metavar="级别", help="下达资金的级别：中央、省、市 或 县")
+    allocate.add_argument("--amount", required=True, type=money_arg, metavar="金额", help="下达金额，元")
+    allocate.add_argument("--doc", required=True, metavar="文号", help="下达文件的文号，如 湘财社〔2018〕12号")
+    allocate.add_argument("--date", type=date_arg, metavar="日期", help="文件日期，如 2018-03-15")
+    allocations = actions.add_parser("allocations", help="某项目的资金下达记录（含已作废的）")
+    allocations.add_argument("program", metavar="项目", help="项目名称或代码，如 低保 或 dibao")
+    allocations.add_argument("--year", metavar="年度", help="只列该年度")
+    void = actions.add_parser("void-allocation", help="作废登记错误的资金下达（管理员，须填原因）")
+    void.add_argument("allocation", type=int, metavar="编号", help="资金下达记录的编号（program allocations 列出）")
+    void.add_argument("--reason", required=True, metavar="原因", help="作废原因（记入审计日志）")
     for p, login in ((listing, False), (create, True), (edit, True), (standards, False), (add, True),
-                      (enrol, True), (leave, True)):
+                      (enrol, True), (leave, True), (allocate, True), (allocations, False), (void, True)):
         add_common(p, login=login)
     parser.set_defaults(func=run)
     return parser
@@ -64,8 +77,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from suining_desk.cli import open_from_args
-    from suining_desk.money import format_fen
+    from suining_desk.cli.target import open_from_args
+    from suining_desk.domain.money import format_fen
     from suining_desk.services import enrolments, programs
 
     open_from_args(args)
@@ -89,9 +102,11 @@ def run(args: argparse.Namespace) -> int:
         program = programs.find_program(args.program)
         programs.add_standard(program.id, args.category, args.amount, args.effective_from, user=acting_user(args))
         print(f"{program.name}{args.category}自{args.effective_from}起标准为{format_fen(args.amount)}元")
+    elif args.action in ("allocate", "allocations", "void-allocation"):
+        _allocations(args)
     elif args.action == "enrol":
         from suining_desk.db.models import Household, Person
-        from suining_desk.problems import InvalidInput, Problem
+        from suining_desk.domain.problems import InvalidInput, Problem
 
         program = programs.find_program(args.program)
         household = Household.get_or_none(Household.household_no == args.household.strip())
@@ -129,3 +144,33 @@ def _save(args: argparse.Namespace) -> None:
           f"{PROGRAM_BASIS[saved.basis]}\t{FREQUENCIES[saved.frequency]}\t{saved.funding_source}")
     if args.action == "add":
         print(f"请用 program add-standard {saved.code} --amount 金额 --from 日期 设置补助标准")
+
+
+def _allocations(args: argparse.Namespace) -> None:
+    """``program allocate`` / ``allocations`` / ``void-allocation``: the 项目与标准 page's services."""
+    from suining_desk.domain.money import format_fen
+    from suining_desk.domain.periods import check_year
+    from suining_desk.domain.problems import InvalidInput, Problem
+    from suining_desk.services import allocations, programs
+
+    if args.action == "void-allocation":
+        allocations.void_allocation(args.allocation, args.reason, user=acting_user(args))
+        print(f"资金下达 {args.allocation} 已作废")
+        return
+    program = programs.find_program(args.program)
+    if args.action == "allocations":
+        year = check_year(args.year) if args.year else None
+        print("编号\t年度\t级别\t金额（元）\t文号\t文件日期\t状态")
+        for a in allocations.allocations_of(program.id, year=year):
+            state = f"已作废：{a.void_reason}" if a.voided else ""
+            print(f"{a.id}\t{a.year}\t{a.level_label}\t{format_fen(a.amount_fen)}\t{a.doc_no}\t"
+                  f"{a.issued_on or ''}\t{state}")
+        return
+    year = check_year(args.year)
+    level = allocations.level_code(args.level)
+    if level is None:
+        raise InvalidInput([Problem("allocation_bad_level", {"value": args.level}, field="level")])
+    new = allocations.add_allocation(allocations.AllocationInput(
+        program.id, year, level, args.amount, args.doc, args.date), user=acting_user(args))
+    print(f"已登记资金下达 {new}：{program.name} {year}年 {FUND_LEVELS[level]} "
+          f"{format_fen(args.amount)}元（{args.doc.strip()}）")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from suining_desk.cli.auth import add_user_option
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -31,42 +31,25 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.auth import authenticate_cli
-    from suining_desk.ledgers import read_ledger, verify_file
-    from suining_desk.ledgers.kinds import get_kind
-    from suining_desk.ledgers.scope import check_scope
-    from suining_desk.ledgers.verify import FILE_PROBLEMS
-    from suining_desk.messages import describe
-    from suining_desk.money import format_fen
+    from suining_desk.cli.target import open_from_args
+    from suining_desk.domain.messages import describe
+    from suining_desk.ledgers import read_ledger
+    from suining_desk.ledgers.verify_text import check_ledger_file, file_problem_outcome
 
     path = Path(args.file)
     try:
-        recorded = read_ledger(path)  # refuse a file that is not a ledger before touching the database
+        read_ledger(path)  # refuse a file that is not a ledger before touching the database
     except InvalidInput as exc:
-        if all(p.code in FILE_PROBLEMS for p in exc.problems):  # our ledger, altered or damaged
-            print(f"核验不通过：{path.name} 未与数据库比对，因为文件本身有问题：")
-            for problem in exc.problems:
-                print(f"  - {describe(problem)}")
-            return 1
+        outcome = file_problem_outcome(path, exc)  # our ledger, altered or damaged
+        if outcome is not None:
+            print(outcome.text())
+            return outcome.exit_code
         for problem in exc.problems:
             print(f"错误：{describe(problem)}", file=sys.stderr)
         return 2
     db_path = open_from_args(args)
     reader = authenticate_cli(args, path=db_path, reading=True)
-    check_scope(get_kind(recorded.spec.kind), recorded.spec.filters, reader, refusal="verify_scope")
-    report = verify_file(path)
-    fp = report.recorded.fingerprint
-    title = f"校验码 {report.recorded.code}，{fp.rows} 行，合计 {format_fen(fp.total_fen)} 元"
-    if report.ok:
-        print(f"核验通过：{path.name} 与数据库一致（{title}）")
-        return 0
-    if any(p.code in FILE_PROBLEMS for p in report.differences):
-        print(f"核验不通过：{path.name}（{title}）未与数据库比对，因为文件本身有问题：")
-    else:
-        print(f"核验不通过：{path.name}（{title}）与数据库现在的数据不一致：")
-    for problem in report.differences:
-        print(f"  - {describe(problem)}")
-    if report.current_code:
-        print(f"按现在的数据重新生成，校验码为 {report.current_code}")
-    return 1
+    outcome = check_ledger_file(path, reader)
+    print(outcome.text())
+    return outcome.exit_code

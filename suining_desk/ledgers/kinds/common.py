@@ -3,7 +3,7 @@ and how a 公示 prints personal numbers.
 
 Filters are typed by clerks as names (``低保``, ``长铺镇``) or codes (``dibao``,
 ``430527100``); they are stored as codes. Anything unknown is an
-:class:`~suining_desk.problems.InvalidInput` with a Chinese-ready problem.
+:class:`~suining_desk.domain.problems.InvalidInput` with a Chinese-ready problem.
 """
 
 from __future__ import annotations
@@ -12,14 +12,15 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Final, TypeVar
 
-from suining_desk import periods
+from suining_desk.db.area_scope import area_scope
 from suining_desk.db.models import Area, Program, database
-from suining_desk.enums import AreaLevel
-from suining_desk.idnumber import mask
+from suining_desk.domain import periods
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.idnumber import mask
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.domain.privacy import mask_bank, redact
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.ledgers.spec import FilterValue
-from suining_desk.money import fen_to_yuan_str
-from suining_desk.privacy import mask_bank, redact
-from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.programs import lookup_program
 
 COUNTY_NAME: Final = "绥宁县"
@@ -151,16 +152,11 @@ def area_name(area_id: int | None) -> str:
 
 
 def area_clause(alias: str, township: Area | None, village: Area | None) -> tuple[str, list[object]]:
-    """`` AND x.township_id = ? AND x.village_id = ?`` for the areas given, with its parameters."""
-    sql = ""
-    params: list[object] = []
-    if township is not None:
-        sql += f" AND {alias}.township_id = ?"
-        params.append(township.id)
-    if village is not None:
-        sql += f" AND {alias}.village_id = ?"
-        params.append(village.id)
-    return sql, params
+    """`` AND x.village_id = ?`` (or the township's) for the narrowest area given (the filters
+    already checked the village lies in the township), with its parameters."""
+    area = village or township
+    sql, params = area_scope(area.id if area is not None else None).sql(alias)
+    return (f" AND {sql}" if sql else ""), list(params)
 
 
 def place_words(township: Area | None, village: Area | None) -> str:
@@ -229,17 +225,21 @@ def chunks(ids: Sequence[int], size: int = SQLITE_VARIABLES) -> Iterable[Sequenc
 
 
 def describe_payments(ids: Sequence[int]) -> list[str]:
-    """One line per payment id: ``#3798 长铺镇青石村 李兵志 2016-11 -480.00 冲销#269``."""
+    """One line per payment id, naming the beneficiary (and the payee where another was paid):
+    ``#3798 长铺镇青石村 李兵志 2016-11 -480.00 冲销#269``,
+    ``#52 长铺镇青石村 李小红（领款人 李兵志） 2017-10 120.00``."""
     lines: dict[int, str] = {}
     sql = (
-        "SELECT p.id, t.name, v.name, COALESCE(NULLIF(p.payee_name, ''), h.head_name), p.period, "
-        "p.amount_fen, p.reverses_id, p.posted FROM payment p JOIN household h ON h.id = p.household_id "
+        "SELECT p.id, t.name, v.name, COALESCE(pe.name, h.head_name), COALESCE(NULLIF(p.payee_name, ''), "
+        "h.head_name), p.period, p.amount_fen, p.reverses_id, p.posted FROM payment p "
+        "JOIN household h ON h.id = p.household_id LEFT JOIN person pe ON pe.id = p.person_id "
         "JOIN area t ON t.id = p.township_id JOIN area v ON v.id = p.village_id WHERE p.id IN ({})"
     )
     for part in chunks(list(ids)):
         cursor = database.execute_sql(sql.format(", ".join("?" * len(part))), list(part))
-        for pid, town, village, name, period, amount, reverses, posted in cursor.fetchall():
-            text = f"#{pid} {town}{village} {name} {period} {fen_to_yuan_str(amount)}"
+        for pid, town, village, name, payee, period, amount, reverses, posted in cursor.fetchall():
+            who = name if payee == name else f"{name}（领款人 {payee}）"
+            text = f"#{pid} {town}{village} {who} {period} {fen_to_yuan_str(amount)}"
             if reverses:
                 text += f" 冲销#{reverses}"
             if not posted:

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from suining_desk.db.models import Area, Household, Program
-from suining_desk.enums import (
+from suining_desk.domain.enums import (
     HEAD,
     HOUSEHOLD_STATUS,
     RELOCATION_STATUS,
@@ -23,18 +23,26 @@ from suining_desk.enums import (
     RENOVATION_STATUS,
     SETTLEMENT_MODES,
 )
-from suining_desk.images import NotAnImage, print_copy
+from suining_desk.domain.images import NotAnImage, print_copy
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.domain.periods import period_words
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.ledgers.kind import Filters, LedgerKind
 from suining_desk.ledgers.kinds import common
 from suining_desk.ledgers.kinds.payments import ONE_OFF
 from suining_desk.ledgers.model import Align, Column, LedgerContent, Picture, Row, Section, Total
 from suining_desk.ledgers.spec import FilterValue
-from suining_desk.money import fen_to_yuan_str
-from suining_desk.periods import period_words
-from suining_desk.problems import InvalidInput, Problem
 from suining_desk.rules.housing import m2
+from suining_desk.services.accounts import full_names
 from suining_desk.services.attachments import AttachmentView, attachment_content, attachments_of
-from suining_desk.services.enrolment_query import EnrolmentColumn, EnrolmentFilter, enrolment_ids, enrolment_rows
+from suining_desk.services.cadres import responsible_cadre
+from suining_desk.services.enrolment_query import (
+    EnrolmentColumn,
+    EnrolmentFilter,
+    EnrolmentRow,
+    enrolment_ids,
+    enrolment_rows,
+)
 from suining_desk.services.household_detail import HistoryLine, HouseholdDetail, MemberView, household_detail
 from suining_desk.services.payment_query import PaymentColumn, PaymentFilter, PaymentRow, payment_page
 
@@ -113,7 +121,16 @@ def _head(detail: HouseholdDetail) -> MemberView | None:
     return next((m for m in heads if m.active), heads[0] if heads else None)
 
 
-def _form(detail: HouseholdDetail, household: Household) -> list[Row]:
+def _past_programs(detail: HouseholdDetail, enrolments: Sequence[EnrolmentRow],
+                   payments: Sequence[PaymentRow]) -> str:
+    """Programs the household had (an ended enrolment, or payments) and no longer has: the
+    form must not say 无 beside a table of 助学补助 payments."""
+    now = set(detail.aid_words().split("、"))
+    past = [*(e.program for e in enrolments), *(p.program for p in payments)]
+    return "、".join(dict.fromkeys(x for x in past if x not in now)) or "—"
+
+
+def _form(detail: HouseholdDetail, household: Household, past: str, cadre: str | None) -> list[Row]:
     d, head = detail.data, _head(detail)
     status = HOUSEHOLD_STATUS.get(d.status, d.status) + (f"（{d.exit_year}年脱贫）" if d.exit_year else "")
     aid = detail.aid_words() or "无"
@@ -130,8 +147,10 @@ def _form(detail: HouseholdDetail, household: Household) -> list[Row]:
         ("主要致贫原因", d.main_cause), ("其他致贫原因", "、".join(d.other_causes)), ("享受政策", aid),
         ("开户银行", d.bank_name), ("一卡通账号", d.bank_account), ("建档立卡日期", _date(d.registered_on)),
         ("家庭人口", f"{active}人（在户）"), ("登记成员", f"{len(detail.members)}人"), ("移出登记", removed),
+        ("曾享受政策", past), *((("帮扶责任人", cadre),) if cadre else ()),
     )
     cells = [text for pair in pairs for text in pair]
+    cells += [""] * (-len(cells) % 6)
     return [Row(tuple(cells[i:i + 6])) for i in range(0, len(cells), 6)]
 
 
@@ -142,9 +161,11 @@ def _members(detail: HouseholdDetail) -> list[Row]:
     ])
 
 
-def _history(lines: Sequence[HistoryLine], with_who: bool) -> list[Row]:
+def _history(lines: Sequence[HistoryLine], with_who: bool, names: Mapping[str, str]) -> list[Row]:
+    """Each change with who recorded it, by their full name (经办人), not their login."""
     return _numbered([
-        (h.date.isoformat(), h.what, *((h.who,) if with_who else ()), h.reason, h.recorded_by) for h in lines
+        (h.date.isoformat(), h.what, *((h.who,) if with_who else ()), h.reason,
+         names.get(h.recorded_by, h.recorded_by)) for h in lines
     ])
 
 
@@ -222,7 +243,7 @@ def _pictures(attached: Sequence[tuple[str, AttachmentView]]) -> list[Picture]:
     return pictures
 
 
-def build(filters: Filters, public: bool) -> LedgerContent:
+def build(filters: Filters, public: bool, hidden: Sequence[str] = ()) -> LedgerContent:
     household = find_household(str(filters["household"]))
     detail = household_detail(household.id)
     enrol_ids = list(enrolment_ids(EnrolmentFilter(household_ids=(detail.id,)), EnrolmentColumn.START))
@@ -230,11 +251,14 @@ def build(filters: Filters, public: bool) -> LedgerContent:
     enrolments = [by_id[i] for i in enrol_ids]
     payments = _payments(detail.id)
     attached = _attachments(detail, payments)
+    names = full_names()
+    cadre = responsible_cadre(detail.id)
     sections = (
-        Section("户基本情况", FORM, _form(detail, household), header=False),
+        Section("户基本情况", FORM, _form(detail, household, _past_programs(detail, enrolments, payments), cadre),
+                header=False),
         Section("家庭成员", MEMBERS, _members(detail)),
-        Section("成员变动记录", MEMBER_HISTORY, _history(detail.member_history, with_who=True)),
-        Section("户状态变动记录", STATUS_HISTORY, _history(detail.status_history, with_who=False)),
+        Section("成员变动记录", MEMBER_HISTORY, _history(detail.member_history, True, names)),
+        Section("户状态变动记录", STATUS_HISTORY, _history(detail.status_history, False, names)),
         Section("易地扶贫搬迁", RELOCATIONS, _relocations(detail)),
         Section("危房改造", RENOVATIONS, _renovations(detail)),
         Section("享受项目", ENROLMENTS, _numbered([
@@ -242,7 +266,8 @@ def build(filters: Filters, public: bool) -> LedgerContent:
              _date(e.end_date), e.end_reason) for e in enrolments])),
         Section("资金发放记录", PAYMENTS, _payment_rows(payments)),
         Section("照片及附件", ATTACHMENTS, _numbered([
-            (label, a.kind_label, a.file_name, a.added_by, a.added_at.date().isoformat()) for label, a in attached
+            (label, a.kind_label, a.file_name, names.get(a.added_by, a.added_by), a.added_at.date().isoformat())
+            for label, a in attached
         ]), _pictures(attached)),
     )
     township = Area.get_by_id(household.township_id)
@@ -262,7 +287,21 @@ def build(filters: Filters, public: bool) -> LedgerContent:
             "attachment": sorted(a.id for _, a in attached),
         },
         sections=sections,
+        newest=_newest(detail, enrolments, payments, attached),
+        data_signers=("户主签字", *(("帮扶责任人",) if cadre else ())),
     )
+
+
+def _newest(detail: HouseholdDetail, enrolments: Sequence[EnrolmentRow], payments: Sequence[PaymentRow],
+            attached: Sequence[tuple[str, AttachmentView]]) -> dt.date | None:
+    """The newest date among the records the file shows (its 填报日期 may not be earlier)."""
+    days: list[dt.date] = [h.date for h in (*detail.member_history, *detail.status_history)]
+    days += [d for r in detail.relocations for d in (r.moved_in_date, r.demolished_date) if d]
+    days += [d for r in detail.renovations for d in (r.start_date, r.completed_date, r.accepted_date) if d]
+    days += [d for e in enrolments for d in (e.start_date, e.end_date) if d]
+    days += [p.paid_date for p in payments if p.paid_date]
+    days += [a.added_at.date() for _, a in attached]
+    return max(days) if days else None
 
 
 def township_of(filters: Filters) -> int | None:

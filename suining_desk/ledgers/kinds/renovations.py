@@ -7,44 +7,59 @@ its status in 备注 until it passed acceptance; 补助金额 is the subsidy rec
 acceptance, so works not yet accepted show 0.00. 家庭人口 is the household's present
 member count on the register.
 
+Each row also shows how the subsidy was reached: the floor area, the safety appraisal
+that found the house unsafe (who and when), whether the household built it or it was
+built for them (自建 / 统建), and the day the subsidy was paid — flagged when that came
+more than :data:`PAID_WITHIN_DAYS` days after acceptance. 本页小计 and 合计 count the
+households beside the money.
+
 The 公示 variant masks the head's ID number by the one masking policy and prints no bank
-account or telephone (neither is a column; numbers in 备注 are masked too).
+account or telephone (neither is a column; numbers in 备注 are masked too); an admin may
+leave out more (:mod:`suining_desk.ledgers.disclosure`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from suining_desk.db.models import Area, database
-from suining_desk.enums import RENOVATION_BUILD_MODES, RENOVATION_GRADES, RENOVATION_STATUS, AreaLevel
+from suining_desk.domain.enums import RENOVATION_BUILD_MODES, RENOVATION_GRADES, RENOVATION_STATUS
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.ledgers import disclosure as D
 from suining_desk.ledgers.kind import Filters, LedgerKind
 from suining_desk.ledgers.kinds import common
-from suining_desk.ledgers.model import Align, Column, LedgerContent, Row, Total
-from suining_desk.money import fen_to_yuan_str
+from suining_desk.ledgers.kinds.housing import HousingColumn, housing_ledger
+from suining_desk.ledgers.model import Align, Column, LedgerContent, Total
 
-COLUMNS = (
-    Column("序号", 3.0, whole=True),
-    Column("乡镇", 6.0),
-    Column("村", 5.5),
-    Column("户主姓名", 4.8),
-    Column("身份证号", 11.0, whole=True),
-    Column("家庭人口", 3.6, whole=True),
-    Column("户类型", 7.4),
-    Column("危房等级", 3.8),
-    Column("改造方式", 5.8),
-    Column("补助金额", 6.4, Align.RIGHT, Total.FEN),
-    Column("开工日期", 6.0, whole=True),
-    Column("竣工日期", 6.0, whole=True),
-    Column("验收日期", 6.0, whole=True),
-    Column("备注", 9.6, Align.LEFT),
+COLUMNS: tuple[HousingColumn, ...] = (
+    ("seq", Column("序号", 3.0, whole=True), None),
+    ("township", Column("乡镇", 6.0), None),
+    ("village", Column("村", 5.5), None),
+    ("head", Column("户主姓名", 4.8, whole=True), None),
+    ("id", Column("身份证号", 11.0, whole=True), D.ID_NUMBER),
+    ("members", Column("家庭人口", 3.6, whole=True), None),
+    ("type", Column("户类型", 7.0), None),
+    ("grade", Column("危房等级", 3.8), None),
+    ("appraisal", Column("危房鉴定（单位、日期）", 7.6), D.DETAIL),
+    ("method", Column("改造方式", 5.4, whole=True), None),  # short words: they shrink rather than break
+    ("build", Column("建设方式", 4.4), None),
+    ("area", Column("面积（㎡）", 4.0, Align.RIGHT, whole=True), None),
+    ("subsidy", Column("补助金额", 6.4, Align.RIGHT, Total.FEN), None),
+    ("started", Column("开工日期", 6.0, whole=True), D.DATES),
+    ("completed", Column("竣工日期", 6.0, whole=True), D.DATES),
+    ("accepted", Column("验收日期", 6.0, whole=True), D.DATES),
+    ("paid", Column("补助发放日期", 6.0, whole=True), D.DATES),
+    ("note", Column("备注", 8.0, Align.LEFT), D.NOTE),
 )
-TOWNSHIP_COLUMN = 1
+PAID_WITHIN_DAYS = 30  # the subsidy is paid within this many days of acceptance
 
 _SQL = """
 SELECT r.id, r.household_id, t.name, v.name, h.head_name, h.head_id_number, h.member_count,
        r.beneficiary_type, r.grade, r.method, r.build_mode, r.subsidy_fen, r.start_date, r.completed_date,
-       r.accepted_date, r.acceptance_result, r.status, r.notes
+       r.accepted_date, r.acceptance_result, r.status, r.notes, r.area_x100, r.appraised_by, r.appraised_on,
+       r.paid_on
 FROM renovation r
 JOIN household h ON h.id = r.household_id
 JOIN area g ON g.id = h."group_id"
@@ -75,6 +90,17 @@ class _Renovation:
     result: str
     status: str
     notes: str
+    area_x100: int
+    appraised_by: str
+    appraised_on: str | None
+    paid_on: str | None
+
+
+def days_to_payment(accepted: str | None, paid: str | None) -> int | None:
+    """Days from acceptance to the subsidy's payment (None unless both are known)."""
+    if not accepted or not paid:
+        return None
+    return (dt.date.fromisoformat(str(paid)[:10]) - dt.date.fromisoformat(str(accepted)[:10])).days
 
 
 def query(year: int, township: Area | None, village: Area | None) -> list[_Renovation]:
@@ -85,39 +111,38 @@ def query(year: int, township: Area | None, village: Area | None) -> list[_Renov
 
 
 def _note(r: _Renovation, public: bool) -> str:
-    """Status until accepted, a failed inspection's conclusion, 统建, the clerk's notes."""
+    """Status until accepted, a failed inspection's conclusion, a late payment, the clerk's notes."""
     parts = []
     if r.status != "accepted":
         parts.append("竣工待验收" if r.status == "completed" else RENOVATION_STATUS.get(r.status, r.status))
         if r.result:  # inspected and failed: the works wait for the next inspection
             parts.append(f"验收{r.result}")
-    if r.build_mode != "self":
-        parts.append(RENOVATION_BUILD_MODES.get(r.build_mode, r.build_mode))
+    late = days_to_payment(r.accepted, r.paid_on)
+    if late is not None and late > PAID_WITHIN_DAYS:
+        parts.append(f"验收后{late}天发放")
+    elif late is not None and late < 0:
+        parts.append("发放早于验收")
     parts.append(common.note_cell(r.notes, public))
     return "；".join(x for x in parts if x)
 
 
-def build(filters: Filters, public: bool) -> LedgerContent:
-    year = int(filters["year"])
-    township = common.area_by_code(filters.get("township"), AreaLevel.TOWNSHIP)
-    village = common.area_by_code(filters.get("village"), AreaLevel.VILLAGE)
-    records = query(year, township, village)
-    dropped = {TOWNSHIP_COLUMN} if township is not None else set()  # one township: its name is in the title
-    rows = []
-    for i, r in enumerate(records):
-        cells = (
-            str(i + 1), r.township, r.village, r.name, common.id_cell(r.id_number, public), str(r.members),
-            r.beneficiary, RENOVATION_GRADES.get(r.grade, r.grade), r.method, fen_to_yuan_str(r.subsidy_fen),
-            r.started or "", r.completed or "", r.accepted or "", _note(r, public),
-        )
-        rows.append(Row(common.without(cells, dropped), (r.subsidy_fen,)))
-    ids = sorted(r.id for r in records)
-    kind = "公示" if public else "台账"
-    return LedgerContent(
-        title=f"{common.COUNTY_NAME}{common.place_words(township, village)}{year}年农村危房改造{kind}",
-        unit=common.unit_for(township), period_label=f"改造年度：{year}年",
-        columns=common.without(COLUMNS, dropped), rows=rows, source_table="renovation", source_ids=ids,
-        audit_refs={"renovation": ids, "household": sorted({r.household_id for r in records})},
+def _cells(i: int, r: _Renovation, public: bool) -> dict[str, str]:
+    appraisal = " ".join(x for x in (r.appraised_by, str(r.appraised_on or "")) if x)
+    return {
+        "seq": str(i + 1), "township": r.township, "village": r.village, "head": r.name,
+        "id": common.id_cell(r.id_number, public), "members": str(r.members), "type": r.beneficiary,
+        "grade": RENOVATION_GRADES.get(r.grade, r.grade), "appraisal": appraisal, "method": r.method,
+        "build": RENOVATION_BUILD_MODES.get(r.build_mode, r.build_mode), "area": common.square_metres(r.area_x100),
+        "subsidy": fen_to_yuan_str(r.subsidy_fen), "started": r.started or "", "completed": r.completed or "",
+        "accepted": r.accepted or "", "paid": str(r.paid_on or ""), "note": _note(r, public),
+    }
+
+
+def build(filters: Filters, public: bool, hidden: Sequence[str] = ()) -> LedgerContent:
+    return housing_ledger(
+        filters, public, hidden, query=query, cells=_cells, columns=COLUMNS, table="renovation",
+        numbers=lambda r: (r.subsidy_fen,), title="农村危房改造", year_label="改造年度",
+        dates=lambda r: (r.started, r.completed, r.accepted, r.paid_on, r.appraised_on),
     )
 
 
