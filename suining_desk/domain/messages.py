@@ -242,6 +242,9 @@ MESSAGES: dict[str, str] = {
     "db_not_database": "“{path}”不是本软件的数据库文件，或文件已损坏",
     "db_newer_schema": "数据库版本（{found}）比本软件（{known}）新，请升级软件后再打开",
     "db_unsupported_url": "暂不支持“{scheme}”类型的数据库地址（目前只支持本机 SQLite 文件）：{url}",
+    "db_uri_parameters": ("数据库地址“{url}”带有参数（?…）或不完整：请只写数据库文件的路径"
+                          "（如 file:/data/suining.sqlite3 或 D:\\台账\\suining.sqlite3），打开方式由本软件决定"),
+    "db_uri_host": "数据库地址“{url}”指向另一台电脑“{host}”：只能打开本机（或已映射的共享文件夹中）的数据库文件",
     "db_missing": "数据库文件“{path}”不存在，请检查路径（新建数据库请直接打开窗口）",
     "db_cannot_open": "无法打开数据库“{path}”：{reason}",
     "demo_not_empty": "数据库“{path}”中已有数据，演示数据只能生成到空数据库（可加 --replace 删除后重新生成）",

@@ -11,6 +11,12 @@ Windows forms (pure text, so they are tested on any system): ``C:\\a\\b.db`` →
 (an empty authority and the path ``//server/share/b.db``: SQLite refuses any other authority);
 the long-path prefixes ``\\\\?\\C:\\…`` and ``\\\\?\\UNC\\server\\…`` are dropped, as the path
 they name is the same.
+
+The other way, :func:`database_path` is the one reading of an address a person gives (``--db``,
+``backup --out``, ``restore FILE``, the window's ``--db``): a path, ``sqlite:///path``, or a
+``file:`` URI read as SQLite reads it (``%HH`` decoded, ``file:///C:/…`` and ``file:////server/…``
+on Windows) — so ``file:/data/x.sqlite3`` is that file, not a folder ``file:`` beside the program.
+Parameters (``?mode=ro``) and fragments are refused: the program decides how it opens a database.
 """
 
 from __future__ import annotations
@@ -19,9 +25,9 @@ import os
 import re
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
-from suining_desk.domain.problems import Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -41,6 +47,36 @@ def sqlite_uri(path: str | os.PathLike[str], *, mode: str = "ro", windows: bool 
             text = "/" + text
     encoded = quote(text, safe="/:", encoding="utf-8", errors="surrogateescape")
     return f"file:{'//' if text.startswith('/') else ''}{encoded}?mode={mode}"
+
+
+def database_path(address: str | os.PathLike[str], *, windows: bool | None = None) -> Path:
+    """The file a person's database address names (see the module's notes); raises
+    :class:`InvalidInput` for another kind of address or one with parameters."""
+    text = os.fspath(address)
+    if text.startswith("sqlite:///"):
+        return Path(text[len("sqlite:///"):]).expanduser()
+    if text[:5].lower() == "file:":
+        return Path(_file_uri_path(text, os.name == "nt" if windows is None else windows))
+    if "://" in text:
+        raise InvalidInput([Problem("db_unsupported_url", {"url": text, "scheme": text.split("://", 1)[0]})])
+    return Path(text).expanduser()
+
+
+def _file_uri_path(uri: str, windows: bool) -> str:
+    if "?" in uri or "#" in uri:
+        raise InvalidInput([Problem("db_uri_parameters", {"url": uri})])
+    rest = uri[5:]
+    if rest.startswith("//"):
+        host, slash, rest = rest[2:].partition("/")
+        if host not in ("", "localhost"):
+            raise InvalidInput([Problem("db_uri_host", {"url": uri, "host": host})])
+        rest = slash + rest
+    path = unquote(rest, encoding="utf-8", errors="surrogateescape")
+    if not path:
+        raise InvalidInput([Problem("db_uri_parameters", {"url": uri})])
+    if windows and re.match(r"^/[A-Za-z]:", path):
+        path = path[1:]  # file:///C:/a.db
+    return path
 
 
 def connect_read_only(path: str | os.PathLike[str], *, timeout: float = 5.0) -> sqlite3.Connection:
