@@ -225,6 +225,10 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
             raise DatabaseOpenError(
                 [Problem("db_newer_schema", {"found": exc.found, "known": exc.known})]
             ) from exc
+        except migrations.TamperedSchemaError as exc:
+            close_database()
+            raise DatabaseOpenError([Problem("db_schema_tampered", {"path": str(path), "versions": exc.versions})]
+                                    ) from exc
         conn = db.connection()
         audit_capture.install(conn)  # tables the migrations just created
         db.protections = inspect_protections(conn)

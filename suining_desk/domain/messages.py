@@ -241,6 +241,12 @@ MESSAGES: dict[str, str] = {
     # --- database / CLI ---
     "db_not_database": "“{path}”不是本软件的数据库文件，或文件已损坏",
     "db_newer_schema": "数据库版本（{found}）比本软件（{known}）新，请升级软件后再打开",
+    "cli_passwd_other_user": ("user passwd 只修改登录者（{user}）自己的密码，不能修改“{other}”的；"
+                              "要给“{other}”设新密码，请管理员运行 suining-desk user reset {other} --user 管理员，"
+                              "“{other}”下次登录时再改成自己的密码"),
+    "db_schema_tampered": ("数据库“{path}”中记录的结构版本（{versions}）被改动过，无法确定它的结构，"
+                           "未打开、未做任何改动。请用备份恢复（suining-desk restore 备份文件 --user 管理员），"
+                           "或请技术人员检查"),
     "db_unsupported_url": "暂不支持“{scheme}”类型的数据库地址（目前只支持本机 SQLite 文件）：{url}",
     "db_uri_parameters": ("数据库地址“{url}”带有参数（?…）或不完整：请只写数据库文件的路径"
                           "（如 file:/data/suining.sqlite3 或 D:\\台账\\suining.sqlite3），打开方式由本软件决定"),
