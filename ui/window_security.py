@@ -3,8 +3,6 @@ idle minutes), switch user, and automatic backups (daily while open, and on clos
 
 from __future__ import annotations
 
-import datetime as dt
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,18 +10,15 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
-from suining_desk import backups
 from suining_desk.access import Account, account_of, accounts_exist
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
 from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog, own_password_first
 from ui.idle_lock import IdleWatcher, idle_minutes
+from ui.window.backups import DAILY, BackupRunner
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # look hourly whether the daily backup is due
-DAILY = dt.timedelta(days=1)
 
 
 class SecurityController(QObject):
@@ -45,6 +40,7 @@ class SecurityController(QObject):
         window.file_menu.insertSeparator(window.quit_action)
         self.idle = IdleWatcher(idle_minutes() if window.session.account is not None else 0, self)
         self.idle.idle.connect(self.lock)
+        self.backups = BackupRunner(window.statusBar(), self)
         self.backup_timer = QTimer(self)
         self.backup_timer.timeout.connect(self.backup_if_due)
         if auto_backup:
@@ -66,6 +62,9 @@ class SecurityController(QObject):
         restored = getattr(page, "restored", None)
         if restored is not None:
             restored.connect(lambda _source: self.after_restore())
+        backup_made = getattr(page, "backup_made", None)
+        if callable(backup_made):
+            self.backups.made.connect(backup_made)
 
     # --- who is working ---
     def ask_login(self, path: Path, *, username: str = "") -> Account | None:
@@ -139,29 +138,22 @@ class SecurityController(QObject):
             return
         self.window.set_account(account)
 
-    # --- backups ---
+    # --- backups (in the background: ui.window.backups) ---
     def backup_if_due(self) -> None:
-        self._backup(min_age=DAILY)
+        if not self.backups.has("daily"):
+            self.backups.automatic(self.window.session.db_path, kind="daily", min_age=DAILY)
 
     def backup_on_close(self, path: Path | None = None) -> None:
+        """The database being closed (or left for another one) is backed up if it changed."""
         if self.auto_backup:
-            self._backup(path=path)
-
-    def _backup(self, *, min_age: dt.timedelta | None = None, path: Path | None = None) -> None:
-        target = path or self.window.session.db_path
-        try:
-            info = backups.automatic_backup(target, min_age=min_age)
-        except InvalidInput as exc:
-            text = "；".join(describe(p) for p in exc.problems)
-            self.window.statusBar().showMessage(self.tr("自动备份失败：{reason}").format(reason=text), 15000)
-            print(f"自动备份失败：{text}", file=sys.stderr)
-            return
-        if info is not None:
-            self.window.statusBar().showMessage(self.tr("已自动备份：{name}").format(name=info.path.name), 10000)
+            self.backups.automatic(path or self.window.session.db_path, kind="close")
 
     def shutdown(self) -> None:
+        """The window closes: the backup on close, waited for (events still flow), then the lock."""
         self.backup_timer.stop()
         self.idle.stop()
+        self.backups.stop_daily()
         self.backup_on_close()
+        self.backups.wait(self.window)
         if self.window.db_lock is not None:
             self.window.db_lock.release()

@@ -274,9 +274,52 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>BackupRunner</name>
+    <message>
+        <location filename="../../ui/window/backups.py" line="+30"/>
+        <source>复制数据库</source>
+        <translation>copying the database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检查备份</source>
+        <translation>checking the backup</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>正在自动备份</source>
+        <translation>Backing up automatically</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>{what}：{stage} {percent}%</source>
+        <translation>{what}: {stage} {percent}%</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已自动备份：{name}</source>
+        <translation>Backed up automatically: {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>自动备份失败：{reason}</source>
+        <translation>Automatic backup failed: {reason}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>正在备份数据，完成后程序关闭…</source>
+        <translation>Backing up the data; the program closes when it is done…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>正在备份</source>
+        <translation>Backing up</translation>
+    </message>
+</context>
+<context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../ui/pages/backups.py" line="+31"/>
+        <location filename="../../ui/pages/backups.py" line="+34"/>
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
@@ -347,16 +390,26 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>程序关闭时自动备份，打开期间每天至少备份一次（数据没有变化时不重复备份）。每份备份都经过完整性检查；自动备份保留最近7天每天一份、最近4周每周一份、最近12个月每月一份。备份文件夹：{folder}</source>
-        <translation>A backup is made automatically when the program closes, and at least once a day while it is open (not again if nothing changed). Every backup passes an integrity check. Automatic backups kept: one a day for the last 7 days, one a week for the last 4 weeks, one a month for the last 12 months. Backup folder: {folder}</translation>
+        <source>备份在后台进行，进度显示在窗口底部的状态栏，不影响录入。程序关闭时自动备份，打开期间每天至少备份一次（数据没有变化时不重复备份）。每份备份都经过检查：每天的备份和手动备份做完整检查（每张表及其索引），关闭时的备份做快速检查（几秒钟）。自动备份保留最近7天每天一份、最近4周每周一份、最近12个月每月一份。备份文件夹：{folder}</source>
+        <translation>Backups run in the background, with their progress in the status bar at the bottom of the window; you can keep working. A backup is made automatically when the program closes, and at least once a day while it is open (not again if nothing changed). Every backup is checked: the daily and manual ones fully (every table and its indexes), the one on close quickly (a few seconds). Automatic backups kept: one a day for the last 7 days, one a week for the last 4 weeks, one a month for the last 12 months. Backup folder: {folder}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+61"/>
         <source>已备份到 {path}（完整性检查通过）</source>
         <translation>Backed up to {path} (integrity check passed)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>正在备份，可以继续工作；进度见窗口底部的状态栏。</source>
+        <translation>Backing up; you can keep working. The progress is in the status bar at the bottom of the window.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>正在备份</source>
+        <translation>Backing up</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
@@ -4935,7 +4988,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SecurityController</name>
     <message>
-        <location filename="../../ui/window_security.py" line="+36"/>
+        <location filename="../../ui/window_security.py" line="+31"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;Password…</translation>
     </message>
@@ -4950,7 +5003,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>Switch &amp;User…</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+62"/>
         <source>切换用户 — 绥宁扶贫台账</source>
         <translation>Switch user — Suining Desk</translation>
     </message>
@@ -4958,16 +5011,6 @@ Until they are restored, this program can only read this database, not change it
         <location line="+1"/>
         <source>取消</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>自动备份失败：{reason}</source>
-        <translation>Automatic backup failed: {reason}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>已自动备份：{name}</source>
-        <translation>Backed up automatically: {name}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The main window's parts: its database, what it remembers, its help."""
