@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from suining_desk.access import Account, account_of, accounts_exist
 from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog, own_password_first
 from ui.idle_lock import IdleWatcher, idle_minutes
 from ui.window.backups import DAILY, BackupRunner
+from ui.window.lock import LockScreen
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -28,18 +29,20 @@ class SecurityController(QObject):
         self.auto_backup = auto_backup
         self.dialog: QDialog | None = None
         self.locked = False
+        self.lock_screen: LockScreen | None = None
+        self.quit_box: QMessageBox | None = None
         self.password_action = QAction(self.tr("修改密码(&P)…"), window)
         self.lock_action = QAction(self.tr("锁定(&L)"), window)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.switch_action = QAction(self.tr("切换用户(&U)…"), window)
         self.password_action.triggered.connect(self.change_password)
-        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.triggered.connect(lambda: self.lock())
         self.switch_action.triggered.connect(self.switch_user)
         for action in (self.password_action, self.lock_action, self.switch_action):
             window.file_menu.insertAction(window.quit_action, action)
         window.file_menu.insertSeparator(window.quit_action)
         self.idle = IdleWatcher(idle_minutes() if window.session.account is not None else 0, self)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(lambda: self.lock(idle=True))
         self.backups = BackupRunner(window.statusBar(), self)
         self.backup_timer = QTimer(self)
         self.backup_timer.timeout.connect(self.backup_if_due)
@@ -105,25 +108,52 @@ class SecurityController(QObject):
         if account is not None:
             self.window.set_account(account)
 
-    def lock(self) -> None:
-        """Hide the window's content until the same user's password is given again."""
+    def lock(self, *, idle: bool = False) -> None:
+        """Cover every window of the program until the same user's password is given again
+        (ui.window.lock); ``idle``: the idle minutes ran out (the prompt says so)."""
         if self.account is None or self.locked:
             return
         self.locked = True
         self.idle.pause()
         self.window.centralWidget().setVisible(False)
         self.window.menuBar().setEnabled(False)
-        dialog = LoginDialog(username=self.account.username, fixed_user=True, parent=self.window)
+        dialog = LoginDialog(username=self.account.username, fixed_user=True, idle=idle, parent=self.window)
         dialog.accepted.connect(self._unlocked)
-        dialog.rejected.connect(self.window.close)
+        dialog.rejected.connect(self._quit_from_lock)
         self.dialog = dialog
-        dialog.open()
+        self.lock_screen = LockScreen(self.window, dialog, self.tr("绥宁扶贫台账（已锁定）"))
+        self.lock_screen.lock()
 
     def _unlocked(self) -> None:
         self.locked = False
         self.window.centralWidget().setVisible(True)
         self.window.menuBar().setEnabled(True)
+        if self.lock_screen is not None:
+            self.lock_screen.unlock()
+            self.lock_screen = None
         self.idle.resume()
+
+    def _quit_from_lock(self) -> None:
+        """退出 or Esc on the prompt: quit — but ask first when a dialog holds typed input."""
+        screen = self.lock_screen
+        if screen is None:
+            return
+        unsaved = screen.unsaved()
+        if not unsaved:
+            self._quit(screen)
+            return
+        self.quit_box = screen.confirm_quit(unsaved, lambda: self._quit(screen), self._stay_locked)
+
+    def _stay_locked(self) -> None:
+        if self.dialog is not None and self.locked:
+            self.dialog.setResult(0)
+            self.dialog.show()
+            self.dialog.activateWindow()
+
+    def _quit(self, screen: LockScreen) -> None:
+        screen.close_all()
+        self.lock_screen = None
+        self.window.close()
 
     def after_restore(self) -> None:
         """The backup is in place: its accounts may differ — ask again who is working."""

@@ -1170,7 +1170,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="+133"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="+137"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
@@ -1358,6 +1358,14 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+8"/>
         <source>模板已保存：{path}。填写后在上面选择该文件导入。</source>
         <translation>Template saved: {path}. Fill it in, then choose that file above to import it.</translation>
+    </message>
+</context>
+<context>
+    <name>Cover</name>
+    <message>
+        <location filename="../../ui/window/lock.py" line="+41"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
     </message>
 </context>
 <context>
@@ -2897,9 +2905,34 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/window/lock.py" line="+109"/>
+        <source>退出程序？</source>
+        <translation>Quit the program?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{names}中输入的内容还没有保存，退出程序会丢失这些内容。
+要保留它们，请点“继续锁定”，由本人输入密码解锁后保存。</source>
+        <translation>What was typed in {names} is not saved yet; quitting the program loses it.
+To keep it, click “Stay locked”: its owner unlocks with the password and saves it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>继续锁定</source>
+        <translation>Stay locked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放弃并退出</source>
+        <translation>Discard and quit</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="-41"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="-43"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
@@ -2937,6 +2970,11 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+2"/>
         <source>长时间没有操作，窗口已锁定。请输入密码继续。</source>
         <translation>The window was locked after a period of inactivity. Enter your password to continue.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>窗口已锁定，录入的内容都还在。请输入密码继续。</source>
+        <translation>The window is locked; everything typed is still there. Enter the password to continue.</translation>
     </message>
 </context>
 <context>
@@ -4988,7 +5026,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SecurityController</name>
     <message>
-        <location filename="../../ui/window_security.py" line="+31"/>
+        <location filename="../../ui/window_security.py" line="+34"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;Password…</translation>
     </message>
@@ -5011,6 +5049,11 @@ Until they are restored, this program can only read this database, not change it
         <location line="+1"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>绥宁扶贫台账（已锁定）</source>
+        <translation>Suining Desk (locked)</translation>
     </message>
 </context>
 <context>

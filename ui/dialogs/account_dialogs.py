@@ -67,9 +67,11 @@ class _AccountDialog(QDialog):
 
 
 class LoginDialog(_AccountDialog):
-    """用户名 + 密码. ``fixed_user``: the idle lock — only that user may unlock."""
+    """用户名 + 密码. ``fixed_user``: the lock — only that user may unlock (``idle``: it came
+    after the idle minutes, not from 锁定 / Ctrl+L)."""
 
-    def __init__(self, *, username: str = "", fixed_user: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, *, username: str = "", fixed_user: bool = False, idle: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(self.tr("解锁") if fixed_user else self.tr("登录"), self.tr("退出"), parent)
         self.setObjectName("unlock_dialog" if fixed_user else "login_dialog")
         self.setWindowTitle(self.tr("已锁定 — 绥宁扶贫台账") if fixed_user else self.tr("登录 — 绥宁扶贫台账"))
@@ -79,8 +81,10 @@ class LoginDialog(_AccountDialog):
         self.password = _password_field("password")
         self.form.addRow(self.tr("用户名"), self.username)
         self.form.addRow(self.tr("密码"), self.password)
-        if fixed_user:
+        if fixed_user and idle:
             self.say(self.tr("长时间没有操作，窗口已锁定。请输入密码继续。"))
+        elif fixed_user:
+            self.say(self.tr("窗口已锁定，录入的内容都还在。请输入密码继续。"))
         (self.password if username else self.username).setFocus()
 
     def submit(self) -> None:
