@@ -35,6 +35,8 @@ from ui.navigation import PAGES, PageSpec
 from ui.safety_prompts import offer_admin_fixes, warn_on_open
 from ui.session import Session
 from ui.settings import app_settings
+from ui.widgets.elided_label import ElidedLabel
+from ui.window.screen_fit import fit_to_screen
 from ui.window_security import SecurityController
 from ui.wizards import exchange_menu
 
@@ -93,7 +95,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([240, DEFAULT_SIZE[0] - 240])
         self.setCentralWidget(self.splitter)
 
-        self.database_status = QLabel(objectName="database_status")
+        self.database_status = ElidedLabel(objectName="database_status")  # a long path: …, whole in the tooltip
         self.user_status = QLabel(objectName="user_status")
         self.statusBar().addPermanentWidget(self.database_status, 1)
         self.statusBar().addPermanentWidget(self.user_status)
@@ -386,6 +388,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value(f"{SETTINGS_GROUP}/geometry")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(*DEFAULT_SIZE)
+        fit_to_screen(self)  # a size remembered on a bigger screen, or the default, on this one
         area_code = settings.value(f"{SETTINGS_GROUP}/area_code")
         if isinstance(area_code, str):
             self.area_tree.select_area_code(area_code)

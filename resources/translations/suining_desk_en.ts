@@ -454,7 +454,7 @@ Data entered since then will not be in the restored database; a copy of the curr
 <context>
     <name>BankProfileForm</name>
     <message>
-        <location filename="../../ui/widgets/bank_profile_form.py" line="+43"/>
+        <location filename="../../ui/widgets/bank_profile_form.py" line="+45"/>
         <source>竖线 |</source>
         <translation>Pipe |</translation>
     </message>
@@ -551,7 +551,7 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>Move down</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>每行一行，如：代发单位：{area}&#x3000;批次：{batch_no}</source>
         <translation>One per line, e.g. Paid by: {area}&#x3000;Batch: {batch_no}</translation>
     </message>
@@ -1998,7 +1998,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdForm</name>
     <message>
-        <location filename="../../ui/widgets/household_form.py" line="+67"/>
+        <location filename="../../ui/widgets/household_form.py" line="+70"/>
         <source>低保户</source>
         <translation>Dibao household</translation>
     </message>
@@ -2008,7 +2008,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Tekun support</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>户编号(&amp;H)：</source>
         <translation>&amp;Household no.:</translation>
     </message>
@@ -2889,7 +2889,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ListDetailPage</name>
     <message>
-        <location filename="../../ui/pages/list_detail.py" line="+55"/>
+        <location filename="../../ui/pages/list_detail.py" line="+59"/>
         <source>搜索：姓名、拼音或首字母、身份证号（或后4~6位）、户编号&#x3000;Ctrl+F</source>
         <translation>Search: name, pinyin or initials, ID no. (or last 4–6 digits), household no.&#x3000;Ctrl+F</translation>
     </message>
@@ -2980,7 +2980,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+84"/>
+        <location filename="../../ui/main_window.py" line="+86"/>
         <source>功能</source>
         <translation>Pages</translation>
     </message>
@@ -3983,7 +3983,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
         <translation>e.g. physical, grade 2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>姓名(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
@@ -4515,7 +4515,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../ui/pages/list_detail.py" line="-115"/>
+        <location filename="../../ui/pages/list_detail.py" line="-117"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
