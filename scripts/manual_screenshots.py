@@ -130,14 +130,14 @@ def create_admin(s: Shooter) -> None:
         d.password.setText("Suining#2019")
         d.confirm.setText("Suining#2019")
 
-    s.modal("create-admin", lambda: CreateAdminDialog().exec(), fill, size=(460, 260))
+    s.modal("create-admin", lambda: CreateAdminDialog(database=s.db).exec(), fill)
 
 
 def login(s: Shooter) -> None:
     from ui.dialogs.account_dialogs import LoginDialog
 
-    s.modal("login", lambda: LoginDialog(username="luru").exec(), lambda d: d.password.setText("suining2018"),
-            size=(400, 150))
+    s.modal("login", lambda: LoginDialog(username="luru", database=s.db, can_choose=True).exec(),
+            lambda d: d.password.setText("suining2018"))
 
 
 def main_window(s: Shooter) -> None:

@@ -137,9 +137,10 @@ def _factories() -> dict[str, Callable[[Any], Any]]:  # noqa: C901 - one line a 
         **{f"MainWindow:{key}": page(key) for key in (
             "households", "relocations", "renovations", "programs", "enrolments", "batches", "payments", "ledgers",
             "checks", "settings", "audit", "backups", "users")},
-        "LoginDialog": lambda ctx: LoginDialog(username="luru"),
-        "LoginDialog:locked": lambda ctx: LoginDialog(username="luru", fixed_user=True, idle=True, parent=ctx.window),
-        "CreateAdminDialog": lambda ctx: CreateAdminDialog(),
+        "LoginDialog": lambda ctx: LoginDialog(username="luru", database=ctx.db, can_choose=True),
+        "LoginDialog:locked": lambda ctx: LoginDialog(username="luru", fixed_user=True, idle=True, database=ctx.db,
+                                                      parent=ctx.window),
+        "CreateAdminDialog": lambda ctx: CreateAdminDialog(database=ctx.db),
         "ChangePasswordDialog": lambda ctx: ChangePasswordDialog(account_of("luru"), forced=True, parent=ctx.window),
         "UserDialog": lambda ctx: UserDialog(by="admin", parent=ctx.window),
         "ResetPasswordDialog": lambda ctx: ResetPasswordDialog("luru", by="admin", parent=ctx.window),
@@ -263,6 +264,7 @@ def _cut_texts(window: Any) -> list[str]:  # noqa: C901 - one check a kind of wi
         QHeaderView,
         QLabel,
         QLineEdit,
+        QPushButton,
         QRadioButton,
     )
 
@@ -278,8 +280,8 @@ def _cut_texts(window: Any) -> list[str]:  # noqa: C901 - one check a kind of wi
         elif w.sizeHint().width() > w.width() + 1 and w.pixmap().isNull():
             found.append(f"label cut: {w.text()[:40]!r} ({w.width()} < {w.sizeHint().width()})")
     for b in window.findChildren(QAbstractButton):
-        if b.isVisibleTo(window) and b.text() and isinstance(b, (QCheckBox, QRadioButton)) \
-                and b.sizeHint().width() > b.width() + 1:
+        if b.isVisibleTo(window) and b.text() and isinstance(b, (QCheckBox, QRadioButton, QPushButton)) \
+                and b.width() > 1 and b.sizeHint().width() > b.width() + 1:
             found.append(f"button cut: {b.text()[:40]!r} ({b.width()} < {b.sizeHint().width()})")
     for e in window.findChildren(QLineEdit):
         text = e.placeholderText()

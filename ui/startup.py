@@ -24,7 +24,7 @@ from suining_desk.problems import InvalidInput, Problem
 from suining_desk.restore import restore_backup
 from suining_desk.storage_media import storage_warning
 from ui.app import create_app, run_app
-from ui.dialogs.account_dialogs import CreateAdminDialog, LoginDialog, own_password_first
+from ui.dialogs.account_dialogs import OTHER_DATABASE, CreateAdminDialog, LoginDialog, own_password_first
 from ui.instance_lock import DatabaseLock
 from ui.safety_prompts import offer_admin_fixes, warn_on_open
 from ui.settings import app_settings
@@ -123,12 +123,21 @@ def warn_about_storage(folder: Path) -> None:
     settings.sync()
 
 
-def log_in(*, demo: bool, username: str = "") -> Account | None:
+class OtherDatabase(Exception):  # noqa: N818 - not an error: the clerk's choice
+    """打开其他数据库… on the login: start again on ``path``."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def log_in(*, demo: bool, username: str = "", db_path: Path | None = None) -> Account | None:
     """Who works in this window: the first admin of a new database, the demo admin, or
-    whoever logs in; a password an admin set must be changed first."""
+    whoever logs in; a password an admin set must be changed first. The login names the
+    database (``db_path``) and offers another one: :class:`OtherDatabase` when chosen."""
     account: Account | None = None
     if not accounts_exist():
-        create = CreateAdminDialog()
+        create = CreateAdminDialog(database=db_path)
         account = create.account if create.exec() == QDialog.DialogCode.Accepted else None
         return account
     if demo and not username:
@@ -140,8 +149,11 @@ def log_in(*, demo: bool, username: str = "") -> Account | None:
         except InvalidInput:
             account = None  # the demo password was changed: ask
     if account is None:
-        dialog = LoginDialog(username=username or ("admin" if demo else ""))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        dialog = LoginDialog(username=username or ("admin" if demo else ""), database=db_path, can_choose=True)
+        result = dialog.exec()
+        if result == OTHER_DATABASE and dialog.other_database is not None:
+            raise OtherDatabase(dialog.other_database)
+        if result != QDialog.DialogCode.Accepted:
             return None
         account = dialog.account
     return own_password_first(account) if account is not None else None
@@ -162,18 +174,23 @@ def start(db_path: Path, *, demo: bool, username: str = "") -> int:
             return 0
         if choice == "demo":
             db_path, demo = paths.demo_database(), True
-    lock = DatabaseLock(db_path)
-    held = lock.acquire()
-    if held is not None:
-        tell([held])
-        return 1
-    try:
-        if not open_safely(db_path, demo=demo):
+    while True:
+        lock = DatabaseLock(db_path)
+        held = lock.acquire()
+        if held is not None:
+            tell([held])
             return 1
-        account = log_in(demo=demo, username=username)
-        if account is None:
-            return 0
-        offer_admin_fixes(account)
-        return run_app(db_path, demo=demo, account=account, db_lock=lock)
-    finally:
-        lock.release()
+        try:
+            if not open_safely(db_path, demo=demo):
+                return 1
+            try:
+                account = log_in(demo=demo, username=username, db_path=db_path)
+            except OtherDatabase as other:  # the login's 打开其他数据库…: the same steps on that one
+                db_path, demo, username = other.path, other.path.resolve() == paths.demo_database().resolve(), ""
+                continue
+            if account is None:
+                return 0
+            offer_admin_fixes(account)
+            return run_app(db_path, demo=demo, account=account, db_lock=lock)
+        finally:
+            lock.release()

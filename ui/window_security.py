@@ -73,8 +73,8 @@ class SecurityController(QObject):
     def ask_login(self, path: Path, *, username: str = "") -> Account | None:
         """Log in to the (just opened) database at ``path``: its first admin if it has none."""
         dialog: CreateAdminDialog | LoginDialog
-        dialog = CreateAdminDialog(self.window) if not accounts_exist() else LoginDialog(
-            username=username, parent=self.window)
+        dialog = CreateAdminDialog(self.window, database=path) if not accounts_exist() else LoginDialog(
+            username=username, database=path, parent=self.window)
         self.dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.account is None:
             return None
@@ -95,7 +95,7 @@ class SecurityController(QObject):
         dialog.open()
 
     def switch_user(self) -> None:
-        dialog = LoginDialog(parent=self.window)
+        dialog = LoginDialog(database=self.window.session.db_path, parent=self.window)
         dialog.setWindowTitle(self.tr("切换用户 — 绥宁扶贫台账"))
         dialog.cancel_button.setText(self.tr("取消"))
         dialog.accepted.connect(lambda: self._switch_to(dialog.account))
@@ -117,7 +117,8 @@ class SecurityController(QObject):
         self.idle.pause()
         self.window.centralWidget().setVisible(False)
         self.window.menuBar().setEnabled(False)
-        dialog = LoginDialog(username=self.account.username, fixed_user=True, idle=idle, parent=self.window)
+        dialog = LoginDialog(username=self.account.username, fixed_user=True, idle=idle,
+                             database=self.window.session.db_path, parent=self.window)
         dialog.accepted.connect(self._unlocked)
         dialog.rejected.connect(self._quit_from_lock)
         self.dialog = dialog

@@ -1170,7 +1170,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="+137"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="+164"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
@@ -2932,7 +2932,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="-43"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="-61"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
@@ -2947,7 +2947,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
         <translation>Exit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>已锁定 — 绥宁扶贫台账</source>
         <translation>Locked — Suining Desk</translation>
     </message>
@@ -2967,7 +2967,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>长时间没有操作，窗口已锁定。请输入密码继续。</source>
         <translation>The window was locked after a period of inactivity. Enter your password to continue.</translation>
     </message>
@@ -2975,6 +2975,11 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
         <location line="+2"/>
         <source>窗口已锁定，录入的内容都还在。请输入密码继续。</source>
         <translation>The window is locked; everything typed is still there. Enter the password to continue.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>忘记密码？请本单位的管理员（{names}）在“用户管理”页为您重置密码，用他给的初始密码登录后再改成自己的。管理员忘了自己的密码，由另一位管理员重置。</source>
+        <translation>Forgot your password? Ask your office&apos;s administrator ({names}) to reset it on the Users page; log in with the initial password they give you, then change it to your own. An administrator who forgot theirs has it reset by another administrator.</translation>
     </message>
 </context>
 <context>
@@ -4115,6 +4120,39 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
     </message>
 </context>
 <context>
+    <name>ProgramBanner</name>
+    <message>
+        <location filename="../../ui/widgets/login_banner.py" line="+30"/>
+        <source>版本 {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>数据库：{path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>打开其他数据库(&amp;O)…</source>
+        <translation>&amp;Open another database…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>换一个数据库文件（如本单位的正式数据库、从别的电脑拷来的数据库）；登录后也可以用“文件 → 打开数据库…”</source>
+        <translation>Open another database file (your office&apos;s own database, one copied from another computer); after logging in, File → Open Database… does the same</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>打开数据库</source>
+        <translation>Open Database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库文件 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</source>
+        <translation>Database files (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>ProgramDialog</name>
     <message>
         <location filename="../../ui/dialogs/program_dialogs.py" line="+46"/>
@@ -5051,7 +5089,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>绥宁扶贫台账（已锁定）</source>
         <translation>Suining Desk (locked)</translation>
     </message>

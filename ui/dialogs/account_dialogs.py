@@ -5,7 +5,9 @@ these dialogs only collect the text and show the Chinese reason of a refusal."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +22,10 @@ from suining_desk.access import Account, account_of
 from suining_desk.problems import InvalidInput, Problem
 from suining_desk.rules.accounts import MIN_PASSWORD
 from suining_desk.services import accounts
+from ui.widgets.login_banner import ProgramBanner
 from ui.widgets.problem_label import ProblemLabel
+
+OTHER_DATABASE = 2  # LoginDialog.exec(): the clerk chose another database (in other_database)
 
 
 def _password_field(name: str) -> QLineEdit:
@@ -32,8 +37,11 @@ def _password_field(name: str) -> QLineEdit:
 class _AccountDialog(QDialog):
     """A form, a line for refusals and OK/Cancel with our own button texts."""
 
-    def __init__(self, ok_text: str, cancel_text: str, parent: QWidget | None) -> None:
+    def __init__(self, ok_text: str, cancel_text: str, parent: QWidget | None, *, database: Path | None = None,
+                 can_choose: bool = False) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(440)  # the name, the database and a sentence or two read on one or two lines
+        self.banner = ProgramBanner(database, can_choose=can_choose)
         self.form = QFormLayout()
         self.problems = ProblemLabel()
         self.problems.setObjectName("problems")
@@ -46,6 +54,7 @@ class _AccountDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         self.intro = QLabel(objectName="intro")
         self.intro.setWordWrap(True)
         self.intro.setVisible(False)
@@ -71,8 +80,9 @@ class LoginDialog(_AccountDialog):
     after the idle minutes, not from 锁定 / Ctrl+L)."""
 
     def __init__(self, *, username: str = "", fixed_user: bool = False, idle: bool = False,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("解锁") if fixed_user else self.tr("登录"), self.tr("退出"), parent)
+                 database: Path | None = None, can_choose: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("解锁") if fixed_user else self.tr("登录"), self.tr("退出"), parent,
+                         database=database, can_choose=can_choose)
         self.setObjectName("unlock_dialog" if fixed_user else "login_dialog")
         self.setWindowTitle(self.tr("已锁定 — 绥宁扶贫台账") if fixed_user else self.tr("登录 — 绥宁扶贫台账"))
         self.fixed_user = fixed_user
@@ -81,11 +91,20 @@ class LoginDialog(_AccountDialog):
         self.password = _password_field("password")
         self.form.addRow(self.tr("用户名"), self.username)
         self.form.addRow(self.tr("密码"), self.password)
+        self.other_database: Path | None = None
+        self.banner.other_chosen.connect(self._other_chosen)
+        self.forgot = QLabel(forgot_password_text(), objectName="forgot_password", wordWrap=True)
+        self.forgot.setStyleSheet("color: #555;")
+        self.layout().insertWidget(self.layout().indexOf(self.buttons), self.forgot)
         if fixed_user and idle:
             self.say(self.tr("长时间没有操作，窗口已锁定。请输入密码继续。"))
         elif fixed_user:
             self.say(self.tr("窗口已锁定，录入的内容都还在。请输入密码继续。"))
         (self.password if username else self.username).setFocus()
+
+    def _other_chosen(self, path: Path) -> None:
+        self.other_database = path
+        self.done(OTHER_DATABASE)
 
     def submit(self) -> None:
         try:
@@ -99,11 +118,19 @@ class LoginDialog(_AccountDialog):
         self.accept()
 
 
+def forgot_password_text() -> str:
+    """Whom to ask when the password is gone (the admins by name: nobody else can help)."""
+    names = "、".join(accounts.admin_names())
+    return QCoreApplication.translate("LoginDialog",
+        "忘记密码？请本单位的管理员（{names}）在“用户管理”页为您重置密码，用他给的初始密码登录后再改成自己的。"
+        "管理员忘了自己的密码，由另一位管理员重置。").format(names=names or "—")
+
+
 class CreateAdminDialog(_AccountDialog):
     """The first run of a new database: its administrator."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("创建"), self.tr("退出"), parent)
+    def __init__(self, parent: QWidget | None = None, *, database: Path | None = None) -> None:
+        super().__init__(self.tr("创建"), self.tr("退出"), parent, database=database)
         self.setObjectName("create_admin_dialog")
         self.setWindowTitle(self.tr("新数据库 — 创建管理员"))
         self.say(self.tr("这是一个新的数据库，请先创建管理员账户。管理员可以添加录入员和审核员。"))
