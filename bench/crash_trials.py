@@ -42,7 +42,7 @@ def main() -> int:
         for t in trials:
             outcomes[describe(t)] += 1
             if why := check_trial(t, prepared):
-                failures.append(f"{t.kind} {t.path.name} +{t.delay:.3f}s: {why}")
+                failures.append(f"{t.kind} {t.path.name} at {t.at:g} +{t.delay:.3f}s: {why}")
         seconds = time.perf_counter() - started
     print(f"{len(trials)} trials (seed {args.seed}) in {seconds:.1f} s")
     for outcome, count in sorted(outcomes.items()):

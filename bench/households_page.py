@@ -79,7 +79,7 @@ def main() -> None:
 
     people = list(Person.select(Person.name, Person.id_number).order_by(Person.id)
                   .where(Person.id % 997 == 0).limit(60).tuples())
-    from suining_desk.search_keys import name_keys
+    from suining_desk.domain.search_keys import name_keys
 
     queries = {
         "拼音首字母": [name_keys(n)[1].split()[0] for n, _ in people],

@@ -113,7 +113,7 @@ def main() -> None:
 
     names = [n for (n,) in Household.select(Household.head_name).join(
         Relocation, on=(Relocation.household == Household.id)).where(Relocation.id % 97 == 0).tuples()]
-    from suining_desk.search_keys import name_keys
+    from suining_desk.domain.search_keys import name_keys
 
     initials = [name_keys(n)[1].split()[0] for n in names]
     hits = lambda q: tuple(dict.fromkeys(h.household_id for h in search_people(q, limit=500)))  # noqa: E731

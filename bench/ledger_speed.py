@@ -47,7 +47,7 @@ def build_database(path: Path) -> None:
     """Areas, 50,000 households and the payments of every size, with executemany."""
     from suining_desk.db import close_database, open_database
     from suining_desk.db.models import Area, Program
-    from suining_desk.idnumber import make_id_number
+    from suining_desk.domain.idnumber import make_id_number
 
     db = open_database(path)
     rng = random.Random(2018)

@@ -61,10 +61,10 @@ def main() -> None:
 
     from suining_desk.db import close_database, open_database
     from suining_desk.db.models import Area, database
-    from suining_desk.rules.checks import run_checks
     from suining_desk.services import batch_workflow as wf
     from suining_desk.services.batch_compute import compute_batch
     from suining_desk.services.batches import create_batch
+    from suining_desk.services.checks import run_checks
 
     open_database(source)  # bring the schema up to date once, in place
     close_database()

@@ -266,7 +266,7 @@ def main() -> int:
     import logging
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its warnings about the damaged copies
-    from suining_desk.cli.commands.demo import ensure_demo_database
+    from suining_desk.cli.demo_database import ensure_demo_database
     from suining_desk.db import open_database
     from suining_desk.ledgers import make_spec, write_ledger
     from suining_desk.ledgers.pdfmeta import read_record

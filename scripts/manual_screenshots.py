@@ -36,8 +36,8 @@ class Shooter:
         from PySide6.QtWidgets import QApplication
 
         import ui.tasks
-        from suining_desk.access import account_of
         from suining_desk.db import open_database
+        from suining_desk.services.access import account_of
         from ui.app import create_app
         from ui.main_window import MainWindow
 
@@ -168,7 +168,7 @@ def households(s: Shooter) -> None:
 def fill_household(d) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
-    from suining_desk.idnumber import make_id_number
+    from suining_desk.domain.idnumber import make_id_number
 
     form = d.household_form
     form.household_no.setText("430527100001019901")
@@ -322,9 +322,9 @@ def register_sheet(path: Path) -> Path:
     import openpyxl
 
     from suining_desk.db.models import Area
+    from suining_desk.domain.idnumber import make_id_number
     from suining_desk.exchange.layouts import LAYOUTS
     from suining_desk.exchange.templates import write_template
-    from suining_desk.idnumber import make_id_number
 
     write_template(LAYOUTS["households"], path)
     town = Area.get((Area.name == AREA) & (Area.level == 2))
@@ -352,7 +352,7 @@ def backups(s: Shooter) -> None:
     import threading
 
     import ui.tasks
-    from suining_desk import backups as core
+    from suining_desk.storage import backups as core
 
     window = s.window("admin")
     window.show_page("backups")

@@ -37,9 +37,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 def _factories() -> dict[str, Callable[[Any], Any]]:  # noqa: C901 - one line a dialog
     """Dialog class name → how to open it (given the context with the window and records)."""
-    from suining_desk.access import account_of
     from suining_desk.db.models import Enrolment, Household, PaymentBatch, Person, Program, Relocation
     from suining_desk.rules.housing import RELOCATION_STEPS
+    from suining_desk.services.access import account_of
     from suining_desk.services.allocations import allocations_of
     from suining_desk.services.areas import group_choices
     from suining_desk.services.enrolment_query import enrolment_rows
@@ -53,7 +53,6 @@ def _factories() -> dict[str, Callable[[Any], Any]]:  # noqa: C901 - one line a 
     from ui.dialogs.batch_dialog import NewBatchDialog
     from ui.dialogs.enrol_dialog import EnrolDialog, EnrolmentDetailsDialog
     from ui.dialogs.household_dialog import HouseholdDialog
-    from ui.dialogs.image_viewer import ImageViewer
     from ui.dialogs.ledger_settings_dialog import LedgerSettingsDialog
     from ui.dialogs.member_dialogs import MemberExitDialog, PersonDialog, StatusDialog
     from ui.dialogs.program_dialogs import ProgramDialog, StandardDialog
@@ -64,6 +63,7 @@ def _factories() -> dict[str, Callable[[Any], Any]]:  # noqa: C901 - one line a 
     from ui.dialogs.verify_dialog import VerifyDialog
     from ui.manual import ManualDialog, find_manual
     from ui.pages import checks
+    from ui.widgets.image_viewer import ImageViewer
     from ui.wizards.import_wizard import ImportWizard
 
     today = dt.date(2019, 3, 1)
@@ -309,7 +309,7 @@ def remember_size(width: int, height: int) -> None:
 
 class Context:
     def __init__(self, db: Path) -> None:
-        from suining_desk.access import account_of
+        from suining_desk.services.access import account_of
         from ui.main_window import MainWindow
         from ui.session import Session
 

@@ -22,7 +22,7 @@ def main() -> int:
     from PySide6.QtCore import QTimer
 
     from suining_desk.db import open_database
-    from suining_desk.idnumber import make_id_number
+    from suining_desk.domain.idnumber import make_id_number
     from suining_desk.services.areas import group_choices
     from ui.app import create_app
     from ui.dialogs.household_dialog import HouseholdDialog

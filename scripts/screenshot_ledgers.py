@@ -41,8 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import Qt, QTimer
 
     import ui.tasks
-    from suining_desk.access import account_of
     from suining_desk.db import open_database
+    from suining_desk.services.access import account_of
     from ui.app import create_app
     from ui.main_window import MainWindow
     from ui.pages.ledgers import LedgersPage

@@ -20,21 +20,24 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 def _log_closed_after_each_test() -> Iterator[None]:
     """A command run by a test logs into that test's data folder; the next test starts without it."""
     yield
-    from suining_desk.activity_log import close
+    from suining_desk.storage.activity_log import close
 
     close()
 
 
-@pytest.fixture(autouse=True)
-def _quick_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """argon2id with the smallest cost in tests (the program's own takes ~0.25 s a hash)."""
+@pytest.fixture(autouse=True, scope="session")
+def _quick_password_hashes() -> Iterator[None]:
+    """argon2id with the smallest cost in tests (the program's own takes ~0.25 s a hash).
+    Session-wide, so that session and module fixtures (demo databases) hash quickly too."""
     from argon2 import PasswordHasher
 
     from suining_desk.services import accounts
 
     quick = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    monkeypatch.setattr(accounts, "_hasher", quick)
-    monkeypatch.setattr(accounts, "_DUMMY", quick.hash("dummy"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts, "_hasher", quick)
+        patch.setattr(accounts, "_DUMMY", quick.hash("dummy"))
+        yield
 
 
 @pytest.fixture
@@ -45,8 +48,9 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def db(db_path: Path) -> Iterator[object]:
     from suining_desk.db import close_database, open_database
+    from tests.templates import schema_copy
 
-    database = open_database(db_path)
+    database = open_database(schema_copy(db_path))  # an empty, migrated copy: no migrations per test
     yield database
     close_database()
 
@@ -73,10 +77,18 @@ def small_demo(small_demo_path: Path, tmp_path: Path) -> Iterator[Path]:
     close_database()
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Slow tests first (a stable sort): in parallel runs they start at once instead of
+    stretching the end of the run on one worker."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Every file the suite produced: no full ID or bank number where it must not be."""
     from tests.pii_scan import scan
 
+    if hasattr(session.config, "workerinput"):
+        return  # a pytest-xdist worker: the controller scans every worker's folder, once
     factory = getattr(session.config, "_tmp_path_factory", None)
     if factory is None or exitstatus not in (0, 1):
         return

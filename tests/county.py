@@ -41,6 +41,13 @@ def _area(code: str, name: str, level: int, parent: Area | None = None, sort_ord
 
 
 def build_county() -> FixtureCounty:
+    """The county into the open database (a copy of the first build, when it is empty)."""
+    from tests.templates import from_template
+
+    return from_template("county", _build_county)
+
+
+def _build_county() -> FixtureCounty:
     county = _area("430527", "绥宁县", 1)
     changpu = _area("430527100", "长铺镇", 2, county, 1)
     wuyang = _area("430527101", "武阳镇", 2, county, 2)

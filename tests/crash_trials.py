@@ -12,8 +12,11 @@ Two kinds of work, both through the code a clerk's action runs:
   doubt when the kill lands is known.
 
 The child reports on a pipe; what it said before the kill is the acknowledged work.
-Kill moments are spread uniformly over the operation's duration, measured once in this
-process before the trials. After each kill: ``integrity_check`` is ok, the import is
+Each kill is placed by the child's own progress, not by the clock (a busy machine must not
+move it out of the work): the import's first progress report past a seeded fraction, or a
+seeded line of the postings' ``posting``/``ack`` lines — then a seeded pause of up to one
+step of the work (as measured once before the trials), so that kills land inside SQLite's
+writes and commits too. After each kill: ``integrity_check`` is ok, the import is
 whole or absent, every batch is wholly posted or not at all, the posted money equals the
 acknowledged batches (plus the one in doubt, whole, if its commit made it), and the
 database opens again and ``audit verify`` passes. Used by the default suite (a few trials)
@@ -46,7 +49,7 @@ MONTHS = 12  # batches of 2019-01 … 2019-12 for each
 TODAY = dt.date(2019, 12, 31)
 IMPORTED_ON = dt.date(2019, 1, 5)
 CLERK, REVIEWER = "luru", "shenhe"  # the demo's accounts, both in 长铺镇
-SLACK = 1.0  # kill moments over the measured duration (children vary: some finish first)
+LAST_FRACTION = 0.9  # the import is killed after a progress report of at most this fraction
 
 
 @dataclass(frozen=True)
@@ -121,11 +124,12 @@ def prepare(folder: Path) -> Prepared:
                     result.people_added)
 
 
-def _import(sheet: Path) -> ImportResult:
+def _import(sheet: Path, progress: Callable[[str, float], None] | None = None) -> ImportResult:
     from suining_desk.exchange.imports import run_import
     from suining_desk.exchange.staging import ImportOptions
 
-    return run_import("households", sheet, ImportOptions(user=CLERK, today=IMPORTED_ON), cancel=threading.Event())
+    return run_import("households", sheet, ImportOptions(user=CLERK, today=IMPORTED_ON), cancel=threading.Event(),
+                      progress=progress)
 
 
 def _child(kind: str, path: Path, prepared: Prepared, tell: Callable[[str], None]) -> None:
@@ -136,7 +140,7 @@ def _child(kind: str, path: Path, prepared: Prepared, tell: Callable[[str], None
     open_database(path)
     tell("start")
     if kind == "import":
-        result = _import(prepared.sheet)
+        result = _import(prepared.sheet, lambda _stage, fraction: tell(f"progress {fraction:.4f}"))
         tell(f"ack {result.households_added} {result.people_added}")
         return
     for batch_id, paid in prepared.batches:
@@ -150,7 +154,8 @@ def _child(kind: str, path: Path, prepared: Prepared, tell: Callable[[str], None
 class Trial:
     kind: str  # 'import' | 'batch'
     path: Path
-    delay: float  # seconds after 'start' when the kill is sent
+    at: float  # import: the progress fraction to pass; batch: the index of the posting/ack line
+    delay: float  # seconds after that report when the kill is sent
     lines: list[str] = field(default_factory=list)
     pid: int = 0
     fd: int = -1
@@ -189,9 +194,16 @@ def start(trial: Trial, prepared: Prepared) -> None:
     trial.pid, trial.fd = pid, read_end
 
 
-def watch_and_kill(trial: Trial, timeout: float = 60.0) -> None:
-    """Read the child's lines; ``delay`` seconds after 'start', SIGKILL it. Then read what
-    it said before it died."""
+def _due(trial: Trial, lines: list[str]) -> bool:
+    """Has the child reported the progress the kill waits for?"""
+    if trial.kind == "import":
+        return any(line.startswith("progress") and float(line.split()[1]) >= trial.at for line in lines)
+    return sum(line.startswith(("posting", "ack")) for line in lines) > trial.at
+
+
+def watch_and_kill(trial: Trial, timeout: float = 600.0) -> None:
+    """Read the child's lines; ``delay`` seconds after the report the trial waits for, SIGKILL
+    it. Then read what it said before it died. ``timeout`` only ends a child that hangs."""
     data = b""
     deadline = time.monotonic() + timeout
     kill_at: float | None = None
@@ -199,7 +211,7 @@ def watch_and_kill(trial: Trial, timeout: float = 60.0) -> None:
         while True:
             now = time.monotonic()
             if kill_at is None and now > deadline:
-                trial.error = "no 'start' from the child"
+                trial.error = "the child never reached the moment to kill it"
                 break
             if kill_at is not None and now >= kill_at:
                 break
@@ -211,7 +223,8 @@ def watch_and_kill(trial: Trial, timeout: float = 60.0) -> None:
             if not chunk:
                 break  # the child finished before the kill
             data += chunk
-            if kill_at is None and b"start\n" in data:
+            complete = data.decode("utf-8", errors="replace").split("\n")[:-1]
+            if kill_at is None and _due(trial, complete):
                 kill_at = time.monotonic() + trial.delay
         trial.killed = _kill(trial.pid)
         while chunk := os.read(trial.fd, 65536):  # the child is gone: the pipe ends
@@ -241,9 +254,14 @@ def run_trials(folder: Path, count: int, *, seed: int = 2018, parallel: int = 2,
     prepared = prepared or prepare(folder)
     rng = random.Random(seed)
     trials = []
+    lines = 2 * len(prepared.batches)  # 'posting' and 'ack' for each batch
     for i in range(count):
-        for kind, seconds in (("import", prepared.import_seconds), ("batch", prepared.post_seconds)):
-            trial = Trial(kind, folder / f"{kind}-{i}.sqlite3", rng.uniform(0.0, seconds * SLACK))
+        for trial in (
+            Trial("import", folder / f"import-{i}.sqlite3", rng.uniform(0.0, LAST_FRACTION),
+                  rng.uniform(0.0, prepared.import_seconds * 0.2)),  # some land after the commit
+            Trial("batch", folder / f"batch-{i}.sqlite3", rng.randrange(lines - 2),
+                  rng.uniform(0.0, prepared.post_seconds / len(prepared.batches))),
+        ):
             shutil.copyfile(prepared.database, trial.path)
             trials.append(trial)
     for at in range(0, len(trials), parallel):
@@ -339,7 +357,7 @@ def _check_batches(con: sqlite3.Connection, base: sqlite3.Connection, trial: Tri
 
 
 def _reopens_and_verifies(path: Path) -> str:
-    from suining_desk.audit_verify import verify
+    from suining_desk.audit.verify import verify
     from suining_desk.db import close_database, open_database
 
     open_database(path)

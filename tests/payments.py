@@ -11,9 +11,9 @@ import pytest
 
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Person, User
-from suining_desk.demo.programs import install_programs
 from suining_desk.rules.household import HouseholdInput, PersonInput
 from suining_desk.services import households as hs
+from suining_desk.services.catalogue import install_programs
 from suining_desk.services.enrolments import EnrolmentInput, enrol
 from tests.county import FixtureCounty, build_county, id_number
 
@@ -52,6 +52,13 @@ def family(county: FixtureCounty, no: str, names: list[str], seq: int, *, accoun
 
 
 def build_payment_county() -> PaymentCounty:
+    """The payment county into the open database (a copy of the first build, when it is empty)."""
+    from tests.templates import from_template
+
+    return from_template("payment", _build_payment_county)
+
+
+def _build_payment_county() -> PaymentCounty:
     areas = build_county()
     users()
     programs = install_programs()
@@ -79,11 +86,12 @@ CLI_PASSWORD = "suining2018"
 def cli_payment_county(target: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The payment county in a database file for command-line tests: every user's password is
     CLI_PASSWORD, given through SUINING_PASSWORD."""
-    from argon2 import PasswordHasher
+    from suining_desk.services.accounts import hash_password
+    from tests.templates import schema_copy
 
-    open_database(target)
+    open_database(target if target.exists() else schema_copy(target))
     build_payment_county()
-    User.update(password_hash=PasswordHasher().hash(CLI_PASSWORD)).execute()
+    User.update(password_hash=hash_password(CLI_PASSWORD)).execute()  # the tests' quick hasher
     close_database()
     monkeypatch.setenv("SUINING_PASSWORD", CLI_PASSWORD)
     return target

@@ -10,8 +10,6 @@ SQLite's journal files), the clerks' own ledgers and exports (not 公示), bank 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -34,10 +32,23 @@ def findings(text: str) -> list[str]:
 
 
 def _pdf_text(path: Path) -> str | None:
-    if shutil.which("pdftotext") is None:
-        return None
-    done = subprocess.run(["pdftotext", "-q", str(path), "-"], capture_output=True, timeout=60)
-    return done.stdout.decode("utf-8", errors="replace") if done.returncode == 0 else None
+    """The text of every page, read in this process (pdfium: one child process per PDF cost
+    more than the scan)."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        return None  # not a PDF after all, or damaged on purpose
+    texts = []
+    try:
+        for index in range(len(document)):
+            texts.append(document[index].get_textpage().get_text_range())
+    except pdfium.PdfiumError:
+        pass  # a page damaged on purpose (a tampering test): what was read is scanned
+    finally:
+        document.close()
+    return "\n".join(texts)
 
 
 def _xlsx_text(path: Path) -> str | None:

@@ -12,11 +12,12 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from suining_desk import __version__
-from suining_desk.paths import resources_dir
+from suining_desk.storage.paths import resources_dir
 
 if TYPE_CHECKING:
-    from suining_desk.access import Account
-    from ui.instance_lock import DatabaseLock
+    from suining_desk.services.access import Account
+
+    from .instance_lock import DatabaseLock
 
 APP_NAME = "绥宁扶贫台账"
 ORGANISATION = "SuiningDesk"
@@ -85,11 +86,11 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     if app.property("suining_ready"):
         return app
     app.setProperty("suining_ready", True)
-    from ui.qt_log import install_message_handler
+    from .qt_log import install_message_handler
 
     install_message_handler()  # Qt's warnings into the program's log, not a console nobody sees
     configure_app(app)
-    from ui.window import screen_fit
+    from .window import screen_fit
 
     screen_fit.install(app)  # every window fits the screen; a cut text says itself in a tooltip
     lang = current_language()
@@ -104,7 +105,7 @@ def run_app(db_path: Path, *, demo: bool, user_label: str = "", account: Account
     account that logged in (:func:`ui.startup.start` does the login); return the exit
     code when the window closes."""
     app = create_app()
-    from ui.main_window import MainWindow  # after the translators: its strings are tr()'d
+    from .main_window import MainWindow  # after the translators: its strings are tr()'d
 
     window = MainWindow(db_path, demo=demo, user_label=user_label, account=account, db_lock=db_lock)
     window.show()

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QTreeView, QWidget
 
-from suining_desk.enums import AREA_LEVEL_LABELS, AreaLevel
+from suining_desk.domain.enums import AREA_LEVEL_LABELS, AreaLevel
 from suining_desk.services.areas import AreaNode, area_nodes
 
 AREA_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from ui.settings import app_settings
+from .settings import app_settings
 
 DEFAULT_MINUTES = 10
 SETTING = "security/idle_lock_minutes"

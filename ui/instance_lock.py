@@ -10,10 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-from suining_desk.os_errors import os_reason
-from suining_desk.problems import Problem
-from suining_desk.restore import lock_path
-from suining_desk.tempfiles import make_private
+from suining_desk.domain.os_errors import os_reason
+from suining_desk.domain.problems import Problem
+from suining_desk.storage.locks import lock_path
+from suining_desk.storage.tempfiles import make_private
 
 
 class DatabaseLock:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -19,35 +18,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk import paths
-from suining_desk.access import Account
-from suining_desk.db import DatabaseOpenError, open_database
-from suining_desk.db.connection import checkpoint
-from suining_desk.db.models import Area
-from suining_desk.messages import describe
-from suining_desk.problems import Problem
-from ui import qt_log, tasks
-from ui.about import AboutDialog
-from ui.area_tree import AreaTree
-from ui.instance_lock import DatabaseLock
-from ui.manual import ManualDialog, find_manual
-from ui.navigation import PAGES, PageSpec
-from ui.safety_prompts import offer_admin_fixes, warn_on_open
-from ui.session import Session
-from ui.settings import app_settings
-from ui.widgets.elided_label import ElidedLabel
-from ui.window.screen_fit import fit_to_screen
-from ui.window_security import SecurityController
-from ui.wizards import exchange_menu
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import Problem
+from suining_desk.services.access import Account
+from suining_desk.services.areas import area_node
+from suining_desk.services.database import checkpoint
+
+from . import qt_log, tasks
+from .about import AboutDialog
+from .area_tree import AreaTree
+from .instance_lock import DatabaseLock
+from .manual import ManualDialog
+from .navigation import PAGES, PageSpec
+from .session import Session
+from .widgets.elided_label import ElidedLabel
+from .window import help, layout_state
+from .window.database_switch import DatabaseSwitch
+from .window.layout_state import DEFAULT_SIZE
+from .window_security import SecurityController
+from .wizards import exchange_menu
 
 PAGE_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-DEFAULT_SIZE = (1200, 760)
-SETTINGS_GROUP = "main_window"
 CHECKPOINT_MS = 60_000  # the background write-ahead-log checkpoint
-
-
-def is_demo_database(path: Path) -> bool:
-    return path.resolve() == paths.demo_database().resolve()
 
 
 def visible_pages(session: Session) -> list[PageSpec]:
@@ -99,6 +91,7 @@ class MainWindow(QMainWindow):
         self.user_status = QLabel(objectName="user_status")
         self.statusBar().addPermanentWidget(self.database_status, 1)
         self.statusBar().addPermanentWidget(self.user_status)
+        self.database = DatabaseSwitch(self)
         self._build_menus()
         backups_on = account is not None if auto_backup is None else auto_backup
         self.security = SecurityController(self, auto_backup=backups_on)
@@ -106,8 +99,8 @@ class MainWindow(QMainWindow):
         self.area_tree.area_selected.connect(self._area_selected)
         self.navigation.currentRowChanged.connect(self._navigation_changed)
         self._fit_navigation()
-        self._show_database()
-        self._restore_layout()
+        self.database.show_database()
+        layout_state.restore_layout(self)
         # The write-ahead log is copied into the database file in the background, a minute apart,
         # so no clerk's save waits for it (see suining_desk.db.connection.PRAGMAS).
         self.checkpoint_task: tasks.Task | None = None
@@ -164,7 +157,7 @@ class MainWindow(QMainWindow):
 
     def verify_ledger(self) -> None:
         """文件 → 核验台账…: the check runs in the background, the dialog stays until closed."""
-        from ui.dialogs.verify_dialog import VerifyDialog
+        from .dialogs.verify_dialog import VerifyDialog
 
         dialog = VerifyDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -253,106 +246,31 @@ class MainWindow(QMainWindow):
         self.page_specs = visible_pages(self.session)
         self._fill_navigation()
         self._fit_navigation()
-        self._show_database()
+        self.database.show_database()
         self.area_tree.reload()
-        self._keep_to_township()
+        self.keep_to_township()
         self.security.account_changed()
         known = {spec.key for spec in self.page_specs}
         self.show_page(key if key in known else self.page_specs[0].key)
 
-    def _keep_to_township(self) -> None:
+    def keep_to_township(self) -> None:
         """A township user starts in their township (not the county, whose batches and ledgers
         they may not make), unless the area chosen is already inside it."""
         account = self.session.account
         if account is None or account.township_id is None:
             return
-        town = Area.get_or_none(Area.id == account.township_id)
+        town = area_node(account.township_id)
         current = self.area_tree.current_area_code()
         if town is not None and not (current and current.startswith(town.code)):
             self.area_tree.select_area(town.id)
 
     def _discard_pages(self) -> None:
-        self._save_page_layouts()
+        layout_state.save_page_layouts(self)
         for page in self.pages.values():
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
         self._page_areas.clear()
-
-    # --- the database ---
-    def _show_database(self) -> None:
-        path = self.session.db_path
-        title = self.tr("绥宁扶贫台账 — {name}").format(name=path.name)
-        if self.session.demo:
-            title += self.tr("（演示数据）")
-        self.setWindowTitle(title)
-        self.database_status.setText(self.tr("数据库：{path}").format(path=path))
-        self.database_status.setToolTip(str(path))
-        user = self.session.user_label or self.tr("（未登录）")
-        self.user_status.setText(self.tr("用户：{user}").format(user=user))
-
-    def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("打开数据库"),
-            str(self.session.db_path.parent),
-            self.tr("数据库文件 (*.sqlite3 *.sqlite *.db);;所有文件 (*)"),
-        )
-        if path:
-            self.open_database_file(Path(path))
-
-    def open_database_file(self, path: Path) -> bool:
-        """Switch the window to another database; on failure say why and stay where we are.
-        A logged-in window asks who logs in to the other database (its own accounts)."""
-        new_lock = DatabaseLock(path) if self.db_lock is not None else None
-        if new_lock is not None and (held := new_lock.acquire()) is not None:
-            self.show_problems(self.tr("无法打开数据库"), [held])
-            return False
-        try:
-            open_database(path)
-        except DatabaseOpenError as exc:
-            if new_lock is not None:
-                new_lock.release()
-            self._reopen_current()
-            self.show_problems(self.tr("无法打开数据库"), exc.problems)
-            return False
-        warn_on_open(self)  # protections gone, or an older copy in its place
-        if self.session.account is not None:
-            return self._log_in_to(path, new_lock)
-        key = self.current_page_key() or self.page_specs[0].key
-        self._discard_pages()
-        self.session = Session(
-            path, user_label=self.session.user_label, demo=is_demo_database(path)
-        )
-        self._show_database()
-        self.area_tree.reload()
-        self.show_page(key)
-        self.database_opened.emit(path)
-        return True
-
-    def _log_in_to(self, path: Path, new_lock: DatabaseLock | None) -> bool:
-        account = self.security.ask_login(path)
-        if account is None:
-            if new_lock is not None:
-                new_lock.release()
-            self._reopen_current()
-            return False
-        self.security.backup_on_close(self.session.db_path)  # the database being left
-        if self.db_lock is not None:
-            self.db_lock.release()
-        self.db_lock = new_lock
-        self.session = Session.for_account(path, account, demo=is_demo_database(path))
-        self.set_account(account)
-        self.database_opened.emit(path)
-        offer_admin_fixes(account, self)
-        return True
-
-    def _reopen_current(self) -> None:
-        # A failed open may have closed the current connection (e.g. a newer schema).
-        try:
-            open_database(self.session.db_path)
-        except DatabaseOpenError:
-            pass
 
     def show_problems(self, title: str, problems: list[Problem]) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, title, "", QMessageBox.StandardButton.Ok, self)
@@ -361,60 +279,22 @@ class MainWindow(QMainWindow):
         self.error_box = box
         box.open()
 
+    # --- the database, help, the remembered layout (ui/window) ---
+    def choose_database(self) -> None:
+        self.database.choose()
+
+    def open_database_file(self, path: Path) -> bool:
+        """Switch the window to another database (see ui.window.database_switch)."""
+        return self.database.open_file(path)
+
     def show_manual(self) -> None:
-        """The manual beside the window (not modal: a clerk reads it while working)."""
-        if self.manual_dialog is None:
-            manual = find_manual()
-            if manual is None:
-                box = QMessageBox(QMessageBox.Icon.Warning, self.tr("用户手册"), self.tr(
-                    "找不到用户手册。请重新安装本软件，或向县里的系统管理员索取手册。"),
-                    QMessageBox.StandardButton.Ok, self)
-                box.setObjectName("manual_missing")
-                self.error_box = box
-                box.open()
-                return
-            self.manual_dialog = ManualDialog(manual, self)
-        self.manual_dialog.show()
-        self.manual_dialog.raise_()
-        self.manual_dialog.activateWindow()
+        help.show_manual(self)
 
     def show_about(self) -> None:
-        self.about_dialog = AboutDialog(self.session.db_path, self)
-        self.about_dialog.open()
-
-    # --- remembered layout ---
-    def _restore_layout(self) -> None:
-        settings = app_settings()
-        geometry = settings.value(f"{SETTINGS_GROUP}/geometry")
-        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(*DEFAULT_SIZE)
-        fit_to_screen(self)  # a size remembered on a bigger screen, or the default, on this one
-        area_code = settings.value(f"{SETTINGS_GROUP}/area_code")
-        if isinstance(area_code, str):
-            self.area_tree.select_area_code(area_code)
-        self._keep_to_township()
-        key = settings.value(f"{SETTINGS_GROUP}/page")
-        known = {spec.key for spec in self.page_specs}
-        self.show_page(str(key) if key in known else self.page_specs[0].key)
-        splitter = settings.value(f"{SETTINGS_GROUP}/splitter")  # after the page is in
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        help.show_about(self)
 
     def save_layout(self) -> None:
-        settings = app_settings()
-        settings.setValue(f"{SETTINGS_GROUP}/geometry", self.saveGeometry())
-        settings.setValue(f"{SETTINGS_GROUP}/splitter", self.splitter.saveState())
-        settings.setValue(f"{SETTINGS_GROUP}/page", self.current_page_key() or self.page_specs[0].key)
-        if (area_code := self.area_tree.current_area_code()) is not None:
-            settings.setValue(f"{SETTINGS_GROUP}/area_code", area_code)
-        self._save_page_layouts()
-        settings.sync()
-
-    def _save_page_layouts(self) -> None:
-        for page in self.pages.values():
-            save = getattr(page, "save_layout", None)
-            if callable(save):
-                save()
+        layout_state.save_layout(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

@@ -16,7 +16,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from suining_desk import __version__
-from suining_desk.paths import resources_dir
+from suining_desk.storage.paths import resources_dir
 
 REPO = Path(__file__).resolve().parents[1]
 CHECKOUT_SOURCE = REPO / "docs" / "manual"
@@ -48,7 +48,7 @@ def find_manual() -> ManualText | None:
             return ManualText(index.read_text(encoding="utf-8"), folder, index)
     if CHECKOUT_SOURCE.is_dir():
         try:
-            from ui.manual_render import render
+            from .manual_render import render
         except ImportError:  # Python-Markdown is a development dependency
             return None
         return ManualText(render(CHECKOUT_SOURCE, version=__version__).html, CHECKOUT_SOURCE, None)

@@ -76,7 +76,7 @@ def render(source: Path, *, version: str) -> Manual:
     md = markdown.Markdown(extensions=["toc", "tables", "attr_list", "sane_lists"],
                            extension_configs={"toc": {"slugify": slugify_unicode, "toc_depth": "2"}})
     body = md.convert(text)
-    tokens = md.toc_tokens  # type: ignore[attr-defined]
+    tokens = md.toc_tokens
     title = tokens[0]["name"] if tokens and tokens[0]["level"] == 1 else "用户手册"
     entries = tokens[0]["children"] if tokens and tokens[0]["level"] == 1 else tokens
     toc = "".join(f'<li><a href="#{t["id"]}">{t["name"]}</a></li>' for t in entries)

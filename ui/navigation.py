@@ -20,21 +20,21 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from ui.pages.audit import AuditPage
-from ui.pages.backups import BackupsPage
-from ui.pages.batches import BatchesPage
-from ui.pages.checks import ChecksPage
-from ui.pages.enrolments import EnrolmentsPage
-from ui.pages.households import HouseholdsPage
-from ui.pages.ledgers import LedgersPage
-from ui.pages.overview import OverviewPage
-from ui.pages.payments import PaymentsPage
-from ui.pages.programs import ProgramsPage
-from ui.pages.relocations import RelocationsPage
-from ui.pages.renovations import RenovationsPage
-from ui.pages.settings import SettingsPage
-from ui.pages.users import UsersPage
-from ui.session import Session
+from .pages.audit import AuditPage
+from .pages.backups import BackupsPage
+from .pages.batches import BatchesPage
+from .pages.checks import ChecksPage
+from .pages.enrolments import EnrolmentsPage
+from .pages.households import HouseholdsPage
+from .pages.ledgers import LedgersPage
+from .pages.overview import OverviewPage
+from .pages.payments import PaymentsPage
+from .pages.programs import ProgramsPage
+from .pages.relocations import RelocationsPage
+from .pages.renovations import RenovationsPage
+from .pages.settings import SettingsPage
+from .pages.users import UsersPage
+from .session import Session
 
 CONTEXT = "Navigation"  # literal in each QT_TRANSLATE_NOOP: lupdate reads no variables
 

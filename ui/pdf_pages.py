@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from ui.print_layout import RangeMode, page_indexes
+from .print_layout import RangeMode, page_indexes
 
 POINTS_PER_INCH = 72
 # A laser printer's own resolution; more adds nothing to a ledger's 8-point text. In grayscale an

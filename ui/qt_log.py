@@ -1,5 +1,5 @@
 """Qt's own messages (warnings about fonts, printers, platform plugins …) into the program's
-log (:mod:`suining_desk.activity_log`) instead of a console the clerk never sees, and
+log (:mod:`suining_desk.storage.activity_log`) instead of a console the clerk never sees, and
 帮助 → 打开日志文件夹, which shows the log and the crash reports to whoever supports the program."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
-from suining_desk.activity_log import log_dir
+from suining_desk.storage.activity_log import log_dir
 
 log = logging.getLogger("suining_desk.qt")
 LEVELS = {

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from suining_desk.access import Account
-from suining_desk.audit_seen import accept, current_rollback
-from suining_desk.db.models import database
-from suining_desk.db.protections import repair
-from suining_desk.messages import describe
-from suining_desk.open_checks import open_warnings
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
+from suining_desk.services.access import Account
+from suining_desk.services.database import protection_state
+from suining_desk.services.open_checks import open_warnings
+from suining_desk.services.protections import repair
+from suining_desk.services.rollback import accept, current_rollback
 
 TITLE = "绥宁扶贫台账"
 
@@ -51,7 +51,7 @@ def offer_admin_fixes(account: Account, parent: QWidget | None = None) -> None:
     """An admin who logged in: restore missing protections, accept a rollback they checked."""
     if not account.at_least("admin"):
         return
-    state = getattr(database.obj, "protections", None)
+    state = protection_state()
     if state is not None and not state.ok and _ask(QMessageBox.tr(
             "数据库的保护规则缺失或被改动：{names}。\n\n在恢复之前，本软件只能查看、不能修改这个数据库。"
             "是否现在恢复？（恢复记入审计日志；建议随后运行“审计日志 → 核验”，查看保护缺失期间数据是否被改动）"

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from suining_desk.access import Account
+from suining_desk.services.access import Account
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from suining_desk import paths
+from suining_desk.storage import paths
 
 
 def app_settings() -> QSettings:

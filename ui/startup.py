@@ -3,33 +3,45 @@
 (or, on a new database, its first admin) — and only then the main window.
 
 ``--demo`` logs in as the demo admin by itself (password suining2018; the README lists
-the demo accounts); 文件 → 切换用户 logs in as another one.
+the demo accounts); 文件 → 切换用户 logs in as another one. The demo database comes from
+:class:`DemoHooks` (given by :mod:`suining_desk.app`): the window never imports the demo.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from suining_desk import paths
-from suining_desk.access import Account, accounts_exist
-from suining_desk.backups import newest_good_backup
-from suining_desk.crashlog import write_crash_report
-from suining_desk.db import DatabaseOpenError, open_database
-from suining_desk.messages import describe
-from suining_desk.netshare import is_network_path
-from suining_desk.problems import InvalidInput, Problem
-from suining_desk.restore import restore_backup
-from suining_desk.storage_media import storage_warning
-from ui.app import create_app, run_app
-from ui.dialogs.account_dialogs import OTHER_DATABASE, CreateAdminDialog, LoginDialog, own_password_first
-from ui.instance_lock import DatabaseLock
-from ui.safety_prompts import offer_admin_fixes, warn_on_open
-from ui.settings import app_settings
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.services.access import Account, accounts_exist
+from suining_desk.services.accounts import login
+from suining_desk.services.database import DatabaseOpenError, newest_good_backup, open_database
+from suining_desk.services.restore import restore_backup
+from suining_desk.storage import paths
+from suining_desk.storage.crashlog import write_crash_report
+from suining_desk.storage.media import storage_warning
+from suining_desk.storage.netshare import is_network_path
+
+from .app import create_app, run_app
+from .dialogs.account_dialogs import OTHER_DATABASE, CreateAdminDialog, LoginDialog, own_password_first
+from .instance_lock import DatabaseLock
+from .safety_prompts import offer_admin_fixes, warn_on_open
+from .settings import app_settings
 
 TITLE = "绥宁扶贫台账"
+
+
+@dataclass(frozen=True)
+class DemoHooks:
+    """The demo database, as the program gives it to the window."""
+
+    ensure: Callable[[Path], None]  # generates the demo database on first use
+    password: str  # the demo accounts' password (README)
 
 
 def _box(icon: QMessageBox.Icon, text: str, parent: QWidget | None = None) -> QMessageBox:
@@ -87,12 +99,10 @@ def first_run_choice(parent: QWidget | None = None) -> str | None:
     return "demo" if clicked is demo else "new" if clicked is new else None
 
 
-def open_safely(db_path: Path, *, demo: bool) -> bool:
+def open_safely(db_path: Path, *, demo: bool, demo_hooks: DemoHooks | None = None) -> bool:
     try:
-        if demo:
-            from suining_desk.cli.commands.demo import ensure_demo_database
-
-            ensure_demo_database(db_path)
+        if demo and demo_hooks is not None:
+            demo_hooks.ensure(db_path)
         open_database(db_path)
     except DatabaseOpenError as exc:
         if any(p.code == "db_not_database" for p in exc.problems) and db_path.exists():
@@ -131,21 +141,20 @@ class OtherDatabase(Exception):  # noqa: N818 - not an error: the clerk's choice
         self.path = path
 
 
-def log_in(*, demo: bool, username: str = "", db_path: Path | None = None) -> Account | None:
-    """Who works in this window: the first admin of a new database, the demo admin, or
-    whoever logs in; a password an admin set must be changed first. The login names the
-    database (``db_path``) and offers another one: :class:`OtherDatabase` when chosen."""
+def log_in(*, demo: bool, username: str = "", demo_hooks: DemoHooks | None = None,
+           db_path: Path | None = None) -> Account | None:
+    """Who works in this window: the first admin of a new database, the demo admin (with
+    ``demo_hooks``' password), or whoever logs in; a password an admin set must be changed
+    first. The login names the database (``db_path``) and offers another one:
+    :class:`OtherDatabase` when chosen."""
     account: Account | None = None
     if not accounts_exist():
         create = CreateAdminDialog(database=db_path)
         account = create.account if create.exec() == QDialog.DialogCode.Accepted else None
         return account
-    if demo and not username:
-        from suining_desk.demo.generate import DEMO_PASSWORD
-        from suining_desk.services.accounts import login
-
+    if demo and not username and demo_hooks is not None:
         try:
-            account = login("admin", DEMO_PASSWORD, via="demo")
+            account = login("admin", demo_hooks.password, via="demo")
         except InvalidInput:
             account = None  # the demo password was changed: ask
     if account is None:
@@ -164,8 +173,8 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: object) -> No
     print(f"程序出错，报告已保存到：{path}", file=sys.stderr)
 
 
-def start(db_path: Path, *, demo: bool, username: str = "") -> int:
-    """The window's real start (``suining-desk`` without a command)."""
+def start(db_path: Path, *, demo: bool, username: str = "", demo_hooks: DemoHooks | None = None) -> int:
+    """The window's real start (``suining-desk`` without a command: :func:`suining_desk.app.open_window`)."""
     create_app()
     sys.excepthook = _excepthook
     if not demo and db_path == paths.default_database() and not db_path.exists():
@@ -181,10 +190,10 @@ def start(db_path: Path, *, demo: bool, username: str = "") -> int:
             tell([held])
             return 1
         try:
-            if not open_safely(db_path, demo=demo):
+            if not open_safely(db_path, demo=demo, demo_hooks=demo_hooks):
                 return 1
             try:
-                account = log_in(demo=demo, username=username, db_path=db_path)
+                account = log_in(demo=demo, username=username, demo_hooks=demo_hooks, db_path=db_path)
             except OtherDatabase as other:  # the login's 打开其他数据库…: the same steps on that one
                 db_path, demo, username = other.path, other.path.resolve() == paths.demo_database().resolve(), ""
                 continue

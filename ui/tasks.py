@@ -14,10 +14,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from suining_desk.cancel import Cancelled
-from suining_desk.db.models import database
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.cancel import Cancelled
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
+from suining_desk.services.database import close_thread_connection
 
 ProgressFn = Callable[[str, float], None]
 Work = Callable[[ProgressFn, threading.Event], Any]
@@ -49,8 +49,8 @@ class Task(QObject):
         else:
             self.succeeded.emit(self.result)
         finally:
-            if not SYNCHRONOUS and not database.is_closed():
-                database.close()  # this worker thread's own connection
+            if not SYNCHRONOUS:
+                close_thread_connection()  # this worker thread's own connection
 
 
 class _Runnable(QRunnable):
@@ -92,7 +92,8 @@ def run_with_progress(parent: QWidget, title: str, work: Work, on_success: Calla
     dialog.setObjectName("progress_dialog")
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
+    dialog.setValue(0)  # with the bar at its minimum, the next line restarts Qt's show timer at 300 ms
+    dialog.setMinimumDuration(300)  # (before it, Qt's own 4 s timer ran: work reporting late showed nothing)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.canceled.connect(task.cancel)

@@ -17,9 +17,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter
 
-from ui import win_gdi
-from ui.pdf_pages import PdfPages
-from ui.print_layout import CopiesPlan, FailureKind, PrintFailure, Sheet, copies_plan, place_page
+from . import win_gdi
+from .pdf_pages import PdfPages
+from .print_layout import CopiesPlan, FailureKind, PrintFailure, Sheet, copies_plan, place_page
 
 FPDF_ANNOT, FPDF_GRAYSCALE, FPDF_PRINTING = 0x01, 0x08, 0x800
 FPDF_PRINTMODE_EMF = 0

@@ -10,14 +10,15 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from suining_desk.access import Account, account_of, accounts_exist
-from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog, own_password_first
-from ui.idle_lock import IdleWatcher, idle_minutes
-from ui.window.backups import DAILY, BackupRunner
-from ui.window.lock import LockScreen
+from suining_desk.services.access import Account, account_of, accounts_exist
+
+from .dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog, own_password_first
+from .idle_lock import IdleWatcher, idle_minutes
+from .window.backups import DAILY, BackupRunner
+from .window.lock import LockScreen
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # look hourly whether the daily backup is due
 
@@ -115,7 +116,7 @@ class SecurityController(QObject):
             return
         self.locked = True
         self.idle.pause()
-        self.window.centralWidget().setVisible(False)
+        self._show_contents(False)
         self.window.menuBar().setEnabled(False)
         dialog = LoginDialog(username=self.account.username, fixed_user=True, idle=idle,
                              database=self.window.session.db_path, parent=self.window)
@@ -125,9 +126,14 @@ class SecurityController(QObject):
         self.lock_screen = LockScreen(self.window, dialog, self.tr("绥宁扶贫台账（已锁定）"))
         self.lock_screen.lock()
 
+    def _show_contents(self, shown: bool) -> None:
+        central = self.window.centralWidget()
+        if central is not None:
+            central.setVisible(shown)
+
     def _unlocked(self) -> None:
         self.locked = False
-        self.window.centralWidget().setVisible(True)
+        self._show_contents(True)
         self.window.menuBar().setEnabled(True)
         if self.lock_screen is not None:
             self.lock_screen.unlock()

@@ -42,7 +42,7 @@
 <context>
     <name>AllocationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/allocation_dialog.py" line="+44"/>
+        <location filename="../../ui/dialogs/allocation_dialog.py" line="+46"/>
         <source>登记资金下达：{name}</source>
         <translation>Record an allocation: {name}</translation>
     </message>
@@ -105,7 +105,7 @@
 <context>
     <name>AreaEdit</name>
     <message>
-        <location filename="../../ui/widgets/inputs.py" line="+52"/>
+        <location filename="../../ui/widgets/inputs.py" line="+50"/>
         <source>平方米，如 75 或 75.5</source>
         <translation>Square metres, e.g. 75 or 75.5</translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>AttachmentStrip</name>
     <message>
-        <location filename="../../ui/widgets/attachment_strip.py" line="+37"/>
+        <location filename="../../ui/widgets/attachment_strip.py" line="+38"/>
         <source>照片和扫描件 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp *.pdf);;所有文件 (*)</source>
         <translation>Photos and scans (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp *.pdf);;All files (*)</translation>
     </message>
@@ -154,7 +154,7 @@ SHA-256 {sha}</translation>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="+49"/>
+        <location filename="../../ui/pages/audit.py" line="+48"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
@@ -165,18 +165,18 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+64"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location line="-67"/>
-        <location line="+67"/>
+        <location line="-64"/>
+        <location line="+64"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-63"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
@@ -201,7 +201,7 @@ SHA-256 {sha}</translation>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>该记录的全部历史</source>
         <translation>Full history of the record</translation>
     </message>
@@ -319,7 +319,7 @@ SHA-256 {sha}</translation>
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../ui/pages/backups.py" line="+34"/>
+        <location filename="../../ui/pages/backups.py" line="+35"/>
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
@@ -449,6 +449,68 @@ Data entered since then will not be in the restored database; a copy of the curr
         <location line="+15"/>
         <source>已恢复。恢复前的数据库另存为 {name}</source>
         <translation>Restored. The database before the restore was saved as {name}</translation>
+    </message>
+</context>
+<context>
+    <name>BankFiles</name>
+    <message>
+        <location filename="../../ui/pages/batches/bank.py" line="+43"/>
+        <location line="+5"/>
+        <source>导出银行代发文件</source>
+        <translation>Export bank payment file</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>已导出 {n} 笔到 {path}</source>
+        <translation>Exported {n} payments to {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>银行回盘已确认成功的 {n} 笔未再导出（否则会重复发放）</source>
+        <translation>{n} line(s) the bank already confirmed paid were left out (they would be paid twice)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+11"/>
+        <location line="+11"/>
+        <source>导入银行回盘</source>
+        <translation>Import bank return file</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>导入(&amp;S)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回盘文件：{name}
+请填写银行处理的日期（回盘文件上的日期，不早于发放日期）</source>
+        <translation>Return file: {name}
+Enter the date the bank processed it (the date on the return file, not before the paid date)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>对应发放记录</source>
+        <translation>Matching payment records</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>成功 {paid} 笔，失败 {failed} 笔，此前已登记 {already} 笔，未能对应 {bad} 行，回盘中没有的 {missing} 笔。</source>
+        <translation>{paid} paid, {failed} failed, {already} already recorded, {bad} rows not matched, {missing} payments missing from the return file.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>
+每一行的情况见“显示详细信息”。</source>
+        <translation>
+See “Show Details” for each line.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+失败的发放可在明细中选中后“重新发放”。</source>
+        <translation>
+To redo a failed payment, select it in the lines and choose “Reissue”.</translation>
     </message>
 </context>
 <context>
@@ -685,7 +747,7 @@ Data entered since then will not be in the restored database; a copy of the curr
 <context>
     <name>BankProfilesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/bank_profiles_dialog.py" line="+40"/>
+        <location filename="../../ui/dialogs/bank_profiles_dialog.py" line="+42"/>
         <source>行</source>
         <translation>Line</translation>
     </message>
@@ -846,9 +908,114 @@ Data entered since then will not be in the restored database; a copy of the curr
     </message>
 </context>
 <context>
+    <name>BatchActions</name>
+    <message>
+        <location filename="../../ui/pages/batches/actions.py" line="+58"/>
+        <source>提交审核</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>审核</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>退回修改</source>
+        <translation>Return for changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退回(&amp;S)</source>
+        <translation>&amp;Return</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>发放过账</source>
+        <translation>Post payment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发放过账(&amp;S)</source>
+        <translation>&amp;Post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>过账后这些发放记录不能再修改，更正只能冲销。请填写实际发放日期。</source>
+        <translation>Once posted, these payments cannot be edited; corrections are made only by reversal. Enter the actual payment date.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>删除这个草稿批次及其全部明细？</source>
+        <translation>Delete this draft batch and all its lines?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>调整金额</source>
+        <translation>Adjust amount</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}：标准 {std} 元 × {people} 人</source>
+        <translation>{name}: rate {std} yuan × {people} people</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>删除明细</source>
+        <translation>Delete line</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>冲销</source>
+        <translation>Reverse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>冲销(&amp;S)</source>
+        <translation>&amp;Reverse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>冲销 {name} {amount} 元：新增一笔负数记录，原记录保留</source>
+        <translation>Reverse {name} {amount} yuan: adds a negative entry; the original record is kept</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>重新发放</source>
+        <translation>Reissue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>银行退回，更正账号后重新发放</source>
+        <translation>Returned by the bank; reissued after correcting the account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>银行退回的发放在所填日期冲销；按下面的账号重新发放的一笔进入“重新发放”批次草稿，与其他批次一样提交、由另一人审核后过账</source>
+        <translation>The returned payment is reversed on the date given; the re-issue to the account below goes into a draft re-issue batch, which is submitted, approved by another person and posted like any batch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>加入重新发放批次(&amp;S)</source>
+        <translation>Add to re-i&amp;ssue batch</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+6"/>
+        <source>计算未列入对象</source>
+        <translation>Working out left-out beneficiaries</translation>
+    </message>
+</context>
+<context>
     <name>BatchDetailView</name>
     <message>
-        <location filename="../../ui/widgets/batch_detail.py" line="+31"/>
+        <location filename="../../ui/widgets/batch_detail.py" line="+32"/>
         <source>提交审核</source>
         <translation>Submit for review</translation>
     </message>
@@ -958,7 +1125,7 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>&lt;b&gt;{no}&lt;/b&gt; · {program} · {period} · {area} · &lt;b&gt;{status}&lt;/b&gt;&lt;br&gt;{lines} payments, total &lt;b&gt;{total}&lt;/b&gt; yuan · Entered: {created} · Approved: {approved} · Posted: {posted} · Payment date: {paid}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>录入人不能审核自己录入的批次</source>
         <translation>The clerk who entered a batch cannot approve it</translation>
     </message>
@@ -966,7 +1133,7 @@ Data entered since then will not be in the restored database; a copy of the curr
 <context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../../ui/pages/batches.py" line="+64"/>
+        <location filename="../../ui/pages/batches/page.py" line="+49"/>
         <source>{y}年</source>
         <translation>{y}</translation>
     </message>
@@ -1001,176 +1168,15 @@ Data entered since then will not be in the restored database; a copy of the curr
         <translation>Year:</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>共 {n} 个批次</source>
         <translation>{n} batches</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>提交审核</source>
-        <translation>Submit for review</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>审核</source>
-        <translation>Approve</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>退回修改</source>
-        <translation>Return for changes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>退回(&amp;S)</source>
-        <translation>&amp;Return</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>发放过账</source>
-        <translation>Post payment</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>发放过账(&amp;S)</source>
-        <translation>&amp;Post</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>过账后这些发放记录不能再修改，更正只能冲销。请填写实际发放日期。</source>
-        <translation>Once posted, these payments cannot be edited; corrections are made only by reversal. Enter the actual payment date.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+2"/>
-        <source>删除草稿</source>
-        <translation>Delete draft</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>删除这个草稿批次及其全部明细？</source>
-        <translation>Delete this draft batch and all its lines?</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>调整金额</source>
-        <translation>Adjust amount</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{name}：标准 {std} 元 × {people} 人</source>
-        <translation>{name}: rate {std} yuan × {people} people</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>删除明细</source>
-        <translation>Delete line</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>冲销</source>
-        <translation>Reverse</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>冲销(&amp;S)</source>
-        <translation>&amp;Reverse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>冲销 {name} {amount} 元：新增一笔负数记录，原记录保留</source>
-        <translation>Reverse {name} {amount} yuan: adds a negative entry; the original record is kept</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>重新发放</source>
-        <translation>Reissue</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>银行退回，更正账号后重新发放</source>
-        <translation>Returned by the bank; reissued after correcting the account</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>银行退回的发放在所填日期冲销；按下面的账号重新发放的一笔进入“重新发放”批次草稿，与其他批次一样提交、由另一人审核后过账</source>
-        <translation>The returned payment is reversed on the date given; the re-issue to the account below goes into a draft re-issue batch, which is submitted, approved by another person and posted like any batch</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>加入重新发放批次(&amp;S)</source>
-        <translation>Add to re-i&amp;ssue batch</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+6"/>
-        <source>计算未列入对象</source>
-        <translation>Working out left-out beneficiaries</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <location line="+5"/>
-        <source>导出银行代发文件</source>
-        <translation>Export bank payment file</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>已导出 {n} 笔到 {path}</source>
-        <translation>Exported {n} payments to {path}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>银行回盘已确认成功的 {n} 笔未再导出（否则会重复发放）</source>
-        <translation>{n} line(s) the bank already confirmed paid were left out (they would be paid twice)</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>导入(&amp;S)</source>
-        <translation>&amp;Import</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>回盘文件：{name}
-请填写银行处理的日期（回盘文件上的日期，不早于发放日期）</source>
-        <translation>Return file: {name}
-Enter the date the bank processed it (the date on the return file, not before the paid date)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>对应发放记录</source>
-        <translation>Matching payment records</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <location line="+11"/>
-        <location line="+13"/>
-        <source>导入银行回盘</source>
-        <translation>Import bank return file</translation>
-    </message>
-    <message>
-        <location line="-8"/>
-        <source>成功 {paid} 笔，失败 {failed} 笔，此前已登记 {already} 笔，未能对应 {bad} 行，回盘中没有的 {missing} 笔。</source>
-        <translation>{paid} paid, {failed} failed, {already} already recorded, {bad} rows not matched, {missing} payments missing from the return file.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>
-每一行的情况见“显示详细信息”。</source>
-        <translation>
-See “Show Details” for each line.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>
-失败的发放可在明细中选中后“重新发放”。</source>
-        <translation>
-To redo a failed payment, select it in the lines and choose “Reissue”.</translation>
     </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="+164"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="+165"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
@@ -1218,7 +1224,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/wizards/import_pages.py" line="+274"/>
+        <location filename="../../ui/wizards/import_pages.py" line="+275"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
@@ -1261,7 +1267,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChecksPage</name>
     <message>
-        <location filename="../../ui/pages/checks.py" line="+56"/>
+        <location filename="../../ui/pages/checks.py" line="+57"/>
         <source>运行审计检查(&amp;R)</source>
         <translation>&amp;Run audit checks</translation>
     </message>
@@ -1315,17 +1321,17 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Create townships, villages and groups that are not yet listed</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <source>选择或粘贴 .xlsx / .xls / .csv / .txt 文件的路径</source>
-        <translation>Choose or paste the path of an .xlsx / .xls / .csv / .txt file</translation>
-    </message>
-    <message>
-        <location line="-23"/>
+        <location line="-28"/>
         <source>表格 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
+        <source>选择或粘贴 .xlsx / .xls / .csv / .txt 文件的路径</source>
+        <translation>Choose or paste the path of an .xlsx / .xls / .csv / .txt file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>已在册的人员和户按表更新，表中空白的不改（默认跳过）</source>
         <translation>Update people and households already registered from the sheet; blank cells change nothing (default: skip)</translation>
     </message>
@@ -1440,7 +1446,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialog.py" line="+40"/>
+        <location filename="../../ui/dialogs/enrol_dialog.py" line="+41"/>
         <source>变更享受类别或人数</source>
         <translation>Change category or number of people</translation>
     </message>
@@ -1518,7 +1524,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>EnrolmentDetailsDialog</name>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
         <source>项目情况：{name}</source>
         <translation>Program facts: {name}</translation>
     </message>
@@ -1541,7 +1547,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>EnrolmentsPage</name>
     <message>
-        <location filename="../../ui/pages/enrolments.py" line="+41"/>
+        <location filename="../../ui/pages/enrolments.py" line="+42"/>
         <source>只看现在享受的</source>
         <translation>Current only</translation>
     </message>
@@ -1614,7 +1620,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>&amp;Export Current List…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>当前页面没有可导出的列表。请在“建档立卡户”“易地搬迁”“享受名单”等列表页面导出。</source>
         <translation>This page has no list to export. Export from a list page such as “Registered households”, “Relocations” or “Beneficiaries”.</translation>
     </message>
@@ -1627,7 +1633,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ExportAction</name>
     <message>
-        <location filename="../../ui/wizards/export_action.py" line="+28"/>
+        <location filename="../../ui/wizards/export_action.py" line="+29"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -1682,7 +1688,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Payment details</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>核查结果</source>
         <translation>Check results</translation>
     </message>
@@ -1690,7 +1696,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdDetailView</name>
     <message>
-        <location filename="../../ui/widgets/household_detail.py" line="+29"/>
+        <location filename="../../ui/widgets/household_detail.py" line="+28"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -1844,7 +1850,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Accepted</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+7"/>
         <source>已故 {date}</source>
         <translation>Deceased {date}</translation>
     </message>
@@ -1965,7 +1971,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../ui/dialogs/household_dialog.py" line="+40"/>
+        <location filename="../../ui/dialogs/household_dialog.py" line="+41"/>
         <source>编辑户信息</source>
         <translation>Edit household</translation>
     </message>
@@ -1998,7 +2004,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdForm</name>
     <message>
-        <location filename="../../ui/widgets/household_form.py" line="+70"/>
+        <location filename="../../ui/widgets/household_form.py" line="+64"/>
         <source>低保户</source>
         <translation>Dibao household</translation>
     </message>
@@ -2008,7 +2014,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Tekun support</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>户编号(&amp;H)：</source>
         <translation>&amp;Household no.:</translation>
     </message>
@@ -2184,7 +2190,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../ui/models/household_table.py" line="+20"/>
+        <location filename="../../ui/models/household_table.py" line="+21"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
@@ -2247,7 +2253,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="+34"/>
+        <location filename="../../ui/pages/households.py" line="+35"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
@@ -2290,7 +2296,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HousingTables</name>
     <message>
-        <location filename="../../ui/models/housing_tables.py" line="+41"/>
+        <location filename="../../ui/models/housing_tables.py" line="+38"/>
         <source>户编号 {no}</source>
         <translation>Household no. {no}</translation>
     </message>
@@ -2301,30 +2307,30 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+39"/>
+        <location line="-39"/>
+        <location line="+40"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+39"/>
+        <location line="-39"/>
+        <location line="+40"/>
         <source>户主姓名</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+39"/>
+        <location line="-39"/>
+        <location line="+40"/>
         <source>身份证号</source>
         <translation>ID no.</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-39"/>
         <source>搬迁人口</source>
         <translation>People</translation>
     </message>
@@ -2345,12 +2351,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>补助金额(元)</source>
         <translation>Subsidy (yuan)</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-41"/>
         <source>自筹(元)</source>
         <translation>Own funds</translation>
     </message>
@@ -2366,13 +2372,13 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+41"/>
+        <location line="-41"/>
+        <location line="+42"/>
         <source>提示</source>
         <translation>Flags</translation>
     </message>
@@ -2430,7 +2436,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/dialogs/image_viewer.py" line="+45"/>
+        <location filename="../../ui/widgets/image_viewer.py" line="+45"/>
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
@@ -2467,7 +2473,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/wizards/import_wizard.py" line="+21"/>
+        <location filename="../../ui/wizards/import_wizard.py" line="+22"/>
         <source>导入表格</source>
         <translation>Import spreadsheet</translation>
     </message>
@@ -2503,154 +2509,9 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
 </context>
 <context>
-    <name>LedgerSettingsDialog</name>
+    <name>LedgerForm</name>
     <message>
-        <location filename="../../ui/dialogs/ledger_settings_dialog.py" line="+41"/>
-        <source>台账设置</source>
-        <translation>Ledger settings</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>公示期（不能短于规定：民政救助7天，扶贫资金和项目10天）</source>
-        <translation>Notice periods (never shorter than the rules: civil-affairs aid 7 days, poverty funds and projects 10)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>民政救助（低保、特困、医疗救助、临时救助、残疾人两项补贴）：</source>
-        <translation>Civil-affairs aid (minimum living allowance, extreme-poverty support, medical aid, temporary aid, disability subsidies):</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>扶贫资金和项目（其他项目、易地扶贫搬迁、危房改造）：</source>
-        <translation>Poverty-alleviation funds and projects (other programs, relocation, housing renovation):</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source> 天</source>
-        <translation> days</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>自然日</source>
-        <translation>Calendar days</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>工作日（跳过节假日，计入调休上班日）</source>
-        <translation>Working days (skipping public holidays, counting make-up working days)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>公示的监督和受理（印在每张公示上）</source>
-        <translation>Supervision and objections (printed on every notice)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>如 0739-7621234</source>
-        <translation>e.g. 0739-7621234</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>如 12317</source>
-        <translation>e.g. 12317</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>不填为台账的填报单位（如 长铺镇人民政府）</source>
-        <translation>Empty: the ledger&apos;s reporting unit (e.g. the township government)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>如 镇民政办（便民服务中心2楼），或来电、来信</source>
-        <translation>e.g. the township civil-affairs office (service centre, 2nd floor), or by phone or letter</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>监督电话：</source>
-        <translation>Supervision phone:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>举报电话：</source>
-        <translation>Report hotline:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>受理异议的单位：</source>
-        <translation>Office hearing objections:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>反映地点和方式：</source>
-        <translation>Where and how to object:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>公示中另外不列出（只能比规定更严：低保、特困本来只列户主、人数和金额）</source>
-        <translation>Also leave out of notices (stricter only: allowance and extreme-poverty notices already show only head, people and amount)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>签字栏（每种台账打印哪些签字栏）</source>
-        <translation>Signature lines (which lines each kind of ledger prints)</translation>
-    </message>
-</context>
-<context>
-    <name>LedgersPage</name>
-    <message>
-        <location filename="../../ui/pages/ledgers.py" line="+89"/>
-        <location line="+527"/>
-        <source>打印台账</source>
-        <translation>Print ledger</translation>
-    </message>
-    <message>
-        <location line="-519"/>
-        <source>保存台账</source>
-        <translation>Save ledger</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>生成</source>
-        <translation>Generate</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>生成台账并预览（Enter）</source>
-        <translation>Generate the ledger and preview it (Enter)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+446"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="-439"/>
-        <source>打印…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>用系统打印对话框打印（Ctrl+P）</source>
-        <translation>Print with the system print dialog (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>另存为…</source>
-        <translation>Save As…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>把台账 PDF 保存到其他位置（Ctrl+S）</source>
-        <translation>Save the ledger PDF to another location (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location filename="../../ui/pages/ledgers/form.py" line="+88"/>
         <source>如 2018</source>
         <translation>e.g. 2018</translation>
     </message>
@@ -2675,7 +2536,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Blank for the whole county</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>不填为全乡镇</source>
         <translation>Blank for the whole township</translation>
     </message>
@@ -2800,7 +2661,22 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Report date:</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>经办人：</source>
+        <translation>Prepared by:</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>分管领导：</source>
+        <translation>Deputy in charge:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主要领导：</source>
+        <translation>Head:</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>审核人：</source>
         <translation>Reviewed by:</translation>
     </message>
@@ -2809,23 +2685,171 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <source>填报单位：</source>
         <translation>Unit:</translation>
     </message>
+</context>
+<context>
+    <name>LedgerSettingsDialog</name>
     <message>
-        <location line="+208"/>
+        <location filename="../../ui/dialogs/ledger_settings_dialog.py" line="+42"/>
+        <source>台账设置</source>
+        <translation>Ledger settings</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>公示期（不能短于规定：民政救助7天，扶贫资金和项目10天）</source>
+        <translation>Notice periods (never shorter than the rules: civil-affairs aid 7 days, poverty funds and projects 10)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>民政救助（低保、特困、医疗救助、临时救助、残疾人两项补贴）：</source>
+        <translation>Civil-affairs aid (minimum living allowance, extreme-poverty support, medical aid, temporary aid, disability subsidies):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>扶贫资金和项目（其他项目、易地扶贫搬迁、危房改造）：</source>
+        <translation>Poverty-alleviation funds and projects (other programs, relocation, housing renovation):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>自然日</source>
+        <translation>Calendar days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作日（跳过节假日，计入调休上班日）</source>
+        <translation>Working days (skipping public holidays, counting make-up working days)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>公示的监督和受理（印在每张公示上）</source>
+        <translation>Supervision and objections (printed on every notice)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>如 0739-7621234</source>
+        <translation>e.g. 0739-7621234</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>如 12317</source>
+        <translation>e.g. 12317</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不填为台账的填报单位（如 长铺镇人民政府）</source>
+        <translation>Empty: the ledger&apos;s reporting unit (e.g. the township government)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>如 镇民政办（便民服务中心2楼），或来电、来信</source>
+        <translation>e.g. the township civil-affairs office (service centre, 2nd floor), or by phone or letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>监督电话：</source>
+        <translation>Supervision phone:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>举报电话：</source>
+        <translation>Report hotline:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>受理异议的单位：</source>
+        <translation>Office hearing objections:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>反映地点和方式：</source>
+        <translation>Where and how to object:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>公示中另外不列出（只能比规定更严：低保、特困本来只列户主、人数和金额）</source>
+        <translation>Also leave out of notices (stricter only: allowance and extreme-poverty notices already show only head, people and amount)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>签字栏（每种台账打印哪些签字栏）</source>
+        <translation>Signature lines (which lines each kind of ledger prints)</translation>
+    </message>
+</context>
+<context>
+    <name>LedgersPage</name>
+    <message>
+        <location filename="../../ui/pages/ledgers/output.py" line="+41"/>
+        <location line="+91"/>
+        <source>打印台账</source>
+        <translation>Print ledger</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>保存台账</source>
+        <translation>Save ledger</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ledgers/page.py" line="+61"/>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成台账并预览（Enter）</source>
+        <translation>Generate the ledger and preview it (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ledgers/output.py" line="+47"/>
+        <location filename="../../ui/pages/ledgers/page.py" line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ledgers/page.py" line="+7"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用系统打印对话框打印（Ctrl+P）</source>
+        <translation>Print with the system print dialog (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另存为…</source>
+        <translation>Save As…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把台账 PDF 保存到其他位置（Ctrl+S）</source>
+        <translation>Save the ledger PDF to another location (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ledgers/job.py" line="+47"/>
         <source>正在生成第 {number} / {total} 页…</source>
         <translation>Generating page {number} of {total}…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../ui/pages/ledgers/page.py" line="+116"/>
         <source>正在读取数据…</source>
         <translation>Reading data…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
         <source>{title}：{rows} 行，{pages} 页，合计 {total} 元，校验码 {code}</source>
         <translation>{title}: {rows} rows, {pages} pages, total {total} yuan, check code {code}</translation>
     </message>
@@ -2845,7 +2869,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Generate ledger</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../ui/pages/ledgers/output.py" line="-14"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
@@ -2855,7 +2879,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>无法打印：打印机没有响应或不可用。</source>
         <translation>Cannot print: the printer is not responding or not available.</translation>
     </message>
@@ -2866,22 +2890,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Printing cancelled.</translation>
     </message>
     <message>
-        <location line="-351"/>
-        <source>经办人：</source>
-        <translation>Prepared by:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>分管领导：</source>
-        <translation>Deputy in charge:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>主要领导：</source>
-        <translation>Head:</translation>
-    </message>
-    <message>
-        <location line="+359"/>
+        <location line="+9"/>
         <source>已送打印机：{title}，{pages} 页（校验码 {code}）</source>
         <translation>Sent to the printer: {title}, {pages} pages (check code {code})</translation>
     </message>
@@ -2889,7 +2898,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ListDetailPage</name>
     <message>
-        <location filename="../../ui/pages/list_detail.py" line="+59"/>
+        <location filename="../../ui/pages/list_detail.py" line="+60"/>
         <source>搜索：姓名、拼音或首字母、身份证号（或后4~6位）、户编号&#x3000;Ctrl+F</source>
         <translation>Search: name, pinyin or initials, ID no. (or last 4–6 digits), household no.&#x3000;Ctrl+F</translation>
     </message>
@@ -2985,7 +2994,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+86"/>
+        <location filename="../../ui/main_window.py" line="+78"/>
         <source>功能</source>
         <translation>Pages</translation>
     </message>
@@ -2995,7 +3004,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
         <translation>Areas</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -3035,7 +3044,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location filename="../../ui/window/database_switch.py" line="+35"/>
         <source>绥宁扶贫台账 — {name}</source>
         <translation>Suining Desk — {name}</translation>
     </message>
@@ -3045,7 +3054,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -3076,7 +3085,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../../ui/window/help.py" line="+23"/>
         <source>用户手册</source>
         <translation>User manual</translation>
     </message>
@@ -3112,7 +3121,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>MemberExitDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="+94"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="+95"/>
         <source>成员减员：{name}</source>
         <translation>Remove member: {name}</translation>
     </message>
@@ -3135,7 +3144,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../ui/widgets/inputs.py" line="-19"/>
+        <location filename="../../ui/widgets/inputs.py" line="-20"/>
         <source>元，如 35000 或 35,000.00</source>
         <translation>Yuan, e.g. 35000 or 35,000.00</translation>
     </message>
@@ -3143,7 +3152,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>MoneyTables</name>
     <message>
-        <location filename="../../ui/models/money_tables.py" line="+45"/>
+        <location filename="../../ui/models/money_tables.py" line="+42"/>
         <source>一次性</source>
         <translation>one-off</translation>
     </message>
@@ -3453,7 +3462,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>NewBatchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="+62"/>
+        <location filename="../../ui/models/exclusions.py" line="+16"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
@@ -3468,7 +3477,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
         <translation>Reason left out, or note</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../ui/dialogs/batch_dialog.py" line="+63"/>
         <location line="+129"/>
         <source>生成发放批次</source>
         <translation>New payment batch</translation>
@@ -3563,7 +3572,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>OneOffLineDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="-129"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="-126"/>
         <source>登记一次性救助</source>
         <translation>Record one-off relief</translation>
     </message>
@@ -3608,7 +3617,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
         <translation>Re&amp;cord</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>（全户）</source>
         <translation>(whole household)</translation>
     </message>
@@ -3618,7 +3627,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
         <translation>(choose the beneficiary)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>选择附件</source>
         <translation>Choose attachments</translation>
     </message>
@@ -3631,7 +3640,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="+57"/>
+        <location filename="../../ui/pages/overview.py" line="+58"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
@@ -3691,7 +3700,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>资金发放（已发放，含冲销）</source>
         <translation>Aid payments (posted, reversals included)</translation>
     </message>
@@ -3724,7 +3733,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>PaymentTableModel</name>
     <message>
-        <location filename="../../ui/models/payment_table.py" line="+46"/>
+        <location filename="../../ui/models/payment_table.py" line="+48"/>
         <source>记录号</source>
         <translation>Record no.</translation>
     </message>
@@ -3802,7 +3811,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>PaymentsPage</name>
     <message>
-        <location filename="../../ui/pages/payments.py" line="+59"/>
+        <location filename="../../ui/pages/payments.py" line="+61"/>
         <source>{y}年</source>
         <translation>{y}</translation>
     </message>
@@ -3872,7 +3881,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
         <translation>&amp;Reverse</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -3921,7 +3930,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
         <translation>Zoom (Ctrl+Plus zooms in, Ctrl+Minus zooms out)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <location line="+55"/>
         <source>生成台账后在这里预览</source>
         <translation>Generate a ledger to preview it here</translation>
@@ -3940,7 +3949,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="+66"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="+68"/>
         <source>修改成员信息</source>
         <translation>Edit member</translation>
     </message>
@@ -3973,7 +3982,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../ui/widgets/person_form.py" line="+39"/>
+        <location filename="../../ui/widgets/person_form.py" line="+40"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -4122,7 +4131,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>ProgramBanner</name>
     <message>
-        <location filename="../../ui/widgets/login_banner.py" line="+30"/>
+        <location filename="../../ui/widgets/login_banner.py" line="+31"/>
         <source>版本 {version}</source>
         <translation>Version {version}</translation>
     </message>
@@ -4155,7 +4164,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>ProgramDialog</name>
     <message>
-        <location filename="../../ui/dialogs/program_dialogs.py" line="+46"/>
+        <location filename="../../ui/dialogs/program_dialogs.py" line="+48"/>
         <source>修改项目：{name}</source>
         <translation>Edit program: {name}</translation>
     </message>
@@ -4208,7 +4217,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>ProgramsPage</name>
     <message>
-        <location filename="../../ui/pages/programs.py" line="+44"/>
+        <location filename="../../ui/pages/programs.py" line="+45"/>
         <source>项目</source>
         <translation>Program</translation>
     </message>
@@ -4349,7 +4358,7 @@ To keep it, click “Stay locked”: its owner unlocks with the password and sav
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../ui/startup.py" line="+53"/>
+        <location filename="../../ui/startup.py" line="+65"/>
         <source>最新的完好备份是 {time} 的“{name}”。是否用它恢复？现在的文件会先另存一份，不会删除。</source>
         <translation>The latest good backup is “{name}” from {time}. Restore from it? The current file is saved as a copy first, not deleted.</translation>
     </message>
@@ -4421,7 +4430,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RecordDetailView</name>
     <message>
-        <location filename="../../ui/widgets/record_detail.py" line="+32"/>
+        <location filename="../../ui/widgets/record_detail.py" line="+34"/>
         <source>记录时间</source>
         <translation>Recorded at</translation>
     </message>
@@ -4535,7 +4544,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/record_dialog.py" line="+39"/>
+        <location filename="../../ui/dialogs/record_dialog.py" line="+40"/>
         <source>审核意见：为什么同意该户同时享受两项政策（必填）</source>
         <translation>Reviewer&apos;s opinion: why this household may receive both benefits (required)</translation>
     </message>
@@ -4566,23 +4575,25 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../ui/widgets/record_view.py" line="+35"/>
+        <location filename="../../ui/widgets/record_view.py" line="+36"/>
         <source>发放记录</source>
         <translation>Payment record</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+59"/>
+        <location line="+95"/>
+        <location line="+14"/>
         <source>记录不存在</source>
         <translation>The record does not exist</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-106"/>
+        <location line="+55"/>
         <source>记录号</source>
         <translation>Record no.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-55"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -4600,16 +4611,18 @@ Until they are restored, this program can only read this database, not change it
     </message>
     <message>
         <location line="-20"/>
+        <location line="+57"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-56"/>
+        <location line="+54"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-53"/>
         <source>领款人</source>
         <translation>Payee</translation>
     </message>
@@ -4726,7 +4739,147 @@ Until they are restored, this program can only read this database, not change it
         <translation>Household {no}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>搬迁年度</source>
+        <translation>Relocation year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>搬迁人数</source>
+        <translation>People moving</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>迁出地</source>
+        <translation>Moved from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>安置点</source>
+        <translation>Settlement site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>安置方式</source>
+        <translation>Settlement mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>住房面积(㎡)</source>
+        <translation>House area (m²)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补助(元)</source>
+        <translation>Subsidy (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自筹(元)</source>
+        <translation>Self-raised (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计划日期</source>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>入住日期</source>
+        <translation>Moved-in date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>拆旧日期</source>
+        <translation>Old house demolished</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重复享受的理由</source>
+        <translation>Reason for double benefit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>确认人</source>
+        <translation>Confirmed by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对象类型</source>
+        <translation>Beneficiary type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>危房等级</source>
+        <translation>Danger grade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>改造方式</source>
+        <translation>Renovation method</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建设方式</source>
+        <translation>Building mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>改造面积(㎡)</source>
+        <translation>Renovated area (m²)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补助标准(元)</source>
+        <translation>Standard (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开工日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>竣工日期</source>
+        <translation>Completion date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>验收日期</source>
+        <translation>Acceptance date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>验收人</source>
+        <translation>Accepted by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>验收结果</source>
+        <translation>Acceptance result</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>易地搬迁</source>
         <translation>Poverty relocation</translation>
     </message>
@@ -4735,11 +4888,16 @@ Until they are restored, this program can only read this database, not change it
         <source>危房改造</source>
         <translation>Dilapidated-house renovation</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
 </context>
 <context>
     <name>RelocationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/relocation_dialog.py" line="+25"/>
+        <location filename="../../ui/dialogs/relocation_dialog.py" line="+27"/>
         <source>修改搬迁记录</source>
         <translation>Edit relocation</translation>
     </message>
@@ -4847,7 +5005,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RelocationsPage</name>
     <message>
-        <location filename="../../ui/pages/relocations.py" line="+22"/>
+        <location filename="../../ui/pages/relocations.py" line="+23"/>
         <source>新增搬迁(&amp;N)</source>
         <translation>&amp;New relocation</translation>
     </message>
@@ -4890,7 +5048,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RenovationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/renovation_dialog.py" line="+36"/>
+        <location filename="../../ui/dialogs/renovation_dialog.py" line="+38"/>
         <source>修改危改记录</source>
         <translation>Edit renovation</translation>
     </message>
@@ -4993,7 +5151,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RenovationsPage</name>
     <message>
-        <location filename="../../ui/pages/renovations.py" line="+20"/>
+        <location filename="../../ui/pages/renovations.py" line="+21"/>
         <source>新增危改(&amp;N)</source>
         <translation>&amp;New renovation</translation>
     </message>
@@ -5031,7 +5189,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/user_dialog.py" line="+69"/>
+        <location filename="../../ui/dialogs/user_dialog.py" line="+70"/>
         <source>重置</source>
         <translation>Reset</translation>
     </message>
@@ -5064,7 +5222,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SecurityController</name>
     <message>
-        <location filename="../../ui/window_security.py" line="+34"/>
+        <location filename="../../ui/window_security.py" line="+35"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;Password…</translation>
     </message>
@@ -5097,7 +5255,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+32"/>
+        <location filename="../../ui/pages/settings.py" line="+34"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
@@ -5170,7 +5328,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SitesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sites_dialog.py" line="+25"/>
+        <location filename="../../ui/dialogs/sites_dialog.py" line="+26"/>
         <source>安置点</source>
         <translation>Resettlement site</translation>
     </message>
@@ -5248,7 +5406,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>New rate: {name}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>如 A、B、C；不分类别可不填</source>
         <translation>e.g. A, B, C; leave empty if there are no categories</translation>
     </message>
@@ -5296,7 +5454,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="-59"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="-61"/>
         <source>变更户状态</source>
         <translation>Change household status</translation>
     </message>
@@ -5334,7 +5492,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="-101"/>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="-98"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
@@ -5359,7 +5517,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>&amp;OK</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/step_dialog.py" line="+31"/>
+        <location filename="../../ui/dialogs/step_dialog.py" line="+34"/>
         <source>登记：{status}</source>
         <translation>Record: {status}</translation>
     </message>
@@ -5465,7 +5623,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../ui/pages/users.py" line="+37"/>
+        <location filename="../../ui/pages/users.py" line="+38"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
@@ -5557,7 +5715,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/dialogs/verify_dialog.py" line="+41"/>
+        <location filename="../../ui/dialogs/verify_dialog.py" line="+42"/>
         <source>选择要核验的台账</source>
         <translation>Choose the ledger to verify</translation>
     </message>
@@ -5685,7 +5843,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>_ReasonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/member_dialogs.py" line="-95"/>
+        <location filename="../../ui/dialogs/member_dialogs.py" line="-97"/>
         <source>必填，如：病故、出嫁、户口迁出</source>
         <translation>Required, e.g. died of illness, married out, hukou moved</translation>
     </message>

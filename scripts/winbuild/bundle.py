@@ -36,7 +36,7 @@ from pathlib import Path
 os.environ["SUINING_APP_DIR"] = str(Path(sys.argv[0]).resolve().parent)
 if sys.stdout is None:  # pythonw: no console, and nothing may fail for writing to it
     sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")
-from suining_desk.cli import main
+from suining_desk.app import main
 
 sys.exit(main())
 '''

@@ -248,7 +248,7 @@ def _removable_step(wine: Wine, bundle: Path, work: Path, report: Report) -> Non
     prefix = Path(wine.env["WINEPREFIX"])
     (prefix / "dosdevices" / "e:").symlink_to(bundle)
     wine.reg("HKLM\\Software\\Wine\\Drives", "e:", "floppy")
-    code = ("from pathlib import Path; from suining_desk.storage_media import storage_warning as w; "
+    code = ("from pathlib import Path; from suining_desk.storage.media import storage_warning as w; "
             "print(w(Path(r'E:\\data')).code, w(Path(r'C:\\users')))")
     result = wine.run("runtime/python.exe", "-c", code)
     if result.stdout.split() != ["data_on_removable", "None"]:

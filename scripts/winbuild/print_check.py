@@ -31,6 +31,8 @@ import time
 from ctypes import byref, c_void_p, sizeof
 from pathlib import Path
 
+from suining_desk.app import window_module  # the window's package: suining_desk_ui in the bundle, ui in a checkout
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PRINTER = "Suining Test Laser"
@@ -124,7 +126,7 @@ def install_printer(folder: Path) -> None:
 def raster_metafile_size(pages, api, reference: int, sheet, folder: Path) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
     """Before: the first page as the raster path sends it on Windows (Qt's print engine turns
     the page image into a 32-bit bitmap for GDI), recorded into a metafile: its size."""
-    from ui.pdf_pages import MAX_PRINT_DPI
+    MAX_PRINT_DPI = window_module("pdf_pages").MAX_PRINT_DPI  # noqa: N806 - the module's constant
 
     image = pages.print_image(0, min(sheet.dpi_x, MAX_PRINT_DPI))
     width, height = image.width(), image.height()
@@ -145,7 +147,7 @@ def raster_metafile_size(pages, api, reference: int, sheet, folder: Path) -> tup
 
 
 def api_rect(sheet):  # type: ignore[no-untyped-def]
-    from ui import win_gdi
+    win_gdi = window_module("win_gdi")
 
     return win_gdi.RECT(0, 0, round(sheet.printable_width * 2540 / sheet.dpi_x),
                         round(sheet.printable_height * 2540 / sheet.dpi_y))
@@ -174,7 +176,7 @@ def play_back(api, emf: Path, sheet, dpi: int):  # type: ignore[no-untyped-def]
     old = gdi.SelectObject(memory, bitmap)
     gdi.PatBlt(memory, 0, 0, width, height, 0x00FF0062)  # WHITENESS
     metafile = gdi.GetEnhMetaFileW(str(emf))
-    from ui import win_gdi
+    win_gdi = window_module("win_gdi")
 
     api.gdi.PlayEnhMetaFile(memory, metafile, byref(win_gdi.RECT(0, 0, width, height)))
     gdi.GdiFlush()
@@ -192,7 +194,7 @@ def difference(played, pages, sheet, dpi: int) -> dict[str, float]:  # type: ign
     averaged over 5×5-pixel cells (GDI fills without anti-aliasing, PDFium with it)."""
     from PIL import Image, ImageChops
 
-    from ui.print_layout import place_page
+    place_page = window_module("print_layout").place_page
 
     place = place_page(*pages.size_points(0), sheet)
     scale = dpi / sheet.dpi_x
@@ -213,15 +215,13 @@ def difference(played, pages, sheet, dpi: int) -> dict[str, float]:  # type: ign
 
 def page_step(database: Path, out: Path) -> dict[str, object]:
     """The 台账 page's own print button path: generate, then print to the test printer."""
-    import ui.pages.ledgers as ledgers_page
-    import ui.tasks
     from suining_desk.db import open_database
     from suining_desk.db.models import AuditEntry
-    from ui.session import Session
 
+    ledgers_page, ledgers_output = window_module("pages.ledgers"), window_module("pages.ledgers.output")
     open_database(database)
-    ui.tasks.SYNCHRONOUS = True  # the ledger is made at once, as the tests do
-    page = ledgers_page.LedgersPage(Session(database, username="admin"))
+    window_module("tasks").SYNCHRONOUS = True  # the ledger is made at once, as the tests do
+    page = ledgers_page.LedgersPage(window_module("session").Session(database, username="admin"))
     page.kind.setCurrentIndex(page.kind.findText("资金发放台账"))
     page.program.setCurrentIndex(page.program.findText("低保"))
     page.year.setText("2018")
@@ -235,7 +235,7 @@ def page_step(database: Path, out: Path) -> dict[str, object]:
         printer.setOutputFileName(str(job_file))
         return True
 
-    ledgers_page.ask_printer = choose_test_printer
+    ledgers_output.ask_printer = choose_test_printer
     before = AuditEntry.select().where(AuditEntry.action == "ledger_sent_to_printer").count()
     page.print_ledger()
     logged = AuditEntry.select().where(AuditEntry.action == "ledger_sent_to_printer").count() - before
@@ -243,7 +243,7 @@ def page_step(database: Path, out: Path) -> dict[str, object]:
     page.preview.clear()
     return {"status": said, "logged": logged, "pages": page.result.pages if page.result else 0,
             "file_bytes": job_file.stat().st_size if job_file.is_file() else 0,
-            "path": ledgers_page.print_path(sys.platform, native_printer=True).value}
+            "path": ledgers_output.print_path(sys.platform, native_printer=True).value}
 
 
 def main(argv: list[str]) -> int:
@@ -252,9 +252,11 @@ def main(argv: list[str]) -> int:
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QApplication
 
-    from ui import win_gdi
-    from ui.pdf_pages import PdfPages, page_layout_for
-    from ui.vector_print import MetafileTarget, print_vector, send_pages, sheet_of
+    win_gdi = window_module("win_gdi")
+    PdfPages, page_layout_for = window_module("pdf_pages").PdfPages, window_module("pdf_pages").page_layout_for  # noqa: N806
+    vector = window_module("vector_print")
+    MetafileTarget, print_vector, send_pages, sheet_of = (  # noqa: N806 - a class among the functions
+        vector.MetafileTarget, vector.print_vector, vector.send_pages, vector.sheet_of)
 
     app = QApplication([argv[0]])  # noqa: F841 - QPrinter and the 台账 page want one
     install_printer(out)

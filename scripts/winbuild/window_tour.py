@@ -30,11 +30,13 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     from PySide6.QtGui import QFontInfo, QFontMetrics
 
-    from suining_desk import paths
+    from suining_desk.app import window_module  # suining_desk_ui in the bundle, ui in a checkout
     from suining_desk.db import open_database
     from suining_desk.services.accounts import login
-    from ui.app import create_app
-    from ui.main_window import MainWindow
+    from suining_desk.storage import paths
+
+    create_app = window_module("app").create_app
+    MainWindow = window_module("main_window").MainWindow  # noqa: N806 - the class, by its name
 
     print(f"data folder: {paths.data_dir()}", flush=True)
     app = create_app([argv[0]])

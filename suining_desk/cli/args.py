@@ -4,7 +4,7 @@ input method) are made plain by NFKC — and which output files it accepts by th
 
 Every numeric, date and period argument goes through :func:`plain` (as its argparse
 ``type``, or via :func:`date_arg`); years and periods are then checked by the same
-checkers the services use (:mod:`suining_desk.periods`).
+checkers the services use (:mod:`suining_desk.domain.periods`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import datetime as dt
 import unicodedata
 from pathlib import Path
 
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 
 def plain(text: str) -> str:
@@ -31,7 +31,7 @@ def date_arg(text: str) -> dt.date:
 
 def year_or_none(text: str | None) -> int | None:
     """An optional ``--year`` (already plain), checked like every year."""
-    from suining_desk.periods import check_year
+    from suining_desk.domain.periods import check_year
 
     return None if text is None else check_year(text)
 

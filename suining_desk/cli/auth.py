@@ -21,8 +21,8 @@ import getpass
 import os
 import sys
 
-from suining_desk.access import Account, accounts_exist
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.services.access import Account, accounts_exist
 
 PASSWORD_ENV = "SUINING_PASSWORD"
 USER_ENV = "SUINING_USER"
@@ -123,10 +123,10 @@ def authenticate_cli(args: argparse.Namespace, *, path: object = "", reading: bo
 
 def _demo_admin() -> Account:
     """The demo's admin with the demo password (README); refused once it was changed."""
-    from suining_desk.demo.generate import DEMO_PASSWORD
+    from suining_desk.cli.demo_database import demo_password
     from suining_desk.services.accounts import login
 
     try:
-        return login("admin", DEMO_PASSWORD, via="demo")
+        return login("admin", demo_password(), via="demo")
     except InvalidInput:
         raise InvalidInput([Problem("cli_demo_login_failed")]) from None

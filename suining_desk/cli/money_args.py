@@ -10,19 +10,19 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from suining_desk.cli.args import date_arg as date_arg  # the money commands' dates, read like all dates
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 if TYPE_CHECKING:
-    from suining_desk.access import Account
+    from suining_desk.services.access import Account
 
 
 def add_common(parser: argparse.ArgumentParser, *, login: bool) -> None:
     """--db / --demo after the action too, and --user for actions that need a login:
     those that write, and those that show personal data."""
-    from suining_desk.cli import _add_db_options
     from suining_desk.cli.auth import add_user_option
+    from suining_desk.cli.target import add_db_options
 
-    _add_db_options(parser, top=False)
+    add_db_options(parser, top=False)
     if login:
         add_user_option(parser)
 
@@ -44,7 +44,7 @@ def reading_user(args: argparse.Namespace) -> Account:
 
 
 def money_arg(text: str) -> int:
-    from suining_desk.money import check_amount
+    from suining_desk.domain.money import check_amount
 
     fen, problems = check_amount(text)
     if fen is None:
@@ -89,7 +89,7 @@ def print_json(value: Any) -> None:
 
 
 def warn(problems: list[Problem]) -> None:
-    from suining_desk.messages import describe
+    from suining_desk.domain.messages import describe
 
     for p in problems:
         print(f"注意：{describe(p)}", file=sys.stderr)

@@ -68,3 +68,11 @@ def configure_text_output(environ: Mapping[str, str] | None = None, code_page: i
             stream.reconfigure(encoding=choose_encoding(environ, code_page, stream.encoding), errors="replace")
         except (OSError, ValueError):
             continue  # a closed or odd stream: leave it as it is
+
+
+def say(text: str) -> None:
+    """A line for the user on standard error (never fails: nobody may be reading it)."""
+    try:
+        print(text, file=sys.stderr)
+    except OSError:
+        pass  # nobody reads the error output either

@@ -16,18 +16,21 @@ from typing import Any
 import peewee
 from peewee import Database, SqliteDatabase
 
-from suining_desk import audit_capture, audit_seen, paths
+from suining_desk.db import capture as audit_capture
 from suining_desk.db import migrations
-from suining_desk.db.errors import as_storage_error, storage_problem
+from suining_desk.db.errors import as_storage_error
 from suining_desk.db.models import database
 from suining_desk.db.protections import ProtectionState, authorizer
 from suining_desk.db.protections import inspect as inspect_protections
-from suining_desk.os_errors import disk_full, os_reason
-from suining_desk.problems import InvalidInput, Problem
-from suining_desk.tempfiles import create_private, make_private
+from suining_desk.domain.os_errors import disk_full, os_reason
+from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.storage import paths
+from suining_desk.storage import seen as audit_seen
+from suining_desk.storage.errors import storage_problem
+from suining_desk.storage.sqlite_files import SQLITE_HEADER
+from suining_desk.storage.tempfiles import create_private, make_private
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-NOTE_EVERY = 1.0  # seconds: how often a busy writer notes the audit log's head (suining_desk.audit_seen)
+NOTE_EVERY = 1.0  # seconds: how often a busy writer notes the audit log's head (suining_desk.storage.seen)
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -56,7 +59,7 @@ class SuiningDatabase(SqliteDatabase):
 
     While the database's protective triggers are gone (:mod:`suining_desk.db.protections`)
     every connection refuses changes; after each commit the audit log's head is noted for
-    this computer (:mod:`suining_desk.audit_seen`)."""
+    this computer (:mod:`suining_desk.storage.seen`)."""
 
     protections = ProtectionState()  # replaced at open when any is missing
 

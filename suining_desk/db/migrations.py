@@ -10,9 +10,14 @@ from pathlib import Path
 
 from peewee import Database
 
+from suining_desk.db import capture as audit_capture
 from suining_desk.db import models
+from suining_desk.db.audit_chain import write_entry
 from suining_desk.db.ledger_schema import v6_ledger_forms
 from suining_desk.db.payment_schema import v4_batches_and_totals, v5_lean_payment_indexes
+from suining_desk.domain.problems import InvalidInput
+from suining_desk.storage.sqlite_files import integrity_problems
+from suining_desk.storage.tempfiles import create_private, remove_with_sidecars, temp_beside
 
 # Tables whose rows are never changed or removed once written (history and money).
 _APPEND_ONLY = ("audit_entry", "member_change", "status_change", "payment_outcome", "period_lock")
@@ -78,8 +83,6 @@ def _v3_accounts_and_audit_states(db: Database) -> None:
     """Accounts (forced password change, last login), row states in the audit log and
     bulk digests; a database that already holds records gets one baseline entry with a
     digest of every audited table, so ``audit verify`` has a state to compare with."""
-    from suining_desk import audit, audit_capture  # the audit log imports the models
-
     users = _columns(db, "user")
     if "must_change_password" not in users:
         db.execute_sql("ALTER TABLE user ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0")
@@ -95,7 +98,7 @@ def _v3_accounts_and_audit_states(db: Database) -> None:
     audit_capture.install(db.connection())
     audit_capture.drain(db.connection())
     if filled:
-        audit.append("audit_baseline", username="system", after={"tables": filled}, whole_tables=tuple(filled))
+        write_entry("audit_baseline", username="system", after={"tables": filled}, whole_tables=tuple(filled))
 
 
 MIGRATIONS: list[tuple[int, Callable[[Database], None]]] = [
@@ -127,10 +130,6 @@ def backup_to(db: Database, target: Path) -> Path:
     """Copy the live database with SQLite's backup API (safe while it is in use) into an
     owner-only file, checked with ``integrity_check`` before it takes its name: a migration
     runs only once this copy is known good."""
-    from suining_desk.backups import integrity_problems
-    from suining_desk.problems import InvalidInput
-    from suining_desk.tempfiles import create_private, remove_with_sidecars, temp_beside
-
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = temp_beside(target)
     try:

@@ -2,7 +2,7 @@
 
 Conventions: money is integer fen (``*_fen`` never floats); areas in m² are integer
 hundredths of a square metre (``*_area_x100``); dates are ``DateField``; enumerations are
-short English codes (the UI shows the Chinese from :mod:`suining_desk.enums`).
+short English codes (the UI shows the Chinese from :mod:`suining_desk.domain.enums`).
 Nothing here connects: models are bound to :data:`database`, a proxy that
 :func:`suining_desk.db.connection.open_database` initialises.
 """
@@ -26,6 +26,8 @@ from peewee import (
     Node,
     TextField,
 )
+
+from suining_desk.domain.enums import BatchStatus
 
 database = DatabaseProxy()
 # Columns added after migration 1 default in the database too: bulk inserts that name
@@ -345,7 +347,7 @@ class PaymentBatch(BaseModel):
     period_end = DateField()
     area = ForeignKeyField(Area, on_delete="RESTRICT")
     area_id: int
-    status = CharField(max_length=10, default="draft")  # enums.BatchStatus
+    status = CharField(max_length=10, default=BatchStatus.DRAFT)
     created_by = CharField(max_length=40)
     created_at = DateTimeField(default=_now)
     submitted_at = DateTimeField(null=True)
@@ -484,7 +486,7 @@ class AuditEntry(BaseModel):
     after = TextField(default="")
     prev_hash = CharField(max_length=64)
     hash = CharField(max_length=64)
-    # The rows this change wrote, in canonical form (suining_desk.audit_capture): part of
+    # The rows this change wrote, in canonical form (suining_desk.db.capture): part of
     # the hash, so `audit verify` can compare today's records with the last logged state.
     states = TextField(default="")
 

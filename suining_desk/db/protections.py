@@ -16,13 +16,10 @@ window's prompt) creates them again, drops foreign ones and logs it.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from suining_desk.db import ledger_schema, payment_schema
 from suining_desk.db.migrations import APPEND_ONLY_TRIGGERS, V3_TRIGGERS
@@ -131,46 +128,4 @@ def authorizer(unprotected: Callable[[], bool]) -> Callable[[int, str | None, st
     return check
 
 
-def repair(*, by: str) -> ProtectionState:
-    """An admin creates the missing or altered triggers again and drops foreign ones, in one
-    logged transaction; returns what was wrong (``ok`` when nothing was).
-
-    The database as it was found is kept first (a checked backup, ``before-repair``) and the
-    SQL of every trigger replaced or dropped goes into the audit entry: whoever investigates
-    still has what the tampering left."""
-    from suining_desk import audit
-    from suining_desk.access import require
-    from suining_desk.backups import backup_folder, backup_name, make_backup
-    from suining_desk.db.models import database
-
-    require(by, role="admin")
-    db: Any = database.obj  # a SuiningDatabase
-    conn = db.connection()
-    state = inspect(conn)
-    if state.ok:
-        return state
-    path = Path(db.database)
-    now = dt.datetime.now().replace(microsecond=0)
-    kept = make_backup(path, backup_folder(path) / backup_name(path, now, "before-repair"), kind="before-repair",
-                       now=now)
-    found = {str(name): str(sql) for name, sql in conn.execute(
-        "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger'")}
-    conn.set_authorizer(None)  # the repair itself writes the schema
-    try:
-        with database.atomic("IMMEDIATE"):
-            for name in (*state.altered, *state.foreign):
-                conn.execute(f'DROP TRIGGER IF EXISTS main."{name}"')
-            for name in (*state.missing, *state.altered):
-                conn.execute(EXPECTED[name][1])
-            audit.append("protections_restored", username=by, after={
-                "missing": list(state.missing), "altered": {n: found[n] for n in state.altered},
-                "removed": {n: found[n] for n in state.foreign}, "kept": kept.path.name})
-    finally:
-        db.protections = inspect(conn)
-        if not db.protections.ok:  # the repair failed (a full disk): still read-only
-            conn.set_authorizer(authorizer(lambda: not db.protections.ok))
-    return state
-
-
-__all__ = ["EXPECTED", "LOGIN_COLUMNS", "ProtectionState", "authorizer", "expected", "inspect", "read_only_policy",
-           "repair"]
+__all__ = ["EXPECTED", "LOGIN_COLUMNS", "ProtectionState", "authorizer", "expected", "inspect", "read_only_policy"]

@@ -3,7 +3,6 @@
 
 from suining_desk.demo.bulk import DemoCancelled
 from suining_desk.demo.generate import generate_demo
-from suining_desk.demo.programs import install_programs
 from suining_desk.demo.summary import DemoSummary
 
-__all__ = ["DemoCancelled", "DemoSummary", "generate_demo", "install_programs"]
+__all__ = ["DemoCancelled", "DemoSummary", "generate_demo"]

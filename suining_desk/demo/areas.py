@@ -1,9 +1,9 @@
-"""The demo area tree: 绥宁县, its 17 real townships, invented villages and groups.
+"""The demo area tree: 绥宁县 and its 17 real townships (:mod:`suining_desk.reference.areas`),
+with invented villages and groups.
 
-Codes: county 430527; townships 430527100, 430527101 … in the published order;
-villages add three digits to their township's code (430527100001), groups add two to
-their village's (43052710000101). Ids are assigned here, in insertion order, so every
-other table can point at an area without looking it up.
+Villages add three digits to their township's code (430527100001), groups add two to their
+village's (43052710000101). Ids are assigned here, in insertion order, so every other table
+can point at an area without looking it up.
 """
 
 from __future__ import annotations
@@ -12,23 +12,8 @@ import random
 from dataclasses import dataclass, field
 
 from suining_desk.demo.names import group_name, village_names
-from suining_desk.enums import AreaLevel
-
-COUNTY_CODE = "430527"
-COUNTY_NAME = "绥宁县"
-OLD_COUNTY_CODE = "432626"  # before 1986; old ID cards still carry it
-
-# The 17 townships as published in 2012 (towns, ethnic townships, township).
-TOWNSHIPS: tuple[str, ...] = (
-    "长铺镇", "武阳镇", "李熙桥镇", "红岩镇", "唐家坊镇", "金屋塘镇", "瓦屋塘镇", "黄土矿镇",
-    "寨市苗族侗族乡", "长铺子苗族侗族乡", "东山侗族乡", "鹅公岭侗族苗族乡", "乐安铺苗族侗族乡",
-    "关峡苗族乡", "麻塘苗族瑶族乡", "河口苗族乡", "水口乡",
-)
-COUNTY_SEAT = "长铺镇"
-
-
-def township_code(index: int) -> str:
-    return f"{COUNTY_CODE}{100 + index}"
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.reference.areas import COUNTY_CODE, COUNTY_NAME, TOWNSHIPS, township_code
 
 
 @dataclass

@@ -14,7 +14,7 @@ from typing import Any
 
 from peewee import Database, OperationalError
 
-from suining_desk.cancel import Cancelled
+from suining_desk.domain.cancel import Cancelled
 
 ProgressFn = Callable[[str, float], None]
 CHUNK = 50_000
@@ -58,10 +58,6 @@ class Progress:
     def finish(self, stage: str) -> None:
         if self._callback is not None:
             self._callback(stage, 1.0)
-
-
-def insert_sql(table: str, columns: Sequence[str]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
 def load(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from suining_desk.demo.names import NamePicker
 from suining_desk.demo.weighted import Weighted, randint
-from suining_desk.enums import HEAD
+from suining_desk.domain.enums import HEAD
 
 REF_YEAR = 2018  # ages, schooling and labour are as of the 2018 school year
 EVENTS_FROM = dt.date(2016, 1, 1)  # deaths and departures happen in 2016–2018

@@ -18,14 +18,15 @@ import random
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from argon2 import PasswordHasher
 from peewee import Database
 
-from suining_desk import audit, audit_capture
+from suining_desk import audit
+from suining_desk.db import capture as audit_capture
+from suining_desk.db.bulk import insert_sql
 from suining_desk.db.models import Setting, User
 from suining_desk.demo import bulk
 from suining_desk.demo.aid_facts import add_demo_facts
-from suining_desk.demo.areas import COUNTY_NAME, COUNTY_SEAT, plan_areas
+from suining_desk.demo.areas import plan_areas
 from suining_desk.demo.bulk import DemoCancelled, Progress, ProgressFn
 from suining_desk.demo.enrolments import choose_beneficiaries
 from suining_desk.demo.households import build_register
@@ -38,7 +39,6 @@ from suining_desk.demo.housing import (
 )
 from suining_desk.demo.ledger import BATCH_COLUMNS, FULL_SQL, REGULAR_SQL
 from suining_desk.demo.payments import plan_payments
-from suining_desk.demo.programs import PROGRAMS, install_programs
 from suining_desk.demo.rows import (
     ENROLMENT_COLUMNS,
     HOUSEHOLD_COLUMNS,
@@ -53,11 +53,15 @@ from suining_desk.demo.rows import (
 )
 from suining_desk.demo.scales import SCALES, ScaleSpec
 from suining_desk.demo.summary import DemoSummary, check_empty
-from suining_desk.demo.target import MARK
+from suining_desk.reference.areas import COUNTY_NAME, COUNTY_SEAT
+from suining_desk.reference.programs import PROGRAMS
+from suining_desk.services.accounts import hash_password
+from suining_desk.services.catalogue import install_programs
 
 __all__ = ["DemoCancelled", "DemoSummary", "generate_demo"]
 
 DEMO_PASSWORD = "suining2018"
+MARK = "demo_database"  # the setting that makes a database a demo one (suining_desk.demo.target)
 DEMO_CREATED_AT = "2018-12-31 18:00:00"  # created_at of the demo accounts and settings
 DEMO_USERS = (  # username, display name, role, township (None: whole county)
     ("admin", "王建国", "admin", None),  # invented full names: ledgers print them as 经办人
@@ -125,15 +129,14 @@ def _generate(
         student_aid_share=spec.student_aid_share, rangers_per_year=spec.rangers_per_year)
     housing = build_housing(rng, plan, register, relocations=spec.relocations,
                             grade_d=spec.grade_d, grade_c=spec.grade_c)
-    hasher = PasswordHasher()
-    hashes = [hasher.hash(DEMO_PASSWORD) for _ in DEMO_USERS]  # each its own salt
+    hashes = [hash_password(DEMO_PASSWORD) for _ in DEMO_USERS]  # each its own salt
     steps.report(stage, 1.0)
 
     # No per-row audit capture during the load: one entry logs a digest of every table.
     with bulk.fast_load(db), audit_capture.paused(db), db.atomic("IMMEDIATE"):
         indexes = bulk.drop_indexes(db, BULK_TABLES)
         conn = db.connection()
-        conn.executemany(bulk.insert_sql("area", AREA_COLUMNS), plan.rows)
+        conn.executemany(insert_sql("area", AREA_COLUMNS), plan.rows)
         _accounts(plan.township_named(COUNTY_SEAT).id, hashes)
         _settings()
         Setting.create(key=MARK, value=json.dumps({"scale": scale, "seed": seed}), recorded_by="system",
@@ -142,23 +145,23 @@ def _generate(
 
         people = sum(len(h.members) for h in register)
         stage = "写入农户和人员"
-        bulk.load(db, bulk.insert_sql("household", HOUSEHOLD_COLUMNS), household_rows(register),
+        bulk.load(db, insert_sql("household", HOUSEHOLD_COLUMNS), household_rows(register),
                   steps, stage, expected=len(register) + people)
-        bulk.load(db, bulk.insert_sql("person", PERSON_COLUMNS), person_rows(register), steps,
+        bulk.load(db, insert_sql("person", PERSON_COLUMNS), person_rows(register), steps,
                   stage, expected=len(register) + people, done_before=len(register))
-        status_changes = bulk.load(db, bulk.insert_sql("status_change", STATUS_CHANGE_COLUMNS),
+        status_changes = bulk.load(db, insert_sql("status_change", STATUS_CHANGE_COLUMNS),
                                    status_change_rows(register), steps, stage, expected=1)
-        enrolments = bulk.load(db, bulk.insert_sql("enrolment", ENROLMENT_COLUMNS),
+        enrolments = bulk.load(db, insert_sql("enrolment", ENROLMENT_COLUMNS),
                                enrolment_rows(chosen.enrolments, program_ids), steps, stage,
                                expected=1)
-        name_keys = bulk.load(db, bulk.insert_sql("name_key", NAME_KEY_COLUMNS),
+        name_keys = bulk.load(db, insert_sql("name_key", NAME_KEY_COLUMNS),
                               NameKeys().rows(register), steps, "写入姓名检索键",
                               expected=people * 6, chunk=100_000)
         steps.report("写入搬迁和危房改造")
-        conn.executemany(bulk.insert_sql("settlement_site", SITE_COLUMNS), housing.sites)
-        conn.executemany(bulk.insert_sql("relocation", RELOCATION_COLUMNS),
+        conn.executemany(insert_sql("settlement_site", SITE_COLUMNS), housing.sites)
+        conn.executemany(insert_sql("relocation", RELOCATION_COLUMNS),
                          [(i, *r, "", "", "") for i, r in enumerate(housing.relocations, 1)])
-        conn.executemany(bulk.insert_sql("renovation", RENOVATION_COLUMNS),
+        conn.executemany(insert_sql("renovation", RENOVATION_COLUMNS),
                          [(i, *r, "", "", "") for i, r in enumerate(housing.renovations, 1)])
 
         # The payments are planned on a worker thread (pure Python, no database) while
@@ -177,7 +180,7 @@ def _generate(
         for rows in (payments.one_offs, payments.corrections):
             done += bulk.load(db, FULL_SQL, rows, steps, stage, expected=payments.rows,
                               done_before=done)
-        conn.executemany(bulk.insert_sql("payment_batch", BATCH_COLUMNS), payments.ledger.batches)
+        conn.executemany(insert_sql("payment_batch", BATCH_COLUMNS), payments.ledger.batches)
         add_demo_facts(conn, DEMO_CREATED_AT)
         bulk.create_indexes(db, [sql for table, sql in indexes if table in PAYMENT_TABLES],
                             steps, "建立发放索引")

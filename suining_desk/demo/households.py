@@ -12,11 +12,12 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from suining_desk.demo.areas import COUNTY_CODE, OLD_COUNTY_CODE, AreaPlan, GroupNode
+from suining_desk.demo.areas import AreaPlan, GroupNode
 from suining_desk.demo.families import FamilyBuilder, Member, random_day
 from suining_desk.demo.names import NamePicker
 from suining_desk.demo.weighted import Weighted, randint
-from suining_desk.idnumber import make_id_number
+from suining_desk.domain.idnumber import make_id_number
+from suining_desk.reference.areas import COUNTY_CODE, OLD_COUNTY_CODE
 
 BANK_NAMES = Weighted([("绥宁县农村信用合作联社", 0.85), ("中国邮政储蓄银行绥宁县支行", 0.15)])
 PHONE_PREFIXES = ("130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151",

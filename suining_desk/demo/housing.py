@@ -13,10 +13,11 @@ import random
 from dataclasses import dataclass
 from typing import cast
 
-from suining_desk.demo.areas import COUNTY_SEAT, AreaPlan
+from suining_desk.demo.areas import AreaPlan
 from suining_desk.demo.families import iso, random_day
 from suining_desk.demo.households import HouseholdRec
 from suining_desk.demo.weighted import Weighted, randint
+from suining_desk.reference.areas import COUNTY_SEAT
 
 LAST_DAY = dt.date(2018, 12, 31)  # nothing in the demo happens later than this
 AREA_PER_PERSON_X100 = 2500

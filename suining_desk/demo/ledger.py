@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from suining_desk.domain.enums import BatchStatus
+
 CLERK = "luru"
 REVIEWER = "shenhe"
 
@@ -109,7 +111,7 @@ class Ledger:
         self.batches.append((
             batch_id, f"{self.prefixes[program]}-{self.township_codes[township_id]}-{period.label}",
             self.program_ids[program], "one_off" if one_off else "regular", period.label,
-            period.start.isoformat(), period.end.isoformat(), township_id, "posted", CLERK,
+            period.start.isoformat(), period.end.isoformat(), township_id, BatchStatus.POSTED, CLERK,
             period.created_at, stamp(paid - dt.timedelta(days=5), 16), REVIEWER,
             stamp(paid - dt.timedelta(days=3), 10, 30), REVIEWER, stamp(paid, 9),
             paid.isoformat(), "",

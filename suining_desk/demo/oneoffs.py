@@ -28,9 +28,9 @@ from suining_desk.demo.ledger import (
     month_period,
     stamp,
 )
-from suining_desk.demo.programs import standard_fen
 from suining_desk.demo.regular import Failed
 from suining_desk.demo.weighted import Weighted, randint
+from suining_desk.reference.programs import standard_fen
 
 LAST_DAY = dt.date(2018, 12, 31)
 ONE_OFF_SHARE = (("medical", 0.45), ("temporary", 0.20), ("industry", 0.35))

@@ -20,9 +20,9 @@ from suining_desk.demo.oneoffs import (
     plan_corrections,
     split_one_offs,
 )
-from suining_desk.demo.programs import PROGRAMS
 from suining_desk.demo.regular import RegularStreams
 from suining_desk.demo.scales import ScaleSpec
+from suining_desk.reference.programs import PROGRAMS
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from suining_desk.demo.enrolments import (
 from suining_desk.demo.families import Member
 from suining_desk.demo.households import HouseholdRec
 from suining_desk.demo.ledger import Ledger, Period, RegularRow, months, terms
-from suining_desk.demo.programs import categories, standard_fen
+from suining_desk.reference.programs import categories, standard_fen
 
 MONTHLY = ("dibao", "tekun", "disability")
 NEVER = dt.date.max.toordinal()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from suining_desk.demo.areas import COUNTY_SEAT, TOWNSHIPS
+from suining_desk.reference.areas import COUNTY_SEAT, TOWNSHIPS
 
 
 @dataclass(frozen=True)

@@ -29,10 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from suining_desk.audit import GENESIS, entry_hash
-from suining_desk.audit_capture import AUDITED_TABLES
-from suining_desk.problems import InvalidInput, Problem
-
-MARK = "demo_database"  # the setting the generator writes
+from suining_desk.db.capture import AUDITED_TABLES
+from suining_desk.demo.generate import MARK, generate_demo
+from suining_desk.domain.problems import InvalidInput, Problem
 
 
 @dataclass(frozen=True)
@@ -114,8 +113,7 @@ def _settle(path: Path) -> None:
 def _build_beside(path: Path, *, scale: str, seed: int, progress: Any) -> Any:
     """Generate into a hidden owner-only file beside ``path``, then rename it over ``path``."""
     from suining_desk.db import close_database, open_database
-    from suining_desk.demo.generate import generate_demo
-    from suining_desk.tempfiles import clean_stale, remove_with_sidecars, temp_beside
+    from suining_desk.storage.tempfiles import clean_stale, remove_with_sidecars, temp_beside
 
     path.parent.mkdir(parents=True, exist_ok=True)
     clean_stale(path.parent)
@@ -140,9 +138,9 @@ def _build_beside(path: Path, *, scale: str, seed: int, progress: Any) -> Any:
 
 def build_demo(path: Path, *, scale: str, seed: int, replace: bool, progress: Any = None) -> DemoBuilt:
     """Write the demo county to ``path`` (see the module's rules); the database is left open."""
-    from suining_desk.backups import backup_folder, backup_name, make_backup
     from suining_desk.db import close_database, open_database
-    from suining_desk.restore import lock_holder
+    from suining_desk.storage.backups import backup_folder, backup_name, make_backup
+    from suining_desk.storage.locks import lock_holder
 
     path = Path(path)
     kind = target_kind(path)

@@ -17,13 +17,13 @@ from typing import Any
 
 from suining_desk.db.models import Area, Enrolment, Household, Payment, Person, database
 from suining_desk.db.rows import tuples
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.aid_records import ENROLMENTS, PAYMENTS
 from suining_desk.exchange.columns import Column
 from suining_desk.exchange.housing_export import RecordsWritten
 from suining_desk.exchange.staging import ProgressFn, Steps
 from suining_desk.exchange.xlsx_out import write_table
-from suining_desk.money import fen_to_yuan_str
-from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.aid_details import PROGRAM_DETAILS, decode, typed_text
 from suining_desk.services.enrolment_query import EnrolmentFilter, enrolment_ids, enrolment_rows
 from suining_desk.services.payment_query import PaymentColumn, PaymentFilter, PaymentRow, payment_page
@@ -137,7 +137,7 @@ def export_findings(out: Path | str, results: list[Any] | None = None, *, progre
                     cancel: threading.Event | None = None) -> RecordsWritten:
     """Every finding of the audit checks (those given, as the checks page shows them, or
     run now) to xlsx."""
-    from suining_desk.rules.checks import run_checks
+    from suining_desk.services.checks import run_checks
 
     if results is None:
         results = run_checks(progress=progress, cancel=cancel)

@@ -16,12 +16,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from suining_desk.db.models import Enrolment, Household, Payment, PaymentBatch, Person, Program
-from suining_desk.demo.programs import PROGRAMS_BY_CODE
+from suining_desk.domain.enums import BatchStatus
+from suining_desk.domain.periods import period_from_label
 from suining_desk.exchange.cells import read_date
 from suining_desk.exchange.columns import Column, Layout
 from suining_desk.exchange.housing_records import HEAD, HEAD_ID, HOUSEHOLD, TOWNSHIP, VILLAGE
 from suining_desk.exchange.records import RecordSpec, Row
-from suining_desk.periods import period_from_label
+from suining_desk.reference.programs import PROGRAMS_BY_CODE
 from suining_desk.services import batches
 from suining_desk.services.aid_details import (
     ON_ENROLMENT,
@@ -208,7 +209,7 @@ def _one_off(row: Row) -> OneOff | None:
 def _save_one_off(p: OneOff, user: str, today: dt.date) -> None:
     draft = PaymentBatch.get_or_none((PaymentBatch.program == p.program_id) & (PaymentBatch.period == p.period)
                                      & (PaymentBatch.area == p.township_id) & (PaymentBatch.kind == "one_off")
-                                     & (PaymentBatch.status == "draft"))
+                                     & (PaymentBatch.status == BatchStatus.DRAFT))
     batch_id = draft.id if draft is not None else batches.create_one_off_batch(
         p.program_id, p.period, p.township_id, user=user, notes="表格导入").batch_id
     batches.add_one_off_line(batch_id, p.household_id, p.amount_fen, p.reason, user=user, person_id=p.person_id,

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 
 from suining_desk.db.models import Area
-from suining_desk.divisions import SUINING_CODE
-from suining_desk.enums import AreaLevel
-from suining_desk.problems import Problem
+from suining_desk.domain.divisions import SUINING_CODE
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.problems import Problem
 
 COUNTY_NAME = "绥宁县"
 _DIGITS = "零一二三四五六七八九"

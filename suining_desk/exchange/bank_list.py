@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from suining_desk.domain.os_errors import os_reason
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.bank_profile import (
     EXPORT_FIELDS,
     LINE_ENDS,
@@ -32,9 +34,7 @@ from suining_desk.exchange.bank_profile import (
 from suining_desk.exchange.bank_text import amount_text, fit, render
 from suining_desk.exchange.safe_cells import csv_text, guard
 from suining_desk.exchange.xlsx_out import save_replacing
-from suining_desk.os_errors import os_reason
-from suining_desk.output_files import check_output
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.storage.output_files import check_output
 
 ListRow = tuple[int, str, str, str, int]  # 序号, name, ID number, account, fen
 TEXT_COLUMNS = ("name", "id_number", "account", "text", "batch_no", "program", "period", "area")

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from string import Formatter
 from typing import Any
 
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.text_encoding import canonical
-from suining_desk.problems import InvalidInput, Problem
 
 KINDS = ("xlsx", "csv", "delimited", "fixed")
 KIND_LABELS = {"xlsx": "Excel 表格（.xlsx）", "csv": "CSV 文本（.csv）", "delimited": "分隔符文本（.txt）",

@@ -10,10 +10,10 @@ import datetime as dt
 from pathlib import Path
 
 from suining_desk import audit
-from suining_desk.access import require
 from suining_desk.exchange import bank_profiles as store
 from suining_desk.exchange.bank_list import ListContext, text_lines
 from suining_desk.exchange.bank_profile import BankProfile, to_dict
+from suining_desk.services.access import require
 
 # Invented lines for a preview (never a real person's): 序号, name, ID number, account, fen.
 SAMPLE_ROWS = [(1, "张三", "430527199001011234", "6221880000000001", 96000),

@@ -14,9 +14,9 @@ import re
 import tomllib
 from pathlib import Path
 
-from suining_desk import paths
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.bank_profile import BankProfile, from_dict, to_dict
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.storage import paths
 
 DEFAULT = "standard"
 FOLDER = "bank_profiles"
@@ -166,6 +166,6 @@ def _write(path: Path, text: str) -> None:
         os.replace(partial, path)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        from suining_desk.os_errors import os_reason
+        from suining_desk.domain.os_errors import os_reason
 
         raise InvalidInput([Problem("export_cannot_write", {"path": str(path), "reason": os_reason(exc)})]) from exc

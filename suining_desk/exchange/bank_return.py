@@ -24,16 +24,16 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 
+from suining_desk.domain.os_errors import os_reason
+from suining_desk.domain.problems import Problem
 from suining_desk.exchange import limits
 from suining_desk.exchange.bank_profile import RETURN_FIELDS, BankProfile, ReturnFormat
+from suining_desk.exchange.bank_sheets import HEADER_ROWS, READ, BankFileUnusable, file_suffix, return_rows
 from suining_desk.exchange.bank_text import captured, parse_amount, parse_date, pattern, slice_fields
 from suining_desk.exchange.columns import normalize_header
 from suining_desk.exchange.csv_sheet import MAX_LINE_CHARS, check_csv, csv_encoding
 from suining_desk.exchange.text_encoding import NotText, canonical
 from suining_desk.exchange.totals import footer_kind
-from suining_desk.os_errors import os_reason
-from suining_desk.problems import Problem
-from suining_desk.services.bank_sheets import HEADER_ROWS, READ, BankFileUnusable, file_suffix, return_rows
 from suining_desk.services.bank_status import PAID, classify, normalized
 
 TEXT_SUFFIXES = (".txt", ".dat", ".csv")

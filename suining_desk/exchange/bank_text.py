@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from string import Formatter
 
-from suining_desk.money import check_amount, fen_to_yuan_str
+from suining_desk.domain.money import check_amount, fen_to_yuan_str
 
 _FEN = re.compile(r"^[+]?\d+$")
 

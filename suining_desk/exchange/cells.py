@@ -19,8 +19,8 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from suining_desk.money import check_amount
-from suining_desk.problems import Problem
+from suining_desk.domain.money import check_amount
+from suining_desk.domain.problems import Problem
 
 Cell = object  # what a reader gives: None, str, int, float, bool, dt.datetime, dt.date
 EXCEL_EPOCH: Final = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel's 1900 leap-year bug)

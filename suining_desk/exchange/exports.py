@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from suining_desk.access import AccessDenied, township_of
 from suining_desk.db.models import Area
-from suining_desk.enums import RELOCATION_STATUS, RENOVATION_STATUS
+from suining_desk.domain.enums import RELOCATION_STATUS, RENOVATION_STATUS
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.aid_export import export_enrolments, export_findings, export_payments
 from suining_desk.exchange.columns import normalize_header
 from suining_desk.exchange.housing_export import export_relocations, export_renovations
 from suining_desk.exchange.register_export import export_register
 from suining_desk.exchange.register_layout import STATUS_SPELLINGS
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.services.access import AccessDenied, township_of
 from suining_desk.services.enrolment_query import EnrolmentFilter
 from suining_desk.services.household_query import HouseholdFilter
 from suining_desk.services.payment_query import PaymentFilter
@@ -154,8 +154,8 @@ def _payments(out: Path, a: ExportArgs) -> Written:
 
 
 def _findings(out: Path, a: ExportArgs) -> Written:
-    from suining_desk.rules.checks import run_checks
-    from suining_desk.rules.checks.scope import in_township
+    from suining_desk.services.checks import run_checks
+    from suining_desk.services.checks.scope import in_township
 
     return export_findings(out, in_township(run_checks(), a.township_id))
 

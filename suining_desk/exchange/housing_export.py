@@ -11,7 +11,7 @@ from pathlib import Path
 from peewee import JOIN
 
 from suining_desk.db.models import Area, Household, Relocation, Renovation, SettlementSite, database
-from suining_desk.enums import (
+from suining_desk.domain.enums import (
     RELOCATION_HOUSEHOLD_KINDS,
     RELOCATION_STATUS,
     RENOVATION_BUILD_MODES,
@@ -19,11 +19,11 @@ from suining_desk.enums import (
     RENOVATION_STATUS,
     SETTLEMENT_MODES,
 )
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.housing_records import RELOCATIONS, RENOVATIONS
 from suining_desk.exchange.staging import ProgressFn, Steps
 from suining_desk.exchange.xlsx_out import write_table
-from suining_desk.money import fen_to_yuan_str
-from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.relocation_query import RelocationFilter, relocation_ids
 from suining_desk.services.renovation_query import RenovationFilter, renovation_ids
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from suining_desk.db.models import Relocation, Renovation, SettlementSite
-from suining_desk.enums import (
+from suining_desk.domain.enums import (
     RELOCATION_HOUSEHOLD_KINDS,
     RELOCATION_STATUS,
     RENOVATION_BENEFICIARIES,
@@ -22,10 +22,10 @@ from suining_desk.enums import (
     RENOVATION_STATUS,
     SETTLEMENT_MODES,
 )
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.domain.problems import InvalidInput, Problem, Severity
 from suining_desk.exchange.columns import Column, Layout, choice_map
 from suining_desk.exchange.records import RecordSpec, Row
-from suining_desk.money import fen_to_yuan_str
-from suining_desk.problems import InvalidInput, Problem, Severity
 from suining_desk.rules.housing import RelocationInput, RenovationInput
 from suining_desk.services import relocations, renovations
 

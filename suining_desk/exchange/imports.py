@@ -7,13 +7,13 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.aid_records import ENROLMENT_SPEC, PAYMENT_SPEC
 from suining_desk.exchange.housing_records import RELOCATION_SPEC, RENOVATION_SPEC
 from suining_desk.exchange.records import RecordSpec, import_records
 from suining_desk.exchange.register_import import import_register
 from suining_desk.exchange.report import ImportResult
 from suining_desk.exchange.staging import ImportOptions, ProgressFn
-from suining_desk.problems import InvalidInput, Problem
 
 ImportFn = Callable[..., ImportResult]
 log = logging.getLogger(__name__)

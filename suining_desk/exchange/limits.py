@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from suining_desk.problems import Problem
+from suining_desk.domain.problems import Problem
 
 MAX_ROWS = 600_000  # rows of one sheet
 MAX_CELLS = 30_000_000  # cells of one sheet, each row counted up to its last cell

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from suining_desk import audit
-from suining_desk.access import require
 from suining_desk.db.models import Household, Person, database
+from suining_desk.domain.problems import InvalidInput, Problem, Severity
 from suining_desk.exchange.cells import (
     Cell,
     clean_text,
@@ -45,7 +45,7 @@ from suining_desk.exchange.staging import (
     unknown_column_notes,
 )
 from suining_desk.exchange.totals import SKIPPED_ROW_CODES, footer_kind, has_total_word
-from suining_desk.problems import InvalidInput, Problem, Severity
+from suining_desk.services.access import require
 
 
 class Row:
@@ -127,7 +127,7 @@ class Row:
         return None
 
     def person(self, key: str) -> Person | None:
-        from suining_desk.idnumber import check_id_number
+        from suining_desk.domain.idnumber import check_id_number
 
         text = self.code(key)
         if not text:

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from suining_desk.db.models import database
-from suining_desk.enums import HOUSEHOLD_STATUS
+from suining_desk.domain.enums import HOUSEHOLD_STATUS
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.register_layout import EXIT_KINDS, REGISTER
 from suining_desk.exchange.staging import ProgressFn, Steps
 from suining_desk.exchange.xlsx_out import write_table
-from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.household_query import HouseholdColumn, HouseholdFilter, household_ids
 
 CHUNK = 500

@@ -25,9 +25,10 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from suining_desk import audit, audit_capture
-from suining_desk.access import Account, require
+from suining_desk import audit
+from suining_desk.db import capture as audit_capture
 from suining_desk.db.models import Area, database
+from suining_desk.domain.problems import Problem, Severity
 from suining_desk.exchange.areas import AreaResolver, Resolved
 from suining_desk.exchange.reader import no_data_rows, open_rows
 from suining_desk.exchange.register_households import apply_household_changes, household_changes, labels
@@ -47,7 +48,7 @@ from suining_desk.exchange.staging import (
     unknown_column_notes,
 )
 from suining_desk.exchange.totals import SKIPPED_ROW_CODES
-from suining_desk.problems import Problem, Severity
+from suining_desk.services.access import Account, require
 
 TABLE = "import_register"
 BULK_ROWS = 20_000  # more rows than this: logged as a digest of the tables, not row by row
@@ -80,7 +81,7 @@ def import_register(path: Path | str, options: ImportOptions, *, progress: Progr
 
     Raises :class:`~suining_desk.exchange.reader.FileUnreadable` for a file that cannot be
     used at all (a header with no data rows below it too),
-    :class:`~suining_desk.access.AccessDenied` for a user who may not enter
+    :class:`~suining_desk.services.access.AccessDenied` for a user who may not enter
     data, :class:`~suining_desk.exchange.staging.ImportCancelled` when ``cancel`` is set.
     """
     path = Path(path)

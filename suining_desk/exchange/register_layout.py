@@ -6,7 +6,7 @@ address, registration date, members who died or left).
 
 from __future__ import annotations
 
-from suining_desk.enums import HOUSEHOLD_STATUS, POVERTY_CAUSES, RELATIONS
+from suining_desk.domain.enums import HOUSEHOLD_STATUS, POVERTY_CAUSES, RELATIONS
 from suining_desk.exchange.columns import Column, Layout, choice_map
 
 HEALTH = ("健康", "长期慢性病", "患有大病", "残疾")

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from suining_desk.domain.problems import Problem, Severity
 from suining_desk.exchange.cells import Cell, clean_text, code_text, is_blank, read_date, read_int, squeeze
 from suining_desk.exchange.columns import HeaderMatch, normalize_header
 from suining_desk.exchange.register_layout import (
@@ -23,7 +24,6 @@ from suining_desk.exchange.register_layout import (
 )
 from suining_desk.exchange.safe_cells import NOTE_KEYS, formula_problem
 from suining_desk.exchange.totals import footer_kind, has_total_word
-from suining_desk.problems import Problem, Severity
 from suining_desk.rules.household import HouseholdInput, PersonInput, check_household, check_person
 
 KEYS = ("household_no", "name", "id_number")  # a row with one of these filled is a person's row

@@ -11,9 +11,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from suining_desk.demo.bulk import insert_sql
+from suining_desk.db.bulk import insert_sql
+from suining_desk.domain.search_keys import keys_for_name
 from suining_desk.exchange.register_rows import STAGED
-from suining_desk.services.search import keys_for_name
 
 HOUSEHOLD_COLUMNS = (
     "id", "household_no", "township_id", "village_id", "group_id", "address", "phone", "status",

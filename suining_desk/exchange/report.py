@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from suining_desk.domain.messages import describe, shorten
+from suining_desk.domain.problems import Problem
 from suining_desk.exchange.reader import sheet_rows
 from suining_desk.exchange.safe_cells import safe_row, text_cell
 from suining_desk.exchange.xlsx_out import save_replacing
-from suining_desk.messages import describe, shorten
-from suining_desk.output_files import check_output
-from suining_desk.problems import Problem
+from suining_desk.storage.output_files import check_output
 
 PROBLEMS_HEADER = "导入问题"
 LIST_SHEET = "问题清单"

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from suining_desk.problems import Problem
+from suining_desk.domain.problems import Problem
 
 CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_STARTS = "=+-@"

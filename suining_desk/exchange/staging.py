@@ -13,12 +13,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from suining_desk.cancel import Cancelled
 from suining_desk.db.models import database
+from suining_desk.domain.cancel import Cancelled
+from suining_desk.domain.problems import Problem, Severity
 from suining_desk.exchange.cells import Cell
 from suining_desk.exchange.reader import SheetRows
 from suining_desk.exchange.report import ImportResult, RowProblem
-from suining_desk.problems import Problem, Severity
 
 ProgressFn = Callable[[str, float], None]  # what is being done, overall fraction done
 CHUNK = 5_000

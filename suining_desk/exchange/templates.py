@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.columns import Layout
 from suining_desk.exchange.safe_cells import guard
 from suining_desk.exchange.xlsx_out import save_replacing
-from suining_desk.output_files import check_output
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.storage.output_files import check_output
 
 TEMPLATE_ROWS = 2000  # how far down the drop-down lists and the text format reach
 INSTRUCTIONS = "填写说明"

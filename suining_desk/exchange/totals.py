@@ -69,7 +69,7 @@ def is_total_row(keys: Iterable[Cell], id_numbers: Iterable[Cell]) -> bool:
 
 
 def _valid_id(value: Cell) -> bool:
-    from suining_desk.idnumber import check_id_number
+    from suining_desk.domain.idnumber import check_id_number
 
     if value is None:
         return False

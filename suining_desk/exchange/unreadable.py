@@ -13,10 +13,10 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from suining_desk.domain.os_errors import os_reason
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange import limits
 from suining_desk.exchange.xlsx_guard import DAMAGE
-from suining_desk.os_errors import os_reason
-from suining_desk.problems import InvalidInput, Problem
 
 # What the readers raise on a file damaged part way (zip, zlib, expat, csv, decoding, openpyxl).
 ROW_DAMAGE: tuple[type[BaseException], ...] = (zlib.error, csv.Error, UnicodeError, *DAMAGE)

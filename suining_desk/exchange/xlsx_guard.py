@@ -27,8 +27,8 @@ from typing import IO, Any
 from xml.etree import ElementTree
 from xml.parsers import expat
 
+from suining_desk.domain.problems import Problem
 from suining_desk.exchange import limits
-from suining_desk.problems import Problem
 
 BLOCK = 1 << 20
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")

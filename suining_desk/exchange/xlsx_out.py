@@ -12,11 +12,11 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from suining_desk.domain.os_errors import os_reason
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.columns import Column
 from suining_desk.exchange.safe_cells import safe_row, text_cell
-from suining_desk.os_errors import os_reason
-from suining_desk.output_files import check_output
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.storage.output_files import check_output
 
 log = logging.getLogger(__name__)
 

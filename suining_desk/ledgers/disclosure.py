@@ -8,7 +8,7 @@ health information is sensitive):
   level), no standard, no dates, no free-text notes;
 * no notice shows health details: 医疗救助's illness category and its costs are never
   printed on one, nor the free-text 事由 of 医疗救助 or 临时救助 (it often says 因病…);
-* every other notice shows ID numbers masked by :func:`suining_desk.idnumber.mask`, never
+* every other notice shows ID numbers masked by :func:`suining_desk.domain.idnumber.mask`, never
   a bank, an account or a telephone (numbers in notes are masked, see
   :func:`suining_desk.ledgers.kinds.common.note_cell`).
 

@@ -14,7 +14,7 @@ from typing import Final
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from suining_desk.paths import resources_dir
+from suining_desk.storage.paths import resources_dir
 
 FONT_NAME: Final = "WenQuanYiMicroHei"
 FONT_FILE: Final = "wqy-microhei.ttc"

@@ -20,10 +20,10 @@ from typing import Final
 
 from reportlab.lib.pagesizes import A3, A4
 
+from suining_desk.domain.money import fen_to_yuan_str
 from suining_desk.ledgers.fit import MIN_SIZE, grown_height, widest_piece, wrap
 from suining_desk.ledgers.fonts import Metrics
 from suining_desk.ledgers.model import Column, PageSetup, Row, Total, total_columns
-from suining_desk.money import fen_to_yuan_str
 
 PAPERS: Final = {"A4": A4, "A3": A3}
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from suining_desk.enums import NOTICE_UNITS
+from suining_desk.domain.enums import NOTICE_UNITS
+from suining_desk.domain.problems import Problem, Severity
+from suining_desk.domain.workdays import Period, coverage, notice_period, package_version
 from suining_desk.ledgers.spec import LedgerSpec
-from suining_desk.problems import Problem, Severity
 from suining_desk.services.ledger_settings import NoticeRule, notice_rule, rule_group
-from suining_desk.workdays import Period, coverage, notice_period, package_version
 
 
 def rule_for(kind: str, filters: dict[str, object] | object) -> NoticeRule:

@@ -22,6 +22,7 @@ from reportlab import rl_config
 from reportlab.graphics.barcode import qrencoder
 from reportlab.pdfgen.canvas import Canvas
 
+from suining_desk.domain.money import fen_to_capitals, fen_to_yuan_str
 from suining_desk.ledgers import layout as L
 from suining_desk.ledgers.fit import CELL_MARGIN, LINE_GAP, fit_text
 from suining_desk.ledgers.fonts import Metrics, register_font
@@ -43,7 +44,6 @@ from suining_desk.ledgers.model import (
 )
 from suining_desk.ledgers.pdfmeta import attach_payload, seal
 from suining_desk.ledgers.textwriter import TextWriter
-from suining_desk.money import fen_to_capitals, fen_to_yuan_str
 
 FRAME: Final = "ledgerFrame"
 GRID_WIDTH: Final = 0.45

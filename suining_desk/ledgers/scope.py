@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from suining_desk.access import AccessDenied, Account, require
 from suining_desk.db.models import Area
+from suining_desk.domain.problems import Problem
 from suining_desk.ledgers.kind import Filters, LedgerKind
-from suining_desk.problems import Problem
+from suining_desk.services.access import AccessDenied, Account, require
 
 
 def printing_account(printed_as: str | None) -> Account | None:

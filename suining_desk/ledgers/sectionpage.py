@@ -15,6 +15,7 @@ from typing import BinaryIO, Final
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from suining_desk.domain.money import fen_to_capitals, fen_to_yuan_str
 from suining_desk.ledgers import layout as L
 from suining_desk.ledgers.flow import (
     CAPTION_HEIGHT,
@@ -38,7 +39,6 @@ from suining_desk.ledgers.page import (
     new_canvas,
     save_sealed,
 )
-from suining_desk.money import fen_to_capitals, fen_to_yuan_str
 
 NUMERALS: Final = "一二三四五六七八九十"
 SECTION_TITLE_SIZE: Final = 11.0

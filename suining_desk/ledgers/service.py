@@ -19,9 +19,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from suining_desk import audit
-from suining_desk.cancel import Cancelled
 from suining_desk.db.models import database
-from suining_desk.enums import NOTICE_UNITS
+from suining_desk.domain.cancel import Cancelled
+from suining_desk.domain.enums import NOTICE_UNITS
+from suining_desk.domain.os_errors import os_reason
+from suining_desk.domain.problems import InvalidInput, Problem, Severity
+from suining_desk.domain.workdays import notice_period
 from suining_desk.ledgers.disclosure import check_hidden
 from suining_desk.ledgers.flow import flow_ranges
 from suining_desk.ledgers.kinds import get_kind
@@ -34,11 +37,8 @@ from suining_desk.ledgers.sectionpage import render_sections
 from suining_desk.ledgers.signatures import default_signers, signatures_for
 from suining_desk.ledgers.spec import FORM, PAPER_SIZES, LedgerSpec
 from suining_desk.ledgers.stamp import Fingerprint, fingerprint, make_stamp
-from suining_desk.os_errors import os_reason
-from suining_desk.output_files import check_output
-from suining_desk.problems import InvalidInput, Problem, Severity
 from suining_desk.services.ledger_settings import MAX_NOTICE_DAYS, hidden_notice_columns, notice_contacts, signer_roles
-from suining_desk.workdays import notice_period
+from suining_desk.storage.output_files import check_output
 
 AUDIT_ACTION = "ledger_printed"
 PRINTER_ACTION = "ledger_sent_to_printer"

@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
+from suining_desk.domain.problems import Problem
 from suining_desk.ledgers.model import LedgerContent, Signatures
 from suining_desk.ledgers.spec import LedgerSpec
-from suining_desk.problems import Problem
 
 ROLES: Final = {
     "preparer": "经办人", "reviewer": "审核人", "deputy": "分管领导", "head": "主要领导",

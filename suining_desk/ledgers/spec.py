@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Final
 
-from suining_desk.enums import CALENDAR_DAYS, NOTICE_UNITS, WORKING_DAYS
+from suining_desk.domain.enums import CALENDAR_DAYS, NOTICE_UNITS, WORKING_DAYS
 
 FilterValue = str | int
 

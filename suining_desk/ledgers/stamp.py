@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from suining_desk.domain.money import fen_to_yuan_str
 from suining_desk.ledgers.model import LedgerContent, Row, Stamp, fen_total_index
 from suining_desk.ledgers.spec import LedgerSpec
-from suining_desk.money import fen_to_yuan_str
 
 PAYLOAD_VERSION: Final = 2  # 2: the file also holds a digest of what its pages draw
 READABLE_VERSIONS: Final = (1, 2)

@@ -28,14 +28,14 @@ from pathlib import Path
 from typing import Final
 
 from suining_desk.db.models import database
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.ledgers.kinds import get_kind
 from suining_desk.ledgers.pdfmeta import FileRecord, check_drawn, read_record
 from suining_desk.ledgers.pdfread import PdfUnreadable
 from suining_desk.ledgers.service import latest_change_seq, prepare
 from suining_desk.ledgers.spec import FORM
 from suining_desk.ledgers.stamp import Fingerprint, Recorded, decode_payload
-from suining_desk.money import fen_to_yuan_str
-from suining_desk.problems import InvalidInput, Problem
 
 LISTED: Final = 20  # records named one by one; more are counted
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from suining_desk.access import Account
+from suining_desk.domain.messages import describe
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.ledgers.kinds import get_kind
 from suining_desk.ledgers.scope import check_scope
 from suining_desk.ledgers.verify import FILE_PROBLEMS, VerifyReport, read_ledger, verify_file
-from suining_desk.messages import describe
-from suining_desk.money import format_fen
-from suining_desk.problems import InvalidInput
+from suining_desk.services.access import Account
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from suining_desk.enums import ROLES
-from suining_desk.problems import Problem
+from suining_desk.domain.enums import ROLES
+from suining_desk.domain.problems import Problem
 
 MIN_PASSWORD = 8
 MAX_PASSWORD = 128

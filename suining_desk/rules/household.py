@@ -7,9 +7,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from suining_desk import idnumber
-from suining_desk.enums import HEAD, HOUSEHOLD_STATUS, POVERTY_CAUSES, RELATIONS
-from suining_desk.problems import Problem, Severity
+from suining_desk.domain import idnumber
+from suining_desk.domain.enums import HEAD, HOUSEHOLD_STATUS, POVERTY_CAUSES, RELATIONS
+from suining_desk.domain.problems import Problem, Severity
 
 _PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8}|\d{7,8})$")
 _ACCOUNT = re.compile(r"^[0-9]{12,25}$")  # ASCII digits: \d would take full-width ones the bank cannot read

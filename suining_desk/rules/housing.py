@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from suining_desk.enums import (
+from suining_desk.domain.enums import (
     ACCEPTANCE_PASSED,
     RELOCATION_STATUS,
     RENOVATION_BENEFICIARIES,
@@ -22,8 +22,8 @@ from suining_desk.enums import (
     RENOVATION_STATUS,
     SETTLEMENT_MODES,
 )
-from suining_desk.money import format_fen
-from suining_desk.problems import Problem, Severity
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.problems import Problem, Severity
 from suining_desk.rules.housing_facts import relocation_kind_problems, renovation_fact_problems
 
 FIRST_RELOCATION_YEAR = 2014  # 易地扶贫搬迁 of the campaign years

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
-from suining_desk.enums import RELOCATION_HOUSEHOLD_KINDS
-from suining_desk.problems import Problem, Severity
+from suining_desk.domain.enums import RELOCATION_HOUSEHOLD_KINDS
+from suining_desk.domain.problems import Problem, Severity
 
 PAID_WITHIN_DAYS: Final = 30
 MAX_APPRAISER: Final = 60

@@ -1,4 +1,4 @@
-"""Who is acting, for the money services: a thin layer over :mod:`suining_desk.access`.
+"""Who is acting, for the money services: a thin layer over :mod:`suining_desk.services.access`.
 
 Clerks (录入员) enter, reviewers (审核员) approve and post, admins (管理员) may also
 reopen a closed month. A user tied to a township acts only inside it; an action on the
@@ -7,7 +7,7 @@ whole county needs a county-wide user.
 
 from __future__ import annotations
 
-from suining_desk.access import Account, require, township_of
+from suining_desk.services.access import Account, require, township_of
 
 ENTER = "clerk"
 REVIEW = "reviewer"

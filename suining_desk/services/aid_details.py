@@ -22,8 +22,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from suining_desk.money import check_amount, fen_to_yuan_str
-from suining_desk.problems import Problem, Severity
+from suining_desk.domain.money import check_amount, fen_to_yuan_str
+from suining_desk.domain.problems import Problem, Severity
 
 FEN, RATE, TEXT, DATE, CHOICE = "fen", "rate", "text", "date", "choice"
 ON_PAYMENT, ON_ENROLMENT = "payment", "enrolment"

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from suining_desk import audit
 from suining_desk.db.models import Allocation, Program, database
 from suining_desk.db.rows import tuples
-from suining_desk.enums import FUND_LEVELS
-from suining_desk.periods import check_year
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import FUND_LEVELS
+from suining_desk.domain.periods import check_year
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.actors import ADMIN, require_in_area
 
 MAX_DOC = 60

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from suining_desk.db.models import Area
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,37 @@ def area_path(area_id: int) -> list[Area]:
         path.append(area)
         area = area.parent
     return list(reversed(path))
+
+
+def area_node(area_id: int) -> AreaNode | None:
+    r = Area.get_or_none(Area.id == area_id)
+    return None if r is None else AreaNode(r.id, r.code, r.name, AreaLevel(r.level), r.parent_id)
+
+
+def area_names(level: AreaLevel, *, under: str = "") -> list[str]:
+    """Names for a completer: the townships in display order; the villages (sorted, each once)
+    of the township named — by name or code — in ``under``, or of all of them."""
+    if level == AreaLevel.TOWNSHIP:
+        query = Area.select(Area.name).where(Area.level == AreaLevel.TOWNSHIP).order_by(Area.sort_order, Area.code)
+        return [a.name for a in query]
+    query = Area.select(Area.name).where(Area.level == int(level))
+    if under:
+        parents = Area.select(Area.id).where((Area.level == AreaLevel.TOWNSHIP)
+                                             & ((Area.name == under) | (Area.code == under)))
+        query = query.where(Area.parent.in_(parents))
+    return sorted({a.name for a in query})
+
+
+def place_of(area_id: int | None) -> tuple[str, str]:
+    """(township, village) names of an area ('' where it has none, or there is no such area)."""
+    town = village = ""
+    if area_id is not None and Area.get_or_none(Area.id == area_id) is not None:
+        for area in area_path(area_id):
+            if area.level == AreaLevel.TOWNSHIP:
+                town = area.name
+            elif area.level == AreaLevel.VILLAGE:
+                village = area.name
+    return town, village
 
 
 def find_area(name: str, level: AreaLevel, parent_id: int | None = None) -> Area | None:

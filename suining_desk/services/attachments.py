@@ -2,12 +2,13 @@
 
 Importing reads the file's bytes once: nothing depends on the file staying where it was.
 The content is stored once per SHA-256 (:class:`~suining_desk.db.models.Blob`), with a
-thumbnail beside each attachment; large photos are reduced first (:mod:`suining_desk.images`).
+thumbnail beside each attachment; large photos are reduced first (:mod:`suining_desk.domain.images`).
 Adding and removing are audited on the record the attachment belongs to.
 
-A name never chooses where a file goes: it is made safe when stored (:func:`~suining_desk.file_names.safe_file_name`)
-and again when the file is written out to be viewed (a database received from elsewhere may
-hold any name), always into a new private folder (:func:`viewing_copy`).
+A name never chooses where a file goes: it is made safe when stored
+(:func:`~suining_desk.domain.file_names.safe_file_name`) and again when the file is written out to
+be viewed (a database received from elsewhere may hold any name), always into a new private folder
+(:func:`viewing_copy`).
 """
 
 from __future__ import annotations
@@ -26,12 +27,12 @@ from peewee import Model
 from suining_desk import audit
 from suining_desk.db.models import Attachment, Blob, Household, Payment, Relocation, Renovation, database
 from suining_desk.db.rows import tuples
-from suining_desk.enums import ATTACHMENT_KINDS
-from suining_desk.file_names import safe_file_name
-from suining_desk.images import NotAnImage, mime_for, prepare
-from suining_desk.images import Prepared as PreparedImage
-from suining_desk.os_errors import os_reason
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import ATTACHMENT_KINDS
+from suining_desk.domain.file_names import safe_file_name
+from suining_desk.domain.images import NotAnImage, mime_for, prepare
+from suining_desk.domain.images import Prepared as PreparedImage
+from suining_desk.domain.os_errors import os_reason
+from suining_desk.domain.problems import InvalidInput, Problem
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ORIGINAL_NAME = 255  # the name as given, kept in the audit log

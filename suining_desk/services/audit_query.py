@@ -12,10 +12,23 @@ from typing import Any
 
 from peewee import fn
 
-from suining_desk.audit_labels import action_label, table_label
+from suining_desk.audit.labels import action_label, table_label
+from suining_desk.audit.verify import VerifyCancelled, VerifyReport, report_problems
+from suining_desk.audit.verify import verify as verify_log
+from suining_desk.db.capture import AUDITED_TABLES
 from suining_desk.db.models import AuditEntry
 from suining_desk.db.rows import tuples
-from suining_desk.privacy import mask_fields
+from suining_desk.domain.privacy import mask_fields
+
+# The window's audit page: labels, the verify (suining_desk.audit.verify) and the tables it covers.
+__all__ = ["EntryDetail", "LogFilter", "LogRow", "VerifyCancelled", "VerifyReport", "action_label", "audited_tables",
+           "count_entries", "distinct_values", "entries", "entry_detail", "entry_seqs", "record_history",
+           "report_problems", "rows_by_seq", "summarize", "table_label", "verify_log"]
+
+
+def audited_tables() -> tuple[str, ...]:
+    """The tables whose every change the log records."""
+    return tuple(AUDITED_TABLES)
 
 
 @dataclass(frozen=True)

@@ -27,12 +27,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from suining_desk.cancel import Cancelled
-from suining_desk.db.models import Area, Enrolment, PaymentBatch, Person, Program, database
-from suining_desk.enums import AreaLevel
-from suining_desk.messages import describe
-from suining_desk.periods import Period, parse_period, previous
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.db.area_scope import area_scope
+from suining_desk.db.models import Enrolment, PaymentBatch, Person, Program, database
+from suining_desk.domain.cancel import Cancelled
+from suining_desk.domain.messages import describe
+from suining_desk.domain.periods import Period, parse_period, previous
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.batch_members import COVERED_PEOPLE_SQL, gone_members, no_head_reason, reduction_why
 from suining_desk.services.period_locks import closed_period_problem
 from suining_desk.services.programs import StandardTable
@@ -122,17 +122,6 @@ GROUP BY household_id, person_id
 """
 
 
-def area_sql(area_id: int, alias: str = "h", *, named: bool = False) -> tuple[str, list[Any]]:
-    """An ``AND …`` clause keeping rows of ``alias`` inside an area (``named``: bound as ``:area``,
-    the parameter list then holds the value to bind)."""
-    area = Area.get_or_none(Area.id == area_id)
-    if area is None:
-        raise InvalidInput([Problem("required", {"label": "发放区域"}, field="area")])
-    column = {AreaLevel.TOWNSHIP: "township_id", AreaLevel.VILLAGE: "village_id",
-              AreaLevel.GROUP: "group_id"}.get(AreaLevel(area.level))
-    return ("", []) if column is None else (f"AND {alias}.{column} = {':area' if named else '?'}", [area_id])
-
-
 def _iso(value: object) -> str | None:
     return None if value is None else str(value)
 
@@ -153,7 +142,8 @@ def compute_batch(
     earliest = previous(period, program.frequency).start
     standards = StandardTable(program_id)
     per_person = program.basis == "person"
-    area_clause, area_params = area_sql(area_id, named=True)
+    scope, area_params = area_scope(area_id, missing_label="发放区域").sql("h", named=True)
+    area_clause = f"AND {scope}" if scope else ""
     start_iso, pay_iso = period.start.isoformat(), pay_date.isoformat()
     db = database
     rows = db.execute_sql(_ENROLMENTS.format(area=area_clause), {

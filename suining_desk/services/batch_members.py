@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from suining_desk.db.models import database
-from suining_desk.enums import HEAD
-from suining_desk.messages import describe
-from suining_desk.problems import Problem
+from suining_desk.domain.enums import HEAD
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import Problem
 
 _CHUNK = 500  # ids bound per statement, well under SQLite's limit
 

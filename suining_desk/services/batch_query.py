@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from suining_desk.db.models import Area, AuditEntry, PaymentBatch, database
-from suining_desk.enums import BANK_RESULTS, AreaLevel
+from suining_desk.db.area_scope import area_scope
+from suining_desk.db.models import AuditEntry, PaymentBatch, Program, database
+from suining_desk.domain.enums import BANK_RESULTS, AreaLevel
 
 
 class BatchColumn(IntEnum):
@@ -73,24 +74,13 @@ _SORT: dict[BatchColumn, tuple[str, ...]] = {
 }
 
 
-def _areas_under(area_id: int) -> list[int]:
-    rows = database.execute_sql("SELECT id, parent_id, level FROM area ORDER BY level").fetchall()
-    inside = {area_id}
-    for aid, parent, _level in rows:
-        if parent in inside:
-            inside.add(aid)
-    return sorted(inside)
-
-
 def batch_ids(f: BatchFilter, sort: BatchColumn = BatchColumn.PERIOD, descending: bool = True) -> array[int]:
     where: list[str] = ["1 = 1"]
     params: list[Any] = []
-    if f.area_id is not None:
-        level = Area.select(Area.level).where(Area.id == f.area_id).scalar()
-        if level and level != AreaLevel.COUNTY:
-            under = _areas_under(f.area_id)
-            where.append(f"b.area_id IN ({','.join('?' * len(under))})")
-            params += under
+    if (scope := area_scope(f.area_id)).level != AreaLevel.COUNTY:
+        under = scope.subtree()
+        where.append(f"b.area_id IN ({','.join('?' * len(under))})")
+        params += under
     if f.program_id is not None:
         where.append("b.program_id = ?")
         params.append(f.program_id)
@@ -140,6 +130,12 @@ def batch_rows(ids: Sequence[int]) -> dict[int, BatchRow]:
 
 def batch_row(batch_id: int) -> BatchRow:
     return batch_rows([batch_id])[batch_id]
+
+
+def is_per_person(batch_id: int) -> bool:
+    """Whether the batch's program pays per person (医疗救助: a line names its person)."""
+    batch = PaymentBatch.get_by_id(batch_id)
+    return bool(Program.get_by_id(batch.program_id).basis == "person")
 
 
 def find_batch(text: str) -> int | None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from suining_desk import audit, audit_capture
-from suining_desk.access import password_set
-from suining_desk.audit_labels import ACTION_LABELS
-from suining_desk.audit_sets import batch_lines
+from suining_desk import audit
+from suining_desk.audit.labels import ACTION_LABELS
+from suining_desk.audit.sets import batch_lines
+from suining_desk.db import capture as audit_capture
 from suining_desk.db.models import PaymentBatch, database
-from suining_desk.enums import BATCH_STATUS
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import BATCH_STATUS, BatchStatus
+from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.services.access import password_set
 from suining_desk.services.actors import ENTER, REVIEW, require_in_area
 from suining_desk.services.batches import now_text
 from suining_desk.services.period_locks import lock_problems
@@ -56,7 +57,7 @@ WHERE d.batch_id = ? AND d.posted = 0 AND o.paid_date > ? LIMIT 5
 """
 
 
-def _batch(batch_id: int, status: str) -> PaymentBatch:
+def _batch(batch_id: int, status: BatchStatus) -> PaymentBatch:
     batch = PaymentBatch.get_or_none(PaymentBatch.id == batch_id)
     if batch is None:
         raise InvalidInput([Problem("batch_unknown", {"value": batch_id})])
@@ -75,12 +76,13 @@ def _lines(batch_id: int) -> tuple[int, int]:
 
 def submit_batch(batch_id: int, *, user: str) -> None:
     with database.atomic("IMMEDIATE"):
-        batch = _batch(batch_id, "draft")
+        batch = _batch(batch_id, BatchStatus.DRAFT)
         require_in_area(user, ENTER, batch.area_id)
         count, total = _lines(batch_id)
         if count == 0:
             raise InvalidInput([Problem("batch_no_lines", {"batch": batch.batch_no})])
-        PaymentBatch.update(status="submitted", submitted_at=now_text()).where(PaymentBatch.id == batch_id).execute()
+        PaymentBatch.update(status=BatchStatus.SUBMITTED, submitted_at=now_text()).where(
+            PaymentBatch.id == batch_id).execute()
         audit.append("batch_submitted", username=user, table_name="payment_batch", record_id=batch_id,
                      after={"batch_no": batch.batch_no, "lines": count, "total_fen": total})
 
@@ -91,22 +93,22 @@ def return_batch(batch_id: int, reason: str, *, user: str) -> None:
         raise InvalidInput([Problem("required", {"label": "退回原因"}, field="reason")])
     with database.atomic("IMMEDIATE"):
         batch = PaymentBatch.get_or_none(PaymentBatch.id == batch_id)
-        if batch is None or batch.status not in ("submitted", "approved"):
+        if batch is None or batch.status not in (BatchStatus.SUBMITTED, BatchStatus.APPROVED):
             status = BATCH_STATUS.get(batch.status, batch.status) if batch else ""
             raise InvalidInput([Problem("batch_wrong_status", {"batch": batch.batch_no if batch else batch_id,
                                                                "status": status, "wanted": "已提交或已审核"})])
         require_in_area(user, REVIEW, batch.area_id)
-        PaymentBatch.update(status="draft", submitted_at=None, approved_by="", approved_at=None).where(
+        PaymentBatch.update(status=BatchStatus.DRAFT, submitted_at=None, approved_by="", approved_at=None).where(
             PaymentBatch.id == batch_id).execute()
         audit.append("batch_returned", username=user, table_name="payment_batch", record_id=batch_id,
-                     before={"status": batch.status}, after={"status": "draft", "reason": reason.strip()})
+                     before={"status": batch.status}, after={"status": BatchStatus.DRAFT, "reason": reason.strip()})
 
 
 def approve_batch(batch_id: int, *, user: str) -> None:
     """A reviewer approves; never the person who entered the batch, nor an account whose
     password that person set (a new account's, or a reset: they know it)."""
     with database.atomic("IMMEDIATE"):
-        batch = _batch(batch_id, "submitted")
+        batch = _batch(batch_id, BatchStatus.SUBMITTED)
         require_in_area(user, REVIEW, batch.area_id)
         if batch.created_by == user:
             raise InvalidInput([Problem("approver_is_creator", {"batch": batch.batch_no, "user": user})])
@@ -115,7 +117,7 @@ def approve_batch(batch_id: int, *, user: str) -> None:
                 "batch": batch.batch_no, "user": user, "creator": batch.created_by, "at": set_by.at[:10],
                 "how": ACTION_LABELS.get(set_by.action, set_by.action)})])
         count, total = _lines(batch_id)
-        PaymentBatch.update(status="approved", approved_by=user, approved_at=now_text()).where(
+        PaymentBatch.update(status=BatchStatus.APPROVED, approved_by=user, approved_at=now_text()).where(
             PaymentBatch.id == batch_id).execute()
         audit.append("batch_approved", username=user, table_name="payment_batch", record_id=batch_id,
                      after={"batch_no": batch.batch_no, "lines": count, "total_fen": total})
@@ -156,7 +158,7 @@ def post_batch(batch_id: int, paid_date: dt.date, *, user: str, today: dt.date |
     """Post an approved batch as paid on ``paid_date``; returns the number of lines posted."""
     today = today or dt.date.today()
     with database.atomic("IMMEDIATE"):
-        batch = _batch(batch_id, "approved")
+        batch = _batch(batch_id, BatchStatus.APPROVED)
         require_in_area(user, REVIEW, batch.area_id)
         problems = post_problems(batch, paid_date, today)
         if problems:
@@ -165,7 +167,7 @@ def post_batch(batch_id: int, paid_date: dt.date, *, user: str, today: dt.date |
         with audit_capture.paused(database.obj, ("payment",)):  # the lines are logged as one set
             database.execute_sql("UPDATE payment SET posted = 1, paid_date = ? WHERE batch_id = ? AND posted = 0",
                                  [paid_date.isoformat(), batch_id])
-        PaymentBatch.update(status="posted", posted_by=user, posted_at=now_text(), paid_date=paid_date).where(
+        PaymentBatch.update(status=BatchStatus.POSTED, posted_by=user, posted_at=now_text(), paid_date=paid_date).where(
             PaymentBatch.id == batch_id).execute()
         audit.append("batch_posted", username=user, table_name="payment_batch", record_id=batch_id,
                      after={"batch_no": batch.batch_no, "paid_date": paid_date, "lines": count, "total_fen": total},

@@ -3,7 +3,7 @@ empty one-off batch and its lines), adjust or remove a line with a reason, delet
 
 Only a draft changes; the database refuses changes to the lines of any other batch
 (migration 4's triggers). Every write to a batch's lines logs all of its lines as one row
-set (:mod:`suining_desk.audit_sets`), so a set logged before is superseded whole.
+set (:mod:`suining_desk.audit.sets`), so a set logged before is superseded whole.
 Submitting, approving and posting are in :mod:`suining_desk.services.batch_workflow`.
 """
 
@@ -15,15 +15,16 @@ import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from suining_desk import audit, audit_capture
-from suining_desk.audit_sets import batch_lines
+from suining_desk import audit
+from suining_desk.audit.sets import batch_lines
+from suining_desk.db import capture as audit_capture
 from suining_desk.db.models import Area, Household, Payment, PaymentBatch, Person, Program, database
 from suining_desk.db.rows import tuples
-from suining_desk.demo.programs import PROGRAMS_BY_CODE
-from suining_desk.enums import BATCH_STATUS
-from suining_desk.money import format_fen
-from suining_desk.periods import parse_period
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import BATCH_STATUS, BatchStatus
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.periods import parse_period
+from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.reference.programs import PROGRAMS_BY_CODE
 from suining_desk.services.actors import ENTER, require_in_area
 from suining_desk.services.aid_details import check_details, encode, parse_details
 from suining_desk.services.attachments import prepare_attachment, store_attachment
@@ -61,7 +62,7 @@ def draft(batch_id: int) -> PaymentBatch:
     batch = PaymentBatch.get_or_none(PaymentBatch.id == batch_id)
     if batch is None:
         raise InvalidInput([Problem("batch_unknown", {"value": batch_id})])
-    if batch.status != "draft":
+    if batch.status != BatchStatus.DRAFT:
         raise InvalidInput([Problem("batch_not_draft", {"batch": batch.batch_no,
                                                         "status": BATCH_STATUS.get(batch.status, batch.status)})])
     return batch
@@ -92,7 +93,7 @@ def new_batch(program: Program, kind: str, period_label: str, area_id: int, pay_
     area = Area.get_by_id(area_id)
     return PaymentBatch.create(
         batch_no=_batch_no(program, area, period.label, suffix), program=program.id, kind=kind, period=period.label,
-        period_start=period.start, period_end=period.end, area=area_id, status="draft", created_by=user,
+        period_start=period.start, period_end=period.end, area=area_id, status=BatchStatus.DRAFT, created_by=user,
         paid_date=pay_date, notes=notes.strip(),
     )
 

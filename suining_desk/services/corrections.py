@@ -11,12 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from suining_desk import audit
-from suining_desk.audit_sets import batch_lines
+from suining_desk.audit.sets import batch_lines
 from suining_desk.db.models import Household, Payment, PaymentBatch, PaymentOutcome, Person, Program, database
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import BatchStatus
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.household import bank_account_text, is_bank_account
 from suining_desk.services.actors import ENTER, REVIEW, require_in_area
-from suining_desk.services.bank_files import sent_to_bank
+from suining_desk.services.bank_outcomes import sent_to_bank
 from suining_desk.services.batches import new_batch, now_text
 from suining_desk.services.period_locks import closed_period_problem, lock_problems
 
@@ -112,7 +113,7 @@ def _reissue_batch(original: Payment, user: str) -> PaymentBatch:
     """The draft re-issue batch of the original's program, period and area (a new one if none)."""
     area_id = (PaymentBatch.get_by_id(original.batch_id).area_id if original.batch_id is not None
                else original.township_id)
-    found = PaymentBatch.get_or_none((PaymentBatch.kind == "reissue") & (PaymentBatch.status == "draft")
+    found = PaymentBatch.get_or_none((PaymentBatch.kind == "reissue") & (PaymentBatch.status == BatchStatus.DRAFT)
                                      & (PaymentBatch.program == original.program_id)
                                      & (PaymentBatch.period == original.period) & (PaymentBatch.area == area_id))
     if found is not None:

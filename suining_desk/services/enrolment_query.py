@@ -11,9 +11,10 @@ from typing import Any
 
 from peewee import JOIN
 
-from suining_desk.db.models import Area, Enrolment, Household, Person, Program, database
+from suining_desk.db.area_scope import area_scope
+from suining_desk.db.listing import Listing
+from suining_desk.db.models import Area, Enrolment, Household, Person, Program
 from suining_desk.db.rows import tuples
-from suining_desk.enums import AreaLevel
 
 Village = Area.alias("village")
 
@@ -72,40 +73,25 @@ _SORT: dict[EnrolmentColumn, tuple[Any, ...]] = {
 }
 
 
-def area_column(model: Any, area_id: int | None) -> Any:
-    """A condition keeping ``model`` rows (with township/village/group columns) inside an area."""
-    if area_id is None:
-        return None
-    level = Area.select(Area.level).where(Area.id == area_id).scalar()
-    column = {AreaLevel.TOWNSHIP: "township", AreaLevel.VILLAGE: "village", AreaLevel.GROUP: "group"}.get(
-        AreaLevel(level) if level else AreaLevel.COUNTY)
-    return None if column is None else getattr(model, column) == area_id
-
-
-def _filtered(f: EnrolmentFilter, *fields: Any) -> Any:
-    query = Enrolment.select(*fields).join(Household, on=(Enrolment.household == Household.id))
-    if (cond := area_column(Household, f.area_id)) is not None:
-        query = query.where(cond)
+def _conditions(f: EnrolmentFilter) -> list[Any]:
+    conditions = []
+    if (cond := area_scope(f.area_id).where(Household.township, Household.village, Household.group)) is not None:
+        conditions.append(cond)
     if f.program_id is not None:
-        query = query.where(Enrolment.program == f.program_id)
+        conditions.append(Enrolment.program == f.program_id)
     if f.current_on is not None:
-        query = query.where((Enrolment.start_date <= f.current_on)
-                            & (Enrolment.end_date.is_null() | (Enrolment.end_date >= f.current_on)))
+        conditions.append((Enrolment.start_date <= f.current_on)
+                          & (Enrolment.end_date.is_null() | (Enrolment.end_date >= f.current_on)))
     if f.household_ids is not None:
-        query = query.where(Enrolment.household.in_(list(f.household_ids)))
-    return query
+        conditions.append(Enrolment.household.in_(list(f.household_ids)))
+    return conditions
 
 
-def enrolment_ids(f: EnrolmentFilter, sort: EnrolmentColumn = EnrolmentColumn.PROGRAM,
-                  descending: bool = False) -> array[int]:
-    keys = [k.desc() if descending else k for k in _SORT[sort]] + [Enrolment.id]
-    sql, params = _filtered(f, Enrolment.id).order_by(*keys).sql()
-    return array("q", (row[0] for row in database.execute_sql(sql, params)))
+def _with_household(query: Any, _sort: EnrolmentColumn | None) -> Any:
+    return query.join(Household, on=(Enrolment.household == Household.id))
 
 
-def enrolment_rows(ids: Sequence[int]) -> dict[int, EnrolmentRow]:
-    if not ids:
-        return {}
+def _read_rows(ids: list[int]) -> dict[int, EnrolmentRow]:
     query = (
         Enrolment.select(Enrolment.id, Program.id, Program.name, Household.id, Household.household_no, Village.name,
                          Household.head_name, Person.id, Person.name, Enrolment.category, Enrolment.people,
@@ -114,7 +100,7 @@ def enrolment_rows(ids: Sequence[int]) -> dict[int, EnrolmentRow]:
         .switch(Enrolment).join(Household, on=(Enrolment.household == Household.id))
         .join(Village, on=(Household.village == Village.id))
         .switch(Enrolment).join(Person, JOIN.LEFT_OUTER, on=(Enrolment.person == Person.id))
-        .where(Enrolment.id.in_(list(ids)))
+        .where(Enrolment.id.in_(ids))
     )
     out: dict[int, EnrolmentRow] = {}
     for r in tuples(query):
@@ -123,6 +109,19 @@ def enrolment_rows(ids: Sequence[int]) -> dict[int, EnrolmentRow]:
         out[eid] = EnrolmentRow(eid, pid, pname, hid, hno, village, head, person_id, person_name or "", category,
                                 people, start, end, reason, by)
     return out
+
+
+ENROLMENTS: Listing[EnrolmentColumn, EnrolmentFilter, EnrolmentRow] = Listing(
+    Enrolment, _SORT, _conditions, _read_rows, joins=_with_household)
+
+
+def enrolment_ids(f: EnrolmentFilter, sort: EnrolmentColumn = EnrolmentColumn.PROGRAM,
+                  descending: bool = False) -> array[int]:
+    return ENROLMENTS.ids(f, sort, descending)
+
+
+def enrolment_rows(ids: Sequence[int]) -> dict[int, EnrolmentRow]:
+    return ENROLMENTS.rows(ids)
 
 
 def household_enrolments(household_id: int) -> list[EnrolmentRow]:

@@ -16,7 +16,7 @@ from peewee import JOIN
 
 from suining_desk import audit
 from suining_desk.db.models import Enrolment, Household, Person, Program, database
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services import aid_details
 from suining_desk.services.actors import ENTER, require_in_area
 from suining_desk.services.programs import categories_of

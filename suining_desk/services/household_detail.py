@@ -7,11 +7,39 @@ from dataclasses import dataclass, field
 
 from suining_desk.db.models import Area, Household, MemberChange, Person, StatusChange, database
 from suining_desk.db.rows import tuples
-from suining_desk.enums import MEMBER_CHANGE_KINDS, STATUS_WORDS
+from suining_desk.domain.enums import MEMBER_CHANGE_KINDS, STATUS_WORDS
 from suining_desk.rules.household import HouseholdInput, PersonInput
 from suining_desk.services.housing_detail import household_housing
 from suining_desk.services.relocation_query import RelocationRow
 from suining_desk.services.renovation_query import RenovationRow
+
+
+@dataclass(frozen=True)
+class MemberChoice:
+    """A living member, as a picker lists them."""
+
+    id: int
+    name: str
+    relation: str
+
+
+def living_members(household_id: int) -> list[MemberChoice]:
+    """The members still in the household (not dead, not moved out), in the order registered."""
+    query = (Person.select(Person.id, Person.name, Person.relation)
+             .where((Person.household == household_id) & Person.death_date.is_null() & Person.removed_on.is_null())
+             .order_by(Person.id))
+    return [MemberChoice(p.id, p.name, p.relation) for p in query]
+
+
+def household_of_person(person_id: int) -> int | None:
+    person = Person.get_or_none(Person.id == person_id)
+    return None if person is None else int(person.household_id)
+
+
+def bank_account_of(household_id: int) -> str:
+    """The household's bank account (a re-issue's default)."""
+    household = Household.get_or_none(Household.id == household_id)
+    return "" if household is None else str(household.bank_account or "")
 
 
 def member_history(household_id: int) -> list[MemberChange]:

@@ -12,11 +12,11 @@ from dataclasses import asdict
 from peewee import fn
 
 from suining_desk import audit
-from suining_desk.access import require
 from suining_desk.db.models import Area, Household, MemberChange, NameKey, Person, StatusChange, database
-from suining_desk.enums import HEAD, REMOVED, AreaLevel
-from suining_desk.idnumber import IdInfo
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import HEAD, REMOVED, AreaLevel
+from suining_desk.domain.idnumber import IdInfo
+from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.domain.search_keys import keys_for_name
 from suining_desk.rules.household import (
     HouseholdInput,
     PersonInput,
@@ -26,7 +26,7 @@ from suining_desk.rules.household import (
     check_person,
     has_errors,
 )
-from suining_desk.services.search import keys_for_name
+from suining_desk.services.access import require
 
 EXIT_KINDS = ("died", "married_out", "moved_out", "removed")
 JOIN_KINDS = ("born", "married_in", "moved_in")

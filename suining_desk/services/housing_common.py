@@ -8,12 +8,13 @@ import json
 from dataclasses import dataclass
 
 from suining_desk import audit
-from suining_desk.access import require
 from suining_desk.db.models import AuditEntry, Household, MemberChange, Person, Relocation, Renovation
 from suining_desk.db.rows import tuples
-from suining_desk.enums import ATTACHMENT_KINDS, RELOCATION_STATUS, RENOVATION_GRADES, RENOVATION_STATUS
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import ATTACHMENT_KINDS
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.housing import HouseholdFacts
+from suining_desk.services.access import require
+from suining_desk.services.housing_kinds import HOUSING
 from suining_desk.services.reviewers import may_override
 
 JOIN_KINDS = ("born", "married_in", "moved_in")
@@ -39,23 +40,6 @@ def members_on(household_id: int, day: dt.date) -> int:
     return count
 
 
-def relocation_labels(household_id: int, exclude: int | None = None) -> tuple[str, ...]:
-    query = Relocation.select(Relocation.batch_year, Relocation.status).where(Relocation.household == household_id)
-    if exclude is not None:
-        query = query.where(Relocation.id != exclude)
-    return tuple(f"{y}年易地扶贫搬迁（{RELOCATION_STATUS.get(s, s)}）"
-                 for y, s in tuples(query.order_by(Relocation.batch_year)))
-
-
-def renovation_labels(household_id: int, exclude: int | None = None) -> tuple[str, ...]:
-    query = Renovation.select(Renovation.year, Renovation.grade, Renovation.status).where(
-        Renovation.household == household_id)
-    if exclude is not None:
-        query = query.where(Renovation.id != exclude)
-    return tuple(f"{y}年{RENOVATION_GRADES.get(g, g)}危房改造（{RENOVATION_STATUS.get(s, s)}）"
-                 for y, g, s in tuples(query.order_by(Renovation.year)))
-
-
 def household_facts(household_id: int | None, day: dt.date, *, program: str, record_id: int | None,
                     user: str) -> HouseholdFacts | None:
     """The household's facts for a ``program`` record (``relocation`` or ``renovation``)."""
@@ -64,10 +48,8 @@ def household_facts(household_id: int | None, day: dt.date, *, program: str, rec
     h = Household.get_or_none(Household.id == household_id)
     if h is None:
         return None
-    if program == "relocation":
-        others, same = renovation_labels(household_id), relocation_labels(household_id, record_id)
-    else:
-        others, same = relocation_labels(household_id), renovation_labels(household_id, record_id)
+    kind = HOUSING[program]
+    others, same = HOUSING[kind.other].record_labels(household_id, None), kind.record_labels(household_id, record_id)
     return HouseholdFacts(household_no=h.household_no, township_id=h.township_id, removed=h.removed_on is not None,
                           members_on_day=members_on(household_id, day), day=day, other_benefits=others,
                           same_program=same, may_override=may_override(user))
@@ -167,7 +149,7 @@ def _describe(action: str, after: dict[str, object], labels: dict[str, str]) -> 
 
 
 def record_history(table: str, record_id: int) -> list[StepLine]:
-    labels = RELOCATION_STATUS if table == "relocation" else RENOVATION_STATUS
+    labels = HOUSING[table].statuses
     lines = []
     query = (AuditEntry.select(AuditEntry.at, AuditEntry.action, AuditEntry.username, AuditEntry.after)
              .where((AuditEntry.table_name == table) & (AuditEntry.record_id == str(record_id)))

@@ -7,10 +7,17 @@ from dataclasses import dataclass
 
 from suining_desk.db.models import Area, Household, Relocation, Renovation, SettlementSite
 from suining_desk.db.rows import tuples
-from suining_desk.problems import Problem
-from suining_desk.rules.housing import RELOCATION_STEPS, RENOVATION_STEPS, RelocationInput, RenovationInput
+from suining_desk.domain.enums import (
+    RENOVATION_BUILD_MODES,
+    RENOVATION_GRADES,
+    SETTLEMENT_MODES,
+)
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.problems import Problem
+from suining_desk.rules.housing import RELOCATION_STEPS, RENOVATION_STEPS, RelocationInput, RenovationInput, m2
 from suining_desk.services.attachments import AttachmentView, attachments_of
 from suining_desk.services.housing_common import StepLine, record_history
+from suining_desk.services.housing_kinds import HOUSING
 from suining_desk.services.relocation_query import (
     RelocationFilter,
     RelocationRow,
@@ -123,3 +130,38 @@ def household_housing(household_id: int) -> tuple[list[RelocationRow], list[Reno
     reno = renovation_ids(RenovationFilter(household_ids=(household_id,)))
     reloc_rows, reno_rows = relocation_rows(reloc), renovation_rows(reno)
     return [reloc_rows[i] for i in reloc], [reno_rows[i] for i in reno]
+
+
+def record_fields(kind: str, record_id: int) -> list[tuple[str, str]] | None:
+    """A relocation's or a renovation's stored fields as (field name, text), in their order:
+    the household by its number, areas and the site by name, money in yuan, areas in m²,
+    codes in words. None when there is no such record."""
+    housing = HOUSING[kind]
+    record = housing.model.get_or_none(housing.model.id == record_id)
+    if record is None:
+        return None
+    names = {
+        "household": lambda i: Household.get_by_id(i).household_no,
+        "township": lambda i: Area.get_by_id(i).name,
+        "village": lambda i: Area.get_by_id(i).name,
+        "site": lambda i: SettlementSite.get_by_id(i).name,
+    }
+    words: dict[str, dict[str, str]] = {"mode": SETTLEMENT_MODES, "grade": RENOVATION_GRADES,
+                                        "build_mode": RENOVATION_BUILD_MODES,
+                                        "status": housing.statuses}
+    fields = []
+    for name, value in record.__data__.items():
+        if value is None or value == "":
+            text = ""
+        elif name in names:
+            text = names[name](value)
+        elif name.endswith("_fen"):
+            text = format_fen(value)
+        elif name.endswith("_x100"):
+            text = m2(value)
+        elif name in words:
+            text = words[name].get(value, str(value))
+        else:
+            text = value.isoformat() if isinstance(value, dt.date) else str(value)
+        fields.append((name, text))
+    return fields

@@ -23,8 +23,8 @@ from typing import Any, Final
 
 from suining_desk import audit
 from suining_desk.db.models import Setting, database
-from suining_desk.enums import CALENDAR_DAYS, NOTICE_UNITS
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import CALENDAR_DAYS, NOTICE_UNITS
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.actors import ADMIN, require_in_area
 from suining_desk.services.settings import DEFAULT_FROM
 

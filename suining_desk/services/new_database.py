@@ -4,7 +4,7 @@ the county and its 17 townships, and the county's aid programs.
 Villages and groups come later with the register (``import --create-areas``). The
 programs come without standards: the amounts and their effective dates are the county's
 to set (``program add-standard``). The names, codes and program definitions are the
-ones the demo county uses (:mod:`suining_desk.demo.areas`, :mod:`suining_desk.demo.programs`),
+ones the demo county uses too (:mod:`suining_desk.reference.areas`, :mod:`suining_desk.reference.programs`),
 so a batch number or a code reads the same in both.
 """
 
@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from suining_desk import audit
 from suining_desk.db.models import Area, Program
-from suining_desk.demo.areas import COUNTY_CODE, COUNTY_NAME, TOWNSHIPS, township_code
-from suining_desk.demo.programs import PROGRAMS, install_programs
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.reference.areas import COUNTY_CODE, COUNTY_NAME, TOWNSHIPS, township_code
+from suining_desk.reference.programs import PROGRAMS
+from suining_desk.services.catalogue import install_programs
 
 
 def seed_new_database(*, user: str) -> bool:

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from suining_desk.cancel import Cancelled
-from suining_desk.db.models import Area, database
-from suining_desk.enums import AreaLevel
-from suining_desk.periods import calendar_key, start_sql
+from suining_desk.db.area_scope import area_scope
+from suining_desk.db.models import database
+from suining_desk.domain.cancel import Cancelled
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.periods import calendar_key, start_sql
 
 
 class PaymentColumn(IntEnum):
@@ -107,26 +108,13 @@ _SORT = {
 }
 
 
-def _level(area_id: int | None) -> AreaLevel:
-    if area_id is None:
-        return AreaLevel.COUNTY
-    level = Area.select(Area.level).where(Area.id == area_id).scalar()
-    return AreaLevel(level) if level else AreaLevel.COUNTY
-
-
 def _conditions(f: PaymentFilter, alias: str, *, summary: bool = False) -> tuple[list[str], list[Any]]:
     where: list[str] = [] if summary else [f"{alias}.posted = 1"]
     params: list[Any] = []
-    level = _level(f.area_id)
-    if level == AreaLevel.TOWNSHIP:
-        where.append(f"{alias}.township_id = ?")
-        params.append(f.area_id)
-    elif level == AreaLevel.VILLAGE:
-        where.append(f"{alias}.village_id = ?")
-        params.append(f.area_id)
-    elif level == AreaLevel.GROUP:
-        where.append(f"{alias}.household_id IN (SELECT id FROM household WHERE group_id = ?)")
-        params.append(f.area_id)
+    scope, area_params = area_scope(f.area_id).sql(alias, groups="household")
+    if scope:
+        where.append(scope)
+        params += area_params
     if f.program_id is not None:
         where.append(f"{alias}.program_id = ?")
         params.append(f.program_id)
@@ -146,7 +134,7 @@ def _conditions(f: PaymentFilter, alias: str, *, summary: bool = False) -> tuple
 
 
 def _summary_ok(f: PaymentFilter) -> bool:
-    return f.household_ids is None and _level(f.area_id) != AreaLevel.GROUP
+    return f.household_ids is None and area_scope(f.area_id).level != AreaLevel.GROUP
 
 
 def payment_totals(f: PaymentFilter) -> Totals:

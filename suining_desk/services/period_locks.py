@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from suining_desk import audit
 from suining_desk.db.models import PeriodLock, database
 from suining_desk.db.rows import tuples
-from suining_desk.periods import is_month_label, month_of, period_from_label, period_words
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.periods import is_month_label, month_of, period_from_label, period_words
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.actors import ADMIN, REVIEW, require_in_area
 
 

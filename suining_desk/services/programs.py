@@ -17,8 +17,8 @@ from dataclasses import asdict, dataclass
 from suining_desk import audit
 from suining_desk.db.models import PaymentBatch, Program, Standard, database
 from suining_desk.db.rows import tuples
-from suining_desk.enums import FREQUENCIES, PROGRAM_BASIS
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import FREQUENCIES, PROGRAM_BASIS
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.actors import ADMIN, require_in_area
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,19}$")

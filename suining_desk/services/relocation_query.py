@@ -11,9 +11,10 @@ from typing import Any
 
 from peewee import JOIN
 
-from suining_desk.db.models import Area, Household, Relocation, SettlementSite, database
+from suining_desk.db.area_scope import area_scope
+from suining_desk.db.listing import Listing
+from suining_desk.db.models import Area, Household, Relocation, SettlementSite
 from suining_desk.db.rows import tuples
-from suining_desk.enums import AreaLevel
 from suining_desk.services.settings import RELOCATION_AREA_CAP, RELOCATION_SELF_RAISED_CAP, Timeline
 
 Township = Area.alias("town")
@@ -91,47 +92,36 @@ _SORT_KEYS: dict[RelocationColumn, tuple[Any, ...]] = {
 }
 
 
-def area_condition(area_id: int, township: Any, village: Any, household: Any) -> object | None:
-    """The condition "within this area" on a record's township / village / household columns."""
-    level = Area.select(Area.level).where(Area.id == area_id).scalar()
-    if level == AreaLevel.TOWNSHIP:
-        return township == area_id
-    if level == AreaLevel.VILLAGE:
-        return village == area_id
-    if level == AreaLevel.GROUP:
-        return household.in_(Household.select(Household.id).where(Household.group == area_id))
-    return None
+def _conditions(f: RelocationFilter) -> list[Any]:
+    conditions = []
+    if (cond := area_scope(f.area_id).where(Relocation.township, Relocation.village,
+                                            household=Relocation.household)) is not None:
+        conditions.append(cond)
+    if f.batch_year is not None:
+        conditions.append(Relocation.batch_year == f.batch_year)
+    if f.status:
+        conditions.append(Relocation.status == f.status)
+    if f.mode:
+        conditions.append(Relocation.mode == f.mode)
+    if f.site_id is not None:
+        conditions.append(Relocation.site == f.site_id)
+    if f.household_ids is not None:
+        conditions.append(Relocation.household.in_(list(f.household_ids)))
+    return conditions
 
 
-def _filtered(f: RelocationFilter, *fields: object, sort: RelocationColumn | None = None) -> object:
-    query = Relocation.select(*fields)
+def _joins(query: Any, sort: RelocationColumn | None) -> Any:
     if sort in (RelocationColumn.HEAD, RelocationColumn.ID_NUMBER):
         query = query.join(Household, JOIN.INNER, on=(Relocation.household == Household.id)).switch(Relocation)
     if sort == RelocationColumn.SITE:
         query = query.join(SettlementSite, JOIN.LEFT_OUTER, on=(Relocation.site == SettlementSite.id))
-    if f.area_id is not None and (cond := area_condition(f.area_id, Relocation.township, Relocation.village,
-                                                          Relocation.household)) is not None:
-        query = query.where(cond)
-    if f.batch_year is not None:
-        query = query.where(Relocation.batch_year == f.batch_year)
-    if f.status:
-        query = query.where(Relocation.status == f.status)
-    if f.mode:
-        query = query.where(Relocation.mode == f.mode)
-    if f.site_id is not None:
-        query = query.where(Relocation.site == f.site_id)
-    if f.household_ids is not None:
-        query = query.where(Relocation.household.in_(list(f.household_ids)))
     return query
 
 
 def relocation_ids(f: RelocationFilter, sort: RelocationColumn = RelocationColumn.BATCH_YEAR,
                    descending: bool = False) -> array[int]:
     """The ids of every relocation the filter selects, in display order."""
-    keys = [k.desc() if descending else k for k in _SORT_KEYS[sort]]
-    query = _filtered(f, Relocation.id, sort=sort).order_by(*keys, Relocation.id)  # type: ignore[attr-defined]
-    sql, params = query.sql()
-    return array("q", (row[0] for row in database.execute_sql(sql, params)))  # raw cursor: no row objects
+    return RELOCATIONS.ids(f, sort, descending)
 
 
 class _Caps:
@@ -157,10 +147,7 @@ def _flags(caps: _Caps, day: dt.date, people: int, area: int, self_raised: int, 
     return tuple(flags)
 
 
-def relocation_rows(ids: Sequence[int]) -> dict[int, RelocationRow]:
-    """The rows of some relocations, by id (the caller keeps the order)."""
-    if not ids:
-        return {}
+def _read_rows(ids: list[int]) -> dict[int, RelocationRow]:
     query = (Relocation.select(
         Relocation.id, Relocation.household, Relocation.batch_year, Township.name, Village.name,
         Household.household_no, Household.head_name, Household.head_id_number, Relocation.people, Relocation.mode,
@@ -171,7 +158,7 @@ def relocation_rows(ids: Sequence[int]) -> dict[int, RelocationRow]:
         .join(Township, JOIN.INNER, on=(Relocation.township == Township.id)).switch(Relocation)
         .join(Village, JOIN.INNER, on=(Relocation.village == Village.id)).switch(Relocation)
         .join(SettlementSite, JOIN.LEFT_OUTER, on=(Relocation.site == SettlementSite.id))
-        .where(Relocation.id.in_(list(ids))))
+        .where(Relocation.id.in_(ids)))
     caps = _Caps()
     rows = {}
     for r in tuples(query):
@@ -179,6 +166,15 @@ def relocation_rows(ids: Sequence[int]) -> dict[int, RelocationRow]:
         values: list[Any] = [*r[:10], r[10] or "", *r[11:18], _flags(caps, day, r[8], r[11], r[13], r[18])]
         rows[r[0]] = RelocationRow(*values)
     return rows
+
+
+RELOCATIONS: Listing[RelocationColumn, RelocationFilter, RelocationRow] = Listing(
+    Relocation, _SORT_KEYS, _conditions, _read_rows, joins=_joins)
+
+
+def relocation_rows(ids: Sequence[int]) -> dict[int, RelocationRow]:
+    """The rows of some relocations, by id (the caller keeps the order)."""
+    return RELOCATIONS.rows(ids)
 
 
 def batch_years() -> list[int]:

@@ -10,7 +10,7 @@ import datetime as dt
 
 from suining_desk import audit
 from suining_desk.db.models import Household, Relocation, database
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.housing import (
     RelocationInput,
     RelocationLimits,

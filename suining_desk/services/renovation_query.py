@@ -11,9 +11,10 @@ from typing import Any
 
 from peewee import JOIN
 
-from suining_desk.db.models import Area, Household, Renovation, database
+from suining_desk.db.area_scope import area_scope
+from suining_desk.db.listing import Listing
+from suining_desk.db.models import Area, Household, Renovation
 from suining_desk.db.rows import tuples
-from suining_desk.services.relocation_query import area_condition
 
 Township = Area.alias("town")
 Village = Area.alias("village")
@@ -97,34 +98,34 @@ _SORT_KEYS: dict[RenovationColumn, tuple[Any, ...]] = {
 _NEEDS_HOUSEHOLD = {RenovationColumn.HEAD, RenovationColumn.ID_NUMBER, RenovationColumn.MEMBERS}
 
 
-def _filtered(f: RenovationFilter, *fields: object, join_household: bool = True) -> object:
-    query = Renovation.select(*fields)
-    if join_household:
-        query = query.join(Household, JOIN.INNER, on=(Renovation.household == Household.id))
-    if f.area_id is not None and (cond := area_condition(f.area_id, Renovation.township, Renovation.village,
-                                                          Renovation.household)) is not None:
-        query = query.where(cond)
+def _conditions(f: RenovationFilter) -> list[Any]:
+    conditions = []
+    if (cond := area_scope(f.area_id).where(Renovation.township, Renovation.village,
+                                            household=Renovation.household)) is not None:
+        conditions.append(cond)
     if f.year is not None:
-        query = query.where(Renovation.year == f.year)
+        conditions.append(Renovation.year == f.year)
     if f.status:
-        query = query.where(Renovation.status == f.status)
+        conditions.append(Renovation.status == f.status)
     if f.grade:
-        query = query.where(Renovation.grade == f.grade)
+        conditions.append(Renovation.grade == f.grade)
     if f.method:
-        query = query.where(Renovation.method == f.method)
+        conditions.append(Renovation.method == f.method)
     if f.household_ids is not None:
-        query = query.where(Renovation.household.in_(list(f.household_ids)))
+        conditions.append(Renovation.household.in_(list(f.household_ids)))
+    return conditions
+
+
+def _joins(query: Any, sort: RenovationColumn | None) -> Any:
+    if sort in _NEEDS_HOUSEHOLD:
+        query = query.join(Household, JOIN.INNER, on=(Renovation.household == Household.id))
     return query
 
 
 def renovation_ids(f: RenovationFilter, sort: RenovationColumn = RenovationColumn.YEAR,
                    descending: bool = False) -> array[int]:
     """The ids of every renovation the filter selects, in display order."""
-    keys = [k.desc() if descending else k for k in _SORT_KEYS[sort]]
-    query = _filtered(f, Renovation.id, join_household=sort in _NEEDS_HOUSEHOLD).order_by(  # type: ignore[attr-defined]
-        *keys, Renovation.id)
-    sql, params = query.sql()
-    return array("q", (row[0] for row in database.execute_sql(sql, params)))  # raw cursor: no row objects
+    return RENOVATIONS.ids(f, sort, descending)
 
 
 def _flags(status: str, result: str, subsidy: int, standard: int, override_by: str) -> tuple[str, ...]:
@@ -138,10 +139,7 @@ def _flags(status: str, result: str, subsidy: int, standard: int, override_by: s
     return tuple(flags)
 
 
-def renovation_rows(ids: Sequence[int]) -> dict[int, RenovationRow]:
-    """The rows of some renovations, by id (the caller keeps the order)."""
-    if not ids:
-        return {}
+def _read_rows(ids: list[int]) -> dict[int, RenovationRow]:
     query = (Renovation.select(
         Renovation.id, Renovation.household, Renovation.year, Township.name, Village.name, Household.household_no,
         Household.head_name, Household.head_id_number, Household.member_count, Renovation.beneficiary_type,
@@ -151,12 +149,21 @@ def renovation_rows(ids: Sequence[int]) -> dict[int, RenovationRow]:
         .join(Household, JOIN.INNER, on=(Renovation.household == Household.id)).switch(Renovation)
         .join(Township, JOIN.INNER, on=(Renovation.township == Township.id)).switch(Renovation)
         .join(Village, JOIN.INNER, on=(Renovation.village == Village.id))
-        .where(Renovation.id.in_(list(ids))))
+        .where(Renovation.id.in_(ids)))
     rows = {}
     for r in tuples(query):
         values: list[Any] = [*r[:20], _flags(r[19], r[20], r[15], r[14], r[21])]
         rows[r[0]] = RenovationRow(*values)
     return rows
+
+
+RENOVATIONS: Listing[RenovationColumn, RenovationFilter, RenovationRow] = Listing(
+    Renovation, _SORT_KEYS, _conditions, _read_rows, joins=_joins)
+
+
+def renovation_rows(ids: Sequence[int]) -> dict[int, RenovationRow]:
+    """The rows of some renovations, by id (the caller keeps the order)."""
+    return RENOVATIONS.rows(ids)
 
 
 def renovation_years() -> list[int]:

@@ -11,8 +11,8 @@ import datetime as dt
 
 from suining_desk import audit
 from suining_desk.db.models import Household, Renovation, database
-from suining_desk.enums import ACCEPTANCE_PASSED
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import ACCEPTANCE_PASSED
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.housing import (
     RenovationInput,
     RenovationState,

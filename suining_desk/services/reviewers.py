@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from suining_desk.access import has_role
+from suining_desk.services.access import has_role
 
 
 def may_override(username: str) -> bool:

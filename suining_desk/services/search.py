@@ -11,18 +11,9 @@ from peewee import JOIN
 
 from suining_desk.db.models import Household, NameKey, Person
 from suining_desk.db.rows import tuples
-from suining_desk.search_keys import name_keys, normalize_query
+from suining_desk.domain.search_keys import normalize_query
 
 _ID_CHARS = re.compile(r"^[0-9Xx]+$")
-
-
-def keys_for_name(name: str) -> set[str]:
-    """What a person's name is indexed under: every suffix (so a fragment is a prefix
-    of one), every full-pinyin spelling and every string of initials."""
-    name = name.strip()
-    full, initials = name_keys(name)
-    suffixes = {name[i:] for i in range(len(name))}
-    return suffixes | set(full.split()) | set(initials.split())
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from suining_desk import audit
 from suining_desk.db.models import Setting, database
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 DEFAULT_FROM = dt.date(2000, 1, 1)
 

@@ -9,8 +9,8 @@ from peewee import JOIN, fn
 from suining_desk import audit
 from suining_desk.db.models import Area, Relocation, SettlementSite, database
 from suining_desk.db.rows import tuples
-from suining_desk.enums import SITE_KINDS, AreaLevel
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import SITE_KINDS, AreaLevel
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.housing import SiteFacts
 from suining_desk.services.housing_common import snapshot
 

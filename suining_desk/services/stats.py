@@ -7,6 +7,7 @@ from typing import Any
 
 from peewee import fn
 
+from suining_desk.db.area_scope import area_scope
 from suining_desk.db.models import (
     Area,
     Household,
@@ -17,7 +18,7 @@ from suining_desk.db.models import (
     Renovation,
 )
 from suining_desk.db.rows import tuples
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
 
 
 @dataclass(frozen=True)
@@ -70,18 +71,10 @@ def _subtree_counts(area_id: int | None) -> dict[int, int]:
 
 
 def _area_filter(model: Any, area_id: int | None) -> Any:
-    """A condition that keeps rows of ``model`` inside the area (None: everything)."""
-    if area_id is None:
-        return True
-    level = AreaLevel(Area.get_by_id(area_id).level)
-    if level == AreaLevel.COUNTY:
-        return True
-    if level == AreaLevel.TOWNSHIP:
-        return model.township == area_id
-    if level == AreaLevel.VILLAGE:
-        return model.village == area_id
-    in_group = Household.select(Household.id).where(Household.group == area_id)
-    return (model.id.in_(in_group)) if model is Household else (model.household.in_(in_group))
+    """A condition that keeps rows of ``model`` inside the area (True: everything)."""
+    household = model.id if model is Household else model.household
+    cond = area_scope(area_id).where(model.township, model.village, household=household)
+    return True if cond is None else cond
 
 
 def collect_stats(area_id: int | None = None) -> Stats:

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 from peewee import IntegrityError
 
-from suining_desk import audit_capture
-from suining_desk.access import AccessDenied, require
+from suining_desk.db import capture as audit_capture
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, Household, User, database
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.rules.accounts import check_password
 from suining_desk.rules.household import HouseholdInput, PersonInput
 from suining_desk.services import accounts
 from suining_desk.services import households as hs
+from suining_desk.services.access import AccessDenied, require
 from tests.county import TODAY, FixtureCounty, build_county, id_number
 
 T0 = dt.datetime(2018, 12, 1, 9, 0, 0)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk import activity_log
 from suining_desk.cli import main
+from suining_desk.storage import activity_log
 from tests.exchange_sheets import YANG
 from tests.payments import cli_payment_county
 from tests.pii_scan import findings

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 
 from suining_desk.db.models import Attachment, AuditEntry, Blob
-from suining_desk.images import MAX_SIDE, THUMB_SIDE
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.images import MAX_SIDE, THUMB_SIDE
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.rules.housing import RenovationInput
 from suining_desk.services.attachments import (
     attach_bytes,

@@ -14,15 +14,15 @@ from pathlib import Path
 import pytest
 
 from suining_desk import audit
-from suining_desk.audit_anchors import anchors_of, manifest_path
-from suining_desk.audit_verify import VerifyReport, report_problems, verify
-from suining_desk.backups import BackupInfo, backup_folder, backup_name, make_backup
+from suining_desk.audit.verify import VerifyReport, report_problems, verify
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import database
 from suining_desk.demo.generate import generate_demo
-from suining_desk.messages import describe
-from suining_desk.restore import restore_backup
+from suining_desk.domain.messages import describe
+from suining_desk.services.restore import restore_backup
+from suining_desk.storage.anchors import anchors_of, manifest_path
+from suining_desk.storage.backups import BackupInfo, backup_folder, backup_name, make_backup
 
 
 @pytest.fixture(scope="module")

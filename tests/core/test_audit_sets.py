@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk import audit_capture
-from suining_desk.audit_verify import report_problems, verify
+from suining_desk.audit.verify import report_problems, verify
+from suining_desk.db import capture as audit_capture
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, Payment, database
-from suining_desk.messages import describe
+from suining_desk.domain.messages import describe
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services.batches import adjust_line, create_batch, delete_draft, remove_line
 from tests.payments import TODAY, PaymentCounty, build_payment_county

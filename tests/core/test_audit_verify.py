@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk import audit, audit_capture
-from suining_desk.audit_capture import AUDITED_TABLES
-from suining_desk.audit_verify import VerifyReport, verify
+from suining_desk import audit
+from suining_desk.audit.verify import VerifyReport, verify
 from suining_desk.cli import main
+from suining_desk.db import capture as audit_capture
 from suining_desk.db import close_database, open_database
+from suining_desk.db.capture import AUDITED_TABLES
 from suining_desk.db.models import AuditEntry, Household, database
 from suining_desk.demo.generate import generate_demo
 from suining_desk.rules.household import PersonInput
@@ -264,7 +265,7 @@ def test_migration_logs_a_baseline_of_existing_records(tmp_path: Path, monkeypat
 def test_verify_reports_progress_and_can_be_cancelled(copy: Path) -> None:
     import threading
 
-    from suining_desk.audit_verify import VerifyCancelled
+    from suining_desk.audit.verify import VerifyCancelled
 
     open_database(copy)
     told: list[tuple[str, float]] = []

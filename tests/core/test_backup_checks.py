@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk import backups
-from suining_desk.backup_check import BackupStopped, database_is_sound
 from suining_desk.db import close_database, open_database
 from suining_desk.demo.generate import DEMO_PASSWORD, generate_demo
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import accounts
+from suining_desk.storage import backups
+from suining_desk.storage.backup_check import BackupStopped, database_is_sound
 
 DAY = dt.timedelta(days=1)
 

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk import backups, os_errors, tempfiles
-from suining_desk.backups import make_backup
 from suining_desk.cli import main
 from suining_desk.db import DatabaseOpenError, close_database, open_database
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
+from suining_desk.domain import os_errors
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
+from suining_desk.storage import backups, tempfiles
+from suining_desk.storage.backups import make_backup
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="fork, SIGKILL and file modes (POSIX)")
 

@@ -16,15 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk import backups
-from suining_desk.backups import BackupInfo, automatic_backup, backup_folder, list_backups, make_backup, to_keep
 from suining_desk.cli import main
 from suining_desk.db import DatabaseOpenError, close_database, open_database
 from suining_desk.db.models import AuditEntry, Household
 from suining_desk.demo.generate import generate_demo
-from suining_desk.problems import InvalidInput
-from suining_desk.restore import lock_holder, lock_path, restore_backup
+from suining_desk.domain.problems import InvalidInput
+from suining_desk.services.restore import restore_backup
 from suining_desk.services.stats import collect_stats
+from suining_desk.storage import backups
+from suining_desk.storage.backups import BackupInfo, automatic_backup, backup_folder, list_backups, make_backup, to_keep
+from suining_desk.storage.locks import lock_holder, lock_path
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -10,9 +10,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from suining_desk.db.models import Payment, PaymentOutcome, Person
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
+from suining_desk.exchange.bank_files import export_bank_file, import_return_file
 from suining_desk.services import batch_workflow as wf
-from suining_desk.services.bank_files import export_bank_file, failed_payments, import_return_file
+from suining_desk.services.bank_outcomes import failed_payments
 from suining_desk.services.batches import create_batch
 from suining_desk.services.corrections import reissue_payment
 from suining_desk.services.enrolments import EnrolmentInput, enrol

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from suining_desk.db.models import AuditEntry, Payment, PaymentOutcome
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.exchange import bank_profiles as store
+from suining_desk.exchange.bank_files import export_bank_file, import_return_file
 from suining_desk.exchange.bank_profile import from_dict, to_dict
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
-from suining_desk.services.bank_files import BankFileUnusable, export_bank_file, import_return_file
+from suining_desk.exchange.bank_sheets import BankFileUnusable
 from suining_desk.services.batches import create_batch
 from tests import bank_side
 from tests.core.test_batches import walk

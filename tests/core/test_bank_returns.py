@@ -10,15 +10,11 @@ from pathlib import Path
 import pytest
 
 from suining_desk.db.models import Payment, PaymentOutcome
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
-from suining_desk.services.bank_files import (
-    BankFileUnusable,
-    export_bank_file,
-    import_return_file,
-    missing_problems,
-    sent_to_bank,
-)
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
+from suining_desk.exchange.bank_files import export_bank_file, import_return_file, missing_problems
+from suining_desk.exchange.bank_sheets import BankFileUnusable
+from suining_desk.services.bank_outcomes import sent_to_bank
 from suining_desk.services.batches import create_batch
 from suining_desk.services.corrections import reissue_payment, reverse_payment
 from tests.core.test_batches import walk
@@ -126,7 +122,8 @@ def test_lines_left_out_are_named_and_a_reversed_line_is_said(county: PaymentCou
 
 
 def test_missing_lines_beyond_twenty_are_counted(county: PaymentCounty, tmp_path: Path) -> None:
-    from suining_desk.services.bank_files import BankLine, ReturnReport
+    from suining_desk.exchange.bank_files import ReturnReport
+    from suining_desk.services.bank_outcomes import BankLine
 
     lines = [BankLine(n, f"人{n}", "", f"62218800000{n:05d}", 100, False) for n in range(25)]
     shown = [describe(p) for p in missing_problems(ReturnReport(missing_lines=lines))]

@@ -10,9 +10,9 @@ from pathlib import Path
 import peewee
 import pytest
 
-from suining_desk.audit import verify_chain
+from suining_desk.audit.verify import verify_chain
 from suining_desk.db.models import AuditEntry, Enrolment, Household, Payment, PaymentBatch, Person, database
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services.attachments import attach_file, attachments_of
 from suining_desk.services.batch_compute import compute_batch
@@ -160,7 +160,7 @@ def test_adjust_and_remove_lines_only_in_a_draft(county: PaymentCounty) -> None:
     with pytest.raises(InvalidInput) as frozen:
         adjust_line(zhang.id, 1, "x", user="luru")
     assert _codes(frozen) == {"batch_not_draft"}
-    from suining_desk.messages import describe
+    from suining_desk.domain.messages import describe
 
     assert describe(frozen.value.problems[0]) == f"批次{batch.batch_no}已提交，只有草稿可以修改"  # not 已已提交
     # Not even plain SQL changes a submitted batch's lines.
@@ -261,3 +261,15 @@ def test_a_paid_date_far_before_the_period_is_refused(county: PaymentCounty) -> 
     assert _codes(early) == {"paid_long_before_period"}
     wf.post_batch(batch.batch_id, dt.date(2018, 8, 1), user="shenhe", today=TODAY)  # 92 days ahead
     assert PaymentBatch.get_by_id(batch.batch_id).status == "posted"
+
+
+def test_the_protective_triggers_name_the_batch_statuses_there_are() -> None:
+    """Migration 4's trigger SQL is history and keeps its words; they must be the statuses."""
+    import re
+
+    from suining_desk.db import payment_schema
+    from suining_desk.domain.enums import BATCH_STATUS, BatchStatus
+
+    words = set(re.findall(r"'(\w+)'", " ".join(payment_schema.TRIGGERS)))
+    assert words == {s.value for s in BatchStatus} - {"submitted"}  # the triggers never test 'submitted'
+    assert set(BATCH_STATUS) == set(BatchStatus) and BATCH_STATUS["posted"] == "已发放"

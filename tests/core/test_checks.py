@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from suining_desk.db.models import Household, Payment, PaymentBatch, Person, Relocation, Renovation, database
-from suining_desk.rules.checks import CHECKS, run_checks
 from suining_desk.services.batches import add_one_off_line, create_batch, create_one_off_batch
+from suining_desk.services.checks import CHECKS, run_checks
 from suining_desk.services.corrections import reissue_payment
 from suining_desk.services.households import record_member_exit
 from tests.core.test_batches import walk

@@ -165,7 +165,7 @@ def test_demo_builds_then_refuses_a_database_with_data(
 def test_demo_flag_builds_the_demo_database_on_first_use(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from suining_desk import paths
+    from suining_desk.storage import paths
 
     assert not paths.demo_database().exists()
     assert main(["--demo", "stats", "--json"]) == 0

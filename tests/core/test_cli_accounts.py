@@ -13,7 +13,7 @@ from suining_desk.cli import auth, main
 from suining_desk.cli.auth import authenticate_cli
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, User
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 from tests.county import build_county
 
 ADMIN_PW = "Admin2018x"

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from suining_desk.cli import SIGPIPE_EXIT, main
-from suining_desk.os_errors import os_problem, os_reason
+from suining_desk.domain.os_errors import os_problem, os_reason
 from tests.payments import CLI_PASSWORD, cli_payment_county
 
 PASSWORD = CLI_PASSWORD
@@ -64,7 +64,7 @@ def test_backup_out_leaves_the_chosen_folders_permissions_alone(
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_the_automatic_backup_folder_is_still_private(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from suining_desk.backups import backup_folder
+    from suining_desk.storage.backups import backup_folder
 
     assert main(["backup", "--db", str(path)]) == 0
     assert stat.S_IMODE(backup_folder(path).stat().st_mode) == 0o700
@@ -256,3 +256,18 @@ def test_no_terminal_to_ask_for_the_password(path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(getpass, "getpass", no_terminal)
     assert main(["period", "close", "2018-10", "--user", "shenhe", "--db", str(path)]) == 1
     assert capsys.readouterr().err.strip() == "错误：没有输入密码"
+
+
+def test_the_command_line_alone_has_no_window(capsys: pytest.CaptureFixture[str]) -> None:
+    """``python -m suining_desk.cli`` without a command: said, not a window (nor a traceback)."""
+    assert main([]) == 2
+    assert "不带命令时请用 suining-desk 或 python -m suining_desk 打开窗口" in capsys.readouterr().err
+
+
+def test_the_program_finds_its_window_by_name_only_when_a_window_is_wanted() -> None:
+    """A checkout has the window as ``ui`` (an installed program as ``suining_desk_ui``)."""
+    code = ("import sys; from suining_desk import app; "
+            "assert not [m for m in sys.modules if m.split('.')[0] in ('ui', 'suining_desk_ui', 'PySide6')]; "
+            "print(app.window_module('startup').__name__)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "ui.startup"

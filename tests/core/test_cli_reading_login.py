@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from suining_desk import paths
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Area, Payment, PaymentBatch
 from suining_desk.ledgers import make_spec, write_ledger
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services.batches import create_batch
+from suining_desk.storage import paths
 from tests.payments import TODAY, cli_payment_county
 
 CHANGPU = "DB-430527100-2018-10"

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from suining_desk.db.models import Payment, PaymentBatch, database
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services.batch_compute import compute_batch
 from suining_desk.services.batches import create_batch
@@ -139,7 +139,7 @@ def test_a_closed_month_refuses_postings_until_an_admin_reopens_it(county: Payme
 def test_a_closed_month_freezes_the_money_of_its_period_whatever_the_date(county: PaymentCounty) -> None:
     """The QA repro: October closed, then a reversal dated in (open) December of an October
     payment took money out of October's ledger. The period counts, not only the date."""
-    from suining_desk.messages import describe
+    from suining_desk.domain.messages import describe
 
     original = _posted_october(county)
     october = PaymentFilter(program_id=original.program_id, period="2018-10")

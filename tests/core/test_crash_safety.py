@@ -17,6 +17,8 @@ import pytest
 
 from tests.crash_trials import check_trial, describe, run_trials
 
+pytestmark = pytest.mark.slow  # forks and kills children: seconds of work
+
 TRIALS = int(os.environ.get("SUINING_CRASH_TRIALS", "10"))
 SEED = int(os.environ.get("SUINING_CRASH_SEED") or random.randrange(1_000_000))
 
@@ -28,7 +30,8 @@ def test_sigkill_at_random_moments_leaves_whole_work_only(tmp_path: Path) -> Non
     prepared = prepare(tmp_path)
     trials = run_trials(tmp_path, TRIALS, seed=SEED, prepared=prepared)
     assert len(trials) >= 20 or TRIALS < 10
-    failures = {f"{t.kind} {t.path.name} (+{t.delay:.3f}s)": why for t in trials if (why := check_trial(t, prepared))}
+    failures = {f"{t.kind} {t.path.name} (at {t.at:g}, +{t.delay:.3f}s)": why
+                for t in trials if (why := check_trial(t, prepared))}
     assert failures == {}, f"SUINING_CRASH_SEED={SEED}"
     # the kills landed while the work was under way, of both kinds
     outcomes = {describe(t) for t in trials}

@@ -9,6 +9,7 @@ import pytest
 from peewee import IntegrityError
 
 from suining_desk import audit
+from suining_desk.audit.verify import verify_chain
 from suining_desk.db import DatabaseOpenError, close_database, migrations, open_database
 from suining_desk.db.models import Area, AuditEntry, Household, Payment, PaymentOutcome, Program
 
@@ -131,7 +132,7 @@ def test_a_file_that_is_not_a_database_is_refused_and_untouched(
 
 
 def test_unsupported_url_is_refused_in_chinese(tmp_path: Path) -> None:
-    from suining_desk.messages import describe
+    from suining_desk.domain.messages import describe
 
     with pytest.raises(DatabaseOpenError) as info:
         open_database("mysql://somewhere/db")
@@ -185,7 +186,7 @@ def test_audit_chain_links_and_detects_tampering(db: object) -> None:
         with db.atomic("IMMEDIATE"):  # type: ignore[attr-defined]
             audit.append("area_created", username="luru", table_name="area", record_id=i,
                          after={"name": f"村{i}", "amount_fen": 100 * i})
-    assert audit.verify_chain() is None
+    assert verify_chain() is None
     assert AuditEntry.select().count() == 3
     with pytest.raises(IntegrityError):
         AuditEntry.update(username="x").where(AuditEntry.seq == 2).execute()
@@ -194,5 +195,5 @@ def test_audit_chain_links_and_detects_tampering(db: object) -> None:
     # Someone drops the trigger and edits an entry by hand: the chain names it.
     db.execute_sql("DROP TRIGGER audit_entry_no_update")  # type: ignore[attr-defined]
     db.execute_sql("UPDATE audit_entry SET after = '{}' WHERE seq = 2")  # type: ignore[attr-defined]
-    broken = audit.verify_chain()
+    broken = verify_chain()
     assert broken is not None and broken.seq == 2 and broken.reason == "changed"

@@ -16,15 +16,16 @@ import pytest
 from argon2 import PasswordHasher
 from peewee import Database
 
-from suining_desk import idnumber
-from suining_desk.audit import verify_chain
+from suining_desk.audit.verify import verify_chain
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, Program, Setting, Standard, User
-from suining_desk.demo import DemoCancelled, DemoSummary, generate_demo, install_programs
+from suining_desk.demo import DemoCancelled, DemoSummary, generate_demo
 from suining_desk.demo.areas import plan_areas
-from suining_desk.demo.programs import PROGRAMS_BY_CODE, standard_fen
 from suining_desk.demo.scales import SCALES
-from suining_desk.enums import HEAD, POVERTY_CAUSES, RELATIONS
+from suining_desk.domain import idnumber
+from suining_desk.domain.enums import HEAD, POVERTY_CAUSES, RELATIONS
+from suining_desk.domain.search_keys import keys_for_name
+from suining_desk.reference.programs import PROGRAMS_BY_CODE, standard_fen
 from suining_desk.rules.household import (
     HouseholdInput,
     PersonInput,
@@ -32,7 +33,8 @@ from suining_desk.rules.household import (
     check_members,
     has_errors,
 )
-from suining_desk.services.search import keys_for_name, search_people
+from suining_desk.services.catalogue import install_programs
+from suining_desk.services.search import search_people
 
 PER_PERIOD = ("dibao", "tekun", "disability", "education", "yulu", "ranger")
 

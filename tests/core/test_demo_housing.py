@@ -11,7 +11,7 @@ import pytest
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Relocation, Renovation, Setting
 from suining_desk.demo import generate_demo
-from suining_desk.demo.target import MARK
+from suining_desk.demo.generate import MARK
 from suining_desk.services.housing_detail import relocation_input, renovation_input
 from suining_desk.services.relocations import relocation_problems
 from suining_desk.services.renovations import renovation_problems, standard_for

@@ -9,8 +9,8 @@ import datetime as dt
 import pytest
 
 from suining_desk.db.models import Enrolment, Person
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services.enrolments import EnrolmentInput, change_enrolment, end_enrolment, enrol
 from tests.payments import TODAY, PaymentCounty, build_payment_county
 

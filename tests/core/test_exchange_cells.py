@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from suining_desk.domain.messages import describe
 from suining_desk.exchange.cells import clean_text, code_text, read_amount, read_area_x100, read_date, read_int
 from suining_desk.exchange.columns import normalize_header
 from suining_desk.exchange.register_layout import REGISTER
-from suining_desk.messages import describe
 
 NOV_1 = dt.date(2018, 11, 1)
 

@@ -35,7 +35,7 @@ result = run_import("households", Path(sys.argv[2]), ImportOptions(user="luru", 
 print("done", result.people_added, flush=True)
 """
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")]
 
 
 @pytest.fixture(scope="module")

@@ -23,13 +23,13 @@ from suining_desk.db.models import (
     SettlementSite,
 )
 from suining_desk.demo.generate import generate_demo
+from suining_desk.domain.messages import describe
 from suining_desk.exchange.housing_export import export_relocations, export_renovations
 from suining_desk.exchange.imports import run_import
 from suining_desk.exchange.reader import FileUnreadable
 from suining_desk.exchange.register_export import export_register
 from suining_desk.exchange.report import ImportResult
 from suining_desk.exchange.staging import ImportOptions
-from suining_desk.messages import describe
 from suining_desk.services.household_query import HouseholdFilter
 from tests.payments import TODAY, PaymentCounty, build_payment_county
 

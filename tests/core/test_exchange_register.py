@@ -266,7 +266,7 @@ def test_csv_in_gbk_imports_too(county: FixtureCounty, tmp_path: Path) -> None:
 @pytest.mark.parametrize("bulk", [False, True])
 def test_the_audit_log_accounts_for_every_row_imported(county: FixtureCounty, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch, bulk: bool) -> None:
-    from suining_desk.audit_verify import verify
+    from suining_desk.audit.verify import verify
     from suining_desk.exchange import register_import
 
     if bulk:  # a county-sized file: the entry logs a digest of the tables instead of each row
@@ -348,6 +348,6 @@ def test_update_duplicates_applies_household_fields_and_a_blank_never_clears_the
     again = run(sheets.register_sheet(tmp_path / "d.xlsx", short, header=header[:9]), update_duplicates=True)
     assert Household.get().phone == "13100000000" and Household.get().status == "exited"
     assert again.households_updated == 1 and StatusChange.select().count() == 1
-    from suining_desk.audit_verify import verify
+    from suining_desk.audit.verify import verify
 
     assert verify().ok  # every change is in the audit log

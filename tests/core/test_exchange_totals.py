@@ -148,7 +148,7 @@ def test_a_total_row_in_the_key_columns_of_every_record_kind_is_ignored(
 
 
 def test_the_bank_return_file_passes_over_its_total_line(payments: PaymentCounty, tmp_path: Path) -> None:
-    from suining_desk.services.bank_files import import_return_file
+    from suining_desk.exchange.bank_files import import_return_file
     from tests.core.test_bank_files import _posted
 
     batch_id = _posted(payments)

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk import audit_seen, paths
-from suining_desk.backups import backup_folder
 from suining_desk.cli import main
 from suining_desk.db import close_database, migrations, open_database
 from suining_desk.db.models import Area
+from suining_desk.storage import paths
+from suining_desk.storage import seen as audit_seen
+from suining_desk.storage.backups import backup_folder
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 
@@ -105,8 +106,8 @@ def test_crash_reports_are_owner_only(home: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_the_restore_copy_of_a_damaged_database_is_private(home: Path, small_demo_path: Path, tmp_path: Path) -> None:
-    from suining_desk.backups import automatic_backup
-    from suining_desk.restore import restore_backup
+    from suining_desk.services.restore import restore_backup
+    from suining_desk.storage.backups import automatic_backup
 
     path = tmp_path / "county.sqlite3"
     shutil.copyfile(small_demo_path, path)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk.access import AccessDenied, account_of
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import PaymentBatch
-from suining_desk.messages import describe
+from suining_desk.domain.messages import describe
 from suining_desk.services import accounts
+from suining_desk.services.access import AccessDenied, account_of
 from suining_desk.services.batch_workflow import approve_batch
 from tests.payments import CLI_PASSWORD, cli_payment_county
 

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from suining_desk.audit import verify_chain
+from suining_desk.audit.verify import verify_chain
 from suining_desk.db.models import AuditEntry, Household, MemberChange, Person
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.rules.household import HouseholdInput, PersonInput
 from suining_desk.services import households as hs
 from suining_desk.services.household_detail import member_history, status_history
@@ -185,7 +185,7 @@ def test_a_household_is_removed_from_the_register_and_put_back(county: FixtureCo
 
 def test_what_a_household_enjoys_includes_its_enrolments(county: FixtureCounty) -> None:
     """QA: enrolled in and paid 低保, the household showed 享受：— (only the register's 低保户 mark was read)."""
-    from suining_desk.demo.programs import install_programs
+    from suining_desk.services.catalogue import install_programs
     from suining_desk.services.enrolments import EnrolmentInput, enrol
     from suining_desk.services.household_detail import household_detail
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from suining_desk.db.models import AuditEntry, Setting
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services.settings import (
     RELOCATION_AREA_CAP,
     RELOCATION_SELF_RAISED_CAP,

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from suining_desk import divisions, idnumber
-from suining_desk.idnumber import (
+from suining_desk.domain import divisions, idnumber
+from suining_desk.domain.idnumber import (
     IdInfo,
     age_on,
     check_char,
@@ -20,8 +20,8 @@ from suining_desk.idnumber import (
     normalize,
     parse_id_number,
 )
-from suining_desk.messages import MESSAGES, describe
-from suining_desk.problems import InvalidInput, Problem, Severity
+from suining_desk.domain.messages import MESSAGES, describe
+from suining_desk.domain.problems import InvalidInput, Problem, Severity
 
 TODAY = dt.date(2024, 6, 1)
 

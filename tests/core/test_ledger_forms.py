@@ -14,10 +14,10 @@ from peewee import IntegrityError
 
 from suining_desk.cli import main
 from suining_desk.db.models import AuditEntry, Household, Payment, Person, Program, database
+from suining_desk.domain.money import fen_to_yuan_str, format_fen
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.ledgers import make_spec, prepare, verify_file, write_ledger
 from suining_desk.ledgers.kinds import get_kind
-from suining_desk.money import fen_to_yuan_str, format_fen
-from suining_desk.problems import InvalidInput
 from suining_desk.services import cadres
 from suining_desk.services.allocations import AllocationInput, add_allocation, allocations_of, void_allocation
 from suining_desk.services.ledger_settings import save_ledger_settings
@@ -341,3 +341,32 @@ def test_a_masked_id_in_a_narrow_notice_note_never_breaks(demo: Path, tmp_path: 
 
     raw = subprocess.run(["pdftotext", "-raw", str(out), "-"], check=True, capture_output=True, text=True).stdout
     assert "430527********0035" in raw  # whole, on one line
+
+
+def test_a_townships_summary_sets_the_county_allocation_against_the_countys_spending(
+        db: object, tmp_path: Path) -> None:
+    """Allocations are the county's: a township's 结余 is what the whole county has left, not the
+    allocation minus that township's spending (which would show money other townships paid as left)."""
+    from suining_desk.services.batches import create_batch
+    from tests.core.test_batches import walk
+    from tests.payments import build_payment_county
+
+    county = build_payment_county()
+    dibao = county.programs["dibao"]
+    for town, clerk in ((county.areas.changpu.id, "luru"), (county.areas.wuyang.id, "wuyang_clerk")):
+        batch = create_batch(dibao, "2018-10", town, user=clerk, pay_date=dt.date(2018, 10, 10))
+        walk(batch.batch_id, dt.date(2018, 10, 10), clerk=clerk, reviewer="admin")
+    add_allocation(AllocationInput(program_id=dibao, year=2018, level="county", amount_fen=10_000_000,
+                                   doc_no="绥财社〔2018〕1号", issued_on=dt.date(2018, 1, 5)), user="admin")
+
+    def paid(where: str = "") -> int:
+        sql = f"SELECT SUM(amount_fen) FROM payment WHERE posted = 1 AND program_id = ? {where}"
+        return int(database.execute_sql(sql, [dibao]).fetchone()[0])
+
+    changpu = paid(f"AND township_id = {county.areas.changpu.id}")
+    assert 0 < changpu < paid()  # both townships were paid
+    text = _print("summary", {"year": 2018, "township": "长铺镇"}, tmp_path / "summary.pdf", date=DATE)
+    row = re.search(rf"小计低保\d+\d+?\d+{re.escape(fen_to_yuan_str(changpu))}"
+                    rf"{re.escape(fen_to_yuan_str(10_000_000))}{re.escape(fen_to_yuan_str(10_000_000 - paid()))}"
+                    "下达、结余为全县数", text)
+    assert row, text[:400]

@@ -22,10 +22,10 @@ from PIL import Image, ImageDraw
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Household, Person, Relocation, database
+from suining_desk.domain.messages import describe
+from suining_desk.domain.money import fen_to_capitals, fen_to_yuan_str
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.ledgers import make_spec, verify_file, write_ledger
-from suining_desk.messages import describe
-from suining_desk.money import fen_to_capitals, fen_to_yuan_str
-from suining_desk.problems import InvalidInput
 from suining_desk.services.attachments import attach_bytes, attachments_of, remove_attachment
 from suining_desk.services.corrections import reverse_payment
 from suining_desk.services.household_detail import household_detail

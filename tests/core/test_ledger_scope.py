@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk.access import AccessDenied
 from suining_desk.cli import main
 from suining_desk.db.models import Area, Household
+from suining_desk.domain.messages import describe
 from suining_desk.ledgers import make_spec, write_ledger
 from suining_desk.ledgers.kinds.common import find_township
-from suining_desk.messages import describe
+from suining_desk.services.access import AccessDenied
 from suining_desk.services.accounts import change_password, create_user
 from tests.ledger_pdf import DATE
 

@@ -16,8 +16,8 @@ import pytest
 from suining_desk.cli import main
 from suining_desk.db import open_database
 from suining_desk.db.models import AuditEntry, Payment, Program, database
+from suining_desk.domain.money import fen_to_capitals, fen_to_yuan_str
 from suining_desk.ledgers import make_spec, write_ledger
-from suining_desk.money import fen_to_capitals, fen_to_yuan_str
 from tests.ledger_pdf import DATE, ID_NUMBER, MONEY, SUBTOTAL, TOTAL, assert_only_embedded_fonts, cli_login
 from tests.ledger_pdf import fen as _fen
 from tests.ledger_pdf import page_count as _pages

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from suining_desk.db.models import Payment, Person, Program, Relocation, database
-from suining_desk.idnumber import mask
+from suining_desk.domain.idnumber import mask
+from suining_desk.domain.money import fen_to_yuan_str
 from suining_desk.ledgers import make_spec, write_ledger
 from suining_desk.ledgers.kinds import common
-from suining_desk.money import fen_to_yuan_str
 from tests.ledger_pdf import AFTER_DEMO, DATE, ID_NUMBER, MONEY, SUBTOTAL, TOTAL, page_count
 from tests.ledger_pdf import fen as _fen
 from tests.ledger_pdf import pdf_text as _text

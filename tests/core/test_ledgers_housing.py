@@ -13,8 +13,8 @@ import pytest
 from suining_desk.cli import main
 from suining_desk.db import open_database
 from suining_desk.db.models import AuditEntry, Relocation, Renovation, database
+from suining_desk.domain.money import fen_to_capitals, fen_to_yuan_str
 from suining_desk.ledgers import get_kind, make_spec, prepare, write_ledger
-from suining_desk.money import fen_to_capitals, fen_to_yuan_str
 from suining_desk.rules.housing import RelocationInput, RenovationInput
 from suining_desk.services.relocations import update_relocation
 from suining_desk.services.renovations import update_renovation

@@ -30,7 +30,7 @@ from suining_desk.ledgers.page import render
 from suining_desk.ledgers.pdfmeta import read_payload
 from suining_desk.ledgers.spec import LedgerSpec
 from suining_desk.ledgers.stamp import decode_payload, fingerprint, make_stamp
-from suining_desk.paths import resources_dir
+from suining_desk.storage.paths import resources_dir
 
 METRICS = Metrics()
 COLUMNS = (Column("序号", 3), Column("户主姓名", 5), Column("身份证号", 11), Column("金额", 6, Align.RIGHT, Total.FEN),

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import suining_desk
-from suining_desk.messages import MESSAGES, describe
-from suining_desk.problems import Problem
+from suining_desk.domain.messages import MESSAGES, describe
+from suining_desk.domain.problems import Problem
 
 CODE_PATTERN = re.compile(r"Problem\(\s*\"([a-z0-9_]+)\"")
 

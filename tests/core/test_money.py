@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from suining_desk import money
-from suining_desk.messages import MESSAGES, describe
-from suining_desk.money import (
+from suining_desk.domain import money
+from suining_desk.domain.messages import MESSAGES, describe
+from suining_desk.domain.money import (
     MAX_CAPITALS_FEN,
     MAX_FEN,
     check_amount,
@@ -21,7 +21,7 @@ from suining_desk.money import (
     is_amount,
     parse_fen,
 )
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 
 # --- capitals: a golden table, amounts written as yuan so each line reads like a voucher ---
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk.audit import verify_chain
+from suining_desk.audit.verify import verify_chain
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, Program, Standard
-from suining_desk.demo.areas import TOWNSHIPS
-from suining_desk.demo.programs import PROGRAMS
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.reference.areas import TOWNSHIPS
+from suining_desk.reference.programs import PROGRAMS
 from suining_desk.services import accounts
 from suining_desk.services.areas import area_nodes
 from tests import exchange_sheets as sheets

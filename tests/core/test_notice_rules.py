@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pytest
 
+from suining_desk.domain.workdays import coverage, is_working_day, notice_period
 from suining_desk.ledgers import make_spec
 from suining_desk.ledgers.notices import notice_warnings
 from suining_desk.services.ledger_settings import (
@@ -18,7 +19,6 @@ from suining_desk.services.ledger_settings import (
     rule_group,
     save_ledger_settings,
 )
-from suining_desk.workdays import coverage, is_working_day, notice_period
 
 D = dt.date
 
@@ -82,7 +82,7 @@ def test_the_office_may_count_working_days_and_never_shorten_the_rule(small_demo
     calendar = replace(spec, notice_unit="calendar", notice_days=12,
                        notice_end=notice_period(D(2019, 1, 10), 12, "calendar").end)
     assert [w.code for w in notice_warnings(calendar)] == ["notice_shorter_than_rule"]
-    from suining_desk.problems import InvalidInput
+    from suining_desk.domain.problems import InvalidInput
 
     with pytest.raises(InvalidInput) as refused:
         save_ledger_settings({"notice.civil.days": 5}, user="admin")

@@ -9,9 +9,9 @@ import pytest
 from openpyxl import Workbook
 
 from suining_desk.db.models import Attachment, AuditEntry, Payment
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.exchange.records import ImportOptions
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
 from suining_desk.services.attachments import attachments_of, read_file
 from suining_desk.services.batches import add_one_off_line, create_one_off_batch
 from tests.payments import TODAY, PaymentCounty, build_payment_county

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk.cancel import Cancelled
 from suining_desk.db.models import Area
+from suining_desk.domain.cancel import Cancelled
 from suining_desk.services.payment_query import (
     PaymentColumn,
     PaymentFilter,

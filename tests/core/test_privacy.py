@@ -6,8 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from suining_desk.crashlog import write_crash_report
-from suining_desk.privacy import mask_bank, mask_fields, redact
+from suining_desk.domain.privacy import mask_bank, mask_fields, redact
+from suining_desk.storage.crashlog import write_crash_report
 from tests.county import id_number
 from tests.pii_scan import findings, scan
 

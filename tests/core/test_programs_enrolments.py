@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from suining_desk.db.models import Enrolment
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services.enrolment_query import household_enrolments
 from suining_desk.services.enrolments import EnrolmentInput, end_enrolment, enrol
 from suining_desk.services.programs import (

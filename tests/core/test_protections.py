@@ -13,17 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk import backups
-from suining_desk.audit_verify import report_problems, verify
+from suining_desk.audit.verify import report_problems, verify
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.errors import StorageError
 from suining_desk.db.models import AuditEntry, Household, Payment, database
-from suining_desk.db.protections import EXPECTED, inspect, read_only_policy, repair
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
+from suining_desk.db.protections import EXPECTED, inspect, read_only_policy
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import households as hs
 from suining_desk.services.accounts import login
+from suining_desk.services.protections import repair
+from suining_desk.storage import backups
 
 PASSWORD = "suining2018"
 TODAY = dt.date(2019, 6, 30)

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from suining_desk.audit import verify_chain
+from suining_desk.audit.verify import verify_chain
 from suining_desk.db.models import AuditEntry, Person, Relocation, Renovation
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.rules.housing import RelocationInput, RenovationInput
 from suining_desk.services import households as hs
 from suining_desk.services.housing_common import members_on, record_history
@@ -176,7 +176,7 @@ def test_list_filters_sorts_and_searches(county: FixtureCounty) -> None:
 
 
 def test_a_clerk_of_another_township_may_not_record_a_relocation(county: FixtureCounty) -> None:
-    from suining_desk.access import AccessDenied
+    from suining_desk.services.access import AccessDenied
     from suining_desk.services.accounts import change_password, create_first_admin, create_user
 
     hid = register_family(county, "43052710000101001", "曾伟", 201)

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from suining_desk.db.models import AuditEntry, Renovation
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.rules.housing import RelocationInput, RenovationInput
 from suining_desk.services.household_detail import household_detail
 from suining_desk.services.housing_common import record_history

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from suining_desk.db.models import Attachment, AuditEntry
-from suining_desk.file_names import MAX_BYTES, MAX_CHARS, safe_file_name
+from suining_desk.domain.file_names import MAX_BYTES, MAX_CHARS, safe_file_name
 from suining_desk.rules.housing import RenovationInput
 from suining_desk.services import attachments
 from suining_desk.services.attachments import attach_bytes, attachments_of, viewing_copy
@@ -100,8 +100,8 @@ def test_two_copies_of_one_name_never_meet_and_the_folder_goes_at_exit(
 
 def test_a_copy_that_cannot_be_written_is_said_in_chinese(renovation: int, private_temp: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from suining_desk.messages import describe
-    from suining_desk.problems import InvalidInput
+    from suining_desk.domain.messages import describe
+    from suining_desk.domain.problems import InvalidInput
 
     attachment_id = attach_bytes("renovation", renovation, "验收表.pdf", PDF, kind="acceptance", user="luru")
 

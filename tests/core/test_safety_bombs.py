@@ -21,11 +21,11 @@ import pytest
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Person
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import Problem
 from suining_desk.exchange import csv_sheet, limits
 from suining_desk.exchange.reader import FileUnreadable, open_rows
 from suining_desk.exchange.register_layout import REGISTER
-from suining_desk.messages import describe
-from suining_desk.problems import Problem
 from suining_desk.services.accounts import create_first_admin
 from tests import bombs
 from tests import exchange_sheets as sheets
@@ -156,7 +156,7 @@ SCRIPT = """
 import resource, sys
 from suining_desk.exchange.reader import open_rows, FileUnreadable
 from suining_desk.exchange.register_layout import REGISTER
-from suining_desk.messages import describe
+from suining_desk.domain.messages import describe
 try:
     with open_rows(sys.argv[1], REGISTER) as source:
         sum(1 for _ in source.rows)
@@ -244,7 +244,7 @@ def test_an_old_xls_is_read_within_the_limits(tmp_path: Path, monkeypatch: pytes
 def test_a_bank_return_file_is_read_within_the_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from suining_desk.exchange.bank_profiles import get_profile
     from suining_desk.exchange.bank_return import read_return
-    from suining_desk.services.bank_sheets import BankFileUnusable
+    from suining_desk.exchange.bank_sheets import BankFileUnusable
 
     def read_return_file(path: Path, profile: str = "standard") -> object:
         return read_return(path, get_profile(profile))
@@ -291,7 +291,7 @@ def test_every_limit_has_its_chinese_message() -> None:
     import re
 
     import suining_desk
-    from suining_desk.messages import MESSAGES
+    from suining_desk.domain.messages import MESSAGES
 
     root = Path(suining_desk.__file__).parent
     codes = {code for f in root.rglob("*.py")

@@ -9,13 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypinyin import Style, lazy_pinyin
 
-from suining_desk.search_keys import (
-    is_pinyin_query,
-    like_patterns,
-    matches,
-    name_keys,
-    normalize_query,
-)
+from suining_desk.domain.search_keys import is_pinyin_query, like_patterns, matches, name_keys, normalize_query
 
 
 def _tokens(name: str, **kwargs: int) -> tuple[list[str], list[str]]:

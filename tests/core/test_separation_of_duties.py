@@ -15,12 +15,12 @@ import pytest
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import PaymentBatch
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
-from suining_desk.rules.checks import run_checks
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import accounts
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services.batches import create_batch
+from suining_desk.services.checks import run_checks
 from tests.payments import CLI_PASSWORD, TODAY, PaymentCounty, build_payment_county, cli_payment_county
 
 CODE = "chk_approver_set_by_creator"

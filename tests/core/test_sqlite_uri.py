@@ -12,7 +12,7 @@ import pytest
 
 from suining_desk.cli import main
 from suining_desk.db import close_database
-from suining_desk.db.uri import connect_read_only, sqlite_uri
+from suining_desk.storage.sqlite_files import connect_read_only, sqlite_uri
 
 AWKWARD = ["备份#1", "100%", "a b", "what?", "x%23y", "50% #2 ?ok", "台账 (2018)"]
 

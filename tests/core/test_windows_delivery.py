@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from suining_desk import paths
 from suining_desk.cli import textout
-from suining_desk.storage_media import Volume, linux_volume, storage_risk, windows_volume
+from suining_desk.storage import paths
+from suining_desk.storage.media import Volume, linux_volume, storage_risk, windows_volume
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -37,7 +37,7 @@ def test_portable_txt_beside_the_program_keeps_the_data_beside_it(
     assert paths.default_database() == program / "data" / "suining.sqlite3"
     assert paths.backups_dir() == program / "data" / "backups"
     assert paths.settings_file() == program / "data" / "settings.ini"
-    from suining_desk.crashlog import logs_dir
+    from suining_desk.storage.crashlog import logs_dir
 
     assert logs_dir() == program / "data" / "logs"
     monkeypatch.setenv("SUINING_HOME", str(tmp_path / "tests"))  # an explicit folder still wins
@@ -77,7 +77,7 @@ def test_a_usb_stick_or_a_fat_disk_is_warned_about_and_nothing_else() -> None:
     assert fat is not None and fat.code == "data_on_fat"
     assert storage_risk(Volume("C:\\", False, "NTFS")) is None
     assert storage_risk(None) is None  # unknown: no warning
-    from suining_desk.messages import describe
+    from suining_desk.domain.messages import describe
 
     assert "U 盘" in describe(stick) and "备份" in describe(stick)
     assert "exFAT" in describe(fat)
@@ -185,8 +185,8 @@ def windows_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_backup_is_flushed_through_a_handle_windows_lets_flush(tmp_path: Path, windows_fsync: None) -> None:
-    from suining_desk import backups
     from suining_desk.db import close_database, open_database
+    from suining_desk.storage import backups
 
     db_path = tmp_path / "suining.sqlite3"
     open_database(db_path)

@@ -68,7 +68,15 @@ def _payment(program: Program, household: Household, amount_fen: int, *, posted:
 def fill_county(path: Path) -> DemoCounty:
     """绥宁县 with 长铺镇 and 武阳镇 (tests.county), two households, three people, one
     program and two posted 低保 payments (plus one draft, which must not count)."""
-    open_database(path)
+    from dataclasses import replace
+
+    from tests.templates import from_template, schema_copy
+
+    open_database(path if path.exists() else schema_copy(path))
+    return replace(from_template("ui-county", lambda: _fill(path)), path=path)
+
+
+def _fill(path: Path) -> DemoCounty:
     areas = build_county()
     program = Program.create(code="dibao", name="低保", basis="person", frequency="monthly")
     zeng = _household("43052710000101001", areas.qingshi, areas.qingshi_1, [

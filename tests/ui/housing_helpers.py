@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from ui.widgets.household_form import to_qdate
+from ui.dates import to_qdate
 
 
 def when_dialog_opens(kind: type[QDialog], act: Callable[[QDialog], None]) -> None:

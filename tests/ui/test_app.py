@@ -22,11 +22,16 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def installed(qapp: QApplication) -> Iterator[list[QTranslator]]:
-    """Translators a test installs; removed afterwards so other tests see the source text."""
+    """Translators a test installs; removed afterwards so other tests see the source text.
+    Those an earlier test left in this process (the window's start installs Qt's Chinese) are
+    set aside meanwhile: the test starts from the source text whatever ran before it."""
+    earlier = [t for t in qapp.findChildren(QTranslator) if qapp.removeTranslator(t)]  # True: it was installed
     translators: list[QTranslator] = []
     yield translators
     for translator in translators:
         qapp.removeTranslator(translator)
+    for translator in earlier:
+        qapp.installTranslator(translator)
 
 
 def test_qt_standard_buttons_speak_chinese(

@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from suining_desk import backups
 from suining_desk.db import open_database
 from suining_desk.services import accounts
+from suining_desk.storage import backups
 from tests.ui.conftest import DemoCounty
 from ui.main_window import MainWindow
 from ui.pages.backups import BackupsPage

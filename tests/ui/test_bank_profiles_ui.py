@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 import ui.tasks
-from suining_desk.access import account_of
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import PaymentOutcome
 from suining_desk.exchange import bank_profiles as store
+from suining_desk.services.access import account_of
 from suining_desk.services.batches import create_batch
 from tests.core.test_batches import walk
 from tests.payments import TODAY, PaymentCounty, build_payment_county
@@ -142,11 +142,11 @@ def test_the_clerk_picks_the_format_of_a_bank_file(qtbot: QtBot, county: Payment
         dialog.accept()
 
     when_dialog_opens(ProfileDialog, pick)
-    assert page.export_bank() == 2
+    assert page.bank.export_bank() == 2
     assert asked["suggested"] == f"{batch.batch_no}.txt" and "*.txt" in asked["filter"]
     assert target.read_bytes().decode("gbk").startswith("1|6221880000000001|张建国|")
     answer = tmp_path / "回盘.txt"
     answer.write_bytes("1|6221880000000001|张建国|960.00|00||20181012\r\n".encode("gbk"))
     when_dialog_opens(StepDialog, lambda d: d.save_button.click())  # the bank's date: today, as offered
-    page.import_bank(answer, profile="pipe-gbk")
+    page.bank.import_bank(answer, profile="pipe-gbk")
     assert PaymentOutcome.get().date == dt.date(2018, 10, 12)  # the line's own date

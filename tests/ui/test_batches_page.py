@@ -13,11 +13,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 import ui.tasks
-from suining_desk.access import account_of
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Payment, PaymentBatch, PaymentOutcome
+from suining_desk.services.access import account_of
 from tests.payments import TODAY, PaymentCounty, build_payment_county
 from tests.ui.typing import type_text
+from tests.ui.waits import PATIENCE_MS
 from ui.dialogs.batch_dialog import NewBatchDialog
 from ui.dialogs.money_dialogs import StepDialog
 from ui.pages.batches import BatchesPage
@@ -109,7 +110,7 @@ def test_two_users_walk_a_batch_from_draft_to_posted(qtbot, county: PaymentCount
     assert history == ["生成草稿", "提交审核", "审核通过", "发放（过账）"]
 
     # The bank file goes out; the answer says 李德明's card failed; the line is re-issued.
-    assert reviewer.export_bank(tmp_path / "bank.csv") == 2
+    assert reviewer.bank.export_bank(tmp_path / "bank.csv") == 2
     with (tmp_path / "bank.csv").open(encoding="utf-8-sig") as fh:
         rows = list(csv.reader(fh))
     answer = tmp_path / "answer.csv"
@@ -128,7 +129,7 @@ def test_two_users_walk_a_batch_from_draft_to_posted(qtbot, county: PaymentCount
         click(qtbot, dialog.save_button)
 
     when_dialog_opens(StepDialog, bank_day)
-    reviewer.import_bank(answer)
+    reviewer.bank.import_bank(answer)
     assert seen_bank["refused"] == "银行处理日期2018-11-19早于批次DB-430527100-2018-11的发放日期2018-11-20"
     assert reviewer.report_box is not None and "成功 1 笔，失败 1 笔" in reviewer.report_box.text()
     failed = PaymentOutcome.get(PaymentOutcome.result == "failed").payment_id
@@ -205,7 +206,7 @@ def test_preview_really_runs_on_a_worker_thread(qtbot, county: PaymentCounty, tm
                              cancel=cancel, progress=lambda f: progress("计算", f))
 
     ui.tasks.run_with_progress(page, "计算", work, lambda preview: seen.setdefault("lines", len(preview.lines)))
-    qtbot.waitUntil(lambda: "lines" in seen, timeout=5000)
+    qtbot.waitUntil(lambda: "lines" in seen, timeout=PATIENCE_MS)
     assert seen["lines"] == 2 and seen["thread"] != gui
 
     cancelled = threading.Event()
@@ -213,14 +214,14 @@ def test_preview_really_runs_on_a_worker_thread(qtbot, county: PaymentCounty, tm
     def slow(progress, cancel):  # type: ignore[no-untyped-def]
         cancel.wait(5)
         cancelled.set()
-        from suining_desk.cancel import Cancelled
+        from suining_desk.domain.cancel import Cancelled
 
         raise Cancelled
 
     task = ui.tasks.run_with_progress(page, "计算", slow, lambda _: seen.setdefault("wrong", True))
-    task.cancel()
-    qtbot.waitUntil(cancelled.is_set, timeout=5000)
-    qtbot.wait(50)
+    with qtbot.waitSignal(task.failed, timeout=PATIENCE_MS):  # the cancel is back on the GUI thread
+        task.cancel()
+    assert cancelled.is_set()
     assert "wrong" not in seen and page.error_box is None
 
 
@@ -305,7 +306,7 @@ def test_a_damaged_return_file_is_refused_in_chinese(qtbot, county: PaymentCount
     corrupt = tmp_path / "corrupt-return.xlsx"
     corrupt.write_text("下载中断的回盘文件\n", encoding="utf-8")
     when_dialog_opens(StepDialog, lambda d: click(qtbot, d.save_button))  # type: ignore[attr-defined]
-    page.import_bank(corrupt)
+    page.bank.import_bank(corrupt)
     assert page.error_box is not None
     assert page.error_box.text().startswith(f"无法读取银行回盘文件“{corrupt}”：不是有效的 Excel 文件")
     assert not PaymentOutcome.select().exists()
@@ -318,7 +319,7 @@ def test_the_report_names_the_lines_the_bank_left_out(qtbot, county: PaymentCoun
     answer = tmp_path / "answer.csv"
     answer.write_text("账号,金额,状态\n6221880000000002,330,非正常\n", encoding="utf-8")
     when_dialog_opens(StepDialog, lambda d: click(qtbot, d.save_button))  # type: ignore[attr-defined]
-    page.import_bank(answer)
+    page.bank.import_bank(answer)
     assert page.report_box is not None and "成功 0 笔，失败 1 笔" in page.report_box.text()
     zhang = Payment.get((Payment.batch == batch_id) & (Payment.household == county.zhang)).id
     assert page.report_box.detailedText() == f"回盘中没有：张建国　账号6221880000000001　960.00元（记录{zhang}）"

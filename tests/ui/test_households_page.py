@@ -14,6 +14,7 @@ from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, Household, MemberChange, Person
 from tests.county import FixtureCounty, build_county, id_number
 from tests.ui.typing import type_text
+from tests.ui.waits import PATIENCE_MS
 from ui.dialogs.household_dialog import HouseholdDialog
 from ui.dialogs.member_dialogs import MemberExitDialog, PersonDialog
 from ui.pages.households import HouseholdsPage
@@ -87,11 +88,11 @@ def test_register_find_edit_and_record_a_death(qtbot, page: HouseholdsPage) -> N
     for query in ("zw", SON[-6:]):
         page.search.clear()
         qtbot.keyClicks(page.search, query)
-        qtbot.waitUntil(lambda: page.search_result.text().startswith("找到"), timeout=2000)
+        qtbot.waitUntil(lambda: page.search_result.text().startswith("找到"), timeout=PATIENCE_MS)
         assert page.model.rowCount() == 1
         assert page.model.index(0, 3).data() == "曾伟"
     page.search.clear()
-    qtbot.waitUntil(lambda: page.search_result.text() == "", timeout=2000)
+    qtbot.waitUntil(lambda: page.search_result.text() == "", timeout=PATIENCE_MS)
 
     # Edit the son's education.
     page.detail.members.selectRow(2)

@@ -17,6 +17,7 @@ from suining_desk.db.models import Area, AuditEntry, Household, MemberChange, Pe
 from tests import exchange_sheets as sheets
 from tests.county import FixtureCounty, build_county, id_number
 from tests.ui.typing import type_text
+from tests.ui.waits import PATIENCE_MS
 from ui.main_window import MainWindow
 from ui.wizards.import_wizard import ImportWizard
 from ui.wizards.problems_model import ProblemsModel
@@ -46,7 +47,7 @@ def open_wizard(qtbot: QtBot, window: MainWindow) -> ImportWizard:
     window.import_action.trigger()  # type: ignore[attr-defined]
     wizard = window.import_wizard  # type: ignore[attr-defined]
     assert isinstance(wizard, ImportWizard)
-    qtbot.waitUntil(wizard.isVisible)
+    qtbot.waitUntil(wizard.isVisible, timeout=PATIENCE_MS)
     return wizard
 
 
@@ -58,7 +59,7 @@ def next_page(qtbot: QtBot, wizard: ImportWizard) -> None:
 
 def wait_for_run(qtbot: QtBot, page: object) -> None:
     qtbot.waitUntil(lambda: not page.running() and (page.result is not None or bool(page.outcome.text())),  # type: ignore[attr-defined]
-                    timeout=60_000)
+                    timeout=PATIENCE_MS)
 
 
 def test_a_clerk_reads_the_report_fixes_the_sheet_and_imports(
@@ -120,7 +121,7 @@ def test_a_clerk_reads_the_report_fixes_the_sheet_and_imports(
     run = wizard.run
     assert run.plan.text().startswith("将导入“长铺镇花名册.xlsx”：检查完成")
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
-    with qtbot.waitSignal(wizard.imported, timeout=60_000):
+    with qtbot.waitSignal(wizard.imported, timeout=PATIENCE_MS):
         qtbot.mouseClick(run.import_button, LEFT)
     wait_for_run(qtbot, run)
     assert run.outcome.text().startswith("导入完成：新增 5 户 9 人，新建区划 2 个")
@@ -151,7 +152,7 @@ def test_cancelling_the_import_leaves_the_database_untouched(
 
     run = wizard.run
     qtbot.mouseClick(run.import_button, LEFT)
-    qtbot.waitUntil(lambda: run.progress.value() > 0 or not run.running(), timeout=60_000)
+    qtbot.waitUntil(lambda: run.progress.value() > 0 or not run.running(), timeout=PATIENCE_MS)
     assert run.running(), "the import finished before it could be cancelled"
     qtbot.mouseClick(run.cancel_button, LEFT)
     wait_for_run(qtbot, run)
@@ -188,8 +189,8 @@ def test_a_sheet_with_only_a_header_is_said_so_and_nothing_is_written(
 def test_problems_model_passes_qt_model_tester(qtbot: QtBot) -> None:
     from PySide6.QtTest import QAbstractItemModelTester
 
+    from suining_desk.domain.problems import Problem, Severity
     from suining_desk.exchange.report import RowProblem
-    from suining_desk.problems import Problem, Severity
 
     model = ProblemsModel()
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
@@ -216,7 +217,7 @@ def test_the_households_list_exports_what_it_shows(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.export_action.trigger()  # type: ignore[attr-defined]  # 文件 → 导出当前列表
     qtbot.waitUntil(lambda: getattr(page, "export_box", None) is not None and page.export_box.isVisible(),
-                    timeout=30_000)
+                    timeout=PATIENCE_MS)
     assert page.export_box.text() == f"已导出 1 户、3 人：{out}"
     rows = list(load_workbook(out).active.iter_rows(min_row=2, values_only=True))
     assert [r[2] for r in rows] == ["曾伟", "李秀英", "曾小军"]
@@ -228,7 +229,7 @@ def test_other_lists_export_through_the_file_menu(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.show_page("relocations")
     window.export_action.trigger()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: getattr(window.current_page(), "error_box", None) is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: getattr(window.current_page(), "error_box", None) is not None, timeout=PATIENCE_MS)
     assert window.current_page().error_box.text() == "所选范围内没有记录，未生成文件"  # type: ignore[union-attr]
     window.show_page("overview")
     window.export_action.trigger()  # type: ignore[attr-defined]

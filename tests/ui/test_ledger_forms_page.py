@@ -26,6 +26,7 @@ from ui.dialogs.ledger_settings_dialog import LedgerSettingsDialog
 from ui.dialogs.money_dialogs import OneOffLineDialog
 from ui.dialogs.verify_dialog import VerifyDialog
 from ui.pages.ledgers import LedgersPage
+from ui.pages.ledgers.spec import spec_from
 from ui.pages.programs import ProgramsPage
 from ui.pages.settings import SettingsPage
 
@@ -173,7 +174,7 @@ def test_the_ledgers_page_signs_with_the_full_name_and_takes_the_notice_rule(qtb
     page.kind.setCurrentIndex(page.kind.findData("payments"))
     page.public.setChecked(True)
     assert page.notice_days.value() == 0 and page.notice_days.text() == "按规定"
-    spec = page.spec()
+    spec = spec_from(page.form.values(), "luru")
     assert spec.notice_days == 7 and spec.notice_unit == "calendar"
     page.notice_days.setValue(3)
-    assert page.spec().notice_days == 3
+    assert spec_from(page.form.values(), "luru").notice_days == 3

@@ -13,12 +13,13 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
-import ui.pages.ledgers as ledgers_page
+import ui.pages.ledgers.output as ledgers_output
 import ui.tasks
 from suining_desk.db.models import AuditEntry, Household, Payment
 from suining_desk.ledgers import KINDS
 from tests.ui.conftest import DemoCounty
 from tests.ui.typing import type_text
+from tests.ui.waits import PATIENCE_MS
 from ui.pages.ledgers import FILTERS, LedgersPage
 from ui.session import Session
 
@@ -33,7 +34,7 @@ def page(qtbot, demo_db: DemoCounty, monkeypatch: pytest.MonkeyPatch) -> Iterato
     page.resize(1300, 850)
     page.show()
     page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(page.isActiveWindow, timeout=PATIENCE_MS)
     yield page
     page.preview.clear()
 
@@ -59,7 +60,7 @@ def fill_dibao(qtbot, page: LedgersPage, year: str = "2018", township: str = "�
 
 
 def generated_files(page: LedgersPage) -> list[Path]:
-    return sorted(Path(page._work_dir.name).iterdir())
+    return sorted(page.job.folder.iterdir())
 
 
 def test_generate_shows_the_ledger_in_the_preview(qtbot, page: LedgersPage, demo_db: DemoCounty) -> None:  # type: ignore[no-untyped-def]
@@ -164,7 +165,7 @@ def test_save_copies_the_ledger(qtbot, page: LedgersPage, tmp_path: Path, monkey
         suggested.append(proposal)
         return target
 
-    monkeypatch.setattr(ledgers_page, "ask_save_path", answer)
+    monkeypatch.setattr(ledgers_output, "ask_save_path", answer)
     fill_dibao(qtbot, page)
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     assert page.result is not None
@@ -185,7 +186,7 @@ def test_print_sends_the_pages_and_logs_it(qtbot, page: LedgersPage, tmp_path: P
         printer.setOutputFileName(str(printed))
         return True
 
-    monkeypatch.setattr(ledgers_page, "ask_printer", to_pdf)
+    monkeypatch.setattr(ledgers_output, "ask_printer", to_pdf)
     qtbot.keyClick(page.kind, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # nothing to print yet
     assert asked == []
     fill_dibao(qtbot, page)
@@ -230,7 +231,7 @@ def test_pages_go_to_the_printer_in_grey_at_no_more_than_300_dpi(qtbot, page: Le
         drawn.append((image.format(), image.width(), image.height(), image.sizeInBytes()))
         real_draw(painter, *args)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(ledgers_page, "ask_printer", to_pdf)
+    monkeypatch.setattr(ledgers_output, "ask_printer", to_pdf)
     monkeypatch.setattr(QPainter, "drawImage", spy)
     fill_dibao(qtbot, page)
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
@@ -247,7 +248,7 @@ def test_pages_go_to_the_printer_in_grey_at_no_more_than_300_dpi(qtbot, page: Le
 
 
 def test_a_cancelled_print_dialog_logs_nothing(qtbot, page: LedgersPage, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(ledgers_page, "ask_printer", lambda *_: False)
+    monkeypatch.setattr(ledgers_output, "ask_printer", lambda *_: False)
     fill_dibao(qtbot, page)
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
@@ -260,10 +261,10 @@ def test_in_the_window_the_page_takes_the_area_from_the_tree(qtbot, demo_db: Dem
     from ui.main_window import MainWindow
 
     asked: list[int] = []
-    monkeypatch.setattr(ledgers_page, "ask_printer", lambda _p, _w, pages: asked.append(pages) or False)
+    monkeypatch.setattr(ledgers_output, "ask_printer", lambda _p, _w, pages: asked.append(pages) or False)
     window = MainWindow(demo_db.path, demo=False, user_label="luru（录入员）")
     qtbot.addWidget(window)
-    with qtbot.waitActive(window):
+    with qtbot.waitActive(window, timeout=PATIENCE_MS):
         window.show()
         window.activateWindow()
     click_area(qtbot, window, demo_db.areas.wuyang.id)
@@ -274,7 +275,7 @@ def test_in_the_window_the_page_takes_the_area_from_the_tree(qtbot, demo_db: Dem
     choose(page.program, "低保")
     retype(qtbot, page.year, "2018")
     qtbot.keyClick(page.year, Qt.Key.Key_Return)  # in a worker thread, as in use
-    qtbot.waitUntil(lambda: page.result is not None, timeout=10000)
+    qtbot.waitUntil(lambda: page.result is not None, timeout=PATIENCE_MS)
     assert page.result is not None and page.result.total_fen == 100000 and page.preview.page_count() == 1
     click_page(qtbot, window, "overview")
     qtbot.keyClick(window.navigation, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
@@ -291,7 +292,7 @@ def test_enter_in_the_township_list_picks_the_name_without_generating(qtbot, pag
     type_text(qtbot, page.township, "长")
     completer = page.township.completer()
     completer.complete()
-    qtbot.waitUntil(completer.popup().isVisible, timeout=2000)
+    qtbot.waitUntil(completer.popup().isVisible, timeout=PATIENCE_MS)
     qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
     qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
     assert page.township.text() == "长铺镇" and not completer.popup().isVisible()
@@ -307,7 +308,7 @@ def test_a_households_file_is_printed_from_its_detail(qtbot, demo_db: DemoCounty
 
     window = MainWindow(demo_db.path, demo=False, user_label="luru（录入员）")
     qtbot.addWidget(window)
-    with qtbot.waitActive(window):
+    with qtbot.waitActive(window, timeout=PATIENCE_MS):
         window.show()
         window.activateWindow()
     click_area(qtbot, window, demo_db.areas.changpu.id)
@@ -323,7 +324,7 @@ def test_a_households_file_is_printed_from_its_detail(qtbot, demo_db: DemoCounty
     page = window.current_page()
     assert isinstance(page, LedgersPage) and window.current_page_key() == "ledgers"
     assert page.kind_name() == "household" and page.household.text() == detail.data.household_no
-    qtbot.waitUntil(lambda: page.result is not None, timeout=15000)
+    qtbot.waitUntil(lambda: page.result is not None, timeout=PATIENCE_MS)
     head = next(m.name for m in detail.members if m.relation == "户主")
     assert page.result is not None and page.result.title.endswith(f"一户一档（户主：{head}）")
     assert page.preview.page_count() == page.result.pages >= 1
@@ -370,7 +371,7 @@ def test_a_township_user_prints_within_their_township(qtbot, demo_db: DemoCounty
     qtbot.addWidget(page)
     page.show()
     page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(page.isActiveWindow, timeout=PATIENCE_MS)
     choose(page.kind, "资金发放台账")
     choose(page.program, "低保")
     assert page.township.text() == "" and "长铺镇" in page.township.placeholderText()

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl, qWarning
 from pytestqt.qtbot import QtBot
 
-from suining_desk import activity_log
+from suining_desk.storage import activity_log
 from tests.ui.conftest import DemoCounty
 from ui import qt_log
 from ui.main_window import MainWindow

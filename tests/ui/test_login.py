@@ -11,16 +11,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from suining_desk.access import Account, account_of
+from suining_desk.cli.demo_database import demo_password, ensure_demo_database
 from suining_desk.db.models import AuditEntry, User
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import accounts
+from suining_desk.services.access import Account, account_of
 from tests.ui.conftest import DemoCounty
 from tests.ui.housing_helpers import when_dialog_opens
 from tests.ui.typing import type_text
+from tests.ui.waits import PATIENCE_MS
 from ui import startup
 from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog
 from ui.main_window import MainWindow
+
+DEMO_HOOKS = startup.DemoHooks(ensure=ensure_demo_database, password=demo_password())  # as the program gives them
 
 LEFT = Qt.MouseButton.LeftButton
 PASSWORD = "suining2018"
@@ -143,7 +147,7 @@ def test_a_township_user_starts_in_their_township(qtbot: QtBot, with_users: Demo
 def test_idle_lock_hides_the_window_until_the_password(qtbot: QtBot, with_users: DemoCounty) -> None:
     window = _window(qtbot, with_users, accounts.login("luru", "Luru2019x"))
     window.security.idle.set_interval_ms(50)
-    qtbot.waitUntil(lambda: window.security.locked, timeout=3000)
+    qtbot.waitUntil(lambda: window.security.locked, timeout=PATIENCE_MS)
     dialog = window.security.dialog
     assert isinstance(dialog, LoginDialog) and dialog.fixed_user and dialog.username.isReadOnly()
     assert not window.centralWidget().isVisible() and not window.menuBar().isEnabled()
@@ -177,7 +181,7 @@ def test_ctrl_l_locks_and_switch_user_changes_the_session(qtbot: QtBot, with_use
 def test_startup_logs_the_demo_in_as_admin_and_asks_otherwise(
     qtbot: QtBot, with_users: DemoCounty, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    account = startup.log_in(demo=True)
+    account = startup.log_in(demo=True, demo_hooks=DEMO_HOOKS)
     assert account is not None and account.username == "admin"
     assert AuditEntry.select().order_by(AuditEntry.seq.desc()).first().after == '{"via":"demo"}'
     seen: list[str] = []
@@ -215,8 +219,8 @@ def test_the_first_run_on_a_new_computer_offers_the_demo_or_a_new_database(
 ) -> None:
     from PySide6.QtWidgets import QPushButton
 
-    from suining_desk import paths
     from suining_desk.db import close_database
+    from suining_desk.storage import paths
 
     monkeypatch.setenv("SUINING_HOME", str(tmp_path / "never-run" / "data"))  # a new computer: no data folder yet
     asked: list[str] = []
@@ -236,7 +240,7 @@ def test_the_first_run_on_a_new_computer_offers_the_demo_or_a_new_database(
         (path.name, demo, account.username)) or 0)
     assert not paths.default_database().exists()
     try:
-        assert startup.start(paths.default_database(), demo=False) == 0
+        assert startup.start(paths.default_database(), demo=False, demo_hooks=DEMO_HOOKS) == 0
     finally:
         close_database()
     assert asked == ["first_run"]
@@ -250,7 +254,7 @@ def test_the_first_run_on_a_new_computer_offers_the_demo_or_a_new_database(
     if choice == "first_run_new":  # the question is asked once: the database is there now
         monkeypatch.setattr(CreateAdminDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
         try:
-            assert startup.start(paths.default_database(), demo=False) == 0
+            assert startup.start(paths.default_database(), demo=False, demo_hooks=DEMO_HOOKS) == 0
         finally:
             close_database()
         assert asked == []
@@ -309,7 +313,7 @@ def test_a_new_account_changes_the_admins_password_before_it_gets_in(qtbot: QtBo
     with pytest.raises(InvalidInput):  # the admin's password is gone
         accounts.login("shenhe2", "Initial2018x")
     # The demo logs in by itself, its accounts never asked to change (README: suining2018).
-    assert startup.log_in(demo=True).username == "admin"  # type: ignore[union-attr]
+    assert startup.log_in(demo=True, demo_hooks=DEMO_HOOKS).username == "admin"  # type: ignore[union-attr]
 
 
 def test_switching_to_an_account_with_a_reset_password_asks_for_its_own_first(

@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 from suining_desk import __version__
 from suining_desk.db import open_database
 from suining_desk.db.models import Household, Payment
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
 from tests.ui.conftest import DemoCounty, fill_county
+from tests.ui.waits import PATIENCE_MS
 from ui.about import AboutDialog
 from ui.main_window import PAGE_KEY_ROLE, MainWindow
 from ui.navigation import PAGES
@@ -28,7 +29,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def window(qtbot: QtBot, demo_db: DemoCounty) -> MainWindow:
     window = MainWindow(demo_db.path, demo=False, user_label="luru（录入员）")
     qtbot.addWidget(window)
-    with qtbot.waitActive(window):  # shortcuts go to the active window only
+    with qtbot.waitActive(window, timeout=PATIENCE_MS):  # shortcuts go to the active window only
         window.show()
         window.activateWindow()
     return window
@@ -79,7 +80,7 @@ def test_area_tree_shows_the_county_and_its_townships(
 def test_clicking_a_township_selects_it(
     qtbot: QtBot, window: MainWindow, demo_db: DemoCounty
 ) -> None:
-    with qtbot.waitSignal(window.area_tree.area_selected, timeout=1000) as signal:
+    with qtbot.waitSignal(window.area_tree.area_selected, timeout=PATIENCE_MS) as signal:
         click_area(qtbot, window, demo_db.areas.wuyang.id)
     assert signal.args == [demo_db.areas.wuyang.id]
     overview = window.current_page()
@@ -118,10 +119,10 @@ def test_about_dialog_from_the_help_menu(
     qtbot: QtBot, window: MainWindow, demo_db: DemoCounty
 ) -> None:
     qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(window.help_menu.isVisible, timeout=1000)
+    qtbot.waitUntil(window.help_menu.isVisible, timeout=PATIENCE_MS)
     qtbot.keyClick(window.help_menu, Qt.Key.Key_A)
     qtbot.waitUntil(lambda: window.about_dialog is not None and window.about_dialog.isVisible(),
-                    timeout=1000)
+                    timeout=PATIENCE_MS)
     dialog = window.about_dialog
     assert isinstance(dialog, AboutDialog)
     assert dialog.version_label.text() == f"版本 {__version__}"
@@ -142,7 +143,7 @@ def test_open_another_database_with_ctrl_o(
     open_database(window.session.db_path)  # the window's database is the open one again
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other.path), ""))
 
-    with qtbot.waitSignal(window.database_opened, timeout=2000):
+    with qtbot.waitSignal(window.database_opened, timeout=PATIENCE_MS):
         qtbot.keyClick(window, Qt.Key.Key_O, CTRL)
     assert window.windowTitle() == "绥宁扶贫台账 — second.sqlite3"
     assert window.database_status.text() == f"数据库：{other.path}"

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QMessageBox
 
-import ui.main_window as main_window_module
 import ui.manual as manual_module
+import ui.window.help as window_help
 from suining_desk import __version__
 from tests.ui.conftest import DemoCounty
 from ui.main_window import MainWindow
@@ -109,7 +109,7 @@ def test_a_checkout_renders_the_manual_with_no_browser_button(qtbot) -> None:  #
 
 def test_a_missing_manual_is_said_in_chinese(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(main_window_module, "find_manual", lambda: None)
+    monkeypatch.setattr(window_help, "find_manual", lambda: None)
     manual_action(window).trigger()
     box = window.error_box
     assert isinstance(box, QMessageBox) and box.objectName() == "manual_missing"

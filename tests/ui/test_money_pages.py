@@ -14,16 +14,17 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QDialog
 
 import ui.tasks
-from suining_desk.access import account_of
 from suining_desk.cli import main
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Enrolment, Household, Payment, PaymentBatch, PaymentOutcome, User, database
 from suining_desk.services import batch_workflow as wf
+from suining_desk.services.access import account_of
 from suining_desk.services.batches import add_one_off_line, create_batch, create_one_off_batch
 from tests.core.test_batches import walk
 from tests.payments import TODAY, PaymentCounty, build_payment_county
 from tests.ui.test_batches_page import click, when_dialog_opens
 from tests.ui.typing import type_text
+from tests.ui.waits import PATIENCE_MS
 from ui.dialogs.enrol_dialog import EnrolDialog
 from ui.dialogs.money_dialogs import StepDialog
 from ui.pages.checks import ChecksPage, RecordDialog
@@ -229,7 +230,7 @@ def test_enrolments_page_enrols_and_ends(qtbot, county: PaymentCounty, tmp_path:
         assert isinstance(dialog, EnrolDialog)
         dialog.program.setCurrentText("低保")
         qtbot.keyClicks(dialog.picker.search, "wlw")  # 王老五
-        qtbot.waitUntil(lambda: dialog.picker.household_id() == county.wang, timeout=2000)
+        qtbot.waitUntil(lambda: dialog.picker.household_id() == county.wang, timeout=PATIENCE_MS)
         dialog.category.setCurrentText("C")
         click(qtbot, dialog.save_button)
 
@@ -289,7 +290,7 @@ def test_a_long_list_is_sorted_once_in_the_background_and_paged_by_id(  # type: 
 
     import ui.models.payment_table as table_module
     import ui.pages.payments as payments_module
-    from suining_desk.cancel import Cancelled
+    from suining_desk.domain.cancel import Cancelled
     from suining_desk.services.payment_query import PaymentColumn, payment_page
 
     monkeypatch.setattr(table_module, "SORT_AT_ONCE", 3)
@@ -336,7 +337,7 @@ def test_ctrl_f_goes_to_the_search_box_of_each_money_page(qtbot, county: Payment
         qtbot.addWidget(page)
         page.show()
         page.activateWindow()
-        qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+        qtbot.waitUntil(page.isActiveWindow, timeout=PATIENCE_MS)
         edit = page.findChild(QLineEdit, box)
         edit.setText("张")
         page.setFocus()
@@ -377,7 +378,7 @@ def test_a_whole_household_is_enrolled_for_its_members(qtbot, county: PaymentCou
     def pick(dialog: QDialog) -> None:
         assert isinstance(dialog, EnrolDialog)
         qtbot.keyClicks(dialog.picker.search, "zjg")  # 张建国, three in the household
-        qtbot.waitUntil(lambda: dialog.picker.household_id() == county.zhang, timeout=2000)
+        qtbot.waitUntil(lambda: dialog.picker.household_id() == county.zhang, timeout=PATIENCE_MS)
         seen.append(dialog.people.value())
         dialog.person.setCurrentIndex(1)
         seen.append(dialog.people.value())

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from suining_desk.db.models import Household, Payment, Person
-from suining_desk.money import format_fen
+from suining_desk.domain.money import format_fen
 from tests.ui.conftest import DemoCounty
 from ui.pages.overview import RAW_VALUE_ROLE, OverviewPage
 from ui.session import Session

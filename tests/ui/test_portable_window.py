@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QMessageBox
 
-from suining_desk import paths
-from suining_desk.problems import Problem
+from suining_desk.domain.problems import Problem
+from suining_desk.storage import paths
 from ui import app as app_module
 from ui import startup
 from ui.settings import app_settings

@@ -18,6 +18,7 @@ from tests.county import FixtureCounty, build_county
 from tests.housing import TODAY, register_family, site
 from tests.ui.housing_helpers import set_date, when_dialog_opens
 from tests.ui.typing import type_text
+from tests.ui.waits import PATIENCE_MS
 from ui.dialogs.relocation_dialog import RelocationDialog
 from ui.dialogs.step_dialog import StepDialog
 from ui.pages.relocations import RelocationsPage
@@ -211,8 +212,8 @@ def test_filters_search_and_the_model_tester(qtbot, page: RelocationsPage, count
     assert page.model.rowCount() == 0
     page.status_filter.setCurrentIndex(0)
     qtbot.keyClicks(page.search, "ygh")  # 杨桂花 has no relocation
-    qtbot.waitUntil(lambda: page.search_result.text().startswith("找到"), timeout=2000)
+    qtbot.waitUntil(lambda: page.search_result.text().startswith("找到"), timeout=PATIENCE_MS)
     assert page.model.rowCount() == 0
     page.search.clear()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=PATIENCE_MS)
     page.model.sort(3, Qt.SortOrder.DescendingOrder)

@@ -19,12 +19,12 @@ from tests.county import FixtureCounty, build_county
 from tests.housing import TODAY, register_family
 from tests.ui.housing_helpers import set_date, when_dialog_opens, write_photo
 from tests.ui.typing import type_text
-from ui.dialogs.image_viewer import ImageViewer
 from ui.dialogs.renovation_dialog import RenovationDialog
 from ui.dialogs.step_dialog import StepDialog
 from ui.pages.renovations import RenovationsPage
 from ui.session import Session
 from ui.widgets.household_detail import HouseholdDetailView
+from ui.widgets.image_viewer import ImageViewer
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Attachment
-from suining_desk.file_names import safe_file_name
+from suining_desk.domain.file_names import safe_file_name
 from suining_desk.rules.housing import RenovationInput
 from suining_desk.services import attachments
 from suining_desk.services.attachments import attach_bytes, attachments_of
@@ -24,8 +24,8 @@ from suining_desk.services.renovations import create_renovation
 from tests.county import build_county
 from tests.housing import TODAY, register_family
 from tests.ui.housing_helpers import write_photo
-from ui.dialogs.image_viewer import ImageViewer
 from ui.widgets.attachment_strip import AttachmentStrip
+from ui.widgets.image_viewer import ImageViewer
 
 PDF = b"%PDF-1.4\n% a scan\n%%EOF\n"
 

@@ -15,12 +15,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from suining_desk import backups
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Household, User
 from suining_desk.services import accounts
+from suining_desk.storage import backups
 from tests.ui.conftest import DemoCounty
 from tests.ui.typing import type_text
+from tests.ui.waits import PATIENCE_MS
 from ui import startup
 from ui.dialogs.user_dialog import ResetPasswordDialog, UserDialog
 from ui.instance_lock import DatabaseLock
@@ -100,7 +101,7 @@ def test_audit_page_lists_filters_shows_history_and_verifies(
     qtbot.mouseClick(page.history_button, LEFT)
     assert f"人员 {person} 的历史（1 条）" in page.detail.toPlainText()
     qtbot.mouseClick(page.verify_button, LEFT)
-    qtbot.waitUntil(page.verify_button.isEnabled, timeout=10_000)  # it runs on a worker thread
+    qtbot.waitUntil(page.verify_button.isEnabled, timeout=PATIENCE_MS)  # it runs on a worker thread
     assert page.verify_result.text() == "审计日志共3条，日志链完整；核对了20条记录，都与日志一致。"
     import sqlite3
 
@@ -109,7 +110,7 @@ def test_audit_page_lists_filters_shows_history_and_verifies(
     other.commit()
     other.close()
     qtbot.mouseClick(page.verify_button, LEFT)
-    qtbot.waitUntil(page.verify_button.isEnabled, timeout=10_000)
+    qtbot.waitUntil(page.verify_button.isEnabled, timeout=PATIENCE_MS)
     assert page.verify_result.text().startswith(f"人员第{person}条记录与审计日志第3条记下的状态不一致（name")
 
 
@@ -120,7 +121,7 @@ def test_audit_verify_runs_off_the_gui_thread_with_progress_and_cancel(
 
     from PySide6.QtWidgets import QProgressDialog, QPushButton
 
-    from suining_desk import audit_verify
+    from suining_desk.audit import verify as audit_verify
     from ui.pages import audit as audit_page
 
     seen: dict[str, object] = {"stages": []}
@@ -137,29 +138,29 @@ def test_audit_verify_runs_off_the_gui_thread_with_progress_and_cancel(
 
         return audit_verify.verify(told, cancel)
 
-    monkeypatch.setattr(audit_page, "verify", watched)
+    monkeypatch.setattr(audit_page, "verify_log", watched)
     admin_window.show_page("audit")
     page = admin_window.current_page()
     assert isinstance(page, AuditPage)
 
     qtbot.mouseClick(page.verify_button, LEFT)
-    qtbot.waitUntil(lambda: bool(seen["stages"]), timeout=5000)
+    qtbot.waitUntil(lambda: bool(seen["stages"]), timeout=PATIENCE_MS)
     assert seen["thread"] != threading.get_ident() and not page.verify_button.isEnabled()
     assert page.verify_result.text() == "正在核验……"
     dialog = page.findChild(QProgressDialog, "progress_dialog")
     assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible, timeout=5000)  # the GUI thread is free: the dialog shows
+    qtbot.waitUntil(dialog.isVisible, timeout=PATIENCE_MS)  # the GUI thread is free: the dialog shows
     cancel = dialog.findChild(QPushButton)
     assert cancel is not None and cancel.text() == "取消"
     qtbot.mouseClick(cancel, LEFT)
     release.set()
-    qtbot.waitUntil(page.verify_button.isEnabled, timeout=5000)
+    qtbot.waitUntil(page.verify_button.isEnabled, timeout=PATIENCE_MS)
     assert page.verify_result.text() == "已取消核验。"
     assert seen["stages"] == [("核验日志链", 0.0)]  # stopped at the next step
 
     seen["stages"] = []  # once more, to the end: progress through every table, then the result
     qtbot.mouseClick(page.verify_button, LEFT)
-    qtbot.waitUntil(page.verify_button.isEnabled, timeout=10_000)
+    qtbot.waitUntil(page.verify_button.isEnabled, timeout=PATIENCE_MS)
     assert page.verify_result.text().startswith("审计日志共") and "都与日志一致" in page.verify_result.text()
     stages = seen["stages"]
     assert [s for s, _ in stages][:2] == ["核验日志链", "核对记录：区划"] and stages[-1][0] == "核对附件内容"  # type: ignore[index]
@@ -183,7 +184,7 @@ def test_backups_page_backs_up_and_an_admin_restores(
     qtbot.mouseClick(page.restore_button, LEFT)
     assert page.message_box is not None
     qtbot.mouseClick(page.message_box.button(QMessageBox.StandardButton.Yes), LEFT)
-    qtbot.waitUntil(lambda: Household.get_by_id(1).address == "", timeout=3000)  # … undone
+    qtbot.waitUntil(lambda: Household.get_by_id(1).address == "", timeout=PATIENCE_MS)  # … undone
     assert admin_window.session.username == "admin"
     kinds = {b.kind for b in backups.list_backups(backups.backup_folder(demo_db.path))}
     assert kinds == {"manual", "before-restore"}
@@ -234,7 +235,7 @@ def test_a_stale_lock_from_a_killed_window_is_taken_over(demo_db: DemoCounty) ->
 
 
 def test_a_network_share_is_warned_about() -> None:
-    from suining_desk.netshare import is_network_path
+    from suining_desk.storage.netshare import is_network_path
 
     mounts = ("/dev/sda1 / ext4 rw 0 0\n//server/share /mnt/office cifs rw 0 0\n"
               "nas:/export /srv/nfs nfs4 rw 0 0\n")
@@ -249,7 +250,7 @@ def test_the_window_backs_up_when_it_closes(qtbot: QtBot, demo_db: DemoCounty) -
     window = MainWindow(demo_db.path, demo=False, account=accounts.login("admin", PASSWORD))
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: len(backups.list_backups(backups.backup_folder(demo_db.path))) == 1, timeout=3000)
+    qtbot.waitUntil(lambda: len(backups.list_backups(backups.backup_folder(demo_db.path))) == 1, timeout=PATIENCE_MS)
     accounts.login("admin", PASSWORD)  # something new to keep
     window.close()
     autos = backups.list_backups(backups.backup_folder(demo_db.path))

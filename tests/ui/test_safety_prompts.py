@@ -14,12 +14,12 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from suining_desk import paths
-from suining_desk.backups import automatic_backup
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import AuditEntry, database
 from suining_desk.db.protections import inspect
 from suining_desk.services.accounts import login
+from suining_desk.storage import paths
+from suining_desk.storage.backups import automatic_backup
 from tests.ui.conftest import DemoCounty
 from ui import startup
 from ui.instance_lock import DatabaseLock
@@ -31,7 +31,7 @@ PASSWORD = "suining2018"
 
 @pytest.fixture
 def county(small_demo_path: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "county.sqlite3"
+    path = tmp_path / "other.sqlite3"  # not demo_db's county.sqlite3, which may be open beside it
     shutil.copyfile(small_demo_path, path)
     return path
 

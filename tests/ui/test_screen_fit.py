@@ -22,7 +22,7 @@ from ui.window.screen_fit import FRAME, ScreenFit, elided_tooltip, free_area
 REPO = Path(__file__).resolve().parents[2]
 WINDOW_BASES = {"QDialog", "QWizard", "QMainWindow"}
 ABSTRACT = {"record_dialog.RecordDialog", "record_dialog.HousingRecordDialog", "member_dialogs._ReasonDialog",
-            "money_dialogs._Dialog", "account_dialogs._AccountDialog"}  # bases, never opened themselves
+            "money_dialogs._Dialog", "account_dialogs.AccountDialog"}  # bases, never opened themselves
 
 
 def window_classes() -> set[str]:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
-import ui.pages.ledgers as ledgers_page
+import ui.pages.ledgers.output as ledgers_output
 import ui.tasks
 from suining_desk.db.models import AuditEntry
 from tests.ui.conftest import DemoCounty
@@ -330,15 +330,15 @@ def _windows_printer(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_on_windows_the_page_prints_vectors_and_logs_it(qtbot, page: LedgersPage,  # type: ignore[no-untyped-def]
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[tuple[str, list[int], bool]] = []
-    monkeypatch.setattr(ledgers_page, "ask_printer", choose_printer)
-    monkeypatch.setattr(ledgers_page, "print_path", lambda platform, native_printer: PrintPath.VECTOR)
+    monkeypatch.setattr(ledgers_output, "ask_printer", choose_printer)
+    monkeypatch.setattr(ledgers_output, "print_path", lambda platform, native_printer: PrintPath.VECTOR)
 
     def fake_vector(pages: Any, printer: QPrinter, indexes: Any, *, on_page: Any) -> int:
         asked.append((printer.printerName(), list(indexes), printer.colorMode() == QPrinter.ColorMode.GrayScale))
         return len(indexes)
 
     monkeypatch.setattr(vector_print, "print_vector", fake_vector)
-    monkeypatch.setattr(ledgers_page, "print_pages", lambda *a, **k: pytest.fail("the raster path on Windows"))
+    monkeypatch.setattr(ledgers_output, "print_pages", lambda *a, **k: pytest.fail("the raster path on Windows"))
     fill_dibao(qtbot, page)
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
@@ -355,8 +355,8 @@ def test_on_windows_the_page_prints_vectors_and_logs_it(qtbot, page: LedgersPage
 ])
 def test_a_failed_windows_job_says_why_and_logs_nothing(qtbot, page: LedgersPage, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
                                                         failure: PrintFailure, said: str) -> None:
-    monkeypatch.setattr(ledgers_page, "ask_printer", choose_printer)
-    monkeypatch.setattr(ledgers_page, "print_path", lambda platform, native_printer: PrintPath.VECTOR)
+    monkeypatch.setattr(ledgers_output, "ask_printer", choose_printer)
+    monkeypatch.setattr(ledgers_output, "print_path", lambda platform, native_printer: PrintPath.VECTOR)
 
     def failing(*_args: Any, **_kwargs: Any) -> int:
         raise failure
@@ -382,8 +382,8 @@ def test_the_page_asks_for_the_path_by_platform_and_printer(qtbot, page: Ledgers
         seen.append((platform, native_printer))
         return PrintPath.RASTER
 
-    monkeypatch.setattr(ledgers_page, "ask_printer", to_pdf)
-    monkeypatch.setattr(ledgers_page, "print_path", spy)
+    monkeypatch.setattr(ledgers_output, "ask_printer", to_pdf)
+    monkeypatch.setattr(ledgers_output, "print_path", spy)
     fill_dibao(qtbot, page)
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)

@@ -18,23 +18,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.access import Account, account_of
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.accounts import MIN_PASSWORD
 from suining_desk.services import accounts
-from ui.widgets.login_banner import ProgramBanner
-from ui.widgets.problem_label import ProblemLabel
+from suining_desk.services.access import Account, account_of
+
+from ..widgets.login_banner import ProgramBanner
+from ..widgets.problem_label import ProblemLabel
 
 OTHER_DATABASE = 2  # LoginDialog.exec(): the clerk chose another database (in other_database)
 
 
-def _password_field(name: str) -> QLineEdit:
+def password_field(name: str) -> QLineEdit:
     field = QLineEdit(objectName=name)
     field.setEchoMode(QLineEdit.EchoMode.Password)
     return field
 
 
-class _AccountDialog(QDialog):
+class AccountDialog(QDialog):
     """A form, a line for refusals and OK/Cancel with our own button texts."""
 
     def __init__(self, ok_text: str, cancel_text: str, parent: QWidget | None, *, database: Path | None = None,
@@ -75,7 +76,7 @@ class _AccountDialog(QDialog):
         raise NotImplementedError
 
 
-class LoginDialog(_AccountDialog):
+class LoginDialog(AccountDialog):
     """用户名 + 密码. ``fixed_user``: the lock — only that user may unlock (``idle``: it came
     after the idle minutes, not from 锁定 / Ctrl+L)."""
 
@@ -88,14 +89,16 @@ class LoginDialog(_AccountDialog):
         self.fixed_user = fixed_user
         self.username = QLineEdit(username, objectName="username")
         self.username.setReadOnly(fixed_user)
-        self.password = _password_field("password")
+        self.password = password_field("password")
         self.form.addRow(self.tr("用户名"), self.username)
         self.form.addRow(self.tr("密码"), self.password)
         self.other_database: Path | None = None
         self.banner.other_chosen.connect(self._other_chosen)
         self.forgot = QLabel(forgot_password_text(), objectName="forgot_password", wordWrap=True)
         self.forgot.setStyleSheet("color: #555;")
-        self.layout().insertWidget(self.layout().indexOf(self.buttons), self.forgot)
+        body = self.layout()
+        assert isinstance(body, QVBoxLayout)
+        body.insertWidget(body.indexOf(self.buttons), self.forgot)
         if fixed_user and idle:
             self.say(self.tr("长时间没有操作，窗口已锁定。请输入密码继续。"))
         elif fixed_user:
@@ -126,7 +129,7 @@ def forgot_password_text() -> str:
         "管理员忘了自己的密码，由另一位管理员重置。").format(names=names or "—")
 
 
-class CreateAdminDialog(_AccountDialog):
+class CreateAdminDialog(AccountDialog):
     """The first run of a new database: its administrator."""
 
     def __init__(self, parent: QWidget | None = None, *, database: Path | None = None) -> None:
@@ -136,9 +139,9 @@ class CreateAdminDialog(_AccountDialog):
         self.say(self.tr("这是一个新的数据库，请先创建管理员账户。管理员可以添加录入员和审核员。"))
         self.username = QLineEdit("admin", objectName="username")
         self.display_name = QLineEdit(objectName="display_name")
-        self.password = _password_field("password")
+        self.password = password_field("password")
         self.password.setPlaceholderText(self.tr("至少{n}位，含字母、数字、符号中的两类").format(n=MIN_PASSWORD))
-        self.confirm = _password_field("confirm")
+        self.confirm = password_field("confirm")
         self.form.addRow(self.tr("用户名"), self.username)
         self.form.addRow(self.tr("姓名"), self.display_name)
         self.form.addRow(self.tr("密码"), self.password)
@@ -157,7 +160,7 @@ class CreateAdminDialog(_AccountDialog):
         self.accept()
 
 
-class ChangePasswordDialog(_AccountDialog):
+class ChangePasswordDialog(AccountDialog):
     """A user changes their own password; ``forced`` after an admin's reset."""
 
     def __init__(self, account: Account, *, forced: bool = False, parent: QWidget | None = None) -> None:
@@ -167,10 +170,10 @@ class ChangePasswordDialog(_AccountDialog):
         self._account = account
         if forced:
             self.say(self.tr("管理员设置了初始密码或重置了密码，请先修改为只有您自己知道的密码。"))
-        self.old = _password_field("old_password")
-        self.new = _password_field("new_password")
+        self.old = password_field("old_password")
+        self.new = password_field("new_password")
         self.new.setPlaceholderText(self.tr("至少{n}位，含字母、数字、符号中的两类").format(n=MIN_PASSWORD))
-        self.confirm = _password_field("confirm")
+        self.confirm = password_field("confirm")
         self.form.addRow(self.tr("原密码"), self.old)
         self.form.addRow(self.tr("新密码"), self.new)
         self.form.addRow(self.tr("再次输入新密码"), self.confirm)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import FUND_LEVELS
-from suining_desk.money import format_fen
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import FUND_LEVELS
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.allocations import (
     AllocationInput,
     AllocationView,
@@ -28,11 +28,13 @@ from suining_desk.services.allocations import (
     void_allocation,
 )
 from suining_desk.services.programs import ProgramView
-from ui.dialogs.record_dialog import connect_all
-from ui.widgets.buttons import save_cancel
-from ui.widgets.household_form import from_qdate
-from ui.widgets.inputs import MoneyEdit, date_edit
-from ui.widgets.problem_label import ProblemLabel
+
+from ..dates import from_qdate
+from ..widgets.buttons import save_cancel
+from ..widgets.date_edits import date_edit
+from ..widgets.inputs import MoneyEdit
+from ..widgets.problem_label import ProblemLabel
+from .record_dialog import connect_all
 
 
 class AllocationDialog(QDialog):

@@ -25,17 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from suining_desk.domain.messages import describe
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.domain.privacy import mask_bank
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.exchange import bank_profile_admin as admin
 from suining_desk.exchange import bank_profiles as store
 from suining_desk.exchange.bank_profile import BankProfile
 from suining_desk.exchange.bank_return import read_return
-from suining_desk.messages import describe
-from suining_desk.money import fen_to_yuan_str
-from suining_desk.privacy import mask_bank
-from suining_desk.problems import InvalidInput
-from ui.widgets.bank_profile_form import BankProfileForm
-from ui.widgets.household_detail import _fill, _table
-from ui.widgets.problem_label import ProblemLabel
+
+from ..widgets.bank_profile_form import BankProfileForm
+from ..widgets.problem_label import ProblemLabel
+from ..widgets.tables import fill_table as _fill
+from ..widgets.tables import read_only_table as _table
 
 RESULT_HEADERS = (QT_TRANSLATE_NOOP("BankProfilesDialog", "行"), QT_TRANSLATE_NOOP("BankProfilesDialog", "账号"),
                   QT_TRANSLATE_NOOP("BankProfilesDialog", "金额（元）"),

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,19 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import AreaLevel
-from suining_desk.money import format_fen
-from suining_desk.periods import FORMATS, period_of
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.periods import FORMATS, period_of
 from suining_desk.services import batches as bs
 from suining_desk.services.areas import area_nodes
-from suining_desk.services.batch_compute import Exclusion, Preview, compute_batch
+from suining_desk.services.batch_compute import Preview, compute_batch
 from suining_desk.services.programs import ProgramView, programs
-from ui.models.money_tables import ListModel
-from ui.session import Session
-from ui.tasks import ProgressFn, run_with_progress
-from ui.widgets.household_form import from_qdate
-from ui.widgets.inputs import date_edit
-from ui.widgets.problem_label import ProblemLabel
+
+from ..dates import from_qdate
+from ..models.exclusions import exclusions_model
+from ..session import Session
+from ..tasks import ProgressFn, run_with_progress
+from ..widgets.date_edits import date_edit
+from ..widgets.problem_label import ProblemLabel
 
 
 def area_choices(current: int | None, township_id: int | None = None) -> tuple[list[tuple[int, str]], int]:
@@ -55,14 +55,6 @@ def area_choices(current: int | None, township_id: int | None = None) -> tuple[l
         target = by_id[target].parent_id
     index = next((i for i, (aid, _) in enumerate(choices) if aid == target), 0)
     return choices, index
-
-
-def exclusions_model(parent: Any = None) -> ListModel[Exclusion]:
-    headers = [QCoreApplication.translate("NewBatchDialog", h) for h in (
-        QT_TRANSLATE_NOOP("NewBatchDialog", "户编号"), QT_TRANSLATE_NOOP("NewBatchDialog", "姓名"),
-        QT_TRANSLATE_NOOP("NewBatchDialog", "未列入原因或说明"))]
-    return ListModel(headers,
-                     [lambda e: e.household_no, lambda e: e.name, lambda e: e.text], parent=parent)
 
 
 class NewBatchDialog(QDialog):
@@ -164,7 +156,7 @@ class NewBatchDialog(QDialog):
         self._default_button()
 
     def _failed(self, exc: BaseException) -> None:
-        from suining_desk.problems import InvalidInput
+        from suining_desk.domain.problems import InvalidInput
 
         if isinstance(exc, InvalidInput):
             self.problems.show_problems(exc.problems)

@@ -17,17 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.db.models import Person
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import enrolments as es
 from suining_desk.services.aid_details import ON_ENROLMENT, details_of, encode, parse_details
 from suining_desk.services.enrolment_query import EnrolmentRow
+from suining_desk.services.household_detail import living_members
 from suining_desk.services.programs import categories_of, program, programs
-from ui.widgets.detail_fields import DetailFields
-from ui.widgets.household_form import from_qdate
-from ui.widgets.household_picker import HouseholdPicker
-from ui.widgets.inputs import date_edit
-from ui.widgets.problem_label import ProblemLabel
+
+from ..dates import from_qdate
+from ..widgets.date_edits import date_edit
+from ..widgets.detail_fields import DetailFields
+from ..widgets.household_picker import HouseholdPicker
+from ..widgets.problem_label import ProblemLabel
 
 
 class EnrolDialog(QDialog):
@@ -111,8 +112,7 @@ class EnrolDialog(QDialog):
         household = self.picker.household_id()
         if household is None:
             return
-        for person in Person.select().where((Person.household == household) & Person.death_date.is_null()
-                                            & Person.removed_on.is_null()).order_by(Person.id):
+        for person in living_members(household):
             self.person.addItem(f"{person.name}（{person.relation}）", person.id)
         if self.change is not None and self.change.person_id is not None:
             self.person.setCurrentIndex(max(self.person.findData(self.change.person_id), 0))
@@ -135,7 +135,7 @@ class EnrolDialog(QDialog):
             else:
                 household = self.picker.household_id()
                 if household is None:
-                    from suining_desk.problems import Problem
+                    from suining_desk.domain.problems import Problem
 
                     raise InvalidInput([Problem("required", {"label": "户"})])
                 chosen = program(self.program.currentData())

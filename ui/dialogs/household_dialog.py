@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import HEAD
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import HEAD
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.household import HouseholdInput, PersonInput, check_members
 from suining_desk.services import households as hs
-from ui.widgets.buttons import save_cancel
-from ui.widgets.household_form import HouseholdForm
-from ui.widgets.person_form import PersonForm
-from ui.widgets.problem_label import ProblemLabel
+
+from ..widgets.buttons import save_cancel
+from ..widgets.household_form import HouseholdForm
+from ..widgets.person_form import PersonForm
+from ..widgets.problem_label import ProblemLabel
 
 
 class HouseholdDialog(QDialog):

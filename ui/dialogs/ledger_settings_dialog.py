@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import CALENDAR_DAYS, WORKING_DAYS
+from suining_desk.domain.enums import CALENDAR_DAYS, WORKING_DAYS
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.ledgers.disclosure import OPTIONAL
 from suining_desk.ledgers.kinds import KINDS
 from suining_desk.ledgers.signatures import ROLES, check_signers, default_signers
-from suining_desk.problems import InvalidInput
 from suining_desk.services import ledger_settings as LS
-from ui.widgets.buttons import save_cancel
-from ui.widgets.problem_label import ProblemLabel
+
+from ..widgets.buttons import save_cancel
+from ..widgets.problem_label import ProblemLabel
 
 
 class LedgerSettingsDialog(QDialog):

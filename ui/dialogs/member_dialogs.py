@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,14 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import HOUSEHOLD_STATUS, MEMBER_CHANGE_KINDS, REMOVED
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import HOUSEHOLD_STATUS, MEMBER_CHANGE_KINDS, REMOVED
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.household import PersonInput
 from suining_desk.services import households as hs
-from ui.widgets.buttons import save_cancel
-from ui.widgets.household_form import from_qdate, to_qdate
-from ui.widgets.person_form import PersonForm
-from ui.widgets.problem_label import ProblemLabel
+
+from ..dates import from_qdate
+from ..widgets.buttons import save_cancel
+from ..widgets.date_edits import date_edit
+from ..widgets.person_form import PersonForm
+from ..widgets.problem_label import ProblemLabel
 
 
 class _ReasonDialog(QDialog):
@@ -35,9 +36,7 @@ class _ReasonDialog(QDialog):
     def __init__(self, *, today: dt.date | None, parent: QWidget | None) -> None:
         super().__init__(parent)
         self._today = today or dt.date.today()
-        self.date = QDateEdit(to_qdate(self._today), objectName="date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = date_edit("date", self._today, minimum=None)
         self.reason = QLineEdit(objectName="reason")
         self.reason.setPlaceholderText(self.tr("必填，如：病故、出嫁、户口迁出"))
         self.problems = ProblemLabel()
@@ -55,11 +54,13 @@ class _ReasonDialog(QDialog):
         fields = [item.widget() for row in range(self.form.rowCount())
                   for role in (QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole)
                   if (item := self.form.itemAt(row, role)) is not None and item.widget() is not None]
-        chain = [*fields, self.save_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        chain = [w for w in (*fields, self.save_button, cancel) if w is not None]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
-        if fields and (self.focusWidget() is None or isinstance(self.focusWidget(), QPushButton)):
-            fields[0].setFocus()
+        first = fields[0] if fields else None
+        if first is not None and (self.focusWidget() is None or isinstance(self.focusWidget(), QPushButton)):
+            first.setFocus()
 
     def update_save(self) -> None:
         self.save_button.setEnabled(bool(self.reason.text().strip()) and self.extra_valid())
@@ -146,15 +147,17 @@ class StatusDialog(_ReasonDialog):
         if not self.save_button.isEnabled():
             return
         status, day, reason = self.status.currentData(), self.chosen_date(), self.reason.text()
-        common = {"date": day, "reason": reason, "user": self._user, "today": self._today}
+        user, today = self._user, self._today
         if status == REINSTATE:
-            self.run_service(lambda: hs.reinstate_household(self._household_id, **common))
+            self.run_service(lambda: hs.reinstate_household(self._household_id, date=day, reason=reason, user=user,
+                                                            today=today))
         elif status == REMOVED:
-            self.run_service(lambda: hs.remove_household(self._household_id, **common))
+            self.run_service(lambda: hs.remove_household(self._household_id, date=day, reason=reason, user=user,
+                                                         today=today))
         else:
             self.run_service(lambda: hs.change_status(
                 self._household_id, status=status, year=self.year.value() if status == "exited" else None,
-                **common))
+                date=day, reason=reason, user=user, today=today))
 
 
 class PersonDialog(_ReasonDialog):

@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.db.models import Person
-from suining_desk.problems import InvalidInput, Problem
-from ui.widgets.detail_fields import DetailFields
-from ui.widgets.household_form import from_qdate
-from ui.widgets.household_picker import HouseholdPicker
-from ui.widgets.inputs import MoneyEdit, date_edit
-from ui.widgets.problem_label import ProblemLabel
+from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.services.batch_query import is_per_person
+from suining_desk.services.household_detail import living_members
+
+from ..dates import from_qdate
+from ..widgets.date_edits import date_edit
+from ..widgets.detail_fields import DetailFields
+from ..widgets.household_picker import HouseholdPicker
+from ..widgets.inputs import MoneyEdit
+from ..widgets.problem_label import ProblemLabel
 
 
 class _Dialog(QDialog):
@@ -154,16 +157,13 @@ class OneOffLineDialog(_Dialog):
         self.resize(560, 420 if self.details is not None else 360)
 
     def _household_changed(self) -> None:
-        from suining_desk.db.models import PaymentBatch, Program
-
-        per_person = Program.get_by_id(PaymentBatch.get_by_id(self.batch_id).program_id).basis == "person"
+        per_person = is_per_person(self.batch_id)
         self.person.clear()  # a per-person program (医疗救助) needs the person: no 全户 to choose
         self.person.addItem(self.tr("（请选择享受人员）") if per_person else self.tr("（全户）"), None)
         household = self.picker.household_id()
         if household is None:
             return
-        for person in Person.select().where((Person.household == household) & Person.death_date.is_null()
-                                            & Person.removed_on.is_null()).order_by(Person.id):
+        for person in living_members(household):
             self.person.addItem(f"{person.name}（{person.relation}）", person.id)
 
     def _choose_files(self) -> None:

@@ -11,8 +11,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from suining_desk.enums import FREQUENCIES, PROGRAM_BASIS
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import FREQUENCIES, PROGRAM_BASIS
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.programs import (
     ProgramInput,
     ProgramView,
@@ -22,11 +22,13 @@ from suining_desk.services.programs import (
     save_program,
     standard_problems,
 )
-from ui.dialogs.record_dialog import connect_all
-from ui.widgets.buttons import save_cancel
-from ui.widgets.household_form import from_qdate
-from ui.widgets.inputs import MoneyEdit, date_edit
-from ui.widgets.problem_label import ProblemLabel
+
+from ..dates import from_qdate
+from ..widgets.buttons import save_cancel
+from ..widgets.date_edits import date_edit
+from ..widgets.inputs import MoneyEdit
+from ..widgets.problem_label import ProblemLabel
+from .record_dialog import connect_all
 
 
 def _choices(name: str, items: dict[str, str], current: str) -> QComboBox:
@@ -109,7 +111,9 @@ class StandardDialog(QDialog):
         self.category = QComboBox(objectName="category")
         self.category.setEditable(True)
         self.category.addItems(categories_of(program.id))
-        self.category.lineEdit().setPlaceholderText(self.tr("如 A、B、C；不分类别可不填"))
+        editor = self.category.lineEdit()
+        assert editor is not None  # an editable combo box has one
+        editor.setPlaceholderText(self.tr("如 A、B、C；不分类别可不填"))
         self.amount = MoneyEdit("amount", required=True)
         self.date = date_edit("effective_from", dt.date(today.year, today.month, 1))
         unit = self.tr("一次性救助为单笔上限") if program.one_off else self.tr("每{basis}每期").format(

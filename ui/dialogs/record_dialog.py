@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.problems import InvalidInput, Problem
-from ui.widgets.buttons import save_cancel
-from ui.widgets.household_picker import HouseholdPicker
-from ui.widgets.inputs import AreaEdit, MoneyEdit
-from ui.widgets.problem_label import ProblemLabel
+from suining_desk.domain.problems import InvalidInput, Problem
+
+from ..widgets.buttons import save_cancel
+from ..widgets.household_picker import HouseholdPicker
+from ..widgets.inputs import AreaEdit, MoneyEdit
+from ..widgets.problem_label import ProblemLabel
 
 
 class RecordDialog(QDialog):
@@ -127,10 +128,10 @@ class HousingRecordDialog(RecordDialog):
     def record_problems(self, value: Any) -> list[Problem]:
         raise NotImplementedError
 
-    def create(self, value: Any) -> int:
+    def create_record(self, value: Any) -> int:
         raise NotImplementedError
 
-    def update(self, record_id: int, value: Any) -> None:
+    def update_record(self, record_id: int, value: Any) -> None:
         raise NotImplementedError
 
     # --- shared behaviour ---
@@ -156,8 +157,8 @@ class HousingRecordDialog(RecordDialog):
     def call_service(self) -> int:
         value = self.value()
         if self.record_id is None:
-            return self.create(value)
-        self.update(self.record_id, value)
+            return self.create_record(value)
+        self.update_record(self.record_id, value)
         return self.record_id
 
 

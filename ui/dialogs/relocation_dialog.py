@@ -6,16 +6,18 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
-from suining_desk.enums import SETTLEMENT_MODES
-from suining_desk.problems import Problem
+from suining_desk.domain.enums import SETTLEMENT_MODES
+from suining_desk.domain.problems import Problem
 from suining_desk.rules.housing import FIRST_RELOCATION_YEAR, RelocationInput
 from suining_desk.services import relocations as rs
 from suining_desk.services.housing_detail import household_line
 from suining_desk.services.settings import RELOCATION_SUBSIDY_PER_PERSON, setting_value
 from suining_desk.services.sites import site_views
-from ui.dialogs.record_dialog import HousingRecordDialog, connect_all
-from ui.widgets.household_picker import HouseholdPicker
-from ui.widgets.inputs import AreaEdit, MoneyEdit, OptionalDate
+
+from ..widgets.date_edits import OptionalDate
+from ..widgets.household_picker import HouseholdPicker
+from ..widgets.inputs import AreaEdit, MoneyEdit
+from .record_dialog import HousingRecordDialog, connect_all
 
 
 class RelocationDialog(HousingRecordDialog):
@@ -130,8 +132,8 @@ class RelocationDialog(HousingRecordDialog):
     def record_problems(self, value: RelocationInput) -> list[Problem]:
         return rs.relocation_problems(value, user=self._user, relocation_id=self.record_id, today=self._today)
 
-    def create(self, value: RelocationInput) -> int:
+    def create_record(self, value: RelocationInput) -> int:
         return rs.create_relocation(value, user=self._user, today=self._today)
 
-    def update(self, record_id: int, value: RelocationInput) -> None:
+    def update_record(self, record_id: int, value: RelocationInput) -> None:
         rs.update_relocation(record_id, value, user=self._user, today=self._today)

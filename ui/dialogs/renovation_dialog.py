@@ -7,19 +7,21 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
-from suining_desk.enums import (
+from suining_desk.domain.enums import (
     ACCEPTANCE_PASSED,
     RENOVATION_BENEFICIARIES,
     RENOVATION_BUILD_MODES,
     RENOVATION_GRADES,
     RENOVATION_METHODS,
 )
-from suining_desk.problems import Problem
+from suining_desk.domain.problems import Problem
 from suining_desk.rules.housing import FIRST_RENOVATION_YEAR, REPAIR, RenovationInput
 from suining_desk.services import renovations as ns
-from ui.dialogs.record_dialog import HousingRecordDialog, connect_all
-from ui.widgets.household_picker import HouseholdPicker
-from ui.widgets.inputs import AreaEdit, MoneyEdit, OptionalDate
+
+from ..widgets.date_edits import OptionalDate
+from ..widgets.household_picker import HouseholdPicker
+from ..widgets.inputs import AreaEdit, MoneyEdit
+from .record_dialog import HousingRecordDialog, connect_all
 
 
 def _combo(name: str, items: list[tuple[str, str]]) -> QComboBox:
@@ -143,8 +145,8 @@ class RenovationDialog(HousingRecordDialog):
     def record_problems(self, value: RenovationInput) -> list[Problem]:
         return ns.renovation_problems(value, user=self._user, renovation_id=self.record_id, today=self._today)
 
-    def create(self, value: RenovationInput) -> int:
+    def create_record(self, value: RenovationInput) -> int:
         return ns.create_renovation(value, user=self._user, today=self._today)
 
-    def update(self, record_id: int, value: RenovationInput) -> None:
+    def update_record(self, record_id: int, value: RenovationInput) -> None:
         ns.update_renovation(record_id, value, user=self._user, today=self._today)

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import SITE_KINDS
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import SITE_KINDS
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.sites import SiteInput, SiteView, check_site, save_site, site_views, township_choices
-from ui.widgets.household_detail import _fill, _table
-from ui.widgets.problem_label import ProblemLabel
+
+from ..widgets.problem_label import ProblemLabel
+from ..widgets.tables import fill_table, read_only_table
 
 HEADERS = (QT_TRANSLATE_NOOP("SitesDialog", "安置点"), QT_TRANSLATE_NOOP("SitesDialog", "类型"),
            QT_TRANSLATE_NOOP("SitesDialog", "所在乡镇"), QT_TRANSLATE_NOOP("SitesDialog", "容量(户)"),
@@ -34,7 +35,7 @@ class SitesDialog(QDialog):
         self._user = user
         self.sites: list[SiteView] = []
         self.editing: int | None = None
-        self.table = _table(tuple(self.tr(str(h)) for h in HEADERS), "sites")
+        self.table = read_only_table(tuple(self.tr(str(h)) for h in HEADERS), "sites")
         self.name = QLineEdit(objectName="site_name")
         self.township = QComboBox(objectName="site_township")
         for township_id, name in township_choices():
@@ -78,7 +79,7 @@ class SitesDialog(QDialog):
 
     def reload(self) -> None:
         self.sites = site_views()
-        _fill(self.table, [[s.name, s.kind, s.township, str(s.capacity), str(s.placed)] for s in self.sites])
+        fill_table(self.table, [[s.name, s.kind, s.township, str(s.capacity), str(s.placed)] for s in self.sites])
         self.clear()
 
     def clear(self) -> None:

@@ -7,16 +7,19 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from suining_desk.enums import ACCEPTANCE_PASSED, ACCEPTANCE_RESULTS, RELOCATION_STATUS, RENOVATION_STATUS
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import ACCEPTANCE_PASSED, ACCEPTANCE_RESULTS
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.housing import STEP_DATES
 from suining_desk.services import relocations as rs
 from suining_desk.services import renovations as ns
-from ui.dialogs.record_dialog import connect_all
-from ui.widgets.buttons import save_cancel
-from ui.widgets.household_form import from_qdate
-from ui.widgets.inputs import MoneyEdit, date_edit
-from ui.widgets.problem_label import ProblemLabel
+from suining_desk.services.housing_kinds import HOUSING
+
+from ..dates import from_qdate
+from ..widgets.buttons import save_cancel
+from ..widgets.date_edits import date_edit
+from ..widgets.inputs import MoneyEdit
+from ..widgets.problem_label import ProblemLabel
+from .record_dialog import connect_all
 
 
 class StepDialog(QDialog):
@@ -27,7 +30,7 @@ class StepDialog(QDialog):
         self._user = user
         self._today = today or dt.date.today()
         self.outcome: str | None = None  # the status after saving
-        labels = RELOCATION_STATUS if kind == "relocation" else RENOVATION_STATUS
+        labels = HOUSING[kind].statuses
         self.setWindowTitle(self.tr("登记：{status}").format(status=labels[to]))
         self.date = date_edit("date", self._today)
         self.note = QLineEdit(objectName="note")

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from suining_desk.access import Account
-from suining_desk.enums import ROLES
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import ROLES
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services import accounts
-from ui.dialogs.account_dialogs import _AccountDialog, _password_field
+from suining_desk.services.access import Account
+
+from .account_dialogs import AccountDialog, password_field
 
 
-class UserDialog(_AccountDialog):
+class UserDialog(AccountDialog):
     """新增用户 (with its first password) or 修改用户 (name, role, township)."""
 
     def __init__(self, *, by: str, account: Account | None = None, parent: QWidget | None = None) -> None:
@@ -39,8 +40,8 @@ class UserDialog(_AccountDialog):
             self.password = self.confirm = None
         else:
             self.role.setCurrentIndex(self.role.findData("clerk"))
-            self.password = _password_field("password")
-            self.confirm = _password_field("confirm")
+            self.password = password_field("password")
+            self.confirm = password_field("confirm")
             self.form.addRow(self.tr("初始密码"), self.password)
             self.form.addRow(self.tr("再次输入"), self.confirm)
             self.say(self.tr("新用户首次登录时须修改初始密码。"))
@@ -64,15 +65,15 @@ class UserDialog(_AccountDialog):
         self.accept()
 
 
-class ResetPasswordDialog(_AccountDialog):
+class ResetPasswordDialog(AccountDialog):
     def __init__(self, username: str, *, by: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("重置"), self.tr("取消"), parent)
         self.setObjectName("reset_dialog")
         self.setWindowTitle(self.tr("重置密码 — {user}").format(user=username))
         self.say(self.tr("重置后账户解除锁定，用户下次登录时须修改密码。"))
         self._username, self._by = username, by
-        self.password = _password_field("password")
-        self.confirm = _password_field("confirm")
+        self.password = password_field("password")
+        self.confirm = password_field("confirm")
         self.form.addRow(self.tr("新密码"), self.password)
         self.form.addRow(self.tr("再次输入"), self.confirm)
 

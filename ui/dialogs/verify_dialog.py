@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.ledgers.verify_text import VerifyOutcome, check_ledger_file
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
-from ui import tasks
-from ui.session import Session
-from ui.settings import app_settings
+
+from .. import tasks
+from ..session import Session
+from ..settings import app_settings
 
 FOLDER_KEY = "ledgers/verify_dir"
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from suining_desk.enums import HOUSEHOLD_STATUS
+from suining_desk.domain.enums import HOUSEHOLD_STATUS
 from suining_desk.services.household_query import (
     HouseholdColumn,
     HouseholdFilter,
@@ -14,7 +14,8 @@ from suining_desk.services.household_query import (
     household_ids,
     household_rows,
 )
-from ui.models.paged_table import PagedTableModel, TableSpec
+
+from .paged_table import PagedTableModel, TableSpec
 
 HEADERS = {
     HouseholdColumn.HOUSEHOLD_NO: QT_TRANSLATE_NOOP("HouseholdTableModel", "户编号"),

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from suining_desk.enums import (
+from suining_desk.domain.enums import (
     RELOCATION_STATUS,
     RENOVATION_BUILD_MODES,
     RENOVATION_GRADES,
     RENOVATION_STATUS,
     SETTLEMENT_MODES,
 )
-from suining_desk.money import format_fen
+from suining_desk.domain.money import format_fen
 from suining_desk.rules.housing import m2
 from suining_desk.services.relocation_query import (
     RelocationColumn,
@@ -30,11 +29,9 @@ from suining_desk.services.renovation_query import (
     renovation_ids,
     renovation_rows,
 )
-from ui.models.paged_table import PagedTableModel, TableSpec
 
-
-def day(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
+from ..dates import day_text
+from .paged_table import PagedTableModel, TableSpec
 
 
 def _household_no(number: str) -> str:
@@ -66,8 +63,9 @@ RELOCATION_SPEC: TableSpec[RelocationRow, RelocationFilter] = TableSpec(
         RC.HEAD: lambda r: r.head_name, RC.ID_NUMBER: lambda r: r.head_id_number, RC.PEOPLE: lambda r: r.people,
         RC.MODE: lambda r: SETTLEMENT_MODES.get(r.mode, r.mode), RC.SITE: lambda r: r.site,
         RC.AREA: lambda r: m2(r.house_area_x100), RC.SUBSIDY: lambda r: format_fen(r.subsidy_fen),
-        RC.SELF_RAISED: lambda r: format_fen(r.self_raised_fen), RC.MOVED_IN: lambda r: day(r.moved_in_date),
-        RC.DEMOLISHED: lambda r: day(r.demolished_date), RC.STATUS: lambda r: RELOCATION_STATUS.get(r.status, r.status),
+        RC.SELF_RAISED: lambda r: format_fen(r.self_raised_fen), RC.MOVED_IN: lambda r: day_text(r.moved_in_date),
+        RC.DEMOLISHED: lambda r: day_text(r.demolished_date),
+        RC.STATUS: lambda r: RELOCATION_STATUS.get(r.status, r.status),
         RC.FLAGS: lambda r: "；".join(r.flags),
     },
     raw={RC.MODE: lambda r: r.mode, RC.AREA: lambda r: r.house_area_x100, RC.SUBSIDY: lambda r: r.subsidy_fen,
@@ -109,8 +107,9 @@ RENOVATION_SPEC: TableSpec[RenovationRow, RenovationFilter] = TableSpec(
         NC.GRADE: lambda r: RENOVATION_GRADES.get(r.grade, r.grade), NC.METHOD: lambda r: r.method,
         NC.BUILD_MODE: lambda r: RENOVATION_BUILD_MODES.get(r.build_mode, r.build_mode),
         NC.STANDARD: lambda r: format_fen(r.standard_fen), NC.SUBSIDY: lambda r: format_fen(r.subsidy_fen),
-        NC.STARTED: lambda r: day(r.start_date), NC.COMPLETED: lambda r: day(r.completed_date),
-        NC.ACCEPTED: lambda r: day(r.accepted_date), NC.STATUS: lambda r: RENOVATION_STATUS.get(r.status, r.status),
+        NC.STARTED: lambda r: day_text(r.start_date), NC.COMPLETED: lambda r: day_text(r.completed_date),
+        NC.ACCEPTED: lambda r: day_text(r.accepted_date),
+        NC.STATUS: lambda r: RENOVATION_STATUS.get(r.status, r.status),
         NC.FLAGS: lambda r: "；".join(r.flags),
     },
     raw={NC.GRADE: lambda r: r.grade, NC.BUILD_MODE: lambda r: r.build_mode, NC.STANDARD: lambda r: r.standard_fen,

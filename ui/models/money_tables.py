@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -15,9 +14,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from suining_desk.enums import BATCH_STATUS
-from suining_desk.money import format_fen
-from suining_desk.periods import period_words
+from suining_desk.domain.enums import BATCH_STATUS
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.periods import period_words
 from suining_desk.services.batch_query import BatchColumn, BatchFilter, BatchLine, BatchRow, batch_ids, batch_rows
 from suining_desk.services.enrolment_query import (
     EnrolmentColumn,
@@ -26,15 +25,13 @@ from suining_desk.services.enrolment_query import (
     enrolment_ids,
     enrolment_rows,
 )
-from ui.models.paged_table import ID_ROLE, RAW_SORT_ROLE, RIGHT, TableSpec
+
+from ..dates import day_text
+from .paged_table import ID_ROLE, RAW_SORT_ROLE, RIGHT, TableSpec
 
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
 CONTEXT = "MoneyTables"
-
-
-def day(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
 
 
 def _tr(text: str) -> str:
@@ -50,7 +47,7 @@ def _program_and_kind(r: BatchRow) -> str:
     """``低保`` for a monthly batch, ``低保（重新发放）`` for a batch of re-issues."""
     kind = BATCH_KINDS.get(r.kind)
     return r.program if kind is None else QCoreApplication.translate("MoneyTables", "{program}（{kind}）").format(
-        program=r.program, kind=_tr(kind))
+        program=r.program, kind=_tr(str(kind)))
 
 
 BATCH_SPEC: TableSpec[BatchRow, BatchFilter] = TableSpec(
@@ -72,7 +69,7 @@ BATCH_SPEC: TableSpec[BatchRow, BatchFilter] = TableSpec(
         BC.PERIOD: lambda r: period_words(r.period), BC.AREA: lambda r: r.area,
         BC.STATUS: lambda r: BATCH_STATUS.get(r.status, r.status), BC.LINES: lambda r: r.lines,
         BC.TOTAL: lambda r: format_fen(r.total_fen), BC.CREATED_BY: lambda r: r.created_by,
-        BC.APPROVED_BY: lambda r: r.approved_by, BC.PAID_DATE: lambda r: day(r.paid_date),
+        BC.APPROVED_BY: lambda r: r.approved_by, BC.PAID_DATE: lambda r: day_text(r.paid_date),
     },
     raw={BC.TOTAL: lambda r: r.total_fen, BC.PERIOD: lambda r: r.period, BC.STATUS: lambda r: r.status},
     ids=batch_ids,
@@ -100,8 +97,8 @@ ENROLMENT_SPEC: TableSpec[EnrolmentRow, EnrolmentFilter] = TableSpec(
         EC.PROGRAM: lambda r: r.program, EC.HOUSEHOLD_NO: lambda r: r.household_no, EC.VILLAGE: lambda r: r.village,
         EC.HEAD: lambda r: r.head_name,
         EC.PERSON: lambda r: r.person_name or QCoreApplication.translate("MoneyTables", "（全户）"),
-        EC.CATEGORY: lambda r: r.category, EC.PEOPLE: lambda r: r.people, EC.START: lambda r: day(r.start_date),
-        EC.END: lambda r: day(r.end_date), EC.END_REASON: lambda r: r.end_reason,
+        EC.CATEGORY: lambda r: r.category, EC.PEOPLE: lambda r: r.people, EC.START: lambda r: day_text(r.start_date),
+        EC.END: lambda r: day_text(r.end_date), EC.END_REASON: lambda r: r.end_reason,
     },
     ids=enrolment_ids,
     rows=enrolment_rows,
@@ -160,7 +157,7 @@ def bank_result(line: BatchLine) -> str:
     """失败：户名不符（2018-10-12）: the bank's latest word, its reason and its date."""
     if line.outcome not in OUTCOMES:
         return ""
-    text = _tr(OUTCOMES[line.outcome]) + (f"：{line.outcome_note}" if line.outcome_note else "")
+    text = _tr(str(OUTCOMES[line.outcome])) + (f"：{line.outcome_note}" if line.outcome_note else "")
     return f"{text}（{line.outcome_date.isoformat()}）" if line.outcome_date is not None else text
 
 

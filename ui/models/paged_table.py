@@ -60,6 +60,11 @@ class PagedTableModel(QAbstractTableModel, Generic[Row, Filter]):
     def current_filter(self) -> Filter:
         return self._filter
 
+    @property
+    def sort_order(self) -> tuple[IntEnum, bool]:
+        """The column the rows are sorted by, and whether descending."""
+        return self._sort, self._descending
+
     def reload(self) -> None:
         self._loaded = True
         self.beginResetModel()

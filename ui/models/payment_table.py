@@ -10,6 +10,7 @@ progress and cancel, showing the indexed order meanwhile."""
 from __future__ import annotations
 
 from array import array
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,8 +23,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from suining_desk.money import format_fen
-from suining_desk.periods import period_words
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.periods import period_words
 from suining_desk.services.payment_query import (
     INDEXED_SORTS,
     PaymentColumn,
@@ -35,7 +36,8 @@ from suining_desk.services.payment_query import (
     payment_rows,
     payment_totals,
 )
-from ui.models.paged_table import ID_ROLE, MAX_CACHED_PAGES, RAW_SORT_ROLE, RIGHT
+
+from .paged_table import ID_ROLE, MAX_CACHED_PAGES, RAW_SORT_ROLE, RIGHT
 
 PAGE = 200
 SORT_AT_ONCE = 100_000  # sorted on the spot (a tenth of a second); more rows are sorted in the background
@@ -59,7 +61,7 @@ HEADERS = {
     PC.KIND: QT_TRANSLATE_NOOP("PaymentTableModel", "类型"),
     PC.REASON: QT_TRANSLATE_NOOP("PaymentTableModel", "说明"),
 }
-DISPLAY = {
+DISPLAY: dict[PC, Callable[[Any], Any]] = {
     PC.ID: lambda r: r.id, PC.PAID_DATE: lambda r: r.paid_date.isoformat() if r.paid_date else "",
     PC.PROGRAM: lambda r: r.program, PC.PERIOD: lambda r: period_words(r.period), PC.VILLAGE: lambda r: r.village,
     PC.HOUSEHOLD_NO: lambda r: r.household_no,
@@ -70,7 +72,9 @@ DISPLAY = {
     PC.ACCOUNT: lambda r: r.bank_account, PC.BATCH: lambda r: r.batch_no,
     PC.KIND: lambda r: QCoreApplication.translate("PaymentTableModel", r.kind), PC.REASON: lambda r: r.reason,
 }
-RAW = {PC.STANDARD: lambda r: r.standard_fen, PC.AMOUNT: lambda r: r.amount_fen, PC.PERIOD: lambda r: r.period}
+RAW: dict[PC, Callable[[Any], Any]] = {
+    PC.STANDARD: lambda r: r.standard_fen, PC.AMOUNT: lambda r: r.amount_fen, PC.PERIOD: lambda r: r.period,
+}
 RIGHT_COLUMNS = frozenset({PC.PEOPLE, PC.STANDARD, PC.AMOUNT})
 
 
@@ -171,7 +175,7 @@ class PaymentTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("PaymentTableModel", HEADERS[PC(section)])
+            return QCoreApplication.translate("PaymentTableModel", str(HEADERS[PC(section)]))
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
             return section + 1
         return None

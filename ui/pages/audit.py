@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,15 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.audit_capture import AUDITED_TABLES
-from suining_desk.audit_labels import action_label, table_label
-from suining_desk.audit_verify import VerifyReport, report_problems, verify
-from suining_desk.messages import describe
+from suining_desk.domain.messages import describe
 from suining_desk.services import audit_query as aq
-from ui.models.paged_table import PagedTableModel, TableSpec
-from ui.session import Session
-from ui.tasks import ProgressFn, run_with_progress, show_error
-from ui.widgets.household_form import from_qdate
+from suining_desk.services.audit_query import VerifyReport, action_label, report_problems, table_label, verify_log
+
+from ..dates import from_qdate
+from ..models.paged_table import PagedTableModel, TableSpec
+from ..session import Session
+from ..tasks import ProgressFn, run_with_progress, show_error
+from ..widgets.date_edits import date_edit
 
 
 class Col(IntEnum):
@@ -84,15 +83,12 @@ class AuditPage(QWidget):
         self.session = session
         self.user = _combo("audit_user", [])
         self.action = _combo("audit_action", [])
-        self.table_box = _combo("audit_table", [(table_label(t), t) for t in AUDITED_TABLES])
+        self.table_box = _combo("audit_table", [(table_label(t), t) for t in aq.audited_tables()])
         self.record = QLineEdit(objectName="audit_record")
         self.record.setPlaceholderText(self.tr("记录编号"))
         self.use_dates = QCheckBox(self.tr("日期"), objectName="audit_use_dates")
-        self.since = QDateEdit(QDate.currentDate().addMonths(-1), objectName="audit_since")
-        self.until = QDateEdit(QDate.currentDate(), objectName="audit_until")
-        for edit in (self.since, self.until):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.since = date_edit("audit_since", from_qdate(QDate.currentDate().addMonths(-1)), minimum=None)
+        self.until = date_edit("audit_until", from_qdate(QDate.currentDate()), minimum=None)
         self.count_label = QLabel(objectName="audit_count")
         self.history_button = QPushButton(self.tr("该记录的全部历史"), objectName="audit_history")
         self.verify_button = QPushButton(self.tr("核验审计日志"), objectName="audit_verify")
@@ -216,7 +212,7 @@ class AuditPage(QWidget):
         self.verify_result.setText(self.tr("正在核验……"))
 
         def work(progress: ProgressFn, cancel: threading.Event) -> VerifyReport:
-            return verify(progress, cancel)
+            return verify_log(progress, cancel)
 
         def failed(exc: BaseException) -> None:
             self.verify_button.setEnabled(True)

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk import backups
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput, Problem
-from suining_desk.restore import restore_backup
-from ui import tasks
-from ui.session import Session
-from ui.window.backups import BackupJob, BackupRunner
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.services.restore import restore_backup
+from suining_desk.storage import backups
+
+from .. import tasks
+from ..session import Session
+from ..window.backups import BackupJob, BackupRunner
 
 KIND_LABELS = {"auto": QT_TRANSLATE_NOOP("BackupsPage", "自动"), "manual": QT_TRANSLATE_NOOP("BackupsPage", "手动"),
                "before-restore": QT_TRANSLATE_NOOP("BackupsPage", "恢复前副本"),

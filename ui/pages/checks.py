@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.rules.checks import CheckResult, run_checks
-from suining_desk.rules.checks.scope import in_township
-from ui.session import Session
-from ui.tasks import ProgressFn, run_with_progress
-from ui.widgets.record_view import record_widget
+from suining_desk.services.checks import CheckResult, run_checks
+from suining_desk.services.checks.scope import in_township
+
+from ..session import Session
+from ..tasks import ProgressFn, run_with_progress
+from ..widgets.record_view import record_widget
 
 
 class RecordDialog(QDialog):

@@ -22,13 +22,14 @@ from suining_desk.services.enrolment_query import EnrolmentFilter, EnrolmentRow
 from suining_desk.services.enrolments import end_enrolment
 from suining_desk.services.programs import program_choices
 from suining_desk.services.search import search_people
-from ui.dialogs.enrol_dialog import EnrolDialog, EnrolmentDetailsDialog, has_details
-from ui.dialogs.money_dialogs import StepDialog
-from ui.models.money_tables import ENROLMENT_SPEC
-from ui.models.paged_table import PagedTableModel
-from ui.pages.record_page import filter_combo
-from ui.session import Session
-from ui.widgets.inputs import search_shortcut
+
+from ..dialogs.enrol_dialog import EnrolDialog, EnrolmentDetailsDialog, has_details
+from ..dialogs.money_dialogs import StepDialog
+from ..models.money_tables import ENROLMENT_SPEC
+from ..models.paged_table import PagedTableModel
+from ..session import Session
+from ..widgets.inputs import search_shortcut
+from .record_page import filter_combo
 
 
 class EnrolmentsPage(QWidget):

@@ -7,18 +7,19 @@ import dataclasses
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from suining_desk.enums import POVERTY_CAUSES, STATUS_WORDS
+from suining_desk.domain.enums import POVERTY_CAUSES, STATUS_WORDS
 from suining_desk.services.areas import group_choices
 from suining_desk.services.household_detail import household_detail
-from suining_desk.services.household_query import HouseholdFilter
+from suining_desk.services.household_query import HouseholdColumn, HouseholdFilter
 from suining_desk.services.programs import program_choices
-from ui.dialogs.household_dialog import HouseholdDialog
-from ui.dialogs.member_dialogs import MemberExitDialog, PersonDialog, StatusDialog
-from ui.models.household_table import HouseholdTableModel
-from ui.pages.list_detail import ListDetailPage, filter_combo
-from ui.session import Session
-from ui.widgets.household_detail import HouseholdDetailView
-from ui.wizards.export_action import export_households
+
+from ..dialogs.household_dialog import HouseholdDialog
+from ..dialogs.member_dialogs import MemberExitDialog, PersonDialog, StatusDialog
+from ..models.household_table import HouseholdTableModel
+from ..session import Session
+from ..widgets.household_detail import HouseholdDetailView
+from ..wizards.export_action import export_households
+from .list_detail import ListDetailPage, filter_combo
 
 
 class HouseholdsPage(ListDetailPage):
@@ -66,7 +67,8 @@ class HouseholdsPage(ListDetailPage):
 
     def export_current(self) -> None:
         """The households of the current filter and search, in the list's order, to xlsx."""
-        export_households(self, self.current_filter(), sort=self.model._sort, descending=self.model._descending)
+        sort, descending = self.model.sort_order
+        export_households(self, self.current_filter(), sort=HouseholdColumn(sort), descending=descending)
 
     def print_file(self) -> None:
         detail = self.household_detail.detail

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from suining_desk.services.search import search_people
-from ui.models.paged_table import PagedTableModel
-from ui.session import Session
-from ui.settings import app_settings
-from ui.widgets.inputs import search_shortcut
+
+from ..models.paged_table import PagedTableModel
+from ..session import Session
+from ..settings import app_settings
+from ..widgets.inputs import search_shortcut
 
 SEARCH_DELAY_MS = 250  # results as you type, without a query per keystroke
 

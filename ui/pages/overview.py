@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import AreaLevel
-from suining_desk.money import format_fen
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.money import format_fen
 from suining_desk.services.areas import area_path
 from suining_desk.services.stats import Stats, collect_stats
-from ui.session import Session
+
+from ..session import Session
 
 RAW_VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the number behind the text (fen, count)
 COUNT_COLUMNS = 4
@@ -82,7 +83,9 @@ class OverviewPage(QWidget):
             [self.tr("项目"), self.tr("笔数"), self.tr("金额（元）")]
         )
         for column in (1, 2):
-            self.programs.horizontalHeaderItem(column).setTextAlignment(RIGHT)
+            item = self.programs.horizontalHeaderItem(column)
+            assert item is not None  # set just above
+            item.setTextAlignment(RIGHT)
         header = self.programs.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         digits = self.fontMetrics()

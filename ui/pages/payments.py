@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.money import fen_to_capitals, format_fen
-from suining_desk.periods import period_words
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.money import fen_to_capitals, format_fen
+from suining_desk.domain.periods import period_words
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services import corrections
+from suining_desk.services.household_detail import bank_account_of
 from suining_desk.services.payment_query import (
     PaymentColumn,
     PaymentFilter,
@@ -33,13 +34,14 @@ from suining_desk.services.payment_query import (
 )
 from suining_desk.services.programs import program_choices
 from suining_desk.services.search import search_people
-from ui import tasks
-from ui.dialogs.money_dialogs import StepDialog
-from ui.models.payment_table import PaymentTableModel
-from ui.pages.record_page import filter_combo
-from ui.session import Session
-from ui.tasks import show_error
-from ui.widgets.inputs import search_shortcut
+
+from .. import tasks
+from ..dialogs.money_dialogs import StepDialog
+from ..models.payment_table import PaymentTableModel
+from ..session import Session
+from ..tasks import show_error
+from ..widgets.inputs import search_shortcut
+from .record_page import filter_combo
 
 SEARCH_DELAY_MS = 250
 COLUMN_WIDTHS = (60, 85, 95, 85, 65, 130, 120, 150, 40, 70, 90, 150, 190, 60, 200)
@@ -197,10 +199,8 @@ class PaymentsPage(QWidget):
     def reissue(self) -> None:
         row, user, today = self.selected(), self.session.username, self.session.today()
         assert row is not None
-        from suining_desk.db.models import Household
-
         state = corrections.payment_state(row.id)
-        account = Household.get_by_id(row.household_id).bank_account
+        account = bank_account_of(row.household_id)
 
         def act(d: StepDialog) -> object:
             if state.reversed_by is None and not d.reason_text().strip():  # it is reversed first, for this reason

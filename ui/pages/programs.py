@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import FREQUENCIES, PROGRAM_BASIS
-from suining_desk.money import format_fen
+from suining_desk.domain.enums import FREQUENCIES, PROGRAM_BASIS
+from suining_desk.domain.money import format_fen
 from suining_desk.services.allocations import AllocationView, allocations_of
 from suining_desk.services.programs import ProgramView, StandardTable, programs, standards_of
-from ui.dialogs.allocation_dialog import AllocationDialog, VoidAllocationDialog
-from ui.dialogs.program_dialogs import ProgramDialog, StandardDialog
-from ui.session import Session
+
+from ..dialogs.allocation_dialog import AllocationDialog, VoidAllocationDialog
+from ..dialogs.program_dialogs import ProgramDialog, StandardDialog
+from ..session import Session
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:

@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from ui.models.paged_table import PagedTableModel
-from ui.pages.list_detail import ListDetailPage, filter_combo
-from ui.session import Session
-from ui.widgets.record_detail import RecordDetailView
+from ..models.paged_table import PagedTableModel
+from ..session import Session
+from ..widgets.record_detail import RecordDetailView
+from .list_detail import ListDetailPage, filter_combo
 
 __all__ = ["RecordListPage", "filter_combo"]
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
-from suining_desk.enums import RELOCATION_STATUS, SETTLEMENT_MODES
+from suining_desk.domain.enums import RELOCATION_STATUS, SETTLEMENT_MODES
 from suining_desk.services.housing_detail import RelocationDetail, relocation_detail
 from suining_desk.services.relocation_query import RelocationFilter, batch_years
 from suining_desk.services.sites import site_views
-from ui.dialogs.relocation_dialog import RelocationDialog
-from ui.dialogs.sites_dialog import SitesDialog
-from ui.dialogs.step_dialog import StepDialog
-from ui.models.housing_tables import relocation_model
-from ui.pages.record_page import RecordListPage, filter_combo
-from ui.session import Session
+
+from ..dialogs.relocation_dialog import RelocationDialog
+from ..dialogs.sites_dialog import SitesDialog
+from ..dialogs.step_dialog import StepDialog
+from ..models.housing_tables import relocation_model
+from ..session import Session
+from .record_page import RecordListPage, filter_combo
 
 
 class RelocationsPage(RecordListPage):

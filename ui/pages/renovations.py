@@ -5,14 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
-from suining_desk.enums import RENOVATION_GRADES, RENOVATION_METHODS, RENOVATION_STATUS
+from suining_desk.domain.enums import RENOVATION_GRADES, RENOVATION_METHODS, RENOVATION_STATUS
 from suining_desk.services.housing_detail import RenovationDetail, renovation_detail
 from suining_desk.services.renovation_query import RenovationFilter, renovation_years
-from ui.dialogs.renovation_dialog import RenovationDialog
-from ui.dialogs.step_dialog import StepDialog
-from ui.models.housing_tables import renovation_model
-from ui.pages.record_page import RecordListPage, filter_combo
-from ui.session import Session
+
+from ..dialogs.renovation_dialog import RenovationDialog
+from ..dialogs.step_dialog import StepDialog
+from ..models.housing_tables import renovation_model
+from ..session import Session
+from .record_page import RecordListPage, filter_combo
 
 
 class RenovationsPage(RecordListPage):

@@ -17,17 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.money import format_fen
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.rules.housing import m2
 from suining_desk.services.settings import SPECS, SettingSpec, Unit, check_setting, set_setting, setting_history
-from ui.dialogs.ledger_settings_dialog import LedgerSettingsDialog
-from ui.dialogs.sites_dialog import SitesDialog
-from ui.session import Session
-from ui.widgets.household_detail import _fill, _table
-from ui.widgets.household_form import from_qdate
-from ui.widgets.inputs import AreaEdit, MoneyEdit, date_edit
-from ui.widgets.problem_label import ProblemLabel
+
+from ..dates import from_qdate
+from ..dialogs.ledger_settings_dialog import LedgerSettingsDialog
+from ..dialogs.sites_dialog import SitesDialog
+from ..session import Session
+from ..widgets.date_edits import date_edit
+from ..widgets.inputs import AreaEdit, MoneyEdit
+from ..widgets.problem_label import ProblemLabel
+from ..widgets.tables import fill_table, read_only_table
 
 HISTORY_HEADERS = (QT_TRANSLATE_NOOP("SettingsPage", "生效日期"), QT_TRANSLATE_NOOP("SettingsPage", "数值"),
                    QT_TRANSLATE_NOOP("SettingsPage", "录入人"), QT_TRANSLATE_NOOP("SettingsPage", "录入时间"))
@@ -47,7 +49,7 @@ class SettingsPage(QWidget):
         self.list.addItems([SPECS[k].label for k in self.keys])
         self.help = QLabel(objectName="setting_help")
         self.help.setWordWrap(True)
-        self.history = _table(tuple(self.tr(str(h)) for h in HISTORY_HEADERS), "setting_history")
+        self.history = read_only_table(tuple(self.tr(str(h)) for h in HISTORY_HEADERS), "setting_history")
         self.money = MoneyEdit("setting_money", required=True)
         self.area = AreaEdit("setting_area")
         self.value_stack = QStackedWidget()
@@ -115,7 +117,7 @@ class SettingsPage(QWidget):
         for entry in reversed(setting_history(spec.key)):
             at = f"{entry.recorded_at:%Y-%m-%d %H:%M}" if entry.recorded_at else ""
             rows.append([entry.effective_from.isoformat(), shown_value(spec, entry.value), entry.recorded_by, at])
-        _fill(self.history, rows)
+        fill_table(self.history, rows)
         self.money.clear()
         self.area.clear()
         self._check()
@@ -147,7 +149,7 @@ class SettingsPage(QWidget):
         self.show_setting()
 
     def manage_bank_profiles(self) -> None:
-        from ui.dialogs.bank_profiles_dialog import BankProfilesDialog
+        from ..dialogs.bank_profiles_dialog import BankProfilesDialog
 
         self.bank_dialog = BankProfilesDialog(user=self.session.username, parent=self)
         self.bank_dialog.open()

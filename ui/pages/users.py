@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.access import Account
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import accounts
-from ui.dialogs.user_dialog import ResetPasswordDialog, UserDialog
-from ui.idle_lock import idle_minutes, set_idle_minutes
-from ui.session import Session
+from suining_desk.services.access import Account
+
+from ..dialogs.user_dialog import ResetPasswordDialog, UserDialog
+from ..idle_lock import idle_minutes, set_idle_minutes
+from ..session import Session
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import ATTACHMENT_KINDS
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import ATTACHMENT_KINDS
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.attachments import (
     AttachmentView,
     attach_file,
@@ -30,8 +30,9 @@ from suining_desk.services.attachments import (
     remove_attachment,
     viewing_copy,
 )
-from ui.dialogs.image_viewer import ImageViewer
-from ui.widgets.problem_label import ProblemLabel
+
+from .image_viewer import ImageViewer
+from .problem_label import ProblemLabel
 
 ATTACHMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILE_FILTER = QT_TRANSLATE_NOOP(

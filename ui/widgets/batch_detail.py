@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import BATCH_STATUS
-from suining_desk.money import format_fen
-from suining_desk.periods import period_words
+from suining_desk.domain.enums import BATCH_STATUS, BatchStatus
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.periods import period_words
 from suining_desk.services.batch_query import BatchLine, BatchRow, HistoryLine
-from ui.dialogs.batch_dialog import exclusions_model
-from ui.models.money_tables import lines_model
-from ui.models.paged_table import ID_ROLE, RAW_SORT_ROLE
-from ui.session import Session
+
+from ..models.exclusions import exclusions_model
+from ..models.money_tables import lines_model
+from ..models.paged_table import ID_ROLE, RAW_SORT_ROLE
+from ..session import Session
 
 BUTTONS = (  # key, label, row
     ("submit", QT_TRANSLATE_NOOP("BatchDetailView", "提交审核"), 0),
@@ -141,24 +142,25 @@ class BatchDetailView(QWidget):
         standing = line is not None and line.posted and line.amount_fen > 0 and not line.reversed \
             and line.reverses_id is None
         enabled = {
-            "submit": status == "draft" and bool(b and b.lines),
-            "return": status in ("submitted", "approved") and reviewer,
-            "approve": status == "submitted" and reviewer and b is not None and b.created_by != s.username,
-            "post": status == "approved" and reviewer,
-            "delete": status == "draft",
-            "export": status == "posted",
-            "import": status == "posted",
-            "add_line": status == "draft" and b is not None and b.kind == "one_off",
-            "adjust": status == "draft" and line is not None,
-            "remove_line": status == "draft" and line is not None,
-            "reverse": status == "posted" and reviewer and standing,
-            "reissue": status == "posted" and reviewer and standing and line is not None and line.outcome == "failed",
+            "submit": status == BatchStatus.DRAFT and bool(b and b.lines),
+            "return": status in (BatchStatus.SUBMITTED, BatchStatus.APPROVED) and reviewer,
+            "approve": status == BatchStatus.SUBMITTED and reviewer and b is not None and b.created_by != s.username,
+            "post": status == BatchStatus.APPROVED and reviewer,
+            "delete": status == BatchStatus.DRAFT,
+            "export": status == BatchStatus.POSTED,
+            "import": status == BatchStatus.POSTED,
+            "add_line": status == BatchStatus.DRAFT and b is not None and b.kind == "one_off",
+            "adjust": status == BatchStatus.DRAFT and line is not None,
+            "remove_line": status == BatchStatus.DRAFT and line is not None,
+            "reverse": status == BatchStatus.POSTED and reviewer and standing,
+            "reissue": (status == BatchStatus.POSTED and reviewer and standing and line is not None
+                        and line.outcome == "failed"),
             # who was left out, and why: for the clerk and for the reviewer before approving
-            "exclusions": status in ("draft", "submitted", "approved") and b is not None and b.kind == "regular",
+            "exclusions": status != BatchStatus.POSTED and b is not None and b.kind == "regular",
         }
         for key, button in self.buttons.items():
             button.setEnabled(enabled[key])
-        if b is not None and status == "submitted" and b.created_by == s.username:
+        if b is not None and status == BatchStatus.SUBMITTED and b.created_by == s.username:
             self.buttons["approve"].setToolTip(self.tr("录入人不能审核自己录入的批次"))
         else:
             self.buttons["approve"].setToolTip("")

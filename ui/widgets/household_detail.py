@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from suining_desk.enums import HOUSEHOLD_STATUS, RELOCATION_STATUS, RENOVATION_STATUS, SETTLEMENT_MODES
-from suining_desk.money import format_fen
+from suining_desk.domain.enums import HOUSEHOLD_STATUS, RELOCATION_STATUS, RENOVATION_STATUS, SETTLEMENT_MODES
+from suining_desk.domain.money import format_fen
 from suining_desk.rules.housing import m2
 from suining_desk.services.household_detail import HistoryLine, HouseholdDetail, MemberView
 from suining_desk.services.relocation_query import RelocationRow
 from suining_desk.services.renovation_query import RenovationRow
-from ui.widgets.household_payments import HouseholdPaymentsView
+
+from .household_payments import HouseholdPaymentsView
+from .tables import fill_table, read_only_table
 
 MEMBER_HEADERS = (
     QT_TRANSLATE_NOOP("HouseholdDetailView", "姓名"), QT_TRANSLATE_NOOP("HouseholdDetailView", "与户主关系"),
@@ -54,28 +53,6 @@ RENOVATION_HEADERS = (
 )
 
 
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    # A household has a handful of members: a plain table widget is right here.
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            table.setItem(r, c, item)
-    table.resizeColumnsToContents()
-
-
-def _table(headers: tuple[str, ...], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers), objectName=name)
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().setVisible(False)
-    return table
-
-
 def member_state(m: MemberView) -> str:
     if m.death_date:
         return HouseholdDetailView.tr("已故 {date}").format(date=m.death_date.isoformat())
@@ -99,15 +76,15 @@ class HouseholdDetailView(QWidget):
         self.summary = QLabel(objectName="summary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.members = _table(tuple(self.tr(str(h)) for h in MEMBER_HEADERS), "members")
-        self.member_history = _table(tuple(self.tr(str(h)) for h in HISTORY_HEADERS), "member_history")
-        self.status_history = _table(tuple(self.tr(str(h)) for h in HISTORY_HEADERS), "status_history")
+        self.members = read_only_table(tuple(self.tr(str(h)) for h in MEMBER_HEADERS), "members")
+        self.member_history = read_only_table(tuple(self.tr(str(h)) for h in HISTORY_HEADERS), "member_history")
+        self.status_history = read_only_table(tuple(self.tr(str(h)) for h in HISTORY_HEADERS), "status_history")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.members, self.tr("家庭成员"))
         self.tabs.addTab(self.member_history, self.tr("成员变动记录"))
         self.tabs.addTab(self.status_history, self.tr("户状态变更记录"))
-        self.relocations = _table(tuple(self.tr(str(h)) for h in RELOCATION_HEADERS), "household_relocations")
-        self.renovations = _table(tuple(self.tr(str(h)) for h in RENOVATION_HEADERS), "household_renovations")
+        self.relocations = read_only_table(tuple(self.tr(str(h)) for h in RELOCATION_HEADERS), "household_relocations")
+        self.renovations = read_only_table(tuple(self.tr(str(h)) for h in RENOVATION_HEADERS), "household_renovations")
         self.tabs.addTab(self.relocations, self.tr("易地搬迁"))
         self.tabs.addTab(self.renovations, self.tr("危房改造"))
         self.aid = HouseholdPaymentsView()  # enrolments and payments
@@ -135,10 +112,10 @@ class HouseholdDetailView(QWidget):
         self.members.itemSelectionChanged.connect(self._update_buttons)
         self.show_detail(None)
 
-    def _member_action(self, signal: Signal) -> None:
+    def _member_action(self, signal: SignalInstance) -> None:
         member = self.selected_member()
         if member is not None:
-            signal.emit(member.id)  # type: ignore[attr-defined]
+            signal.emit(member.id)
 
     def selected_member(self) -> MemberView | None:
         row = self.members.currentRow()
@@ -178,14 +155,14 @@ class HouseholdDetailView(QWidget):
                  status=status, causes=causes, aid=aid, phone=d.phone or "—", bank=d.bank_name,
                  account=d.bank_account or "—", address=d.address or "—"))
         day = today or dt.date.today()
-        _fill(self.members, [
+        fill_table(self.members, [
             [m.name, m.relation, m.id_number, m.sex, str(m.age_on(day) or ""), m.health, m.education,
              m.schooling, m.labour, m.work_status, member_state(m)] for m in detail.members
         ])
-        _fill(self.member_history, [_history_row(h) for h in detail.member_history])
-        _fill(self.status_history, [_history_row(h) for h in detail.status_history])
-        _fill(self.relocations, [_relocation_row(r) for r in detail.relocations])
-        _fill(self.renovations, [_renovation_row(r) for r in detail.renovations])
+        fill_table(self.member_history, [_history_row(h) for h in detail.member_history])
+        fill_table(self.status_history, [_history_row(h) for h in detail.status_history])
+        fill_table(self.relocations, [_relocation_row(r) for r in detail.relocations])
+        fill_table(self.renovations, [_renovation_row(r) for r in detail.renovations])
         self.tabs.setTabText(3, self.tr("易地搬迁（{count}）").format(count=len(detail.relocations))
                              if detail.relocations else self.tr("易地搬迁"))
         self.tabs.setTabText(4, self.tr("危房改造（{count}）").format(count=len(detail.renovations))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -19,18 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import HOUSEHOLD_STATUS, POVERTY_CAUSES
-from suining_desk.problems import Problem
+from suining_desk.domain.enums import HOUSEHOLD_STATUS, POVERTY_CAUSES
+from suining_desk.domain.problems import Problem
 from suining_desk.rules.household import HouseholdInput, check_household
-from ui.widgets.problem_label import ProblemLabel
 
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
+from ..dates import from_qdate, to_qdate
+from .date_edits import date_edit
+from .problem_label import ProblemLabel
 
 
 class HouseholdForm(QWidget):
@@ -71,9 +65,7 @@ class HouseholdForm(QWidget):
         self.tekun = QCheckBox(self.tr("特困供养"), objectName="tekun")
         self.bank_name = QLineEdit("绥宁县农村信用合作联社", objectName="bank_name")
         self.bank_account = QLineEdit(objectName="bank_account")
-        self.registered_on = QDateEdit(to_qdate(self._today), objectName="registered_on")
-        self.registered_on.setCalendarPopup(True)
-        self.registered_on.setDisplayFormat("yyyy-MM-dd")
+        self.registered_on = date_edit("registered_on", self._today, minimum=None)
         self.problem_labels = {name: ProblemLabel() for name in
                                ("household_no", "group", "phone", "bank_account", "exit_year", "other")}
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from suining_desk.money import format_fen
-from suining_desk.periods import period_words
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.periods import period_words
 from suining_desk.services.enrolment_query import household_enrolments
 from suining_desk.services.payment_query import household_payments
 

@@ -10,7 +10,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from suining_desk import __version__
-from ui.widgets.elided_label import ElidedLabel
+
+from .elided_label import ElidedLabel
 
 PROGRAM_NAME = "绥宁扶贫台账"
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.pdf_pages import POINTS_PER_INCH, PdfPages
+from ..pdf_pages import POINTS_PER_INCH, PdfPages
 
 SCREEN_DPI = 96  # "100%": the paper at its real size on an ordinary screen
 FIT_WIDTH = 0.0
@@ -46,11 +46,12 @@ class PdfPreview(QWidget):
         self.zoom.setToolTip(self.tr("缩放（Ctrl+加号 放大，Ctrl+减号 缩小）"))
         self.page_label = QLabel(objectName="page_image")
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll = QScrollArea(objectName="preview_scroll")
-        self.scroll.setWidget(self.page_label)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll.setStyleSheet("QScrollArea { background: #808080; } QLabel#page_image { background: #808080; }")
+        self.scroll_area = QScrollArea(objectName="preview_scroll")
+        self.scroll_area.setWidget(self.page_label)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll_area.setStyleSheet(
+            "QScrollArea { background: #808080; } QLabel#page_image { background: #808080; }")
         self.empty_label = QLabel(self.tr("生成台账后在这里预览"), objectName="preview_empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -66,7 +67,7 @@ class PdfPreview(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.empty_label, 1)
 
         self.previous_button.clicked.connect(lambda: self.show_page(self.current - 1))
@@ -92,7 +93,7 @@ class PdfPreview(QWidget):
         self.page_spin.blockSignals(False)
         self.page_count_label.setText(self.tr("页，共 {count} 页").format(count=len(pages)))
         self.bar.setEnabled(True)
-        self.scroll.setVisible(True)
+        self.scroll_area.setVisible(True)
         self.empty_label.setVisible(False)
         self.show_page(0)
 
@@ -105,7 +106,7 @@ class PdfPreview(QWidget):
         self.page_label.clear()
         self.page_count_label.setText("")
         self.bar.setEnabled(False)
-        self.scroll.setVisible(False)
+        self.scroll_area.setVisible(False)
         self.empty_label.setText(note or self.tr("生成台账后在这里预览"))
         self.empty_label.setVisible(True)
 
@@ -133,7 +134,7 @@ class PdfPreview(QWidget):
         if factor != FIT_WIDTH or self.pages is None:
             return (factor or 1.0) * SCREEN_DPI / POINTS_PER_INCH
         width, _ = self.pages.size_points(self.current)
-        room = self.scroll.viewport().width() - 2 * PAGE_MARGIN
+        room = self.scroll_area.viewport().width() - 2 * PAGE_MARGIN
         return max(room, 100) / width
 
     def _draw(self) -> None:

@@ -10,10 +10,11 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from suining_desk.enums import RELATIONS
-from suining_desk.problems import Problem
+from suining_desk.domain.enums import RELATIONS
+from suining_desk.domain.problems import Problem
 from suining_desk.rules.household import PersonInput, check_person
-from ui.widgets.problem_label import ProblemLabel
+
+from .problem_label import ProblemLabel
 
 HEALTH = ("健康", "长期慢性病", "患有大病", "残疾")
 EDUCATION = ("", "文盲或半文盲", "小学", "初中", "高中", "大专及以上", "学龄前儿童")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from suining_desk.messages import describe
-from suining_desk.problems import Problem, Severity
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import Problem, Severity
 
 
 class ProblemLabel(QLabel):

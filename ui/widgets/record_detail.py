@@ -13,20 +13,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from suining_desk.enums import (
+from suining_desk.domain.enums import (
     RELOCATION_STATUS,
     RENOVATION_BUILD_MODES,
     RENOVATION_GRADES,
     RENOVATION_STATUS,
     SETTLEMENT_MODES,
 )
-from suining_desk.money import format_fen
+from suining_desk.domain.money import format_fen
 from suining_desk.rules.housing import m2
 from suining_desk.services.housing_detail import RelocationDetail, RenovationDetail
-from ui.models.housing_tables import day
-from ui.widgets.attachment_strip import AttachmentStrip
-from ui.widgets.household_detail import _fill, _table
-from ui.widgets.problem_label import ProblemLabel
+from suining_desk.services.housing_kinds import HOUSING
+
+from ..dates import day_text
+from .attachment_strip import AttachmentStrip
+from .problem_label import ProblemLabel
+from .tables import fill_table, read_only_table
 
 HISTORY_HEADERS = (
     QT_TRANSLATE_NOOP("RecordDetailView", "记录时间"), QT_TRANSLATE_NOOP("RecordDetailView", "办理"),
@@ -54,8 +56,8 @@ def relocation_summary(d: RelocationDetail) -> str:
         head=h.head_name, no=h.household_no, place=h.place, members=h.member_count, year=r.batch_year,
         people=r.people, mode=SETTLEMENT_MODES.get(r.mode, r.mode), site=d.site or "—", area=m2(r.house_area_x100),
         subsidy=format_fen(r.subsidy_fen), self_raised=format_fen(r.self_raised_fen), origin=r.origin or "—",
-        status=RELOCATION_STATUS.get(d.status, d.status), plan=day(r.plan_date) or "—",
-        moved_in=day(d.moved_in_date) or "—", demolished=day(d.demolished_date) or "—",
+        status=RELOCATION_STATUS.get(d.status, d.status), plan=day_text(r.plan_date) or "—",
+        moved_in=day_text(d.moved_in_date) or "—", demolished=day_text(d.demolished_date) or "—",
     ) + _kind(r.household_kind) + _notes(r.notes) + _override(r.override_reason, d.override_by)
 
 
@@ -69,16 +71,16 @@ def _renovation_facts(r: object) -> str:
     by, on, paid = (getattr(r, a) for a in ("appraised_by", "appraised_on", "paid_on"))
     parts = []
     if by or on:
-        parts.append(RecordDetailView.tr("　鉴定：{by} {date}").format(by=by, date=day(on) or ""))
+        parts.append(RecordDetailView.tr("　鉴定：{by} {date}").format(by=by, date=day_text(on) or ""))
     if paid:
-        parts.append(RecordDetailView.tr("　补助发放：{date}").format(date=day(paid)))
+        parts.append(RecordDetailView.tr("　补助发放：{date}").format(date=day_text(paid)))
     return "".join(parts)
 
 
 def renovation_summary(d: RenovationDetail) -> str:
     r, h = d.data, d.household
     acceptance = RecordDetailView.tr("　验收：{date} {by} {result}").format(
-        date=day(d.accepted_date), by=d.accepted_by, result=d.acceptance_result) if d.accepted_date else ""
+        date=day_text(d.accepted_date), by=d.accepted_by, result=d.acceptance_result) if d.accepted_date else ""
     return RecordDetailView.tr(
         "<b>{head}户</b>　户编号 {no}　{place}　家庭人口{members}人<br>"
         "{year}年　{beneficiary}　{grade}　{method}　{build_mode}　面积：{area}㎡<br>"
@@ -89,8 +91,8 @@ def renovation_summary(d: RenovationDetail) -> str:
         beneficiary=r.beneficiary_type, grade=RENOVATION_GRADES.get(r.grade, r.grade), method=r.method,
         build_mode=RENOVATION_BUILD_MODES.get(r.build_mode, r.build_mode), area=m2(r.area_x100),
         standard=format_fen(r.standard_fen), subsidy=format_fen(r.subsidy_fen),
-        status=RENOVATION_STATUS.get(d.status, d.status), start=day(d.start_date) or "—",
-        completed=day(d.completed_date) or "—",
+        status=RENOVATION_STATUS.get(d.status, d.status), start=day_text(d.start_date) or "—",
+        completed=day_text(d.completed_date) or "—",
     ) + acceptance + _renovation_facts(r) + _notes(r.notes) + _override(r.override_reason, d.override_by)
 
 
@@ -103,7 +105,7 @@ class RecordDetailView(QWidget):
         super().__init__(parent)
         self.owner_kind = owner_kind
         self.detail: RelocationDetail | RenovationDetail | None = None
-        self.status_labels = RELOCATION_STATUS if owner_kind == "relocation" else RENOVATION_STATUS
+        self.status_labels = HOUSING[owner_kind].statuses
         self.summary = QLabel(objectName="summary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -115,7 +117,7 @@ class RecordDetailView(QWidget):
         self.step_button.clicked.connect(self.step_requested.emit)
         self.attachments = AttachmentStrip(owner_kind, user=user)
         self.attachments.changed.connect(self.attachments_changed.emit)
-        self.history = _table(tuple(self.tr(str(h)) for h in HISTORY_HEADERS), "history")
+        self.history = read_only_table(tuple(self.tr(str(h)) for h in HISTORY_HEADERS), "history")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.attachments, self.tr("照片和扫描件"))
         self.tabs.addTab(self.history, self.tr("办理记录"))
@@ -150,5 +152,5 @@ class RecordDetailView(QWidget):
         self.step_button.setEnabled(following is not None)
         self.step_button.setText(self.tr("登记{status}(&T)…").format(status=self.status_labels[following])
                                  if following else self.tr("已办结"))
-        _fill(self.history, [[h.at, h.what, h.date, h.detail, h.by] for h in detail.history])
+        fill_table(self.history, [[h.at, h.what, h.date, h.detail, h.by] for h in detail.history])
         self.attachments.show_attachments(detail.id, detail.attachments)

@@ -9,14 +9,15 @@ import html
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from suining_desk.db.models import Person, Relocation, Renovation
-from suining_desk.enums import BATCH_STATUS
-from suining_desk.money import format_fen
+from suining_desk.domain.enums import BATCH_STATUS
+from suining_desk.domain.money import format_fen
 from suining_desk.services.batch_query import batch_history, batch_lines, batch_row
 from suining_desk.services.corrections import payment_state
-from suining_desk.services.household_detail import household_detail
+from suining_desk.services.household_detail import household_detail, household_of_person
+from suining_desk.services.housing_detail import record_fields
 from suining_desk.services.payment_query import payment_row
-from ui.session import Session
+
+from ..session import Session
 
 
 class RecordView(QObject):
@@ -87,20 +88,62 @@ def _household(household_id: int, session: Session) -> tuple[str, str]:
     return RecordView.tr("户 {no}").format(no=d.data.household_no), text
 
 
+def _field_labels() -> dict[str, str]:
+    """What a relocation's or renovation's stored fields are called (services.housing_detail.record_fields)."""
+    return {
+        "id": RecordView.tr("记录号"),
+        "household": RecordView.tr("户编号"),
+        "township": RecordView.tr("乡镇"),
+        "village": RecordView.tr("村"),
+        "batch_year": RecordView.tr("搬迁年度"),
+        "year": RecordView.tr("年度"),
+        "people": RecordView.tr("搬迁人数"),
+        "origin": RecordView.tr("迁出地"),
+        "site": RecordView.tr("安置点"),
+        "mode": RecordView.tr("安置方式"),
+        "house_area_x100": RecordView.tr("住房面积(㎡)"),
+        "subsidy_fen": RecordView.tr("补助(元)"),
+        "self_raised_fen": RecordView.tr("自筹(元)"),
+        "plan_date": RecordView.tr("计划日期"),
+        "moved_in_date": RecordView.tr("入住日期"),
+        "demolished_date": RecordView.tr("拆旧日期"),
+        "status": RecordView.tr("进度"),
+        "notes": RecordView.tr("备注"),
+        "override_reason": RecordView.tr("重复享受的理由"),
+        "override_by": RecordView.tr("确认人"),
+        "beneficiary_type": RecordView.tr("对象类型"),
+        "grade": RecordView.tr("危房等级"),
+        "method": RecordView.tr("改造方式"),
+        "build_mode": RecordView.tr("建设方式"),
+        "area_x100": RecordView.tr("改造面积(㎡)"),
+        "standard_fen": RecordView.tr("补助标准(元)"),
+        "start_date": RecordView.tr("开工日期"),
+        "completed_date": RecordView.tr("竣工日期"),
+        "accepted_date": RecordView.tr("验收日期"),
+        "accepted_by": RecordView.tr("验收人"),
+        "acceptance_result": RecordView.tr("验收结果"),
+    }
+
+
 def _housing(kind: str, record_id: int) -> tuple[str, str]:
-    model = Relocation if kind == "relocation" else Renovation
-    record = model.get_or_none(model.id == record_id)
-    if record is None:
+    fields = record_fields(kind, record_id)
+    if fields is None:
         return kind, RecordView.tr("记录不存在")
-    rows = [(k, v) for k, v in record.__data__.items()]
+    labels = _field_labels()
+    rows: list[tuple[str, object]] = [(labels.get(name, name), text) for name, text in fields]
     return (RecordView.tr("易地搬迁") if kind == "relocation" else RecordView.tr("危房改造")), _table(rows)
 
 
 def record_widget(kind: str, record_id: int, session: Session, parent: QWidget | None = None) -> tuple[QWidget, str]:
     if kind == "person":
-        person = Person.get_by_id(record_id)
-        kind, record_id = "household", person.household_id
-    if kind == "payment":
+        household = household_of_person(record_id)
+        if household is None:
+            kind = "missing"
+        else:
+            kind, record_id = "household", household
+    if kind == "missing":
+        title, text = RecordView.tr("人员"), RecordView.tr("记录不存在")
+    elif kind == "payment":
         title, text = _payment(record_id)
     elif kind == "batch":
         title, text = _batch(record_id)

@@ -4,7 +4,7 @@ progress in the status bar, never blocking typing (a county database takes half 
 
 Closing the window waits for what is running with a small progress window (the event loop
 keeps turning, so nothing freezes): a daily backup still going is stopped — the backup made on
-close (the quick check, see :mod:`suining_desk.backup_check`) takes its place.
+close (the quick check, see :mod:`suining_desk.storage.backup_check`) takes its place.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QProgressDialog, QStatusBar, QWidget
 
-from suining_desk import backups
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
+from suining_desk.storage import backups
 
 from .. import tasks
 
@@ -137,7 +137,7 @@ class BackupRunner(QObject):
             return
         percent = max(0, min(100, int(fraction * 100)))
         self.progress_label.setText(self.tr("{what}：{stage} {percent}%").format(
-            what=job.label, stage=self.tr(STAGES.get(stage, stage)), percent=percent))
+            what=job.label, stage=self.tr(str(STAGES.get(stage, stage))), percent=percent))
         self.progress_bar.setValue(int(fraction * 1000))
 
     def _tell_made(self, info: backups.BackupInfo | None) -> None:
@@ -163,7 +163,7 @@ class BackupRunner(QObject):
         dialog = QProgressDialog(self.tr("正在备份数据，完成后程序关闭…"), "", 0, 1000, parent)
         dialog.setObjectName("closing_backup")
         dialog.setWindowTitle(self.tr("正在备份"))
-        dialog.setCancelButton(None)  # type: ignore[arg-type]  # the backup on close is not skipped
+        dialog.setCancelButton(None)  # the backup on close is not skipped
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.setValue(0)
         dialog.setMinimumDuration(300)

@@ -66,8 +66,11 @@ def _typed_input(window: QWidget) -> bool:
         if edit.isModified() and edit.text() and not edit.isReadOnly() and edit.echoMode() == QLineEdit.EchoMode.Normal:
             if not isinstance(edit.parent(), QAbstractSpinBox):  # dates and numbers: chosen, not typed
                 return True
-    for text in [*window.findChildren(QTextEdit), *window.findChildren(QPlainTextEdit)]:
+    for text in window.findChildren(QTextEdit):
         if not text.isReadOnly() and text.document().isModified() and text.toPlainText():
+            return True
+    for plain in window.findChildren(QPlainTextEdit):
+        if not plain.isReadOnly() and plain.document().isModified() and plain.toPlainText():
             return True
     return False
 
@@ -91,7 +94,8 @@ class LockScreen(QObject):
         self.focus = QApplication.focusWidget()
         for window in QApplication.topLevelWidgets():
             self._cover(window)
-        QApplication.instance().installEventFilter(self)
+        if (app := QApplication.instance()) is not None:
+            app.installEventFilter(self)
         self.prompt.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.prompt.setResult(0)
         self.prompt.show()
@@ -119,7 +123,8 @@ class LockScreen(QObject):
                 and _typed_input(window)]
 
     def unlock(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        if (app := QApplication.instance()) is not None:
+            app.removeEventFilter(self)
         for window, (cover, title) in self.covers.items():
             if shiboken6.isValid(window):
                 window.removeEventFilter(cover)

@@ -101,8 +101,8 @@ class ScreenFit(QObject):
             if not watched.property(_FITTED):
                 watched.setProperty(_FITTED, True)
                 fit_placeholders(watched)
-                if watched.layout() is not None:
-                    watched.layout().activate()
+                if (layout := watched.layout()) is not None:
+                    layout.activate()
             fit_to_screen(watched)
         elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and (view := _view_of(watched)):
             model = view.model()
@@ -111,7 +111,7 @@ class ScreenFit(QObject):
                 index = view.indexAt(event.pos())
                 own = index.data(Qt.ItemDataRole.ToolTipRole) if index.isValid() else None
             if not own and (text := elided_tooltip(view, event.pos())):
-                QToolTip.showText(event.globalPos(), text, watched)
+                QToolTip.showText(event.globalPos(), text, view.viewport())
                 return True
         return False
 

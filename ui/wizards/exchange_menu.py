@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
-from ui.wizards.export_action import export_page
-from ui.wizards.import_wizard import ImportWizard
+from .export_action import export_page
+from .import_wizard import ImportWizard
 
 
 def install(window: QMainWindow, menu: QMenu, before: QAction | None = None) -> None:
@@ -25,8 +25,12 @@ def install(window: QMainWindow, menu: QMenu, before: QAction | None = None) -> 
     export_action.setShortcut(QKeySequence("Ctrl+E"))
     import_action.triggered.connect(lambda: open_import_wizard(window))
     export_action.triggered.connect(lambda: export_current(window))
-    menu.insertActions(before, [import_action, export_action])
-    menu.insertSeparator(before)
+    if before is None:
+        menu.addActions([import_action, export_action])
+        menu.addSeparator()
+    else:
+        menu.insertActions(before, [import_action, export_action])
+        menu.insertSeparator(before)
     window.import_action, window.export_action = import_action, export_action  # type: ignore[attr-defined]
 
 

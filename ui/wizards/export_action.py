@@ -23,7 +23,8 @@ from suining_desk.services.household_query import HouseholdColumn, HouseholdFilt
 from suining_desk.services.payment_query import PaymentFilter
 from suining_desk.services.relocation_query import RelocationFilter
 from suining_desk.services.renovation_query import RenovationFilter
-from ui.tasks import ProgressFn, run_with_progress
+
+from ..tasks import ProgressFn, run_with_progress
 
 FILTER = QT_TRANSLATE_NOOP("ExportAction", "Excel 工作簿 (*.xlsx)")
 Writer = Callable[[Path, ProgressFn, threading.Event], Any]
@@ -91,7 +92,7 @@ def export_page(page: QWidget) -> bool:
         own()
         return True
     f = _shown_filter(page)
-    writers: list[tuple[type, str, Callable[..., Any]]] = [
+    writers: list[tuple[type, object, Callable[..., Any]]] = [
         (RelocationFilter, QT_TRANSLATE_NOOP("ExportAction", "易地扶贫搬迁台账"), export_relocations),
         (RenovationFilter, QT_TRANSLATE_NOOP("ExportAction", "危房改造台账"), export_renovations),
         (EnrolmentFilter, QT_TRANSLATE_NOOP("ExportAction", "享受名单"), export_enrolments),
@@ -100,8 +101,10 @@ def export_page(page: QWidget) -> bool:
     for kind, title, write in writers:
         if isinstance(f, kind):
             label = _tr(str(title))
-            run_export(page, label, f"{title}.xlsx",
-                       lambda path, progress, cancel, w=write: w(path, f, progress=progress, cancel=cancel))
+            def work(path: Path, progress: ProgressFn, cancel: threading.Event, w: Callable[..., Any] = write) -> Any:
+                return w(path, f, progress=progress, cancel=cancel)
+
+            run_export(page, label, f"{title}.xlsx", work)
             return True
     results = getattr(page, "results", None)
     if isinstance(results, list) and results:

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from suining_desk.domain.messages import describe
+from suining_desk.domain.problems import InvalidInput
 from suining_desk.exchange.cells import clean_text
 from suining_desk.exchange.imports import IMPORTS, run_import
 from suining_desk.exchange.layouts import LAYOUTS
@@ -38,11 +40,10 @@ from suining_desk.exchange.reader import no_data_rows, peek
 from suining_desk.exchange.report import ImportResult, write_report
 from suining_desk.exchange.staging import ImportCancelled, ImportOptions
 from suining_desk.exchange.templates import write_template
-from suining_desk.messages import describe
-from suining_desk.problems import InvalidInput
-from ui import tasks
-from ui.session import Session
-from ui.wizards.problems_model import ProblemsModel
+
+from .. import tasks
+from ..session import Session
+from .problems_model import ProblemsModel
 
 FILTER = QT_TRANSLATE_NOOP("ChoosePage", "表格 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)")
 

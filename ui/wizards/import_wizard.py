@@ -8,8 +8,9 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
 from suining_desk.exchange.report import ImportResult
-from ui.session import Session
-from ui.wizards.import_pages import CheckPage, ChoosePage, ImportPage, PreviewPage
+
+from ..session import Session
+from .import_pages import CheckPage, ChoosePage, ImportPage, PreviewPage
 
 
 class ImportWizard(QWizard):

@@ -31,13 +31,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
+    from suining_desk.cli.target import open_from_args
 
     path = open_from_args(args)
     if args.action == "verify":
         return _verify()
-    from suining_desk.access import require
     from suining_desk.cli.auth import authenticate_cli
+    from suining_desk.services.access import require
 
     reader = authenticate_cli(args, path=path, reading=True)
     require(reader, role="reviewer", reading=True)  # as the window's 审计日志 page
@@ -45,8 +45,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _verify() -> int:
-    from suining_desk.audit_verify import report_problems, verify
-    from suining_desk.messages import describe
+    from suining_desk.audit.verify import report_problems, verify
+    from suining_desk.domain.messages import describe
 
     report = verify()
     if report.ok:

@@ -30,11 +30,11 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from suining_desk.backups import backup_folder, backup_name, make_backup, rotate
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.args import require_suffix
+    from suining_desk.cli.target import open_from_args
     from suining_desk.db import close_database
-    from suining_desk.problems import InvalidInput, Problem
+    from suining_desk.domain.problems import InvalidInput, Problem
+    from suining_desk.storage.backups import backup_folder, backup_name, make_backup, rotate
 
     out = require_suffix(Path(args.out).expanduser(), ".sqlite3", ".db") if args.out else None
     if out is not None and out.exists() and not out.is_dir():  # another database, an earlier backup, the database

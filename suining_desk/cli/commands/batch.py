@@ -11,6 +11,7 @@ from typing import Any
 from suining_desk.cli.args import plain
 from suining_desk.cli.money_args import add_common, date_arg, money_arg
 from suining_desk.cli.parser import ChineseArgumentParser
+from suining_desk.domain.enums import BatchStatus
 
 # name, help, login (--user: the action writes, or shows people — names, ID and bank numbers)
 ACTIONS: list[tuple[str, str, bool]] = [
@@ -47,7 +48,7 @@ def _profile(p: argparse.ArgumentParser) -> None:
 def _options(name: str, p: argparse.ArgumentParser) -> None:
     if name == "list":
         p.add_argument("--program", metavar="项目", help="项目名称或代码")
-        p.add_argument("--status", choices=("draft", "submitted", "approved", "posted"), help="状态")
+        p.add_argument("--status", choices=tuple(BatchStatus), help="状态")
         p.add_argument("--year", type=plain, metavar="年度", help="只列此年度的批次，如 2018")
         p.add_argument("--area", metavar="区域", help="乡镇或村（名称、代码或 乡镇/村）")
         p.add_argument("--json", action="store_true", help="以 JSON 输出（金额单位：分）")
@@ -112,8 +113,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.commands import batch_run
+    from suining_desk.cli.target import open_from_args
 
     open_from_args(args)
     handler = getattr(batch_run, "do_" + args.action.replace("-", "_"))

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from suining_desk.cli.args import year_or_none
 from suining_desk.cli.money_args import acting_user, find_area, find_batch_id, print_json, reading_user
-from suining_desk.enums import BATCH_STATUS
-from suining_desk.messages import describe
-from suining_desk.money import format_fen
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import BATCH_STATUS, BatchStatus
+from suining_desk.domain.messages import describe
+from suining_desk.domain.money import format_fen
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services import batch_workflow as wf
 from suining_desk.services import batches as bs
 from suining_desk.services.actors import ENTER, require_in_area
@@ -122,8 +122,8 @@ def do_list(args: argparse.Namespace) -> int:
         print(f"{r.batch_no}\t{r.program}\t{r.period}\t{r.area}\t{BATCH_STATUS.get(r.status, r.status)}\t{r.lines}\t"
               f"{format_fen(r.total_fen)}\t{r.created_by}\t{r.approved_by}\t{r.paid_date or ''}")
     # Money paid and money still in the workflow apart: only posted batches are paid.
-    for label, chosen in (("已发放合计", [r for r in ordered if r.status == "posted"]),
-                          ("未发放合计", [r for r in ordered if r.status != "posted"])):
+    for label, chosen in (("已发放合计", [r for r in ordered if r.status == BatchStatus.POSTED]),
+                          ("未发放合计", [r for r in ordered if r.status != BatchStatus.POSTED])):
         if chosen:
             print(f"{label}\t{len(chosen)} 个批次\t\t\t\t{sum(r.lines for r in chosen)}\t"
                   f"{format_fen(sum(r.total_fen for r in chosen))}")
@@ -208,8 +208,9 @@ def do_post(args: argparse.Namespace) -> int:
 
 
 def do_export_bank(args: argparse.Namespace) -> int:
+    from suining_desk.exchange.bank_files import export_bank_file
     from suining_desk.exchange.bank_profiles import get_profile
-    from suining_desk.services.bank_files import confirmed_paid, export_bank_file
+    from suining_desk.services.bank_outcomes import confirmed_paid
 
     batch_id = find_batch_id(args.batch)
     profile = get_profile(args.profile)  # an unknown name is said before anyone is asked for a password
@@ -222,8 +223,9 @@ def do_export_bank(args: argparse.Namespace) -> int:
 
 
 def do_import_bank(args: argparse.Namespace) -> int:
+    from suining_desk.exchange.bank_files import import_return_file, missing_problems
     from suining_desk.exchange.bank_profiles import get_profile
-    from suining_desk.services.bank_files import BankFileUnusable, import_return_file, missing_problems
+    from suining_desk.exchange.bank_sheets import BankFileUnusable
 
     profile = get_profile(args.profile)
     try:

@@ -13,7 +13,7 @@ from suining_desk.cli.auth import add_user_option
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
-    from suining_desk.rules.checks import CHECKS
+    from suining_desk.services.checks import CHECKS
 
     parser: argparse.ArgumentParser = sub.add_parser(
         "check", help="审计检查：死亡后发放、移出后发放、重复发放、超标准、身份证号无效、搬迁又危改、自审自批、"
@@ -29,11 +29,11 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.auth import authenticate_cli
     from suining_desk.cli.money_args import print_json
-    from suining_desk.rules.checks import run_checks
-    from suining_desk.rules.checks.scope import in_township
+    from suining_desk.cli.target import open_from_args
+    from suining_desk.services.checks import run_checks
+    from suining_desk.services.checks.scope import in_township
 
     path = open_from_args(args)
     reader = authenticate_cli(args, path=path, reading=True)

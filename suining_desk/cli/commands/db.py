@@ -30,13 +30,13 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.auth import authenticate_cli
+    from suining_desk.cli.target import open_from_args
 
     path = open_from_args(args)
     account = authenticate_cli(args, path=path)
     if args.action == "repair-protections":
-        from suining_desk.db.protections import repair
+        from suining_desk.services.protections import repair
 
         state = repair(by=account.username)
         if state.ok:
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(f"已恢复数据库的保护规则：{state.describe()}。已记入审计日志，现在可以正常修改数据。")
         return 0
-    from suining_desk.audit_seen import accept
+    from suining_desk.services.rollback import accept
 
     found = accept(by=account.username)
     if found is None:

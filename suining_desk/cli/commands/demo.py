@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 from typing import Any
+
+from suining_desk.cli.demo_database import build
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -27,30 +28,9 @@ def _print_progress(stage: str, fraction: float) -> None:
     print(f"\r{stage} {fraction:6.1%}", end="", file=sys.stderr, flush=True)
 
 
-def build(path: Path, *, scale: str, seed: int, replace: bool, progress: Any = None) -> Any:
-    """Generate the demo county into ``path``: a new file or a demo database only (replacing
-    one only with ``replace``, after backing it up); see :mod:`suining_desk.demo.target`."""
-    from suining_desk.demo.target import build_demo
-
-    return build_demo(path, scale=scale, seed=seed, replace=replace, progress=progress)
-
-
-def ensure_demo_database(path: Path) -> None:
-    """The demo database, generated on first use."""
-    from suining_desk.db import close_database, open_database
-    from suining_desk.db.models import Household
-
-    if path.exists() and path.stat().st_size > 0:
-        open_database(path)
-        if Household.select().exists():
-            return
-        close_database()
-    build(path, scale="small", seed=2018, replace=False)
-
-
 def run(args: argparse.Namespace) -> int:
-    from suining_desk import paths
     from suining_desk.db.connection import sqlite_path
+    from suining_desk.storage import paths
 
     # The demo goes to the demo database unless --db names another one.
     target = sqlite_path(args.db) if args.db else paths.demo_database()

@@ -19,7 +19,7 @@ from typing import Any
 
 from suining_desk.cli.args import plain, require_suffix, year_or_none
 from suining_desk.cli.auth import add_user_option
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -50,11 +50,11 @@ class Refused(InvalidInput):
 def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from suining_desk.access import AccessDenied
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.auth import authenticate_cli
+    from suining_desk.cli.target import open_from_args
+    from suining_desk.domain.messages import describe
     from suining_desk.exchange.exports import EXPORTS, ExportArgs
-    from suining_desk.messages import describe
+    from suining_desk.services.access import AccessDenied
 
     try:
         out = require_suffix(args.file, ".xlsx")

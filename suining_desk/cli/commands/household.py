@@ -29,9 +29,9 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
+    from suining_desk.cli.target import open_from_args
     from suining_desk.db.models import Household
-    from suining_desk.problems import InvalidInput, Problem
+    from suining_desk.domain.problems import InvalidInput, Problem
     from suining_desk.services import households
 
     open_from_args(args)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from suining_desk.cli.args import require_suffix
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 KINDS = ("households", "relocations", "renovations", "enrolments", "payments")
 SHOWN_PROBLEMS = 40  # the rest are in the report
@@ -50,7 +50,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def _fail(problems: list[Problem]) -> int:
-    from suining_desk.messages import describe
+    from suining_desk.domain.messages import describe
 
     for problem in problems:
         print(f"错误：{describe(problem)}", file=sys.stderr)
@@ -63,13 +63,13 @@ def _progress(stage: str, fraction: float) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.auth import authenticate_cli
+    from suining_desk.cli.target import open_from_args
+    from suining_desk.domain.messages import describe
     from suining_desk.exchange.imports import run_import
     from suining_desk.exchange.report import write_report
     from suining_desk.exchange.staging import ImportCancelled, ImportOptions
-    from suining_desk.messages import describe
-    from suining_desk.output_files import check_output
+    from suining_desk.storage.output_files import check_output
 
     try:
         if args.report:  # before the import, not after it

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -20,8 +20,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import database_target
     from suining_desk.cli.auth import read_password
+    from suining_desk.cli.target import database_target
     from suining_desk.db import close_database, open_database
     from suining_desk.db.connection import sqlite_path
     from suining_desk.rules.accounts import check_account, check_password
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
     from suining_desk.db.models import Area, Program
-    from suining_desk.enums import AreaLevel
+    from suining_desk.domain.enums import AreaLevel
 
     townships = Area.select().where(Area.level == int(AreaLevel.TOWNSHIP)).count()
     print(f"已新建数据库：{path}")

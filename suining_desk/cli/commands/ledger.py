@@ -40,7 +40,7 @@ from typing import Any
 
 from suining_desk.cli.args import plain, require_suffix
 from suining_desk.cli.auth import PASSWORD_ENV
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 
 def _date(text: str) -> dt.date:
@@ -136,12 +136,12 @@ def _public_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
-    from suining_desk.enums import WORKING_DAYS
+    from suining_desk.cli.target import open_from_args
+    from suining_desk.domain.enums import WORKING_DAYS
+    from suining_desk.domain.messages import describe
+    from suining_desk.domain.money import format_fen
     from suining_desk.ledgers import make_spec, write_ledger
     from suining_desk.ledgers.service import spec_warnings
-    from suining_desk.messages import describe
-    from suining_desk.money import format_fen
 
     out = require_suffix(args.out, ".pdf")
     path = open_from_args(args)

@@ -45,8 +45,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def _print_bank(payment_id: int, standing: bool, reissued_by: int | None) -> None:
     """What the bank said of the payment (each return file), and whether it may be re-issued."""
-    from suining_desk.messages import describe
-    from suining_desk.services.bank_files import bank_results, sent_to_bank
+    from suining_desk.domain.messages import describe
+    from suining_desk.services.bank_outcomes import bank_results, sent_to_bank
     from suining_desk.services.batch_query import bank_result_text
     from suining_desk.services.corrections import bank_problem
 
@@ -63,8 +63,8 @@ def _print_bank(payment_id: int, standing: bool, reissued_by: int | None) -> Non
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
-    from suining_desk.money import format_fen
+    from suining_desk.cli.target import open_from_args
+    from suining_desk.domain.money import format_fen
     from suining_desk.services import corrections, payment_query
     from suining_desk.services.programs import find_program
 
@@ -80,13 +80,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"记录 {args.payment} 的重新发放（新记录 {reissue.payment_id}）已加入批次 {reissue.batch_no}（草稿）；"
               f"提交、由另一人审核后过账才发放：suining-desk batch submit {reissue.batch_no} …")
     elif args.action == "show":
-        from suining_desk.access import require
         from suining_desk.db.models import Payment
+        from suining_desk.services.access import require
 
         reader = reading_user(args)
         row = payment_query.payment_row(args.payment)
         if row is None:
-            from suining_desk.problems import InvalidInput, Problem
+            from suining_desk.domain.problems import InvalidInput, Problem
 
             raise InvalidInput([Problem("payment_unknown", {"value": args.payment})])
         town = Payment.select(Payment.township).where(Payment.id == row.id).scalar()
@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{label} {other}")
         _print_bank(row.id, row.paid_date is not None and row.amount_fen > 0, state.reissued_by)
     else:
-        from suining_desk.periods import parse_period
+        from suining_desk.domain.periods import parse_period
 
         program = find_program(args.program) if args.program else None
         period, months = None, None

@@ -29,7 +29,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
+    from suining_desk.cli.target import open_from_args
     from suining_desk.services import period_locks
 
     open_from_args(args)

@@ -7,7 +7,7 @@ from typing import Any
 
 from suining_desk.cli.money_args import acting_user, add_common, date_arg, money_arg
 from suining_desk.cli.parser import ChineseArgumentParser
-from suining_desk.enums import FREQUENCIES, FUND_LEVELS, PROGRAM_BASIS
+from suining_desk.domain.enums import FREQUENCIES, FUND_LEVELS, PROGRAM_BASIS
 
 
 def _choice_help(choices: dict[str, str]) -> str:
@@ -77,8 +77,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from suining_desk.cli import open_from_args
-    from suining_desk.money import format_fen
+    from suining_desk.cli.target import open_from_args
+    from suining_desk.domain.money import format_fen
     from suining_desk.services import enrolments, programs
 
     open_from_args(args)
@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
         _allocations(args)
     elif args.action == "enrol":
         from suining_desk.db.models import Household, Person
-        from suining_desk.problems import InvalidInput, Problem
+        from suining_desk.domain.problems import InvalidInput, Problem
 
         program = programs.find_program(args.program)
         household = Household.get_or_none(Household.household_no == args.household.strip())
@@ -148,9 +148,9 @@ def _save(args: argparse.Namespace) -> None:
 
 def _allocations(args: argparse.Namespace) -> None:
     """``program allocate`` / ``allocations`` / ``void-allocation``: the 项目与标准 page's services."""
-    from suining_desk.money import format_fen
-    from suining_desk.periods import check_year
-    from suining_desk.problems import InvalidInput, Problem
+    from suining_desk.domain.money import format_fen
+    from suining_desk.domain.periods import check_year
+    from suining_desk.domain.problems import InvalidInput, Problem
     from suining_desk.services import allocations, programs
 
     if args.action == "void-allocation":

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from suining_desk.cli.auth import add_user_option
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.problems import InvalidInput, Problem
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -29,7 +29,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def _read(database: Path, sql: str, params: tuple[object, ...] = ()) -> tuple[Any, ...] | None:
     """One row from ``database`` opened read-only; None when there is none or it cannot be read."""
-    from suining_desk.db.uri import connect_read_only
+    from suining_desk.storage.sqlite_files import connect_read_only
 
     try:
         conn = connect_read_only(database)
@@ -67,11 +67,11 @@ def _has_admins(database: Path) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.backups import integrity_problems
-    from suining_desk.cli import database_target
     from suining_desk.cli.auth import cli_username, read_password
+    from suining_desk.cli.target import database_target
     from suining_desk.db.connection import sqlite_path
-    from suining_desk.restore import restore_backup
+    from suining_desk.services.restore import restore_backup
+    from suining_desk.storage.backups import integrity_problems
 
     source = Path(args.file).expanduser()
     problems = integrity_problems(source)

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from suining_desk.money import format_fen
+from suining_desk.domain.money import format_fen
 from suining_desk.services.stats import Stats
 
 
@@ -20,7 +20,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
+    from suining_desk.cli.target import open_from_args
     from suining_desk.services.stats import collect_stats
 
     open_from_args(args)

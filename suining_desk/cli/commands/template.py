@@ -10,7 +10,7 @@ import sys
 from typing import Any
 
 from suining_desk.cli.args import require_suffix
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -26,9 +26,9 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from suining_desk.domain.messages import describe
     from suining_desk.exchange.layouts import LAYOUTS
     from suining_desk.exchange.templates import write_template
-    from suining_desk.messages import describe
 
     layout = LAYOUTS[args.kind]
     try:

@@ -8,8 +8,8 @@ import os
 from typing import Any
 
 from suining_desk.cli.auth import add_user_option, ask_secret
-from suining_desk.enums import ROLES
-from suining_desk.problems import InvalidInput, Problem
+from suining_desk.domain.enums import ROLES
+from suining_desk.domain.problems import InvalidInput, Problem
 
 NEW_PASSWORD_ENV = "SUINING_NEW_PASSWORD"
 ACTIONS = ("list", "add", "disable", "enable", "reset", "passwd")
@@ -48,9 +48,9 @@ def _passwd(args: argparse.Namespace, path: object) -> int:
     """One's own password: the current one is asked once (it logs in, counting a wrong one
     towards the lockout), then the new one twice. The only command an account whose
     password an admin set may run."""
-    from suining_desk.access import accounts_exist
     from suining_desk.cli.auth import cli_username, read_password
     from suining_desk.services import accounts
+    from suining_desk.services.access import accounts_exist
 
     name = cli_username(args)
     if not accounts_exist():
@@ -74,8 +74,8 @@ def _township_id(name: str) -> int | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.auth import authenticate_cli
+    from suining_desk.cli.target import open_from_args
     from suining_desk.services import accounts
 
     path = open_from_args(args)

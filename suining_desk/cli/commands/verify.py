@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from suining_desk.cli.auth import add_user_option
-from suining_desk.problems import InvalidInput
+from suining_desk.domain.problems import InvalidInput
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
@@ -31,11 +31,11 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from suining_desk.cli import open_from_args
     from suining_desk.cli.auth import authenticate_cli
+    from suining_desk.cli.target import open_from_args
+    from suining_desk.domain.messages import describe
     from suining_desk.ledgers import read_ledger
     from suining_desk.ledgers.verify_text import check_ledger_file, file_problem_outcome
-    from suining_desk.messages import describe
 
     path = Path(args.file)
     try:

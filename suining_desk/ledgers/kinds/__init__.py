@@ -5,9 +5,9 @@ Each kind lives in its own module: payments, summary, relocations, renovations, 
 
 from __future__ import annotations
 
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.ledgers.kind import LedgerKind
 from suining_desk.ledgers.kinds import household, payments, relocations, renovations, summary
-from suining_desk.problems import InvalidInput, Problem
 
 KINDS: dict[str, LedgerKind] = {kind.name: kind for kind in (
     payments.KIND, summary.KIND, relocations.KIND, renovations.KIND, household.KIND,

@@ -3,7 +3,7 @@ and how a 公示 prints personal numbers.
 
 Filters are typed by clerks as names (``低保``, ``长铺镇``) or codes (``dibao``,
 ``430527100``); they are stored as codes. Anything unknown is an
-:class:`~suining_desk.problems.InvalidInput` with a Chinese-ready problem.
+:class:`~suining_desk.domain.problems.InvalidInput` with a Chinese-ready problem.
 """
 
 from __future__ import annotations
@@ -12,14 +12,15 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Final, TypeVar
 
-from suining_desk import periods
+from suining_desk.db.area_scope import area_scope
 from suining_desk.db.models import Area, Program, database
-from suining_desk.enums import AreaLevel
-from suining_desk.idnumber import mask
+from suining_desk.domain import periods
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.idnumber import mask
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.domain.privacy import mask_bank, redact
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.ledgers.spec import FilterValue
-from suining_desk.money import fen_to_yuan_str
-from suining_desk.privacy import mask_bank, redact
-from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services.programs import lookup_program
 
 COUNTY_NAME: Final = "绥宁县"
@@ -151,16 +152,11 @@ def area_name(area_id: int | None) -> str:
 
 
 def area_clause(alias: str, township: Area | None, village: Area | None) -> tuple[str, list[object]]:
-    """`` AND x.township_id = ? AND x.village_id = ?`` for the areas given, with its parameters."""
-    sql = ""
-    params: list[object] = []
-    if township is not None:
-        sql += f" AND {alias}.township_id = ?"
-        params.append(township.id)
-    if village is not None:
-        sql += f" AND {alias}.village_id = ?"
-        params.append(village.id)
-    return sql, params
+    """`` AND x.village_id = ?`` (or the township's) for the narrowest area given (the filters
+    already checked the village lies in the township), with its parameters."""
+    area = village or township
+    sql, params = area_scope(area.id if area is not None else None).sql(alias)
+    return (f" AND {sql}" if sql else ""), list(params)
 
 
 def place_words(township: Area | None, village: Area | None) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from suining_desk.db.models import Program
-from suining_desk.money import format_fen
+from suining_desk.domain.money import format_fen
 from suining_desk.services.allocations import AllocationView, allocations_in
 
 PER_LINE: Final = 3

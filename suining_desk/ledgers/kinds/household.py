@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from suining_desk.db.models import Area, Household, Program
-from suining_desk.enums import (
+from suining_desk.domain.enums import (
     HEAD,
     HOUSEHOLD_STATUS,
     RELOCATION_STATUS,
@@ -23,15 +23,15 @@ from suining_desk.enums import (
     RENOVATION_STATUS,
     SETTLEMENT_MODES,
 )
-from suining_desk.images import NotAnImage, print_copy
+from suining_desk.domain.images import NotAnImage, print_copy
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.domain.periods import period_words
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.ledgers.kind import Filters, LedgerKind
 from suining_desk.ledgers.kinds import common
 from suining_desk.ledgers.kinds.payments import ONE_OFF
 from suining_desk.ledgers.model import Align, Column, LedgerContent, Picture, Row, Section, Total
 from suining_desk.ledgers.spec import FilterValue
-from suining_desk.money import fen_to_yuan_str
-from suining_desk.periods import period_words
-from suining_desk.problems import InvalidInput, Problem
 from suining_desk.rules.housing import m2
 from suining_desk.services.accounts import full_names
 from suining_desk.services.attachments import AttachmentView, attachment_content, attachments_of

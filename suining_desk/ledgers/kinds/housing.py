@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from suining_desk.db.models import Area
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
 from suining_desk.ledgers import disclosure as D
 from suining_desk.ledgers.kind import Filters
 from suining_desk.ledgers.kinds import common

@@ -32,15 +32,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from suining_desk.db.models import Area, Program, database
-from suining_desk.enums import FREQUENCIES, AreaLevel
+from suining_desk.domain.enums import FREQUENCIES, AreaLevel
+from suining_desk.domain.money import fen_to_yuan_str
+from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.ledgers.kind import Filters, LedgerKind
 from suining_desk.ledgers.kinds import common
 from suining_desk.ledgers.kinds.funds import fund_notes
 from suining_desk.ledgers.kinds.payment_columns import AFTER, BEFORE, ONE_OFF, Facts, chosen, detail_slots
 from suining_desk.ledgers.model import LedgerContent, Row, Tally, TallyMode
 from suining_desk.ledgers.spec import FilterValue
-from suining_desk.money import fen_to_yuan_str
-from suining_desk.problems import InvalidInput, Problem
 from suining_desk.services import aid_details
 
 __all__ = ["KIND", "ONE_OFF", "build", "query", "resolve"]

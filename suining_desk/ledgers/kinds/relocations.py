@@ -22,13 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from suining_desk.db.models import Area, database
-from suining_desk.enums import RELOCATION_HOUSEHOLD_KINDS, RELOCATION_STATUS, SETTLEMENT_MODES
+from suining_desk.domain.enums import RELOCATION_HOUSEHOLD_KINDS, RELOCATION_STATUS, SETTLEMENT_MODES
+from suining_desk.domain.money import fen_to_yuan_str
 from suining_desk.ledgers import disclosure as D
 from suining_desk.ledgers.kind import Filters, LedgerKind
 from suining_desk.ledgers.kinds import common
 from suining_desk.ledgers.kinds.housing import HousingColumn, housing_ledger
 from suining_desk.ledgers.model import Align, Column, LedgerContent, Total
-from suining_desk.money import fen_to_yuan_str
 
 COLUMNS: tuple[HousingColumn, ...] = (
     ("seq", Column("序号", 3.0, whole=True), None),

@@ -4,10 +4,13 @@ paid and what is left.
 
 Rows go program by program: the program's villages, then its 小计 row with the year's
 allocations in force (资金下达, :mod:`suining_desk.services.allocations`) and the balance
-(结余 = 下达 − 支出). Allocations are the county's; a township's summary sets them against
-that township's spending only, and says so. A program with allocations but no payment
-yet still has its row. 本页小计 and 合计 sum the payments and money of the village rows and
-the allocations and balances of the 小计 rows, so nothing is counted twice.
+(结余 = 下达 − 支出). Allocations are the county's, so their balance is the county's too: a
+township's summary shows its own spending beside the county's allocations and the county's
+balance (下达 − the whole county's spending), and says so — never its allocation minus one
+township's spending, which would read as money left that other townships have already paid.
+A program with allocations but no payment yet still has its row. 本页小计 and 合计 sum the
+payments and money of the village rows and the allocations and balances of the 小计 rows, so
+nothing is counted twice.
 
 人数 of a village and program counts each household once, with the most people any of its
 payments that year was for (or its distinct beneficiaries, for per-person programs).
@@ -18,12 +21,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from suining_desk.db.models import Program, database
-from suining_desk.enums import AreaLevel
+from suining_desk.domain.enums import AreaLevel
+from suining_desk.domain.money import fen_to_yuan_str
 from suining_desk.ledgers.kind import Filters, LedgerKind
 from suining_desk.ledgers.kinds import common
 from suining_desk.ledgers.model import Align, Column, LedgerContent, Row, Total
 from suining_desk.ledgers.spec import FilterValue
-from suining_desk.money import fen_to_yuan_str
 from suining_desk.services.allocations import allocations_in
 
 COLUMNS = (
@@ -67,6 +70,13 @@ def resolve(raw: Mapping[str, object]) -> dict[str, FilterValue]:
     return out
 
 
+def _county_spending(low: str, high: str) -> dict[int, int]:
+    """Each program's posted spending in the whole county over the periods (reversals net out)."""
+    sql = ("SELECT program_id, SUM(amount_fen) FROM payment WHERE posted = 1 AND period BETWEEN ? AND ? "
+           "GROUP BY program_id")
+    return {int(p): int(s) for p, s in database.execute_sql(sql, [low, high]).fetchall()}
+
+
 def build(filters: Filters, public: bool, hidden: Sequence[str] = ()) -> LedgerContent:
     year = int(filters["year"])
     township = common.area_by_code(filters.get("township"), AreaLevel.TOWNSHIP)
@@ -80,6 +90,7 @@ def build(filters: Filters, public: bool, hidden: Sequence[str] = ()) -> LedgerC
     for program_id, *rest in database.execute_sql(_SQL.format(area=area), params).fetchall():
         by_program.setdefault(int(program_id), []).append(tuple(rest))
     allocations = allocations_in(year)
+    county_paid = _county_spending(low, high) if township is not None else {}
     programs = [p for p in Program.select().order_by(Program.sort_order, Program.code)
                 if p.id in by_program or p.id in allocations]
     rows: list[Row] = []
@@ -102,8 +113,9 @@ def build(filters: Filters, public: bool, hidden: Sequence[str] = ()) -> LedgerC
                 totals[k] += int(str(value))
         found = allocations.get(program.id, [])
         allotted = sum(a.amount_fen for a in found)
-        balance = allotted - totals[3] if found else 0
-        note = "未登记资金下达" if not found else ("下达为全县资金，支出为本乡镇" if township is not None else "")
+        spent = county_paid.get(program.id, 0) if township is not None else totals[3]
+        balance = allotted - spent if found else 0
+        note = "未登记资金下达" if not found else ("下达、结余为全县数" if township is not None else "")
         add(["", "", "小计", program.name, str(totals[0]), str(totals[1]), str(totals[2]), fen_to_yuan_str(totals[3]),
              fen_to_yuan_str(allotted) if found else "", fen_to_yuan_str(balance) if found else "", note],
             (0, 0, allotted, balance))

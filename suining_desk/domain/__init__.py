@@ -1,0 +1,1 @@
+"""Values with no database: money, ID numbers, periods, divisions, search keys, enums, problems."""

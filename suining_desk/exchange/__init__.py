@@ -1,0 +1,1 @@
+"""Inputs and outputs in spreadsheets: imports, exports, templates, bank files."""

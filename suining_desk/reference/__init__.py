@@ -1,0 +1,1 @@
+"""The county's real areas and the aid program catalogue: data, no database, not demo data."""
