@@ -274,9 +274,52 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>BackupRunner</name>
+    <message>
+        <location filename="../../ui/window/backups.py" line="+30"/>
+        <source>复制数据库</source>
+        <translation>copying the database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检查备份</source>
+        <translation>checking the backup</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>正在自动备份</source>
+        <translation>Backing up automatically</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>{what}：{stage} {percent}%</source>
+        <translation>{what}: {stage} {percent}%</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已自动备份：{name}</source>
+        <translation>Backed up automatically: {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>自动备份失败：{reason}</source>
+        <translation>Automatic backup failed: {reason}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>正在备份数据，完成后程序关闭…</source>
+        <translation>Backing up the data; the program closes when it is done…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>正在备份</source>
+        <translation>Backing up</translation>
+    </message>
+</context>
+<context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../ui/pages/backups.py" line="+32"/>
+        <location filename="../../ui/pages/backups.py" line="+35"/>
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
@@ -347,16 +390,26 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>程序关闭时自动备份，打开期间每天至少备份一次（数据没有变化时不重复备份）。每份备份都经过完整性检查；自动备份保留最近7天每天一份、最近4周每周一份、最近12个月每月一份。备份文件夹：{folder}</source>
-        <translation>A backup is made automatically when the program closes, and at least once a day while it is open (not again if nothing changed). Every backup passes an integrity check. Automatic backups kept: one a day for the last 7 days, one a week for the last 4 weeks, one a month for the last 12 months. Backup folder: {folder}</translation>
+        <source>备份在后台进行，进度显示在窗口底部的状态栏，不影响录入。程序关闭时自动备份，打开期间每天至少备份一次（数据没有变化时不重复备份）。每份备份都经过检查：每天的备份和手动备份做完整检查（每张表及其索引），关闭时的备份做快速检查（几秒钟）。自动备份保留最近7天每天一份、最近4周每周一份、最近12个月每月一份。备份文件夹：{folder}</source>
+        <translation>Backups run in the background, with their progress in the status bar at the bottom of the window; you can keep working. A backup is made automatically when the program closes, and at least once a day while it is open (not again if nothing changed). Every backup is checked: the daily and manual ones fully (every table and its indexes), the one on close quickly (a few seconds). Automatic backups kept: one a day for the last 7 days, one a week for the last 4 weeks, one a month for the last 12 months. Backup folder: {folder}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+61"/>
         <source>已备份到 {path}（完整性检查通过）</source>
         <translation>Backed up to {path} (integrity check passed)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>正在备份，可以继续工作；进度见窗口底部的状态栏。</source>
+        <translation>Backing up; you can keep working. The progress is in the status bar at the bottom of the window.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>正在备份</source>
+        <translation>Backing up</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
@@ -463,7 +516,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>BankProfileForm</name>
     <message>
-        <location filename="../../ui/widgets/bank_profile_form.py" line="+43"/>
+        <location filename="../../ui/widgets/bank_profile_form.py" line="+45"/>
         <source>竖线 |</source>
         <translation>Pipe |</translation>
     </message>
@@ -560,7 +613,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Move down</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>每行一行，如：代发单位：{area}&#x3000;批次：{batch_no}</source>
         <translation>One per line, e.g. Paid by: {area}&#x3000;Batch: {batch_no}</translation>
     </message>
@@ -1123,7 +1176,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="+134"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="+165"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
@@ -1311,6 +1364,14 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+8"/>
         <source>模板已保存：{path}。填写后在上面选择该文件导入。</source>
         <translation>Template saved: {path}. Fill it in, then choose that file above to import it.</translation>
+    </message>
+</context>
+<context>
+    <name>Cover</name>
+    <message>
+        <location filename="../../ui/window/lock.py" line="+41"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
     </message>
 </context>
 <context>
@@ -1943,7 +2004,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdForm</name>
     <message>
-        <location filename="../../ui/widgets/household_form.py" line="+61"/>
+        <location filename="../../ui/widgets/household_form.py" line="+64"/>
         <source>低保户</source>
         <translation>Dibao household</translation>
     </message>
@@ -1953,7 +2014,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Tekun support</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>户编号(&amp;H)：</source>
         <translation>&amp;Household no.:</translation>
     </message>
@@ -2837,7 +2898,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ListDetailPage</name>
     <message>
-        <location filename="../../ui/pages/list_detail.py" line="+56"/>
+        <location filename="../../ui/pages/list_detail.py" line="+60"/>
         <source>搜索：姓名、拼音或首字母、身份证号（或后4~6位）、户编号&#x3000;Ctrl+F</source>
         <translation>Search: name, pinyin or initials, ID no. (or last 4–6 digits), household no.&#x3000;Ctrl+F</translation>
     </message>
@@ -2853,9 +2914,34 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/window/lock.py" line="+109"/>
+        <source>退出程序？</source>
+        <translation>Quit the program?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{names}中输入的内容还没有保存，退出程序会丢失这些内容。
+要保留它们，请点“继续锁定”，由本人输入密码解锁后保存。</source>
+        <translation>What was typed in {names} is not saved yet; quitting the program loses it.
+To keep it, click “Stay locked”: its owner unlocks with the password and saves it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>继续锁定</source>
+        <translation>Stay locked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放弃并退出</source>
+        <translation>Discard and quit</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="-41"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="-61"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
@@ -2870,7 +2956,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Exit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>已锁定 — 绥宁扶贫台账</source>
         <translation>Locked — Suining Desk</translation>
     </message>
@@ -2890,15 +2976,25 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>长时间没有操作，窗口已锁定。请输入密码继续。</source>
         <translation>The window was locked after a period of inactivity. Enter your password to continue.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>窗口已锁定，录入的内容都还在。请输入密码继续。</source>
+        <translation>The window is locked; everything typed is still there. Enter the password to continue.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>忘记密码？请本单位的管理员（{names}）在“用户管理”页为您重置密码，用他给的初始密码登录后再改成自己的。管理员忘了自己的密码，由另一位管理员重置。</source>
+        <translation>Forgot your password? Ask your office&apos;s administrator ({names}) to reset it on the Users page; log in with the initial password they give you, then change it to your own. An administrator who forgot theirs has it reset by another administrator.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+77"/>
+        <location filename="../../ui/main_window.py" line="+78"/>
         <source>功能</source>
         <translation>Pages</translation>
     </message>
@@ -3901,7 +3997,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>e.g. physical, grade 2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>姓名(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
@@ -4030,6 +4126,39 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+5"/>
         <source>回盘文件</source>
         <translation>Return files</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramBanner</name>
+    <message>
+        <location filename="../../ui/widgets/login_banner.py" line="+31"/>
+        <source>版本 {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>数据库：{path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>打开其他数据库(&amp;O)…</source>
+        <translation>&amp;Open another database…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>换一个数据库文件（如本单位的正式数据库、从别的电脑拷来的数据库）；登录后也可以用“文件 → 打开数据库…”</source>
+        <translation>Open another database file (your office&apos;s own database, one copied from another computer); after logging in, File → Open Database… does the same</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>打开数据库</source>
+        <translation>Open Database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库文件 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</source>
+        <translation>Database files (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -4433,7 +4562,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../ui/pages/list_detail.py" line="-115"/>
+        <location filename="../../ui/pages/list_detail.py" line="-117"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -5093,7 +5222,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SecurityController</name>
     <message>
-        <location filename="../../ui/window_security.py" line="+37"/>
+        <location filename="../../ui/window_security.py" line="+35"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;Password…</translation>
     </message>
@@ -5108,7 +5237,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>Switch &amp;User…</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+62"/>
         <source>切换用户 — 绥宁扶贫台账</source>
         <translation>Switch user — Suining Desk</translation>
     </message>
@@ -5118,14 +5247,9 @@ Until they are restored, this program can only read this database, not change it
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>自动备份失败：{reason}</source>
-        <translation>Automatic backup failed: {reason}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>已自动备份：{name}</source>
-        <translation>Backed up automatically: {name}</translation>
+        <location line="+25"/>
+        <source>绥宁扶贫台账（已锁定）</source>
+        <translation>Suining Desk (locked)</translation>
     </message>
 </context>
 <context>

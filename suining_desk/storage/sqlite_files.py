@@ -24,10 +24,13 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, unquote
 
 from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.storage.backup_check import database_is_sound
 
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -84,10 +87,14 @@ def connect_read_only(path: str | os.PathLike[str], *, timeout: float = 5.0) -> 
     return sqlite3.connect(sqlite_uri(Path(path).absolute()), uri=True, timeout=timeout)
 
 
-def integrity_problems(path: Path, *, newest_schema: int | None = None) -> list[Problem]:
+def integrity_problems(path: Path, *, newest_schema: int | None = None, full: bool = True,
+                       progress: Callable[[float], None] | None = None,
+                       cancel: threading.Event | None = None) -> list[Problem]:
     """Whether ``path`` is a sound database of this program (read-only check): an SQLite file
-    that passes ``integrity_check`` and has a schema version — no newer than ``newest_schema``
-    when given (a backup to restore: the caller knows the program's newest schema)."""
+    that passes ``integrity_check`` (the quick one with ``full=False``; table by table with
+    ``progress`` and ``cancel``: :mod:`suining_desk.storage.backup_check`) and has a schema
+    version — no newer than ``newest_schema`` when given (a backup to restore: the caller knows
+    the program's newest schema)."""
     name = str(path)
     if not path.is_file():
         return [Problem("backup_missing", {"path": name})]
@@ -97,8 +104,7 @@ def integrity_problems(path: Path, *, newest_schema: int | None = None) -> list[
     try:
         conn = connect_read_only(path)
         try:
-            result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-            if result != ["ok"]:
+            if not database_is_sound(conn, full=full, progress=progress, cancel=cancel):
                 return [Problem("backup_damaged", {"path": name})]
             version = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
         finally:
