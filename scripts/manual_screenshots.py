@@ -130,14 +130,14 @@ def create_admin(s: Shooter) -> None:
         d.password.setText("Suining#2019")
         d.confirm.setText("Suining#2019")
 
-    s.modal("create-admin", lambda: CreateAdminDialog().exec(), fill, size=(460, 260))
+    s.modal("create-admin", lambda: CreateAdminDialog(database=s.db).exec(), fill)
 
 
 def login(s: Shooter) -> None:
     from ui.dialogs.account_dialogs import LoginDialog
 
-    s.modal("login", lambda: LoginDialog(username="luru").exec(), lambda d: d.password.setText("suining2018"),
-            size=(400, 150))
+    s.modal("login", lambda: LoginDialog(username="luru", database=s.db, can_choose=True).exec(),
+            lambda d: d.password.setText("suining2018"))
 
 
 def main_window(s: Shooter) -> None:
@@ -350,12 +350,42 @@ def register_sheet(path: Path) -> Path:
 
 
 def backups(s: Shooter) -> None:
+    """数据备份 after 立即备份, then the status bar while a backup runs (held half-way)."""
+    import threading
+
+    import ui.tasks
+    from suining_desk.storage import backups as core
+
     window = s.window("admin")
     window.show_page("backups")
     page = window.current_page()
     page.backup_button.click()
     s.settle(400)
     s.save(window, "backups")
+    real, release = core.make_backup, threading.Event()
+
+    def held(*args, **kw):  # type: ignore[no-untyped-def]
+        report = kw["progress"]
+
+        def progress(stage: str, fraction: float) -> None:
+            report(stage, fraction)
+            if fraction >= 0.4:
+                release.wait(30)
+
+        return real(*args, **{**kw, "progress": progress})
+
+    core.make_backup, ui.tasks.SYNCHRONOUS = held, False
+    try:
+        page.backup_button.click()
+        label = window.security.backups.progress_label
+        while "检查备份" not in label.text():
+            s.settle(50)
+        s.save(window.statusBar(), "backup-progress")
+    finally:
+        release.set()
+        while window.security.backups.busy:
+            s.settle(50)
+        core.make_backup, ui.tasks.SYNCHRONOUS = real, True
 
 
 def users(s: Shooter) -> None:

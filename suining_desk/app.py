@@ -16,7 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 from suining_desk.cli import main as run_command
-from suining_desk.cli.demo_database import demo_password, ensure_demo_database
+from suining_desk.cli.demo_database import demo_password, ensure_demo_database, is_demo_database
 
 WINDOW_PACKAGES = ("suining_desk_ui", "ui")  # installed, a checkout
 
@@ -32,7 +32,7 @@ def window_module(name: str) -> ModuleType:
 def open_window(path: Path, *, demo: bool, username: str) -> int:
     """The window on ``path`` (the demo database, built on first use, when ``demo``)."""
     startup = window_module("startup")
-    hooks = startup.DemoHooks(ensure=ensure_demo_database, password=demo_password())
+    hooks = startup.DemoHooks(ensure=ensure_demo_database, password=demo_password(), is_demo=is_demo_database)
     return int(startup.start(path, demo=demo, username=username, demo_hooks=hooks))
 
 

@@ -2,13 +2,51 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The clerk's real data folder, as the program finds it without SUINING_HOME; nothing of a
+# test run may reach it (the guard below and tests/core/test_real_home.py check).
+REAL_HOME = Path(platformdirs.user_data_dir("SuiningDesk", appauthor=False))
+# A data folder for the whole run, set before any test module imports the program: session
+# fixtures (the demo built once) run before the per-test folder below is set, and wrote what
+# they opened into the real ``seen`` folder (the outside tester's F12).
+SESSION_HOME = Path(tempfile.mkdtemp(prefix="suining-tests-home-"))
+os.environ["SUINING_HOME"] = str(SESSION_HOME)
+atexit.register(shutil.rmtree, SESSION_HOME, ignore_errors=True)
+
+
+def files_of_this_run_in(home: Path, basetemp: Path, since: float) -> list[Path]:
+    """Files under ``home`` changed since ``since`` that name this run's temporary folder
+    (another suite running at the same time writes files of its own: they are not ours)."""
+    mark = str(basetemp).encode()
+    found = []
+    for path in home.rglob("*") if home.is_dir() else ():
+        try:
+            if path.is_file() and path.stat().st_mtime >= since and path.stat().st_size < 1 << 20 \
+                    and mark in path.read_bytes():
+                found.append(path)
+        except OSError:
+            continue
+    return found
+
+
+_STARTED = pytest.StashKey[float]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    import time
+
+    config.stash[_STARTED] = time.time() - 1
 
 
 @pytest.fixture(autouse=True)
@@ -84,7 +122,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Every file the suite produced: no full ID or bank number where it must not be."""
+    """Every file the suite produced: no full ID or bank number where it must not be; and
+    nothing of this run in the clerk's real data folder."""
     from tests.pii_scan import scan
 
     if hasattr(session.config, "workerinput"):
@@ -92,10 +131,17 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     factory = getattr(session.config, "_tmp_path_factory", None)
     if factory is None or exitstatus not in (0, 1):
         return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    leaked = files_of_this_run_in(REAL_HOME, factory.getbasetemp(), session.config.stash[_STARTED])
+    if leaked:
+        if reporter is not None:
+            reporter.write_sep("=", f"the run wrote into the real data folder {REAL_HOME}", red=True)
+            for path in leaked[:20]:
+                reporter.write_line(str(path))
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
     found = scan(factory.getbasetemp())
     if not found:
         return
-    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     lines = [f"{path}: {', '.join(hits)}" for path, hits in found[:20]]
     if reporter is not None:
         reporter.write_sep("=", "full ID or bank numbers where they must not be", red=True)

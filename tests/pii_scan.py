@@ -77,9 +77,9 @@ def _xls_text(path: Path) -> str | None:
     from suining_desk.exchange.xls import XlsUnreadable, open_xls
 
     try:
-        sheets = open_xls(path)
-        return "\n".join(str(v) for sheet in sheets for row in sheet.rows() for v in (sheet.title, *row)
-                         if v is not None)
+        with open_xls(path) as sheets:
+            return "\n".join(str(v) for sheet in sheets for row in sheet.rows() for v in (sheet.title, *row)
+                             if v is not None)
     except (XlsUnreadable, OSError, TooLarge):
         return None
 

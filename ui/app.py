@@ -90,6 +90,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
     install_message_handler()  # Qt's warnings into the program's log, not a console nobody sees
     configure_app(app)
+    from .window import screen_fit
+
+    screen_fit.install(app)  # every window fits the screen; a cut text says itself in a tooltip
     lang = current_language()
     QLocale.setDefault(QLocale(lang))
     install_translators(app, lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QTreeView, QWidget
 
 from suining_desk.domain.enums import AREA_LEVEL_LABELS, AreaLevel
 from suining_desk.services.areas import AreaNode, area_nodes
@@ -50,7 +50,7 @@ class AreaTree(QTreeView):
                 item.setData(node.id, AREA_ID_ROLE)
                 item.setData(int(node.level), AREA_LEVEL_ROLE)
                 item.setData(node.code, AREA_CODE_ROLE)
-                item.setToolTip(f"{AREA_LEVEL_LABELS.get(int(node.level), '')} {node.code}")
+                item.setToolTip(f"{node.name}（{AREA_LEVEL_LABELS.get(int(node.level), '')} {node.code}）")
                 if node.retired:  # its records are still there to look at
                     item.setForeground(QBrush(QColor("#888888")))
                 parent = self._items.get(node.parent_id) if node.parent_id is not None else None
@@ -60,6 +60,18 @@ class AreaTree(QTreeView):
             self.selectionModel().blockSignals(blocked)
         for item in self._county_items():
             self.expand(item.index())
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Wide enough for every township's name (长铺子苗族侗族乡…): the panel never cuts one."""
+        names = [(1, c.text()) for c in self._county_items()]
+        names += [(2, c.child(r).text()) for c in self._county_items() for r in range(c.rowCount())]
+        if not names:
+            return
+        metrics = self.fontMetrics()
+        need = max(depth * self.indentation() + metrics.horizontalAdvance(text) for depth, text in names)
+        scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.setMinimumWidth(need + 12 + scrollbar + 2 * self.frameWidth())
 
     # --- selection ---
     def current_area_id(self) -> int | None:

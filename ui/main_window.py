@@ -31,6 +31,7 @@ from .instance_lock import DatabaseLock
 from .manual import ManualDialog
 from .navigation import PAGES, PageSpec
 from .session import Session
+from .widgets.elided_label import ElidedLabel
 from .window import help, layout_state
 from .window.database_switch import DatabaseSwitch
 from .window.layout_state import DEFAULT_SIZE
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([240, DEFAULT_SIZE[0] - 240])
         self.setCentralWidget(self.splitter)
 
-        self.database_status = QLabel(objectName="database_status")
+        self.database_status = ElidedLabel(objectName="database_status")  # a long path: …, whole in the tooltip
         self.user_status = QLabel(objectName="user_status")
         self.statusBar().addPermanentWidget(self.database_status, 1)
         self.statusBar().addPermanentWidget(self.user_status)

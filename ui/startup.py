@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from suining_desk.domain.messages import describe
+from suining_desk.domain.messages import describe, described
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.access import Account, accounts_exist
 from suining_desk.services.accounts import login
@@ -28,7 +28,7 @@ from suining_desk.storage.media import storage_warning
 from suining_desk.storage.netshare import is_network_path
 
 from .app import create_app, run_app
-from .dialogs.account_dialogs import CreateAdminDialog, LoginDialog, own_password_first
+from .dialogs.account_dialogs import OTHER_DATABASE, CreateAdminDialog, LoginDialog, own_password_first
 from .instance_lock import DatabaseLock
 from .safety_prompts import offer_admin_fixes, warn_on_open
 from .settings import app_settings
@@ -42,6 +42,7 @@ class DemoHooks:
 
     ensure: Callable[[Path], None]  # generates the demo database on first use
     password: str  # the demo accounts' password (README)
+    is_demo: Callable[[], bool]  # the open database is a demo database (the generator's mark)
 
 
 def _box(icon: QMessageBox.Icon, text: str, parent: QWidget | None = None) -> QMessageBox:
@@ -51,7 +52,7 @@ def _box(icon: QMessageBox.Icon, text: str, parent: QWidget | None = None) -> QM
 
 
 def tell(problems: list[Problem], *, icon: QMessageBox.Icon = QMessageBox.Icon.Critical) -> None:
-    _box(icon, "\n".join(describe(p) for p in problems)).exec()
+    _box(icon, "\n".join(described(problems))).exec()
 
 
 def offer_backup(db_path: Path, problems: list[Problem]) -> bool:
@@ -133,22 +134,36 @@ def warn_about_storage(folder: Path) -> None:
     settings.sync()
 
 
-def log_in(*, demo: bool, username: str = "", demo_hooks: DemoHooks | None = None) -> Account | None:
+class OtherDatabase(Exception):  # noqa: N818 - not an error: the clerk's choice
+    """打开其他数据库… on the login: start again on ``path``."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def log_in(*, demo: bool, username: str = "", demo_hooks: DemoHooks | None = None,
+           db_path: Path | None = None) -> Account | None:
     """Who works in this window: the first admin of a new database, the demo admin (with
-    ``demo_hooks``' password), or whoever logs in; a password an admin set must be changed first."""
+    ``demo_hooks``' password), or whoever logs in; a password an admin set must be changed
+    first. The login names the database (``db_path``) and offers another one:
+    :class:`OtherDatabase` when chosen."""
     account: Account | None = None
     if not accounts_exist():
-        create = CreateAdminDialog()
+        create = CreateAdminDialog(database=db_path)
         account = create.account if create.exec() == QDialog.DialogCode.Accepted else None
         return account
     if demo and not username and demo_hooks is not None:
-        try:
-            account = login("admin", demo_hooks.password, via="demo")
+        try:  # only on a demo database: a real one at the demo path asks
+            account = login("admin", demo_hooks.password, via="demo") if demo_hooks.is_demo() else None
         except InvalidInput:
             account = None  # the demo password was changed: ask
     if account is None:
-        dialog = LoginDialog(username=username or ("admin" if demo else ""))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        dialog = LoginDialog(username=username or ("admin" if demo else ""), database=db_path, can_choose=True)
+        result = dialog.exec()
+        if result == OTHER_DATABASE and dialog.other_database is not None:
+            raise OtherDatabase(dialog.other_database)
+        if result != QDialog.DialogCode.Accepted:
             return None
         account = dialog.account
     return own_password_first(account) if account is not None else None
@@ -169,18 +184,23 @@ def start(db_path: Path, *, demo: bool, username: str = "", demo_hooks: DemoHook
             return 0
         if choice == "demo":
             db_path, demo = paths.demo_database(), True
-    lock = DatabaseLock(db_path)
-    held = lock.acquire()
-    if held is not None:
-        tell([held])
-        return 1
-    try:
-        if not open_safely(db_path, demo=demo, demo_hooks=demo_hooks):
+    while True:
+        lock = DatabaseLock(db_path)
+        held = lock.acquire()
+        if held is not None:
+            tell([held])
             return 1
-        account = log_in(demo=demo, username=username, demo_hooks=demo_hooks)
-        if account is None:
-            return 0
-        offer_admin_fixes(account)
-        return run_app(db_path, demo=demo, account=account, db_lock=lock)
-    finally:
-        lock.release()
+        try:
+            if not open_safely(db_path, demo=demo, demo_hooks=demo_hooks):
+                return 1
+            try:
+                account = log_in(demo=demo, username=username, demo_hooks=demo_hooks, db_path=db_path)
+            except OtherDatabase as other:  # the login's 打开其他数据库…: the same steps on that one
+                db_path, demo, username = other.path, other.path.resolve() == paths.demo_database().resolve(), ""
+                continue
+            if account is None:
+                return 0
+            offer_admin_fixes(account)
+            return run_app(db_path, demo=demo, account=account, db_lock=lock)
+        finally:
+            lock.release()

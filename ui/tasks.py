@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from suining_desk.domain.cancel import Cancelled
-from suining_desk.domain.messages import describe
+from suining_desk.domain.messages import described
 from suining_desk.domain.problems import InvalidInput
 from suining_desk.services.database import close_thread_connection
 
@@ -75,7 +75,7 @@ def is_cancel(exc: BaseException) -> bool:
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> QMessageBox:
     """An error in Chinese: the problems of a refusal, or what went wrong."""
-    text = "\n".join(describe(p) for p in exc.problems) if isinstance(exc, InvalidInput) else str(exc)
+    text = "\n".join(described(exc.problems)) if isinstance(exc, InvalidInput) else str(exc)
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("error_box")
     box.open()

@@ -186,12 +186,12 @@
     <message>
         <location line="+1"/>
         <source>行政村</source>
-        <translation>Village</translation>
+        <translation>Villages</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>村民小组</source>
-        <translation>Group</translation>
+        <translation>Village groups</translation>
     </message>
     <message>
         <location line="+52"/>
@@ -447,9 +447,52 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>BackupRunner</name>
+    <message>
+        <location filename="../../ui/window/backups.py" line="+30"/>
+        <source>复制数据库</source>
+        <translation>copying the database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检查备份</source>
+        <translation>checking the backup</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>正在自动备份</source>
+        <translation>Backing up automatically</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>{what}：{stage} {percent}%</source>
+        <translation>{what}: {stage} {percent}%</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已自动备份：{name}</source>
+        <translation>Backed up automatically: {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>自动备份失败：{reason}</source>
+        <translation>Automatic backup failed: {reason}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>正在备份数据，完成后程序关闭…</source>
+        <translation>Backing up the data; the program closes when it is done…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>正在备份</source>
+        <translation>Backing up</translation>
+    </message>
+</context>
+<context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../ui/pages/backups.py" line="+32"/>
+        <location filename="../../ui/pages/backups.py" line="+35"/>
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
@@ -520,16 +563,26 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>程序关闭时自动备份，打开期间每天至少备份一次（数据没有变化时不重复备份）。每份备份都经过完整性检查；自动备份保留最近7天每天一份、最近4周每周一份、最近12个月每月一份。备份文件夹：{folder}</source>
-        <translation>A backup is made automatically when the program closes, and at least once a day while it is open (not again if nothing changed). Every backup passes an integrity check. Automatic backups kept: one a day for the last 7 days, one a week for the last 4 weeks, one a month for the last 12 months. Backup folder: {folder}</translation>
+        <source>备份在后台进行，进度显示在窗口底部的状态栏，不影响录入。程序关闭时自动备份，打开期间每天至少备份一次（数据没有变化时不重复备份）。每份备份都经过检查：每天的备份和手动备份做完整检查（每张表及其索引），关闭时的备份做快速检查（几秒钟）。自动备份保留最近7天每天一份、最近4周每周一份、最近12个月每月一份。备份文件夹：{folder}</source>
+        <translation>Backups run in the background, with their progress in the status bar at the bottom of the window; you can keep working. A backup is made automatically when the program closes, and at least once a day while it is open (not again if nothing changed). Every backup is checked: the daily and manual ones fully (every table and its indexes), the one on close quickly (a few seconds). Automatic backups kept: one a day for the last 7 days, one a week for the last 4 weeks, one a month for the last 12 months. Backup folder: {folder}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+61"/>
         <source>已备份到 {path}（完整性检查通过）</source>
         <translation>Backed up to {path} (integrity check passed)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>正在备份，可以继续工作；进度见窗口底部的状态栏。</source>
+        <translation>Backing up; you can keep working. The progress is in the status bar at the bottom of the window.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>正在备份</source>
+        <translation>Backing up</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
@@ -636,7 +689,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>BankProfileForm</name>
     <message>
-        <location filename="../../ui/widgets/bank_profile_form.py" line="+43"/>
+        <location filename="../../ui/widgets/bank_profile_form.py" line="+45"/>
         <source>竖线 |</source>
         <translation>Pipe |</translation>
     </message>
@@ -733,7 +786,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Move down</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>每行一行，如：代发单位：{area}&#x3000;批次：{batch_no}</source>
         <translation>One per line, e.g. Paid by: {area}&#x3000;Batch: {batch_no}</translation>
     </message>
@@ -1381,7 +1434,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="+134"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="+167"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
@@ -1574,6 +1627,14 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+8"/>
         <source>模板已保存：{path}。填写后在上面选择该文件导入。</source>
         <translation>Template saved: {path}. Fill it in, then choose that file above to import it.</translation>
+    </message>
+</context>
+<context>
+    <name>Cover</name>
+    <message>
+        <location filename="../../ui/window/lock.py" line="+41"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
     </message>
 </context>
 <context>
@@ -2237,12 +2298,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>HouseholdForm</name>
     <message>
-        <location filename="../../ui/widgets/household_form.py" line="+43"/>
+        <location filename="../../ui/widgets/household_form.py" line="+44"/>
         <source>此区域还没有村民小组：请管理员在“区划管理”中新增</source>
         <translation>No village group in this area yet: an administrator adds them under Areas</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>低保户</source>
         <translation>Dibao household</translation>
     </message>
@@ -2252,7 +2313,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Tekun support</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>户编号(&amp;H)：</source>
         <translation>&amp;Household no.:</translation>
     </message>
@@ -2674,7 +2735,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/widgets/image_viewer.py" line="+45"/>
+        <location filename="../../ui/widgets/image_viewer.py" line="+46"/>
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
@@ -3021,12 +3082,12 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     <name>LedgersPage</name>
     <message>
         <location filename="../../ui/pages/ledgers/output.py" line="+41"/>
-        <location line="+91"/>
+        <location line="+94"/>
         <source>打印台账</source>
         <translation>Print ledger</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-86"/>
         <source>保存台账</source>
         <translation>Save ledger</translation>
     </message>
@@ -3046,7 +3107,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Generate the ledger and preview it (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ledgers/output.py" line="+47"/>
+        <location filename="../../ui/pages/ledgers/output.py" line="+50"/>
         <location filename="../../ui/pages/ledgers/page.py" line="+1"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -3136,7 +3197,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>ListDetailPage</name>
     <message>
-        <location filename="../../ui/pages/list_detail.py" line="+56"/>
+        <location filename="../../ui/pages/list_detail.py" line="+60"/>
         <source>搜索：姓名、拼音或首字母、身份证号（或后4~6位）、户编号&#x3000;Ctrl+F</source>
         <translation>Search: name, pinyin or initials, ID no. (or last 4–6 digits), household no.&#x3000;Ctrl+F</translation>
     </message>
@@ -3152,9 +3213,34 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/window/lock.py" line="+114"/>
+        <source>退出程序？</source>
+        <translation>Quit the program?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{names}中输入的内容还没有保存，退出程序会丢失这些内容。
+要保留它们，请点“继续锁定”，由本人输入密码解锁后保存。</source>
+        <translation>What was typed in {names} is not saved yet; quitting the program loses it.
+To keep it, click “Stay locked”: its owner unlocks with the password and saves it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>继续锁定</source>
+        <translation>Stay locked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放弃并退出</source>
+        <translation>Discard and quit</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="-41"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="-63"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
@@ -3169,7 +3255,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Exit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>已锁定 — 绥宁扶贫台账</source>
         <translation>Locked — Suining Desk</translation>
     </message>
@@ -3189,15 +3275,25 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>长时间没有操作，窗口已锁定。请输入密码继续。</source>
         <translation>The window was locked after a period of inactivity. Enter your password to continue.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>窗口已锁定，录入的内容都还在。请输入密码继续。</source>
+        <translation>The window is locked; everything typed is still there. Enter the password to continue.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>忘记密码？请本单位的管理员（{names}）在“用户管理”页为您重置密码，用他给的初始密码登录后再改成自己的。管理员忘了自己的密码，由另一位管理员重置。</source>
+        <translation>Forgot your password? Ask your office&apos;s administrator ({names}) to reset it on the Users page; log in with the initial password they give you, then change it to your own. An administrator who forgot theirs has it reset by another administrator.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+77"/>
+        <location filename="../../ui/main_window.py" line="+78"/>
         <source>功能</source>
         <translation>Pages</translation>
     </message>
@@ -4225,7 +4321,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>姓名(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
@@ -4359,6 +4455,39 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
         <location line="+5"/>
         <source>回盘文件</source>
         <translation>Return files</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramBanner</name>
+    <message>
+        <location filename="../../ui/widgets/login_banner.py" line="+31"/>
+        <source>版本 {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>数据库：{path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>打开其他数据库(&amp;O)…</source>
+        <translation>&amp;Open another database…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>换一个数据库文件（如本单位的正式数据库、从别的电脑拷来的数据库）；登录后也可以用“文件 → 打开数据库…”</source>
+        <translation>Open another database file (your office&apos;s own database, one copied from another computer); after logging in, File → Open Database… does the same</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>打开数据库</source>
+        <translation>Open Database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库文件 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</source>
+        <translation>Database files (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -4578,7 +4707,7 @@ To redo a failed payment, select it in the lines and choose “Reissue”.</tran
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../ui/startup.py" line="+65"/>
+        <location filename="../../ui/startup.py" line="+66"/>
         <source>最新的完好备份是 {time} 的“{name}”。是否用它恢复？现在的文件会先另存一份，不会删除。</source>
         <translation>The latest good backup is “{name}” from {time}. Restore from it? The current file is saved as a copy first, not deleted.</translation>
     </message>
@@ -4782,7 +4911,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../ui/pages/list_detail.py" line="-115"/>
+        <location filename="../../ui/pages/list_detail.py" line="-117"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -5442,7 +5571,7 @@ Until they are restored, this program can only read this database, not change it
 <context>
     <name>SecurityController</name>
     <message>
-        <location filename="../../ui/window_security.py" line="+37"/>
+        <location filename="../../ui/window_security.py" line="+35"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;Password…</translation>
     </message>
@@ -5457,7 +5586,7 @@ Until they are restored, this program can only read this database, not change it
         <translation>Switch &amp;User…</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+62"/>
         <source>切换用户 — 绥宁扶贫台账</source>
         <translation>Switch user — Suining Desk</translation>
     </message>
@@ -5467,14 +5596,9 @@ Until they are restored, this program can only read this database, not change it
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>自动备份失败：{reason}</source>
-        <translation>Automatic backup failed: {reason}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>已自动备份：{name}</source>
-        <translation>Backed up automatically: {name}</translation>
+        <location line="+25"/>
+        <source>绥宁扶贫台账（已锁定）</source>
+        <translation>Suining Desk (locked)</translation>
     </message>
 </context>
 <context>

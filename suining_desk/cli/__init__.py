@@ -27,7 +27,7 @@ from suining_desk.cli.parser import ChineseArgumentParser
 from suining_desk.cli.target import add_db_options, database_target
 from suining_desk.cli.textout import configure_text_output, say
 from suining_desk.db.connection import sqlite_path
-from suining_desk.domain.messages import describe
+from suining_desk.domain.messages import described
 from suining_desk.domain.os_errors import os_problem
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.storage.errors import storage_problem
@@ -110,8 +110,8 @@ def _reader_gone() -> int:
 
 
 def _tell(*problems: Problem) -> None:
-    for problem in problems:
-        say(f"错误：{describe(problem)}")
+    for line in described(problems, prefix="错误："):  # at most a thousand, then how many more
+        say(line)
 
 
 def _crashed(exc: BaseException) -> int:

@@ -11,7 +11,8 @@ As in the window:
 * an account whose password an admin set (a new account, or after ``user reset``) may do
   nothing but change it (``user passwd``), which the refusal says how to do;
 * the demo database (``--demo`` without ``--db``) logs in as its ``admin`` by itself when
-  no user is named, as the window does — while the demo password is unchanged.
+  no user is named, as the window does — while the demo password is unchanged, and only if
+  the file is a demo database (the generator's mark), not whatever lies at the demo path.
 """
 
 from __future__ import annotations
@@ -87,9 +88,13 @@ def cli_username(args: argparse.Namespace, *, reading: bool = False) -> str:
 
 
 def on_demo_database(args: argparse.Namespace) -> bool:
-    """``--demo`` without ``--db``: the demo database of invented people (the window logs in
-    there by itself too)."""
-    return bool(getattr(args, "demo", False)) and not getattr(args, "db", None)
+    """``--demo`` without ``--db``, and the open database is a demo database of invented
+    people (the window logs in there by itself too); a real one at the demo path is not."""
+    if not getattr(args, "demo", False) or getattr(args, "db", None):
+        return False
+    from suining_desk.cli.demo_database import is_demo_database
+
+    return is_demo_database()
 
 
 def _database_words(args: argparse.Namespace) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 from suining_desk.db import close_database, open_database
 from suining_desk.db.models import Household
 
-__all__ = ["build", "demo_password", "ensure_demo_database"]
+__all__ = ["build", "demo_password", "ensure_demo_database", "is_demo_database"]
 
 
 def demo_password() -> str:
@@ -37,3 +37,14 @@ def ensure_demo_database(path: Path) -> None:
             return
         close_database()
     build(path, scale="small", seed=2018, replace=False)
+
+
+def is_demo_database() -> bool:
+    """Whether the open database is a demo database (the generator's mark, or born one): only
+    there does ``--demo`` log in by itself. Where the file lies proves nothing — a real
+    database copied to the demo path, or one whose admin happens to use the demo password,
+    still asks for a login (and no failed try counts towards its lock)."""
+    from suining_desk.db.models import database
+    from suining_desk.demo.target import is_demo
+
+    return is_demo(database.connection())

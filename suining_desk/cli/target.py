@@ -23,7 +23,7 @@ def add_db_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     default = None if top else argparse.SUPPRESS
     parser.add_argument(
         "--db", metavar="路径或地址", default=default,
-        help="数据库文件（或 sqlite:/// 地址）；默认为数据文件夹中的 suining.sqlite3",
+        help="数据库文件（或 sqlite:/// 、file: 地址）；默认为数据文件夹中的 suining.sqlite3",
     )
     parser.add_argument(
         "--demo", action="store_true", default=False if top else argparse.SUPPRESS,

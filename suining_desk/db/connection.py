@@ -27,7 +27,7 @@ from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.storage import paths
 from suining_desk.storage import seen as audit_seen
 from suining_desk.storage.errors import storage_problem
-from suining_desk.storage.sqlite_files import SQLITE_HEADER
+from suining_desk.storage.sqlite_files import SQLITE_HEADER, database_path
 from suining_desk.storage.tempfiles import create_private, make_private
 
 NOTE_EVERY = 1.0  # seconds: how often a busy writer notes the audit log's head (suining_desk.storage.seen)
@@ -140,14 +140,12 @@ def _note_due_heads() -> None:
 
 
 def sqlite_path(target: str | Path) -> Path:
-    """The file behind a path or a ``sqlite:///`` URL; other URLs are refused."""
-    text = str(target)
-    if "://" not in text:
-        return Path(text).expanduser()
-    if text.startswith("sqlite:///"):
-        return Path(text[len("sqlite:///") :]).expanduser()
-    scheme = text.split("://", 1)[0]
-    raise DatabaseOpenError([Problem("db_unsupported_url", {"url": text, "scheme": scheme})])
+    """The file behind a path, a ``sqlite:///`` URL or a ``file:`` URI — read one way everywhere
+    (:func:`suining_desk.storage.sqlite_files.database_path`); other addresses are refused."""
+    try:
+        return database_path(target)
+    except InvalidInput as exc:
+        raise DatabaseOpenError(exc.problems) from None
 
 
 def _looks_like_sqlite(path: Path) -> bool:
@@ -227,6 +225,10 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
             raise DatabaseOpenError(
                 [Problem("db_newer_schema", {"found": exc.found, "known": exc.known})]
             ) from exc
+        except migrations.TamperedSchemaError as exc:
+            close_database()
+            raise DatabaseOpenError([Problem("db_schema_tampered", {"path": str(path), "versions": exc.versions})]
+                                    ) from exc
         conn = db.connection()
         audit_capture.install(conn)  # tables the migrations just created
         db.protections = inspect_protections(conn)

@@ -121,6 +121,35 @@ class NewerSchemaError(Exception):
         self.known = known
 
 
+class TamperedSchemaError(Exception):
+    """The schema versions were changed by hand: what the database's structure is cannot be known."""
+
+    def __init__(self, versions: list[object]):
+        shown = "、".join(str(v) for v in versions[:20]) or "无"
+        super().__init__(f"schema versions {shown}")
+        self.versions = shown
+
+
+def checked_version(db: Database) -> int:
+    """The database's schema version, once the versions recorded are ones migrations write:
+    whole numbers 1, 2, 3 … each once (numbers above this program's are a newer program's).
+    A version set to -1 or 0, one missing, written twice or not a number, or no versions at all
+    in a database that has the program's tables, is refused (:class:`TamperedSchemaError`)
+    before anything is copied or migrated: the migrations would run again over tables that are
+    there, fail, and leave a "before" copy at every start."""
+    if not db.table_exists("schema_version"):
+        if db.table_exists("user") or db.table_exists("audit_entry"):
+            raise TamperedSchemaError([])
+        return 0
+    versions = [row[0] for row in db.execute_sql("SELECT version FROM schema_version ORDER BY version, id")]
+    known = [v for v in versions if isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= LATEST]
+    others = [v for v in versions if not (isinstance(v, int) and not isinstance(v, bool)) or v < 1]
+    if others or known != list(range(1, len(known) + 1)) or len(set(versions)) < len(versions) \
+            or (not versions and db.table_exists("user")):
+        raise TamperedSchemaError(versions)
+    return max(versions, default=0)
+
+
 def current_version(db: Database) -> int:
     if not db.table_exists("schema_version"):
         return 0
@@ -153,7 +182,7 @@ def backup_to(db: Database, target: Path) -> Path:
 
 def upgrade(db: Database, path: Path) -> int:
     """Apply every migration newer than the database; returns the version reached."""
-    version = current_version(db)
+    version = checked_version(db)
     if version > LATEST:
         raise NewerSchemaError(version, LATEST)
     if version == LATEST:

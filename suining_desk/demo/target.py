@@ -2,8 +2,10 @@
 
 The demo writes only a database that is, or will be, a demo database:
 
-- a new file (absent or empty), or an existing database holding nothing at all (no rows, no
-  audit entries: a window closed before its first admin was created), which becomes one;
+- a new file (absent or empty), or an existing database of ours holding nothing at all (only
+  our tables, all empty but the schema versions: a window closed before its first admin was
+  created), which becomes one — a database with any table or view of another program, even an
+  empty one, or any row anywhere, is not "empty";
 - a *demo database*: one with the mark the generator writes (the ``demo_database`` setting,
   which no screen or command can add), or — made by a version from before the mark — one
   whose audit log *starts* with the generator's own entry (``demo_generated`` by ``system``,
@@ -29,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from suining_desk.audit import GENESIS, entry_hash
-from suining_desk.db.capture import AUDITED_TABLES
+from suining_desk.db.migrations import LATEST
 from suining_desk.demo.generate import MARK, generate_demo
 from suining_desk.domain.problems import InvalidInput, Problem
 
@@ -62,10 +64,29 @@ def is_demo(conn: sqlite3.Connection) -> bool:
     return marked or born_demo(conn)
 
 
+def _own_tables() -> frozenset[str]:
+    from suining_desk.db.models import ALL_MODELS
+
+    return frozenset({m._meta.table_name for m in ALL_MODELS} | {"payment_total", "sqlite_sequence"})
+
+
 def _holds_nothing(conn: sqlite3.Connection) -> bool:
-    existing = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    return all(conn.execute(f'SELECT 1 FROM "{t}" LIMIT 1').fetchone() is None
-               for t in (*AUDITED_TABLES, "audit_entry") if t in existing)
+    """Nothing would be lost: every table is one of ours and empty (``schema_version`` may
+    hold the versions the migrations wrote), and there is no view or table of another
+    program — an empty table of someone else's is still their design. Every table the file
+    has is looked at, not only ours: a database of another program is never "empty"."""
+    objects = conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view')").fetchall()
+    own = _own_tables()
+    if any(kind != "table" or str(name) not in own for kind, name in objects):
+        return False
+    for _kind, name in objects:
+        if name == "schema_version":
+            versions = conn.execute('SELECT version FROM "schema_version"').fetchall()
+            if any(not isinstance(v, int) or not 1 <= v <= LATEST for (v,) in versions):
+                return False
+        elif conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() is not None:
+            return False
+    return True
 
 
 def target_kind(path: Path) -> str:

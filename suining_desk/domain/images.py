@@ -15,15 +15,16 @@ from pathlib import PurePath
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from suining_desk.domain.file_names import TYPES, UnsafeType, sniff, typed_name
+
 MAX_SIDE = 2000
 MAX_BYTES = 1_500_000
 THUMB_SIDE = 200
 JPEG_QUALITY = 85
 PRINT_SIDE = 800  # a photo printed about 9 cm wide: 800 px is over 200 dpi
 PRINT_QUALITY = 80
-IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".bmp": "image/bmp",
-               ".gif": "image/gif", ".tif": "image/tiff", ".tiff": "image/tiff", ".webp": "image/webp"}
-OTHER_TYPES = {".pdf": "application/pdf"}
+IMAGE_TYPES = {ext: mime for ext, mime in TYPES.items() if mime.startswith("image/")}
+OTHER_TYPES = {ext: mime for ext, mime in TYPES.items() if not mime.startswith("image/")}
 
 Image.MAX_IMAGE_PIXELS = 120_000_000  # a scanner at 600 dpi, not a decompression bomb
 
@@ -39,6 +40,10 @@ class Prepared:
 
 class NotAnImage(ValueError):
     pass
+
+
+class NotItsType(ValueError):
+    """The content is not what the name says (a "PDF" that is a program, a "photo" that is not one)."""
 
 
 def mime_for(file_name: str) -> str | None:
@@ -64,8 +69,20 @@ def thumbnail(image: Image.Image) -> bytes:
 
 
 def prepare(file_name: str, data: bytes) -> Prepared:
-    """What to store of an imported file; raises :class:`NotAnImage` for an unreadable image."""
-    mime = mime_for(file_name) or "application/octet-stream"
+    """What to store of an imported file; raises :class:`NotAnImage` for an unreadable image,
+    :class:`NotItsType` for content that is no PDF or photo. The type stored is the one the
+    content shows (its first bytes), and the name gets its extension: a PNG named ``x.jpg``
+    is stored as ``x.png``, ``image/png``."""
+    named = mime_for(file_name) or "application/octet-stream"
+    mime = sniff(data)
+    if mime is None and named.startswith("image/"):
+        raise NotAnImage(file_name)
+    if mime is None or mime.startswith("image/") != named.startswith("image/"):
+        raise NotItsType(file_name)
+    try:
+        file_name = typed_name(file_name, mime, data)
+    except UnsafeType as exc:  # cannot happen once sniffed; never store an unchecked type
+        raise NotItsType(file_name) from exc
     if not mime.startswith("image/"):
         return Prepared(data, file_name, mime, None, False)
     try:

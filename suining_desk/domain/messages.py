@@ -5,6 +5,8 @@ Templates use ``str.format`` with the problem's parameters.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from suining_desk.domain.form_messages import FORM_MESSAGES
 from suining_desk.domain.problems import Problem
 
@@ -88,6 +90,9 @@ MESSAGES: dict[str, str] = {
     "attachment_not_image": "“{name}”不是有效的图片文件，或文件已损坏",
     "attachment_duplicate": "“{name}”已经附加在这条记录上",
     "attachment_cannot_open": "无法打开附件“{name}”：写入临时文件时出错（{reason}）",
+    "attachment_unsafe_type": ("附件“{name}”不是 PDF 扫描件或照片（文件内容与记录的类型不符），"
+                               "为了安全不打开它，请向提供数据的单位核实"),
+    "attachment_not_its_type": "“{name}”的内容与文件类型不符（不是真正的 PDF 扫描件或照片），不能附加",
     # --- programs and payments ---
     "bad_period": "期间“{value}”格式不对，应如 {example}",
     "bad_month": "月份“{value}”格式不对，应如 2018-11",
@@ -135,6 +140,9 @@ MESSAGES: dict[str, str] = {
     "approver_set_by_creator": ("用户“{user}”的密码是批次{batch}的录入人{creator}于{at}{how}时设置的，"
                                 "录入人可能知道这个密码，所以{user}不能审核此批次。请由另一位审核员审核；"
                                 "或由另一位管理员重置{user}的密码、{user}本人改密后再审核"),
+    "approver_controlled_by_creator": ("批次{batch}的录入人{creator}可能知道用户“{user}”的密码：{chain}。"
+                                       "所以{user}不能审核此批次。请由另一位审核员审核；"
+                                       "或由另一位管理员重置{user}的密码、{user}本人改密后再审核"),
     "amount_not_positive": "金额必须大于0",
     "amount_above_cap": "金额{value}元超过该项目单笔上限{cap}元",
     "household_outside_batch": "户{household_no}不在本批次的发放区域内",
@@ -225,6 +233,8 @@ MESSAGES: dict[str, str] = {
     "chk_self_approved": "批次{batch}由{user}录入，又由同一人审核",
     "chk_approver_set_by_creator": ("批次{batch}由{creator}录入、{approver}审核，而{approver}的密码是{creator}"
                                     "于{at}{how}时设置的：录入人可能知道审核人的密码，等于自己审核了自己录入的批次"),
+    "chk_approver_controlled_by_creator": ("批次{batch}由{creator}录入、{approver}审核，而{chain}："
+                                           "录入人可能知道审核人的密码，等于自己审核了自己录入的批次"),
     "area_unknown": "没有名称或代码为“{value}”的区域",
     "area_ambiguous": "有{count}个区域叫“{value}”，请写成 乡镇/村 的形式或使用区域代码",
     "enrol_not_ended": "享受记录{value}尚未退出：要结束享受请用“退出”，不是更正",
@@ -252,7 +262,16 @@ MESSAGES: dict[str, str] = {
     # --- database / CLI ---
     "db_not_database": "“{path}”不是本软件的数据库文件，或文件已损坏",
     "db_newer_schema": "数据库版本（{found}）比本软件（{known}）新，请升级软件后再打开",
+    "cli_passwd_other_user": ("user passwd 只修改登录者（{user}）自己的密码，不能修改“{other}”的；"
+                              "要给“{other}”设新密码，请管理员运行 suining-desk user reset {other} --user 管理员，"
+                              "“{other}”下次登录时再改成自己的密码"),
+    "db_schema_tampered": ("数据库“{path}”中记录的结构版本（{versions}）被改动过，无法确定它的结构，"
+                           "未打开、未做任何改动。请用备份恢复（suining-desk restore 备份文件 --user 管理员），"
+                           "或请技术人员检查"),
     "db_unsupported_url": "暂不支持“{scheme}”类型的数据库地址（目前只支持本机 SQLite 文件）：{url}",
+    "db_uri_parameters": ("数据库地址“{url}”带有参数（?…）或不完整：请只写数据库文件的路径"
+                          "（如 file:/data/suining.sqlite3 或 D:\\台账\\suining.sqlite3），打开方式由本软件决定"),
+    "db_uri_host": "数据库地址“{url}”指向另一台电脑“{host}”：只能打开本机（或已映射的共享文件夹中）的数据库文件",
     "db_missing": "数据库文件“{path}”不存在，请检查路径（新建数据库请直接打开窗口）",
     "db_cannot_open": "无法打开数据库“{path}”：{reason}",
     "demo_not_empty": "数据库“{path}”中已有数据，演示数据只能生成到空数据库（可加 --replace 删除后重新生成）",
@@ -417,6 +436,14 @@ MESSAGES: dict[str, str] = {
                                  "请按乡镇或村分成几个文件再导入"),
     "file_too_many_cells": ("“{path}”的单元格超过{max}个（可以导入的上限），读到第{row}行时停止，未导入。"
                             "请删去多余的列，或分成几个文件再导入"),
+    "file_too_many_styles": "“{path}”中的单元格格式超过{max}种：文件已损坏或不是正常的表格，未导入",
+    "file_too_many_names": "“{path}”中定义的名称超过{max}个：文件已损坏或不是正常的表格，未导入",
+    "file_too_many_sheets": "“{path}”中的工作表超过{max}个：文件已损坏或不是正常的表格，未导入",
+    "file_part_too_many_elements": "“{path}”的“{part}”中的元素超过{max}个：文件已损坏或不是正常的表格，未导入",
+    "file_texts_beyond_cells": ("“{path}”中的文字超过{max}段，比各工作表的单元格还多："
+                                "文件已损坏或不是正常的表格，未导入"),
+    "file_html_too_many_tables": ("网页文件“{path}”中的表格超过{max}个，或表格套表格超过{depth}层："
+                                  "不像是导出的名单，文件已损坏或不是正常的表格，未导入"),
     "file_too_many_texts": "“{path}”中的文字超过{max}段（可以导入的上限），未导入。请分成几个文件再导入",
     "file_too_many_columns": ("“{path}”第{row}行有第{column}列，超过表格的最大列数{max}："
                               "文件已损坏或不是正常的表格，未导入"),
@@ -434,6 +461,8 @@ MESSAGES: dict[str, str] = {
     "file_too_many_parts": "“{path}”内含{count}个部件，超过上限{max}：不是正常的表格，未导入",
     "file_xml_quiet": ("“{path}”的“{part}”中有超过{max}的内容不是表格数据："
                        "文件已损坏或不是正常的表格，未导入"),
+    "bank_note_formula": ("第{row}行：{label}“{value}”以“{first}”开头，是表格公式的写法，这一行没有登记"
+                          "（在 Excel、WPS 中会被当作公式执行）；请向银行核实后去掉开头的“{first}”再导入"),
     "cell_formula": ("{label}“{value}”以“{first}”开头，是表格公式的写法，不能导入（在 Excel、WPS 中会被当作公式执行）；"
                      "如确是文字，请去掉开头的“{first}”"),
     "file_in_use": "无法打开“{path}”：文件可能正在 Excel 或 WPS 中打开，请先关闭后再导入",
@@ -547,7 +576,7 @@ OS_REASONS: dict[str, str] = {
 
 
 SHOWN_CHARS = 200  # a value longer than this (a cell full of pasted text) is cut in a message
-_LONGER = {"path": 1000, "items": 4000, "pages": 4000, "sections": 4000}  # composed by the program
+_LONGER = {"path": 1000, "chain": 1000, "items": 4000, "pages": 4000, "sections": 4000}  # composed by the program
 
 
 def shorten(text: str, limit: int = SHOWN_CHARS) -> str:
@@ -569,3 +598,16 @@ def describe(problem: Problem) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+SHOWN_PROBLEMS = 1000  # problems listed one by one in a message or on the console; then a count
+
+
+def described(problems: Sequence[Problem], *, prefix: str = "", limit: int = SHOWN_PROBLEMS) -> list[str]:
+    """The first ``limit`` problems in Chinese (each after ``prefix``), then 还有N个问题未列出:
+    a file with a million bad rows gives a message of a thousand lines, never a million (only
+    the lines shown are described)."""
+    lines = [prefix + describe(p) for p in problems[:limit]]
+    if len(problems) > limit:  # indented as the lines are, without a word such as 错误：
+        lines.append(f"{prefix[:len(prefix) - len(prefix.lstrip())]}……还有{len(problems) - limit:,}个问题未列出")
+    return lines

@@ -35,6 +35,7 @@ from suining_desk.exchange.bank_text import amount_text, fit, render
 from suining_desk.exchange.safe_cells import csv_text, guard
 from suining_desk.exchange.xlsx_out import save_replacing
 from suining_desk.storage.output_files import check_output
+from suining_desk.storage.tempfiles import exclusive_beside
 
 ListRow = tuple[int, str, str, str, int]  # 序号, name, ID number, account, fen
 TEXT_COLUMNS = ("name", "id_number", "account", "text", "batch_no", "program", "period", "area")
@@ -148,12 +149,15 @@ def write_list(path: Path, profile: BankProfile, context: ListContext, rows: lis
         return
     fmt = profile.export
     text = LINE_ENDS[fmt.line_end].join(text_lines(profile, kind, context, rows)) + LINE_ENDS[fmt.line_end]
-    partial = path.with_name(f".{path.name}.partial")
+    partial: Path | None = None
     try:
-        partial.write_bytes(text.encode(encoding_for_writing(fmt.encoding)))
+        partial, handle = exclusive_beside(path)  # a random name, never through a planted link
+        with handle:
+            handle.write(text.encode(encoding_for_writing(fmt.encoding)))
         os.replace(partial, path)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        if partial is not None:
+            partial.unlink(missing_ok=True)
         raise InvalidInput([Problem("export_cannot_write", {"path": str(path), "reason": os_reason(exc)})]) from exc
 
 

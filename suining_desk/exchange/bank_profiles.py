@@ -17,6 +17,7 @@ from pathlib import Path
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.bank_profile import BankProfile, from_dict, to_dict
 from suining_desk.storage import paths
+from suining_desk.storage.tempfiles import exclusive_beside
 
 DEFAULT = "standard"
 FOLDER = "bank_profiles"
@@ -160,12 +161,15 @@ def free_name(base: str) -> str:
 
 
 def _write(path: Path, text: str) -> None:
-    partial = path.with_name(f".{path.name}.partial")
+    partial: Path | None = None
     try:
-        partial.write_text(text, encoding="utf-8", newline="\n")
+        partial, handle = exclusive_beside(path)  # a random name, never through a planted link
+        with handle:
+            handle.write(text.encode("utf-8"))
         os.replace(partial, path)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        if partial is not None:
+            partial.unlink(missing_ok=True)
         from suining_desk.domain.os_errors import os_reason
 
         raise InvalidInput([Problem("export_cannot_write", {"path": str(path), "reason": os_reason(exc)})]) from exc

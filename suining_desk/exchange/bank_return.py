@@ -32,6 +32,7 @@ from suining_desk.exchange.bank_sheets import HEADER_ROWS, READ, BankFileUnusabl
 from suining_desk.exchange.bank_text import captured, parse_amount, parse_date, pattern, slice_fields
 from suining_desk.exchange.columns import normalize_header
 from suining_desk.exchange.csv_sheet import MAX_LINE_CHARS, check_csv, csv_encoding
+from suining_desk.exchange.safe_cells import formula_problem
 from suining_desk.exchange.text_encoding import NotText, canonical
 from suining_desk.exchange.totals import footer_kind
 from suining_desk.services.bank_status import PAID, classify, normalized
@@ -94,6 +95,9 @@ def _line(fmt: ReturnFormat, number: int, cells: dict[str, str], where: dict[str
             raise wrong("date", f"“{cells['date']}”不是格式规定的日期写法（{fmt.date_format}）")
     if result is None:
         problems.append(Problem("bank_bad_result", {"row": number, "value": cells["status"]}))
+        return None, amount
+    if formula := formula_problem(cells.get("reason", ""), "失败原因", note=True):  # never stored
+        problems.append(Problem("bank_note_formula", {"row": number, **formula.params}))
         return None, amount
     return ReturnLine(number, account, amount, cells.get("id_number", "").upper(), result,
                       cells.get("reason", ""), day), amount

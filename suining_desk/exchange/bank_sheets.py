@@ -65,15 +65,17 @@ def _csv(path: Path) -> Iterator[tuple[int, tuple[object, ...]]]:
 
 
 def _xls(path: Path) -> Iterator[tuple[int, tuple[object, ...]]]:
-    """An old .xls, or a bank's web page saved as .xls (its largest table)."""
+    """An old .xls (its first sheet), or a bank's web page saved as .xls (its largest table)."""
     try:
-        first = open_xls(path)[0]
+        book = open_xls(path)
     except XlsUnreadable:
         with path.open("rb") as fh:
             if not looks_like_html(fh.read(1 << 16)):
                 raise
-        return _numbered(max(html_tables(path), key=len, default=[]))
-    return _numbered(first.rows())
+        yield from _numbered(max(html_tables(path), key=len, default=[]))
+        return
+    with book:
+        yield from _numbered(book.sheets[0].rows())
 
 
 def _xlsx(path: Path) -> Iterator[tuple[int, tuple[object, ...]]]:

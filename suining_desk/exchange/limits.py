@@ -8,6 +8,9 @@ register is about 410,000), cells read, characters in one cell (Excel's own limi
 unpacked size (the zip's declared sizes are checked first; Python's zip reader never gives
 more than a part declares, and the readers count what they are given as well), and the
 size of what has to be read whole (old .xls, web pages, an xlsx's shared strings and styles).
+A few kilobytes can still unpack to millions of tiny elements, so what is parsed whole is
+also *counted*: sheets, elements of a part, style records, defined names, shared strings
+(no more than the sheets' cells), a web page's tables and how deep they nest.
 
 The limits are read at call time (``limits.MAX_ROWS``), so tests lower them to build small bombs.
 """
@@ -27,6 +30,13 @@ MAX_PART_BYTES = 128 << 20  # an xlsx part read whole (shared strings, styles, w
 MAX_WHOLE_FILE_BYTES = 128 << 20  # an old .xls or a web page saved as .xls (read whole): 128 MB
 MAX_PARTS = 10_000  # files inside one xlsx
 MAX_QUIET_BYTES = 16 << 20  # XML read without a cell or a row in it (a giant tag, a comment)
+# Counted, not measured: a few kilobytes can hold millions of tiny elements (F3 of the attack).
+MAX_SHEETS = 1_000  # worksheets of an .xlsx or .xls
+MAX_PART_ELEMENTS = 2_000_000  # elements of one part openpyxl parses whole (styles, workbook …)
+MAX_STYLE_RECORDS = 100_000  # cell formats, fonts, fills, borders … (Excel itself keeps 64,000 formats)
+MAX_DEFINED_NAMES = 65_536  # defined names of a workbook
+MAX_SHARED_STRINGS = 30_000_000  # texts of an .xlsx's shared strings
+SHARED_STRINGS_SPARE = 100_000  # shared strings beyond the sheets' cells (texts a program kept unused)
 
 
 class TooLarge(Exception):  # noqa: N818 - a refusal, not a bug

@@ -31,7 +31,7 @@ from suining_desk.exchange.fast_xlsx import fast_rows
 from suining_desk.exchange.html_table import html_tables, looks_like_html
 from suining_desk.exchange.text_encoding import NotText
 from suining_desk.exchange.unreadable import ROW_DAMAGE, FileUnreadable, damaged, guarded, unreadable
-from suining_desk.exchange.xls import XLS_SUFFIXES, XlsUnreadable, open_xls
+from suining_desk.exchange.xls import XLS_SUFFIXES, XlsBook, XlsUnreadable, open_xls
 
 HEADER_SCAN = 30  # rows looked at for the header
 FAST = True  # cells through fast_xlsx (same values as openpyxl's rows, in a third of the time)
@@ -177,7 +177,7 @@ def _open_any(path: Path, layout: Layout, sheet: str | None) -> SheetRows:
 
 def _open_xls(path: Path, layout: Layout, sheet: str | None) -> SheetRows:
     try:
-        sheets = open_xls(path)
+        book = open_xls(path)
     except PermissionError as exc:
         raise _unreadable("file_in_use", path=str(path)) from exc
     except XlsUnreadable as exc:
@@ -186,6 +186,16 @@ def _open_xls(path: Path, layout: Layout, sheet: str | None) -> SheetRows:
         if looks_like_html(start):  # a web page saved as .xls by an online system
             return _open_html(path, layout)
         raise _unreadable("file_old_format", path=str(path), suffix=path.suffix.lower()) from exc
+    try:
+        return _xls_sheet(path, book, layout, sheet)
+    except BaseException:
+        book.close()
+        raise
+
+
+def _xls_sheet(path: Path, book: XlsBook, layout: Layout, sheet: str | None) -> SheetRows:
+    """The sheet with the header; the others are loaded only for their first rows, one at a time."""
+    sheets = book.sheets
     if sheet is not None:
         chosen = [s for s in sheets if s.title == sheet]
         if not chosen:
@@ -194,13 +204,15 @@ def _open_xls(path: Path, layout: Layout, sheet: str | None) -> SheetRows:
         chosen = [s for s in sheets if s.visible]
     candidate: HeaderMatch | None = None
     for ws in chosen:
-        head, rest = _split_head(_numbered(ws.rows()))
+        rows = ws.rows()
+        head, rest = _split_head(_numbered(rows))
         header = _best_header(layout, head)
         if header is None or layout.missing_required(header):
+            rows.close()  # unloads the sheet before the next is loaded
             if header is not None and (candidate is None or header.recognised > candidate.recognised):
                 candidate = header
             continue
-        return SheetRows(path, ws.title, header, ws.nrows, _after_header(head, header, rest))
+        return SheetRows(path, ws.title, header, ws.nrows, _after_header(head, header, rest), book.close)
     raise _no_header(path, layout, candidate)
 
 
@@ -346,7 +358,8 @@ def _xls_rows(path: Path, sheet: str) -> Iterator[Sequence[Cell]]:
         index = int(number) - 1 if number.isdigit() else 0
         yield from tables[index] if 0 <= index < len(tables) else []
         return
-    for ws in books:
-        if ws.title == sheet:
-            yield from ws.rows()
-            return
+    with books:
+        for ws in books.sheets:
+            if ws.title == sheet:
+                yield from ws.rows()
+                return

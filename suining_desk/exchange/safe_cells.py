@@ -11,6 +11,11 @@ a CSV) that starts with ``+``, ``-`` or ``@`` too (Lotus habits); ``=HYPERLINK(�
   ``'``, as OWASP recommends (:func:`csv_text`); numbers (a negative amount) are not text
   and are written as they are;
 - imports refuse such text where it can never be meant (:func:`formula_problem`).
+
+"Starts" looks past leading spaces, tabs and line breaks (the full-width space too: a
+spreadsheet trims them, or a CSV reader does, and the formula is there again), and takes the
+full-width signs ＝＋－＠ as the signs themselves (Excel and WPS with a Chinese input method
+turn ``＝1+1`` into a formula).
 """
 
 from __future__ import annotations
@@ -22,19 +27,28 @@ from suining_desk.domain.problems import Problem
 
 CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_STARTS = "=+-@"
+_WIDE = str.maketrans("＝＋－＠", "=+-@")  # full-width signs, read as the signs
+_LEADING = " \t\r\n\u3000"  # what may stand before the sign
 ERROR_TEXTS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"})
 # Free text (notes, reasons) may start with + - @ as a clerk writes it; = never.
 NOTE_KEYS = frozenset({"notes", "reason", "end_reason", "exit_reason", "household_removal_reason"})
 
 
+def _start(text: str) -> str:
+    """``text`` from its first visible character, full-width signs read as ASCII ones."""
+    return text.lstrip(_LEADING)[:2].translate(_WIDE)
+
+
 def risky(text: str) -> bool:
     """Text a spreadsheet program could take for a formula (or an error value)."""
-    return (len(text) > 1 and text[0] in FORMULA_STARTS) or text in ERROR_TEXTS
+    start = _start(text)
+    return (len(start) > 1 and start[0] in FORMULA_STARTS) or text.strip(_LEADING) in ERROR_TEXTS
 
 
 def csv_text(value: object) -> object:
-    """A CSV cell: text starting like a formula gets a leading ``'``; anything else unchanged."""
-    if isinstance(value, str) and value.startswith(CSV_TRIGGERS):
+    """A CSV cell: text starting like a formula (behind spaces, or in full width, too) gets a
+    leading ``'``; anything else unchanged."""
+    if isinstance(value, str) and (value.startswith(CSV_TRIGGERS) or _start(value)[:1] in FORMULA_STARTS):
         return "'" + value
     return value
 
@@ -77,9 +91,12 @@ def safe_rows(sheet: Any, rows: Iterable[Iterable[object]]) -> Iterator[list[obj
 
 def formula_problem(text: str, label: str, *, note: bool = False) -> Problem | None:
     """Refuse imported text that starts like a formula (``=`` anywhere; in names, addresses,
-    bank names and the like also ``+ - @``), where it can never be meant."""
-    if len(text) < 2:
+    bank names and the like also ``+ - @``), where it can never be meant — behind spaces or
+    in full width too."""
+    shown = text.lstrip(_LEADING)
+    start = _start(text)
+    if len(start) < 2:
         return None
-    if text[0] == "=" or (not note and text[0] in FORMULA_STARTS):
-        return Problem("cell_formula", {"label": label, "value": text, "first": text[0]})
+    if start[0] == "=" or (not note and start[0] in FORMULA_STARTS):
+        return Problem("cell_formula", {"label": label, "value": text, "first": shown[0]})
     return None

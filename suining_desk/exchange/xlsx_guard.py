@@ -7,9 +7,12 @@ Before openpyxl is given the file, the zip itself is looked at (see :mod:`.limit
   ``MAX_UNPACKED_BYTES``; a part cannot give more than it declares (Python's zip reader stops
   there and the check sum then fails), and the readers count what they get besides;
 - each worksheet the workbook names is there (else the file is damaged, not "without a
-  header"), and its rows are counted in one quick pass over its XML, so a sheet of 1.5
-  million rows is refused in seconds, before any row is imported;
-- every shared string is no longer than a cell may be (counted as it streams by, never held).
+  header"), and its rows and cells are counted in one quick pass over its XML, so a sheet
+  of 1.5 million rows is refused in seconds, before any row is imported;
+- the parts openpyxl parses whole have their elements counted first (:mod:`.xlsx_parts`:
+  style records, defined names, sheets), so 20 KB of ``<xf/>`` never reach openpyxl;
+- shared strings are counted (no more than the sheets have cells, with a spare) and each
+  is no longer than a cell may be, as they stream by, never held.
 
 What openpyxl or the zip reader then raise on a damaged file becomes the Chinese
 "not a valid .xlsx" problem; :class:`~.limits.TooLarge` carries what was too large.
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import warnings
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -29,12 +33,15 @@ from xml.parsers import expat
 
 from suining_desk.domain.problems import Problem
 from suining_desk.exchange import limits
+from suining_desk.exchange.xlsx_parts import check_part, part_too_big
 
 BLOCK = 1 << 20
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet[\s>]")
 _SHEET_TYPE = "/worksheet"
 _SHARED_TYPE = "/sharedStrings"
+_STYLES_TYPE = "/styles"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
@@ -46,16 +53,10 @@ class Damaged(Exception):  # noqa: N818 - a refusal, not a bug
         self.sheet = sheet
 
 
-def _read_small(archive: zipfile.ZipFile, name: str) -> bytes:
-    info = archive.getinfo(name)
-    if info.file_size > limits.MAX_PART_BYTES:
-        raise _part_too_big(info)
+def _read_small(archive: zipfile.ZipFile, name: str, kind: str = "") -> bytes:
+    """A part parsed whole: counted first (:func:`.xlsx_parts.check_part`)."""
+    check_part(archive, name, kind)
     return archive.read(name)
-
-
-def _part_too_big(info: zipfile.ZipInfo) -> limits.TooLarge:
-    return limits.TooLarge("file_part_too_big", part=info.filename, size=limits.size_text(info.file_size),
-                           max=limits.size_text(limits.MAX_PART_BYTES))
 
 
 def _resolve(base: str, target: str) -> str:
@@ -78,15 +79,16 @@ def _relations(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]
     return found
 
 
-def workbook_parts(archive: zipfile.ZipFile) -> tuple[list[tuple[str, str]], str | None]:
-    """The worksheets as (name, part) in the workbook's order, and the shared strings part."""
+def workbook_parts(archive: zipfile.ZipFile) -> tuple[list[tuple[str, str]], str | None, str | None]:
+    """The worksheets as (name, part) in the workbook's order, the shared strings part and the
+    styles part."""
     top = _relations(archive, "")
     book = next((p for t, p in top.values() if t.endswith("/officeDocument")), "xl/workbook.xml")
     if book not in archive.NameToInfo:
         raise Damaged()
     rels = _relations(archive, book)
     sheets = []
-    for element in ElementTree.fromstring(_read_small(archive, book)).iter():
+    for element in ElementTree.fromstring(_read_small(archive, book, "workbook")).iter():
         if element.tag.rpartition("}")[2] != "sheet":
             continue
         kind, part = rels.get(element.get(_REL_NS, ""), ("", ""))
@@ -97,43 +99,59 @@ def workbook_parts(archive: zipfile.ZipFile) -> tuple[list[tuple[str, str]], str
             raise Damaged(name)
         sheets.append((name, part))
     shared = next((p for t, p in rels.values() if t.endswith(_SHARED_TYPE) and p in archive.NameToInfo), None)
-    return sheets, shared
+    styles = next((p for t, p in rels.values() if t.endswith(_STYLES_TYPE) and p in archive.NameToInfo), None)
+    return sheets, shared, styles
 
 
 def count_rows(stream: IO[bytes], stop_above: int) -> int:
-    """Rows in a worksheet's XML, read a block at a time; stops once ``stop_above`` is passed.
-    Plain ``<row`` tags are counted with ``bytes.count`` (600 MB in about a second); a sheet
-    written with prefixed tags (``<x:row>``) with a regular expression."""
-    rows, tail, prefixed = 0, b"", None
+    return count_rows_and_cells(stream, stop_above)[0]
+
+
+def count_rows_and_cells(stream: IO[bytes], stop_above: int) -> tuple[int, int]:
+    """Rows and cells in a worksheet's XML, read a block at a time; stops once ``stop_above``
+    rows are passed. Plain ``<row`` and ``<c`` tags are counted with ``bytes.count`` (600 MB
+    in about a second); a sheet written with prefixed tags (``<x:row>``) with a regular expression."""
+    rows, cells, tail, prefixed = 0, 0, b"", None
     while block := stream.read(BLOCK):
         chunk = tail + block
         if prefixed is None and (root := _ROOT.search(chunk)):
             prefixed = root.group(1) is not None
         cut = max(len(chunk) - 64, 0)  # a tag cut in two by the block's end is counted with the next
-        rows += _count(chunk, cut, prefixed is not False)  # the regular expression until the root is seen
+        rows += _count(chunk, cut, prefixed is not False, _ROW_TAG, _ROW_TAGS)  # a pattern until the root is seen
+        cells += _count(chunk, cut, prefixed is not False, _CELL_TAG, _CELL_TAGS)
         tail = chunk[cut:]
         if rows > stop_above:
-            return rows
-    return rows + _count(tail, len(tail), prefixed is not False)
+            return rows, cells
+    return (rows + _count(tail, len(tail), prefixed is not False, _ROW_TAG, _ROW_TAGS),
+            cells + _count(tail, len(tail), prefixed is not False, _CELL_TAG, _CELL_TAGS))
 
 
-def _count(chunk: bytes, cut: int, prefixed: bool) -> int:
+_ROW_TAGS = (b"<row ", b"<row>", b"<row/")
+_CELL_TAGS = (b"<c ", b"<c>", b"<c/")
+
+
+def _count(chunk: bytes, cut: int, prefixed: bool, pattern: re.Pattern[bytes], tags: tuple[bytes, ...]) -> int:
     if prefixed:
-        return sum(1 for m in _ROW_TAG.finditer(chunk) if m.start() < cut)
-    return sum(chunk.count(tag, 0, cut + len(tag) - 1) for tag in (b"<row ", b"<row>", b"<row/"))
+        return sum(1 for m in pattern.finditer(chunk) if m.start() < cut)
+    return sum(chunk.count(tag, 0, cut + len(tag) - 1) for tag in tags)
 
 
-def check_shared_strings(stream: IO[bytes], part: str) -> None:
-    """No shared string is longer than a cell may be, nor are there more than a sheet's cells."""
+def check_shared_strings(stream: IO[bytes], part: str, cells: int | None = None) -> None:
+    """No shared string is longer than a cell may be; there are at most ``MAX_SHARED_STRINGS``,
+    and no more than the sheets' ``cells`` (and a spare: a program may keep unused ones) —
+    25 million empty ``<si/>`` in 184 KB beside one cell took openpyxl 231 s and 2.4 GB."""
     state = {"length": 0, "count": 0, "depth": 0, "phonetic": 0}
+    beyond = cells + limits.SHARED_STRINGS_SPARE if cells is not None else None
 
     def start(name: str, _attrs: Any) -> None:
         tag = name.rpartition("}")[2]
         if tag == "si":
             state["length"] = 0
             state["count"] += 1
-            if state["count"] > limits.MAX_CELLS:
-                raise limits.TooLarge("file_too_many_texts", max=f"{limits.MAX_CELLS:,}")
+            if state["count"] > limits.MAX_SHARED_STRINGS:
+                raise limits.TooLarge("file_too_many_texts", max=f"{limits.MAX_SHARED_STRINGS:,}")
+            if beyond is not None and state["count"] > beyond:
+                raise limits.TooLarge("file_texts_beyond_cells", max=f"{beyond:,}")
         elif tag == "t":
             state["depth"] += 1
         elif tag == "rPh":
@@ -182,22 +200,28 @@ def check_archive(archive: zipfile.ZipFile) -> list[tuple[str, int]]:
     if total > limits.MAX_UNPACKED_BYTES:
         raise limits.TooLarge("file_unpacked_too_big_declared", size=limits.size_text(total),
                               max=limits.size_text(limits.MAX_UNPACKED_BYTES))
-    sheets, shared = workbook_parts(archive)
+    sheets, shared, styles = workbook_parts(archive)
+    if len(sheets) > limits.MAX_SHEETS:
+        raise limits.TooLarge("file_too_many_sheets", max=f"{limits.MAX_SHEETS:,}")
     sheet_parts = {part for _, part in sheets}
-    for info in infos:  # what openpyxl reads whole: every XML part but the worksheets
-        if info.filename not in sheet_parts and info.filename.endswith((".xml", ".rels", ".vml")) \
-                and info.file_size > limits.MAX_PART_BYTES:
-            raise _part_too_big(info)
-    found = []
+    whole = [i for i in infos if i.filename not in sheet_parts and i.filename.endswith((".xml", ".rels", ".vml"))]
+    for info in whole:  # what openpyxl reads whole: every XML part but the worksheets
+        if info.file_size > limits.MAX_PART_BYTES:
+            raise part_too_big(info)
+    for info in whole:  # then their elements counted, before openpyxl parses any
+        if info.filename != shared:
+            check_part(archive, info.filename, "styles" if info.filename == styles else "")
+    found, cells = [], 0
     for name, part in sheets:
         with archive.open(part) as stream:
-            rows = count_rows(stream, limits.MAX_ROWS)
+            rows, in_sheet = count_rows_and_cells(stream, limits.MAX_ROWS)
         if rows > limits.MAX_ROWS:
             raise limits.TooLarge("file_sheet_too_many_rows", sheet=name, max=f"{limits.MAX_ROWS:,}")
         found.append((name, rows))
+        cells += in_sheet
     if shared is not None:
         with archive.open(shared) as stream:
-            check_shared_strings(stream, shared)
+            check_shared_strings(stream, shared, cells)
     return found
 
 
@@ -225,7 +249,9 @@ def open_book(path: Path | str) -> Any:
             raise NotXlsx()
         with zipfile.ZipFile(path) as archive:
             check_archive(archive)
-        return load_workbook(path, read_only=True, data_only=True)
+        with warnings.catch_warnings():  # "no default style", "unknown extension": not for the clerk's console
+            warnings.simplefilter("ignore")
+            return load_workbook(path, read_only=True, data_only=True)
     except (limits.TooLarge, Damaged, NotXlsx, PermissionError):
         raise
     except MemoryError as exc:

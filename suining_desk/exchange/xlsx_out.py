@@ -11,12 +11,14 @@ import logging
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from suining_desk.domain.os_errors import os_reason
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.exchange.columns import Column
 from suining_desk.exchange.safe_cells import safe_row, text_cell
 from suining_desk.storage.output_files import check_output
+from suining_desk.storage.tempfiles import exclusive_beside
 
 log = logging.getLogger(__name__)
 
@@ -69,23 +71,67 @@ def write_table(path: Path | str, sheet_title: str, columns: Sequence[Column],
 def save_replacing(book: object, path: Path) -> None:
     """Save beside the target, then rename: a failed save never leaves half a file.
 
-    The temporary file is created before openpyxl starts, so a folder that cannot be
-    written to fails cleanly; when a save fails part way, the streamed (write-only) sheets
-    are closed here, or openpyxl would complain about them on stderr when they are
-    garbage-collected ("Exception ignored … I/O operation on closed file")."""
-    partial = path.with_name(f".{path.name}.partial")
+    The temporary file is created (under a random name, exclusively: never through a link
+    planted beside the target) before openpyxl starts, so a folder that cannot be written to
+    fails cleanly, and openpyxl writes into that very file. When a save fails part way, the
+    streamed (write-only) sheets are closed here and the zip writer openpyxl leaves behind
+    writes nowhere, or they would complain on stderr when garbage-collected ("Exception
+    ignored … I/O operation on closed file")."""
+    partial: Path | None = None
+    sink: _Sink | None = None
     try:
-        open(partial, "wb").close()  # noqa: SIM115 - only to learn whether the folder takes files
-        book.save(partial)  # type: ignore[attr-defined]
+        partial, handle = exclusive_beside(path)
+        sink = _Sink(handle)
+        book.save(sink)  # type: ignore[attr-defined]
+        sink.done()
         os.replace(partial, path)
     except OSError as exc:
-        _close_sheets(book)
-        _remove_quietly(partial)
+        _abandon(book, sink, partial)
         raise cannot_write(path, exc) from exc
     except BaseException:
-        _close_sheets(book)
-        _remove_quietly(partial)
+        _abandon(book, sink, partial)
         raise
+
+
+class _Sink:
+    """The temporary file as openpyxl's zip writer sees it. Once abandoned (a save failed part
+    way) what the writer still does on its way out goes nowhere instead of failing."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self._handle: BinaryIO | None = handle
+
+    def write(self, data: bytes) -> int:
+        return self._handle.write(data) if self._handle is not None else len(data)
+
+    def tell(self) -> int:
+        return self._handle.tell() if self._handle is not None else 0
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._handle.seek(offset, whence) if self._handle is not None else 0
+
+    def flush(self) -> None:
+        if self._handle is not None:
+            self._handle.flush()
+
+    def seekable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        """The zip writer's close: the file itself is closed by :meth:`done` or :meth:`abandon`."""
+
+    def done(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+    abandon = done
+
+
+def _abandon(book: object, sink: _Sink | None, partial: Path | None) -> None:
+    _close_sheets(book)
+    if sink is not None:
+        sink.abandon()
+    _remove_quietly(partial)
 
 
 def _close_sheets(book: object) -> None:
@@ -97,7 +143,9 @@ def _close_sheets(book: object) -> None:
                 pass
 
 
-def _remove_quietly(path: Path) -> None:
+def _remove_quietly(path: Path | None) -> None:
+    if path is None:
+        return
     try:
         path.unlink(missing_ok=True)
     except OSError:

@@ -16,8 +16,10 @@ no one to enforce against: :func:`require` then only asks for a non-blank name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from suining_desk.audit.labels import ACTION_LABELS
 from suining_desk.db.models import Area, AuditEntry, User
 from suining_desk.domain.enums import ROLES, AreaLevel
 from suining_desk.domain.problems import InvalidInput, Problem
@@ -152,6 +154,39 @@ def password_set(username: str) -> PasswordSet | None:
     return PasswordSet(entry.username, entry.action, entry.at, int(entry.seq)) if entry is not None else None
 
 
+def control_chain(username: str, setter: Callable[[str], PasswordSet | None] = password_set,
+                  ) -> list[tuple[str, PasswordSet]]:
+    """Everyone who can log in as ``username``: [(account, who last set its password), …],
+    the account's setter, then that setter's own setter, and so on. Whoever set a password
+    knows it (changing it at the "first login" is something they can do themselves), so
+    control is transitive: A resets B's password, B resets C's — A can act as C.
+    ``setter`` answers for one account (the check passes one as of an earlier moment)."""
+    chain: list[tuple[str, PasswordSet]] = []
+    seen = {username}
+    while (link := setter(username)) is not None:
+        chain.append((username, link))
+        if link.by in seen:  # a loop: everyone in it is already named
+            break
+        seen.add(link.by)
+        username = link.by
+    return chain
+
+
+def controlled_by(chain: list[tuple[str, PasswordSet]], user: str) -> list[tuple[str, PasswordSet]] | None:
+    """The part of ``chain`` through which ``user`` controls its first account (None: not at all)."""
+    for n, (_account, link) in enumerate(chain):
+        if link.by == user:
+            return chain[:n + 1]
+    return None
+
+
+def chain_text(links: list[tuple[str, PasswordSet]]) -> str:
+    """``admin于2018-10-01新增用户时设置了B的密码，B于2018-10-02重置密码时设置了C的密码``,
+    from the controller down to the account."""
+    return "，".join(f"{link.by}于{link.at[:10]}{ACTION_LABELS.get(link.action, link.action)}时设置了{account}的密码"
+                    for account, link in reversed(links))
+
+
 def has_role(user: str, role: str) -> bool:
     """Whether ``user`` may act as ``role`` (e.g. a reviewer's override), without raising."""
     try:
@@ -162,4 +197,5 @@ def has_role(user: str, role: str) -> bool:
 
 
 __all__ = ["PASSWORD_SET_ACTIONS", "RANKS", "AccessDenied", "Account", "PasswordSet", "account_of",
-           "accounts_exist", "has_role", "password_set", "require", "to_account", "township_of"]
+           "accounts_exist", "chain_text", "control_chain", "controlled_by", "has_role",
+           "password_set", "require", "to_account", "township_of"]

@@ -236,13 +236,20 @@ def list_users() -> list[Account]:
     return [to_account(u) for u in User.select().order_by(User.id)]
 
 
+def admin_names() -> list[str]:
+    """The full names of the active admins: whom the login tells to ask for a new password."""
+    query = User.select(User.username, User.display_name).where(
+        (User.role == "admin") & User.active).order_by(User.id)
+    return [str(u.display_name or u.username) for u in query]
+
+
 def township_choices() -> list[tuple[int, str]]:
     query = Area.select(Area.id, Area.name).where(Area.level == int(AreaLevel.TOWNSHIP))
     return [(int(a.id), str(a.name)) for a in query.order_by(Area.sort_order, Area.id)]
 
 
-__all__ = ["LOCK_MINUTES", "MAX_FAILURES", "change_password", "create_first_admin", "create_user", "list_users",
-           "login", "reset_password", "set_active", "township_choices", "update_user"]
+__all__ = ["LOCK_MINUTES", "MAX_FAILURES", "admin_names", "change_password", "create_first_admin", "create_user",
+           "list_users", "login", "reset_password", "set_active", "township_choices", "update_user"]
 
 
 SYSTEM_NAME = "系统"  # what the program itself did ("system" in the records)

@@ -8,7 +8,9 @@ Adding and removing are audited on the record the attachment belongs to.
 A name never chooses where a file goes: it is made safe when stored
 (:func:`~suining_desk.domain.file_names.safe_file_name`) and again when the file is written out to
 be viewed (a database received from elsewhere may hold any name), always into a new private folder
-(:func:`viewing_copy`).
+(:func:`viewing_copy`). Nor does it choose which program opens the file: only a PDF or a photo — as
+its stored type says *and* its bytes show — is written out, under the extension of that type
+(:func:`checked_content`); anything else is refused. Names are shown without invisible format characters.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ from suining_desk import audit
 from suining_desk.db.models import Attachment, Blob, Household, Payment, Relocation, Renovation, database
 from suining_desk.db.rows import tuples
 from suining_desk.domain.enums import ATTACHMENT_KINDS
-from suining_desk.domain.file_names import safe_file_name
-from suining_desk.domain.images import NotAnImage, mime_for, prepare
+from suining_desk.domain.file_names import UnsafeType, safe_file_name, typed_name
+from suining_desk.domain.images import NotAnImage, NotItsType, mime_for, prepare
 from suining_desk.domain.images import Prepared as PreparedImage
 from suining_desk.domain.os_errors import os_reason
 from suining_desk.domain.problems import InvalidInput, Problem
@@ -119,6 +121,8 @@ def prepare_attachment(owner_kind: str, file_name: str, data: bytes, *, kind: st
         prepared = prepare(file_name, data)
     except NotAnImage as exc:
         raise InvalidInput([Problem("attachment_not_image", {"name": file_name}, field="file")]) from exc
+    except NotItsType as exc:
+        raise InvalidInput([Problem("attachment_not_its_type", {"name": file_name}, field="file")]) from exc
     return Prepared(owner_kind, kind, original, len(data), prepared)
 
 
@@ -158,15 +162,27 @@ def attachments_of(owner_kind: str, owner_id: int) -> list[AttachmentView]:
              .join(Blob, on=(Attachment.blob == Blob.sha256))
              .where((Attachment.owner_kind == owner_kind) & (Attachment.owner_id == owner_id))
              .order_by(Attachment.id))
-    return [AttachmentView(i, k, n, m, s, sha, bytes(t) if t is not None else None, by, at)
+    return [AttachmentView(i, k, safe_file_name(n), m, s, sha, bytes(t) if t is not None else None, by, at)
             for i, k, n, m, s, sha, t, by, at in tuples(query)]
 
 
 def attachment_content(attachment_id: int) -> tuple[str, str, bytes]:
-    """(file name, MIME type, content) of an attachment."""
+    """(file name made safe, MIME type, content) of an attachment."""
     a = Attachment.get_by_id(attachment_id)
     blob = Blob.get_by_id(a.blob_id)
-    return a.file_name, a.mime, bytes(blob.data)
+    return safe_file_name(a.file_name), a.mime, bytes(blob.data)
+
+
+def checked_content(attachment_id: int) -> tuple[str, str, bytes]:
+    """(name to write it under, MIME type, content) of an attachment that may be handed to
+    another program: a PDF or a photo whose bytes are of the type stored, named with that
+    type's extension. Anything else — a received database may hold ``发票.exe`` with any
+    type — raises InvalidInput (``attachment_unsafe_type``)."""
+    name, mime, data = attachment_content(attachment_id)
+    try:
+        return typed_name(name, mime, data), mime, data
+    except UnsafeType as exc:
+        raise InvalidInput([Problem("attachment_unsafe_type", {"name": name})]) from exc
 
 
 _VIEWING: list[Path] = []  # this session's private folders of copies being viewed
@@ -182,11 +198,12 @@ def _viewing_root() -> Path:
 def viewing_copy(attachment_id: int) -> Path:
     """The attachment written out for a viewer (a PDF reader): into a new folder inside this
     session's private temporary folder (removed when the program ends), under its name made
-    safe — whatever the database says its name is. Raises InvalidInput when it cannot be written."""
-    name, _mime, data = attachment_content(attachment_id)
+    safe with the extension of its checked type (:func:`checked_content`) — whatever the
+    database says its name is. Raises InvalidInput when it may not or cannot be written."""
+    name, _mime, data = checked_content(attachment_id)
     try:
         folder = Path(tempfile.mkdtemp(dir=_viewing_root()))
-        target = folder / safe_file_name(name)
+        target = folder / name
         if target.parent != folder:  # cannot happen with a safe name; never write elsewhere
             raise PermissionError(f"{target} is outside {folder}")
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)

@@ -19,7 +19,7 @@ from suining_desk.db.models import PaymentBatch, Program, database
 from suining_desk.domain.enums import BATCH_STATUS, BatchStatus
 from suining_desk.domain.money import format_fen
 from suining_desk.domain.problems import InvalidInput, Problem
-from suining_desk.services.access import password_set
+from suining_desk.services.access import chain_text, control_chain, controlled_by, password_set
 from suining_desk.services.actors import ENTER, REVIEW, require_in_area
 from suining_desk.services.batch_members import COVERED_PEOPLE_SQL, gone_members, joined_after, reduction_why
 from suining_desk.services.batches import now_text
@@ -122,18 +122,22 @@ def return_batch(batch_id: int, reason: str, *, user: str) -> None:
 
 def approve_batch(batch_id: int, *, user: str, cap_reason: str = "") -> None:
     """A reviewer approves; never the person who entered the batch, nor an account whose
-    password that person set (a new account's, or a reset: they know it). Lines above their
-    program's cap (:mod:`suining_desk.services.caps`) need ``cap_reason``: the reviewer's
-    explicit confirmation, kept on the batch and in the audit log."""
+    password that person set (a new account's, or a reset: they know it), directly or
+    through a chain of accounts whose passwords were set in turn. Lines above their program's
+    cap (:mod:`suining_desk.services.caps`) need ``cap_reason``: the reviewer's explicit
+    confirmation, kept on the batch and in the audit log."""
     with database.atomic("IMMEDIATE"):
         batch = _batch(batch_id, BatchStatus.SUBMITTED)
         require_in_area(user, REVIEW, batch.area_id)
         if batch.created_by == user:
             raise InvalidInput([Problem("approver_is_creator", {"batch": batch.batch_no, "user": user})])
-        if (set_by := password_set(user)) is not None and set_by.by == batch.created_by:  # they know it
+        if links := controlled_by(control_chain(user, password_set), batch.created_by):  # they know it
+            params = {"batch": batch.batch_no, "user": user, "creator": batch.created_by}
+            if len(links) > 1:  # through accounts whose passwords the creator set in turn
+                raise InvalidInput([Problem("approver_controlled_by_creator", {**params, "chain": chain_text(links)})])
+            set_by = links[0][1]
             raise InvalidInput([Problem("approver_set_by_creator", {
-                "batch": batch.batch_no, "user": user, "creator": batch.created_by, "at": set_by.at[:10],
-                "how": ACTION_LABELS.get(set_by.action, set_by.action)})])
+                **params, "at": set_by.at[:10], "how": ACTION_LABELS.get(set_by.action, set_by.action)})])
         count, total = _lines(batch_id)
         above = above_cap(batch_id)
         if above and not cap_reason.strip():

@@ -29,6 +29,7 @@ class BackupInfo:
     size: int
     audit_seq: int | None = None
     audit_hash: str = ""
+    check: str = "full"  # full / quick (storage.backup_check); older backups had the full one
 
     @property
     def meta_path(self) -> Path:
@@ -79,11 +80,12 @@ def list_backups(folder: Path) -> list[BackupInfo]:
         if match is None:
             continue
         created = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-        seq, head = None, ""
+        seq, head, check = None, "", "full"
         try:
             meta = json.loads(meta_path(path).read_text("utf-8"))
             seq, head = meta.get("audit_seq"), str(meta.get("audit_hash") or "")
+            check = "quick" if meta.get("check") == "quick" else "full"
         except (OSError, ValueError):
             pass
-        found.append(BackupInfo(path, created, match["kind"], path.stat().st_size, seq, head))
+        found.append(BackupInfo(path, created, match["kind"], path.stat().st_size, seq, head, check))
     return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)

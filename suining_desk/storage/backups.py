@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from suining_desk.domain.messages import OS_REASONS, describe
 from suining_desk.domain.os_errors import disk_full, os_reason
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.storage.anchors import record_anchor
+from suining_desk.storage.backup_check import BackupStopped
 from suining_desk.storage.backup_files import (
     KEEP,
     SUFFIX,
@@ -58,9 +60,12 @@ def _audit_head(conn: sqlite3.Connection) -> tuple[int | None, str]:
 
 
 def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datetime | None = None,
-                progress: Callable[[float], None] | None = None) -> BackupInfo:
+                check: str = "full", progress: Callable[[str, float], None] | None = None,
+                cancel: threading.Event | None = None) -> BackupInfo:
     """Copy the database at ``source`` to ``dest`` with the backup API (safe while the
-    database is in use), check the copy, then move it into place; returns its info.
+    database is in use), check the copy (``check``: full or quick), then move it into place;
+    returns its info. ``progress`` hears (stage, fraction of the whole); a set ``cancel``
+    stops it with :class:`BackupStopped`, leaving nothing behind.
 
     The copy is written owner-only into a hidden file beside ``dest``
     (:mod:`suining_desk.storage.tempfiles`); whatever fails (a full disk, a kill), nothing of it is
@@ -69,6 +74,8 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
     now = (now or dt.datetime.now()).replace(microsecond=0)
     dest = Path(dest)
     temp = temp_beside(dest)
+    report = progress or (lambda _stage, _fraction: None)
+    copied = 0.15 if check == "full" else 0.5  # the share of the time the copy takes
     try:
         if is_own_folder(dest.parent):
             private_folder(dest.parent)
@@ -82,34 +89,43 @@ def make_backup(source: Path, dest: Path, *, kind: str = "manual", now: dt.datet
         out = sqlite3.connect(str(temp))
         try:
             def step(_status: int, remaining: int, total: int) -> None:
-                if progress is not None and total:
-                    progress(1.0 - remaining / total)
+                if cancel is not None and cancel.is_set():
+                    raise BackupStopped()
+                if total:
+                    report("复制数据库", copied * (1.0 - remaining / total))
 
+            report("复制数据库", 0.0)
             src.backup(out, pages=4096, progress=step)
             seq, head = _audit_head(src)
             out.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         finally:
             out.close()
             src.close()
-        problems = integrity_problems(temp)
+        problems = integrity_problems(temp, full=check == "full", cancel=cancel,
+                                      progress=lambda f: report("检查备份", copied + (1.0 - copied) * f))
         if problems:
             raise InvalidInput(problems)
         with temp.open("r+b") as fh:  # Windows flushes only a handle open for writing
             os.fsync(fh.fileno())
         os.replace(temp, dest)
     except (sqlite3.Error, OSError) as exc:
+        if cancel is not None and cancel.is_set():
+            remove_with_sidecars(temp)
+            raise BackupStopped() from exc
         reason = _why(exc, dest.parent)  # while the partial copy still fills the disk
         remove_with_sidecars(temp)
         raise InvalidInput([Problem("backup_cannot_write", {"path": str(dest), "reason": reason})]) from exc
     except BaseException:
         remove_with_sidecars(temp)
         raise
-    meta = {"created": now.isoformat(), "kind": kind, "source": str(source), "audit_seq": seq, "audit_hash": head}
+    meta = {"created": now.isoformat(), "kind": kind, "source": str(source), "audit_seq": seq, "audit_hash": head,
+            "check": check}
     write_private(meta_path(dest), json.dumps(meta, ensure_ascii=False))
     record_anchor(Path(source), seq, head, now, dest)
     size = dest.stat().st_size
-    log.info("backed up (%s): %s -> %s, %d bytes, audit entry %s", kind, Path(source).name, dest, size, seq)
-    return BackupInfo(dest, now, kind, size, seq, head)
+    log.info("backed up (%s): %s -> %s, %d bytes, audit entry %s, %s check", kind, Path(source).name, dest, size, seq,
+             check)
+    return BackupInfo(dest, now, kind, size, seq, head, check)
 
 
 def _why(exc: BaseException, folder: Path) -> str:
@@ -157,15 +173,20 @@ def rotate(folder: Path, keep: dict[str, int] | None = None) -> list[Path]:
 
 
 def automatic_backup(db_path: Path, *, now: dt.datetime | None = None, min_age: dt.timedelta | None = None,
-                     keep: dict[str, int] | None = None) -> BackupInfo | None:
+                     keep: dict[str, int] | None = None, check: str = "full",
+                     progress: Callable[[str, float], None] | None = None,
+                     cancel: threading.Event | None = None) -> BackupInfo | None:
     """Back up ``db_path`` into its folder and rotate. Skipped (None) when nothing was
-    logged since the newest automatic backup, or when that one is younger than
-    ``min_age`` (the daily backup while the window is open)."""
+    logged since the newest automatic backup, or when the newest one checked at least as
+    thoroughly as ``check`` asks is younger than ``min_age`` (the daily backup while the
+    window is open: a quick-checked backup on close does not stand in for the full one)."""
     now = (now or dt.datetime.now()).replace(microsecond=0)
     folder = backup_folder(db_path)
-    newest = next((b for b in list_backups(folder) if b.kind == "auto"), None)
+    autos = [b for b in list_backups(folder) if b.kind == "auto"]
+    newest = autos[0] if autos else None
     if newest is not None:
-        if min_age is not None and now - newest.created < min_age:
+        enough = next((b for b in autos if check == "quick" or b.check == "full"), None)
+        if min_age is not None and enough is not None and now - enough.created < min_age:
             return None
         conn = connect_read_only(db_path, timeout=15)
         try:
@@ -176,7 +197,8 @@ def automatic_backup(db_path: Path, *, now: dt.datetime | None = None, min_age: 
             return None
     while (folder / backup_name(db_path, now, "auto")).exists():  # two within a second
         now += dt.timedelta(seconds=1)
-    info = make_backup(db_path, folder / backup_name(db_path, now, "auto"), kind="auto", now=now)
+    info = make_backup(db_path, folder / backup_name(db_path, now, "auto"), kind="auto", now=now, check=check,
+                       progress=progress, cancel=cancel)
     rotate(folder, keep)
     return info
 

@@ -24,6 +24,7 @@ KIND_NAMES = {
     "other": "其他类型的文件",
 }
 SAMPLE = 1 << 16
+PDF_MARK_WITHIN = 1024  # where PDF readers look for %PDF- (so a file holding it there is a PDF)
 
 
 def kind_of(path: Path) -> str:
@@ -33,7 +34,7 @@ def kind_of(path: Path) -> str:
         head = fh.read(SAMPLE)
     if not head:
         return "empty"
-    if head.startswith(b"%PDF-"):
+    if b"%PDF-" in head[:PDF_MARK_WITHIN]:  # readers open a PDF whose mark comes after a BOM or junk
         return "pdf"
     if head.startswith(b"SQLite format 3\x00"):
         return "sqlite"

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from suining_desk.domain.problems import Problem
 from suining_desk.storage import paths
-from suining_desk.storage.tempfiles import make_private, write_private
+from suining_desk.storage.tempfiles import exclusive_beside, make_private
 
 FOLDER = "seen"
 _written: dict[str, tuple[int, str]] = {}  # record key → the head this process last wrote
@@ -113,8 +113,9 @@ def _write(key: str, ident: str, head: tuple[int, str], db_path: Path) -> None:
     make_private(target.parent)
     record = {"seq": head[0], "hash": head[1], "at": dt.datetime.now().isoformat(timespec="seconds"),
               "path": str(db_path), "database": ident}
-    temp = target.with_name(f".{target.name}.{os.getpid()}.part")  # a few bytes, if a kill leaves it
-    write_private(temp, json.dumps(record, ensure_ascii=False))
+    temp, handle = exclusive_beside(target, "part", mode=0o600)  # a few bytes, if a kill leaves it
+    with handle:
+        handle.write(json.dumps(record, ensure_ascii=False).encode("utf-8"))
     os.replace(temp, target)
     _written[key] = head
 

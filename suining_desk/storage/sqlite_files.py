@@ -11,6 +11,12 @@ Windows forms (pure text, so they are tested on any system): ``C:\\a\\b.db`` →
 (an empty authority and the path ``//server/share/b.db``: SQLite refuses any other authority);
 the long-path prefixes ``\\\\?\\C:\\…`` and ``\\\\?\\UNC\\server\\…`` are dropped, as the path
 they name is the same.
+
+The other way, :func:`database_path` is the one reading of an address a person gives (``--db``,
+``backup --out``, ``restore FILE``, the window's ``--db``): a path, ``sqlite:///path``, or a
+``file:`` URI read as SQLite reads it (``%HH`` decoded, ``file:///C:/…`` and ``file:////server/…``
+on Windows) — so ``file:/data/x.sqlite3`` is that file, not a folder ``file:`` beside the program.
+Parameters (``?mode=ro``) and fragments are refused: the program decides how it opens a database.
 """
 
 from __future__ import annotations
@@ -18,10 +24,13 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
-from suining_desk.domain.problems import Problem
+from suining_desk.domain.problems import InvalidInput, Problem
+from suining_desk.storage.backup_check import database_is_sound
 
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -43,15 +52,49 @@ def sqlite_uri(path: str | os.PathLike[str], *, mode: str = "ro", windows: bool 
     return f"file:{'//' if text.startswith('/') else ''}{encoded}?mode={mode}"
 
 
+def database_path(address: str | os.PathLike[str], *, windows: bool | None = None) -> Path:
+    """The file a person's database address names (see the module's notes); raises
+    :class:`InvalidInput` for another kind of address or one with parameters."""
+    text = os.fspath(address)
+    if text.startswith("sqlite:///"):
+        return Path(text[len("sqlite:///"):]).expanduser()
+    if text[:5].lower() == "file:":
+        return Path(_file_uri_path(text, os.name == "nt" if windows is None else windows))
+    if "://" in text:
+        raise InvalidInput([Problem("db_unsupported_url", {"url": text, "scheme": text.split("://", 1)[0]})])
+    return Path(text).expanduser()
+
+
+def _file_uri_path(uri: str, windows: bool) -> str:
+    if "?" in uri or "#" in uri:
+        raise InvalidInput([Problem("db_uri_parameters", {"url": uri})])
+    rest = uri[5:]
+    if rest.startswith("//"):
+        host, slash, rest = rest[2:].partition("/")
+        if host not in ("", "localhost"):
+            raise InvalidInput([Problem("db_uri_host", {"url": uri, "host": host})])
+        rest = slash + rest
+    path = unquote(rest, encoding="utf-8", errors="surrogateescape")
+    if not path:
+        raise InvalidInput([Problem("db_uri_parameters", {"url": uri})])
+    if windows and re.match(r"^/[A-Za-z]:", path):
+        path = path[1:]  # file:///C:/a.db
+    return path
+
+
 def connect_read_only(path: str | os.PathLike[str], *, timeout: float = 5.0) -> sqlite3.Connection:
     """A read-only connection to the database file at ``path`` (never creates it)."""
     return sqlite3.connect(sqlite_uri(Path(path).absolute()), uri=True, timeout=timeout)
 
 
-def integrity_problems(path: Path, *, newest_schema: int | None = None) -> list[Problem]:
+def integrity_problems(path: Path, *, newest_schema: int | None = None, full: bool = True,
+                       progress: Callable[[float], None] | None = None,
+                       cancel: threading.Event | None = None) -> list[Problem]:
     """Whether ``path`` is a sound database of this program (read-only check): an SQLite file
-    that passes ``integrity_check`` and has a schema version — no newer than ``newest_schema``
-    when given (a backup to restore: the caller knows the program's newest schema)."""
+    that passes ``integrity_check`` (the quick one with ``full=False``; table by table with
+    ``progress`` and ``cancel``: :mod:`suining_desk.storage.backup_check`) and has a schema
+    version — no newer than ``newest_schema`` when given (a backup to restore: the caller knows
+    the program's newest schema)."""
     name = str(path)
     if not path.is_file():
         return [Problem("backup_missing", {"path": name})]
@@ -61,8 +104,7 @@ def integrity_problems(path: Path, *, newest_schema: int | None = None) -> list[
     try:
         conn = connect_read_only(path)
         try:
-            result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-            if result != ["ok"]:
+            if not database_is_sound(conn, full=full, progress=progress, cancel=cancel):
                 return [Problem("backup_damaged", {"path": name})]
             version = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
         finally:

@@ -11,15 +11,22 @@ writing into a shared folder is left alone.
 
 Each file is created owner-only (0600 on POSIX); SQLite gives its journal and WAL the same
 permissions as the database file.
+
+Outputs (exports, bank files, ledgers) are written the same way through :func:`exclusive_beside`:
+a hidden file under a random name, created exclusively — a file or a link someone planted under
+a predictable name (``.NAME.partial`` was one) can neither receive the write nor redirect it.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import secrets
 import socket
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 SIDECARS = ("-journal", "-wal", "-shm")
 TAGS = ("tmp", "restore", "building")
@@ -39,6 +46,23 @@ def temp_beside(target: Path, tag: str = "tmp") -> Path:
     """The hidden temporary file of this process for ``target``."""
     target = Path(target)
     return target.with_name(f".{target.name}.{os.getpid()}@{host_tag()}.{tag}")
+
+
+def exclusive_beside(target: Path, tag: str = "partial", *, mode: int = 0o666) -> tuple[Path, BinaryIO]:
+    """A new hidden file beside ``target`` (``.NAME.<random>.TAG``) open for writing: created
+    with ``O_EXCL`` (and ``O_NOFOLLOW`` where there is one), so nothing that already lies there —
+    a file, a link to a database — is ever written through. ``mode`` before the umask (an
+    output keeps the usual permissions; 0o600 for a private note)."""
+    target = Path(target)
+    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(16):
+        path = target.with_name(f".{target.name}.{secrets.token_hex(8)}.{tag}")
+        try:
+            fd = os.open(path, flags, mode)
+        except FileExistsError:
+            continue  # 64 random bits taken: someone is guessing; another name
+        return path, os.fdopen(fd, "wb")
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
 
 
 def create_private(path: Path) -> None:

@@ -40,8 +40,9 @@ def _killed_backup(source: Path, dest: Path) -> int:
     """A child that starts a backup and is SIGKILLed once the copy is half done."""
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child
-        def halfway(fraction: float) -> None:
-            os.kill(os.getpid(), signal.SIGKILL)
+        def halfway(_stage: str, fraction: float) -> None:
+            if fraction > 0:  # the copy has written pages
+                os.kill(os.getpid(), signal.SIGKILL)
 
         try:
             make_backup(source, dest, progress=halfway)

@@ -131,3 +131,37 @@ def test_export_and_import_with_a_profile(path: Path, tmp_path: Path, capsys: py
     assert code == 2 and out == "" and "与银行文件格式“定长文本（GBK，首行合计）”不符，整份未导入：第1行" in err
     code, out, err = run(path, capsys, "batch", "import-bank", BATCH, str(answer), "--user", "luru")
     assert code == 2 and "缺少“账号、金额、状态”列" in err  # the standard profile finds no header in it
+
+
+def test_a_return_file_of_many_bad_rows_lists_a_thousand(path: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The outside tester's F11: each bad row of a return file was a line of the report, so a
+    file of a million bad rows made a million-line output (and message box). A thousand are
+    listed, then how many more; only those shown are described."""
+    from suining_desk.domain import messages
+
+    rows = 2_500
+    answer = tmp_path / "回盘.csv"
+    answer.write_text("账号,金额,状态,失败原因\n" + "6221880000000001,960.00,处理中,\n" * rows, encoding="utf-8")
+    described: list[object] = []
+    original = messages.describe
+    monkeypatch.setattr(messages, "describe", lambda p: described.append(p) or original(p))
+    code, out, _ = run(path, capsys, "batch", "import-bank", BATCH, str(answer), "--user", "luru")
+    assert code == 3
+    listed = [line for line in out.splitlines() if "不是明确的成功或失败" in line]
+    assert len(listed) == messages.SHOWN_PROBLEMS == 1_000
+    assert f"  ……还有{rows - 1_000:,}个问题未列出" in out.splitlines()
+    assert len(described) < 1_100  # not one call per row
+
+
+def test_an_error_of_many_problems_is_told_in_a_thousand_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    from suining_desk.cli import _tell
+    from suining_desk.domain.messages import described
+    from suining_desk.domain.problems import Problem
+
+    many = [Problem("bank_bad_result", {"row": n, "value": "处理中"}) for n in range(1_000_000)]
+    _tell(*many)
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1_001 and err[0].startswith("错误：第0行") and err[-1] == "……还有999,000个问题未列出"
+    assert described(many[:3]) == [line.removeprefix("错误：") for line in err[:3]]

@@ -183,9 +183,13 @@ def unraisable(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_export_into_an_unwritable_place_is_quiet(path: Path, tmp_path: Path, unraisable: list[str],
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+                                                  capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import secrets
+
     target = tmp_path / "户.xlsx"
-    (tmp_path / f".{target.name}.partial").mkdir()  # the save's temporary name cannot be a file
+    monkeypatch.setattr(secrets, "token_hex", lambda _n: "taken")  # every temporary name …
+    (tmp_path / f".{target.name}.taken.partial").mkdir()  # … is a folder: no file can be made there
     assert main(["export", "households", str(target), "--db", str(path), "--user", "luru"]) == 2
     gc.collect()
     assert unraisable == []

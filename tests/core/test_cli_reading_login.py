@@ -217,3 +217,36 @@ def test_the_demo_database_logs_in_as_its_admin_like_the_window(
     shutil.copy(small_demo_path, tmp_path / "copy.sqlite3")
     assert main(["export", "people", "r.xlsx", "--db", str(tmp_path / "copy.sqlite3")]) == 1
     assert NEEDS_LOGIN in capsys.readouterr().err
+
+
+def test_demo_logs_in_by_itself_only_on_a_demo_database(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The outside tester's F6: a real database at the demo path (copied there, or made there by
+    ``init``) whose admin uses the demo password was opened by ``--demo`` as its admin, without
+    a login. Only a demo database (the generator's mark) logs in by itself; the real one asks,
+    and ``--demo`` tries no password on it (no failure counts towards the admin's lock)."""
+    from suining_desk.db.models import AuditEntry, User
+
+    monkeypatch.chdir(tmp_path)
+    real = paths.demo_database()
+    real.parent.mkdir(parents=True, exist_ok=True)
+    cli_payment_county(real, monkeypatch)  # every account's password is the demo's
+    monkeypatch.delenv("SUINING_USER", raising=False)
+    monkeypatch.delenv("SUINING_PASSWORD", raising=False)
+    open_database(real)
+    try:
+        before = AuditEntry.select().count()
+    finally:
+        close_database()
+    assert main(["export", "people", "p.xlsx", "--demo"]) == 1
+    assert NEEDS_LOGIN in capsys.readouterr().err and not Path("p.xlsx").exists()
+    assert main(["ledger", "summary", "--year", "2018", "--out", "s.pdf", "--demo"]) == 1
+    assert not Path("s.pdf").exists()
+    open_database(real)
+    try:
+        assert AuditEntry.select().count() == before  # no login, no failed try
+        assert User.get(User.username == "admin").failed_attempts == 0
+    finally:
+        close_database()
+    monkeypatch.setenv("SUINING_PASSWORD", "suining2018")  # a login as usual works
+    assert main(["export", "people", "p.xlsx", "--demo", "--user", "admin"]) == 0

@@ -115,6 +115,52 @@ def test_newer_schema_is_refused(db_path: Path) -> None:
     assert info.value.problems[0].code == "db_newer_schema"
 
 
+@pytest.mark.parametrize(("tamper", "shown"), [
+    ("UPDATE schema_version SET version = -1 WHERE version = (SELECT MAX(version) FROM schema_version)", "-1、1、"),
+    ("UPDATE schema_version SET version = -1", "-1、-1、"),
+    ("UPDATE schema_version SET version = 0", "0、0、"),
+    ("DELETE FROM schema_version WHERE version = 2", "1、3、"),
+    ("INSERT INTO schema_version (version, applied_at) VALUES (3, '2030-01-01')", "3、3、"),
+    ("UPDATE schema_version SET version = 'v9' WHERE version = 1", "v9"),
+    ("UPDATE schema_version SET version = 999", "999、999、"),
+    ("DELETE FROM schema_version", "（无）"),
+    ("DROP TABLE schema_version", "（无）"),
+])
+def test_schema_versions_changed_by_hand_are_refused_without_a_copy_at_each_start(
+        db_path: Path, capsys: pytest.CaptureFixture[str], tamper: str, shown: str) -> None:
+    """The outside tester's F10: schema_version set to -1 (or emptied) made every start copy the
+    database ("before-vN") and crash with 「程序内部出错」 as the migrations ran again over tables
+    that were there. Versions that migrations never write are refused in Chinese, before any
+    copy or change; a version above the program's alone is still "newer" (999 over the last one)."""
+    from suining_desk.cli import main
+
+    open_database(db_path)
+    close_database()
+    with sqlite3.connect(db_path) as con:
+        con.execute(tamper)
+    before = db_path.read_bytes()
+    for _ in range(2):  # the same at every start
+        with pytest.raises(DatabaseOpenError) as info:
+            open_database(db_path)
+        [problem] = info.value.problems
+        assert problem.code == "db_schema_tampered" and shown.strip("（）") in problem.params["versions"]
+        assert main(["stats", "--db", str(db_path)]) == 1
+        err = capsys.readouterr().err
+        assert "结构版本" in err and "被改动过" in err and "程序内部出错" not in err
+    assert db_path.read_bytes() == before
+    assert [p.name for p in db_path.parent.iterdir() if "before" in p.name or p.suffix == ".tmp"] == []  # no copies
+
+
+def test_a_higher_version_over_the_last_is_still_newer(db_path: Path) -> None:
+    open_database(db_path)
+    close_database()
+    with sqlite3.connect(db_path) as con:
+        con.execute("UPDATE schema_version SET version = 999 WHERE version = (SELECT MAX(version) FROM schema_version)")
+    with pytest.raises(DatabaseOpenError) as info:
+        open_database(db_path)
+    assert info.value.problems[0].code == "db_newer_schema" and info.value.problems[0].params["found"] == 999
+
+
 @pytest.mark.parametrize(
     "content",
     [b"just some text, not a database" * 10, b"\x00" * 4096, b"SQLite format 3\x00" + b"\xff" * 200],

@@ -142,6 +142,49 @@ def test_a_database_holding_nothing_may_become_the_demo(tmp_path: Path) -> None:
     close_database()
 
 
+def _other_program(path: Path, *, rows: int) -> Path:
+    """A SQLite file another program made (the outside tester's attack: 1,000 notes)."""
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE notes(t)")
+    con.executemany("INSERT INTO notes VALUES (?)", [("precious",)] * rows)
+    con.commit()
+    con.close()
+    return path
+
+
+@pytest.mark.parametrize("flags", [[], ["--replace"]])
+def test_a_database_of_another_program_is_never_replaced(tmp_path: Path, flags: list[str],
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    other = _other_program(tmp_path / "other.sqlite3", rows=1000)
+    before, files = _digest(other), _files(tmp_path)
+    assert main(["demo", "--scale", "small", "--db", str(other), *flags]) == 1
+    assert "不是演示数据库" in capsys.readouterr().err
+    close_database()
+    assert _digest(other) == before and _files(tmp_path) == files
+
+
+@pytest.mark.parametrize("poison", [
+    "CREATE TABLE notes(t)",  # empty, but someone's design
+    "CREATE VIEW v AS SELECT 1",
+    "INSERT INTO setting (key, value, effective_from, recorded_by, recorded_at) "
+    "VALUES ('x', 'y', '2018-01-01', '', '2018-01-01')",  # a row in one of our tables
+    "INSERT INTO schema_version (version, applied_at) VALUES (99, '2018-01-01')",
+])
+def test_only_a_database_of_ours_holding_nothing_counts_as_empty(tmp_path: Path, poison: str) -> None:
+    path = tmp_path / "empty.sqlite3"
+    open_database(path)
+    close_database()
+    con = sqlite3.connect(path)
+    con.execute(poison)
+    con.commit()
+    con.close()
+    before = _digest(path)
+    with pytest.raises(InvalidInput) as info:
+        build_demo(path, scale="small", seed=3, replace=True)
+    assert info.value.problems[0].code == "demo_not_demo"
+    assert _digest(path) == before
+
+
 def _child(path: Path, write_end: int) -> None:  # pragma: no cover - runs in the forked child
     code = 0
     try:

@@ -166,3 +166,22 @@ def test_restore_is_refused_to_an_admin_who_must_change_the_password(
     monkeypatch.setenv("SUINING_PASSWORD", "Initial2018x")
     code, out, err = run(path, capsys, "restore", str(backup), "--user", "admin2")
     assert (code, out) == (1, "") and "请运行：suining-desk user passwd --user admin2" in err
+
+
+def test_passwd_never_touches_another_users_password(
+        path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The outside tester's F10: ``user passwd luru --user admin`` ignored ``luru`` and changed
+    the admin's own password. Naming another user is refused — for an admin too, who is shown
+    ``user reset`` — before any password is asked or anything changes."""
+    monkeypatch.setenv("SUINING_NEW_PASSWORD", "Other2019x")
+    for me in ("shenhe", "admin"):
+        code, _, err = run(path, capsys, "user", "passwd", "luru", "--user", me)
+        assert code == 1 and f"只修改登录者（{me}）自己的密码，不能修改“luru”的" in err
+        assert "suining-desk user reset luru --user 管理员" in err
+    open_database(path)
+    try:  # every password as it was
+        for user in ("admin", "shenhe", "luru"):
+            assert accounts.login(user, CLI_PASSWORD).username == user
+    finally:
+        close_database()
+    assert run(path, capsys, "user", "passwd", "admin", "--user", "admin")[0] == 0  # oneself, named: fine

@@ -143,3 +143,28 @@ def test_the_policy_lets_only_a_logins_bookkeeping_through() -> None:
     assert read_only_policy(sqlite3.SQLITE_CREATE_TRIGGER, "x", "payment", "main", None) == deny
     assert read_only_policy(sqlite3.SQLITE_INSERT, "audit_dirty", None, "temp", None) == ok
     assert read_only_policy(sqlite3.SQLITE_READ, "payment", "amount_fen", "main", None) == ok
+
+
+def test_while_unprotected_only_the_log_grows_and_logins_keep_their_books(
+        county: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The outside tester's F10: docs/security.md said a login's bookkeeping was the one write
+    while the protections are gone; the program also logs a printed ledger (the log only grows:
+    the authorizer lets rows be added to ``audit_entry`` and nothing else in it change). What
+    the page says and what the program does now agree, and this holds them together."""
+    _raw(county, "DROP TRIGGER audit_entry_no_update")
+    open_database(county)
+    before = AuditEntry.select().count()
+    close_database()
+    out = tmp_path / "汇总.pdf"
+    assert main(["ledger", "summary", "--year", "2018", "--out", str(out), "--db", str(county), "--user", "admin"]) == 0
+    assert main(["household", "remove", "4305271000020019", "--reason", "x", "--db", str(county),
+                 "--user", "admin"]) == 1
+    assert "在管理员恢复之前只能查看，不能修改" in capsys.readouterr().err
+    open_database(county)
+    try:
+        actions = [e.action for e in AuditEntry.select().where(AuditEntry.seq > before).order_by(AuditEntry.seq)]
+        assert actions == ["login", "ledger_printed", "login"]  # the print logged, the removal not
+        with pytest.raises(StorageError):
+            database.execute_sql("UPDATE audit_entry SET username = 'x' WHERE seq = 1")  # the log: only grows
+    finally:
+        close_database()

@@ -75,7 +75,8 @@ def test_a_received_database_s_names_are_made_safe_when_written_out(
         renovation: int, private_temp: Path, tmp_path: Path, name: str) -> None:
     attachment_id = attach_bytes("renovation", renovation, "验收表.pdf", PDF, kind="acceptance", user="luru")
     Attachment.update(file_name=name).where(Attachment.id == attachment_id).execute()  # as someone else wrote it
-    assert attachments_of("renovation", renovation)[0].file_name == name
+    assert Attachment.get_by_id(attachment_id).file_name == name
+    assert attachments_of("renovation", renovation)[0].file_name == safe_file_name(name)  # shown made safe
 
     copy = viewing_copy(attachment_id)
     assert copy.read_bytes() == PDF
@@ -129,3 +130,85 @@ def test_long_names_keep_their_extension() -> None:
         safe = safe_file_name(name)
         assert len(safe) <= MAX_CHARS and len(safe.encode()) <= MAX_BYTES
         assert safe.endswith(name[-5:] if "." in name else "x")
+
+
+# --- the outside tester's variants: a name never chooses the program either ---------------
+
+EXE = b"MZ\x90\x00\x03\x00\x00\x00 a Windows program"
+RUNNABLE = ["发票.exe", "scan\u202efdp.exe", "invoice.pdf.lnk", "a.bat", "x.hta", "run.js", "scan.pdf\u200b.exe"]
+
+
+@pytest.mark.parametrize("name", RUNNABLE)
+def test_a_received_pdf_is_written_out_as_a_pdf_whatever_its_name(
+        renovation: int, private_temp: Path, tmp_path: Path, name: str) -> None:
+    attachment_id = attach_bytes("renovation", renovation, "验收表.pdf", PDF, kind="acceptance", user="luru")
+    Attachment.update(file_name=name).where(Attachment.id == attachment_id).execute()  # a received database
+    copy = viewing_copy(attachment_id)
+    assert copy.suffix == ".pdf" and copy.read_bytes() == PDF
+    assert [p.name for p in private_temp.rglob("*") if p.is_file()] == [copy.name]
+    shown = attachments_of("renovation", renovation)[0].file_name
+    assert not any(ch in shown for ch in "\u202e\u200b")  # never displayed reversed or hidden
+
+
+@pytest.mark.parametrize(("mime", "data"), [
+    ("application/x-msdownload", EXE),  # what it says it is: a program
+    ("application/pdf", EXE),  # a "PDF" whose bytes are a program
+    ("image/jpeg", PDF),  # a "photo" that is not one
+    ("text/html", b"<html><script>alert(1)</script>"),
+])
+@pytest.mark.parametrize("name", ["发票.exe", "scan\u202efdp.exe", "x.pdf"])
+def test_a_received_attachment_of_another_type_is_never_written_out(
+        renovation: int, private_temp: Path, tmp_path: Path, mime: str, data: bytes, name: str) -> None:
+    from suining_desk.db.models import Blob
+    from suining_desk.domain.messages import describe
+    from suining_desk.domain.problems import InvalidInput
+
+    attachment_id = attach_bytes("renovation", renovation, "验收表.pdf", PDF, kind="acceptance", user="luru")
+    digest = "f" * 64
+    Blob.insert(sha256=digest, data=data, size=len(data)).execute()
+    Attachment.update(file_name=name, mime=mime, blob=digest).where(Attachment.id == attachment_id).execute()
+    with pytest.raises(InvalidInput) as refused:
+        viewing_copy(attachment_id)
+    [problem] = refused.value.problems
+    assert problem.code == "attachment_unsafe_type"
+    assert "为了安全不打开" in describe(problem) and "\u202e" not in describe(problem)
+    assert [p for p in private_temp.rglob("*") if p.is_file()] == []
+
+
+@pytest.mark.parametrize(("name", "data"), [("发票.pdf", EXE), ("照片.jpg", PDF), ("扫描.pdf", b"\x89PNG\r\n\x1a\n")])
+def test_content_that_is_not_its_type_is_not_attached(renovation: int, name: str, data: bytes) -> None:
+    from suining_desk.domain.problems import InvalidInput
+
+    with pytest.raises(InvalidInput) as refused:
+        attach_bytes("renovation", renovation, name, data, kind="acceptance", user="luru")
+    assert refused.value.problems[0].code in ("attachment_not_its_type", "attachment_not_image")
+    assert Attachment.select().count() == 0
+
+
+def test_a_photo_is_stored_as_the_type_its_bytes_show(renovation: int, tmp_path: Path) -> None:
+    from PIL import Image
+
+    png = tmp_path / "旧房.png"
+    Image.new("RGB", (40, 30), "red").save(png)
+    attachment_id = attach_bytes("renovation", renovation, "旧房.jpg", png.read_bytes(), kind="acceptance",
+                                 user="luru")
+    stored = Attachment.get_by_id(attachment_id)
+    assert (stored.file_name, stored.mime) == ("旧房.png", "image/png")
+
+
+@pytest.mark.parametrize(("name", "safe"), [
+    ("scan\u202efdp.exe", "scanfdp.exe"), ("a\u2066b\u2069.pdf", "ab.pdf"), ("\ufeff发票.pdf", "发票.pdf"),
+    ("x\u0085y.pdf", "x_y.pdf"), ("x\u2028y.pdf", "x_y.pdf"),
+])
+def test_format_and_control_characters_leave_names(name: str, safe: str) -> None:
+    assert safe_file_name(name) == safe
+
+
+@pytest.mark.parametrize(("name", "typed"), [
+    ("发票.exe", "发票.pdf"), ("invoice.pdf.lnk", "invoice.pdf"), ("验收表.PDF", "验收表.PDF"), ("a.b.c", "a.b.pdf"),
+    ("", "附件.pdf"), ("x" * 300 + ".exe", "x" * 96 + ".pdf"),
+])
+def test_a_file_written_out_is_named_by_its_type(name: str, typed: str) -> None:
+    from suining_desk.domain.file_names import typed_name
+
+    assert typed_name(name, "application/pdf", PDF) == typed

@@ -31,7 +31,13 @@ DDE = "=cmd|' /C calc'!A0"
 PLUS = "+cmd|' /C calc'!A0"
 MINUS = "-2+3+cmd|' /C calc'!A0"
 AT = "@SUM(1+1)*cmd|' /C calc'!A0"
-PAYLOADS = (HYPERLINK, DDE, PLUS, MINUS, AT)
+# The outside tester's F8: behind a space, a tab or a line break, or with a full-width sign
+SPACED = ' =HYPERLINK("http://evil.example/y","点我")'
+TABBED = "\t=cmd|' /C calc'!A0"
+WIDE = "＝cmd|' /C calc'!A0"
+WIDE_AT = "＠SUM(1+1)*cmd|' /C calc'!A0"
+HIDDEN = (SPACED, TABBED, WIDE, WIDE_AT)
+PAYLOADS = (HYPERLINK, DDE, PLUS, MINUS, AT, *HIDDEN)
 PASSWORD = "suining2018"
 
 
@@ -59,6 +65,9 @@ def poisoned(small_demo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         database.execute_sql("UPDATE relocation SET notes = ?, origin = ?", (MINUS, DDE))
         database.execute_sql("UPDATE renovation SET notes = ?, accepted_by = ?", (HYPERLINK, AT))
         database.execute_sql("UPDATE enrolment SET end_reason = ?", (DDE,))
+        database.execute_sql("UPDATE person SET name = ? WHERE id % 3 = 1", (WIDE,))
+        database.execute_sql("UPDATE household SET address = ?, bank_name = ? WHERE id % 2 = 0", (SPACED, TABBED))
+        database.execute_sql("UPDATE renovation SET accepted_by = ? WHERE id % 2 = 0", (WIDE_AT,))
     _unfrozen("UPDATE payment SET payee_name = ?, reason = ?", (HYPERLINK, DDE))
     _unfrozen("UPDATE payment SET payee_id_number = ? WHERE id = (SELECT MIN(id) FROM payment WHERE posted = 1)",
               (DDE,))  # an invalid ID number: a finding of the audit checks
@@ -81,7 +90,7 @@ def no_formulas(path: Path) -> list[str]:
             for cell in row:
                 if not isinstance(cell.value, str):
                     continue
-                if cell.value[:1] in "=+-@" and len(cell.value) > 1:
+                if len(shown := cell.value.lstrip(" \t\r\n\u3000")) > 1 and shown[0] in "=+-@＝＋－＠":
                     assert cell.data_type == "s", (sheet.title, cell.coordinate, cell.value)
                     assert cell.quotePrefix, (sheet.title, cell.coordinate)  # stays text when edited
                 found.append(cell.value)
@@ -179,3 +188,80 @@ def test_record_imports_refuse_formula_text(key: str, text: str, refused: bool) 
     assert row.text(key) == text
     assert [p.code for _, p in row.issues] == (["cell_formula"] if refused else [])
     assert (formula_problem(text, "x", note=key == "notes") is not None) == refused
+
+
+def test_formulas_behind_spaces_or_in_full_width_come_out_as_text(
+        poisoned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """F8: a leading space, tab or line break before = + - @, or the full-width ＝＋－＠, got no
+    quote prefix in a workbook nor a ``'`` in the bank CSV (Excel trims, a CSV reader trims, a
+    Chinese input method's ＝ is a formula)."""
+    found: set[str] = set()
+    for kind in ("people", "households", "renovations"):
+        out = tmp_path / f"{kind}.xlsx"
+        assert main(["export", kind, str(out), "--db", str(poisoned), "--user", "admin"]) == 0
+        found |= set(no_formulas(out))  # each of them a string with the quote prefix
+    assert set(HIDDEN) <= found
+    connection = sqlite3.connect(poisoned)
+    batch = connection.execute(
+        "SELECT batch_no FROM payment_batch WHERE status = 'posted' ORDER BY id DESC LIMIT 1").fetchone()[0]
+    connection.close()
+    from suining_desk.db import open_database
+
+    open_database(poisoned)
+    for n, payload in enumerate(HIDDEN):
+        _unfrozen("UPDATE payment SET payee_name = ? WHERE id % 4 = ?", (payload, n))
+    close_database()
+    for suffix in (".csv", ".xlsx"):
+        out = tmp_path / f"bank{suffix}"
+        code = main(["batch", "export-bank", batch, str(out), "--db", str(poisoned), "--user", "admin"])
+        assert code == 0, capsys.readouterr().err
+        if suffix == ".xlsx":
+            assert set(no_formulas(out)) & set(HIDDEN)
+            continue
+        with out.open(encoding="utf-8-sig", newline="") as fh:
+            names = [r[1] for r in list(csv.reader(fh))[1:]]
+        assert names and all(name.startswith("'") for name in names), names
+        assert {name[1:] for name in names} & set(HIDDEN)
+
+
+def test_csv_and_import_see_past_spaces_and_full_width_signs() -> None:
+    for payload in (*HIDDEN, " +1", "\n-1", "\u3000@x", "＋cmd", "－1+1"):
+        assert csv_text(payload) == "'" + payload
+    assert csv_text(" 杨桂花") == " 杨桂花" and csv_text("1＋1") == "1＋1"
+    for text, note, refused in ((SPACED, False, True), (TABBED, True, True), (WIDE, True, True),
+                                (WIDE_AT, False, True), ("\u3000＋cmd", False, True), (" -2+3", False, True),
+                                ("＋1人", True, False), (" -已核实", True, False), ("＠", False, False)):
+        problem = formula_problem(text, "家庭住址", note=note)
+        assert (problem is not None) == refused, text
+        if problem is not None:  # the message names the sign as written
+            assert problem.params["first"] == text.lstrip(" \t\r\n\u3000")[0]
+
+
+@pytest.mark.parametrize("text", [SPACED, WIDE, "＝1+1", "\u3000=1+1"])
+def test_record_imports_refuse_hidden_formulas(text: str) -> None:
+    row = Row(7, {"origin": text, "notes": text}, {"origin": "迁出地", "notes": "备注"}, TODAY)
+    row.text("origin")
+    row.text("notes")
+    assert [(k, p.code) for k, p in row.issues] == [("origin", "cell_formula"), ("notes", "cell_formula")]
+
+
+def test_a_bank_failure_reason_that_reads_as_a_formula_is_not_recorded(tmp_path: Path) -> None:
+    """The bank return file's 失败原因 is stored and shown again: ``=…`` there (behind a space,
+    or full-width) is refused for that line, named by its row; other lines are read."""
+    from suining_desk.domain.messages import describe
+    from suining_desk.exchange.bank_profiles import get_profile
+    from suining_desk.exchange.bank_return import read_return
+
+    path = tmp_path / "回盘.csv"
+    path.write_text("账号,金额,状态,失败原因\n"
+                    "6221880000000001,960.00,失败,余额不足\n"
+                    f'6221880000000002,330.00,失败,"{HYPERLINK.replace(chr(34), chr(34) * 2)}"\n'
+                    f'6221880000000003,500.00,失败,"{SPACED.replace(chr(34), chr(34) * 2)}"\n'
+                    f"6221880000000004,200.00,失败,{WIDE}\n"
+                    "6221880000000005,100.00,失败,-账户冻结\n", encoding="utf-8")
+    lines, problems = read_return(path, get_profile("standard"))
+    assert [(ln.account, ln.note) for ln in lines] == [("6221880000000001", "余额不足"),
+                                                       ("6221880000000005", "-账户冻结")]
+    assert [(p.code, p.params["row"]) for p in problems] == [("bank_note_formula", n) for n in (3, 4, 5)]
+    assert describe(problems[2]).startswith(
+        "第5行：失败原因“＝cmd|' /C calc'!A0”以“＝”开头，是表格公式的写法，这一行没有登记")

@@ -256,3 +256,79 @@ def test_the_report_of_an_old_xls_copies_its_sheet(db: Path, tmp_path: Path,
     rows = [[c.value for c in row] for row in load_workbook(report)["Sheet"].iter_rows()]
     assert rows[0][:2] == ["户编号", "姓名"] and rows[0][-1] == "导入问题"
     assert rows[1][:3] == ["H9", "吴长寿", "123"] and "身份证号码" in rows[1][-1]
+
+
+def test_the_bank_file_replaces_only_its_own_kind(small_demo: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """F9: ``batch export-bank`` writes .csv or .xlsx over a file of that kind only. A PDF
+    renamed, whose ``%PDF-`` comes after a byte-order mark or a line break (PDF readers open
+    it), was taken for text and replaced by the CSV; a database renamed either way is kept too."""
+    close_database()
+    monkeypatch.setenv("SUINING_PASSWORD", PASSWORD)
+    batch = sqlite3.connect(small_demo).execute(
+        "SELECT batch_no FROM payment_batch WHERE status = 'posted' ORDER BY id DESC LIMIT 1").fetchone()[0]
+    pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    kept = {"bom.csv": b"\xef\xbb\xbf" + pdf, "newline.csv": b"\r\n" + pdf, "junk.xlsx": b"junk " + pdf,
+            "database.csv": small_demo.read_bytes(), "database.xlsx": small_demo.read_bytes()}
+    for name, content in kept.items():
+        (tmp_path / name).write_bytes(content)
+        code = main(["batch", "export-bank", batch, str(tmp_path / name), "--db", str(small_demo), "--user", "admin"])
+        err = capsys.readouterr().err
+        assert code == 1 and "不会覆盖" in err, (name, err)
+        assert (tmp_path / name).read_bytes() == content, name
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no partial left
+    for name in ("earlier.csv", "earlier.xlsx"):  # its own kind is replaced, as before
+        out = tmp_path / name
+        for _ in range(2):
+            assert main(["batch", "export-bank", batch, str(out), "--db", str(small_demo), "--user", "admin"]) == 0
+
+
+def test_a_link_planted_at_a_temporary_or_target_name_never_redirects_the_write(
+        small_demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The outside tester's F5: exports and bank files were written to ``.NAME.partial`` beside
+    the target, opened as it came — a link planted under that name sent the whole export into
+    whatever it pointed to (a database). Temporary names are random now and created exclusively
+    (never through a link); a link at the target itself is replaced, its file left alone."""
+    close_database()
+    monkeypatch.setenv("SUINING_PASSWORD", PASSWORD)
+    db = ["--db", str(small_demo)]
+    victim = tmp_path / "victim.sqlite3"
+    shutil.copy(small_demo, victim)
+    before = victim.read_bytes()
+    batch = sqlite3.connect(small_demo).execute(
+        "SELECT batch_no FROM payment_batch WHERE status = 'posted' ORDER BY id DESC LIMIT 1").fetchone()[0]
+    for name, argv in (("花名册.xlsx", ["export", "households"]), ("代发.csv", ["batch", "export-bank", batch]),
+                       ("代发.xlsx", ["batch", "export-bank", batch])):
+        (tmp_path / f".{name}.partial").symlink_to(victim)  # the old, predictable name
+        assert main([*argv, str(tmp_path / name), *db, "--user", "admin"]) == 0, capsys.readouterr().err
+        assert victim.read_bytes() == before and (tmp_path / name).stat().st_size > 0
+    kept = sheets.register_sheet(tmp_path / "keep.xlsx", [GOOD])
+    kept_bytes = kept.read_bytes()
+    (tmp_path / "link.xlsx").symlink_to(kept)  # a workbook, so the output may replace it: the link, not the file
+    assert main(["export", "people", str(tmp_path / "link.xlsx"), *db, "--user", "admin"]) == 0
+    assert kept.read_bytes() == kept_bytes and not (tmp_path / "link.xlsx").is_symlink()
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".") and not p.is_symlink())
+    assert left == []  # no temporary file left behind
+
+
+def test_temporary_names_are_random_and_taken_exclusively(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import secrets
+
+    from suining_desk.storage import tempfiles
+
+    target = tmp_path / "out.csv"
+    first, fh = tempfiles.exclusive_beside(target)
+    fh.close()
+    second, fh = tempfiles.exclusive_beside(target)
+    fh.close()
+    assert first != second and first.name.startswith(".out.csv.") and first.suffix == ".partial"
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep", encoding="utf-8")
+    names = iter(["aaaa", "bbbb"])
+    monkeypatch.setattr(secrets, "token_hex", lambda _n: next(names))
+    (tmp_path / ".out.csv.aaaa.partial").symlink_to(victim)  # someone guessed the first name
+    path, fh = tempfiles.exclusive_beside(target)
+    with fh:
+        fh.write(b"new")
+    assert path.name == ".out.csv.bbbb.partial" and victim.read_text(encoding="utf-8") == "keep"

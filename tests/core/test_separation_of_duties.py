@@ -140,3 +140,55 @@ def test_only_the_last_password_set_before_the_approval_counts(county: PaymentCo
     assert _found() == [PaymentBatch.get_by_id(old).batch_no]
     [result] = run_checks([CODE])
     assert [(r.kind, r.id) for r in result.findings[0].records] == [("batch", old)]
+
+
+def test_control_follows_the_chain_of_password_setters(county: PaymentCounty,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The outside tester's F4: A resets B's password, B resets C's, C approves A's batch.
+    A knows B's password, so A can set C's as B: C's approval is A's own."""
+    from suining_desk.services.checks.approver_set_by_creator import CODE_CHAIN
+
+    accounts.update_user("luru2", display_name="二号管理员", role="admin", township_id=None, by="admin")
+    batch = _submitted("2018-10")
+    _set_password("luru2", by="admin")
+    with pytest.raises(InvalidInput) as direct:  # B approves A's batch
+        wf.approve_batch(batch, user="luru2")
+    assert [p.code for p in direct.value.problems] == ["approver_set_by_creator"]
+    _set_password("shenhe", by="luru2")
+    with pytest.raises(InvalidInput) as chained:  # C approves A's batch, through B
+        wf.approve_batch(batch, user="shenhe")
+    [problem] = chained.value.problems
+    assert problem.code == "approver_controlled_by_creator"
+    text = describe(problem)
+    assert text.startswith(f"批次{BATCH}的录入人admin可能知道用户“shenhe”的密码：admin于")
+    assert "重置密码时设置了luru2的密码，luru2于" in text and "重置密码时设置了shenhe的密码。所以shenhe不能审核" in text
+    assert PaymentBatch.get_by_id(batch).status == "submitted"
+    wf.approve_batch(_submitted("2018-11", creator="luru"), user="shenhe")  # luru controls no one: fine
+    assert _found() == []
+
+    # Approved before the chain was followed: the check names it, with the chain.
+    monkeypatch.setattr(wf, "password_set", lambda _user: None)
+    wf.approve_batch(batch, user="shenhe")
+    [result] = run_checks([CODE])
+    [finding] = result.findings
+    assert finding.code == CODE_CHAIN and [(r.kind, r.id) for r in finding.records] == [("batch", batch)]
+    assert finding.text.startswith(f"批次{BATCH}由admin录入、shenhe审核，而admin于")
+    assert finding.text.endswith("时设置了shenhe的密码：录入人可能知道审核人的密码，等于自己审核了自己录入的批次")
+
+    # Another admin, outside the chain, resets C's password: the chain is broken for later batches.
+    monkeypatch.undo()
+    accounts.update_user("wuyang_clerk", display_name="三号管理员", role="admin", township_id=None, by="admin")
+    _set_password("shenhe", by="wuyang_clerk")
+    wf.approve_batch(_submitted("2018-12"), user="shenhe")
+    assert len(_found()) == 1  # only the batch approved while the chain held
+
+
+def test_a_loop_of_password_setters_ends() -> None:
+    from suining_desk.services.access import PasswordSet, control_chain, controlled_by
+
+    setters = {"a": PasswordSet("b", "password_reset", "2018-10-01T09:00", 1),
+               "b": PasswordSet("c", "password_reset", "2018-10-02T09:00", 2),
+               "c": PasswordSet("a", "password_reset", "2018-10-03T09:00", 3)}
+    chain = control_chain("a", setters.get)
+    assert [(account, link.by) for account, link in chain] == [("a", "b"), ("b", "c"), ("c", "a")]
+    assert controlled_by(chain, "c") == chain[:2] and controlled_by(chain, "d") is None

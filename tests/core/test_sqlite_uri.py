@@ -102,3 +102,74 @@ def test_a_long_path_opens_too(tmp_path: Path) -> None:
         assert ro.execute("SELECT COUNT(*) FROM t").fetchone() == (0,)
     finally:
         ro.close()
+
+
+# --- F7: an address a person gives is read one way everywhere ----------------------------------
+
+@pytest.mark.parametrize(("address", "windows", "path"), [
+    ("/data/x.sqlite3", False, "/data/x.sqlite3"),
+    ("sqlite:////data/x.sqlite3", False, "/data/x.sqlite3"),
+    ("sqlite:///x.sqlite3", False, "x.sqlite3"),
+    ("file:/data/x.sqlite3", False, "/data/x.sqlite3"),
+    ("file:///data/x.sqlite3", False, "/data/x.sqlite3"),
+    ("file://localhost/data/%E5%A4%87%E4%BB%BD%231/x.sqlite3", False, "/data/备份#1/x.sqlite3"),
+    ("file:x.sqlite3", False, "x.sqlite3"),
+    ("FILE:/data/100%25.db", False, "/data/100%.db"),
+    ("file:///C:/Users/%E5%88%98/x.db", True, "C:/Users/刘/x.db"),
+    ("file:////server/share/x.db", True, "//server/share/x.db"),
+])
+def test_every_spelling_of_an_address_names_one_file(address: str, windows: bool, path: str) -> None:
+    from suining_desk.storage.sqlite_files import database_path
+
+    assert str(database_path(address, windows=windows)).replace("\\", "/") == path
+
+
+def test_an_address_reads_back_as_the_path_it_was_made_from() -> None:
+    from suining_desk.storage.sqlite_files import database_path
+
+    for name in AWKWARD:
+        path = f"/data/{name}/d.sqlite3"
+        assert str(database_path(sqlite_uri(path, windows=False).removesuffix("?mode=ro"), windows=False)) == path
+
+
+@pytest.mark.parametrize(("address", "code"), [
+    ("file:/data/x.sqlite3?mode=ro", "db_uri_parameters"), ("file:x.db#frag", "db_uri_parameters"),
+    ("file:", "db_uri_parameters"), ("file://server/share/x.db", "db_uri_host"),
+    ("postgres://db/x", "db_unsupported_url"), ("file:///x.db?vfs=unix-none", "db_uri_parameters"),
+])
+def test_addresses_the_program_cannot_honour_are_refused(address: str, code: str) -> None:
+    from suining_desk.domain.problems import InvalidInput
+    from suining_desk.storage.sqlite_files import database_path
+
+    with pytest.raises(InvalidInput) as caught:
+        database_path(address)
+    assert [p.code for p in caught.value.problems] == [code]
+
+
+def test_the_command_line_the_window_and_backups_read_file_addresses_alike(
+        small_demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The outside tester's F7: ``--db file:/…/demo.sqlite3`` was taken for a file in a folder
+    named ``file:`` beside the program (``stats``: "不存在"; ``init`` and the window would have
+    made it there), while backups wrote ``file:`` addresses by SQLite's rules."""
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SUINING_PASSWORD", "suining2018")
+    db = tmp_path / "备份#1" / "demo.sqlite3"
+    db.parent.mkdir()
+    shutil.copy(small_demo_path, db)
+    address = sqlite_uri(db.absolute(), windows=False).removesuffix("?mode=ro")  # file:///…/%E5…%231/demo.sqlite3
+    assert main(["stats", "--db", address]) == 0
+    plain = capsys.readouterr().out
+    assert main(["stats", "--db", str(db)]) == 0 and capsys.readouterr().out == plain
+    out = tmp_path / "copy.sqlite3"
+    assert main(["backup", "--out", f"file:{out}", "--db", address, "--user", "admin"]) == 0
+    assert out.read_bytes()[:16] == b"SQLite format 3\x00"
+    opened: list[Path] = []
+    assert main(["--db", address], open_window=lambda path, **_: opened.append(path) or 0) == 0
+    assert opened == [db]
+    assert main(["stats", "--db", f"{address}?mode=ro"]) == 1  # as any address it cannot open
+    assert "带有参数" in capsys.readouterr().err
+    assert not (tmp_path / "file:").exists() and not any(p.name.startswith("file") for p in tmp_path.iterdir())
+    close_database()

@@ -121,6 +121,12 @@ def test_two_users_walk_a_batch_from_draft_to_posted(qtbot, county: PaymentCount
     history = [reviewer.detail.history.item(r, 2).text() for r in range(reviewer.detail.history.rowCount())]
     assert history == ["生成草稿", "提交审核", "审核通过", "发放（过账）"]
 
+    # Never over another kind of file (F9): the database renamed, a PDF whose mark is not at its start.
+    for name, content in (("db.csv", (tmp_path / "ui.sqlite3").read_bytes()), ("scan.xlsx", b"\n%PDF-1.4\n%%EOF\n")):
+        (tmp_path / name).write_bytes(content)
+        assert reviewer.bank.export_bank(tmp_path / name) == 0
+        assert "不会覆盖" in reviewer.error_box.text() and (tmp_path / name).read_bytes() == content
+        reviewer.error_box.close()
     # The bank file goes out; the answer says 李德明's card failed; the line is re-issued.
     assert reviewer.bank.export_bank(tmp_path / "bank.csv") == 2
     with (tmp_path / "bank.csv").open(encoding="utf-8-sig") as fh:
@@ -401,3 +407,26 @@ def test_a_township_clerk_is_offered_only_their_township(qtbot, county: PaymentC
     villages = [a.id for a in Area.select().where(Area.parent == county.areas.changpu.id) if a.level == 3]
     assert seen["chosen"] == county.areas.changpu.id
     assert set(seen["areas"]) == {county.areas.changpu.id, *villages}  # type: ignore[arg-type]
+
+
+def test_a_report_of_a_million_problems_lists_a_thousand(qtbot, county: PaymentCounty,  # type: ignore[no-untyped-def]
+                                                         tmp_path: Path) -> None:
+    """F11: the bank return report and an error box listed every problem (a return file of a
+    million bad rows: a million-line message box). A thousand, then how many more."""
+    from suining_desk.domain.problems import InvalidInput, Problem
+    from suining_desk.exchange.bank_files import ReturnReport
+    from ui.tasks import show_error
+    from ui.widgets.problem_label import ProblemLabel
+
+    many = [Problem("bank_bad_result", {"row": n, "value": "处理中"}) for n in range(1_000_000)]
+    page = page_for(qtbot, county, tmp_path, "luru")
+    page.bank._show_report(ReturnReport(problems=many))  # noqa: SLF001 - what the import's task calls
+    lines = page.report_box.detailedText().splitlines()
+    assert len(lines) == 1_001 and lines[-1] == "……还有999,000个问题未列出"
+    page.report_box.close()
+    box = show_error(page, "导入", InvalidInput(many))
+    assert len(box.text().splitlines()) == 1_001 and box.text().endswith("……还有999,000个问题未列出")
+    box.close()
+    label = ProblemLabel(page)
+    label.show_problems(many)
+    assert len(label.text().splitlines()) == 1_001

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from suining_desk.cli.demo_database import demo_password, ensure_demo_database
+from suining_desk.cli.demo_database import demo_password, ensure_demo_database, is_demo_database
 from suining_desk.db.models import AuditEntry, User
 from suining_desk.domain.problems import InvalidInput
 from suining_desk.services import accounts
@@ -24,7 +24,8 @@ from ui import startup
 from ui.dialogs.account_dialogs import ChangePasswordDialog, CreateAdminDialog, LoginDialog
 from ui.main_window import MainWindow
 
-DEMO_HOOKS = startup.DemoHooks(ensure=ensure_demo_database, password=demo_password())  # as the program gives them
+DEMO_HOOKS = startup.DemoHooks(ensure=ensure_demo_database, password=demo_password(),
+                               is_demo=is_demo_database)  # as the program gives them
 
 LEFT = Qt.MouseButton.LeftButton
 PASSWORD = "suining2018"
@@ -181,20 +182,32 @@ def test_ctrl_l_locks_and_switch_user_changes_the_session(qtbot: QtBot, with_use
 def test_startup_logs_the_demo_in_as_admin_and_asks_otherwise(
     qtbot: QtBot, with_users: DemoCounty, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    account = startup.log_in(demo=True, demo_hooks=DEMO_HOOKS)
-    assert account is not None and account.username == "admin"
-    assert AuditEntry.select().order_by(AuditEntry.seq.desc()).first().after == '{"via":"demo"}'
+    """``--demo`` logs in by itself only on a demo database (the generator's mark): this one,
+    whose admin uses the demo password, is a real database at first — the window asks, and
+    tries no password of its own (F6: a real database at the demo path was opened as admin)."""
+    from suining_desk.db.models import Setting
+    from suining_desk.demo.target import MARK
+
     seen: list[str] = []
 
     def answer(dialog: LoginDialog) -> int:
         seen.append(dialog.username.text())
         dialog.password.setText("Luru2019x")
+        dialog.username.setText("luru")
         dialog.submit()
         return int(dialog.result())
 
     monkeypatch.setattr(LoginDialog, "exec", answer)
+    last = AuditEntry.select().order_by(AuditEntry.seq.desc()).first().seq
+    account = startup.log_in(demo=True, demo_hooks=DEMO_HOOKS)
+    assert seen == ["admin"] and account is not None and account.username == "luru"
+    assert [e.after for e in AuditEntry.select().where(AuditEntry.seq > last)] == ['{"via":"window"}']
+    Setting.create(key=MARK, value="{}", recorded_by="system")  # as the demo generator marks its own
+    account = startup.log_in(demo=True, demo_hooks=DEMO_HOOKS)
+    assert seen == ["admin"] and account is not None and account.username == "admin"
+    assert AuditEntry.select().order_by(AuditEntry.seq.desc()).first().after == '{"via":"demo"}'
     account = startup.log_in(demo=False, username="luru")
-    assert seen == ["luru"] and account is not None and account.username == "luru"
+    assert seen == ["admin", "luru"] and account is not None and account.username == "luru"
 
 
 def test_a_second_window_on_the_same_database_is_told(
@@ -313,6 +326,10 @@ def test_a_new_account_changes_the_admins_password_before_it_gets_in(qtbot: QtBo
     with pytest.raises(InvalidInput):  # the admin's password is gone
         accounts.login("shenhe2", "Initial2018x")
     # The demo logs in by itself, its accounts never asked to change (README: suining2018).
+    from suining_desk.db.models import Setting
+    from suining_desk.demo.target import MARK
+
+    Setting.create(key=MARK, value="{}", recorded_by="system")  # only a demo database does (F6)
     assert startup.log_in(demo=True, demo_hooks=DEMO_HOOKS).username == "admin"  # type: ignore[union-attr]
 
 

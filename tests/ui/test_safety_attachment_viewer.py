@@ -102,3 +102,40 @@ def test_a_photo_s_save_as_suggests_the_safe_name(qtbot, renovation: int, tmp_pa
     viewer.save_as()
     assert saved.read_bytes() == photo
     viewer.reject()
+
+
+@pytest.mark.parametrize(("name", "mime", "data"), [
+    ("发票.exe", "application/x-msdownload", b"MZ\x90\x00 a program"),
+    ("scan\u202efdp.exe", "application/pdf", b"MZ\x90\x00 a program"),  # shown as "scanexe.pdf" before
+    ("run.js", "image/jpeg", b"WScript.Shell"),
+])
+def test_viewing_something_that_is_no_scan_or_photo_opens_nothing(  # type: ignore[no-untyped-def]
+        qtbot, renovation: int, private_temp: Path, monkeypatch: pytest.MonkeyPatch,
+        name: str, mime: str, data: bytes) -> None:
+    from suining_desk.db.models import Blob
+
+    attachment_id = attach_bytes("renovation", renovation, "验收表.pdf", PDF, kind="acceptance", user="luru")
+    Blob.insert(sha256="e" * 64, data=data, size=len(data)).execute()  # a received database
+    Attachment.update(file_name=name, mime=mime, blob="e" * 64).where(Attachment.id == attachment_id).execute()
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    strip = _strip(qtbot, renovation)
+    assert "\u202e" not in strip.list.item(0).text()
+    strip.list.setCurrentRow(0)
+    qtbot.mouseClick(strip.view_button, Qt.MouseButton.LeftButton)
+    assert opened == [] and strip.viewer is None
+    assert "不是 PDF 扫描件或照片" in strip.problems.text()
+    assert [p for p in private_temp.rglob("*") if p.is_file()] == []
+
+
+def test_a_received_pdf_named_as_a_program_opens_as_a_pdf(  # type: ignore[no-untyped-def]
+        qtbot, renovation: int, private_temp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    attachment_id = attach_bytes("renovation", renovation, "验收表.pdf", PDF, kind="acceptance", user="luru")
+    Attachment.update(file_name="发票.exe").where(Attachment.id == attachment_id).execute()
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    strip = _strip(qtbot, renovation)
+    strip.list.setCurrentRow(0)
+    qtbot.mouseClick(strip.view_button, Qt.MouseButton.LeftButton)
+    [url] = opened
+    assert Path(url.toLocalFile()).name == "发票.pdf"

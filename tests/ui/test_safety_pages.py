@@ -174,8 +174,9 @@ def test_backups_page_backs_up_and_an_admin_restores(
     admin_window.show_page("backups")
     page = admin_window.current_page()
     assert isinstance(page, BackupsPage) and page.restore_button.isEnabled()
-    qtbot.mouseClick(page.backup_button, LEFT)
-    assert page.table.rowCount() == 1 and "完整性检查通过" in page.status.text()
+    qtbot.mouseClick(page.backup_button, LEFT)  # in the background: the page waits for it
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1 and "完整性检查通过" in page.status.text(), timeout=10_000)
+    assert page.backup_button.isEnabled()
     Household.update(address="写错了").execute()  # a mistake …
     page.table.selectRow(0)
     monkeypatch.setattr(admin_window.security, "ask_login",

@@ -5,7 +5,9 @@ these dialogs only collect the text and show the Chinese reason of a refusal."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +23,10 @@ from suining_desk.rules.accounts import MIN_PASSWORD
 from suining_desk.services import accounts
 from suining_desk.services.access import Account, account_of
 
+from ..widgets.login_banner import ProgramBanner
 from ..widgets.problem_label import ProblemLabel
+
+OTHER_DATABASE = 2  # LoginDialog.exec(): the clerk chose another database (in other_database)
 
 
 def password_field(name: str) -> QLineEdit:
@@ -33,8 +38,11 @@ def password_field(name: str) -> QLineEdit:
 class AccountDialog(QDialog):
     """A form, a line for refusals and OK/Cancel with our own button texts."""
 
-    def __init__(self, ok_text: str, cancel_text: str, parent: QWidget | None) -> None:
+    def __init__(self, ok_text: str, cancel_text: str, parent: QWidget | None, *, database: Path | None = None,
+                 can_choose: bool = False) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(440)  # the name, the database and a sentence or two read on one or two lines
+        self.banner = ProgramBanner(database, can_choose=can_choose)
         self.form = QFormLayout()
         self.problems = ProblemLabel()
         self.problems.setObjectName("problems")
@@ -47,6 +55,7 @@ class AccountDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         self.intro = QLabel(objectName="intro")
         self.intro.setWordWrap(True)
         self.intro.setVisible(False)
@@ -68,10 +77,13 @@ class AccountDialog(QDialog):
 
 
 class LoginDialog(AccountDialog):
-    """用户名 + 密码. ``fixed_user``: the idle lock — only that user may unlock."""
+    """用户名 + 密码. ``fixed_user``: the lock — only that user may unlock (``idle``: it came
+    after the idle minutes, not from 锁定 / Ctrl+L)."""
 
-    def __init__(self, *, username: str = "", fixed_user: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("解锁") if fixed_user else self.tr("登录"), self.tr("退出"), parent)
+    def __init__(self, *, username: str = "", fixed_user: bool = False, idle: bool = False,
+                 database: Path | None = None, can_choose: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("解锁") if fixed_user else self.tr("登录"), self.tr("退出"), parent,
+                         database=database, can_choose=can_choose)
         self.setObjectName("unlock_dialog" if fixed_user else "login_dialog")
         self.setWindowTitle(self.tr("已锁定 — 绥宁扶贫台账") if fixed_user else self.tr("登录 — 绥宁扶贫台账"))
         self.fixed_user = fixed_user
@@ -80,9 +92,22 @@ class LoginDialog(AccountDialog):
         self.password = password_field("password")
         self.form.addRow(self.tr("用户名"), self.username)
         self.form.addRow(self.tr("密码"), self.password)
-        if fixed_user:
+        self.other_database: Path | None = None
+        self.banner.other_chosen.connect(self._other_chosen)
+        self.forgot = QLabel(forgot_password_text(), objectName="forgot_password", wordWrap=True)
+        self.forgot.setStyleSheet("color: #555;")
+        body = self.layout()
+        assert isinstance(body, QVBoxLayout)
+        body.insertWidget(body.indexOf(self.buttons), self.forgot)
+        if fixed_user and idle:
             self.say(self.tr("长时间没有操作，窗口已锁定。请输入密码继续。"))
+        elif fixed_user:
+            self.say(self.tr("窗口已锁定，录入的内容都还在。请输入密码继续。"))
         (self.password if username else self.username).setFocus()
+
+    def _other_chosen(self, path: Path) -> None:
+        self.other_database = path
+        self.done(OTHER_DATABASE)
 
     def submit(self) -> None:
         try:
@@ -96,11 +121,19 @@ class LoginDialog(AccountDialog):
         self.accept()
 
 
+def forgot_password_text() -> str:
+    """Whom to ask when the password is gone (the admins by name: nobody else can help)."""
+    names = "、".join(accounts.admin_names())
+    return QCoreApplication.translate("LoginDialog",
+        "忘记密码？请本单位的管理员（{names}）在“用户管理”页为您重置密码，用他给的初始密码登录后再改成自己的。"
+        "管理员忘了自己的密码，由另一位管理员重置。").format(names=names or "—")
+
+
 class CreateAdminDialog(AccountDialog):
     """The first run of a new database: its administrator."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("创建"), self.tr("退出"), parent)
+    def __init__(self, parent: QWidget | None = None, *, database: Path | None = None) -> None:
+        super().__init__(self.tr("创建"), self.tr("退出"), parent, database=database)
         self.setObjectName("create_admin_dialog")
         self.setWindowTitle(self.tr("新数据库 — 创建管理员"))
         self.say(self.tr("这是一个新的数据库，请先创建管理员账户。管理员可以添加录入员和审核员。"))

@@ -69,7 +69,7 @@ class HouseholdDialog(QDialog):
         self.person_form = PersonForm(today=self._today)
         self.person_form.relation.setCurrentText(HEAD)
         self.member_list = QListWidget(objectName="member_list")
-        self.member_list.setMinimumHeight(90)
+        self.member_list.setMinimumHeight(60)  # the dialog fits a 1366×768 screen at 125 %
         self.add_member_button = QPushButton(self.tr("添加成员(&A)"), objectName="add_member")
         self.add_member_button.setAutoDefault(False)
         self.remove_member_button = QPushButton(self.tr("移除所选"), objectName="remove_member")

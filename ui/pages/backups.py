@@ -4,10 +4,11 @@ now, and — for admins — restoring one (the current database is kept as a cop
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -27,7 +28,9 @@ from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.restore import restore_backup
 from suining_desk.storage import backups
 
+from .. import tasks
 from ..session import Session
+from ..window.backups import BackupJob, BackupRunner
 
 KIND_LABELS = {"auto": QT_TRANSLATE_NOOP("BackupsPage", "自动"), "manual": QT_TRANSLATE_NOOP("BackupsPage", "手动"),
                "before-restore": QT_TRANSLATE_NOOP("BackupsPage", "恢复前副本"),
@@ -59,8 +62,10 @@ class BackupsPage(QWidget):
         self.status.setWordWrap(True)
         self.message_box: QMessageBox | None = None
         policy = QLabel(self.tr(
-            "程序关闭时自动备份，打开期间每天至少备份一次（数据没有变化时不重复备份）。每份备份都经过完整性检查；"
-            "自动备份保留最近7天每天一份、最近4周每周一份、最近12个月每月一份。备份文件夹：{folder}").format(
+            "备份在后台进行，进度显示在窗口底部的状态栏，不影响录入。程序关闭时自动备份，打开期间每天至少备份一次"
+            "（数据没有变化时不重复备份）。每份备份都经过检查：每天的备份和手动备份做完整检查（每张表及其索引），"
+            "关闭时的备份做快速检查（几秒钟）。自动备份保留最近7天每天一份、最近4周每周一份、最近12个月每月一份。"
+            "备份文件夹：{folder}").format(
                 folder=self.folder))
         policy.setWordWrap(True)
         policy.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -78,6 +83,15 @@ class BackupsPage(QWidget):
         self.restore_button.clicked.connect(self.confirm_restore)
         self.folder_button.clicked.connect(self.open_folder)
         self.items: list[backups.BackupInfo] = []
+        self.own_runner: BackupRunner | None = None  # outside a window (no status bar)
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()  # an automatic backup may have been made meanwhile
+        super().showEvent(event)
+
+    def backup_made(self, _info: object) -> None:
+        """The window made a backup (automatic or ours): the list shows it."""
         self.refresh()
 
     def refresh(self) -> None:
@@ -93,17 +107,36 @@ class BackupsPage(QWidget):
         self.status.setStyleSheet("color: #1e8449;" if ok else "color: #c0392b;")
         self.status.setText(text)
 
+    def _runner(self) -> BackupRunner:
+        runner = BackupRunner.of(self)
+        if runner is None:
+            runner = self.own_runner = self.own_runner or BackupRunner(None, self)
+        return runner
+
     def _make(self, dest: Path, kind: str) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            info = backups.make_backup(self.session.db_path, dest, kind=kind)
-        except InvalidInput as exc:
-            self._say("\n".join(describe(p) for p in exc.problems), ok=False)
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._say(self.tr("已备份到 {path}（完整性检查通过）").format(path=info.path))
-        self.refresh()
+        """In the background (the window's status bar shows how far); the buttons wait for it."""
+        source = self.session.db_path
+
+        def work(progress: tasks.ProgressFn, cancel: threading.Event) -> backups.BackupInfo:
+            return backups.make_backup(source, dest, kind=kind, progress=progress, cancel=cancel)
+
+        def done(info: backups.BackupInfo | None) -> None:
+            self._busy(False)
+            if info is not None:
+                self._say(self.tr("已备份到 {path}（完整性检查通过）").format(path=info.path))
+            self.refresh()
+
+        def failed(reason: str) -> None:
+            self._busy(False)
+            self._say(reason, ok=False)
+
+        self._busy(True)
+        self._say(self.tr("正在备份，可以继续工作；进度见窗口底部的状态栏。"))
+        self._runner().add(BackupJob(self.tr("正在备份"), work, "manual", on_done=done, on_error=failed))
+
+    def _busy(self, busy: bool) -> None:
+        self.backup_button.setEnabled(not busy)
+        self.export_button.setEnabled(not busy)
 
     def backup_now(self) -> None:
         now = dt.datetime.now()

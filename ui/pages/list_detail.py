@@ -31,10 +31,14 @@ SEARCH_DELAY_MS = 250  # results as you type, without a query per keystroke
 
 
 def filter_combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
+    """A filter: narrow enough that the bar fits a 1366×768 screen at 125 % (a long choice is
+    shortened in the box, whole in its list and in the tooltip)."""
     box = QComboBox(objectName=name)
     box.addItem(QCoreApplication.translate("RecordListPage", "全部"), None)
     for label, data in items:
         box.addItem(label, data)
+    box.setMinimumWidth(box.fontMetrics().horizontalAdvance("全部全部") + 32)  # wide as it likes, this narrow at least
+    box.currentTextChanged.connect(box.setToolTip)
     return box
 
 

@@ -26,7 +26,7 @@ from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services.attachments import (
     AttachmentView,
     attach_file,
-    attachment_content,
+    checked_content,
     remove_attachment,
     viewing_copy,
 )
@@ -140,13 +140,13 @@ class AttachmentStrip(QWidget):
         a = self.selected()
         if a is None:
             return
-        name, mime, data = attachment_content(a.id)
-        if mime.startswith("image/"):
-            self.viewer = ImageViewer(name, data, self)
-            self.viewer.open()
-            return
-        try:  # a private copy under a safe name: the stored name never chooses where it goes
-            path = viewing_copy(a.id)
+        try:  # only a real PDF or photo, named by its type: a stored name never picks the program
+            name, mime, data = checked_content(a.id)
+            if mime.startswith("image/"):
+                self.viewer = ImageViewer(name, data, self)
+                self.viewer.open()
+                return
+            path = viewing_copy(a.id)  # a private copy: the stored name never chooses where it goes
         except InvalidInput as exc:
             self.problems.show_problems(exc.problems)
             return

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -148,6 +150,14 @@ def _table_with_buttons(table: ColumnsTable, changed: Any) -> QWidget:
     return box
 
 
+def _scrolled(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
 class BankProfileForm(QTabWidget):
     changed = Signal()
 
@@ -222,8 +232,8 @@ class BankProfileForm(QTabWidget):
         form.addRow(self.tr("表示失败的状态："), self.r_failed)
         form.addRow(self.tr("处理中（不登记）："), self.r_pending)
         form.addRow(self.tr("各列："), _table_with_buttons(self.r_columns, self._changed))
-        self.addTab(export, self.tr("代发文件(&E)"))
-        self.addTab(returns, self.tr("回盘文件(&R)"))
+        self.addTab(_scrolled(export), self.tr("代发文件(&E)"))  # a small screen scrolls the form
+        self.addTab(_scrolled(returns), self.tr("回盘文件(&R)"))
         for widget in self.findChildren(QLineEdit):
             widget.textEdited.connect(self._changed)
         for box in self.findChildren(QComboBox):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QSpinBox,
@@ -55,6 +56,8 @@ class HouseholdForm(QWidget):
         self.other_causes.setMaximumHeight(90)
         self.other_causes.setFlow(QListWidget.Flow.LeftToRight)
         self.other_causes.setWrapping(True)
+        self.other_causes.setResizeMode(QListView.ResizeMode.Adjust)  # rows wrap to the width: none cut
+        self.other_causes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for cause in POVERTY_CAUSES:
             item = QListWidgetItem(cause)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -73,6 +76,7 @@ class HouseholdForm(QWidget):
         aid.addWidget(self.tekun)
         aid.addStretch()
         form = QFormLayout(self)
+        form.setVerticalSpacing(4)  # twelve rows beside the members' twelve: 新增户 fits 1093×614
         form.addRow(self.tr("户编号(&H)："), self.household_no)
         form.addRow("", self.problem_labels["household_no"])
         form.addRow(self.tr("村民小组(&G)："), self.group)

@@ -1,7 +1,8 @@
 """A photo or scan at a readable size, with 另存为 for the original stored bytes.
 
-The name offered for 另存为 is the stored name made safe (its last part only): a name such
-as ``../../x.jpg`` from a received database never suggests a folder of its own."""
+The name offered for 另存为 is the one the caller checked (the stored name made safe, with the
+extension of the image's real type): a name such as ``../../x.jpg`` from a received database
+never suggests a folder of its own, nor ``x.jpg.exe`` another program."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray
 
 from ..settings import app_settings
+from .screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -21,6 +22,7 @@ def restore_layout(window: MainWindow) -> None:
     geometry = settings.value(f"{SETTINGS_GROUP}/geometry")
     if not (isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)):
         window.resize(*DEFAULT_SIZE)
+    fit_to_screen(window)  # a size remembered on a bigger screen, or the default, on this one
     area_code = settings.value(f"{SETTINGS_GROUP}/area_code")
     if isinstance(area_code, str):
         window.area_tree.select_area_code(area_code)

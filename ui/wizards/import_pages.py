@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from suining_desk.domain.messages import describe
+from suining_desk.domain.messages import described
 from suining_desk.domain.problems import InvalidInput
 from suining_desk.exchange.cells import clean_text
 from suining_desk.exchange.imports import IMPORTS, run_import
@@ -110,7 +110,7 @@ class ChoosePage(QWizardPage):
         try:
             write_template(layout, Path(path))
         except InvalidInput as exc:
-            self.template_note.setText("\n".join(describe(p) for p in exc.problems))
+            self.template_note.setText("\n".join(described(exc.problems)))
             return
         self.template_note.setText(self.tr("模板已保存：{path}。填写后在上面选择该文件导入。").format(path=path))
 
@@ -154,7 +154,7 @@ class PreviewPage(QWizardPage):
                 raise no_data_rows(source)
         except InvalidInput as exc:
             self.ok = False
-            self.summary.setText("\n".join(describe(p) for p in exc.problems))
+            self.summary.setText("\n".join(described(exc.problems)))
             self.columns.clear()
             self.rows.setRowCount(0)
             self.completeChanged.emit()
@@ -256,7 +256,7 @@ class _RunPage(QWizardPage):
         if isinstance(exc, ImportCancelled):
             text = self.tr("已取消导入，数据库未改动。") if not self.dry_run else self.tr("已取消检查。")
         elif isinstance(exc, InvalidInput):
-            text = "\n".join(describe(p) for p in exc.problems)
+            text = "\n".join(described(exc.problems))
         else:
             text = self.tr("出错了：{error}").format(error=exc)
         self.outcome.setText(text)
@@ -320,7 +320,7 @@ class CheckPage(_RunPage):
         try:
             write_report(self.result, Path(path))
         except InvalidInput as exc:
-            self.outcome.setText("\n".join(describe(p) for p in exc.problems))
+            self.outcome.setText("\n".join(described(exc.problems)))
             return
         self.outcome.setText(self.outcome.text() + "\n" + self.tr("报告已保存：{path}").format(path=path))
 

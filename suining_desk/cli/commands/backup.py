@@ -10,7 +10,6 @@ beside the database, where it is no more readable than the database itself, and 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from suining_desk.cli.auth import add_user_option
@@ -35,8 +34,9 @@ def run(args: argparse.Namespace) -> int:
     from suining_desk.db import close_database
     from suining_desk.domain.problems import InvalidInput, Problem
     from suining_desk.storage.backups import backup_folder, backup_name, make_backup, rotate
+    from suining_desk.storage.sqlite_files import database_path
 
-    out = require_suffix(Path(args.out).expanduser(), ".sqlite3", ".db") if args.out else None
+    out = require_suffix(database_path(args.out), ".sqlite3", ".db") if args.out else None  # as --db is read
     if out is not None and out.exists() and not out.is_dir():  # another database, an earlier backup, the database
         raise InvalidInput([Problem("backup_out_exists", {"path": str(out)})])  # itself: before the login writes
     path = open_from_args(args)

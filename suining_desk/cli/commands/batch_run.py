@@ -11,7 +11,7 @@ from pathlib import Path
 from suining_desk.cli.args import year_or_none
 from suining_desk.cli.money_args import acting_user, find_area, find_batch_id, print_json, reading_user, warn
 from suining_desk.domain.enums import BATCH_STATUS, BatchStatus
-from suining_desk.domain.messages import describe
+from suining_desk.domain.messages import describe, described
 from suining_desk.domain.money import format_fen
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.services import batch_workflow as wf
@@ -235,13 +235,13 @@ def do_import_bank(args: argparse.Namespace) -> int:
         report = import_return_file(find_batch_id(args.batch), Path(args.file), user=acting_user(args),
                                     on=args.date or dt.date.today(), profile=profile.name)
     except BankFileUnusable as exc:  # like an import of an unusable file: exit 2, nothing written
-        for p in exc.problems:
-            print(f"错误：{describe(p)}", file=sys.stderr)
+        for line in described(exc.problems, prefix="错误："):
+            print(line, file=sys.stderr)
         return 2
     print(f"成功 {len(report.paid)} 笔，失败 {len(report.failed)} 笔，此前已登记 {len(report.already)} 笔，"
           f"未能对应 {report.unmatched} 行，回盘中没有的 {len(report.missing)} 笔")
-    for p in report.problems:
-        print(f"  {describe(p)}")
+    for line in described(report.problems, prefix="  "):  # a file of a million bad rows: a thousand lines
+        print(line)
     for p in missing_problems(report):
         print(f"  {describe(p)}")
     if report.failed:

@@ -50,10 +50,10 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def _fail(problems: list[Problem]) -> int:
-    from suining_desk.domain.messages import describe
+    from suining_desk.domain.messages import described
 
-    for problem in problems:
-        print(f"错误：{describe(problem)}", file=sys.stderr)
+    for line in described(problems, prefix="错误："):
+        print(line, file=sys.stderr)
     return 2
 
 

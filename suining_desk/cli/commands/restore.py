@@ -72,8 +72,9 @@ def run(args: argparse.Namespace) -> int:
     from suining_desk.db.connection import sqlite_path
     from suining_desk.services.restore import restore_backup
     from suining_desk.storage.backups import integrity_problems
+    from suining_desk.storage.sqlite_files import database_path
 
-    source = Path(args.file).expanduser()
+    source = database_path(args.file)  # a backup named as --db would be
     problems = integrity_problems(source)
     if problems:
         raise InvalidInput(problems)

@@ -55,6 +55,9 @@ def _passwd(args: argparse.Namespace, path: object) -> int:
     name = cli_username(args)
     if not accounts_exist():
         raise InvalidInput([Problem("cli_no_accounts", {"path": str(path)})])
+    other = (args.username or "").strip()
+    if other and other != name.strip():  # it was ignored: the one logged in changed their own
+        raise InvalidInput([Problem("cli_passwd_other_user", {"user": name, "other": other})])
     old = read_password("现在的密码：")
     accounts.login(name, old, via="cli")
     accounts.change_password(name, old, _new_password())

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
-from suining_desk.domain.messages import describe
+from suining_desk.domain.messages import described
 from suining_desk.domain.problems import InvalidInput
 from suining_desk.exchange.bank_files import ReturnReport, export_bank_file, import_return_file, missing_problems
 from suining_desk.services.bank_outcomes import check_bank_date, confirmed_paid
@@ -90,7 +90,7 @@ class BankFiles(QObject):
         self.page.report_box = QMessageBox(QMessageBox.Icon.Information, self.tr("导入银行回盘"), text,
                                       QMessageBox.StandardButton.Ok, self.page)
         self.page.report_box.setObjectName("report_box")
-        self.page.report_box.setDetailedText("\n".join(describe(p) for p in [*report.problems,
-                                                                       *missing_problems(report)]))
+        self.page.report_box.setDetailedText("\n".join([*described(report.problems),  # a thousand at most
+                                                        *described(missing_problems(report))]))
         self.page.report_box.open()
         self.page.after_change(self.page.selected_batch_id())

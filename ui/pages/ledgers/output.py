@@ -11,7 +11,6 @@ import os
 import re
 import shutil
 import sys
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from suining_desk.domain.os_errors import os_reason
 from suining_desk.domain.problems import InvalidInput, Problem
 from suining_desk.ledgers import LedgerResult, record_sent_to_printer
 from suining_desk.storage.output_files import check_output
+from suining_desk.storage.tempfiles import exclusive_beside
 
 from ... import tasks, vector_print
 from ...pdf_pages import PdfPages, chosen_pages, page_layout_for, print_pages
@@ -72,12 +72,15 @@ def save_copy(parent: QWidget, result: LedgerResult, say: Say) -> None:
     except InvalidInput as exc:
         say("\n".join(describe(p) for p in exc.problems), ok=False)
         return
-    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    temp: Path | None = None
     try:
-        shutil.copyfile(result.path, temp)
+        temp, handle = exclusive_beside(target, "tmp")  # a random name, never through a planted link
+        with handle, result.path.open("rb") as source:
+            shutil.copyfileobj(source, handle)
         os.replace(temp, target)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
+        if temp is not None:
+            temp.unlink(missing_ok=True)
         say(describe(Problem("ledger_cannot_write", {"path": str(target), "reason": os_reason(exc)})), ok=False)
         return
     settings.setValue(f"{SETTINGS_GROUP}/save_dir", str(target.parent))
