@@ -51,6 +51,7 @@ def _factories() -> dict[str, Callable[[Any], Any]]:  # noqa: C901 - one line a 
     from ui.dialogs.bank_file_dialog import ProfileDialog
     from ui.dialogs.bank_profiles_dialog import BankProfilesDialog
     from ui.dialogs.batch_dialog import NewBatchDialog
+    from ui.dialogs.cap_dialog import CapDialog
     from ui.dialogs.enrol_dialog import EnrolDialog, EnrolmentDetailsDialog
     from ui.dialogs.household_dialog import HouseholdDialog
     from ui.dialogs.ledger_settings_dialog import LedgerSettingsDialog
@@ -63,6 +64,7 @@ def _factories() -> dict[str, Callable[[Any], Any]]:  # noqa: C901 - one line a 
     from ui.dialogs.verify_dialog import VerifyDialog
     from ui.manual import ManualDialog, find_manual
     from ui.pages import checks
+    from ui.pages.areas import AreaDialog
     from ui.widgets.image_viewer import ImageViewer
     from ui.wizards.import_wizard import ImportWizard
 
@@ -136,7 +138,7 @@ def _factories() -> dict[str, Callable[[Any], Any]]:  # noqa: C901 - one line a 
         "MainWindow": page("overview"),
         **{f"MainWindow:{key}": page(key) for key in (
             "households", "relocations", "renovations", "programs", "enrolments", "batches", "payments", "ledgers",
-            "checks", "settings", "audit", "backups", "users")},
+            "checks", "settings", "audit", "backups", "users", "areas")},
         "LoginDialog": lambda ctx: LoginDialog(username="luru", database=ctx.db, can_choose=True),
         "LoginDialog:locked": lambda ctx: LoginDialog(username="luru", fixed_user=True, idle=True, database=ctx.db,
                                                       parent=ctx.window),
@@ -164,6 +166,9 @@ def _factories() -> dict[str, Callable[[Any], Any]]:  # noqa: C901 - one line a 
         "ProgramDialog": lambda ctx: ProgramDialog(user="admin", program=program, parent=ctx.window),
         "StandardDialog": lambda ctx: StandardDialog(program, user="admin", today=today, parent=ctx.window),
         "AllocationDialog": lambda ctx: AllocationDialog(program, user="admin", today=today, parent=ctx.window),
+        "CapDialog": lambda ctx: CapDialog(program, user="admin", today=today, parent=ctx.window),
+        "AreaDialog": lambda ctx: AreaDialog("新增村民小组", "长铺镇青石村", code_hint="43052710000109",
+                                             parent=ctx.window),
         "VoidAllocationDialog": allocation,
         "EnrolDialog": lambda ctx: EnrolDialog(user="luru", today=today, parent=ctx.window),
         "EnrolmentDetailsDialog": lambda ctx: EnrolmentDetailsDialog(enrolment, user="luru", parent=ctx.window),

@@ -21,7 +21,7 @@ DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 # What runs without a login (README: 不必登录的 / Open without a login), and what makes or opens
 # a database rather than reading one.
 OPEN = {"", "demo", "stats", "template", "init", "audit verify", "program list", "program standards",
-        "batch list", "payment totals", "period list", "backup", "program allocations"}
+        "batch list", "payment totals", "period list", "backup", "program allocations", "area list", "program caps"}
 
 
 def shown_commands() -> list[tuple[str, str, bool]]:

@@ -33,20 +33,23 @@ class CapDialog(QDialog):
         self.date = date_edit("effective_from", dt.date(today.year, today.month, 1))
         self.problems = ProblemLabel()
         self.problems.setObjectName("cap_problems")
-        form = QFormLayout()
-        form.addRow(QLabel(self.tr(
+        note = QLabel(self.tr(
             "一次性发放的金额、或调整后的发放金额超过审核上限的，审核人审核时须确认并填写理由（记入批次和审计日志）；"
             "审计检查“超过审核上限”列出这样发放的款项。一次性救助的补助标准仍是不能超过的单笔上限。"),
-            objectName="note", wordWrap=True))
+            objectName="note", wordWrap=True)
+        form = QFormLayout()
         form.addRow(self.tr("历次设置："), self.history)
         form.addRow(self.tr("审核上限(元)(&M)："), self.amount)
         form.addRow(self.tr("执行起始日期(&D)："), self.date)
         self.buttons, self.save_button = save_cancel(self, self.save)
         layout = QVBoxLayout(self)
+        layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
-        self.resize(480, 0)
+        self.setMinimumWidth(480)
+        layout.activate()
+        self.resize(480, self.heightForWidth(480) if self.hasHeightForWidth() else self.sizeHint().height())
         self.amount.setFocus()
 
     def save(self) -> None:

@@ -80,6 +80,9 @@ class AuditPage(QWidget):
         self.setObjectName("audit_page")
         self.session = session
         self.user = _combo("audit_user", [])
+        # users are listed by full name and login (王建国（admin）): the box keeps a fixed width on a small screen
+        self.user.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.user.setMinimumContentsLength(8)
         self.action = _combo("audit_action", [])
         self.table_box = _combo("audit_table", [(table_label(t), t) for t in aq.audited_tables()])
         self.record = QLineEdit(objectName="audit_record")
