@@ -6,6 +6,7 @@ import atexit
 import os
 import shutil
 import tempfile
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,11 @@ import platformdirs
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Bytecode caches even where the environment says PYTHONDONTWRITEBYTECODE (this machine's
+# does): without them every test worker compiles the program and rewrites the asserts of
+# every test module again, and every child process the suite starts compiles what it imports
+# (seconds of CPU each time). They go to __pycache__, which git ignores.
+sys.dont_write_bytecode = False
 
 # The clerk's real data folder, as the program finds it without SUINING_HOME; nothing of a
 # test run may reach it (the guard below and tests/core/test_real_home.py check).
