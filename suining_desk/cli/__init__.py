@@ -10,6 +10,7 @@ registers itself in :data:`COMMANDS`.
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import logging
 import os
@@ -50,6 +51,18 @@ def build_parser() -> ChineseArgumentParser:
     return parser
 
 
+def _parser() -> ChineseArgumentParser:
+    """The parser, built once per process (its ~500 options cost ~15 ms, paid again by every
+    in-process call otherwise): argparse keeps no state between parses. Keyed on the commands'
+    entry points, so a command replaced (a test's stand-in) gets a parser that calls it."""
+    return _parser_for(tuple(command.run for command in COMMANDS))
+
+
+@functools.lru_cache(maxsize=2)
+def _parser_for(entry_points: tuple[object, ...]) -> ChineseArgumentParser:
+    return build_parser()
+
+
 class WindowOpener(Protocol):
     def __call__(self, path: Path, *, demo: bool, username: str) -> int: ...
 
@@ -60,7 +73,7 @@ def main(argv: Sequence[str] | None = None, *, open_window: WindowOpener | None 
     why, a reader that stops reading (``| head``) ends the command quietly, and anything
     unforeseen leaves a crash report."""
     configure_text_output()  # Chinese never fails on a Windows code page without it
-    args = build_parser().parse_args(argv)
+    args = _parser().parse_args(argv)
     from suining_desk.storage.activity_log import configure
 
     configure(verbose=args.verbose)

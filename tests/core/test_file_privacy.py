@@ -95,7 +95,7 @@ def test_crash_reports_are_owner_only(home: Path, monkeypatch: pytest.MonkeyPatc
     def boom(args: object) -> int:
         raise RuntimeError("unforeseen")
 
-    monkeypatch.setattr(stats, "run", boom)  # the parser is built at each call: it takes this one
+    monkeypatch.setattr(stats, "run", boom)  # the parser follows the commands' entry points: it takes this one
     assert main(["stats"]) == 70
     logs = home / "logs"
     reports = list(logs.glob("crash-*.txt"))
