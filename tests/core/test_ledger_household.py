@@ -32,7 +32,6 @@ from suining_desk.services.household_detail import household_detail
 from suining_desk.services.households import record_member_exit, update_person
 
 DATE = dt.date(2018, 12, 1)
-PRINTED = dt.date.today()  # not earlier than the newest record shown: the photos are added today
 MONEY = r"-?\d+\.\d\d"
 TOTAL = re.compile(rf"^\s*合计\s+({MONEY})\s*$")
 PAYMENT_LINE = re.compile(rf"\s({MONEY})\s+(\d{{4}}-\d\d-\d\d)\s+\d{{12,}}\s+(发放|冲销|重新发放)(\s|$)")
@@ -46,6 +45,7 @@ class Demo:
     path: Path
     household_id: int
     number: str  # 户编号
+    printed: dt.date  # the 填报日期: taken after the photos are added today (a run may pass midnight)
 
 
 def _photo(width: int, height: int, roof: tuple[int, int, int]) -> bytes:
@@ -74,12 +74,12 @@ def demo(small_demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     leaving = Person.select().where((Person.household == household_id) & (Person.relation != "户主")).first()
     record_member_exit(leaving.id, kind="moved_out", date=dt.date(2018, 11, 20), reason="迁往武阳镇", user=CLERK,
                        today=DATE)
-    yield Demo(path, household_id, Household.get_by_id(household_id).household_no)
+    yield Demo(path, household_id, Household.get_by_id(household_id).household_no, dt.date.today())
     close_database()
 
 
 def _print(demo: Demo, out: Path, **options: object) -> Path:
-    spec = make_spec("household", {"household": demo.number}, date=PRINTED, preparer="李会计", **options)  # type: ignore[arg-type]
+    spec = make_spec("household", {"household": demo.number}, date=demo.printed, preparer="李会计", **options)  # type: ignore[arg-type]
     write_ledger(spec, out, username="tester")
     return out
 
@@ -132,7 +132,7 @@ def test_every_section_is_there_with_its_rows(demo: Demo, tmp_path: Path) -> Non
     assert printed == sorted(_sql_payments(demo.household_id))
     assert "旧房.jpg" in text and "新房.jpg" in text and "确认书.pdf" in text
     assert "图1" in text and "图2" in text and "图3" not in text  # the scan is listed, not drawn
-    printed_on = f"填报日期：{PRINTED.year}年{PRINTED.month}月{PRINTED.day}日"
+    printed_on = f"填报日期：{demo.printed.year}年{demo.printed.month}月{demo.printed.day}日"
     for label in ("经办人：李会计", "审核人：", "户主签字：", printed_on, "（盖章）"):
         assert label in text
     assert "帮扶责任人" not in text  # nobody is paired yet: no line for one, no placeholder
@@ -231,7 +231,7 @@ def test_there_is_no_public_version(demo: Demo) -> None:
 def test_cli_prints_the_file(demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "一户一档.pdf"
     close_database()
-    assert main(["ledger", "household", demo.number, "--out", str(out), "--date", PRINTED.isoformat(),
+    assert main(["ledger", "household", demo.number, "--out", str(out), "--date", demo.printed.isoformat(),
                  "--preparer", "李会计", "--db", str(demo.path), "--user", "admin"]) == 0
     printed = capsys.readouterr().out
     assert "一户一档" in printed and "校验码" in printed and out.is_file()
