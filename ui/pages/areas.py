@@ -5,6 +5,8 @@ records. The core refuses all of this to anyone but an admin, whatever the windo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -194,19 +196,8 @@ class AreasPage(QWidget):
     def _add(self, parent: AreaRow, title: str) -> None:
         dialog = AreaDialog(title, parent.path, code_hint=area_admin.suggested_code(parent.id), parent=self)
         user = self.session.username
-
-        def save() -> None:
-            try:
-                change = area_admin.add_child(parent.id, dialog.name.text(), code=dialog.code.text(), user=user)
-            except InvalidInput as exc:
-                dialog.problems.show_problems(exc.problems)
-                return
-            dialog.accept()
-            self._changed(change.area_id)
-
-        dialog.buttons.accepted.connect(save)
-        self.dialog = dialog
-        dialog.open()
+        self._open(dialog, lambda: area_admin.add_child(parent.id, dialog.name.text(), code=dialog.code.text(),
+                                                        user=user))
 
     def rename(self) -> None:
         row = self.selected()
@@ -215,10 +206,14 @@ class AreasPage(QWidget):
         parent = self.rows.get(row.parent_id) if row.parent_id is not None else None
         dialog = AreaDialog(self.tr("改名"), parent.path if parent else "", name=row.name, parent=self)
         user = self.session.username
+        self._open(dialog, lambda: area_admin.rename_area(row.id, dialog.name.text(), user=user))
+
+    def _open(self, dialog: AreaDialog, write: Callable[[], area_admin.Change]) -> None:
+        """Show ``dialog``; 确定 runs ``write``: its problems stay in the dialog, a change closes it."""
 
         def save() -> None:
             try:
-                change = area_admin.rename_area(row.id, dialog.name.text(), user=user)
+                change = write()
             except InvalidInput as exc:
                 dialog.problems.show_problems(exc.problems)
                 return
